@@ -1,0 +1,40 @@
+import fs from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
+import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import * as schema from "./schema";
+
+export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+
+export const DEFAULT_DATABASE_PATH = "data/planner.sqlite";
+const MIGRATIONS_FOLDER = path.resolve(process.cwd(), "drizzle");
+
+/** Opens an SQLite file (or `:memory:`), sets the pragmas and applies pending migrations. */
+export function openDb(file: string): Db {
+  if (file !== ":memory:") fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const sqlite = new Database(file);
+  sqlite.pragma("journal_mode = WAL");
+  sqlite.pragma("foreign_keys = ON");
+  // Concurrent writers wait up to 5 s for the lock instead of failing at once.
+  sqlite.pragma("busy_timeout = 5000");
+  // NORMAL is durable across application crashes in WAL mode, and much faster than FULL.
+  sqlite.pragma("synchronous = NORMAL");
+  sqlite.pragma("temp_store = MEMORY");
+  sqlite.pragma("cache_size = -64000");
+  const db = drizzle(sqlite, { schema }) as Db;
+  migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+  return db;
+}
+
+export function databasePath(): string {
+  return process.env.DATABASE_PATH || DEFAULT_DATABASE_PATH;
+}
+
+// One connection per process; kept on globalThis so dev-server rebuilds reuse it.
+const globalForDb = globalThis as unknown as { __plannerDb?: Db };
+
+export function getDb(): Db {
+  if (!globalForDb.__plannerDb) globalForDb.__plannerDb = openDb(databasePath());
+  return globalForDb.__plannerDb;
+}

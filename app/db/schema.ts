@@ -1,0 +1,901 @@
+// The whole domain model of DESIGN.md §3 as drizzle tables.
+// Calendar dates are `yyyy-MM-dd` text; instants are UTC ISO text.
+// Every foreign key and every column a list filters or groups by has an index.
+import { sql } from "drizzle-orm";
+import {
+  index,
+  integer,
+  primaryKey,
+  real,
+  sqliteTable,
+  text,
+  uniqueIndex,
+  type AnySQLiteColumn,
+} from "drizzle-orm/sqlite-core";
+import {
+  ADOPTION_EVENT_KINDS,
+  ADOPTION_SOURCES,
+  AGREEMENT_STATUSES,
+  AGREEMENT_TYPES,
+  AUDIT_ACTIONS,
+  CADRES,
+  CASE_OUTCOMES,
+  COURSE_MODES,
+  COURSE_STATUSES,
+  CREDIT_KINDS,
+  ENROLMENT_STATUSES,
+  FACILITY_KINDS,
+  GRADES,
+  LEVELS,
+  LIST_REQUEST_STATUSES,
+  OWNERSHIPS,
+  PARTY_ROLES,
+  PROCEDURE_CLASSES,
+  ROLES,
+  ROTATION_PURPOSES,
+  ROTATION_STATUSES,
+  TARGET_INDICATORS,
+  TRANSFER_STAGES,
+} from "../models/enums";
+
+const createdAt = () =>
+  text("created_at")
+    .notNull()
+    .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`);
+const updatedAt = () =>
+  text("updated_at")
+    .notNull()
+    .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`);
+/** Optimistic-concurrency version: bumped on every update, checked against the form's copy. */
+const version = () => integer("version").notNull().default(1);
+
+// ---------------------------------------------------------------- places
+
+export const provinces = sqliteTable("provinces", {
+  code: text("code").primaryKey(),
+  name: text("name").notNull(),
+  nameEn: text("name_en").notNull(),
+  fullName: text("full_name").notNull(),
+  fullNameEn: text("full_name_en").notNull(),
+  unitType: text("unit_type").notNull(),
+});
+
+export const communes = sqliteTable(
+  "communes",
+  {
+    code: text("code").primaryKey(),
+    name: text("name").notNull(),
+    nameEn: text("name_en").notNull(),
+    fullName: text("full_name").notNull(),
+    fullNameEn: text("full_name_en").notNull(),
+    provinceCode: text("province_code")
+      .notNull()
+      .references(() => provinces.code),
+    unitType: text("unit_type").notNull(),
+  },
+  (t) => [index("communes_province_idx").on(t.provinceCode)],
+);
+
+// ---------------------------------------------------------------- facilities
+
+export const facilities = sqliteTable(
+  "facilities",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    code: text("code").notNull().unique(),
+    name: text("name").notNull(),
+    nameEn: text("name_en"),
+    shortName: text("short_name").notNull(),
+    /** Lower-case, diacritic-free copy of code, names and short name, for search. */
+    searchText: text("search_text").notNull(),
+    kind: text("kind", { enum: FACILITY_KINDS }).notNull(),
+    /** Current level; the dated history is in facility_levels. */
+    level: text("level", { enum: LEVELS }).notNull(),
+    grade: text("grade", { enum: GRADES }).notNull().default("none"),
+    ownership: text("ownership", { enum: OWNERSHIPS }).notNull().default("public"),
+    provinceCode: text("province_code").references(() => provinces.code),
+    communeCode: text("commune_code").references(() => communes.code),
+    country: text("country").notNull().default("VN"),
+    beds: integer("beds").notNull().default(0),
+    /** Concurrent rotation absences allowed; null means the 1-per-50-beds guide. */
+    absenceLimit: integer("absence_limit"),
+    directedById: integer("directed_by_id").references((): AnySQLiteColumn => facilities.id),
+    /** First day the facility exists (events before it are refused); null when unknown. */
+    openedOn: text("opened_on"),
+    active: integer("active", { mode: "boolean" }).notNull().default(true),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("facilities_province_idx").on(t.provinceCode, t.level),
+    index("facilities_level_idx").on(t.level),
+    index("facilities_kind_idx").on(t.kind),
+    index("facilities_directed_by_idx").on(t.directedById),
+    index("facilities_commune_idx").on(t.communeCode),
+  ],
+);
+
+/** Dated level changes (e.g. the 2025 reorganisation). The level on a date is the row
+ *  with the latest valid_from on or before it. */
+export const facilityLevels = sqliteTable(
+  "facility_levels",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    facilityId: integer("facility_id")
+      .notNull()
+      .references(() => facilities.id, { onDelete: "cascade" }),
+    level: text("level", { enum: LEVELS }).notNull(),
+    validFrom: text("valid_from").notNull(),
+    note: text("note"),
+  },
+  (t) => [uniqueIndex("facility_levels_facility_from_uq").on(t.facilityId, t.validFrom)],
+);
+
+// ---------------------------------------------------------------- catalogue
+
+export const chapters = sqliteTable("chapters", {
+  /** 1..28, the number before the dot in a technique code. */
+  number: integer("number").primaryKey(),
+  roman: text("roman").notNull(),
+  name: text("name").notNull(),
+});
+
+export const techniques = sqliteTable(
+  "techniques",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    /** `chapter.number`, e.g. `10.367`. */
+    code: text("code").notNull().unique(),
+    chapterNumber: integer("chapter_number")
+      .notNull()
+      .references(() => chapters.number),
+    /** The number after the dot, for natural ordering. */
+    number: integer("number").notNull(),
+    name: text("name").notNull(),
+    searchText: text("search_text").notNull(),
+    /** Lowest level normally allowed to perform it; null when the catalogue leaves it blank. */
+    minLevel: text("min_level", { enum: LEVELS }),
+    procedureClass: text("procedure_class", { enum: PROCEDURE_CLASSES }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("techniques_chapter_idx").on(t.chapterNumber, t.number),
+    index("techniques_min_level_idx").on(t.minLevel),
+    index("techniques_class_idx").on(t.procedureClass),
+  ],
+);
+
+/** Billing codes (mã tương đương, CC.SSSS.GGGG); a technique can have several. */
+export const techniqueBillingCodes = sqliteTable(
+  "technique_billing_codes",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    techniqueId: integer("technique_id")
+      .notNull()
+      .references(() => techniques.id, { onDelete: "cascade" }),
+    code: text("code").notNull().unique(),
+    /** The technique's name as written on this billing line (variants exist, e.g. 18.100). */
+    techniqueName: text("technique_name").notNull(),
+    priceItem: text("price_item"),
+    priceName: text("price_name"),
+    priceVnd: integer("price_vnd"),
+    linkCode: text("link_code"),
+  },
+  (t) => [index("billing_codes_technique_idx").on(t.techniqueId)],
+);
+
+// ---------------------------------------------------------------- accounts
+
+export const users = sqliteTable(
+  "users",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    username: text("username").notNull().unique(),
+    displayName: text("display_name").notNull(),
+    email: text("email"),
+    passwordHash: text("password_hash").notNull(),
+    role: text("role", { enum: ROLES }).notNull(),
+    /** Scope: the facility for director, trainer and viewer. */
+    facilityId: integer("facility_id").references(() => facilities.id),
+    /** Scope: the province for department officers. */
+    provinceCode: text("province_code").references(() => provinces.code),
+    active: integer("active", { mode: "boolean" }).notNull().default(true),
+    totpSecret: text("totp_secret"),
+    totpEnabled: integer("totp_enabled", { mode: "boolean" }).notNull().default(false),
+    /** Demo accounts are exempt from required second factors and warned about in production. */
+    isDemo: integer("is_demo", { mode: "boolean" }).notNull().default(false),
+    locale: text("locale"),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("users_facility_idx").on(t.facilityId),
+    index("users_province_idx").on(t.provinceCode),
+    index("users_role_idx").on(t.role),
+  ],
+);
+
+export const recoveryCodes = sqliteTable(
+  "recovery_codes",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    codeHash: text("code_hash").notNull(),
+    usedAt: text("used_at"),
+  },
+  (t) => [index("recovery_codes_user_idx").on(t.userId)],
+);
+
+/** Per-role policy set by administrators (e.g. second factor required). */
+export const rolePolicies = sqliteTable("role_policies", {
+  role: text("role", { enum: ROLES }).primaryKey(),
+  requireTotp: integer("require_totp", { mode: "boolean" }).notNull().default(false),
+});
+
+export const sessions = sqliteTable(
+  "sessions",
+  {
+    /** Random token; the cookie carries it signed. */
+    id: text("id").primaryKey(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    /** False until the second factor is given, when one is needed. */
+    verified: integer("verified", { mode: "boolean" }).notNull().default(true),
+    createdAt: text("created_at").notNull(),
+    lastSeenAt: text("last_seen_at").notNull(),
+    /** Absolute end (12 hours after sign-in). */
+    expiresAt: text("expires_at").notNull(),
+    ip: text("ip"),
+    userAgent: text("user_agent"),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId)],
+);
+
+export const loginAttempts = sqliteTable(
+  "login_attempts",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    username: text("username").notNull(),
+    ip: text("ip").notNull(),
+    at: text("at").notNull(),
+    success: integer("success", { mode: "boolean" }).notNull(),
+  },
+  (t) => [
+    index("login_attempts_username_idx").on(t.username, t.at),
+    index("login_attempts_ip_idx").on(t.ip, t.at),
+  ],
+);
+
+/** Append-only: triggers in the migrations reject UPDATE and DELETE. */
+export const auditEvents = sqliteTable(
+  "audit_events",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    at: text("at").notNull(),
+    userId: integer("user_id").references(() => users.id),
+    action: text("action", { enum: AUDIT_ACTIONS }).notNull(),
+    entityType: text("entity_type").notNull(),
+    entityId: text("entity_id").notNull(),
+    /** JSON of the record before and after the change (null for create / delete). */
+    before: text("before"),
+    after: text("after"),
+  },
+  (t) => [
+    index("audit_entity_idx").on(t.entityType, t.entityId),
+    index("audit_user_idx").on(t.userId, t.at),
+    index("audit_at_idx").on(t.at),
+  ],
+);
+
+// ---------------------------------------------------------------- agreements
+
+export const agreements = sqliteTable(
+  "agreements",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    number: text("number").notNull(),
+    title: text("title").notNull(),
+    searchText: text("search_text").notNull(),
+    type: text("type", { enum: AGREEMENT_TYPES }).notNull(),
+    status: text("status", { enum: AGREEMENT_STATUSES }).notNull().default("draft"),
+    signedOn: text("signed_on"),
+    startOn: text("start_on").notNull(),
+    endOn: text("end_on"),
+    /** Minimum rotation length under this agreement, in months (Decision 1816: 3). */
+    minRotationMonths: integer("min_rotation_months").notNull().default(3),
+    notes: text("notes"),
+    /** The facility whose director manages the record. */
+    ownerFacilityId: integer("owner_facility_id")
+      .notNull()
+      .references(() => facilities.id),
+    predecessorId: integer("predecessor_id").references((): AnySQLiteColumn => agreements.id),
+    terminatedOn: text("terminated_on"),
+    terminationReason: text("termination_reason"),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("agreements_status_end_idx").on(t.status, t.endOn),
+    index("agreements_type_idx").on(t.type),
+    index("agreements_owner_idx").on(t.ownerFacilityId),
+    index("agreements_predecessor_idx").on(t.predecessorId),
+    index("agreements_start_idx").on(t.startOn),
+  ],
+);
+
+export const agreementParties = sqliteTable(
+  "agreement_parties",
+  {
+    agreementId: integer("agreement_id")
+      .notNull()
+      .references(() => agreements.id, { onDelete: "cascade" }),
+    facilityId: integer("facility_id")
+      .notNull()
+      .references(() => facilities.id),
+    role: text("role", { enum: PARTY_ROLES }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.agreementId, t.facilityId] }),
+    index("agreement_parties_facility_idx").on(t.facilityId, t.role),
+  ],
+);
+
+/** Scope of an agreement: the specialty chapters it covers. */
+export const agreementChapters = sqliteTable(
+  "agreement_chapters",
+  {
+    agreementId: integer("agreement_id")
+      .notNull()
+      .references(() => agreements.id, { onDelete: "cascade" }),
+    chapterNumber: integer("chapter_number")
+      .notNull()
+      .references(() => chapters.number),
+  },
+  (t) => [
+    primaryKey({ columns: [t.agreementId, t.chapterNumber] }),
+    index("agreement_chapters_chapter_idx").on(t.chapterNumber),
+  ],
+);
+
+export const agreementMeetings = sqliteTable(
+  "agreement_meetings",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    agreementId: integer("agreement_id")
+      .notNull()
+      .references(() => agreements.id, { onDelete: "cascade" }),
+    title: text("title").notNull(),
+    heldOn: text("held_on").notNull(),
+    hostFacilityId: integer("host_facility_id").references(() => facilities.id),
+    participants: text("participants"),
+    decisions: text("decisions"),
+    minutesNumber: text("minutes_number"),
+    minutesSignedOn: text("minutes_signed_on"),
+    version: version(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("meetings_agreement_idx").on(t.agreementId, t.heldOn),
+    index("meetings_host_idx").on(t.hostFacilityId),
+  ],
+);
+
+/** Signed files; the bytes live on disk outside the database, named by checksum. */
+export const agreementDocuments = sqliteTable(
+  "agreement_documents",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    agreementId: integer("agreement_id")
+      .notNull()
+      .references(() => agreements.id, { onDelete: "cascade" }),
+    meetingId: integer("meeting_id").references(() => agreementMeetings.id, {
+      onDelete: "set null",
+    }),
+    title: text("title").notNull(),
+    fileName: text("file_name").notNull(),
+    mimeType: text("mime_type").notNull(),
+    sizeBytes: integer("size_bytes").notNull(),
+    sha256: text("sha256").notNull(),
+    storagePath: text("storage_path").notNull(),
+    uploadedBy: integer("uploaded_by").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("documents_agreement_idx").on(t.agreementId),
+    index("documents_meeting_idx").on(t.meetingId),
+  ],
+);
+
+// ---------------------------------------------------------------- transfer plan
+
+export const transferItems = sqliteTable(
+  "transfer_items",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    agreementId: integer("agreement_id")
+      .notNull()
+      .references(() => agreements.id, { onDelete: "cascade" }),
+    techniqueId: integer("technique_id")
+      .notNull()
+      .references(() => techniques.id),
+    fromFacilityId: integer("from_facility_id")
+      .notNull()
+      .references(() => facilities.id),
+    toFacilityId: integer("to_facility_id")
+      .notNull()
+      .references(() => facilities.id),
+    phase: integer("phase").notNull().default(1),
+    priority: integer("priority").notNull().default(1),
+    targetDate: text("target_date"),
+    /** Supervised cases required before independence (no national minimum). */
+    requiredCases: integer("required_cases").notNull().default(0),
+    stage: text("stage", { enum: TRANSFER_STAGES }).notNull().default("planned"),
+    acceptedOn: text("accepted_on"),
+    acceptanceMinutes: text("acceptance_minutes"),
+    notes: text("notes"),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("transfer_items_agreement_technique_to_uq").on(
+      t.agreementId,
+      t.techniqueId,
+      t.toFacilityId,
+    ),
+    index("transfer_items_agreement_phase_idx").on(t.agreementId, t.phase, t.priority),
+    index("transfer_items_to_idx").on(t.toFacilityId, t.stage),
+    index("transfer_items_from_idx").on(t.fromFacilityId, t.stage),
+    index("transfer_items_technique_idx").on(t.techniqueId),
+    index("transfer_items_stage_target_idx").on(t.stage, t.targetDate),
+  ],
+);
+
+/** Each stage move, dated and attributed. */
+export const transferStageEvents = sqliteTable(
+  "transfer_stage_events",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    transferItemId: integer("transfer_item_id")
+      .notNull()
+      .references(() => transferItems.id, { onDelete: "cascade" }),
+    fromStage: text("from_stage", { enum: TRANSFER_STAGES }),
+    toStage: text("to_stage", { enum: TRANSFER_STAGES }).notNull(),
+    movedOn: text("moved_on").notNull(),
+    movedBy: integer("moved_by").references(() => users.id),
+    note: text("note"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("stage_events_item_idx").on(t.transferItemId, t.movedOn)],
+);
+
+// ---------------------------------------------------------------- staff
+
+export const staff = sqliteTable(
+  "staff",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    facilityId: integer("facility_id")
+      .notNull()
+      .references(() => facilities.id),
+    fullName: text("full_name").notNull(),
+    searchText: text("search_text").notNull(),
+    cadre: text("cadre", { enum: CADRES }).notNull(),
+    /** Specialty as a catalogue chapter. */
+    chapterNumber: integer("chapter_number").references(() => chapters.number),
+    title: text("title"),
+    licenceNumber: text("licence_number"),
+    email: text("email"),
+    active: integer("active", { mode: "boolean" }).notNull().default(true),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("staff_facility_idx").on(t.facilityId, t.cadre),
+    index("staff_chapter_idx").on(t.chapterNumber),
+    uniqueIndex("staff_licence_uq").on(t.licenceNumber),
+  ],
+);
+
+/** Techniques a staff member performs independently. */
+export const staffTechniques = sqliteTable(
+  "staff_techniques",
+  {
+    staffId: integer("staff_id")
+      .notNull()
+      .references(() => staff.id, { onDelete: "cascade" }),
+    techniqueId: integer("technique_id")
+      .notNull()
+      .references(() => techniques.id),
+    since: text("since"),
+    /** The acceptance that made them independent, when it came from a transfer. */
+    transferItemId: integer("transfer_item_id").references(() => transferItems.id),
+  },
+  (t) => [
+    primaryKey({ columns: [t.staffId, t.techniqueId] }),
+    index("staff_techniques_technique_idx").on(t.techniqueId),
+  ],
+);
+
+export const caseLogs = sqliteTable(
+  "case_logs",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    transferItemId: integer("transfer_item_id")
+      .notNull()
+      .references(() => transferItems.id, { onDelete: "cascade" }),
+    performedOn: text("performed_on").notNull(),
+    performerId: integer("performer_id").references(() => staff.id),
+    performerName: text("performer_name"),
+    supervisorId: integer("supervisor_id").references(() => staff.id),
+    supervisorName: text("supervisor_name"),
+    outcome: text("outcome", { enum: CASE_OUTCOMES }).notNull(),
+    /** Whether the case counts toward the required supervised cases. */
+    supervised: integer("supervised", { mode: "boolean" }).notNull().default(true),
+    note: text("note"),
+    createdBy: integer("created_by").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("case_logs_item_idx").on(t.transferItemId, t.performedOn),
+    index("case_logs_performer_idx").on(t.performerId),
+  ],
+);
+
+// ---------------------------------------------------------------- adoption ledger
+
+/** Dated adoption events per facility × technique; counts are computed from these. */
+export const adoptionEvents = sqliteTable(
+  "adoption_events",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    facilityId: integer("facility_id")
+      .notNull()
+      .references(() => facilities.id),
+    techniqueId: integer("technique_id")
+      .notNull()
+      .references(() => techniques.id),
+    kind: text("kind", { enum: ADOPTION_EVENT_KINDS }).notNull(),
+    eventOn: text("event_on").notNull(),
+    source: text("source", { enum: ADOPTION_SOURCES }),
+    agreementId: integer("agreement_id").references(() => agreements.id),
+    transferItemId: integer("transfer_item_id").references(() => transferItems.id),
+    decisionNumber: text("decision_number"),
+    listRequestId: integer("list_request_id").references((): AnySQLiteColumn => techniqueListRequests.id),
+    note: text("note"),
+    createdBy: integer("created_by").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("adoption_facility_technique_idx").on(t.facilityId, t.techniqueId, t.eventOn),
+    index("adoption_technique_idx").on(t.techniqueId),
+    index("adoption_kind_date_idx").on(t.kind, t.eventOn, t.facilityId),
+    index("adoption_agreement_idx").on(t.agreementId),
+    index("adoption_transfer_item_idx").on(t.transferItemId),
+    index("adoption_request_idx").on(t.listRequestId),
+  ],
+);
+
+/** A facility's submission of additions to its technique list, decided by the department. */
+export const techniqueListRequests = sqliteTable(
+  "technique_list_requests",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    facilityId: integer("facility_id")
+      .notNull()
+      .references(() => facilities.id),
+    status: text("status", { enum: LIST_REQUEST_STATUSES }).notNull().default("submitted"),
+    submittedBy: integer("submitted_by").references(() => users.id),
+    submittedAt: text("submitted_at"),
+    decidedBy: integer("decided_by").references(() => users.id),
+    decidedAt: text("decided_at"),
+    decisionNumber: text("decision_number"),
+    decisionOn: text("decision_on"),
+    comment: text("comment"),
+    version: version(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("list_requests_facility_idx").on(t.facilityId, t.status)],
+);
+
+export const techniqueListRequestItems = sqliteTable(
+  "technique_list_request_items",
+  {
+    requestId: integer("request_id")
+      .notNull()
+      .references(() => techniqueListRequests.id, { onDelete: "cascade" }),
+    techniqueId: integer("technique_id")
+      .notNull()
+      .references(() => techniques.id),
+    startedOn: text("started_on"),
+  },
+  (t) => [
+    primaryKey({ columns: [t.requestId, t.techniqueId] }),
+    index("list_request_items_technique_idx").on(t.techniqueId),
+  ],
+);
+
+// ---------------------------------------------------------------- rotations (1816)
+
+export const rotations = sqliteTable(
+  "rotations",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    staffId: integer("staff_id")
+      .notNull()
+      .references(() => staff.id),
+    fromFacilityId: integer("from_facility_id")
+      .notNull()
+      .references(() => facilities.id),
+    toFacilityId: integer("to_facility_id")
+      .notNull()
+      .references(() => facilities.id),
+    agreementId: integer("agreement_id").references(() => agreements.id),
+    purpose: text("purpose", { enum: ROTATION_PURPOSES }).notNull(),
+    startOn: text("start_on").notNull(),
+    endOn: text("end_on").notNull(),
+    status: text("status", { enum: ROTATION_STATUSES }).notNull().default("planned"),
+    shortTerm: integer("short_term", { mode: "boolean" }).notNull().default(false),
+    shortTermReason: text("short_term_reason"),
+    /** Set when the sending facility's absence limit was knowingly exceeded. */
+    limitOverrideReason: text("limit_override_reason"),
+    cancelReason: text("cancel_reason"),
+    reportCases: integer("report_cases"),
+    reportNotes: text("report_notes"),
+    reportedAt: text("reported_at"),
+    notes: text("notes"),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("rotations_staff_idx").on(t.staffId, t.startOn),
+    index("rotations_from_idx").on(t.fromFacilityId, t.startOn),
+    index("rotations_to_idx").on(t.toFacilityId, t.startOn),
+    index("rotations_agreement_idx").on(t.agreementId),
+    index("rotations_dates_idx").on(t.startOn, t.endOn),
+  ],
+);
+
+export const rotationItems = sqliteTable(
+  "rotation_items",
+  {
+    rotationId: integer("rotation_id")
+      .notNull()
+      .references(() => rotations.id, { onDelete: "cascade" }),
+    transferItemId: integer("transfer_item_id")
+      .notNull()
+      .references(() => transferItems.id),
+  },
+  (t) => [
+    primaryKey({ columns: [t.rotationId, t.transferItemId] }),
+    index("rotation_items_item_idx").on(t.transferItemId),
+  ],
+);
+
+// ---------------------------------------------------------------- courses
+
+export const courses = sqliteTable(
+  "courses",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    title: text("title").notNull(),
+    searchText: text("search_text").notNull(),
+    chapterNumber: integer("chapter_number").references(() => chapters.number),
+    hostFacilityId: integer("host_facility_id")
+      .notNull()
+      .references(() => facilities.id),
+    agreementId: integer("agreement_id").references(() => agreements.id),
+    mode: text("mode", { enum: COURSE_MODES }).notNull(),
+    status: text("status", { enum: COURSE_STATUSES }).notNull().default("open"),
+    startOn: text("start_on").notNull(),
+    endOn: text("end_on").notNull(),
+    capacity: integer("capacity").notNull(),
+    creditHours: real("credit_hours").notNull().default(0),
+    /** Share of sessions a trainee must attend, 0..1. */
+    minAttendance: real("min_attendance").notNull().default(0.8),
+    /** Pass score out of 10; null when no examination. */
+    passScore: real("pass_score"),
+    location: text("location"),
+    description: text("description"),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("courses_host_idx").on(t.hostFacilityId, t.startOn),
+    index("courses_chapter_idx").on(t.chapterNumber),
+    index("courses_dates_idx").on(t.startOn, t.endOn),
+    index("courses_agreement_idx").on(t.agreementId),
+    index("courses_status_idx").on(t.status),
+  ],
+);
+
+export const courseTechniques = sqliteTable(
+  "course_techniques",
+  {
+    courseId: integer("course_id")
+      .notNull()
+      .references(() => courses.id, { onDelete: "cascade" }),
+    techniqueId: integer("technique_id")
+      .notNull()
+      .references(() => techniques.id),
+  },
+  (t) => [
+    primaryKey({ columns: [t.courseId, t.techniqueId] }),
+    index("course_techniques_technique_idx").on(t.techniqueId),
+  ],
+);
+
+export const courseTrainers = sqliteTable(
+  "course_trainers",
+  {
+    courseId: integer("course_id")
+      .notNull()
+      .references(() => courses.id, { onDelete: "cascade" }),
+    staffId: integer("staff_id")
+      .notNull()
+      .references(() => staff.id),
+  },
+  (t) => [
+    primaryKey({ columns: [t.courseId, t.staffId] }),
+    index("course_trainers_staff_idx").on(t.staffId),
+  ],
+);
+
+export const courseSessions = sqliteTable(
+  "course_sessions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    courseId: integer("course_id")
+      .notNull()
+      .references(() => courses.id, { onDelete: "cascade" }),
+    heldOn: text("held_on").notNull(),
+    /** Local wall-clock times, `HH:mm`, Asia/Ho_Chi_Minh. */
+    startsAt: text("starts_at").notNull(),
+    endsAt: text("ends_at").notNull(),
+    topic: text("topic").notNull(),
+    trainerId: integer("trainer_id").references(() => staff.id),
+    /** Lesson periods; 1 credit hour = 1 period (Circular 32/2023). */
+    periods: integer("periods").notNull().default(0),
+  },
+  (t) => [
+    index("course_sessions_course_idx").on(t.courseId, t.heldOn),
+    index("course_sessions_trainer_idx").on(t.trainerId),
+  ],
+);
+
+export const enrolments = sqliteTable(
+  "enrolments",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    courseId: integer("course_id")
+      .notNull()
+      .references(() => courses.id, { onDelete: "cascade" }),
+    staffId: integer("staff_id")
+      .notNull()
+      .references(() => staff.id),
+    status: text("status", { enum: ENROLMENT_STATUSES }).notNull().default("requested"),
+    /** Order on the waitlist; set while waitlisted. */
+    waitlistPosition: integer("waitlist_position"),
+    requestedBy: integer("requested_by").references(() => users.id),
+    requestedAt: text("requested_at").notNull(),
+    score: real("score"),
+    certificateNumber: text("certificate_number").unique(),
+    completedOn: text("completed_on"),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("enrolments_course_staff_uq").on(t.courseId, t.staffId),
+    index("enrolments_course_status_idx").on(t.courseId, t.status, t.waitlistPosition),
+    index("enrolments_staff_idx").on(t.staffId, t.status),
+  ],
+);
+
+export const attendance = sqliteTable(
+  "attendance",
+  {
+    enrolmentId: integer("enrolment_id")
+      .notNull()
+      .references(() => enrolments.id, { onDelete: "cascade" }),
+    sessionId: integer("session_id")
+      .notNull()
+      .references(() => courseSessions.id, { onDelete: "cascade" }),
+    present: integer("present", { mode: "boolean" }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.enrolmentId, t.sessionId] }),
+    index("attendance_session_idx").on(t.sessionId),
+  ],
+);
+
+/** Continuing-education credit hours (Circular 32/2023: 120 per 5 years). */
+export const creditEntries = sqliteTable(
+  "credit_entries",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    staffId: integer("staff_id")
+      .notNull()
+      .references(() => staff.id),
+    kind: text("kind", { enum: CREDIT_KINDS }).notNull(),
+    activityOn: text("activity_on").notNull(),
+    hours: real("hours").notNull(),
+    title: text("title").notNull(),
+    evidence: text("evidence"),
+    enrolmentId: integer("enrolment_id")
+      .unique()
+      .references(() => enrolments.id),
+    createdBy: integer("created_by").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("credit_entries_staff_idx").on(t.staffId, t.activityOn)],
+);
+
+// ---------------------------------------------------------------- targets
+
+export const targets = sqliteTable(
+  "targets",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    title: text("title").notNull(),
+    indicator: text("indicator", { enum: TARGET_INDICATORS }).notNull(),
+    provinceCode: text("province_code").references(() => provinces.code),
+    facilityId: integer("facility_id").references(() => facilities.id),
+    periodStart: text("period_start").notNull(),
+    periodEnd: text("period_end").notNull(),
+    baseline: real("baseline").notNull().default(0),
+    targetValue: real("target_value").notNull(),
+    unit: text("unit"),
+    createdBy: integer("created_by").references(() => users.id),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("targets_province_idx").on(t.provinceCode, t.periodEnd),
+    index("targets_facility_idx").on(t.facilityId),
+  ],
+);
+
+/** Hand-entered values for counted milestones (e.g. facilities with electronic records). */
+export const targetMeasurements = sqliteTable(
+  "target_measurements",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    targetId: integer("target_id")
+      .notNull()
+      .references(() => targets.id, { onDelete: "cascade" }),
+    measuredOn: text("measured_on").notNull(),
+    value: real("value").notNull(),
+    note: text("note"),
+    createdBy: integer("created_by").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("target_measurements_target_idx").on(t.targetId, t.measuredOn)],
+);
+
+export type Facility = typeof facilities.$inferSelect;
+export type NewFacility = typeof facilities.$inferInsert;
+export type Technique = typeof techniques.$inferSelect;
+export type BillingCode = typeof techniqueBillingCodes.$inferSelect;
+export type User = typeof users.$inferSelect;
+export type Session = typeof sessions.$inferSelect;
+export type Staff = typeof staff.$inferSelect;
+export type Agreement = typeof agreements.$inferSelect;
+export type TransferItem = typeof transferItems.$inferSelect;
+export type Rotation = typeof rotations.$inferSelect;
+export type Course = typeof courses.$inferSelect;
+export type Enrolment = typeof enrolments.$inferSelect;
+export type AdoptionEvent = typeof adoptionEvents.$inferSelect;
+export type Target = typeof targets.$inferSelect;
+export type AuditEvent = typeof auditEvents.$inferSelect;

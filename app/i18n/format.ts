@@ -1,0 +1,50 @@
+import type { Locale } from "~/models/enums";
+
+// Displayed instants are in Vietnam's time zone whatever the server's zone is.
+export const DISPLAY_TIME_ZONE = "Asia/Ho_Chi_Minh";
+
+const intlLocale = (locale: Locale) => (locale === "vi" ? "vi-VN" : "en-GB");
+
+/** Formats a `yyyy-MM-dd` calendar date: 05/03/2026 in Vietnamese, 5 Mar 2026 in English. */
+export function formatDate(date: string | null | undefined, locale: Locale): string {
+  if (!date) return "";
+  const [y, m, d] = date.split("-").map(Number);
+  if (!y || !m || !d) return date;
+  const value = new Date(Date.UTC(y, m - 1, d));
+  return new Intl.DateTimeFormat(intlLocale(locale), {
+    timeZone: "UTC",
+    day: "2-digit",
+    month: locale === "vi" ? "2-digit" : "short",
+    year: "numeric",
+  }).format(value);
+}
+
+/** Formats a UTC ISO instant in Asia/Ho_Chi_Minh. */
+export function formatDateTime(instant: string | null | undefined, locale: Locale): string {
+  if (!instant) return "";
+  return new Intl.DateTimeFormat(intlLocale(locale), {
+    timeZone: DISPLAY_TIME_ZONE,
+    day: "2-digit",
+    month: "2-digit",
+    year: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+  }).format(new Date(instant));
+}
+
+export function formatNumber(value: number | null | undefined, locale: Locale, digits = 0): string {
+  if (value === null || value === undefined || Number.isNaN(value)) return "";
+  return new Intl.NumberFormat(intlLocale(locale), {
+    maximumFractionDigits: digits,
+    minimumFractionDigits: 0,
+  }).format(value);
+}
+
+export function formatPercent(share: number | null | undefined, locale: Locale, digits = 1): string {
+  if (share === null || share === undefined || !Number.isFinite(share)) return "";
+  return new Intl.NumberFormat(intlLocale(locale), {
+    style: "percent",
+    maximumFractionDigits: digits,
+    minimumFractionDigits: digits,
+  }).format(share);
+}

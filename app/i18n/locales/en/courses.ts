@@ -1,0 +1,2 @@
+// Strings of the courses area. Keys mirror the other language's file.
+export default {} as const;

@@ -1,0 +1,51 @@
+import enAdmin from "./locales/en/admin";
+import enAdoption from "./locales/en/adoption";
+import enAgreements from "./locales/en/agreements";
+import enAuth from "./locales/en/auth";
+import enCatalogue from "./locales/en/catalogue";
+import enCommon from "./locales/en/common";
+import enCourses from "./locales/en/courses";
+import enEnums from "./locales/en/enums";
+import enFacilities from "./locales/en/facilities";
+import enRotations from "./locales/en/rotations";
+import viAdmin from "./locales/vi/admin";
+import viAdoption from "./locales/vi/adoption";
+import viAgreements from "./locales/vi/agreements";
+import viAuth from "./locales/vi/auth";
+import viCatalogue from "./locales/vi/catalogue";
+import viCommon from "./locales/vi/common";
+import viCourses from "./locales/vi/courses";
+import viEnums from "./locales/vi/enums";
+import viFacilities from "./locales/vi/facilities";
+import viRotations from "./locales/vi/rotations";
+
+// Both languages are bundled: together they are a few kilobytes, and a page never waits
+// for a translation file to load.
+export const resources = {
+  vi: {
+    common: viCommon,
+    enums: viEnums,
+    catalogue: viCatalogue,
+    facilities: viFacilities,
+    auth: viAuth,
+    admin: viAdmin,
+    agreements: viAgreements,
+    rotations: viRotations,
+    courses: viCourses,
+    adoption: viAdoption,
+  },
+  en: {
+    common: enCommon,
+    enums: enEnums,
+    catalogue: enCatalogue,
+    facilities: enFacilities,
+    auth: enAuth,
+    admin: enAdmin,
+    agreements: enAgreements,
+    rotations: enRotations,
+    courses: enCourses,
+    adoption: enAdoption,
+  },
+} as const;
+
+export const NAMESPACES = Object.keys(resources.vi) as (keyof (typeof resources)["vi"])[];

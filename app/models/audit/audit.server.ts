@@ -1,0 +1,59 @@
+// Every create, update and delete of a domain record writes one audit event, inside the same
+// transaction as the change (pass the transaction as `db`). The table is append-only.
+import type { Db } from "~/db/client.server";
+import { auditEvents } from "~/db/schema";
+import type { AuditAction } from "~/models/enums";
+import { StaleRecordError } from "~/models/errors";
+
+/** A transaction handle or the database itself: both expose the same query builder. */
+export type Tx = Pick<Db, "select" | "insert" | "update" | "delete" | "run" | "all" | "get" | "query">;
+
+export type AuditInput = {
+  userId: number | null;
+  action: AuditAction;
+  entityType: string;
+  entityId: string | number;
+  before?: unknown;
+  after?: unknown;
+  /** Injected in tests; defaults to the current instant. */
+  at?: string;
+};
+
+export function recordAudit(db: Tx, input: AuditInput): void {
+  db.insert(auditEvents)
+    .values({
+      at: input.at ?? new Date().toISOString(),
+      userId: input.userId,
+      action: input.action,
+      entityType: input.entityType,
+      entityId: String(input.entityId),
+      before: input.before === undefined || input.before === null ? null : JSON.stringify(input.before),
+      after: input.after === undefined || input.after === null ? null : JSON.stringify(input.after),
+    })
+    .run();
+}
+
+/** Fields whose values differ between two versions of a record (ignoring bookkeeping columns). */
+export function changedFields(before: Record<string, unknown>, after: Record<string, unknown>): string[] {
+  const skip = new Set(["version", "updatedAt", "createdAt", "searchText"]);
+  return Object.keys(after).filter(
+    (key) => !skip.has(key) && JSON.stringify(before[key]) !== JSON.stringify(after[key]),
+  );
+}
+
+/**
+ * Optimistic concurrency: the form carries the version it was read at. When the record has
+ * moved on, throw a 409 that names what changed since `formVersion`; nothing is written.
+ * `current` is the record as stored now; `submitted` the values the form would write.
+ */
+export function assertVersion<T extends { version: number }>(
+  current: T,
+  formVersion: number,
+  submitted: Partial<T> = {},
+): void {
+  if (current.version === formVersion) return;
+  const fields = Object.keys(submitted).filter(
+    (key) => key !== "version" && JSON.stringify((current as Record<string, unknown>)[key]) !== JSON.stringify((submitted as Record<string, unknown>)[key]),
+  );
+  throw new StaleRecordError(current, fields);
+}

@@ -1,0 +1,60 @@
+// Calendar-date rules. Dates are `yyyy-MM-dd` text, inclusive at both ends; no function here
+// reads the clock: `today` is always an argument.
+import { addMonths, differenceInCalendarDays, isValid, parse, format, subDays } from "date-fns";
+
+const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** True for a real calendar date in `yyyy-MM-dd` (rejects 2026-02-30 and 2025-02-29). */
+export function isIsoDate(value: unknown): value is string {
+  if (typeof value !== "string" || !DATE_RE.test(value)) return false;
+  const d = parse(value, "yyyy-MM-dd", new Date(2000, 0, 1));
+  return isValid(d) && format(d, "yyyy-MM-dd") === value;
+}
+
+function toDate(value: string): Date {
+  return parse(value, "yyyy-MM-dd", new Date(2000, 0, 1));
+}
+
+export function toIsoDate(date: Date): string {
+  return format(date, "yyyy-MM-dd");
+}
+
+/** Today's date in Vietnam (UTC+7, no daylight saving) for a given instant. */
+export function vietnamToday(now: Date): string {
+  return new Date(now.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
+}
+
+export type DateRange = { start: string; end: string };
+
+/** Inclusive ranges overlap when each starts on or before the other ends. */
+export function overlaps(a: DateRange, b: DateRange): boolean {
+  return a.start <= b.end && b.start <= a.end;
+}
+
+/** Whole days in an inclusive range: 2026-01-01..2026-01-01 is 1 day. */
+export function daysInclusive(range: DateRange): number {
+  return differenceInCalendarDays(toDate(range.end), toDate(range.start)) + 1;
+}
+
+/**
+ * Whether an inclusive range lasts at least `months` calendar months: it must reach the day
+ * before the same day-of-month `months` later (31 Jan + 3 months ends on or after 29/30 Apr).
+ * date-fns clamps month ends, so 30 Nov + 3 months is 28/29 Feb.
+ */
+export function lastsAtLeastMonths(range: DateRange, months: number): boolean {
+  const minimumEnd = subDays(addMonths(toDate(range.start), months), 1);
+  return toDate(range.end) >= minimumEnd;
+}
+
+/** Months (to one decimal) in an inclusive range, counting 30.4375 days a month. */
+export function monthsBetween(range: DateRange): number {
+  return Math.round((daysInclusive(range) / 30.4375) * 10) / 10;
+}
+
+export function addDaysIso(date: string, days: number): string {
+  return toIsoDate(new Date(toDate(date).getTime() + days * 86_400_000));
+}
+
+export function addMonthsIso(date: string, months: number): string {
+  return toIsoDate(addMonths(toDate(date), months));
+}

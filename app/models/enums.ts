@@ -1,0 +1,121 @@
+// Every status and category list of the domain, defined once. The drizzle columns,
+// the zod schemas and the translation keys (`enum.<name>.<value>`) all read from here.
+
+/** Care levels of Circular 43/2013: A central, B provincial, C district/regional, D commune. */
+export const LEVELS = ["A", "B", "C", "D"] as const;
+export type Level = (typeof LEVELS)[number];
+
+export const FACILITY_KINDS = [
+  "hospital",
+  "regional_centre",
+  "commune_station",
+  "health_department",
+  "foreign_partner",
+] as const;
+export type FacilityKind = (typeof FACILITY_KINDS)[number];
+
+/** Hospital grade (hạng): special, I–IV; `none` for units that are not graded. */
+export const GRADES = ["special", "I", "II", "III", "IV", "none"] as const;
+export type Grade = (typeof GRADES)[number];
+
+export const OWNERSHIPS = ["public", "private", "foreign"] as const;
+export type Ownership = (typeof OWNERSHIPS)[number];
+
+/** Procedure classes of the catalogue (PĐB, P1–P3, TĐB, T1–T3), written without diacritics. */
+export const PROCEDURE_CLASSES = ["PDB", "P1", "P2", "P3", "TDB", "T1", "T2", "T3"] as const;
+export type ProcedureClass = (typeof PROCEDURE_CLASSES)[number];
+
+export const ADOPTION_EVENT_KINDS = ["started", "approved", "suspended", "resumed"] as const;
+export type AdoptionEventKind = (typeof ADOPTION_EVENT_KINDS)[number];
+
+export const ADOPTION_SOURCES = ["transfer", "in_house", "import"] as const;
+export type AdoptionSource = (typeof ADOPTION_SOURCES)[number];
+
+export const LIST_REQUEST_STATUSES = ["draft", "submitted", "approved", "returned"] as const;
+export type ListRequestStatus = (typeof LIST_REQUEST_STATUSES)[number];
+
+export const AGREEMENT_TYPES = [
+  "technique_transfer",
+  "professional_support",
+  "training",
+  "twinning",
+  "international",
+] as const;
+export type AgreementType = (typeof AGREEMENT_TYPES)[number];
+
+/** Stored statuses; "expiring" is derived from the end date, never stored. */
+export const AGREEMENT_STATUSES = ["draft", "active", "ended", "terminated"] as const;
+export type AgreementStatus = (typeof AGREEMENT_STATUSES)[number];
+
+export const PARTY_ROLES = ["supporting", "receiving", "coordinating"] as const;
+export type PartyRole = (typeof PARTY_ROLES)[number];
+
+/** Stages of a transfer item, in order. */
+export const TRANSFER_STAGES = [
+  "planned",
+  "surveyed",
+  "training",
+  "supervised",
+  "independent",
+  "accepted",
+] as const;
+export type TransferStage = (typeof TRANSFER_STAGES)[number];
+
+export const CASE_OUTCOMES = ["success", "complication", "failure"] as const;
+export type CaseOutcome = (typeof CASE_OUTCOMES)[number];
+
+export const CADRES = ["doctor", "nurse", "midwife", "technician", "pharmacist", "other"] as const;
+export type Cadre = (typeof CADRES)[number];
+
+export const ROTATION_PURPOSES = ["technique_transfer", "manpower_support"] as const;
+export type RotationPurpose = (typeof ROTATION_PURPOSES)[number];
+
+/** Stored statuses; "in_progress" is derived from today's date for confirmed rotations. */
+export const ROTATION_STATUSES = ["planned", "confirmed", "completed", "cancelled"] as const;
+export type RotationStatus = (typeof ROTATION_STATUSES)[number];
+export const ROTATION_DISPLAY_STATUSES = [
+  "planned",
+  "confirmed",
+  "in_progress",
+  "completed",
+  "cancelled",
+] as const;
+export type RotationDisplayStatus = (typeof ROTATION_DISPLAY_STATUSES)[number];
+
+export const COURSE_MODES = ["on_site", "at_host", "remote"] as const;
+export type CourseMode = (typeof COURSE_MODES)[number];
+
+export const COURSE_STATUSES = ["draft", "open", "closed", "completed", "cancelled"] as const;
+export type CourseStatus = (typeof COURSE_STATUSES)[number];
+
+export const ENROLMENT_STATUSES = [
+  "requested",
+  "approved",
+  "waitlisted",
+  "enrolled",
+  "completed",
+  "failed",
+  "withdrawn",
+] as const;
+export type EnrolmentStatus = (typeof ENROLMENT_STATUSES)[number];
+
+export const CREDIT_KINDS = ["course", "conference", "case_conference", "publication", "other"] as const;
+export type CreditKind = (typeof CREDIT_KINDS)[number];
+
+export const TARGET_INDICATORS = [
+  "new_cross_level_techniques",
+  "techniques_accepted",
+  "staff_rotated",
+  "people_trained",
+  "manual_count",
+] as const;
+export type TargetIndicator = (typeof TARGET_INDICATORS)[number];
+
+export const ROLES = ["admin", "department", "director", "trainer", "viewer"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const AUDIT_ACTIONS = ["create", "update", "delete"] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export const LOCALES = ["vi", "en"] as const;
+export type Locale = (typeof LOCALES)[number];

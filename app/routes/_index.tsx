@@ -1,0 +1,38 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { getDb } from "~/db/client.server";
+import { formatNumber } from "~/i18n/format";
+import { useLocale } from "~/i18n/use-locale";
+import { getOverviewCounts } from "~/models/overview.server";
+
+export async function loader(_args: LoaderFunctionArgs) {
+  return json({ counts: getOverviewCounts(getDb()) });
+}
+
+export default function Index() {
+  const { counts } = useLoaderData<typeof loader>();
+  const { t } = useTranslation("common");
+  const locale = useLocale();
+  const tiles = [
+    { label: t("home.facilities"), value: counts.facilities, to: "/facilities" },
+    { label: t("home.techniques"), value: counts.techniques, to: "/techniques" },
+    { label: t("home.provinces"), value: counts.provinces, to: "/facilities" },
+    { label: t("home.staff"), value: counts.staff, to: "/staff" },
+  ];
+  return (
+    <div className="space-y-4">
+      <h1 className="page-title">{t("home.title")}</h1>
+      <p className="max-w-3xl text-slate-600">{t("home.intro")}</p>
+      <div className="grid grid-cols-2 gap-3 md:grid-cols-4">
+        {tiles.map((tile) => (
+          <Link key={tile.label} to={tile.to} className="card block hover:border-teal-600">
+            <p className="text-2xl font-semibold text-teal-800">{formatNumber(tile.value, locale)}</p>
+            <p className="text-sm text-slate-600">{tile.label}</p>
+          </Link>
+        ))}
+      </div>
+    </div>
+  );
+}
