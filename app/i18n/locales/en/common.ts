@@ -63,6 +63,9 @@ export default {
     badRequestTitle: "Invalid request",
     goHome: "Back to the overview",
   },
+  stale: {
+    message: "Someone else changed this record after you opened the form ({{fields}}). Nothing was saved; review the changes and save again.",
+  },
   validation: {
     required: "Please fill in this field.",
     invalidDate: "Not a valid date (year-month-day).",

@@ -63,6 +63,9 @@ export default {
     badRequestTitle: "Yêu cầu không hợp lệ",
     goHome: "Về trang tổng quan",
   },
+  stale: {
+    message: "Bản ghi đã được người khác thay đổi sau khi bạn mở biểu mẫu ({{fields}}). Không có gì được lưu; hãy xem lại và lưu lại.",
+  },
   validation: {
     required: "Vui lòng nhập trường này.",
     invalidDate: "Ngày không hợp lệ (định dạng năm-tháng-ngày).",
