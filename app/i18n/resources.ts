@@ -7,6 +7,7 @@ import enCommon from "./locales/en/common";
 import enCourses from "./locales/en/courses";
 import enEnums from "./locales/en/enums";
 import enFacilities from "./locales/en/facilities";
+import enImports from "./locales/en/imports";
 import enRotations from "./locales/en/rotations";
 import viAdmin from "./locales/vi/admin";
 import viAdoption from "./locales/vi/adoption";
@@ -17,6 +18,7 @@ import viCommon from "./locales/vi/common";
 import viCourses from "./locales/vi/courses";
 import viEnums from "./locales/vi/enums";
 import viFacilities from "./locales/vi/facilities";
+import viImports from "./locales/vi/imports";
 import viRotations from "./locales/vi/rotations";
 
 // Both languages are bundled: together they are a few kilobytes, and a page never waits
@@ -27,6 +29,7 @@ export const resources = {
     enums: viEnums,
     catalogue: viCatalogue,
     facilities: viFacilities,
+    imports: viImports,
     auth: viAuth,
     admin: viAdmin,
     agreements: viAgreements,
@@ -39,6 +42,7 @@ export const resources = {
     enums: enEnums,
     catalogue: enCatalogue,
     facilities: enFacilities,
+    imports: enImports,
     auth: enAuth,
     admin: enAdmin,
     agreements: enAgreements,
