@@ -1,0 +1,361 @@
+// Pure rules of the catalogue import: which columns a sheet has, what a valid row is, and which
+// rows of a file contradict each other. No file reading and no database here.
+//
+// Decision: a row with a problem is skipped and reported (row number as in the sheet, header =
+// row 1), the other rows are imported; a file whose headers are not recognised, or that cannot
+// be read at all, imports nothing.
+import type { Level, ProcedureClass } from "~/models/enums";
+import { LEVELS, PROCEDURE_CLASSES } from "~/models/enums";
+import { DomainError } from "~/models/errors";
+import { foldSearch } from "~/utils/search";
+import { locateHeader, type ColumnMap, type ColumnSpec, type RowIssue } from "~/models/imports/headers";
+
+/** The 28 specialty chapters of Circular 43/2013 (names as the catalogue writes them). */
+export const CHAPTER_NAMES: Record<number, string> = {
+  1: "HỒI SỨC CẤP CỨU VÀ CHỐNG ĐỘC",
+  2: "NỘI KHOA",
+  3: "NHI KHOA",
+  4: "LAO",
+  5: "DA LIỄU",
+  6: "TÂM THẦN",
+  7: "NỘI TIẾT",
+  8: "Y HỌC CỔ TRUYỀN",
+  9: "GÂY MÊ HỒI SỨC",
+  10: "NGOẠI KHOA",
+  11: "BỎNG",
+  12: "UNG BƯỚU",
+  13: "PHỤ SẢN",
+  14: "MẮT",
+  15: "TAI MŨI HỌNG",
+  16: "RĂNG HÀM MẶT",
+  17: "PHỤC HỒI CHỨC NĂNG",
+  18: "ĐIỆN QUANG",
+  19: "Y HỌC HẠT NHÂN",
+  20: "NỘI SOI CHẨN ĐOÁN CAN THIỆP",
+  21: "THĂM DÒ CHỨC NĂNG",
+  22: "HUYẾT HỌC TRUYỀN MÁU",
+  23: "HÓA SINH",
+  24: "VI SINH",
+  25: "GIẢI PHẪU BỆNH",
+  26: "VI PHẪU",
+  27: "PHẪU THUẬT NỘI SOI",
+  28: "PHẪU THUẬT TẠO HÌNH THẨM MỸ",
+};
+export const CHAPTER_COUNT = 28;
+
+export type CatalogueField =
+  | "techniqueCode"
+  | "name"
+  | "chapter"
+  | "level"
+  | "billingCode"
+  | "procedureClass"
+  | "priceItem"
+  | "priceName"
+  | "priceVnd"
+  | "linkCode";
+
+/** Headers of the published file (Decision 7603, Appendix 1) and of the plain sheets people keep. */
+export const CATALOGUE_COLUMNS: ColumnSpec<CatalogueField> = {
+  techniqueCode: ["ma_tt43", "Mã kỹ thuật", "Mã KT", "Mã kỹ thuật TT43", "Mã TT43"],
+  name: ["ten_ky_thuat_tt43", "Tên kỹ thuật", "Tên kỹ thuật TT43", "Tên KT", "Tên dịch vụ kỹ thuật"],
+  chapter: ["chuong_tt43", "Chương", "Chuyên khoa", "Chương TT43"],
+  level: ["phan_tuyen", "Phân tuyến", "Phân tuyến kỹ thuật", "Tuyến"],
+  billingCode: ["ma_tuong_duong", "Mã tương đương", "Mã TĐ"],
+  procedureClass: ["phan_loai_pttt", "Phân loại PTTT", "Phân loại PT/TT", "Loại PTTT", "Phân loại"],
+  priceItem: ["stt_gia_tt39", "STT giá TT39"],
+  priceName: ["ten_gia_tt39", "Tên giá TT39", "Tên dịch vụ giá"],
+  priceVnd: ["gia_tt39_vnd", "Giá TT39", "Giá"],
+  linkCode: ["ma_lien_thong", "Mã liên thông"],
+};
+export const REQUIRED_CATALOGUE_FIELDS = ["techniqueCode", "name", "chapter", "level"] as const;
+
+export type CatalogueFormat = "published" | "plain";
+
+export type ChapterRef = { number: number; roman: string; name: string | null };
+
+export type BillingLine = {
+  code: string;
+  techniqueName: string;
+  /** `undefined`: the column is absent from the file, so the stored value is kept. */
+  priceItem: string | null | undefined;
+  priceName: string | null | undefined;
+  priceVnd: number | null | undefined;
+  linkCode: string | null | undefined;
+};
+
+/** One valid row of the file. */
+export type CatalogueRecord = {
+  rowNumber: number;
+  code: string;
+  chapter: ChapterRef;
+  number: number;
+  name: string;
+  minLevel: Level | null;
+  /** `undefined` when the sheet has no procedure-class column (the stored value is kept). */
+  procedureClass: ProcedureClass | null | undefined;
+  billing: BillingLine | null;
+};
+
+export type CatalogueAnalysis = {
+  format: CatalogueFormat;
+  headerRowNumber: number;
+  rowsRead: number;
+  records: CatalogueRecord[];
+  issues: RowIssue[];
+};
+
+const ROMAN: [number, string][] = [
+  [10, "X"],
+  [9, "IX"],
+  [5, "V"],
+  [4, "IV"],
+  [1, "I"],
+];
+
+export function toRoman(n: number): string {
+  let out = "";
+  for (const [value, letters] of ROMAN) {
+    while (n >= value) {
+      out += letters;
+      n -= value;
+    }
+  }
+  return out;
+}
+
+/** "XXVIII" -> 28; null when not a canonical Roman numeral. */
+export function fromRoman(text: string): number | null {
+  const upper = text.toUpperCase();
+  if (!/^[IVXL]+$/.test(upper)) return null;
+  const values: Record<string, number> = { I: 1, V: 5, X: 10, L: 50 };
+  let total = 0;
+  for (let i = 0; i < upper.length; i++) {
+    const v = values[upper[i]];
+    const nextV = values[upper[i + 1]] ?? 0;
+    total += v < nextV ? -v : v;
+  }
+  return toRoman(total) === upper ? total : null;
+}
+
+/** `chapter.number`, e.g. 10.367 or 27.205b (a lettered variant); chapters 1–28. */
+export function parseTechniqueCode(code: string): { chapterNumber: number; number: number } | null {
+  const m = /^(\d{1,2})\.(\d{1,5})([a-z])?$/i.exec(code);
+  if (!m) return null;
+  const chapterNumber = Number(m[1]);
+  if (chapterNumber < 1 || chapterNumber > CHAPTER_COUNT) return null;
+  return { chapterNumber, number: Number(m[2]) };
+}
+
+/** Billing code `CC.SSSS.GGGG` (a lettered variant such as 27.205b.0463 exists). */
+export function isBillingCode(code: string): boolean {
+  return /^\d{2}\.\d{3,4}[a-z]?\.\d{4}$/i.test(code);
+}
+
+/** "B", "b", "Tuyến B" -> "B"; blank -> null; anything else -> "invalid". */
+export function parseLevel(text: string): Level | null | "invalid" {
+  const folded = foldSearch(text).replace(/^tuyen\s*/, "").toUpperCase();
+  if (folded === "") return null;
+  return (LEVELS as readonly string[]).includes(folded) ? (folded as Level) : "invalid";
+}
+
+/** "PĐB", "P.ĐB", "pdb", "T 1" -> enum value; blank -> null; anything else -> "invalid". */
+export function parseProcedureClass(text: string): ProcedureClass | null | "invalid" {
+  const folded = foldSearch(text).replace(/[^a-z0-9]/g, "").toUpperCase();
+  if (folded === "") return null;
+  return (PROCEDURE_CLASSES as readonly string[]).includes(folded) ? (folded as ProcedureClass) : "invalid";
+}
+
+/**
+ * "X. NGOẠI KHOA", "X", "10", "Chương X", "10. Ngoại khoa" -> chapter 10 (name when given);
+ * null when blank; "invalid" otherwise.
+ */
+export function parseChapter(text: string): ChapterRef | null | "invalid" {
+  const trimmed = text.trim().replace(/^ch(ư|u)(ơ|o)ng\s+/i, "");
+  if (trimmed === "") return null;
+  const m = /^([0-9]{1,2}|[IVXLivxl]+)\s*(?:[.:\-–)]\s*(.*))?$/.exec(trimmed);
+  if (!m) return "invalid";
+  const number = /^\d+$/.test(m[1]) ? Number(m[1]) : fromRoman(m[1]);
+  if (number === null || number < 1 || number > CHAPTER_COUNT) return "invalid";
+  const name = m[2]?.trim() || null;
+  return { number, roman: toRoman(number), name };
+}
+
+/** Whole VND; "1.363.000", "1,363,000" and "1363000" read the same; blank -> null. */
+export function parsePrice(text: string): number | null | "invalid" {
+  const digits = text.replace(/[.,\s]/g, "");
+  if (digits === "") return null;
+  return /^\d{1,12}$/.test(digits) ? Number(digits) : "invalid";
+}
+
+type RawRow = { rowNumber: number; cells: readonly string[]; numeric?: readonly number[] };
+
+/**
+ * Recognises the header row and validates every row below it. Throws
+ * DomainError("imports:errors.unrecognisedHeaders") when the required columns are not found:
+ * then nothing may be imported.
+ */
+export function analyseCatalogue(rows: readonly RawRow[]): CatalogueAnalysis {
+  const header = locateHeader<CatalogueField>(rows, CATALOGUE_COLUMNS, REQUIRED_CATALOGUE_FIELDS);
+  if (!header.ok) {
+    throw new DomainError("imports:errors.unrecognisedHeaders", {
+      field: "file",
+      params: { missing: header.missing.map((f) => COLUMN_LABELS[f]).join(", ") },
+    });
+  }
+  const columns = header.columns;
+  const format: CatalogueFormat =
+    columns.billingCode !== undefined && rows[header.headerIndex].cells[columns.techniqueCode!]?.trim() === "ma_tt43"
+      ? "published"
+      : "plain";
+  const records: CatalogueRecord[] = [];
+  const issues: RowIssue[] = [];
+  const billingRows = new Map<string, number>();
+  const techniques = new Map<string, CatalogueRecord>();
+  const dataRows = rows.slice(header.headerIndex + 1);
+
+  for (const row of dataRows) {
+    const result = validateCatalogueRow(row, columns);
+    if (!result.ok) {
+      issues.push(...result.issues);
+      continue;
+    }
+    const record = result.record;
+    // The same billing code twice in one file: the later row is refused.
+    if (record.billing) {
+      const firstRow = billingRows.get(record.billing.code);
+      if (firstRow !== undefined) {
+        issues.push(issue(record, "imports:catalogue.duplicateBillingCode", { billingCode: record.billing.code, firstRow }));
+        continue;
+      }
+    }
+    // Several rows of one technique (one per billing code) must agree on its level, class and chapter.
+    const first = techniques.get(record.code);
+    if (first && !sameTechnique(first, record)) {
+      issues.push(issue(record, "imports:catalogue.conflictingTechnique", { firstRow: first.rowNumber }));
+      continue;
+    }
+    if (record.billing) billingRows.set(record.billing.code, record.rowNumber);
+    if (!first) techniques.set(record.code, record);
+    records.push(record);
+  }
+  return { format, headerRowNumber: header.headerRowNumber, rowsRead: dataRows.length, records, issues };
+}
+
+/** Labels of the columns, for the "missing columns" message (the Vietnamese header people use). */
+export const COLUMN_LABELS: Record<CatalogueField, string> = {
+  techniqueCode: "Mã kỹ thuật",
+  name: "Tên kỹ thuật",
+  chapter: "Chương",
+  level: "Phân tuyến",
+  billingCode: "Mã tương đương",
+  procedureClass: "Phân loại PTTT",
+  priceItem: "STT giá TT39",
+  priceName: "Tên giá TT39",
+  priceVnd: "Giá TT39",
+  linkCode: "Mã liên thông",
+};
+
+export type RowResult = { ok: true; record: CatalogueRecord } | { ok: false; issues: RowIssue[] };
+
+/** Validates one data row; reports every problem of the row, not only the first. */
+export function validateCatalogueRow(row: RawRow, columns: ColumnMap<CatalogueField>): RowResult {
+  const cell = (field: CatalogueField) => {
+    const index = columns[field];
+    return index === undefined ? undefined : (row.cells[index] ?? "").trim();
+  };
+  const has = (field: CatalogueField) => columns[field] !== undefined;
+  const code = cell("techniqueCode") ?? "";
+  const problems: { key: string; params?: Record<string, string | number> }[] = [];
+
+  const parsedCode = parseTechniqueCode(code);
+  if (!parsedCode) {
+    problems.push({ key: "imports:catalogue.badCode", params: { value: code } });
+  } else if (row.numeric?.includes(columns.techniqueCode!)) {
+    // 10.10 typed as a number reads 10.1: refuse rather than import the wrong technique.
+    problems.push({ key: "imports:catalogue.codeNotText", params: { value: code } });
+  }
+  const name = (cell("name") ?? "").replace(/\s+/g, " ");
+  if (name === "") problems.push({ key: "imports:catalogue.emptyName" });
+
+  const levelText = cell("level") ?? "";
+  const level = parseLevel(levelText);
+  if (level === "invalid") problems.push({ key: "imports:catalogue.unknownLevel", params: { value: levelText } });
+
+  let procedureClass: ProcedureClass | null | undefined;
+  if (has("procedureClass")) {
+    const text = cell("procedureClass") ?? "";
+    const parsed = parseProcedureClass(text);
+    if (parsed === "invalid") problems.push({ key: "imports:catalogue.unknownProcedureClass", params: { value: text } });
+    else procedureClass = parsed;
+  }
+
+  const chapterText = cell("chapter") ?? "";
+  let chapter = parseChapter(chapterText);
+  if (chapter === "invalid") {
+    problems.push({ key: "imports:catalogue.badChapter", params: { value: chapterText } });
+  } else if (parsedCode) {
+    if (chapter === null) {
+      chapter = { number: parsedCode.chapterNumber, roman: toRoman(parsedCode.chapterNumber), name: null };
+    } else if (chapter.number !== parsedCode.chapterNumber) {
+      // The chapter is the part of the code before the dot: "X" with 3.120 is a typing error.
+      problems.push({ key: "imports:catalogue.chapterMismatch", params: { value: chapterText, code } });
+    }
+  }
+
+  let billing: BillingLine | null = null;
+  const billingCode = cell("billingCode") ?? "";
+  if (billingCode !== "") {
+    if (!isBillingCode(billingCode)) {
+      problems.push({ key: "imports:catalogue.badBillingCode", params: { value: billingCode } });
+    } else if (parsedCode && !billingCode.toLowerCase().startsWith(twoDigitChapter(code))) {
+      problems.push({ key: "imports:catalogue.billingCodeMismatch", params: { value: billingCode, code } });
+    }
+    const priceText = cell("priceVnd");
+    const price = priceText === undefined ? undefined : parsePrice(priceText);
+    if (price === "invalid") problems.push({ key: "imports:catalogue.badPrice", params: { value: priceText ?? "" } });
+    billing = {
+      code: billingCode,
+      techniqueName: name,
+      priceItem: optional(cell("priceItem")),
+      priceName: optional(cell("priceName")),
+      priceVnd: price === "invalid" ? null : price,
+      linkCode: optional(cell("linkCode")),
+    };
+  }
+
+  if (problems.length > 0 || !parsedCode || chapter === "invalid" || chapter === null || level === "invalid") {
+    return { ok: false, issues: problems.map((p) => ({ row: row.rowNumber, code, ...p })) };
+  }
+  return {
+    ok: true,
+    record: {
+      rowNumber: row.rowNumber,
+      code,
+      chapter,
+      number: parsedCode.number,
+      name,
+      minLevel: level,
+      procedureClass,
+      billing,
+    },
+  };
+}
+
+/** The billing code repeats the chapter in two digits: technique 1.9 -> "01.". */
+function twoDigitChapter(code: string): string {
+  return code.split(".")[0].padStart(2, "0") + ".";
+}
+
+function optional(text: string | undefined): string | null | undefined {
+  if (text === undefined) return undefined;
+  return text === "" ? null : text;
+}
+
+function sameTechnique(a: CatalogueRecord, b: CatalogueRecord): boolean {
+  return a.minLevel === b.minLevel && a.procedureClass === b.procedureClass && a.chapter.number === b.chapter.number;
+}
+
+function issue(record: CatalogueRecord, key: string, params?: Record<string, string | number>): RowIssue {
+  return { row: record.rowNumber, code: record.code, key, ...(params ? { params } : {}) };
+}

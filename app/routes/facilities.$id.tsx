@@ -1,0 +1,227 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { FilterBar } from "~/components/filter-bar";
+import { LevelBadge } from "~/components/level-badge";
+import { facilityHref, techniqueHref } from "~/components/links";
+import { Pagination } from "~/components/pagination";
+import { SearchBox } from "~/components/search-box";
+import { getDb } from "~/db/client.server";
+import { formatDate, formatNumber } from "~/i18n/format";
+import { useLocale } from "~/i18n/use-locale";
+import { listFacilityTechniques } from "~/models/adoption/facility-techniques.server";
+import { requireActor } from "~/models/auth/session.server";
+import { getFacility, type FacilityLink } from "~/models/facilities/queries.server";
+import { notFound, requireId } from "~/utils/http.server";
+import { pageFromUrl } from "~/utils/pagination";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.facility.name} – CGKT` : "CGKT" },
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireActor(request);
+  const id = requireId(params.id);
+  const db = getDb();
+  const facility = getFacility(db, id);
+  if (!facility) throw notFound();
+  const url = new URL(request.url);
+  const q = url.searchParams.get("q")?.trim().slice(0, 200) ?? "";
+  const techniques = listFacilityTechniques(db, id, { q, page: pageFromUrl(url) });
+  return json({ facility, q, techniques });
+}
+
+function Fact({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div>
+      <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{label}</dt>
+      <dd className="text-sm">{children}</dd>
+    </div>
+  );
+}
+
+function FacilityName({ link }: { link: FacilityLink }) {
+  return (
+    <span className="inline-flex items-center gap-1.5">
+      <LevelBadge level={link.level} />
+      <Link to={facilityHref(link.id)} className="link">
+        {link.name}
+      </Link>
+    </span>
+  );
+}
+
+export default function FacilityPage() {
+  const { facility, q, techniques } = useLoaderData<typeof loader>();
+  const { t } = useTranslation("facilities");
+  const { t: te } = useTranslation("enums");
+  const { t: tc } = useTranslation("catalogue");
+  const locale = useLocale();
+  const { network } = facility;
+  return (
+    <div className="space-y-4">
+      <nav className="text-sm">
+        <Link to="/facilities" className="link">
+          ‹ {t("detail.back")}
+        </Link>
+      </nav>
+      <header className="card">
+        <p className="text-sm text-slate-500">
+          {facility.shortName} · <span className="font-mono">{facility.code}</span>
+          {facility.active ? null : <span className="badge ml-2 bg-slate-200 text-slate-700">{t("detail.inactive")}</span>}
+        </p>
+        <h1 className="page-title">{facility.name}</h1>
+        {facility.nameEn && facility.nameEn !== facility.name ? (
+          <p className="text-sm text-slate-600" lang="en">
+            {facility.nameEn}
+          </p>
+        ) : null}
+        <dl className="mt-3 grid grid-cols-2 gap-x-6 gap-y-2 md:grid-cols-4">
+          <Fact label={t("detail.kind")}>{te(`facilityKind.${facility.kind}`)}</Fact>
+          <Fact label={t("detail.level")}>
+            <LevelBadge level={facility.level} full />
+          </Fact>
+          <Fact label={t("detail.grade")}>{te(`grade.${facility.grade}`)}</Fact>
+          <Fact label={t("detail.ownership")}>{te(`ownership.${facility.ownership}`)}</Fact>
+          <Fact label={t("detail.province")}>
+            {(locale === "en" ? facility.provinceNameEn : facility.provinceName) ?? "—"}
+          </Fact>
+          <Fact label={t("detail.country")}>{t(`country.${facility.country}`, { defaultValue: facility.country })}</Fact>
+          <Fact label={t("detail.beds")}>{facility.beds > 0 ? formatNumber(facility.beds, locale) : "—"}</Fact>
+        </dl>
+      </header>
+
+      <div className="grid gap-4 lg:grid-cols-2">
+        <section className="card" aria-labelledby="network-title">
+          <h2 id="network-title" className="text-lg font-semibold">
+            {t("detail.network")}
+          </h2>
+          <h3 className="mt-3 text-sm font-medium text-slate-700">{t("detail.directedBy")}</h3>
+          <p className="mt-1 text-sm">
+            {network.directedBy ? <FacilityName link={network.directedBy} /> : t("detail.notDirected")}
+          </p>
+          <h3 className="mt-3 text-sm font-medium text-slate-700">{t("detail.directs")}</h3>
+          {network.directs.length === 0 ? (
+            <p className="mt-1 text-sm text-slate-600">{t("detail.directsNone")}</p>
+          ) : (
+            <ul className="mt-1 space-y-1 text-sm">
+              {network.directs.map((d) => (
+                <li key={d.id}>
+                  <FacilityName link={d} />
+                </li>
+              ))}
+            </ul>
+          )}
+          {network.directsTotal > network.directs.length ? (
+            <Link to={`/facilities?directedBy=${facility.id}`} className="link mt-2 inline-block text-sm">
+              {t("detail.directsAll", { count: network.directsTotal })}
+            </Link>
+          ) : null}
+          {/* Agreement partners (issue: agreements) go here, below the line-direction links. */}
+        </section>
+
+        <section className="card" aria-labelledby="levels-title">
+          <h2 id="levels-title" className="text-lg font-semibold">
+            {t("detail.levelHistory")}
+          </h2>
+          {facility.levelHistory.length === 0 ? (
+            <p className="mt-1 text-sm text-slate-600">{t("detail.noLevelHistory")}</p>
+          ) : (
+            <table className="table mt-2">
+              <thead>
+                <tr>
+                  <th scope="col">{t("detail.validFrom")}</th>
+                  <th scope="col">{t("detail.level")}</th>
+                  <th scope="col">{t("detail.note")}</th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {facility.levelHistory.map((h) => (
+                  <tr key={h.validFrom}>
+                    <td className="whitespace-nowrap">{formatDate(h.validFrom, locale)}</td>
+                    <td>
+                      <LevelBadge level={h.level} />
+                    </td>
+                    <td>{h.note ?? ""}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </section>
+      </div>
+
+      <section className="space-y-3" aria-labelledby="techniques-title">
+        <div>
+          <h2 id="techniques-title" className="text-lg font-semibold">
+            {t("detail.techniques")}
+          </h2>
+          <p className="text-sm text-slate-600">
+            {t("detail.techniquesSummary", {
+              performed: formatNumber(techniques.performedTotal, locale),
+              crossLevel: formatNumber(techniques.crossLevelTotal, locale),
+            })}
+          </p>
+        </div>
+        {techniques.performedTotal > 0 ? (
+          <FilterBar label={t("detail.searchTechniques")}>
+            <SearchBox defaultValue={q} label={t("detail.searchTechniques")} placeholder={tc("list.searchPlaceholder")} />
+          </FilterBar>
+        ) : null}
+        <div className="card p-0">
+          {techniques.rows.length === 0 ? (
+            <p className="p-4 text-slate-600">
+              {techniques.performedTotal === 0 ? t("detail.noTechniques") : t("detail.noTechniquesMatch")}
+            </p>
+          ) : (
+            <div className="overflow-x-auto">
+              <table className="table">
+                <thead>
+                  <tr>
+                    <th scope="col">{tc("columns.code")}</th>
+                    <th scope="col">{tc("columns.name")}</th>
+                    <th scope="col">{tc("columns.level")}</th>
+                    <th scope="col" className="hidden sm:table-cell">
+                      {tc("columns.class")}
+                    </th>
+                    <th scope="col" className="hidden sm:table-cell">
+                      {t("detail.startedOn")}
+                    </th>
+                  </tr>
+                </thead>
+                <tbody className="divide-y divide-slate-100">
+                  {techniques.rows.map((row) => (
+                    <tr key={row.techniqueId}>
+                      <td className="whitespace-nowrap font-mono text-xs sm:text-sm">
+                        <Link to={techniqueHref(row.code)} className="link">
+                          {row.code}
+                        </Link>
+                      </td>
+                      <td>
+                        {row.name}
+                        {row.crossLevel ? (
+                          <span className="badge ml-2 bg-violet-100 text-violet-800">{t("detail.crossLevel")}</span>
+                        ) : null}
+                        <p className="text-xs text-slate-500">{row.chapterName}</p>
+                      </td>
+                      <td>
+                        <LevelBadge level={row.minLevel} />
+                      </td>
+                      <td className="hidden sm:table-cell">
+                        {row.procedureClass ? tc(`classShort.${row.procedureClass}`) : "—"}
+                      </td>
+                      <td className="hidden whitespace-nowrap sm:table-cell">{formatDate(row.startedOn, locale)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </div>
+        <Pagination page={techniques.page} pageCount={techniques.pageCount} total={techniques.total} />
+      </section>
+    </div>
+  );
+}

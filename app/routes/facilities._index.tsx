@@ -1,0 +1,134 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { FilterBar, FilterSelect } from "~/components/filter-bar";
+import { LevelBadge } from "~/components/level-badge";
+import { facilityHref } from "~/components/links";
+import { Pagination } from "~/components/pagination";
+import { SearchBox } from "~/components/search-box";
+import { getDb } from "~/db/client.server";
+import { formatNumber } from "~/i18n/format";
+import { useLocale } from "~/i18n/use-locale";
+import { requireActor } from "~/models/auth/session.server";
+import { FACILITY_KINDS, LEVELS } from "~/models/enums";
+import {
+  getFacilityLink,
+  listFacilities,
+  listProvinces,
+  parseFacilityFilters,
+} from "~/models/facilities/queries.server";
+import { pageFromUrl } from "~/utils/pagination";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireActor(request);
+  const url = new URL(request.url);
+  const filters = parseFacilityFilters(url);
+  const db = getDb();
+  return json({
+    filters,
+    result: listFacilities(db, filters, pageFromUrl(url)),
+    provinces: listProvinces(db),
+    directedBy: filters.directedBy === undefined ? null : getFacilityLink(db, filters.directedBy),
+  });
+}
+
+export default function FacilitiesPage() {
+  const { filters, result, provinces, directedBy } = useLoaderData<typeof loader>();
+  const { t } = useTranslation("facilities");
+  const { t: te } = useTranslation("enums");
+  const locale = useLocale();
+  return (
+    <div className="space-y-4">
+      <header>
+        <h1 className="page-title">{t("list.title")}</h1>
+        <p className="mt-1 text-sm text-slate-600">{t("list.intro")}</p>
+      </header>
+      <FilterBar keep={{ directedBy: filters.directedBy?.toString() }}>
+        <SearchBox defaultValue={filters.q} label={t("list.searchLabel")} placeholder={t("list.searchPlaceholder")} />
+        <FilterSelect
+          name="province"
+          label={t("list.province")}
+          defaultValue={filters.province}
+          options={provinces.map((p) => ({ value: p.code, label: locale === "en" ? p.nameEn : p.name }))}
+        />
+        <FilterSelect
+          name="level"
+          label={t("list.level")}
+          defaultValue={filters.level}
+          options={LEVELS.map((l) => ({ value: l, label: te(`level.${l}`) }))}
+        />
+        <FilterSelect
+          name="kind"
+          label={t("list.kind")}
+          defaultValue={filters.kind}
+          options={FACILITY_KINDS.map((k) => ({ value: k, label: te(`facilityKind.${k}`) }))}
+        />
+      </FilterBar>
+      {directedBy ? (
+        <p className="text-sm text-slate-700">{t("list.directedByFilter", { name: directedBy.name })}</p>
+      ) : null}
+
+      <section className="card p-0" aria-labelledby="facilities-results">
+        <h2 id="facilities-results" className="sr-only">
+          {t("list.title")}
+        </h2>
+        {result.rows.length === 0 ? (
+          <p className="p-4 text-slate-600">{t("list.empty")}</p>
+        ) : (
+          <div className="overflow-x-auto">
+            <table className="table">
+              <thead>
+                <tr>
+                  <th scope="col">{t("columns.name")}</th>
+                  <th scope="col" className="hidden md:table-cell">
+                    {t("columns.kind")}
+                  </th>
+                  <th scope="col">{t("columns.level")}</th>
+                  <th scope="col" className="hidden sm:table-cell">
+                    {t("columns.grade")}
+                  </th>
+                  <th scope="col" className="hidden sm:table-cell">
+                    {t("columns.province")}
+                  </th>
+                  <th scope="col" className="hidden text-right sm:table-cell">
+                    {t("columns.beds")}
+                  </th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {result.rows.map((f) => {
+                  const province = (locale === "en" ? f.provinceNameEn : f.provinceName) ?? t(`country.${f.country}`, { defaultValue: f.country });
+                  return (
+                    <tr key={f.id}>
+                      <td>
+                        <Link to={facilityHref(f.id)} className="link font-medium">
+                          {f.name}
+                        </Link>
+                        <p className="text-xs text-slate-500">
+                          {f.shortName}
+                          <span className="md:hidden"> · {te(`facilityKind.${f.kind}`)}</span>
+                          <span className="sm:hidden"> · {province}</span>
+                        </p>
+                      </td>
+                      <td className="hidden md:table-cell">{te(`facilityKind.${f.kind}`)}</td>
+                      <td>
+                        <LevelBadge level={f.level} />
+                      </td>
+                      <td className="hidden whitespace-nowrap sm:table-cell">{te(`grade.${f.grade}`)}</td>
+                      <td className="hidden sm:table-cell">{province}</td>
+                      <td className="hidden text-right tabular-nums sm:table-cell">
+                        {f.beds > 0 ? formatNumber(f.beds, locale) : "—"}
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+      <Pagination page={result.page} pageCount={result.pageCount} total={result.total} />
+    </div>
+  );
+}
