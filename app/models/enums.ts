@@ -96,6 +96,7 @@ export const ENROLMENT_STATUSES = [
   "completed",
   "failed",
   "withdrawn",
+  "rejected",
 ] as const;
 export type EnrolmentStatus = (typeof ENROLMENT_STATUSES)[number];
 

@@ -1,5 +1,5 @@
 // Typed domain errors. Models throw them; routes turn them into form messages and statuses.
-// `message` is a translation key (namespace-qualified, e.g. "agreements:errors.endBeforeStart");
+// `message` is a translation key (namespace-qualified, e.g. "common:validation.endBeforeStart");
 // `params` fill its placeholders; `field` names the form field the message belongs next to.
 
 export class DomainError extends Error {

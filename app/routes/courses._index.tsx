@@ -1,5 +1,120 @@
-import { ComingSoon } from "~/components/coming-soon";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Link, useLoaderData, useLocation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { CourseStatusBadge, SeatsCell } from "~/components/courses/course-bits";
+import { FilterBar, FilterSelect } from "~/components/filter-bar";
+import { Pagination } from "~/components/pagination";
+import { SearchBox } from "~/components/search-box";
+import { getDb } from "~/db/client.server";
+import { formatDate, formatNumber } from "~/i18n/format";
+import { useLocale } from "~/i18n/use-locale";
+import { hasCapability } from "~/models/access/policy";
+import { requireActor } from "~/models/auth/session.server";
+import { listChapters, listCourses, listHostFacilities } from "~/models/courses/courses.server";
+import { courseFiltersFromUrl } from "~/models/courses/schemas";
+import { COURSE_STATUSES } from "~/models/enums";
+import { pageFromUrl } from "~/utils/pagination";
 
-export default function Page() {
-  return <ComingSoon area="courses" />;
+export const meta: MetaFunction = () => [{ title: "Đào tạo – CGKT" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const actor = await requireActor(request);
+  const url = new URL(request.url);
+  const filters = courseFiltersFromUrl(url);
+  const db = getDb();
+  return json({
+    filters,
+    result: listCourses(db, actor, filters, pageFromUrl(url)),
+    chapters: listChapters(db),
+    hosts: listHostFacilities(db),
+    canCreate: hasCapability(actor, "courses.manage") && actor.facilityId !== null,
+    canSeeCredits: actor.role !== "viewer",
+  });
+}
+
+export default function CoursesPage() {
+  const { filters, result, chapters, hosts, canCreate, canSeeCredits } = useLoaderData<typeof loader>();
+  const { t } = useTranslation("courses");
+  const { t: te } = useTranslation("enums");
+  const locale = useLocale();
+  const { search } = useLocation();
+  return (
+    <div className="space-y-4">
+      <header className="flex flex-wrap items-start justify-between gap-2">
+        <div>
+          <h1 className="page-title">{t("list.title")}</h1>
+          <p className="mt-1 text-sm text-slate-600">{t("list.intro")}</p>
+        </div>
+        <div className="flex flex-wrap gap-2">
+          <Link to="/courses/calendar" className="btn-secondary">{t("calendar.title")}</Link>
+          {canSeeCredits ? <Link to="/credits" className="btn-secondary">{t("credits.facilityTitle")}</Link> : null}
+          <a href={`/courses/export${search}`} className="btn-secondary" download>{t("list.export")}</a>
+          {canCreate ? <Link to="/courses/new" className="btn">{t("list.new")}</Link> : null}
+        </div>
+      </header>
+      <FilterBar>
+        <SearchBox defaultValue={filters.q} label={t("list.searchLabel")} placeholder={t("list.searchPlaceholder")} />
+        <FilterSelect
+          name="chapter"
+          label={t("fields.chapter")}
+          defaultValue={filters.chapter}
+          options={chapters.map((c) => ({ value: String(c.number), label: `${c.roman}. ${c.name}` }))}
+        />
+        <FilterSelect name="host" label={t("fields.host")} defaultValue={filters.host} options={hosts.map((h) => ({ value: String(h.id), label: h.shortName }))} />
+        <FilterSelect name="status" label={t("fields.status")} defaultValue={filters.status} options={COURSE_STATUSES.map((s) => ({ value: s, label: te(`courseStatus.${s}`) }))} />
+        <div className="basis-[45%] sm:basis-auto">
+          <label className="label" htmlFor="filter-from">{t("list.from")}</label>
+          <input id="filter-from" type="date" name="from" defaultValue={filters.from ?? ""} className="input" />
+        </div>
+        <div className="basis-[45%] sm:basis-auto">
+          <label className="label" htmlFor="filter-to">{t("list.to")}</label>
+          <input id="filter-to" type="date" name="to" defaultValue={filters.to ?? ""} className="input" />
+        </div>
+      </FilterBar>
+      <section className="card p-0" aria-label={t("list.title")}>
+        {result.rows.length === 0 ? (
+          <p className="p-4 text-slate-600">{t("list.empty")}</p>
+        ) : (
+          <div className="overflow-x-auto">
+            <table className="table">
+              <thead>
+                <tr>
+                  <th scope="col">{t("fields.title")}</th>
+                  <th scope="col" className="hidden md:table-cell">{t("fields.host")}</th>
+                  <th scope="col">{t("fields.dates")}</th>
+                  <th scope="col" className="hidden sm:table-cell">{t("fields.seats")}</th>
+                  <th scope="col" className="hidden sm:table-cell text-right">{t("fields.creditHours")}</th>
+                  <th scope="col">{t("fields.status")}</th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {result.rows.map((c) => (
+                  <tr key={c.id}>
+                    <td>
+                      <Link to={`/courses/${c.id}`} className="link font-medium">{c.title}</Link>
+                      <p className="text-xs text-slate-500">
+                        {te(`courseMode.${c.mode}`)}
+                        <span className="md:hidden"> · {c.hostName}</span>
+                      </p>
+                    </td>
+                    <td className="hidden md:table-cell">{c.hostName}</td>
+                    <td className="whitespace-nowrap">
+                      {formatDate(c.startOn, locale)} – {formatDate(c.endOn, locale)}
+                    </td>
+                    <td className="hidden sm:table-cell">
+                      <SeatsCell taken={c.seatsTaken} capacity={c.capacity} waitlisted={c.waitlisted} />
+                    </td>
+                    <td className="hidden text-right tabular-nums sm:table-cell">{formatNumber(c.creditHours, locale, 1)}</td>
+                    <td><CourseStatusBadge status={c.status} /></td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+      <Pagination page={result.page} pageCount={result.pageCount} total={result.total} />
+    </div>
+  );
 }

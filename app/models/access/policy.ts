@@ -22,6 +22,8 @@ export type Capability =
   | "staff.manage" // staff registry of a facility
   | "rotations.manage" // rotations of a facility's staff
   | "courses.manage" // courses hosted by a facility, enrolments, attendance
+  | "enrolments.request" // request and withdraw course seats for a facility's own staff
+  | "credits.manage" // credit-hour entries of a facility's own staff
   | "caseLogs.manage" // supervised-case logs of transfer items
   | "techniqueList.submit" // a facility submits additions to its technique list
   | "techniqueList.approve" // the department approves or returns them
@@ -37,6 +39,8 @@ const ROLE_CAPABILITIES: Record<Role, readonly Capability[]> = {
     "staff.manage",
     "rotations.manage",
     "courses.manage",
+    "enrolments.request",
+    "credits.manage",
     "caseLogs.manage",
     "techniqueList.submit",
     "techniqueList.approve",
@@ -50,8 +54,10 @@ const ROLE_CAPABILITIES: Record<Role, readonly Capability[]> = {
     "caseLogs.manage",
     "techniqueList.submit",
     "adoption.manage",
+    "enrolments.request",
+    "credits.manage",
   ],
-  trainer: ["rotations.manage", "courses.manage", "caseLogs.manage"],
+  trainer: ["rotations.manage", "courses.manage", "caseLogs.manage", "enrolments.request", "credits.manage"],
   viewer: [],
 };
 

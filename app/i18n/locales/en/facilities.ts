@@ -49,4 +49,10 @@ export default {
     noTechniquesMatch: "None of this facility's techniques matches.",
   },
   country: { VN: "Viet Nam", CN: "China" },
+  errors: {
+    codeTaken: "Facility code {{code}} is already used by another facility.",
+    unknownDirectedBy: "The directing facility you chose does not exist.",
+    beforeOpening: "The level must take effect on or after the day the facility opened ({{openedOn}}).",
+    levelDateTaken: "The facility already has a level change on {{date}}.",
+  },
 } as const;

@@ -49,4 +49,10 @@ export default {
     noTechniquesMatch: "Không có kỹ thuật nào của cơ sở phù hợp.",
   },
   country: { VN: "Việt Nam", CN: "Trung Quốc" },
+  errors: {
+    codeTaken: "Mã cơ sở {{code}} đã được dùng cho một cơ sở khác.",
+    unknownDirectedBy: "Không tìm thấy cơ sở chỉ đạo tuyến đã chọn.",
+    beforeOpening: "Ngày hiệu lực phải từ ngày cơ sở bắt đầu hoạt động ({{openedOn}}) trở đi.",
+    levelDateTaken: "Cơ sở đã có một thay đổi tuyến vào ngày {{date}}.",
+  },
 } as const;

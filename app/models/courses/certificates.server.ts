@@ -1,0 +1,140 @@
+// Certificates of completion: the public verification by number, the printable record and
+// the PDF (pdfkit with DejaVu Sans, which carries every Vietnamese glyph).
+import path from "node:path";
+import { and, eq } from "drizzle-orm";
+import PDFDocument from "pdfkit";
+import type { TFunction } from "i18next";
+import type { Db } from "~/db/client.server";
+import { courses, enrolments, facilities, staff } from "~/db/schema";
+import { canRead, type Actor } from "~/models/access/policy";
+import { alias } from "drizzle-orm/sqlite-core";
+
+export type Certificate = {
+  number: string;
+  holderName: string;
+  holderFacility: string;
+  courseId: number;
+  courseTitle: string;
+  hostName: string;
+  startOn: string;
+  endOn: string;
+  completedOn: string;
+  creditHours: number;
+};
+
+const holderFacility = alias(facilities, "holder_facility");
+const hostFacility = alias(facilities, "host_facility");
+
+function loadCertificate(db: Db, number: string) {
+  return db
+    .select({
+      number: enrolments.certificateNumber,
+      holderName: staff.fullName,
+      holderFacility: holderFacility.name,
+      holderFacilityId: holderFacility.id,
+      holderProvince: holderFacility.provinceCode,
+      courseId: courses.id,
+      courseTitle: courses.title,
+      hostName: hostFacility.name,
+      hostFacilityId: hostFacility.id,
+      hostProvince: hostFacility.provinceCode,
+      startOn: courses.startOn,
+      endOn: courses.endOn,
+      completedOn: enrolments.completedOn,
+      creditHours: courses.creditHours,
+    })
+    .from(enrolments)
+    .innerJoin(staff, eq(staff.id, enrolments.staffId))
+    .innerJoin(holderFacility, eq(holderFacility.id, staff.facilityId))
+    .innerJoin(courses, eq(courses.id, enrolments.courseId))
+    .innerJoin(hostFacility, eq(hostFacility.id, courses.hostFacilityId))
+    .where(and(eq(enrolments.certificateNumber, number), eq(enrolments.status, "completed")))
+    .get();
+}
+
+function toCertificate(row: NonNullable<ReturnType<typeof loadCertificate>>): Certificate {
+  return {
+    number: row.number!,
+    holderName: row.holderName,
+    holderFacility: row.holderFacility,
+    courseId: row.courseId,
+    courseTitle: row.courseTitle,
+    hostName: row.hostName,
+    startOn: row.startOn,
+    endOn: row.endOn,
+    completedOn: row.completedOn ?? row.endOn,
+    creditHours: row.creditHours,
+  };
+}
+
+/** Public verification: the certificate with this number, or null. Needs no sign-in. */
+export function verifyCertificate(db: Db, number: string): Certificate | null {
+  const trimmed = number.trim().toUpperCase();
+  if (!trimmed || trimmed.length > 80) return null;
+  const row = loadCertificate(db, trimmed);
+  return row ? toCertificate(row) : null;
+}
+
+/**
+ * The certificate for printing, for those who read the host's or the holder's facility
+ * records; null when absent or not theirs to read (a 404 either way: numbers are verifiable
+ * publicly, so hiding existence would gain nothing, but the printable copy stays private).
+ */
+export function getCertificate(db: Db, actor: Actor, number: string): Certificate | null {
+  const row = loadCertificate(db, number.trim().toUpperCase());
+  if (!row) return null;
+  const readable = canRead(actor, [
+    { facilityId: row.hostFacilityId, provinceCode: row.hostProvince },
+    { facilityId: row.holderFacilityId, provinceCode: row.holderProvince },
+  ]);
+  return readable ? toCertificate(row) : null;
+}
+
+const FONT_DIR = path.resolve(process.cwd(), "node_modules/dejavu-fonts-ttf/ttf");
+
+export type CertificateText = {
+  t: TFunction;
+  formatDate: (date: string) => string;
+  verifyUrl: string;
+};
+
+/** Renders the certificate as an A4 landscape PDF. */
+export function renderCertificatePdf(cert: Certificate, { t, formatDate, verifyUrl }: CertificateText): Promise<Buffer> {
+  const doc = new PDFDocument({ size: "A4", layout: "landscape", margin: 50, info: { Title: `${t("certificate.title")} ${cert.number}` } });
+  doc.registerFont("body", path.join(FONT_DIR, "DejaVuSans.ttf"));
+  doc.registerFont("bold", path.join(FONT_DIR, "DejaVuSans-Bold.ttf"));
+  const chunks: Buffer[] = [];
+  doc.on("data", (chunk: Buffer) => chunks.push(chunk));
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on("end", () => resolve(Buffer.concat(chunks)));
+    doc.on("error", reject);
+  });
+  const width = doc.page.width - 100;
+  doc.rect(25, 25, doc.page.width - 50, doc.page.height - 50).lineWidth(3).stroke("#0f766e");
+  doc.rect(32, 32, doc.page.width - 64, doc.page.height - 64).lineWidth(0.8).stroke("#0f766e");
+  doc.fillColor("#0f172a").font("bold").fontSize(14).text(cert.hostName.toUpperCase(), 50, 60, { width, align: "center" });
+  doc.moveDown(1.5);
+  doc.font("bold").fontSize(30).fillColor("#0f766e").text(t("certificate.title").toUpperCase(), { width, align: "center" });
+  doc.moveDown(0.8);
+  doc.font("body").fontSize(14).fillColor("#0f172a").text(t("certificate.certifies"), { width, align: "center" });
+  doc.moveDown(0.4);
+  doc.font("bold").fontSize(24).text(cert.holderName, { width, align: "center" });
+  doc.font("body").fontSize(13).text(cert.holderFacility, { width, align: "center" });
+  doc.moveDown(0.8);
+  doc.fontSize(14).text(t("certificate.completed"), { width, align: "center" });
+  doc.moveDown(0.3);
+  doc.font("bold").fontSize(18).text(cert.courseTitle, { width, align: "center" });
+  doc.moveDown(0.6);
+  doc
+    .font("body")
+    .fontSize(13)
+    .text(t("certificate.period", { start: formatDate(cert.startOn), end: formatDate(cert.endOn) }), { width, align: "center" })
+    .text(t("certificate.hours", { hours: cert.creditHours }), { width, align: "center" });
+  doc.fontSize(11).fillColor("#334155");
+  const bottom = doc.page.height - 120;
+  doc.text(t("certificate.numberLine", { number: cert.number }), 60, bottom, { width: width / 2 });
+  doc.text(t("certificate.issuedOn", { date: formatDate(cert.completedOn) }), 60, bottom + 18, { width: width / 2 });
+  doc.text(t("certificate.verifyAt", { url: verifyUrl }), 60, bottom + 36, { width: width - 20 });
+  doc.end();
+  return done;
+}

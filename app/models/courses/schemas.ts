@@ -1,0 +1,155 @@
+// One zod schema per form of the courses area, used by the action (parseWithZod) and the form
+// (getZodConstraint). Messages are translation keys.
+import { z } from "zod";
+import { isIsoDate } from "~/models/dates";
+import { COURSE_MODES, COURSE_STATUSES } from "~/models/enums";
+import { isClockTime, SCORE_MAX, SCORE_MIN } from "./rules";
+
+const required = "common:validation.required";
+const isoDate = z.string({ required_error: required }).refine(isIsoDate, "common:validation.invalidDate");
+const optionalId = z.coerce.number().int().positive().optional();
+
+const blank = (v: unknown) => v === undefined || v === null || (typeof v === "string" && v.trim() === "");
+
+export const sessionSchema = z
+  .object({
+    heldOn: isoDate,
+    startsAt: z.string({ required_error: required }).refine(isClockTime, "courses:errors.time"),
+    endsAt: z.string({ required_error: required }).refine(isClockTime, "courses:errors.time"),
+    topic: z.string({ required_error: required }).trim().min(1, required).max(300, "common:validation.tooLong"),
+    trainerId: optionalId,
+    periods: z.coerce.number({ invalid_type_error: "common:validation.invalid" }).int("common:validation.invalid").min(0, "common:validation.invalid").max(24, "common:validation.invalid").default(0),
+  })
+  .superRefine((s, ctx) => {
+    if (isClockTime(s.startsAt) && isClockTime(s.endsAt) && s.endsAt <= s.startsAt) {
+      ctx.addIssue({ code: "custom", path: ["endsAt"], message: "courses:errors.endsBeforeStarts" });
+    }
+  });
+
+export type SessionInput = z.infer<typeof sessionSchema>;
+
+/** Rows of the sessions table the user left entirely blank are not sessions. */
+function dropBlankRows(value: unknown): unknown {
+  if (!Array.isArray(value)) return value ?? [];
+  return value.filter(
+    (row) => row && typeof row === "object" && !Object.values(row as Record<string, unknown>).every(blank),
+  );
+}
+
+export const courseSchema = z
+  .object({
+    version: z.coerce.number().int().positive().optional(),
+    title: z.string({ required_error: required }).trim().min(1, required).max(200, "common:validation.tooLong"),
+    chapterNumber: z.coerce.number().int().min(1).max(28).optional(),
+    agreementId: optionalId,
+    techniqueCodes: z.string().trim().max(2000, "common:validation.tooLong").optional(),
+    mode: z.enum(COURSE_MODES, { errorMap: () => ({ message: required }) }),
+    status: z.enum(COURSE_STATUSES).default("open"),
+    startOn: isoDate,
+    endOn: isoDate,
+    capacity: z.coerce
+      .number({ required_error: required, invalid_type_error: "common:validation.invalid" })
+      .int("common:validation.invalid")
+      .min(1, "courses:errors.capacity")
+      .max(10_000, "common:validation.invalid"),
+    creditHours: z.coerce
+      .number({ required_error: required, invalid_type_error: "common:validation.invalid" })
+      .min(0, "common:validation.invalid")
+      .max(1000, "common:validation.invalid"),
+    /** Entered as a percentage, stored as a share. */
+    minAttendancePercent: z.coerce
+      .number({ required_error: required, invalid_type_error: "common:validation.invalid" })
+      .min(0, "courses:errors.percent")
+      .max(100, "courses:errors.percent"),
+    passScore: z.coerce
+      .number({ invalid_type_error: "common:validation.invalid" })
+      .min(SCORE_MIN, "courses:errors.score")
+      .max(SCORE_MAX, "courses:errors.score")
+      .optional(),
+    location: z.string().trim().max(300, "common:validation.tooLong").optional(),
+    description: z.string().trim().max(4000, "common:validation.tooLong").optional(),
+    sessions: z.preprocess(dropBlankRows, z.array(sessionSchema).max(100, "common:validation.invalid")),
+  })
+  .superRefine((c, ctx) => {
+    if (isIsoDate(c.startOn) && isIsoDate(c.endOn) && c.endOn < c.startOn) {
+      ctx.addIssue({ code: "custom", path: ["endOn"], message: "common:validation.endBeforeStart" });
+    }
+    c.sessions.forEach((s, i) => {
+      if (isIsoDate(s.heldOn) && (s.heldOn < c.startOn || s.heldOn > c.endOn)) {
+        ctx.addIssue({ code: "custom", path: ["sessions", i, "heldOn"], message: "courses:errors.sessionOutside" });
+      }
+    });
+  });
+
+export type CourseInput = z.infer<typeof courseSchema>;
+
+export const enrolmentRequestSchema = z.object({
+  intent: z.literal("request"),
+  staffId: z.coerce.number({ required_error: required, invalid_type_error: required }).int().positive(required),
+});
+
+/** Decisions on one enrolment: the host approves or rejects; either side withdraws. */
+export const enrolmentDecisionSchema = z.object({
+  intent: z.enum(["approve", "reject", "withdraw"]),
+  enrolmentId: z.coerce.number().int().positive(),
+});
+
+/**
+ * The attendance sheet: one checkbox per trainee and session (`present` = "enrolmentId:sessionId")
+ * and one score per trainee (`score.<enrolmentId>`, blank for none).
+ */
+export const attendanceSheetSchema = z.object({
+  intent: z.literal("attendance"),
+  rows: z.preprocess(
+    (v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]),
+    z.array(z.coerce.number().int().positive()),
+  ),
+  present: z.preprocess(
+    (v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]),
+    z.array(z.string().regex(/^\d+:\d+$/, "common:validation.invalid")),
+  ),
+  score: z
+    .record(
+      z.string(),
+      z.preprocess(
+        (v) => (blank(v) ? undefined : v),
+        z.coerce
+          .number({ invalid_type_error: "courses:errors.score" })
+          .min(SCORE_MIN, "courses:errors.score")
+          .max(SCORE_MAX, "courses:errors.score")
+          .optional(),
+      ),
+    )
+    .default({}),
+});
+
+export type AttendanceSheetInput = z.infer<typeof attendanceSheetSchema>;
+
+export const evaluateSchema = z.object({
+  intent: z.literal("evaluate"),
+  /** One trainee, or every attending trainee when absent. */
+  enrolmentId: optionalId,
+});
+
+export const courseFiltersSchema = z.object({
+  q: z.string().trim().max(200).optional(),
+  chapter: z.coerce.number().int().min(1).max(28).optional(),
+  host: z.coerce.number().int().positive().optional(),
+  status: z.enum(COURSE_STATUSES).optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+});
+
+export type CourseFilters = z.infer<typeof courseFiltersSchema>;
+
+/** Filters from a URL; invalid values are dropped rather than failing the page. */
+export function courseFiltersFromUrl(url: URL): CourseFilters {
+  const out: Record<string, unknown> = {};
+  for (const key of ["q", "chapter", "host", "status", "from", "to"] as const) {
+    const value = url.searchParams.get(key);
+    if (!value) continue;
+    const one = courseFiltersSchema.shape[key].safeParse(value);
+    if (one.success) out[key] = one.data;
+  }
+  return out as CourseFilters;
+}

@@ -1,0 +1,198 @@
+// The credit-hour ledger: a person's entries and standing, entries for recognised activities
+// other than courses, and a facility's view of who is short. Totals are SQL aggregates over
+// credit_entries (staff_id, activity_on), the windows come from rules.ts.
+import { and, asc, desc, eq, sql, type SQL } from "drizzle-orm";
+import type { Db } from "~/db/client.server";
+import { creditEntries, facilities, staff } from "~/db/schema";
+import { canChange, canRead, type Actor } from "~/models/access/policy";
+import { recordAudit } from "~/models/audit/audit.server";
+import { DomainError, ForbiddenError, NotFoundError } from "~/models/errors";
+import { toPage, type Page, type PageRequest } from "~/utils/pagination";
+import { searchTerms } from "~/utils/search";
+import { creditStanding, creditWindow, expiringRange, REQUIRED_HOURS, type CreditStanding } from "./rules";
+import type { CreditEntryInput, CreditStandingFilter } from "./schemas";
+
+function personWithScope(db: Db, staffId: number) {
+  return (
+    db
+      .select({
+        id: staff.id,
+        fullName: staff.fullName,
+        cadre: staff.cadre,
+        facilityId: staff.facilityId,
+        facilityName: facilities.name,
+        provinceCode: facilities.provinceCode,
+      })
+      .from(staff)
+      .innerJoin(facilities, eq(facilities.id, staff.facilityId))
+      .where(eq(staff.id, staffId))
+      .get() ?? null
+  );
+}
+
+export type CreditTotals = { total: number; expiring: number; shortfall: number; standing: CreditStanding };
+
+function totalsFor(db: Db, staffId: number, today: string): CreditTotals {
+  const window = creditWindow(today);
+  const soon = expiringRange(today);
+  const row = db
+    .select({
+      total: sql<number>`coalesce(sum(${creditEntries.hours}), 0)`,
+      expiring: sql<number>`coalesce(sum(case when ${creditEntries.activityOn} <= ${soon.end} then ${creditEntries.hours} end), 0)`,
+    })
+    .from(creditEntries)
+    .where(
+      and(
+        eq(creditEntries.staffId, staffId),
+        sql`${creditEntries.activityOn} between ${window.start} and ${window.end}`,
+      ),
+    )
+    .get() ?? { total: 0, expiring: 0 };
+  const total = Math.round(row.total * 100) / 100;
+  const expiring = Math.round(row.expiring * 100) / 100;
+  return {
+    total,
+    expiring,
+    shortfall: Math.max(0, Math.round((REQUIRED_HOURS - total) * 100) / 100),
+    standing: creditStanding(total, expiring),
+  };
+}
+
+/** A person's ledger as of `today`: who, the window's totals and the entries, newest first. */
+export function getCreditLedger(db: Db, actor: Actor, staffId: number, today: string, page: PageRequest) {
+  const person = personWithScope(db, staffId);
+  if (!person || !canRead(actor, { facilityId: person.facilityId, provinceCode: person.provinceCode })) return null;
+  const rows = db
+    .select()
+    .from(creditEntries)
+    .where(eq(creditEntries.staffId, staffId))
+    .orderBy(desc(creditEntries.activityOn), desc(creditEntries.id))
+    .limit(page.pageSize)
+    .offset(page.offset)
+    .all();
+  const count = db.select({ n: sql<number>`count(*)` }).from(creditEntries).where(eq(creditEntries.staffId, staffId)).get()?.n ?? 0;
+  return {
+    person,
+    window: creditWindow(today),
+    expiringRange: expiringRange(today),
+    required: REQUIRED_HOURS,
+    totals: totalsFor(db, staffId, today),
+    entries: toPage(rows, count, page),
+    canAdd: canChange(actor, "credits.manage", { facilityId: person.facilityId, provinceCode: person.provinceCode }),
+  };
+}
+
+/** Records hours for a conference, case conference, publication or other recognised activity. */
+export function addCreditEntry(db: Db, actor: Actor, staffId: number, input: CreditEntryInput, today: string, now = new Date().toISOString()) {
+  const person = personWithScope(db, staffId);
+  if (!person) throw new NotFoundError();
+  if (!canChange(actor, "credits.manage", { facilityId: person.facilityId, provinceCode: person.provinceCode })) {
+    throw new ForbiddenError();
+  }
+  if (input.activityOn > today) throw new DomainError("courses:credits.errors.future", { field: "activityOn" });
+  return db.transaction((tx) => {
+    const entry = tx
+      .insert(creditEntries)
+      .values({
+        staffId,
+        kind: input.kind as (typeof creditEntries.$inferInsert)["kind"],
+        activityOn: input.activityOn,
+        hours: input.hours,
+        title: input.title,
+        evidence: input.evidence,
+        createdBy: actor.userId,
+        createdAt: now,
+      })
+      .returning()
+      .get();
+    recordAudit(tx, { userId: actor.userId, action: "create", entityType: "credit_entry", entityId: entry.id, after: entry, at: now });
+    return entry;
+  });
+}
+
+export type FacilityCreditRow = {
+  staffId: number;
+  fullName: string;
+  cadre: string;
+  total: number;
+  expiring: number;
+  standing: CreditStanding;
+};
+
+/**
+ * Every active staff member of a facility with their hours in the window ending `today`,
+ * the hours leaving it within a year, and their standing; filtered to those short now
+ * (`below`), short within a year (`at_risk`) or either (`short`). One grouped query over the
+ * (staff_id, activity_on) index; the page is sorted by the hours left a year from now, smallest first.
+ */
+export function listFacilityCredits(
+  db: Db,
+  actor: Actor,
+  facilityId: number,
+  today: string,
+  options: { standing?: CreditStandingFilter; q?: string },
+  page: PageRequest,
+): Page<FacilityCreditRow> & { facilityName: string } {
+  const facility = db
+    .select({ id: facilities.id, name: facilities.name, provinceCode: facilities.provinceCode })
+    .from(facilities)
+    .where(eq(facilities.id, facilityId))
+    .get();
+  if (!facility || !canRead(actor, { facilityId: facility.id, provinceCode: facility.provinceCode })) {
+    throw new ForbiddenError();
+  }
+  const window = creditWindow(today);
+  const soon = expiringRange(today);
+  const who: SQL[] = [sql`s.facility_id = ${facilityId}`, sql`s.active = 1`];
+  for (const term of searchTerms(options.q)) who.push(sql`s.search_text like ${`%${term}%`}`);
+  const grouped = sql`
+    select s.id as staffId, s.full_name as fullName, s.cadre as cadre,
+           coalesce(sum(c.hours), 0) as total,
+           coalesce(sum(case when c.activity_on <= ${soon.end} then c.hours end), 0) as expiring
+      from staff s
+      left join credit_entries c
+        on c.staff_id = s.id and c.activity_on between ${window.start} and ${window.end}
+     where ${sql.join(who, sql` and `)}
+     group by s.id`;
+  const required = REQUIRED_HOURS - 1e-9;
+  const standingFilter =
+    options.standing === "below"
+      ? sql`where total < ${required}`
+      : options.standing === "at_risk"
+        ? sql`where total >= ${required} and total - expiring < ${required}`
+        : options.standing === "short"
+          ? sql`where total - expiring < ${required}`
+          : sql``;
+  const rows = db.all<Omit<FacilityCreditRow, "standing">>(
+    sql`select * from (${grouped}) ${standingFilter} order by total - expiring asc, total asc, fullName asc limit ${page.pageSize} offset ${page.offset}`,
+  );
+  const total = db.get<{ n: number }>(sql`select count(*) as n from (${grouped}) ${standingFilter}`)?.n ?? 0;
+  return {
+    ...toPage(
+      rows.map((r) => ({
+        ...r,
+        total: Math.round(r.total * 100) / 100,
+        expiring: Math.round(r.expiring * 100) / 100,
+        standing: creditStanding(r.total, r.expiring),
+      })),
+      total,
+      page,
+    ),
+    facilityName: facility.name,
+  };
+}
+
+/** Facilities the actor may open the credit view for (own facility, or the province's). */
+export function listCreditFacilities(db: Db, actor: Actor) {
+  if (actor.role === "admin" || actor.role === "department") {
+    const where = actor.role === "department" ? eq(facilities.provinceCode, actor.provinceCode ?? "") : sql`1 = 1`;
+    return db
+      .select({ id: facilities.id, name: facilities.shortName })
+      .from(facilities)
+      .where(and(where, sql`exists (select 1 from ${staff} x where x.facility_id = ${facilities.id})`))
+      .orderBy(asc(facilities.shortName))
+      .limit(500)
+      .all();
+  }
+  return [];
+}

@@ -1,0 +1,58 @@
+// Public: anyone holding a certificate number can check it here, without signing in.
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { getDb } from "~/db/client.server";
+import { formatDate, formatNumber } from "~/i18n/format";
+import { useLocale } from "~/i18n/use-locale";
+import { verifyCertificate } from "~/models/courses/certificates.server";
+
+export const meta: MetaFunction = () => [{ title: "Xác minh chứng nhận – CGKT" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const number = new URL(request.url).searchParams.get("number")?.trim() ?? "";
+  if (!number) return json({ number, certificate: null, asked: false });
+  const certificate = verifyCertificate(getDb(), number);
+  return json({ number, certificate, asked: true }, { status: certificate ? 200 : 404 });
+}
+
+export default function VerifyCertificatePage() {
+  const { number, certificate, asked } = useLoaderData<typeof loader>();
+  const { t } = useTranslation("courses");
+  const locale = useLocale();
+  return (
+    <div className="mx-auto max-w-xl space-y-4">
+      <h1 className="page-title">{t("verify.title")}</h1>
+      <p className="text-sm text-slate-600">{t("verify.intro")}</p>
+      <Form method="get" className="card flex flex-wrap items-end gap-2">
+        <div className="min-w-0 flex-1">
+          <label className="label" htmlFor="number">{t("verify.number")}</label>
+          <input id="number" name="number" defaultValue={number} placeholder="CC-…-2026-0001" className="input" required />
+        </div>
+        <button type="submit" className="btn">{t("verify.check")}</button>
+      </Form>
+      {certificate ? (
+        <section className="card border-emerald-300 bg-emerald-50" role="status" data-testid="verified">
+          <p className="font-semibold text-emerald-900">✓ {t("verify.valid")}</p>
+          <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
+            <dt className="text-slate-600">{t("verify.holder")}</dt>
+            <dd className="font-medium">{certificate.holderName} – {certificate.holderFacility}</dd>
+            <dt className="text-slate-600">{t("verify.course")}</dt>
+            <dd>{certificate.courseTitle}</dd>
+            <dt className="text-slate-600">{t("fields.host")}</dt>
+            <dd>{certificate.hostName}</dd>
+            <dt className="text-slate-600">{t("verify.date")}</dt>
+            <dd>{formatDate(certificate.completedOn, locale)}</dd>
+            <dt className="text-slate-600">{t("fields.creditHours")}</dt>
+            <dd>{formatNumber(certificate.creditHours, locale, 1)}</dd>
+          </dl>
+        </section>
+      ) : asked ? (
+        <p className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-800" role="alert">
+          {t("verify.unknown", { number })}
+        </p>
+      ) : null}
+    </div>
+  );
+}

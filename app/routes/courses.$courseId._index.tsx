@@ -1,0 +1,377 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { parseWithZod } from "@conform-to/zod";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { CourseStatusBadge, EnrolmentStatusBadge, SeatsCell } from "~/components/courses/course-bits";
+import { FieldError, FormErrors } from "~/components/form";
+import { Pagination } from "~/components/pagination";
+import { getDb } from "~/db/client.server";
+import { formatDate, formatNumber, formatPercent } from "~/i18n/format";
+import { useLocale } from "~/i18n/use-locale";
+import { requireActor } from "~/models/auth/session.server";
+import { getCourse } from "~/models/courses/courses.server";
+import { decideEnrolment, listEnrolmentCandidates, listParticipants, requestEnrolment } from "~/models/courses/enrolments.server";
+import { attendanceTicks, evaluateCourse, saveAttendanceSheet } from "~/models/courses/results.server";
+import { canWithdraw, isAttending } from "~/models/courses/rules";
+import {
+  attendanceSheetSchema,
+  enrolmentDecisionSchema,
+  enrolmentRequestSchema,
+  evaluateSchema,
+} from "~/models/courses/schemas";
+import { vietnamToday } from "~/models/dates";
+import { replyInvalid, replyWithDomainError } from "~/utils/form.server";
+import { badRequest, notFound, requireId } from "~/utils/http.server";
+import { pageFromUrl } from "~/utils/pagination";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.course.title ?? ""} – CGKT` }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const actor = await requireActor(request);
+  const db = getDb();
+  const course = getCourse(db, actor, requireId(params.courseId));
+  if (!course) throw notFound();
+  const url = new URL(request.url);
+  const participants = listParticipants(db, actor, course, pageFromUrl(url, 100));
+  const ticks = course.canManage ? attendanceTicks(db, participants.rows.map((p) => p.id)) : [];
+  const staffQuery = url.searchParams.get("staffQ") ?? "";
+  const candidates =
+    course.canRequest && course.status === "open" ? listEnrolmentCandidates(db, actor, course.id, staffQuery) : [];
+  return json({ course, participants, ticks, candidates, staffQuery, ownFacilityId: actor.facilityId });
+}
+
+const SCHEMAS = {
+  request: enrolmentRequestSchema,
+  approve: enrolmentDecisionSchema,
+  reject: enrolmentDecisionSchema,
+  withdraw: enrolmentDecisionSchema,
+  attendance: attendanceSheetSchema,
+  evaluate: evaluateSchema,
+} as const;
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const actor = await requireActor(request);
+  const courseId = requireId(params.courseId);
+  const formData = await request.formData();
+  const intent = String(formData.get("intent") ?? "") as keyof typeof SCHEMAS;
+  const schema = SCHEMAS[intent];
+  if (!schema) throw badRequest();
+  const submission = parseWithZod(formData, { schema });
+  if (submission.status !== "success") return replyInvalid(submission);
+  const db = getDb();
+  const value = submission.value;
+  let notice: { key: string; params?: Record<string, string | number> };
+  try {
+    switch (value.intent) {
+      case "request": {
+        const e = requestEnrolment(db, actor, { courseId, staffId: value.staffId });
+        notice = { key: e.status === "waitlisted" ? "notices.waitlisted" : "notices.requested", params: { position: e.waitlistPosition ?? 0 } };
+        break;
+      }
+      case "approve":
+      case "reject":
+      case "withdraw": {
+        const { promoted } = decideEnrolment(db, actor, { intent: value.intent, enrolmentId: value.enrolmentId });
+        notice = { key: `notices.${value.intent}`, params: { promoted: promoted.length } };
+        break;
+      }
+      case "attendance":
+        saveAttendanceSheet(db, actor, courseId, { rows: value.rows, present: value.present, score: value.score });
+        notice = { key: "notices.attendanceSaved" };
+        break;
+      case "evaluate": {
+        const outcomes = evaluateCourse(db, actor, courseId, vietnamToday(new Date()), value.enrolmentId);
+        const completed = outcomes.filter((o) => o.completed);
+        notice = value.enrolmentId
+          ? { key: "notices.certificateIssued", params: { number: completed[0]?.certificateNumber ?? "" } }
+          : { key: "notices.evaluated", params: { completed: completed.length, failed: outcomes.length - completed.length } };
+        break;
+      }
+    }
+  } catch (error) {
+    return replyWithDomainError(submission, error);
+  }
+  return json({ result: submission.reply({ resetForm: true }), stale: null, notice });
+}
+
+export default function CoursePage() {
+  const { course, participants, ticks, candidates, staffQuery, ownFacilityId } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { t } = useTranslation("courses");
+  const { t: te } = useTranslation("enums");
+  const locale = useLocale();
+  const navigation = useNavigation();
+  const busy = navigation.state === "submitting";
+  const errors = actionData?.result?.error ?? {};
+  const formErrors = (errors[""] ?? []) as string[];
+  const fieldErrors = (name: string) => (errors[name] ?? undefined) as string[] | undefined;
+  const notice = (actionData as { notice?: { key: string; params?: Record<string, string | number> } } | undefined)?.notice ?? null;
+  const tickSet = new Set(ticks);
+  const attending = participants.rows.filter((p) => isAttending(p.status));
+  const sessionCount = course.sessions.length;
+
+  return (
+    <div className="space-y-4">
+      <header className="flex flex-wrap items-start justify-between gap-2">
+        <div>
+          <Link to="/courses" className="link text-sm">← {t("list.title")}</Link>
+          <h1 className="page-title mt-1">{course.title}</h1>
+          <p className="mt-1 flex flex-wrap items-center gap-2 text-sm text-slate-600">
+            <CourseStatusBadge status={course.status} />
+            <span>{course.hostName}</span>
+            <span>·</span>
+            <span>{formatDate(course.startOn, locale)} – {formatDate(course.endOn, locale)}</span>
+          </p>
+        </div>
+        <div className="flex flex-wrap gap-2">
+          {course.canSeeAll ? (
+            <a href={`/courses/${course.id}/export`} className="btn-secondary" download>{t("detail.exportParticipants")}</a>
+          ) : null}
+          {course.canManage ? <Link to={`/courses/${course.id}/edit`} className="btn-secondary">{t("detail.edit")}</Link> : null}
+        </div>
+      </header>
+
+      {notice ? (
+        <p role="status" className="rounded-md border border-emerald-300 bg-emerald-50 p-3 text-sm text-emerald-900">
+          {t(notice.key, notice.params)}
+        </p>
+      ) : null}
+      <FormErrors errors={formErrors} />
+
+      <section className="card grid gap-x-6 gap-y-2 text-sm sm:grid-cols-2 lg:grid-cols-3" aria-label={t("detail.about")}>
+        <Fact label={t("fields.mode")} value={te(`courseMode.${course.mode}`)} />
+        <Fact label={t("fields.chapter")} value={course.chapterName ?? "—"} />
+        <Fact label={t("fields.seats")} value={<SeatsCell taken={course.seatsTaken} capacity={course.capacity} waitlisted={course.waitlisted} />} />
+        <Fact label={t("fields.creditHours")} value={formatNumber(course.creditHours, locale, 1)} />
+        <Fact
+          label={t("fields.completionRule")}
+          value={
+            course.passScore === null
+              ? t("detail.ruleAttendance", { share: formatPercent(course.minAttendance, locale, 0) })
+              : t("detail.ruleBoth", { share: formatPercent(course.minAttendance, locale, 0), pass: formatNumber(course.passScore, locale, 1) })
+          }
+        />
+        <Fact label={t("fields.location")} value={course.location ?? "—"} />
+        {course.agreementNumber ? <Fact label={t("fields.agreement")} value={`${course.agreementNumber} – ${course.agreementTitle}`} /> : null}
+        {course.techniques.length > 0 ? (
+          <Fact label={t("fields.techniques")} value={course.techniques.map((x) => `${x.code} ${x.name}`).join("; ")} />
+        ) : null}
+        {course.description ? <p className="sm:col-span-2 lg:col-span-3 whitespace-pre-line text-slate-700">{course.description}</p> : null}
+      </section>
+
+      <section className="card p-0" aria-labelledby="sessions-title">
+        <h2 id="sessions-title" className="px-4 pt-3 font-semibold">{t("fields.sessions")}</h2>
+        {sessionCount === 0 ? (
+          <p className="p-4 text-sm text-slate-600">{t("detail.noSessions")}</p>
+        ) : (
+          <div className="overflow-x-auto">
+            <table className="table">
+              <thead>
+                <tr>
+                  <th scope="col">{t("fields.heldOn")}</th>
+                  <th scope="col">{t("fields.time")}</th>
+                  <th scope="col">{t("fields.topic")}</th>
+                  <th scope="col" className="hidden sm:table-cell">{t("fields.trainer")}</th>
+                  <th scope="col" className="hidden sm:table-cell text-right">{t("fields.periods")}</th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {course.sessions.map((s) => (
+                  <tr key={s.id}>
+                    <td className="whitespace-nowrap">{formatDate(s.heldOn, locale)}</td>
+                    <td className="whitespace-nowrap">{s.startsAt}–{s.endsAt}</td>
+                    <td>{s.topic}</td>
+                    <td className="hidden sm:table-cell">{s.trainerName ?? "—"}</td>
+                    <td className="hidden text-right sm:table-cell">{s.periods}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+
+      {course.canRequest && course.status === "open" ? (
+        <section className="card space-y-2" aria-labelledby="request-title">
+          <h2 id="request-title" className="font-semibold">{t("request.title")}</h2>
+          <p className="text-sm text-slate-600">{t("request.help")}</p>
+          <Form method="get" className="flex flex-wrap items-end gap-2" replace>
+            <div className="min-w-0 flex-1">
+              <label className="label" htmlFor="staffQ">{t("request.find")}</label>
+              <input id="staffQ" name="staffQ" type="search" defaultValue={staffQuery} className="input" />
+            </div>
+            <button type="submit" className="btn-secondary">{t("request.findButton")}</button>
+          </Form>
+          <Form method="post" className="flex flex-wrap items-end gap-2">
+            <div className="min-w-0 flex-1">
+              <label className="label" htmlFor="staffId">{t("request.person")}</label>
+              <select id="staffId" name="staffId" className="input" required aria-invalid={fieldErrors("staffId") ? true : undefined}>
+                <option value="">{t("request.choose")}</option>
+                {candidates.map((s) => (
+                  <option key={s.id} value={s.id}>{`${s.fullName} (${te(`cadre.${s.cadre}`)})`}</option>
+                ))}
+              </select>
+              <FieldError errors={fieldErrors("staffId")} />
+            </div>
+            <button type="submit" name="intent" value="request" className="btn" disabled={busy}>{t("request.submit")}</button>
+          </Form>
+        </section>
+      ) : null}
+
+      <section className="card p-0" aria-labelledby="participants-title">
+        <div className="flex flex-wrap items-center justify-between gap-2 px-4 pt-3">
+          <h2 id="participants-title" className="font-semibold">{t("participants.title")}</h2>
+          {course.canManage && attending.length > 0 ? (
+            <Form method="post">
+              <button type="submit" name="intent" value="evaluate" className="btn-secondary" disabled={busy}>{t("participants.evaluateAll")}</button>
+            </Form>
+          ) : null}
+        </div>
+        {!course.canSeeAll ? <p className="px-4 text-xs text-slate-500">{t("participants.ownOnly")}</p> : null}
+        {participants.rows.length === 0 ? (
+          <p className="p-4 text-sm text-slate-600">{t("participants.empty")}</p>
+        ) : (
+          <div className="overflow-x-auto">
+            <table className="table" data-testid="participants">
+              <thead>
+                <tr>
+                  <th scope="col">{t("participants.name")}</th>
+                  <th scope="col" className="hidden md:table-cell">{t("participants.facility")}</th>
+                  <th scope="col">{t("participants.status")}</th>
+                  <th scope="col" className="hidden sm:table-cell">{t("participants.attended")}</th>
+                  <th scope="col" className="hidden sm:table-cell">{t("participants.score")}</th>
+                  <th scope="col">{t("participants.actions")}</th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {participants.rows.map((p) => {
+                  const mayWithdraw = canWithdraw(p.status) && (course.canManage || (course.canRequest && p.facilityId === ownFacilityId));
+                  return (
+                    <tr key={p.id} data-participant={p.fullName}>
+                      <td>
+                        <Link to={`/credits/${p.staffId}`} className="link">{p.fullName}</Link>
+                        <p className="text-xs text-slate-500 md:hidden">{p.facilityName}</p>
+                      </td>
+                      <td className="hidden md:table-cell">{p.facilityName}</td>
+                      <td>
+                        <EnrolmentStatusBadge status={p.status} position={p.waitlistPosition} />
+                        {p.certificateNumber ? (
+                          <Link to={`/certificates/${encodeURIComponent(p.certificateNumber)}`} className="link mt-1 block text-xs">
+                            {p.certificateNumber}
+                          </Link>
+                        ) : null}
+                      </td>
+                      <td className="hidden sm:table-cell tabular-nums">{isAttending(p.status) ? `${p.attended}/${sessionCount}` : "—"}</td>
+                      <td className="hidden sm:table-cell tabular-nums">{p.score === null ? "—" : formatNumber(p.score, locale, 1)}</td>
+                      <td>
+                        <Form method="post" className="flex flex-wrap gap-1">
+                          <input type="hidden" name="enrolmentId" value={p.id} />
+                          {course.canManage && p.status === "requested" ? (
+                            <button type="submit" name="intent" value="approve" className="btn" disabled={busy}>{t("participants.approve")}</button>
+                          ) : null}
+                          {course.canManage && (p.status === "requested" || p.status === "waitlisted") ? (
+                            <button type="submit" name="intent" value="reject" className="btn-secondary" disabled={busy}>{t("participants.reject")}</button>
+                          ) : null}
+                          {mayWithdraw ? (
+                            <button type="submit" name="intent" value="withdraw" className="btn-secondary" disabled={busy}>{t("participants.withdraw")}</button>
+                          ) : null}
+                          {course.canManage && isAttending(p.status) && p.status !== "completed" ? (
+                            <button type="submit" name="intent" value="evaluate" className="btn-secondary" disabled={busy}>{t("participants.issue")}</button>
+                          ) : null}
+                        </Form>
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        )}
+        <div className="px-4 pb-3">
+          <Pagination page={participants.page} pageCount={participants.pageCount} total={participants.total} />
+        </div>
+      </section>
+
+      {course.canManage && attending.length > 0 && sessionCount > 0 ? (
+        <section className="card p-0" aria-labelledby="attendance-title">
+          <h2 id="attendance-title" className="px-4 pt-3 font-semibold">{t("attendance.title")}</h2>
+          <p className="px-4 text-sm text-slate-600">{t("attendance.help")}</p>
+          <Form method="post">
+            <div className="overflow-x-auto">
+              <table className="table" data-testid="attendance">
+                <thead>
+                  <tr>
+                    <th scope="col">{t("participants.name")}</th>
+                    {course.sessions.map((s, i) => (
+                      <th key={s.id} scope="col" className="text-center" title={s.topic}>
+                        {t("attendance.session", { n: i + 1 })}
+                        <span className="block text-xs font-normal text-slate-500">{formatDate(s.heldOn, locale)}</span>
+                      </th>
+                    ))}
+                    <th scope="col">{t("participants.score")}</th>
+                  </tr>
+                </thead>
+                <tbody className="divide-y divide-slate-100">
+                  {attending.map((p) => {
+                    const locked = p.status === "completed";
+                    const scoreName = `score.${p.id}`;
+                    return (
+                      <tr key={p.id}>
+                        <th scope="row" className="bg-white font-normal">
+                          {p.fullName}
+                          {!locked ? <input type="hidden" name="rows" value={p.id} /> : null}
+                        </th>
+                        {course.sessions.map((s, i) => (
+                          <td key={s.id} className="text-center">
+                            <input
+                              type="checkbox"
+                              name="present"
+                              value={`${p.id}:${s.id}`}
+                              defaultChecked={tickSet.has(`${p.id}:${s.id}`)}
+                              disabled={locked}
+                              aria-label={t("attendance.present", { name: p.fullName, n: i + 1 })}
+                              className="h-5 w-5"
+                            />
+                          </td>
+                        ))}
+                        <td>
+                          <input
+                            type="number"
+                            name={scoreName}
+                            min={0}
+                            max={10}
+                            step="0.1"
+                            defaultValue={p.score ?? ""}
+                            disabled={locked}
+                            aria-label={t("attendance.scoreOf", { name: p.fullName })}
+                            aria-invalid={fieldErrors(scoreName) ? true : undefined}
+                            className="input w-24"
+                          />
+                          <FieldError errors={fieldErrors(scoreName)} />
+                        </td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </div>
+            <div className="px-4 py-3">
+              <button type="submit" name="intent" value="attendance" className="btn" disabled={busy}>{t("attendance.save")}</button>
+            </div>
+          </Form>
+        </section>
+      ) : null}
+    </div>
+  );
+}
+
+function Fact({ label, value }: { label: string; value: ReactNode }) {
+  return (
+    <div>
+      <p className="text-xs font-medium uppercase tracking-wide text-slate-500">{label}</p>
+      <div className="text-slate-900">{value}</div>
+    </div>
+  );
+}

@@ -1,0 +1,100 @@
+// A facility's staff against the CME requirement: who is short now and who will be within a year.
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { FilterBar, FilterSelect } from "~/components/filter-bar";
+import { CreditStandingBadge } from "~/components/courses/credit-bits";
+import { Pagination } from "~/components/pagination";
+import { SearchBox } from "~/components/search-box";
+import { getDb } from "~/db/client.server";
+import { formatDate, formatNumber } from "~/i18n/format";
+import { useLocale } from "~/i18n/use-locale";
+import { requireActor } from "~/models/auth/session.server";
+import { listCreditFacilities, listFacilityCredits } from "~/models/credits/credits.server";
+import { creditWindow, REQUIRED_HOURS } from "~/models/credits/rules";
+import { CREDIT_STANDING_FILTERS, type CreditStandingFilter } from "~/models/credits/schemas";
+import { vietnamToday } from "~/models/dates";
+import { pageFromUrl } from "~/utils/pagination";
+
+export const meta: MetaFunction = () => [{ title: "Giờ tín chỉ đào tạo liên tục – CGKT" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const actor = await requireActor(request);
+  const url = new URL(request.url);
+  const db = getDb();
+  const facilities = listCreditFacilities(db, actor);
+  const facilityId = Number(url.searchParams.get("facility")) || actor.facilityId || facilities[0]?.id || null;
+  const raw = url.searchParams.get("standing") ?? "short";
+  const standing = (CREDIT_STANDING_FILTERS as readonly string[]).includes(raw) ? (raw as CreditStandingFilter) : "short";
+  const q = url.searchParams.get("q") ?? "";
+  const today = vietnamToday(new Date());
+  const result = facilityId ? listFacilityCredits(db, actor, facilityId, today, { standing, q }, pageFromUrl(url)) : null;
+  return json({ result, facilities, facilityId, standing, q, today, window: creditWindow(today) });
+}
+
+export default function CreditsPage() {
+  const { result, facilities, facilityId, standing, q, window } = useLoaderData<typeof loader>();
+  const { t } = useTranslation("courses");
+  const locale = useLocale();
+  return (
+    <div className="space-y-4">
+      <header>
+        <Link to="/courses" className="link text-sm">← {t("list.title")}</Link>
+        <h1 className="page-title mt-1">{t("credits.facilityTitle")}</h1>
+        <p className="mt-1 text-sm text-slate-600">
+          {t("credits.facilityIntro", { required: REQUIRED_HOURS, start: formatDate(window.start, locale), end: formatDate(window.end, locale) })}
+        </p>
+        {result ? <p className="mt-1 font-medium">{result.facilityName}</p> : null}
+      </header>
+      <FilterBar>
+        <SearchBox defaultValue={q} label={t("credits.search")} />
+        {facilities.length > 0 ? (
+          <FilterSelect name="facility" label={t("credits.facility")} defaultValue={facilityId} options={facilities.map((f) => ({ value: String(f.id), label: f.name }))} />
+        ) : null}
+        <FilterSelect
+          name="standing"
+          label={t("credits.standingFilter")}
+          defaultValue={standing === "all" ? "" : standing}
+          allLabel={t("credits.filter.all")}
+          options={CREDIT_STANDING_FILTERS.filter((s) => s !== "all").map((s) => ({ value: s, label: t(`credits.filter.${s}`) }))}
+        />
+      </FilterBar>
+      {!result ? (
+        <p className="card text-slate-600">{t("credits.noFacility")}</p>
+      ) : (
+        <>
+          <section className="card p-0">
+            {result.rows.length === 0 ? (
+              <p className="p-4 text-slate-600">{t("credits.emptyFacility")}</p>
+            ) : (
+              <div className="overflow-x-auto">
+                <table className="table" data-testid="facility-credits">
+                  <thead>
+                    <tr>
+                      <th scope="col">{t("participants.name")}</th>
+                      <th scope="col" className="text-right">{t("credits.total")}</th>
+                      <th scope="col" className="hidden text-right sm:table-cell">{t("credits.expiring")}</th>
+                      <th scope="col">{t("credits.standing")}</th>
+                    </tr>
+                  </thead>
+                  <tbody className="divide-y divide-slate-100">
+                    {result.rows.map((r) => (
+                      <tr key={r.staffId}>
+                        <td><Link to={`/credits/${r.staffId}`} className="link">{r.fullName}</Link></td>
+                        <td className="text-right tabular-nums">{formatNumber(r.total, locale, 1)}</td>
+                        <td className="hidden text-right tabular-nums sm:table-cell">{formatNumber(r.expiring, locale, 1)}</td>
+                        <td><CreditStandingBadge standing={r.standing} /></td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            )}
+          </section>
+          <Pagination page={result.page} pageCount={result.pageCount} total={result.total} />
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,121 @@
+// Done-when test of the courses issue, driven through the real pages as the demo trainer of
+// Bệnh viện Đa khoa tỉnh Lào Cai số 2.
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, expect, inject, test } from "vitest";
+import { addDaysIso, vietnamToday } from "~/models/dates";
+import { DEMO_ACCOUNTS } from "../../seeds/accounts";
+import { launchBrowser, newPage } from "./browser";
+
+const trainer = DEMO_ACCOUNTS.find((a) => a.username === "daotao.laocai2");
+if (!trainer) throw new Error("the demo seed has no trainer of Lào Cai số 2");
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function submitAndWait(page: Page, click: () => Promise<void>) {
+  await Promise.all([page.waitForResponse((r) => r.request().method() === "POST"), click()]);
+  await page.waitForLoadState("networkidle");
+}
+
+/** Enrols the first free person on the list; people busy elsewhere those days are refused and skipped. */
+async function enrolNext(page: Page, skip: Set<string>): Promise<{ id: string; name: string; notice: string }> {
+  for (;;) {
+    const options = await page.locator("select[name=staffId] option").evaluateAll((els) =>
+      els.map((e) => ({ id: (e as HTMLOptionElement).value, text: e.textContent ?? "" })).filter((o) => o.id),
+    );
+    const next = options.find((o) => !skip.has(o.id));
+    if (!next) throw new Error("no free staff member left to enrol");
+    skip.add(next.id);
+    await page.selectOption("select[name=staffId]", next.id);
+    await page.click("button[name=intent][value=request]");
+    // Enrolled people leave the choice list; a refused request shows its reason instead.
+    await page.waitForFunction(
+      (id) => !document.querySelector(`select[name=staffId] option[value="${id}"]`) || !!document.querySelector(".field-error"),
+      next.id,
+    );
+    const notice = page.locator("[role=status]");
+    if (!(await page.locator(".field-error").count()) && (await notice.count())) {
+      return { id: next.id, name: next.text.replace(/\s*\(.*\)$/, ""), notice: (await notice.textContent()) ?? "" };
+    }
+  }
+}
+
+async function creditTotal(page: Page, staffId: string): Promise<number> {
+  await page.goto(`/credits/${staffId}`);
+  const text = (await page.getByTestId("credit-total").textContent()) ?? "0";
+  return Number(text.replace(/\./g, "").replace(",", "."));
+}
+
+test("a trainer fills a course of two, the third waits, a withdrawal promotes them and their certificate adds credit hours", async () => {
+  const page = await newPage(browser, inject("baseUrl"));
+  await page.goto("/login");
+  await page.fill("input[name=username]", trainer.username);
+  await page.fill("input[name=password]", trainer.password);
+  await Promise.all([page.waitForURL((u) => u.pathname !== "/login"), page.click("form:has(input[name=password]) button[type=submit]")]);
+
+  // A course that ended last week, so its results can be decided today.
+  const today = vietnamToday(new Date());
+  const startOn = addDaysIso(today, -10);
+  const endOn = addDaysIso(today, -8);
+  const title = `Cấp cứu ban đầu – lớp thử ${Date.now()}`;
+  await page.goto("/courses/new");
+  await page.fill("input[name=title]", title);
+  await page.fill("input[name=startOn]", startOn);
+  await page.fill("input[name=endOn]", endOn);
+  await page.fill("input[name=capacity]", "2");
+  await page.fill("input[name=creditHours]", "12");
+  await page.fill("input[name=minAttendancePercent]", "100");
+  await page.fill("input[name='sessions[0].heldOn']", startOn);
+  await page.fill("input[name='sessions[0].startsAt']", "08:00");
+  await page.fill("input[name='sessions[0].endsAt']", "11:00");
+  await page.fill("input[name='sessions[0].topic']", "Cấp cứu ngừng tuần hoàn");
+  await Promise.all([page.waitForURL(/\/courses\/\d+$/), page.click("button[type=submit]:has-text('Tạo khóa đào tạo')")]);
+  expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe(title);
+  const courseUrl = page.url();
+
+  const skip = new Set<string>();
+  const first = await enrolNext(page, skip);
+  const second = await enrolNext(page, skip);
+  const third = await enrolNext(page, skip);
+  expect(first.notice).toContain("Đã đăng ký");
+  expect(second.notice).toContain("Đã đăng ký");
+  expect(third.notice).toContain("vị trí 1 trong danh sách chờ");
+  const row = (name: string) => page.locator(`tr[data-participant="${name}"]`);
+  const status = async (name: string, expected: string) => {
+    // Waits for the page to show the status after the action's revalidation.
+    await row(name).locator(`[data-status="${expected}"]`).waitFor({ timeout: 10_000 });
+    return expected;
+  };
+  expect(await status(third.name, "waitlisted")).toBe("waitlisted");
+
+  // The first withdraws: the third takes the seat.
+  await submitAndWait(page, () => row(first.name).getByRole("button", { name: "Rút tên" }).click());
+  expect(await status(first.name, "withdrawn")).toBe("withdrawn");
+  expect(await status(third.name, "approved")).toBe("approved");
+
+  const before = await creditTotal(page, third.id);
+  await page.goto(courseUrl);
+  await page.getByLabel(`${third.name} có mặt buổi 1`).check();
+  await submitAndWait(page, () => page.click("button[name=intent][value=attendance]"));
+  await page.locator("[role=status]", { hasText: "Đã lưu điểm danh" }).waitFor();
+  expect(await status(third.name, "enrolled")).toBe("enrolled");
+
+  await submitAndWait(page, () => row(third.name).getByRole("button", { name: "Cấp chứng nhận" }).click());
+  await page.locator("[role=status]", { hasText: "Đã cấp chứng nhận" }).waitFor();
+  const issued = (await page.locator("[role=status]").textContent()) ?? "";
+  const number = /CC-[A-Z0-9-]+-\d{4}-\d{4}/.exec(issued)?.[0];
+  expect(number).toBeTruthy();
+  expect(await status(third.name, "completed")).toBe("completed");
+
+  expect(await creditTotal(page, third.id)).toBe(before + 12);
+
+  // The certificate verifies publicly by its number.
+  const anonymous = await newPage(browser, inject("baseUrl"));
+  await anonymous.goto(`/certificates/verify?number=${number}`);
+  expect(await anonymous.getByTestId("verified").textContent()).toContain(third.name);
+});

@@ -1,0 +1,141 @@
+import { expect, test } from "vitest";
+import { getDb } from "~/db/client.server";
+import { action as courseAction, loader as courseLoader } from "~/routes/courses.$courseId._index";
+import { action as editAction } from "~/routes/courses.$courseId.edit";
+import { action as newAction, loader as newLoader } from "~/routes/courses.new";
+import { loader as listLoader } from "~/routes/courses._index";
+import { loader as exportLoader } from "~/routes/courses.export";
+import { loader as verifyLoader } from "~/routes/certificates.verify";
+import { authedRequest, createSignedInUser } from "../helpers/auth";
+import { makeFacility, makeStaff } from "../helpers/factories";
+
+const courseForm = (overrides: Record<string, string> = {}) => ({
+  title: "Cấp cứu sản khoa",
+  mode: "at_host",
+  status: "open",
+  startOn: "2026-04-06",
+  endOn: "2026-04-10",
+  capacity: "2",
+  creditHours: "12",
+  minAttendancePercent: "80",
+  "sessions[0].heldOn": "2026-04-06",
+  "sessions[0].startsAt": "08:00",
+  "sessions[0].endsAt": "11:00",
+  "sessions[0].topic": "Băng huyết sau sinh",
+  "sessions[0].periods": "4",
+  ...overrides,
+});
+
+async function trainerWithCourse() {
+  const db = getDb();
+  const facility = makeFacility(db);
+  const { user, cookie } = await createSignedInUser(db, { role: "trainer", facilityId: facility.id });
+  const res = (await newAction({ request: authedRequest("/courses/new", { cookie, form: courseForm() }), params: {}, context: {} })) as Response;
+  expect(res.status).toBe(302);
+  const courseId = Number(res.headers.get("Location")!.split("/").pop());
+  return { db, facility, user, cookie, courseId };
+}
+
+test("a trainer creates a course and is sent to its page", async () => {
+  const { courseId, cookie } = await trainerWithCourse();
+  const res = (await courseLoader({ request: authedRequest(`/courses/${courseId}`, { cookie }), params: { courseId: String(courseId) }, context: {} })) as Response;
+  const data = await res.json();
+  expect(data.course).toMatchObject({ title: "Cấp cứu sản khoa", capacity: 2, canManage: true });
+  expect(data.course.sessions).toHaveLength(1);
+});
+
+test("capacity 0, end before start and a session outside the dates answer 400 with messages by field", async () => {
+  const db = getDb();
+  const { cookie } = await createSignedInUser(db, { role: "trainer" });
+  const res = (await newAction({
+    request: authedRequest("/courses/new", { cookie, form: courseForm({ capacity: "0", endOn: "2026-04-01", "sessions[0].heldOn": "2026-05-01" }) }),
+    params: {},
+    context: {},
+  })) as Response;
+  expect(res.status).toBe(400);
+  const { result } = await res.json();
+  expect(result.error.capacity).toEqual(["courses:errors.capacity"]);
+  expect(result.error.endOn).toEqual(["common:validation.endBeforeStart"]);
+  expect(result.error["sessions[0].heldOn"]).toEqual(["courses:errors.sessionOutside"]);
+});
+
+test("a viewer cannot open the new-course form", async () => {
+  const { cookie } = await createSignedInUser(getDb(), { role: "viewer" });
+  await expect(newLoader({ request: authedRequest("/courses/new", { cookie }), params: {}, context: {} })).rejects.toMatchObject({ status: 403 });
+});
+
+test("a stale edit answers 409 and keeps the stored title", async () => {
+  const { courseId, cookie } = await trainerWithCourse();
+  const params = { courseId: String(courseId) };
+  const first = (await editAction({ request: authedRequest(`/courses/${courseId}/edit`, { cookie, form: courseForm({ version: "1", title: "Lần một" }) }), params, context: {} })) as Response;
+  expect(first.status).toBe(302);
+  const stale = (await editAction({ request: authedRequest(`/courses/${courseId}/edit`, { cookie, form: courseForm({ version: "1", title: "Lần hai" }) }), params, context: {} })) as Response;
+  expect(stale.status).toBe(409);
+  const body = await stale.json();
+  expect(body.result.error[""][0]).toMatch(/^common:stale.message/);
+  const page = await ((await courseLoader({ request: authedRequest(`/courses/${courseId}`, { cookie }), params, context: {} })) as Response).json();
+  expect(page.course.title).toBe("Lần một");
+});
+
+test("requesting a seat for another hospital's staff answers 403", async () => {
+  const { db, courseId } = await trainerWithCourse();
+  const { cookie } = await createSignedInUser(db, { role: "director" });
+  const stranger = makeStaff(db, { facilityId: makeFacility(db).id });
+  const res = (await courseAction({
+    request: authedRequest(`/courses/${courseId}`, { cookie, form: { intent: "request", staffId: String(stranger.id) } }),
+    params: { courseId: String(courseId) },
+    context: {},
+  })) as Response;
+  expect(res.status).toBe(403);
+});
+
+test("a guest director enrols own staff; the third beyond capacity is waitlisted; a duplicate answers 409", async () => {
+  const { db, courseId } = await trainerWithCourse();
+  const guestFacility = makeFacility(db);
+  const { cookie } = await createSignedInUser(db, { role: "director", facilityId: guestFacility.id });
+  const params = { courseId: String(courseId) };
+  const people = [1, 2, 3].map(() => makeStaff(db, { facilityId: guestFacility.id }));
+  const statuses: number[] = [];
+  const notices: string[] = [];
+  for (const p of people) {
+    const res = (await courseAction({ request: authedRequest(`/courses/${courseId}`, { cookie, form: { intent: "request", staffId: String(p.id) } }), params, context: {} })) as Response;
+    statuses.push(res.status);
+    notices.push((await res.json()).notice.key);
+  }
+  expect(statuses).toEqual([200, 200, 200]);
+  expect(notices).toEqual(["notices.requested", "notices.requested", "notices.waitlisted"]);
+  const dup = (await courseAction({ request: authedRequest(`/courses/${courseId}`, { cookie, form: { intent: "request", staffId: String(people[0].id) } }), params, context: {} })) as Response;
+  expect(dup.status).toBe(409);
+  expect((await dup.json()).result.error.staffId[0]).toMatch(/^courses:errors.duplicate/);
+});
+
+test("a score out of range answers 400 next to the trainee's score", async () => {
+  const { db, courseId, cookie, facility } = await trainerWithCourse();
+  const params = { courseId: String(courseId) };
+  const p = makeStaff(db, { facilityId: facility.id });
+  await courseAction({ request: authedRequest(`/courses/${courseId}`, { cookie, form: { intent: "request", staffId: String(p.id) } }), params, context: {} });
+  const page = await ((await courseLoader({ request: authedRequest(`/courses/${courseId}`, { cookie }), params, context: {} })) as Response).json();
+  const enrolmentId = page.participants.rows[0].id;
+  const res = (await courseAction({
+    request: authedRequest(`/courses/${courseId}`, { cookie, form: { intent: "attendance", rows: [enrolmentId], [`score.${enrolmentId}`]: "12" } }),
+    params,
+    context: {},
+  })) as Response;
+  expect(res.status).toBe(400);
+  expect((await res.json()).result.error[`score.${enrolmentId}`]).toEqual(["courses:errors.score"]);
+});
+
+test("the course list and its XLSX export answer for a signed-in user", async () => {
+  const { cookie } = await trainerWithCourse();
+  const list = await ((await listLoader({ request: authedRequest("/courses?q=cap+cuu", { cookie }), params: {}, context: {} })) as Response).json();
+  expect(list.result.rows.map((r: { title: string }) => r.title)).toContain("Cấp cứu sản khoa");
+  const xlsx = (await exportLoader({ request: authedRequest("/courses/export", { cookie }), params: {}, context: {} })) as Response;
+  expect(xlsx.headers.get("Content-Type")).toContain("spreadsheetml");
+  expect((await xlsx.arrayBuffer()).byteLength).toBeGreaterThan(1000);
+});
+
+test("verifying an unknown certificate number answers 404 without sign-in", async () => {
+  const res = (await verifyLoader({ request: new Request("http://localhost/certificates/verify?number=CC-XX-2026-0001"), params: {}, context: {} })) as Response;
+  expect(res.status).toBe(404);
+  expect((await res.json()).certificate).toBeNull();
+});
