@@ -4,8 +4,17 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
+import { getDb } from "~/db/client.server";
+import { warnAboutDemoPasswords } from "~/startup.server";
 
 const ABORT_DELAY = 5_000;
+
+// Start-up checks, once per process (the module is loaded when the server starts).
+const started = globalThis as unknown as { __plannerStartupChecked?: boolean };
+if (!started.__plannerStartupChecked) {
+  started.__plannerStartupChecked = true;
+  warnAboutDemoPasswords(getDb()).catch((error: unknown) => console.error("start-up check failed:", error));
+}
 
 export default function handleRequest(
   request: Request,

@@ -13,9 +13,10 @@ import {
 } from "@remix-run/react";
 import { useMemo, type ReactNode } from "react";
 import { I18nextProvider, useTranslation } from "react-i18next";
-import { AppShell } from "~/components/app-shell";
+import { AppShell, SimpleShell, type ShellUser } from "~/components/app-shell";
 import { createI18n, DEFAULT_LOCALE } from "~/i18n/i18n";
 import { getLocale } from "~/i18n/locale.server";
+import { getActor } from "~/models/auth/session.server";
 import type { Locale } from "~/models/enums";
 import stylesheet from "~/tailwind.css";
 
@@ -25,7 +26,12 @@ export const meta: MetaFunction = () => [{ title: "CGKT – Chuyển giao kỹ t
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const locale = await getLocale(request);
-  return json({ locale });
+  const actor = await getActor(request);
+  // Only what the header shows; pages load their own data with requireActor.
+  const user: ShellUser | null = actor
+    ? { displayName: actor.displayName, username: actor.username, role: actor.role, facilityName: actor.facilityName }
+    : null;
+  return json({ locale, user });
 }
 
 function Document({ locale, children }: { locale: Locale; children: ReactNode }) {
@@ -47,13 +53,24 @@ function Document({ locale, children }: { locale: Locale; children: ReactNode })
   );
 }
 
+/** Signed-in users get the full frame; signed-out pages (sign-in) a simple one without the menu. */
+function Frame({ locale, user, children }: { locale: Locale; user: ShellUser | null; children: ReactNode }) {
+  return user ? (
+    <AppShell locale={locale} user={user}>
+      {children}
+    </AppShell>
+  ) : (
+    <SimpleShell locale={locale}>{children}</SimpleShell>
+  );
+}
+
 export default function App() {
-  const { locale } = useLoaderData<typeof loader>();
+  const { locale, user } = useLoaderData<typeof loader>();
   return (
     <Document locale={locale}>
-      <AppShell locale={locale}>
+      <Frame locale={locale} user={user}>
         <Outlet />
-      </AppShell>
+      </Frame>
     </Document>
   );
 }
@@ -89,9 +106,9 @@ export function ErrorBoundary() {
   const locale = data?.locale ?? DEFAULT_LOCALE;
   return (
     <Document locale={locale}>
-      <AppShell locale={locale}>
+      <Frame locale={locale} user={data?.user ?? null}>
         <ErrorContent />
-      </AppShell>
+      </Frame>
     </Document>
   );
 }

@@ -1,16 +1,100 @@
 import { Form, NavLink, useLocation } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import type { Locale } from "~/models/enums";
+import type { Locale, Role } from "~/models/enums";
 import { NAV_ITEMS } from "./nav";
 
-type Props = { locale: Locale; userSlot?: ReactNode; children: ReactNode };
+/** What the header shows of the signed-in user (the root loader's `user`). */
+export type ShellUser = { displayName: string; username: string; role: Role; facilityName: string | null };
 
-export function AppShell({ locale, userSlot, children }: Props) {
+type Props = { locale: Locale; user?: ShellUser | null; userSlot?: ReactNode; children: ReactNode };
+
+/** Administration is for administrators (everything) and department officers (the audit trail). */
+function visibleFor(user: ShellUser | null | undefined, key: string): boolean {
+  if (key !== "admin") return true;
+  return user?.role === "admin" || user?.role === "department";
+}
+
+function LanguageSwitch({ locale }: { locale: Locale }) {
   const { t } = useTranslation("common");
   const location = useLocation();
   const here = location.pathname + location.search;
-  const links = NAV_ITEMS.map((item) => (
+  return (
+    <Form method="post" action="/locale" replace>
+      <input type="hidden" name="locale" value={locale === "vi" ? "en" : "vi"} />
+      <input type="hidden" name="redirectTo" value={here} />
+      <button type="submit" className="btn-secondary" lang={locale === "vi" ? "en" : "vi"}>
+        {t("switchTo")}
+      </button>
+    </Form>
+  );
+}
+
+function UserMenu({ user }: { user: ShellUser }) {
+  const { t } = useTranslation("auth");
+  const { t: te } = useTranslation("enums");
+  const scope = [te(`role.${user.role}`), user.facilityName].filter(Boolean).join(" · ");
+  return (
+    <div className="flex items-center gap-2">
+      <NavLink
+        to="/account/security"
+        className="hidden max-w-[24rem] flex-col text-right leading-tight hover:underline md:flex"
+        title={t("shell.security")}
+        data-testid="user-menu"
+      >
+        <span className="truncate text-sm font-medium">{user.displayName}</span>
+        <span className="truncate text-xs text-slate-500">{scope}</span>
+      </NavLink>
+      <Form method="post" action="/logout">
+        <button type="submit" className="btn-secondary whitespace-nowrap" title={t("shell.signedInAs", { username: user.username })}>
+          {t("shell.signOut")}
+        </button>
+      </Form>
+    </div>
+  );
+}
+
+/** On phones the header has no room for the user's name: the menu shows it. */
+function PhoneUserCard({ user }: { user: ShellUser }) {
+  const { t } = useTranslation("auth");
+  const { t: te } = useTranslation("enums");
+  return (
+    <div className="mb-2 border-b border-slate-200 px-3 pb-2 text-sm md:hidden">
+      <p className="font-medium">{user.displayName}</p>
+      <p className="text-xs text-slate-500">{[te(`role.${user.role}`), user.facilityName].filter(Boolean).join(" · ")}</p>
+      <NavLink to="/account/security" className="link text-xs">
+        {t("shell.security")}
+      </NavLink>
+    </div>
+  );
+}
+
+/** The page frame for signed-out visitors (sign-in, second-factor set-up): no menu. */
+export function SimpleShell({ locale, children }: { locale: Locale; children: ReactNode }) {
+  const { t } = useTranslation("common");
+  return (
+    <div className="min-h-screen">
+      <header className="border-b border-slate-200 bg-white">
+        <div className="mx-auto flex max-w-3xl items-center gap-3 px-3 py-2">
+          <span className="flex flex-col leading-tight">
+            <span className="font-semibold text-teal-800">{t("appName")}</span>
+            <span className="hidden text-xs text-slate-500 sm:block">{t("appTagline")}</span>
+          </span>
+          <div className="ml-auto">
+            <LanguageSwitch locale={locale} />
+          </div>
+        </div>
+      </header>
+      <main id="main" className="mx-auto max-w-3xl px-3 py-4">
+        {children}
+      </main>
+    </div>
+  );
+}
+
+export function AppShell({ locale, user, userSlot, children }: Props) {
+  const { t } = useTranslation("common");
+  const links = NAV_ITEMS.filter((item) => visibleFor(user, item.key)).map((item) => (
     <NavLink
       key={item.to}
       to={item.to}
@@ -35,6 +119,7 @@ export function AppShell({ locale, userSlot, children }: Props) {
           <details className="relative lg:hidden">
             <summary className="btn-secondary cursor-pointer list-none">☰ {t("menu")}</summary>
             <nav className="absolute left-0 z-20 mt-1 w-64 rounded-md border border-slate-200 bg-white p-2 shadow-lg">
+              {user ? <PhoneUserCard user={user} /> : null}
               {links}
             </nav>
           </details>
@@ -44,13 +129,8 @@ export function AppShell({ locale, userSlot, children }: Props) {
           </NavLink>
           <div className="ml-auto flex items-center gap-2">
             {userSlot}
-            <Form method="post" action="/locale" replace>
-              <input type="hidden" name="locale" value={locale === "vi" ? "en" : "vi"} />
-              <input type="hidden" name="redirectTo" value={here} />
-              <button type="submit" className="btn-secondary" lang={locale === "vi" ? "en" : "vi"}>
-                {t("switchTo")}
-              </button>
-            </Form>
+            <LanguageSwitch locale={locale} />
+            {user ? <UserMenu user={user} /> : null}
           </div>
         </div>
       </header>

@@ -5,9 +5,11 @@ import { useTranslation } from "react-i18next";
 import { getDb } from "~/db/client.server";
 import { formatNumber } from "~/i18n/format";
 import { useLocale } from "~/i18n/use-locale";
+import { requireActor } from "~/models/auth/session.server";
 import { getOverviewCounts } from "~/models/overview.server";
 
-export async function loader(_args: LoaderFunctionArgs) {
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireActor(request);
   return json({ counts: getOverviewCounts(getDb()) });
 }
 

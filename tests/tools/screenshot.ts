@@ -14,7 +14,7 @@ if (signIn) {
   await page.goto(`${origin}/login`);
   await page.fill("input[name=username]", username);
   await page.fill("input[name=password]", password);
-  await Promise.all([page.waitForNavigation(), page.click("button[type=submit]")]);
+  await Promise.all([page.waitForNavigation(), page.click("main button[type=submit]")]);
 }
 await page.goto(url, { waitUntil: "networkidle" });
 await page.screenshot({ path: out, fullPage: true });

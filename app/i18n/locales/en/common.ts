@@ -39,6 +39,9 @@ export default {
     previous: "Previous",
     next: "Next",
     pageOf: "Page {{page}} of {{pageCount}}",
+    label: "Pages",
+    total_one: "{{formatted}} result",
+    total_other: "{{formatted}} results",
   },
   coming: {
     title: "Being built",

@@ -54,6 +54,7 @@ export default {
     completed: "Completed",
     failed: "Failed",
     withdrawn: "Withdrawn",
+    rejected: "Rejected",
   },
   creditKind: { course: "Course", conference: "Conference", case_conference: "Case conference", publication: "Publication", other: "Other" },
   targetIndicator: {

@@ -1,2 +1,63 @@
 // Strings of the auth area. Keys mirror the other language's file.
-export default {} as const;
+export default {
+  signIn: {
+    title: "Đăng nhập",
+    intro: "Dùng tài khoản do quản trị viên hệ thống cấp.",
+    username: "Tên đăng nhập",
+    password: "Mật khẩu",
+    submit: "Đăng nhập",
+    codeTitle: "Xác thực hai bước",
+    codeIntro: "Nhập mã 6 chữ số trong ứng dụng xác thực trên điện thoại, hoặc một mã khôi phục.",
+    code: "Mã xác thực",
+    codeHint: "Ví dụ: 123456, hoặc mã khôi phục dạng abcd-efgh-jk.",
+    verify: "Xác nhận",
+    cancel: "Đăng nhập bằng tài khoản khác",
+    usernameRequired: "Vui lòng nhập tên đăng nhập.",
+    passwordRequired: "Vui lòng nhập mật khẩu.",
+    codeRequired: "Vui lòng nhập mã xác thực.",
+    invalid: "Tên đăng nhập hoặc mật khẩu không đúng.",
+    wrongCode: "Mã xác thực không đúng hoặc đã hết hạn.",
+    throttled:
+      "Tên đăng nhập hoặc mật khẩu không đúng, hoặc đã thử quá nhiều lần. Vui lòng thử lại sau {{minutes}} phút.",
+  },
+  totp: {
+    alreadyOn: "Xác thực hai bước đang được bật.",
+    noSetup: "Chưa bắt đầu cài đặt xác thực hai bước.",
+    wrongCode: "Mã xác thực không đúng. Kiểm tra giờ trên điện thoại rồi nhập mã mới.",
+    requiredByRole: "Vai trò của bạn bắt buộc xác thực hai bước nên không thể tắt.",
+  },
+  security: {
+    title: "Bảo mật tài khoản",
+    intro: "Tài khoản {{username}}: xác thực hai bước bằng mã dùng một lần (TOTP) và mã khôi phục.",
+    mustSetUp:
+      "Vai trò của bạn bắt buộc xác thực hai bước. Hãy cài đặt ngay để tiếp tục sử dụng hệ thống.",
+    recoveryTitle: "Mã khôi phục",
+    recoveryIntro:
+      "Lưu các mã này ở nơi an toàn. Mỗi mã dùng được một lần khi không có điện thoại. Mã chỉ hiển thị một lần này.",
+    continue: "Tiếp tục",
+    totpTitle: "Xác thực hai bước",
+    statusOn: "Đang bật",
+    statusOff: "Đang tắt",
+    requiredByRole: "Bắt buộc với vai trò của bạn.",
+    explain:
+      "Khi bật, mỗi lần đăng nhập bạn nhập thêm mã 6 chữ số từ ứng dụng xác thực (Google Authenticator, Microsoft Authenticator…).",
+    start: "Bật xác thực hai bước",
+    step1: "Mở ứng dụng xác thực và quét mã QR (hoặc nhập khóa bí mật bên dưới).",
+    step2: "Nhập mã 6 chữ số ứng dụng hiển thị để xác nhận.",
+    qrAlt: "Mã QR để thêm tài khoản vào ứng dụng xác thực",
+    secretText: "Khóa bí mật (nếu không quét được mã QR):",
+    confirmCode: "Mã từ ứng dụng",
+    confirm: "Xác nhận và bật",
+    recoveryLeft: "Còn {{count}} mã khôi phục chưa dùng.",
+    recoveryLeft_one: "Còn {{count}} mã khôi phục chưa dùng.",
+    recoveryLeft_other: "Còn {{count}} mã khôi phục chưa dùng.",
+    currentCode: "Mã hiện tại từ ứng dụng",
+    regenerate: "Tạo bộ mã khôi phục mới",
+    disable: "Tắt xác thực hai bước",
+  },
+  shell: {
+    signedInAs: "Đăng nhập với tên {{username}}",
+    security: "Bảo mật tài khoản",
+    signOut: "Đăng xuất",
+  },
+} as const;

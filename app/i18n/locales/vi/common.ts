@@ -39,6 +39,9 @@ export default {
     previous: "Trang trước",
     next: "Trang sau",
     pageOf: "Trang {{page}}/{{pageCount}}",
+    label: "Phân trang",
+    total_one: "{{formatted}} kết quả",
+    total_other: "{{formatted}} kết quả",
   },
   coming: {
     title: "Đang được xây dựng",

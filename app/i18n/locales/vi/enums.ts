@@ -55,6 +55,7 @@ export default {
     completed: "Hoàn thành",
     failed: "Không đạt",
     withdrawn: "Đã rút",
+    rejected: "Bị từ chối",
   },
   creditKind: { course: "Khóa đào tạo", conference: "Hội nghị, hội thảo", case_conference: "Hội chẩn, sinh hoạt chuyên môn", publication: "Công trình khoa học", other: "Khác" },
   targetIndicator: {

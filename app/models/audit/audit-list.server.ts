@@ -1,0 +1,86 @@
+// The audit page's query: administrators read every event; department officers read the
+// events of users of their province's facilities, of their province's department accounts
+// and their own. Filters by user, record type and Vietnamese calendar dates; paginated.
+import { and, count, desc, eq, gte, inArray, lt, or, sql, type SQL } from "drizzle-orm";
+import type { Db } from "~/db/client.server";
+import { auditEvents, facilities, users } from "~/db/schema";
+import { hasCapability, type Actor } from "~/models/access/policy";
+import { addDaysIso } from "~/models/dates";
+import type { AuditAction } from "~/models/enums";
+import { ForbiddenError } from "~/models/errors";
+import { toPage, type Page, type PageRequest } from "~/utils/pagination";
+import { auditDiff, vietnamDayStartUtc, type FieldChange } from "./rules";
+
+export type AuditFilters = {
+  username?: string | null;
+  entityType?: string | null;
+  /** Inclusive calendar dates (Vietnam time), `yyyy-MM-dd`. */
+  from?: string | null;
+  to?: string | null;
+};
+
+export type AuditRow = {
+  id: number;
+  at: string;
+  action: AuditAction;
+  entityType: string;
+  entityId: string;
+  username: string | null;
+  displayName: string | null;
+  changes: FieldChange[];
+};
+
+function scopeCondition(actor: Actor): SQL | undefined {
+  if (actor.role === "admin") return undefined;
+  const province = actor.provinceCode ?? "";
+  const provinceUsers = sql`(select ${users.id} from ${users} where ${users.provinceCode} = ${province} or ${users.facilityId} in (select ${facilities.id} from ${facilities} where ${facilities.provinceCode} = ${province}))`;
+  return or(eq(auditEvents.userId, actor.userId), inArray(auditEvents.userId, provinceUsers));
+}
+
+export function listAuditEvents(db: Db, actor: Actor, filters: AuditFilters, pageReq: PageRequest): Page<AuditRow> {
+  if (!hasCapability(actor, "audit.read")) throw new ForbiddenError();
+  const conditions: (SQL | undefined)[] = [scopeCondition(actor)];
+  if (filters.username) {
+    const user = db.select({ id: users.id }).from(users).where(eq(users.username, filters.username.trim().toLowerCase())).get();
+    conditions.push(eq(auditEvents.userId, user?.id ?? -1));
+  }
+  if (filters.entityType) conditions.push(eq(auditEvents.entityType, filters.entityType));
+  if (filters.from) conditions.push(gte(auditEvents.at, vietnamDayStartUtc(filters.from)));
+  if (filters.to) conditions.push(lt(auditEvents.at, vietnamDayStartUtc(addDaysIso(filters.to, 1))));
+  const where = and(...conditions);
+  const total = db.select({ n: count() }).from(auditEvents).where(where).get()?.n ?? 0;
+  const rows = db
+    .select({
+      id: auditEvents.id,
+      at: auditEvents.at,
+      action: auditEvents.action,
+      entityType: auditEvents.entityType,
+      entityId: auditEvents.entityId,
+      before: auditEvents.before,
+      after: auditEvents.after,
+      username: users.username,
+      displayName: users.displayName,
+    })
+    .from(auditEvents)
+    .leftJoin(users, eq(users.id, auditEvents.userId))
+    .where(where)
+    .orderBy(desc(auditEvents.at), desc(auditEvents.id))
+    .limit(pageReq.pageSize)
+    .offset(pageReq.offset)
+    .all();
+  return toPage(
+    rows.map(({ before, after, ...row }) => ({ ...row, changes: auditDiff(before, after) })),
+    total,
+    pageReq,
+  );
+}
+
+/** The record types present in the trail, for the filter. */
+export function auditEntityTypes(db: Db): string[] {
+  return db
+    .selectDistinct({ t: auditEvents.entityType })
+    .from(auditEvents)
+    .orderBy(auditEvents.entityType)
+    .all()
+    .map((r) => r.t);
+}

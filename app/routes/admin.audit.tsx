@@ -1,0 +1,120 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { FilterBar, FilterSelect } from "~/components/filter-bar";
+import { Pagination } from "~/components/pagination";
+import { getDb } from "~/db/client.server";
+import { formatDateTime } from "~/i18n/format";
+import { useLocale } from "~/i18n/use-locale";
+import { auditEntityTypes, listAuditEvents } from "~/models/audit/audit-list.server";
+import { requireCapability } from "~/models/auth/session.server";
+import { isIsoDate } from "~/models/dates";
+import { pageFromUrl } from "~/utils/pagination";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const actor = await requireCapability(request, "audit.read");
+  const url = new URL(request.url);
+  const get = (name: string) => url.searchParams.get(name)?.trim() || null;
+  const date = (name: string) => {
+    const value = get(name);
+    return value && isIsoDate(value) ? value : null;
+  };
+  const filters = { username: get("user"), entityType: get("type"), from: date("from"), to: date("to") };
+  const db = getDb();
+  return json({
+    filters,
+    entityTypes: auditEntityTypes(db),
+    result: listAuditEvents(db, actor, filters, pageFromUrl(url)),
+  });
+}
+
+function show(value: unknown): string {
+  if (value === null || value === undefined) return "—";
+  if (typeof value === "string") return value;
+  return JSON.stringify(value);
+}
+
+export default function AuditPage() {
+  const { filters, entityTypes, result } = useLoaderData<typeof loader>();
+  const { t } = useTranslation("admin");
+  const locale = useLocale();
+  return (
+    <div className="space-y-4">
+      <header>
+        <h1 className="page-title">{t("audit.title")}</h1>
+        <p className="mt-1 max-w-3xl text-sm text-slate-600">{t("audit.intro")}</p>
+      </header>
+      <FilterBar>
+        <div className="min-w-0 flex-1 basis-full sm:basis-48">
+          <label htmlFor="filter-user" className="label">
+            {t("audit.user")}
+          </label>
+          <input id="filter-user" name="user" defaultValue={filters.username ?? ""} className="input" autoCapitalize="none" />
+        </div>
+        <FilterSelect
+          name="type"
+          label={t("audit.entityType")}
+          defaultValue={filters.entityType}
+          options={entityTypes.map((type) => ({ value: type, label: t(`audit.types.${type}`, { defaultValue: type }) }))}
+        />
+        <div>
+          <label htmlFor="filter-from" className="label">
+            {t("audit.from")}
+          </label>
+          <input id="filter-from" type="date" name="from" defaultValue={filters.from ?? ""} className="input" />
+        </div>
+        <div>
+          <label htmlFor="filter-to" className="label">
+            {t("audit.to")}
+          </label>
+          <input id="filter-to" type="date" name="to" defaultValue={filters.to ?? ""} className="input" />
+        </div>
+      </FilterBar>
+      <ol className="space-y-2">
+        {result.rows.map((event) => (
+          <li key={event.id} className="card p-3">
+            <p className="flex flex-wrap items-baseline gap-x-2 text-sm">
+              <time dateTime={event.at} className="font-medium">
+                {formatDateTime(event.at, locale)}
+              </time>
+              <span className="badge bg-slate-200 text-slate-800">{t(`audit.actions.${event.action}`)}</span>
+              <span>
+                {t(`audit.types.${event.entityType}`, { defaultValue: event.entityType })} #{event.entityId}
+              </span>
+              <span className="text-slate-600">
+                {event.username
+                  ? t("audit.by", { name: event.displayName, username: event.username })
+                  : t("audit.bySystem")}
+              </span>
+            </p>
+            {event.changes.length > 0 ? (
+              <div className="mt-2 overflow-x-auto">
+                <table className="table">
+                  <thead>
+                    <tr>
+                      <th scope="col">{t("audit.field")}</th>
+                      <th scope="col">{t("audit.before")}</th>
+                      <th scope="col">{t("audit.after")}</th>
+                    </tr>
+                  </thead>
+                  <tbody className="divide-y divide-slate-100">
+                    {event.changes.map((c) => (
+                      <tr key={c.field}>
+                        <td className="font-mono text-xs">{c.field}</td>
+                        <td className="break-all text-red-800">{show(c.before)}</td>
+                        <td className="break-all text-green-800">{show(c.after)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            ) : null}
+          </li>
+        ))}
+      </ol>
+      {result.rows.length === 0 ? <p className="card text-sm text-slate-600">{t("audit.none")}</p> : null}
+      <Pagination page={result.page} pageCount={result.pageCount} total={result.total} />
+    </div>
+  );
+}

@@ -1,0 +1,210 @@
+import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { FieldError, FormErrors } from "~/components/form";
+import { UserScopeFields } from "~/components/user-scope-fields";
+import { getDb } from "~/db/client.server";
+import { requireCapability } from "~/models/auth/session.server";
+import { NotFoundError } from "~/models/errors";
+import { ResetPasswordSchema, SimpleUserActionSchema, UpdateUserSchema } from "~/models/users/schemas";
+import {
+  endSessionsOfUser,
+  getUserForAdmin,
+  resetUserPassword,
+  setUserActive,
+  updateUser,
+  userFormOptions,
+} from "~/models/users/users.server";
+import { replyInvalid, replyWithDomainError } from "~/utils/form.server";
+import { notFound, requireId } from "~/utils/http.server";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const actor = await requireCapability(request, "users.manage");
+  const userId = requireId(params.userId);
+  const db = getDb();
+  try {
+    return json({ ...getUserForAdmin(db, actor, userId), ...userFormOptions(db, actor) });
+  } catch (error) {
+    if (error instanceof NotFoundError) throw notFound();
+    throw error;
+  }
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const actor = await requireCapability(request, "users.manage");
+  const userId = requireId(params.userId);
+  const db = getDb();
+  const formData = await request.formData();
+  const intent = String(formData.get("intent") ?? "");
+  const done = (what: string) => redirect(`/admin/users/${userId}?done=${what}`);
+
+  if (intent === "save") {
+    const submission = parseWithZod(formData, { schema: UpdateUserSchema });
+    if (submission.status !== "success") return replyInvalid(submission);
+    try {
+      updateUser(db, actor, userId, submission.value);
+    } catch (error) {
+      return replyWithDomainError(submission, error);
+    }
+    return done("saved");
+  }
+  if (intent === "resetPassword") {
+    const submission = parseWithZod(formData, { schema: ResetPasswordSchema });
+    if (submission.status !== "success") return json({ result: submission.reply({ hideFields: ["password"] }), stale: null }, { status: 400 });
+    try {
+      await resetUserPassword(db, actor, userId, submission.value.password);
+    } catch (error) {
+      return replyWithDomainError(submission, error);
+    }
+    return done("passwordReset");
+  }
+  const submission = parseWithZod(formData, { schema: SimpleUserActionSchema });
+  if (submission.status !== "success") return replyInvalid(submission);
+  try {
+    if (submission.value.intent === "endSessions") endSessionsOfUser(db, actor, userId);
+    else setUserActive(db, actor, userId, submission.value.intent === "activate");
+  } catch (error) {
+    return replyWithDomainError(submission, error);
+  }
+  return done(submission.value.intent);
+}
+
+export default function EditUserPage() {
+  const { user, activeSessions, facilityOptions, provinceOptions } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const doneKey = searchParams.get("done");
+  const { t } = useTranslation("admin");
+  const { t: te } = useTranslation("enums");
+  const intent = actionData?.result.initialValue?.intent;
+  const [form, fields] = useForm({
+    id: `user-${user.id}-v${user.version}`,
+    lastResult: intent === "save" ? actionData?.result : undefined,
+    constraint: getZodConstraint(UpdateUserSchema),
+    shouldValidate: "onBlur",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: UpdateUserSchema }),
+    defaultValue: {
+      displayName: user.displayName,
+      email: user.email ?? "",
+      role: user.role,
+      facilityCode: user.facilityCode ?? "",
+      provinceCode: user.provinceCode ?? "",
+    },
+  });
+  const [pwForm, pwFields] = useForm({
+    id: "reset-password",
+    lastResult: intent === "resetPassword" ? actionData?.result : undefined,
+    constraint: getZodConstraint(ResetPasswordSchema),
+  });
+  const otherErrors = intent !== "save" && intent !== "resetPassword" ? actionData?.result.error?.[""] : undefined;
+  const stale = actionData?.stale;
+
+  return (
+    <div className="mx-auto max-w-2xl space-y-4">
+      <p>
+        <Link to="/admin/users" className="link text-sm">
+          ← {t("users.title")}
+        </Link>
+      </p>
+      <header>
+        <h1 className="page-title">{user.displayName}</h1>
+        <p className="mt-1 text-sm text-slate-600">
+          <span className="font-mono">{user.username}</span> · {te(`role.${user.role}`)}
+          {user.facilityName ? ` · ${user.facilityName}` : null}
+          {user.active ? null : <span className="badge ml-2 bg-slate-200 text-slate-700">{t("users.inactive")}</span>}
+          {user.isDemo ? <span className="badge ml-2 bg-amber-100 text-amber-900">{t("users.demo")}</span> : null}
+        </p>
+      </header>
+      {doneKey ? (
+        <p className="rounded-md border border-green-300 bg-green-50 p-3 text-sm text-green-900" role="status">
+          {t(`users.done.${doneKey}`, { defaultValue: t("users.done.saved") })}
+        </p>
+      ) : null}
+      <FormErrors errors={otherErrors ?? undefined} />
+
+      <Form method="post" className="card space-y-4" {...getFormProps(form)}>
+        <h2 className="text-lg font-semibold">{t("users.editTitle")}</h2>
+        <input type="hidden" name="version" value={user.version} />
+        <FormErrors id={form.errorId} errors={form.errors} />
+        {stale && stale.changedFields.length > 0 ? (
+          <div className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900" data-testid="stale-fields">
+            <p>{t("users.staleIntro")}</p>
+            <ul className="mt-1 list-disc pl-5">
+              {stale.changedFields.map((f) => (
+                <li key={f}>{t(`users.fields.${f}`, { defaultValue: f })}</li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
+        <div>
+          <label htmlFor={fields.displayName.id} className="label">
+            {t("users.displayName")}
+          </label>
+          <input {...getInputProps(fields.displayName, { type: "text" })} className="input" />
+          <FieldError id={fields.displayName.errorId} errors={fields.displayName.errors} />
+        </div>
+        <div>
+          <label htmlFor={fields.email.id} className="label">
+            {t("users.email")}
+          </label>
+          <input {...getInputProps(fields.email, { type: "email" })} className="input" />
+          <FieldError id={fields.email.errorId} errors={fields.email.errors} />
+        </div>
+        <UserScopeFields
+          role={fields.role}
+          facilityCode={fields.facilityCode}
+          provinceCode={fields.provinceCode}
+          facilityOptions={facilityOptions}
+          provinceOptions={provinceOptions}
+        />
+        <button type="submit" name="intent" value="save" className="btn">
+          {t("users.save")}
+        </button>
+      </Form>
+
+      <section className="card space-y-3">
+        <h2 className="text-lg font-semibold">{t("users.sessionsTitle")}</h2>
+        <p className="text-sm text-slate-600">{t("users.sessionsCount", { count: activeSessions })}</p>
+        <Form method="post">
+          <button type="submit" name="intent" value="endSessions" className="btn-secondary">
+            {t("users.endSessions")}
+          </button>
+        </Form>
+      </section>
+
+      <Form method="post" className="card space-y-3" {...getFormProps(pwForm)}>
+        <h2 className="text-lg font-semibold">{t("users.resetTitle")}</h2>
+        <FormErrors id={pwForm.errorId} errors={pwForm.errors} />
+        <div>
+          <label htmlFor={pwFields.password.id} className="label">
+            {t("users.newPassword")}
+          </label>
+          <input {...getInputProps(pwFields.password, { type: "password" })} className="input" autoComplete="new-password" />
+          <p className="mt-1 text-xs text-slate-500">{t("users.passwordHint")}</p>
+          <FieldError id={pwFields.password.errorId} errors={pwFields.password.errors} />
+        </div>
+        <button type="submit" name="intent" value="resetPassword" className="btn-secondary">
+          {t("users.resetPassword")}
+        </button>
+      </Form>
+
+      <section className="card space-y-3">
+        <h2 className="text-lg font-semibold">{t("users.statusTitle")}</h2>
+        <Form method="post">
+          {user.active ? (
+            <button type="submit" name="intent" value="deactivate" className="btn-danger">
+              {t("users.deactivate")}
+            </button>
+          ) : (
+            <button type="submit" name="intent" value="activate" className="btn">
+              {t("users.activate")}
+            </button>
+          )}
+        </Form>
+      </section>
+    </div>
+  );
+}
