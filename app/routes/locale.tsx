@@ -2,9 +2,11 @@ import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { isLocale } from "~/i18n/i18n";
 import { localeCookie } from "~/i18n/locale.server";
+import { assertSameOrigin } from "~/models/auth/session.server";
 import { safeRedirect } from "~/utils/http.server";
 
 export async function action({ request }: ActionFunctionArgs) {
+  assertSameOrigin(request);
   const form = await request.formData();
   const locale = form.get("locale");
   if (!isLocale(locale)) throw new Response("Unknown language", { status: 400 });
