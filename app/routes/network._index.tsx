@@ -1,5 +1,106 @@
-import { ComingSoon } from "~/components/coming-soon";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { FilterBar, FilterSelect } from "~/components/filter-bar";
+import { LevelBadge } from "~/components/level-badge";
+import { facilityHref } from "~/components/links";
+import { getDb } from "~/db/client.server";
+import { useLocale } from "~/i18n/use-locale";
+import { requireActor } from "~/models/auth/session.server";
+import { getNetwork, MAX_EDGES } from "~/models/agreements/network.server";
+import { NODE_WIDTH, ROW_HEIGHT } from "~/models/agreements/network-layout";
+import { listFilterOptions } from "~/models/agreements/queries.server";
 
-export default function Page() {
-  return <ComingSoon area="network" />;
+export const meta: MetaFunction = () => [{ title: "Mạng lưới chỉ đạo tuyến – CGKT" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const actor = await requireActor(request);
+  const url = new URL(request.url);
+  const province = url.searchParams.get("province")?.trim().slice(0, 10) || undefined;
+  const db = getDb();
+  return json({ province: province ?? null, network: getNetwork(db, { province }), provinces: listFilterOptions(db, actor).provinces });
+}
+
+const LEVEL_FILL: Record<string, string> = { A: "#ffe4e6", B: "#fef3c7", C: "#e0f2fe", D: "#d1fae5" };
+
+export default function NetworkPage() {
+  const { province, network, provinces } = useLoaderData<typeof loader>();
+  const { t } = useTranslation("agreements");
+  const { t: te } = useTranslation("enums");
+  const locale = useLocale();
+  const { layout, hubs } = network;
+  return (
+    <div className="space-y-4">
+      <h1 className="page-title">{t("network.title")}</h1>
+      <p className="text-slate-600">{t("network.intro")}</p>
+      <FilterBar>
+        <FilterSelect name="province" label={t("network.province")} defaultValue={province} options={provinces.map((p) => ({ value: p.code, label: locale === "vi" ? p.name : p.nameEn }))} />
+      </FilterBar>
+      {network.truncated ? <p className="card text-amber-900">{t("network.truncated", { max: MAX_EDGES })}</p> : null}
+      {layout.nodes.length === 0 ? (
+        <p className="card text-slate-600">{t("network.empty")}</p>
+      ) : (
+        <div className="card overflow-x-auto p-2">
+          <svg
+            role="img"
+            aria-label={t("network.drawing")}
+            viewBox={`0 0 ${layout.width} ${layout.height}`}
+            width={layout.width}
+            className="h-auto max-w-none sm:max-w-full"
+            fontFamily="inherit"
+          >
+            <defs>
+              <marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="6" markerHeight="6" orient="auto-start-reverse">
+                <path d="M0,0 L10,5 L0,10 z" fill="#0f766e" />
+              </marker>
+            </defs>
+            {layout.columns.map((c) => (
+              <text key={c.level} x={c.x} y={20} fontSize={13} fontWeight={600} fill="#334155">
+                {te(`level.${c.level}`)}
+              </text>
+            ))}
+            {layout.edges.map((e) => (
+              <path key={`${e.from}-${e.to}`} d={e.path} fill="none" stroke="#0f766e" strokeOpacity={0.55} strokeWidth={1 + Math.min(3, e.agreements - 1)} markerEnd="url(#arrow)">
+                <title>{`${e.agreements}`}</title>
+              </path>
+            ))}
+            {layout.nodes.map((n) => (
+              <a key={n.id} href={facilityHref(n.id)}>
+                <rect x={n.x} y={n.y} width={NODE_WIDTH} height={ROW_HEIGHT - 8} rx={5} fill={LEVEL_FILL[n.level]} stroke="#94a3b8" />
+                <text x={n.x + 6} y={n.y + 17} fontSize={12} fill="#0f172a">
+                  {n.name.length > 26 ? `${n.name.slice(0, 25)}…` : n.name}
+                  {n.spokes > 0 ? ` (${n.spokes})` : ""}
+                </text>
+                <title>{n.name}</title>
+              </a>
+            ))}
+          </svg>
+        </div>
+      )}
+      {hubs.length > 0 ? (
+        <div className="card overflow-x-auto p-0">
+          <table className="table" data-testid="hub-table">
+            <caption className="px-3 py-2 text-left font-semibold">{t("network.hubs")}</caption>
+            <thead>
+              <tr>
+                <th>{t("network.hubs")}</th>
+                <th>{t("network.spokes")}</th>
+                <th>{t("network.agreements")}</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {hubs.map((h) => (
+                <tr key={h.id}>
+                  <td className="flex items-center gap-2"><LevelBadge level={h.level} /><Link to={facilityHref(h.id)} className="link">{h.name}</Link></td>
+                  <td>{h.spokes}</td>
+                  <td>{h.agreements}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+    </div>
+  );
 }

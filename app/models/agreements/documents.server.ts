@@ -1,0 +1,104 @@
+// Signed files of an agreement. The bytes live on disk under UPLOADS_DIR, named by their
+// SHA-256 (identical files are stored once); the database keeps the name, type, size and
+// checksum. Files are size-limited and type-checked by extension, declared type and content.
+import { createHash } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { and, eq } from "drizzle-orm";
+import type { Db } from "~/db/client.server";
+import { agreementDocuments, agreementMeetings } from "~/db/schema";
+import type { Actor } from "~/models/access/policy";
+import { recordAudit } from "~/models/audit/audit.server";
+import { DomainError, NotFoundError } from "~/models/errors";
+import { requireManageableAgreement, requireReadableAgreement } from "./access.server";
+
+/** 10 MB: a scanned multi-page agreement fits; a video does not. */
+export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
+
+type Kind = { mime: string; magic: (b: Uint8Array) => boolean };
+const startsWith = (bytes: number[]) => (b: Uint8Array) => bytes.every((v, i) => b[i] === v);
+const PDF = startsWith([0x25, 0x50, 0x44, 0x46]); // %PDF
+const PNG = startsWith([0x89, 0x50, 0x4e, 0x47]);
+const JPEG = startsWith([0xff, 0xd8, 0xff]);
+const ZIP = startsWith([0x50, 0x4b, 0x03, 0x04]); // docx, xlsx, odt…
+const OLE = startsWith([0xd0, 0xcf, 0x11, 0xe0]); // doc, xls
+
+/** Allowed extensions, the type stored for each, and the signature the content must carry. */
+export const DOCUMENT_KINDS: Record<string, Kind> = {
+  pdf: { mime: "application/pdf", magic: PDF },
+  png: { mime: "image/png", magic: PNG },
+  jpg: { mime: "image/jpeg", magic: JPEG },
+  jpeg: { mime: "image/jpeg", magic: JPEG },
+  docx: { mime: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", magic: ZIP },
+  xlsx: { mime: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", magic: ZIP },
+  odt: { mime: "application/vnd.oasis.opendocument.text", magic: ZIP },
+  doc: { mime: "application/msword", magic: OLE },
+  xls: { mime: "application/vnd.ms-excel", magic: OLE },
+};
+
+export function uploadsDir(): string {
+  return path.resolve(process.env.UPLOADS_DIR || "data/uploads");
+}
+
+export type UploadInput = { title: string; meetingId?: number; fileName: string; bytes: Uint8Array };
+
+/** The stored type of an acceptable file, or a 413 / 415 refusal next to the file field. */
+export function checkDocumentFile(fileName: string, bytes: Uint8Array): string {
+  if (bytes.byteLength === 0) throw new DomainError("agreements:errors.fileEmpty", { field: "file" });
+  if (bytes.byteLength > MAX_DOCUMENT_BYTES) {
+    throw new DomainError("agreements:errors.fileTooLarge", { field: "file", status: 413, params: { max: MAX_DOCUMENT_BYTES / 1024 / 1024 } });
+  }
+  const ext = path.extname(fileName).slice(1).toLowerCase();
+  const kind = DOCUMENT_KINDS[ext];
+  if (!kind || !kind.magic(bytes)) {
+    throw new DomainError("agreements:errors.fileType", { field: "file", status: 415 });
+  }
+  return kind.mime;
+}
+
+export function saveDocument(db: Db, actor: Actor, agreementId: number, input: UploadInput, options: { dir?: string; at?: string } = {}) {
+  requireManageableAgreement(db, actor, agreementId);
+  const mimeType = checkDocumentFile(input.fileName, input.bytes);
+  if (input.meetingId !== undefined) {
+    const meeting = db
+      .select({ id: agreementMeetings.id })
+      .from(agreementMeetings)
+      .where(and(eq(agreementMeetings.id, input.meetingId), eq(agreementMeetings.agreementId, agreementId)))
+      .get();
+    if (!meeting) throw new DomainError("common:validation.invalid", { field: "meetingId" });
+  }
+  const sha256 = createHash("sha256").update(input.bytes).digest("hex");
+  const dir = options.dir ?? uploadsDir();
+  const storagePath = path.join(sha256.slice(0, 2), sha256);
+  const full = path.join(dir, storagePath);
+  // Written before the row: a crash leaves an orphan file, never a row without its bytes.
+  if (!fs.existsSync(full)) {
+    fs.mkdirSync(path.dirname(full), { recursive: true });
+    fs.writeFileSync(`${full}.part`, input.bytes);
+    fs.renameSync(`${full}.part`, full);
+  }
+  const fileName = path.basename(input.fileName).slice(0, 200);
+  return db.transaction((tx) => {
+    const row = tx
+      .insert(agreementDocuments)
+      .values({ agreementId, meetingId: input.meetingId ?? null, title: input.title, fileName, mimeType, sizeBytes: input.bytes.byteLength, sha256, storagePath, uploadedBy: actor.userId })
+      .returning()
+      .get();
+    recordAudit(tx, { userId: actor.userId, action: "create", entityType: "agreement_document", entityId: row.id, after: row, at: options.at });
+    return row;
+  });
+}
+
+/** A readable document's metadata and absolute file path; 404 when it or its bytes are gone. */
+export function getDocumentFile(db: Db, actor: Actor, agreementId: number, documentId: number, options: { dir?: string } = {}) {
+  requireReadableAgreement(db, actor, agreementId);
+  const doc = db
+    .select()
+    .from(agreementDocuments)
+    .where(and(eq(agreementDocuments.id, documentId), eq(agreementDocuments.agreementId, agreementId)))
+    .get();
+  if (!doc) throw new NotFoundError();
+  const full = path.join(options.dir ?? uploadsDir(), doc.storagePath);
+  if (!fs.existsSync(full)) throw new NotFoundError();
+  return { ...doc, path: full };
+}

@@ -1,0 +1,176 @@
+// The priority-technique list of an agreement: adding items under the rules of who may
+// support and receive, and the plan view by phase with its progress computed in SQL.
+import { and, asc, eq, sql, type SQL } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
+import type { Db } from "~/db/client.server";
+import { agreementParties, caseLogs, facilities, techniques, transferItems, transferStageEvents, type TransferItem } from "~/db/schema";
+import type { Actor } from "~/models/access/policy";
+import { facilityPerformsTechnique } from "~/models/adoption/facility-techniques.server";
+import { recordAudit } from "~/models/audit/audit.server";
+import { requireManageableAgreement, requireReadableAgreement } from "~/models/agreements/access.server";
+import { isOpen } from "~/models/agreements/rules";
+import { ConflictError, DomainError } from "~/models/errors";
+import { toPage, type PageRequest } from "~/utils/pagination";
+import { canSupport, isOverdue, progressShare } from "./rules";
+import type { ItemForm, PlanFilter } from "./schemas";
+
+export type ItemInput = ItemForm;
+
+/**
+ * Adds a technique to the plan. From must be a supporting party that performs the technique
+ * (its level allows it, or it adopted it); to a receiving party that does not perform it yet;
+ * one line per technique and receiver in an agreement.
+ */
+export function addTransferItem(db: Db, actor: Actor, agreementId: number, input: ItemInput, options: { at?: string; today?: string } = {}): TransferItem {
+  const agreement = requireManageableAgreement(db, actor, agreementId);
+  if (!isOpen(agreement.status)) throw new ConflictError("agreements:errors.closed");
+  const technique = db.select().from(techniques).where(eq(techniques.code, input.techniqueCode.trim())).get();
+  if (!technique) {
+    throw new DomainError("agreements:errors.techniqueUnknown", { field: "techniqueCode", params: { code: input.techniqueCode } });
+  }
+  if (input.fromFacilityId === input.toFacilityId) {
+    throw new DomainError("agreements:errors.fromIsTo", { field: "toFacilityId" });
+  }
+  const roles = new Map(
+    db
+      .select({ facilityId: agreementParties.facilityId, role: agreementParties.role })
+      .from(agreementParties)
+      .where(eq(agreementParties.agreementId, agreementId))
+      .all()
+      .map((p) => [p.facilityId, p.role]),
+  );
+  if (roles.get(input.fromFacilityId) !== "supporting") {
+    throw new DomainError("agreements:errors.fromNotSupporting", { field: "fromFacilityId" });
+  }
+  if (roles.get(input.toFacilityId) !== "receiving") {
+    throw new DomainError("agreements:errors.toNotReceiving", { field: "toFacilityId" });
+  }
+  const from = db.select({ level: facilities.level, name: facilities.shortName }).from(facilities).where(eq(facilities.id, input.fromFacilityId)).get()!;
+  const fromAdopted = facilityPerformsTechnique(db, input.fromFacilityId, technique.id);
+  if (!canSupport({ facilityLevel: from.level, minLevel: technique.minLevel, adopted: fromAdopted })) {
+    throw new DomainError("agreements:errors.supporterCannotPerform", {
+      field: "fromFacilityId",
+      params: { facility: from.name, code: technique.code, minLevel: technique.minLevel ?? "" },
+    });
+  }
+  if (facilityPerformsTechnique(db, input.toFacilityId, technique.id)) {
+    throw new ConflictError("agreements:errors.receiverPerforms", { field: "techniqueCode", params: { code: technique.code } });
+  }
+  const duplicate = db
+    .select({ id: transferItems.id })
+    .from(transferItems)
+    .where(and(eq(transferItems.agreementId, agreementId), eq(transferItems.techniqueId, technique.id), eq(transferItems.toFacilityId, input.toFacilityId)))
+    .get();
+  if (duplicate) throw new ConflictError("agreements:errors.itemDuplicate", { field: "techniqueCode", params: { code: technique.code } });
+  return db.transaction((tx) => {
+    const item = tx
+      .insert(transferItems)
+      .values({
+        agreementId,
+        techniqueId: technique.id,
+        fromFacilityId: input.fromFacilityId,
+        toFacilityId: input.toFacilityId,
+        phase: input.phase,
+        priority: input.priority,
+        targetDate: input.targetDate ?? null,
+        requiredCases: input.requiredCases,
+        notes: input.notes ?? null,
+      })
+      .returning()
+      .get();
+    tx.insert(transferStageEvents)
+      .values({ transferItemId: item.id, fromStage: null, toStage: "planned", movedOn: options.today ?? (options.at ?? new Date().toISOString()).slice(0, 10), movedBy: actor.userId })
+      .run();
+    recordAudit(tx, { userId: actor.userId, action: "create", entityType: "transfer_item", entityId: item.id, after: item, at: options.at });
+    return item;
+  });
+}
+
+/** The parties offered by the add-item form: supporting ones as senders, receiving ones as recipients. */
+export function getItemFormOptions(db: Db, actor: Actor, agreementId: number) {
+  const agreement = requireManageableAgreement(db, actor, agreementId);
+  const parties = db
+    .select({ id: facilities.id, name: facilities.name, level: facilities.level, role: agreementParties.role })
+    .from(agreementParties)
+    .innerJoin(facilities, eq(facilities.id, agreementParties.facilityId))
+    .where(eq(agreementParties.agreementId, agreementId))
+    .orderBy(asc(facilities.name))
+    .all();
+  const nextPhase =
+    db.select({ n: sql<number>`coalesce(max(${transferItems.phase}), 1)` }).from(transferItems).where(eq(transferItems.agreementId, agreementId)).get()?.n ?? 1;
+  return {
+    agreement: { id: agreement.id, number: agreement.number, title: agreement.title, status: agreement.status },
+    supporting: parties.filter((p) => p.role === "supporting"),
+    receiving: parties.filter((p) => p.role === "receiving"),
+    nextPhase,
+  };
+}
+
+const fromF = alias(facilities, "from_f");
+const toF = alias(facilities, "to_f");
+
+export const PLAN_PAGE_SIZE = 100;
+
+/**
+ * The plan of an agreement: progress per phase and overall (accepted of planned, overdue),
+ * aggregated in SQL over the whole plan, and one page of items in phase/priority order,
+ * filtered by stage and facility (either end).
+ */
+export function getPlan(db: Db, actor: Actor, agreementId: number, filter: PlanFilter, page: PageRequest, today: string) {
+  requireReadableAgreement(db, actor, agreementId);
+  const phases = db
+    .select({
+      phase: transferItems.phase,
+      planned: sql<number>`count(*)`,
+      accepted: sql<number>`sum(case when ${transferItems.stage} = 'accepted' then 1 else 0 end)`,
+      overdue: sql<number>`sum(case when ${transferItems.stage} <> 'accepted' and ${transferItems.targetDate} < ${today} then 1 else 0 end)`,
+    })
+    .from(transferItems)
+    .where(eq(transferItems.agreementId, agreementId))
+    .groupBy(transferItems.phase)
+    .orderBy(asc(transferItems.phase))
+    .all()
+    .map((p) => ({ ...p, share: progressShare(p.accepted, p.planned) }));
+  const planned = phases.reduce((s, p) => s + p.planned, 0);
+  const accepted = phases.reduce((s, p) => s + p.accepted, 0);
+  const overall = { planned, accepted, overdue: phases.reduce((s, p) => s + p.overdue, 0), share: progressShare(accepted, planned) };
+
+  const conditions: SQL[] = [eq(transferItems.agreementId, agreementId)];
+  if (filter.stage) conditions.push(eq(transferItems.stage, filter.stage));
+  if (filter.facility) conditions.push(sql`(${transferItems.fromFacilityId} = ${filter.facility} or ${transferItems.toFacilityId} = ${filter.facility})`);
+  if (filter.overdue) conditions.push(sql`(${transferItems.stage} <> 'accepted' and ${transferItems.targetDate} < ${today})`);
+  const where = and(...conditions);
+  const total = db.select({ n: sql<number>`count(*)` }).from(transferItems).where(where).get()?.n ?? 0;
+  const rows = db
+    .select({
+      id: transferItems.id,
+      phase: transferItems.phase,
+      priority: transferItems.priority,
+      stage: transferItems.stage,
+      targetDate: transferItems.targetDate,
+      requiredCases: transferItems.requiredCases,
+      acceptedOn: transferItems.acceptedOn,
+      acceptanceMinutes: transferItems.acceptanceMinutes,
+      techniqueCode: techniques.code,
+      techniqueName: techniques.name,
+      minLevel: techniques.minLevel,
+      fromId: transferItems.fromFacilityId,
+      fromName: fromF.shortName,
+      toId: transferItems.toFacilityId,
+      toName: toF.shortName,
+      supervisedCases: sql<number>`(select count(*) from ${caseLogs} c where c.transfer_item_id = ${transferItems.id} and c.supervised = 1)`,
+    })
+    .from(transferItems)
+    .innerJoin(techniques, eq(techniques.id, transferItems.techniqueId))
+    .innerJoin(fromF, eq(fromF.id, transferItems.fromFacilityId))
+    .innerJoin(toF, eq(toF.id, transferItems.toFacilityId))
+    .where(where)
+    .orderBy(asc(transferItems.phase), asc(transferItems.priority), asc(techniques.chapterNumber), asc(techniques.number), asc(transferItems.id))
+    .limit(page.pageSize)
+    .offset(page.offset)
+    .all()
+    .map((r) => ({ ...r, overdue: isOverdue(r, today) }));
+  return { phases, overall, items: toPage(rows, total, page) };
+}
+
+export type Plan = ReturnType<typeof getPlan>;

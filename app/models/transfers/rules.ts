@@ -1,0 +1,95 @@
+// Pure rules of a transfer item: stage order and gates, who may support or receive a
+// technique, overdue and progress. No clock, no database: `today` is an argument.
+import { LEVELS, TRANSFER_STAGES, type Level, type TransferStage } from "~/models/enums";
+
+/** A=1 … D=4 (Circular 43/2013). */
+export function levelRank(level: Level): number {
+  return LEVELS.indexOf(level) + 1;
+}
+
+/**
+ * Whether a facility's level allows a technique: rank(facility.level) <= rank(minLevel).
+ * A technique the catalogue leaves without a level is not restricted by level.
+ */
+export function levelAllows(facilityLevel: Level, minLevel: Level | null): boolean {
+  if (minLevel === null) return true;
+  return levelRank(facilityLevel) <= levelRank(minLevel);
+}
+
+/** The supporting facility must perform the technique: its level allows it, or it adopted it. */
+export function canSupport(input: { facilityLevel: Level; minLevel: Level | null; adopted: boolean }): boolean {
+  return input.adopted || levelAllows(input.facilityLevel, input.minLevel);
+}
+
+export function stageIndex(stage: TransferStage): number {
+  return TRANSFER_STAGES.indexOf(stage);
+}
+
+export function nextStage(stage: TransferStage): TransferStage | null {
+  return TRANSFER_STAGES[stageIndex(stage) + 1] ?? null;
+}
+
+export function previousStage(stage: TransferStage): TransferStage | null {
+  const i = stageIndex(stage);
+  return i > 0 ? TRANSFER_STAGES[i - 1] : null;
+}
+
+export type StageMoveInput = {
+  from: TransferStage;
+  to: TransferStage;
+  requiredCases: number;
+  supervisedCases: number;
+  /** A backward move needs a reason. */
+  note: string | null;
+};
+
+/** The translation key of the refusal, or null when the move is allowed. */
+export type StageMoveRefusal =
+  | "agreements:errors.stageSkip"
+  | "agreements:errors.stageSame"
+  | "agreements:errors.stageAcceptedFinal"
+  | "agreements:errors.stageUseAcceptance"
+  | "agreements:errors.stageCasesShort"
+  | "agreements:errors.stageBackNeedsReason";
+
+/**
+ * Stages move one step at a time. Forward: the next stage only; `accepted` only through the
+ * acceptance (it records minutes and staff); supervised -> independent only when the logged
+ * supervised cases reach the required count. Backward: one step, with a reason, never out of
+ * `accepted` (the acceptance is signed and in the adoption ledger).
+ */
+export function checkStageMove(input: StageMoveInput): StageMoveRefusal | null {
+  const { from, to } = input;
+  if (from === to) return "agreements:errors.stageSame";
+  if (from === "accepted") return "agreements:errors.stageAcceptedFinal";
+  if (to === nextStage(from)) {
+    if (to === "accepted") return "agreements:errors.stageUseAcceptance";
+    if (to === "independent" && !casesReached(input.requiredCases, input.supervisedCases)) {
+      return "agreements:errors.stageCasesShort";
+    }
+    return null;
+  }
+  if (to === previousStage(from)) {
+    return input.note && input.note.trim() ? null : "agreements:errors.stageBackNeedsReason";
+  }
+  return "agreements:errors.stageSkip";
+}
+
+export function casesReached(requiredCases: number, supervisedCases: number): boolean {
+  return supervisedCases >= requiredCases;
+}
+
+/** Cases are logged while the receiving team works under supervision, and after. */
+export function canLogCases(stage: TransferStage): boolean {
+  return stage === "supervised" || stage === "independent";
+}
+
+/** Overdue: a target date before today and not yet accepted. */
+export function isOverdue(item: { targetDate: string | null; stage: TransferStage }, today: string): boolean {
+  return item.targetDate !== null && item.targetDate < today && item.stage !== "accepted";
+}
+
+/** Share accepted of planned, 0..1; null for an empty plan. */
+export function progressShare(accepted: number, planned: number): number | null {
+  return planned > 0 ? accepted / planned : null;
+}

@@ -1,0 +1,280 @@
+// One transfer item: its page, stage moves through the gates, the supervised-case log and
+// the acceptance that hands the technique to the receiving facility's adoption ledger.
+import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
+import type { Db } from "~/db/client.server";
+import { caseLogs, staff, staffTechniques, techniques, transferItems, transferStageEvents, users, facilities, type TransferItem } from "~/db/schema";
+import { canChange, type Actor } from "~/models/access/policy";
+import { recordAdoptionEvent } from "~/models/adoption/ledger.server";
+import { assertVersion, recordAudit, type Tx } from "~/models/audit/audit.server";
+import { canManageAgreement, requireReadableAgreement } from "~/models/agreements/access.server";
+import { isOpen } from "~/models/agreements/rules";
+import { ConflictError, DomainError, ForbiddenError, NotFoundError } from "~/models/errors";
+import { canLogCases, checkStageMove, nextStage, previousStage } from "./rules";
+import type { AcceptanceForm, CaseLogForm, StageMoveForm } from "./schemas";
+
+/** The item of this agreement the actor may read; 404 for an unknown or mismatched id. */
+function requireItem(db: Tx, actor: Actor, agreementId: number, itemId: number) {
+  const item = db.select().from(transferItems).where(eq(transferItems.id, itemId)).get();
+  if (!item || item.agreementId !== agreementId) throw new NotFoundError();
+  const agreement = requireReadableAgreement(db, actor, agreementId);
+  return { item, agreement };
+}
+
+export function supervisedCaseCount(db: Tx, itemId: number): number {
+  return (
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(caseLogs)
+      .where(and(eq(caseLogs.transferItemId, itemId), eq(caseLogs.supervised, true)))
+      .get()?.n ?? 0
+  );
+}
+
+/** Trainers and directors of either end of the item log its cases; administrators anywhere. */
+function canLog(actor: Actor, item: TransferItem): boolean {
+  return (
+    canChange(actor, "caseLogs.manage", { facilityId: item.fromFacilityId, provinceCode: null }) ||
+    canChange(actor, "caseLogs.manage", { facilityId: item.toFacilityId, provinceCode: null })
+  );
+}
+
+const fromF = alias(facilities, "from_f");
+const toF = alias(facilities, "to_f");
+
+export function getTransferItem(db: Db, actor: Actor, agreementId: number, itemId: number) {
+  const { item, agreement } = requireItem(db, actor, agreementId, itemId);
+  const detail = db
+    .select({
+      techniqueCode: techniques.code,
+      techniqueName: techniques.name,
+      minLevel: techniques.minLevel,
+      fromName: fromF.name,
+      toName: toF.name,
+    })
+    .from(transferItems)
+    .innerJoin(techniques, eq(techniques.id, transferItems.techniqueId))
+    .innerJoin(fromF, eq(fromF.id, transferItems.fromFacilityId))
+    .innerJoin(toF, eq(toF.id, transferItems.toFacilityId))
+    .where(eq(transferItems.id, itemId))
+    .get()!;
+  const events = db
+    .select({
+      id: transferStageEvents.id,
+      fromStage: transferStageEvents.fromStage,
+      toStage: transferStageEvents.toStage,
+      movedOn: transferStageEvents.movedOn,
+      note: transferStageEvents.note,
+      by: users.displayName,
+    })
+    .from(transferStageEvents)
+    .leftJoin(users, eq(users.id, transferStageEvents.movedBy))
+    .where(eq(transferStageEvents.transferItemId, itemId))
+    .orderBy(asc(transferStageEvents.movedOn), asc(transferStageEvents.id))
+    .all();
+  const performer = alias(staff, "performer");
+  const cases = db
+    .select({
+      id: caseLogs.id,
+      performedOn: caseLogs.performedOn,
+      performer: sql<string>`coalesce(${performer.fullName}, ${caseLogs.performerName})`,
+      supervisor: caseLogs.supervisorName,
+      outcome: caseLogs.outcome,
+      supervised: caseLogs.supervised,
+      note: caseLogs.note,
+    })
+    .from(caseLogs)
+    .leftJoin(performer, eq(performer.id, caseLogs.performerId))
+    .where(eq(caseLogs.transferItemId, itemId))
+    .orderBy(desc(caseLogs.performedOn), desc(caseLogs.id))
+    .limit(500)
+    .all();
+  const receivingStaff = db
+    .select({ id: staff.id, fullName: staff.fullName, cadre: staff.cadre })
+    .from(staff)
+    .where(and(eq(staff.facilityId, item.toFacilityId), eq(staff.active, true)))
+    .orderBy(asc(staff.fullName))
+    .limit(500)
+    .all();
+  const acceptedStaff = db
+    .select({ id: staff.id, fullName: staff.fullName })
+    .from(staffTechniques)
+    .innerJoin(staff, eq(staff.id, staffTechniques.staffId))
+    .where(eq(staffTechniques.transferItemId, itemId))
+    .orderBy(asc(staff.fullName))
+    .all();
+  const manage = canManageAgreement(db, actor, agreement) && isOpen(agreement.status);
+  return {
+    agreement: { id: agreement.id, number: agreement.number, title: agreement.title, status: agreement.status },
+    item: { ...item, ...detail },
+    supervisedCases: supervisedCaseCount(db, itemId),
+    events,
+    cases,
+    receivingStaff,
+    acceptedStaff,
+    canMove: manage && item.stage !== "accepted",
+    next: nextStage(item.stage),
+    previous: item.stage === "accepted" ? null : previousStage(item.stage),
+    canLogCases: canLog(actor, item) && canLogCases(item.stage),
+    canAccept: manage && item.stage === "independent",
+  };
+}
+
+export type TransferItemDetail = ReturnType<typeof getTransferItem>;
+
+type Options = { at?: string; today: string };
+
+/** A stage history reads forward in time: no move is dated before the previous one. */
+function assertAfterLastMove(db: Tx, itemId: number, date: string, field: string) {
+  const last = db
+    .select({ movedOn: transferStageEvents.movedOn })
+    .from(transferStageEvents)
+    .where(eq(transferStageEvents.transferItemId, itemId))
+    .orderBy(desc(transferStageEvents.movedOn))
+    .get();
+  if (last && date < last.movedOn) {
+    throw new DomainError("agreements:errors.moveBeforeLast", { field, params: { date: last.movedOn } });
+  }
+}
+
+/** One step forward (through the gates) or one step back with a reason; dated and attributed. */
+export function moveStage(db: Db, actor: Actor, agreementId: number, itemId: number, input: Omit<StageMoveForm, "intent">, options: Options): TransferItem {
+  const { item, agreement } = requireItem(db, actor, agreementId, itemId);
+  if (!canManageAgreement(db, actor, agreement)) throw new ForbiddenError();
+  if (!isOpen(agreement.status)) throw new ConflictError("agreements:errors.closed");
+  assertVersion(item, input.version, { stage: input.toStage });
+  if (input.movedOn > options.today) throw new DomainError("agreements:errors.dateInFuture", { field: "movedOn" });
+  const refusal = checkStageMove({
+    from: item.stage,
+    to: input.toStage,
+    requiredCases: item.requiredCases,
+    supervisedCases: supervisedCaseCount(db, itemId),
+    note: input.note ?? null,
+  });
+  if (refusal) {
+    throw new ConflictError(refusal, {
+      field: refusal === "agreements:errors.stageBackNeedsReason" ? "note" : "toStage",
+      params: { required: item.requiredCases, logged: supervisedCaseCount(db, itemId), from: item.stage, to: input.toStage },
+    });
+  }
+  assertAfterLastMove(db, itemId, input.movedOn, "movedOn");
+  return db.transaction((tx) => {
+    const row = tx
+      .update(transferItems)
+      .set({ stage: input.toStage, version: item.version + 1, updatedAt: options.at ?? new Date().toISOString() })
+      .where(eq(transferItems.id, itemId))
+      .returning()
+      .get();
+    tx.insert(transferStageEvents)
+      .values({ transferItemId: itemId, fromStage: item.stage, toStage: input.toStage, movedOn: input.movedOn, movedBy: actor.userId, note: input.note ?? null })
+      .run();
+    recordAudit(tx, { userId: actor.userId, action: "update", entityType: "transfer_item", entityId: itemId, before: item, after: row, at: options.at });
+    return row;
+  });
+}
+
+/** A case performed by the receiving team (a staff member of the receiving facility, or a name). */
+export function logCase(db: Db, actor: Actor, agreementId: number, itemId: number, input: Omit<CaseLogForm, "intent">, options: Options) {
+  const { item, agreement } = requireItem(db, actor, agreementId, itemId);
+  if (!canLog(actor, item)) throw new ForbiddenError();
+  if (!isOpen(agreement.status)) throw new ConflictError("agreements:errors.closed");
+  if (!canLogCases(item.stage)) throw new ConflictError("agreements:errors.casesNotYet", { params: { stage: item.stage } });
+  if (input.performedOn > options.today) throw new DomainError("agreements:errors.dateInFuture", { field: "performedOn" });
+  if (input.performerId) {
+    const member = db.select({ facilityId: staff.facilityId }).from(staff).where(eq(staff.id, input.performerId)).get();
+    if (!member || member.facilityId !== item.toFacilityId) {
+      throw new DomainError("agreements:errors.performerNotReceiving", { field: "performerId" });
+    }
+  }
+  return db.transaction((tx) => {
+    const row = tx
+      .insert(caseLogs)
+      .values({
+        transferItemId: itemId,
+        performedOn: input.performedOn,
+        performerId: input.performerId ?? null,
+        performerName: input.performerName ?? null,
+        supervisorName: input.supervisorName ?? null,
+        outcome: input.outcome,
+        supervised: input.supervised,
+        note: input.note ?? null,
+        createdBy: actor.userId,
+      })
+      .returning()
+      .get();
+    recordAudit(tx, { userId: actor.userId, action: "create", entityType: "case_log", entityId: row.id, after: row, at: options.at });
+    return row;
+  });
+}
+
+/**
+ * The signed acceptance: the item becomes `accepted` with its date and minutes, the named
+ * staff of the receiving facility perform the technique from that date, and the receiving
+ * facility's ledger gets "started, transferred under this agreement" — one transaction.
+ */
+export function acceptTransferItem(db: Db, actor: Actor, agreementId: number, itemId: number, input: Omit<AcceptanceForm, "intent">, options: Options): TransferItem {
+  const { item, agreement } = requireItem(db, actor, agreementId, itemId);
+  if (!canManageAgreement(db, actor, agreement)) throw new ForbiddenError();
+  if (!isOpen(agreement.status)) throw new ConflictError("agreements:errors.closed");
+  assertVersion(item, input.version, { stage: "accepted" });
+  if (item.stage !== "independent") {
+    throw new ConflictError("agreements:errors.acceptNotIndependent", { params: { stage: item.stage } });
+  }
+  if (input.acceptedOn > options.today) throw new DomainError("agreements:errors.dateInFuture", { field: "acceptedOn" });
+  assertAfterLastMove(db, itemId, input.acceptedOn, "acceptedOn");
+  const staffIds = [...new Set(input.staffIds)];
+  const members = staffIds.length
+    ? db.select({ id: staff.id, facilityId: staff.facilityId, active: staff.active }).from(staff).where(inArray(staff.id, staffIds)).all()
+    : [];
+  if (members.length !== staffIds.length || members.some((m) => m.facilityId !== item.toFacilityId || !m.active)) {
+    throw new DomainError("agreements:errors.acceptanceStaffNotReceiving", { field: "staffIds" });
+  }
+  return db.transaction((tx) => {
+    const row = tx
+      .update(transferItems)
+      .set({
+        stage: "accepted",
+        acceptedOn: input.acceptedOn,
+        acceptanceMinutes: input.minutesNumber,
+        version: item.version + 1,
+        updatedAt: options.at ?? new Date().toISOString(),
+      })
+      .where(eq(transferItems.id, itemId))
+      .returning()
+      .get();
+    tx.insert(transferStageEvents)
+      .values({ transferItemId: itemId, fromStage: "independent", toStage: "accepted", movedOn: input.acceptedOn, movedBy: actor.userId, note: input.minutesNumber })
+      .run();
+    for (const staffId of staffIds) {
+      tx.insert(staffTechniques)
+        .values({ staffId, techniqueId: item.techniqueId, since: input.acceptedOn, transferItemId: itemId })
+        .onConflictDoNothing()
+        .run();
+    }
+    recordAdoptionEvent(
+      tx,
+      {
+        facilityId: item.toFacilityId,
+        techniqueId: item.techniqueId,
+        kind: "started",
+        eventOn: input.acceptedOn,
+        source: "transfer",
+        agreementId,
+        transferItemId: itemId,
+        note: input.minutesNumber,
+      },
+      actor,
+      options.today,
+    );
+    recordAudit(tx, {
+      userId: actor.userId,
+      action: "update",
+      entityType: "transfer_item",
+      entityId: itemId,
+      before: item,
+      after: { ...row, staffIds },
+      at: options.at,
+    });
+    return row;
+  });
+}

@@ -1,0 +1,102 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import {
+  json,
+  MaxPartSizeExceededError,
+  redirect,
+  unstable_parseMultipartFormData,
+  unstable_createMemoryUploadHandler,
+} from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { parseWithZod } from "@conform-to/zod";
+import { useTranslation } from "react-i18next";
+import { FieldError, FormErrors } from "~/components/form";
+import { getDb } from "~/db/client.server";
+import { requireActor } from "~/models/auth/session.server";
+import { MAX_DOCUMENT_BYTES, saveDocument } from "~/models/agreements/documents.server";
+import { getAgreement } from "~/models/agreements/queries.server";
+import { orRespond, today } from "~/models/agreements/respond.server";
+import { documentSchema } from "~/models/agreements/schemas";
+import { forbidden, requireId } from "~/utils/http.server";
+import { replyInvalid, replyWithDomainError } from "~/utils/form.server";
+
+export const meta: MetaFunction = () => [{ title: "Đính kèm văn bản – CGKT" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const actor = await requireActor(request);
+  const id = requireId(params.id);
+  const detail = orRespond(() => getAgreement(getDb(), actor, id, today()));
+  if (!detail.canManage) throw forbidden();
+  return json({ agreement: detail.agreement, meetings: detail.meetings });
+}
+
+function tooLarge() {
+  return json(
+    { result: { status: "error" as const, error: { file: ["agreements:errors.fileTooLarge|" + JSON.stringify({ max: MAX_DOCUMENT_BYTES / 1024 / 1024 })] } } },
+    { status: 413 },
+  );
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const actor = await requireActor(request);
+  const id = requireId(params.id);
+  // The declared length refuses an oversized upload before reading it; the part limit catches liars.
+  if (Number(request.headers.get("Content-Length") ?? 0) > MAX_DOCUMENT_BYTES + 64 * 1024) return tooLarge();
+  let formData: FormData;
+  try {
+    formData = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_DOCUMENT_BYTES }));
+  } catch (error) {
+    if (error instanceof MaxPartSizeExceededError) return tooLarge();
+    throw error;
+  }
+  const file = formData.get("file");
+  formData.delete("file");
+  const submission = parseWithZod(formData, { schema: documentSchema });
+  if (submission.status !== "success") return replyInvalid(submission);
+  try {
+    const bytes = file instanceof Blob ? new Uint8Array(await file.arrayBuffer()) : new Uint8Array();
+    const fileName = file instanceof File ? file.name : "";
+    saveDocument(getDb(), actor, id, { ...submission.value, fileName, bytes });
+  } catch (error) {
+    return replyWithDomainError(submission, error);
+  }
+  return redirect(`/agreements/${id}`);
+}
+
+export default function NewDocumentPage() {
+  const { agreement, meetings } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { t } = useTranslation("agreements");
+  const errors = ((actionData?.result as { error?: Record<string, string[]> } | undefined)?.error ?? {}) as Record<string, string[]>;
+  return (
+    <div className="space-y-4">
+      <p className="text-sm text-slate-500">
+        <Link to={`/agreements/${agreement.id}`} className="link">{agreement.number}</Link> · {agreement.title}
+      </p>
+      <h1 className="page-title">{t("document.title")}</h1>
+      <Form method="post" encType="multipart/form-data" className="card space-y-3">
+        <FormErrors errors={errors[""]} />
+        <div>
+          <label className="label" htmlFor="doc-title">{t("document.name")}</label>
+          <input id="doc-title" name="title" className="input" required maxLength={300} />
+          <FieldError errors={errors.title} />
+        </div>
+        <div>
+          <label className="label" htmlFor="doc-file">{t("document.file")}</label>
+          <input id="doc-file" name="file" type="file" required accept=".pdf,.png,.jpg,.jpeg,.docx,.xlsx,.doc,.xls,.odt" className="block text-sm" />
+          <p className="text-xs text-slate-500">{t("document.fileHelp")}</p>
+          <FieldError errors={errors.file} />
+        </div>
+        {meetings.length ? (
+          <div>
+            <label className="label" htmlFor="doc-meeting">{t("document.meeting")}</label>
+            <select id="doc-meeting" name="meetingId" className="input">
+              <option value="">{t("document.noMeeting")}</option>
+              {meetings.map((m) => <option key={m.id} value={m.id}>{m.title} ({m.heldOn})</option>)}
+            </select>
+          </div>
+        ) : null}
+        <button type="submit" className="btn">{t("document.submit")}</button>
+      </Form>
+    </div>
+  );
+}

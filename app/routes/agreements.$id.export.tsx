@@ -1,0 +1,30 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { getDb } from "~/db/client.server";
+import { getFixedT } from "~/i18n/i18n";
+import { getLocale } from "~/i18n/locale.server";
+import { requireActor } from "~/models/auth/session.server";
+import { today } from "~/models/agreements/respond.server";
+import { DomainError } from "~/models/errors";
+import { exportAgreementXlsx } from "~/models/transfers/export.server";
+import { requireId } from "~/utils/http.server";
+
+// The agreement and its plan as an Excel workbook, in the user's language.
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const actor = await requireActor(request);
+  const id = requireId(params.id);
+  const t = getFixedT(await getLocale(request), "agreements");
+  let buffer: Buffer;
+  try {
+    buffer = await exportAgreementXlsx(getDb(), actor, id, today(), t);
+  } catch (error) {
+    if (error instanceof DomainError) throw new Response(error.message, { status: error.status });
+    throw error;
+  }
+  return new Response(new Uint8Array(buffer), {
+    headers: {
+      "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      "Content-Disposition": `attachment; filename="agreement-${id}.xlsx"`,
+      "Cache-Control": "private, no-store",
+    },
+  });
+}

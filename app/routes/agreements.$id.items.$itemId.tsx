@@ -1,0 +1,248 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { parseWithZod } from "@conform-to/zod";
+import { useTranslation } from "react-i18next";
+import { StageBadge } from "~/components/agreements/status-badge";
+import { FieldError, FormErrors } from "~/components/form";
+import { techniqueHref } from "~/components/links";
+import { getDb } from "~/db/client.server";
+import { formatDate } from "~/i18n/format";
+import { useLocale } from "~/i18n/use-locale";
+import { requireActor } from "~/models/auth/session.server";
+import { orRespond, today } from "~/models/agreements/respond.server";
+import { CASE_OUTCOMES } from "~/models/enums";
+import { acceptanceSchema, caseLogSchema, stageMoveSchema } from "~/models/transfers/schemas";
+import { acceptTransferItem, getTransferItem, logCase, moveStage } from "~/models/transfers/stages.server";
+import { badRequest, requireId } from "~/utils/http.server";
+import { replyInvalid, replyWithDomainError } from "~/utils/form.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.detail.item.techniqueCode} ${data.detail.item.techniqueName} – CGKT` : "CGKT" },
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const actor = await requireActor(request);
+  const id = requireId(params.id);
+  const itemId = requireId(params.itemId);
+  return json({ detail: orRespond(() => getTransferItem(getDb(), actor, id, itemId)), today: today() });
+}
+
+const SCHEMAS = { move: stageMoveSchema, case: caseLogSchema, accept: acceptanceSchema } as const;
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const actor = await requireActor(request);
+  const id = requireId(params.id);
+  const itemId = requireId(params.itemId);
+  const formData = await request.formData();
+  const intent = String(formData.get("intent"));
+  if (!(intent in SCHEMAS)) throw badRequest();
+  const submission = parseWithZod(formData, { schema: SCHEMAS[intent as keyof typeof SCHEMAS] });
+  if (submission.status !== "success") return json({ intent, ...(await replyInvalid(submission).json()) }, { status: 400 });
+  const db = getDb();
+  const options = { today: today() };
+  try {
+    const value = submission.value;
+    if (value.intent === "move") moveStage(db, actor, id, itemId, value, options);
+    else if (value.intent === "case") logCase(db, actor, id, itemId, value, options);
+    else acceptTransferItem(db, actor, id, itemId, value, options);
+  } catch (error) {
+    const reply = replyWithDomainError(submission, error);
+    return json({ intent, ...(await reply.json()) }, { status: reply.status });
+  }
+  return redirect(`/agreements/${id}/items/${itemId}`);
+}
+
+type Errors = Record<string, string[] | undefined>;
+
+export default function TransferItemPage() {
+  const { detail, today: day } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { t } = useTranslation("agreements");
+  const { t: te } = useTranslation("enums");
+  const locale = useLocale();
+  const { item, agreement } = detail;
+  const errorsFor = (intent: string): Errors =>
+    actionData && actionData.intent === intent ? ((actionData.result as { error?: Errors }).error ?? {}) : {};
+  const move = errorsFor("move");
+  const kase = errorsFor("case");
+  const accept = errorsFor("accept");
+  return (
+    <div className="space-y-4">
+      <p className="text-sm text-slate-500">
+        <Link to={`/agreements/${agreement.id}`} className="link">{agreement.number}</Link> · {agreement.title}
+      </p>
+      <h1 className="page-title">
+        <Link to={techniqueHref(item.techniqueCode)} className="link">{item.techniqueCode}</Link> {item.techniqueName}
+      </h1>
+      <section className="card grid gap-3 text-sm sm:grid-cols-3">
+        <p><span className="text-slate-500">{t("plan.from")}:</span> {item.fromName}</p>
+        <p><span className="text-slate-500">{t("plan.to")}:</span> {item.toName}</p>
+        <p><span className="text-slate-500">{t("plan.stage")}:</span> <StageBadge stage={item.stage} /></p>
+        <p><span className="text-slate-500">{t("plan.phase")}:</span> {item.phase} · {t("plan.priority")} {item.priority}</p>
+        <p><span className="text-slate-500">{t("plan.targetDate")}:</span> {formatDate(item.targetDate, locale) || "—"}</p>
+        <p data-testid="cases-progress">{t("item.casesProgress", { logged: detail.supervisedCases, required: item.requiredCases })}</p>
+        {item.stage === "accepted" ? (
+          <p className="sm:col-span-3 font-medium text-emerald-800">
+            {t("item.acceptedSummary", { date: formatDate(item.acceptedOn, locale), minutes: item.acceptanceMinutes })}{" "}
+            {detail.acceptedStaff.length ? `${t("item.acceptedStaff")}: ${detail.acceptedStaff.map((s) => s.fullName).join(", ")}` : null}
+          </p>
+        ) : null}
+      </section>
+
+      {detail.canMove ? (
+        <section className="card space-y-2">
+          <h2 className="font-semibold">{t("item.moveTitle")}</h2>
+          <FormErrors errors={move[""] ?? move.toStage} />
+          <Form method="post" className="flex flex-wrap items-end gap-2">
+            <input type="hidden" name="intent" value="move" />
+            <input type="hidden" name="version" value={item.version} />
+            <div>
+              <label className="label" htmlFor="move-to">{t("item.moveTo")}</label>
+              <select id="move-to" name="toStage" className="input" defaultValue={detail.next && detail.next !== "accepted" ? detail.next : detail.previous ?? ""}>
+                {detail.next && detail.next !== "accepted" ? <option value={detail.next}>{t("item.forward", { stage: te(`transferStage.${detail.next}`) })}</option> : null}
+                {detail.previous ? <option value={detail.previous}>{t("item.back", { stage: te(`transferStage.${detail.previous}`) })}</option> : null}
+              </select>
+            </div>
+            <div>
+              <label className="label" htmlFor="move-on">{t("item.movedOn")}</label>
+              <input id="move-on" type="date" name="movedOn" defaultValue={day} max={day} className="input" required />
+              <FieldError errors={move.movedOn} />
+            </div>
+            <div className="min-w-[14rem] flex-1">
+              <label className="label" htmlFor="move-note">{t("item.note")}</label>
+              <input id="move-note" name="note" className="input" />
+              <FieldError errors={move.note} />
+            </div>
+            <button type="submit" className="btn">{t("item.moveSubmit")}</button>
+          </Form>
+        </section>
+      ) : null}
+
+      {detail.canAccept ? (
+        <section className="card space-y-2 border-emerald-300">
+          <h2 className="font-semibold">{t("item.acceptTitle")}</h2>
+          <p className="text-sm text-slate-600">{t("item.acceptHelp")}</p>
+          <FormErrors errors={accept[""]} />
+          <Form method="post" className="space-y-3">
+            <input type="hidden" name="intent" value="accept" />
+            <input type="hidden" name="version" value={item.version} />
+            <div className="grid gap-3 sm:grid-cols-2">
+              <div>
+                <label className="label" htmlFor="accept-on">{t("item.acceptedOn")}</label>
+                <input id="accept-on" type="date" name="acceptedOn" defaultValue={day} max={day} className="input" required />
+                <FieldError errors={accept.acceptedOn} />
+              </div>
+              <div>
+                <label className="label" htmlFor="accept-minutes">{t("item.minutesNumber")}</label>
+                <input id="accept-minutes" name="minutesNumber" className="input" required />
+                <FieldError errors={accept.minutesNumber} />
+              </div>
+            </div>
+            <fieldset>
+              <legend className="label">{t("item.staff")}</legend>
+              {detail.receivingStaff.length === 0 ? <p className="text-sm text-slate-600">{t("item.noStaff")}</p> : null}
+              <div className="grid gap-1 text-sm sm:grid-cols-2">
+                {detail.receivingStaff.map((s) => (
+                  <label key={s.id} className="flex items-center gap-2">
+                    <input type="checkbox" name="staffIds" value={s.id} /> {s.fullName}{" "}
+                    <span className="text-slate-500">({te(`cadre.${s.cadre}`)})</span>
+                  </label>
+                ))}
+              </div>
+              <FieldError errors={accept.staffIds} />
+            </fieldset>
+            <button type="submit" className="btn">{t("item.acceptSubmit")}</button>
+          </Form>
+        </section>
+      ) : null}
+
+      <section className="card space-y-2">
+        <h2 className="font-semibold">{t("item.casesTitle")}</h2>
+        {detail.canLogCases ? (
+          <Form method="post" className="grid gap-2 rounded-md border border-slate-200 p-3 sm:grid-cols-3" aria-label={t("item.logTitle")}>
+            <FormErrors errors={kase[""]} />
+            <input type="hidden" name="intent" value="case" />
+            <div>
+              <label className="label" htmlFor="case-on">{t("item.performedOn")}</label>
+              <input id="case-on" type="date" name="performedOn" defaultValue={day} max={day} className="input" required />
+              <FieldError errors={kase.performedOn} />
+            </div>
+            <div>
+              <label className="label" htmlFor="case-performer">{t("item.performer")}</label>
+              <select id="case-performer" name="performerId" className="input">
+                <option value="" />
+                {detail.receivingStaff.map((s) => <option key={s.id} value={s.id}>{s.fullName}</option>)}
+              </select>
+              <FieldError errors={kase.performerId} />
+            </div>
+            <div>
+              <label className="label" htmlFor="case-performer-name">{t("item.performerName")}</label>
+              <input id="case-performer-name" name="performerName" className="input" />
+            </div>
+            <div>
+              <label className="label" htmlFor="case-supervisor">{t("item.supervisor")}</label>
+              <input id="case-supervisor" name="supervisorName" className="input" />
+            </div>
+            <div>
+              <label className="label" htmlFor="case-outcome">{t("item.outcome")}</label>
+              <select id="case-outcome" name="outcome" className="input" defaultValue="success">
+                {CASE_OUTCOMES.map((o) => <option key={o} value={o}>{te(`caseOutcome.${o}`)}</option>)}
+              </select>
+            </div>
+            <div>
+              <label className="label" htmlFor="case-note">{t("item.caseNote")}</label>
+              <input id="case-note" name="note" className="input" />
+            </div>
+            <label className="flex items-center gap-2 text-sm sm:col-span-2">
+              <input type="checkbox" name="supervised" defaultChecked /> {t("item.supervised")}
+            </label>
+            <div className="sm:text-right">
+              <button type="submit" className="btn">{t("item.logSubmit")}</button>
+            </div>
+          </Form>
+        ) : null}
+        {detail.cases.length === 0 ? (
+          <p className="text-sm text-slate-600">{t("item.noCases")}</p>
+        ) : (
+          <div className="overflow-x-auto">
+            <table className="table" data-testid="case-table">
+              <thead>
+                <tr>
+                  <th>{t("item.performedOn")}</th>
+                  <th>{t("item.performerShort")}</th>
+                  <th>{t("item.supervisor")}</th>
+                  <th>{t("item.outcome")}</th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {detail.cases.map((c) => (
+                  <tr key={c.id}>
+                    <td>{formatDate(c.performedOn, locale)}</td>
+                    <td>{c.performer}{c.supervised ? "" : " *"}</td>
+                    <td>{c.supervisor}</td>
+                    <td>{te(`caseOutcome.${c.outcome}`)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+
+      <section className="card">
+        <h2 className="mb-2 font-semibold">{t("item.stages")}</h2>
+        <ol className="space-y-1 text-sm">
+          {detail.events.map((e) => (
+            <li key={e.id}>
+              {formatDate(e.movedOn, locale)} ·{" "}
+              {e.fromStage ? t("item.stageFrom", { from: te(`transferStage.${e.fromStage}`), to: te(`transferStage.${e.toStage}`) }) : te(`transferStage.${e.toStage}`)}
+              {e.by ? <span className="text-slate-500"> {t("item.by", { name: e.by })}</span> : null}
+              {e.note ? <span className="text-slate-600"> — {e.note}</span> : null}
+            </li>
+          ))}
+        </ol>
+      </section>
+    </div>
+  );
+}

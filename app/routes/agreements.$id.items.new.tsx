@@ -1,0 +1,142 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { getFormProps, getInputProps, getSelectProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { useTranslation } from "react-i18next";
+import { LookupList, useLookup } from "~/components/agreements/pickers";
+import { FieldError, FormErrors } from "~/components/form";
+import { getDb } from "~/db/client.server";
+import { requireActor } from "~/models/auth/session.server";
+import { orRespond, today } from "~/models/agreements/respond.server";
+import { addTransferItem, getItemFormOptions } from "~/models/transfers/plan.server";
+import { itemSchema } from "~/models/transfers/schemas";
+import { requireId } from "~/utils/http.server";
+import { replyInvalid, replyWithDomainError } from "~/utils/form.server";
+
+export const meta: MetaFunction = () => [{ title: "Thêm kỹ thuật – CGKT" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const actor = await requireActor(request);
+  const id = requireId(params.id);
+  const url = new URL(request.url);
+  const keep = { phase: url.searchParams.get("phase"), from: url.searchParams.get("from"), to: url.searchParams.get("to") };
+  return json({ ...orRespond(() => getItemFormOptions(getDb(), actor, id)), keep });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const actor = await requireActor(request);
+  const id = requireId(params.id);
+  const formData = await request.formData();
+  const submission = parseWithZod(formData, { schema: itemSchema });
+  if (submission.status !== "success") return replyInvalid(submission);
+  try {
+    addTransferItem(getDb(), actor, id, submission.value, { today: today() });
+  } catch (error) {
+    return replyWithDomainError(submission, error);
+  }
+  // "Save and add another" keeps the phase and parties for the next line of the list.
+  if (formData.get("next") === "another") {
+    const keep = new URLSearchParams({
+      phase: String(submission.value.phase),
+      from: String(submission.value.fromFacilityId),
+      to: String(submission.value.toFacilityId),
+    });
+    return redirect(`/agreements/${id}/items/new?${keep}`);
+  }
+  return redirect(`/agreements/${id}`);
+}
+
+export default function NewItemPage() {
+  const { agreement, supporting, receiving, nextPhase, keep } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { t } = useTranslation("agreements");
+  const lookup = useLookup("technique");
+  const [form, fields] = useForm({
+    id: "item",
+    lastResult: actionData?.result,
+    constraint: getZodConstraint(itemSchema),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: itemSchema }),
+    defaultValue: {
+      phase: keep.phase ?? String(nextPhase),
+      priority: "1",
+      requiredCases: "5",
+      fromFacilityId: keep.from ?? (supporting.length === 1 ? String(supporting[0].id) : ""),
+      toFacilityId: keep.to ?? (receiving.length === 1 ? String(receiving[0].id) : ""),
+    },
+  });
+  return (
+    <div className="space-y-4">
+      <p className="text-sm text-slate-500">
+        <Link to={`/agreements/${agreement.id}`} className="link">{agreement.number}</Link> · {agreement.title}
+      </p>
+      <h1 className="page-title">{t("item.title")}</h1>
+      <Form method="post" {...getFormProps(form)} className="card space-y-3">
+        <FormErrors errors={form.errors} />
+        <div>
+          <label className="label" htmlFor={fields.techniqueCode.id}>{t("item.technique")}</label>
+          <input
+            {...getInputProps(fields.techniqueCode, { type: "text" })}
+            list="technique-options"
+            autoComplete="off"
+            className="input"
+            onChange={(e) => lookup.search(e.currentTarget.value)}
+          />
+          <LookupList id="technique-options" options={lookup.options} />
+          <p className="text-xs text-slate-500">{t("item.techniqueHelp")}</p>
+          <FieldError errors={fields.techniqueCode.errors} />
+        </div>
+        <div className="grid gap-3 sm:grid-cols-2">
+          <div>
+            <label className="label" htmlFor={fields.fromFacilityId.id}>{t("plan.from")}</label>
+            <select {...getSelectProps(fields.fromFacilityId)} className="input">
+              <option value="" />
+              {supporting.map((f) => <option key={f.id} value={f.id}>{f.name} ({f.level})</option>)}
+            </select>
+            <FieldError errors={fields.fromFacilityId.errors} />
+          </div>
+          <div>
+            <label className="label" htmlFor={fields.toFacilityId.id}>{t("plan.to")}</label>
+            <select {...getSelectProps(fields.toFacilityId)} className="input">
+              <option value="" />
+              {receiving.map((f) => <option key={f.id} value={f.id}>{f.name} ({f.level})</option>)}
+            </select>
+            <FieldError errors={fields.toFacilityId.errors} />
+          </div>
+        </div>
+        <div className="grid gap-3 sm:grid-cols-4">
+          <div>
+            <label className="label" htmlFor={fields.phase.id}>{t("plan.phase")}</label>
+            <input {...getInputProps(fields.phase, { type: "number" })} min={1} max={20} className="input" />
+            <FieldError errors={fields.phase.errors} />
+          </div>
+          <div>
+            <label className="label" htmlFor={fields.priority.id}>{t("plan.priority")}</label>
+            <input {...getInputProps(fields.priority, { type: "number" })} min={1} max={99} className="input" />
+            <FieldError errors={fields.priority.errors} />
+          </div>
+          <div>
+            <label className="label" htmlFor={fields.targetDate.id}>{t("plan.targetDate")}</label>
+            <input {...getInputProps(fields.targetDate, { type: "date" })} className="input" />
+            <FieldError errors={fields.targetDate.errors} />
+          </div>
+          <div>
+            <label className="label" htmlFor={fields.requiredCases.id}>{t("item.requiredCases")}</label>
+            <input {...getInputProps(fields.requiredCases, { type: "number" })} min={0} max={1000} className="input" />
+            <FieldError errors={fields.requiredCases.errors} />
+          </div>
+        </div>
+        <div>
+          <label className="label" htmlFor={fields.notes.id}>{t("fields.notes")}</label>
+          <input {...getInputProps(fields.notes, { type: "text" })} className="input" />
+        </div>
+        <div className="flex flex-wrap gap-2">
+          <button type="submit" className="btn">{t("item.submit")}</button>
+          <button type="submit" name="next" value="another" className="btn-secondary">{t("item.submitAnother")}</button>
+        </div>
+      </Form>
+    </div>
+  );
+}

@@ -1,0 +1,110 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useMemo } from "react";
+import { I18nextProvider, useTranslation } from "react-i18next";
+import { getDb } from "~/db/client.server";
+import { formatDate } from "~/i18n/format";
+import { createI18n } from "~/i18n/i18n";
+import { requireActor } from "~/models/auth/session.server";
+import { getAgreement } from "~/models/agreements/queries.server";
+import { orRespond, today } from "~/models/agreements/respond.server";
+import { getPlan } from "~/models/transfers/plan.server";
+import { requireId } from "~/utils/http.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.detail.agreement.number} – bản in` : "CGKT" }];
+
+// The whole plan on one page (no pagination: a printed plan is complete), in Vietnamese
+// whatever the interface language, for signing and filing.
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const actor = await requireActor(request);
+  const id = requireId(params.id);
+  const db = getDb();
+  const day = today();
+  const detail = orRespond(() => getAgreement(db, actor, id, day));
+  const plan = getPlan(db, actor, id, {}, { page: 1, pageSize: 5000, offset: 0 }, day);
+  return json({ detail, plan, today: day });
+}
+
+function PrintBody() {
+  const { detail, plan, today: day } = useLoaderData<typeof loader>();
+  const { t } = useTranslation("agreements");
+  const { t: te } = useTranslation("enums");
+  const a = detail.agreement;
+  const phases = [...new Set(plan.items.rows.map((r) => r.phase))];
+  return (
+    <article className="print-page mx-auto max-w-4xl bg-white p-6 text-[13px] leading-snug text-black print:p-0" lang="vi">
+      <div className="no-print mb-4 flex gap-2">
+        <Link to={`/agreements/${a.id}`} className="btn-secondary">← {a.number}</Link>
+        <button type="button" className="btn" onClick={() => window.print()}>{t("print.printNow")}</button>
+      </div>
+      <header className="text-center">
+        <p className="font-semibold uppercase">{detail.owner.name}</p>
+        <h1 className="mt-3 text-lg font-bold">{t("print.heading")}</h1>
+        <p className="font-semibold">{a.title}</p>
+        <p>
+          {t("fields.number")}: {a.number} · {t("fields.signedOn")}: {formatDate(a.signedOn, "vi") || "—"} · {t("fields.term")}:{" "}
+          {formatDate(a.startOn, "vi")} – {a.endOn ? formatDate(a.endOn, "vi") : "…"}
+        </p>
+      </header>
+      <section className="mt-4">
+        <h2 className="font-bold">{t("detail.parties")}</h2>
+        <ul className="list-disc pl-6">
+          {detail.parties.map((p) => (
+            <li key={p.facilityId}>{te(`partyRole.${p.role}`)}: {p.name}</li>
+          ))}
+        </ul>
+      </section>
+      <section className="mt-4">
+        <h2 className="font-bold">{t("detail.plan")}</h2>
+        <p>{t("plan.overallProgress", plan.overall)}</p>
+        {phases.map((phase) => {
+          const summary = plan.phases.find((p) => p.phase === phase)!;
+          return (
+            <div key={phase} className="mt-3 break-inside-avoid-page">
+              <h3 className="font-semibold">{t("plan.phaseProgress", summary)}</h3>
+              <table className="mt-1 w-full border-collapse text-left [&_td]:border [&_td]:border-black [&_td]:px-1 [&_th]:border [&_th]:border-black [&_th]:px-1">
+                <thead>
+                  <tr>
+                    <th>TT</th>
+                    <th>{t("plan.code")}</th>
+                    <th>{t("plan.technique")}</th>
+                    <th>{t("plan.from")}</th>
+                    <th>{t("plan.to")}</th>
+                    <th>{t("plan.stage")}</th>
+                    <th>{t("plan.targetDate")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {plan.items.rows.filter((r) => r.phase === phase).map((r, i) => (
+                    <tr key={r.id}>
+                      <td>{i + 1}</td>
+                      <td>{r.techniqueCode}</td>
+                      <td>{r.techniqueName}</td>
+                      <td>{r.fromName}</td>
+                      <td>{r.toName}</td>
+                      <td>{te(`transferStage.${r.stage}`)}{r.acceptedOn ? ` (${formatDate(r.acceptedOn, "vi")})` : ""}</td>
+                      <td>{formatDate(r.targetDate, "vi")}{r.overdue ? ` – ${t("plan.overdue")}` : ""}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          );
+        })}
+      </section>
+      <footer className="mt-8 grid grid-cols-2 text-center">
+        <p className="col-start-2 italic">{t("print.generated", { date: formatDate(day, "vi") })}</p>
+      </footer>
+    </article>
+  );
+}
+
+export default function PrintPage() {
+  const i18n = useMemo(() => createI18n("vi"), []);
+  return (
+    <I18nextProvider i18n={i18n}>
+      <PrintBody />
+    </I18nextProvider>
+  );
+}

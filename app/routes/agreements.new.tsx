@@ -1,0 +1,54 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { parseWithZod } from "@conform-to/zod";
+import { useTranslation } from "react-i18next";
+import { AgreementForm } from "~/components/agreements/agreement-form";
+import { getDb } from "~/db/client.server";
+import { hasCapability } from "~/models/access/policy";
+import { requireActor } from "~/models/auth/session.server";
+import { createAgreement } from "~/models/agreements/commands.server";
+import { facilityCode, listChapters } from "~/models/agreements/queries.server";
+import { agreementSchema } from "~/models/agreements/schemas";
+import { forbidden } from "~/utils/http.server";
+import { replyInvalid, replyWithDomainError } from "~/utils/form.server";
+
+export const meta: MetaFunction = () => [{ title: "Thêm thỏa thuận – CGKT" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const actor = await requireActor(request);
+  if (!hasCapability(actor, "agreements.manage")) throw forbidden();
+  const db = getDb();
+  return json({ chapters: listChapters(db), ownCode: facilityCode(db, actor.facilityId), isAdmin: actor.role === "admin" });
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const actor = await requireActor(request);
+  const submission = parseWithZod(await request.formData(), { schema: agreementSchema });
+  if (submission.status !== "success") return replyInvalid(submission);
+  let id: number;
+  try {
+    id = createAgreement(getDb(), actor, submission.value).id;
+  } catch (error) {
+    return replyWithDomainError(submission, error);
+  }
+  return redirect(`/agreements/${id}`);
+}
+
+export default function NewAgreementPage() {
+  const { chapters, ownCode, isAdmin } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { t } = useTranslation("agreements");
+  return (
+    <div className="space-y-4">
+      <h1 className="page-title">{t("new")}</h1>
+      <AgreementForm
+        defaults={{ type: "technique_transfer", minRotationMonths: 3, parties: ownCode ? [{ facilityCode: ownCode, role: "supporting" }] : [] }}
+        chapters={chapters}
+        lastResult={actionData?.result}
+        showOwner={isAdmin}
+        submitLabel={t("form.create")}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,70 @@
+import { expect, test } from "vitest";
+import { canLogCases, canSupport, checkStageMove, isOverdue, levelAllows, progressShare } from "~/models/transfers/rules";
+
+const move = (from: Parameters<typeof checkStageMove>[0]["from"], to: Parameters<typeof checkStageMove>[0]["to"], extra: Partial<Parameters<typeof checkStageMove>[0]> = {}) =>
+  checkStageMove({ from, to, requiredCases: 5, supervisedCases: 5, note: null, ...extra });
+
+test("each forward step from planned to independent is allowed one at a time", () => {
+  expect(move("planned", "surveyed")).toBeNull();
+  expect(move("surveyed", "training")).toBeNull();
+  expect(move("training", "supervised")).toBeNull();
+  expect(move("supervised", "independent")).toBeNull();
+});
+
+test("skipping a stage is refused whichever way", () => {
+  expect(move("planned", "training")).toBe("agreements:errors.stageSkip");
+  expect(move("planned", "independent")).toBe("agreements:errors.stageSkip");
+  expect(move("training", "accepted")).toBe("agreements:errors.stageSkip");
+  expect(move("independent", "training", { note: "lý do" })).toBe("agreements:errors.stageSkip");
+});
+
+test("independence needs the supervised cases to reach the required count", () => {
+  expect(move("supervised", "independent", { requiredCases: 5, supervisedCases: 4 })).toBe("agreements:errors.stageCasesShort");
+  expect(move("supervised", "independent", { requiredCases: 5, supervisedCases: 5 })).toBeNull();
+  expect(move("supervised", "independent", { requiredCases: 0, supervisedCases: 0 })).toBeNull();
+});
+
+test("accepted is reached only through the acceptance and is final", () => {
+  expect(move("independent", "accepted")).toBe("agreements:errors.stageUseAcceptance");
+  expect(move("accepted", "independent", { note: "sai" })).toBe("agreements:errors.stageAcceptedFinal");
+});
+
+test("a backward step needs a reason and goes back one stage only", () => {
+  expect(move("training", "surveyed")).toBe("agreements:errors.stageBackNeedsReason");
+  expect(move("training", "surveyed", { note: "  " })).toBe("agreements:errors.stageBackNeedsReason");
+  expect(move("training", "surveyed", { note: "Thiếu trang thiết bị" })).toBeNull();
+  expect(move("planned", "planned")).toBe("agreements:errors.stageSame");
+});
+
+test("the level rule: A=1 … D=4, a facility performs techniques of its level and below", () => {
+  expect(levelAllows("A", "B")).toBe(true);
+  expect(levelAllows("B", "B")).toBe(true);
+  expect(levelAllows("C", "B")).toBe(false);
+  expect(levelAllows("D", "A")).toBe(false);
+  expect(levelAllows("D", null)).toBe(true);
+});
+
+test("a supporter performs a technique its level allows or that it adopted", () => {
+  expect(canSupport({ facilityLevel: "C", minLevel: "A", adopted: false })).toBe(false);
+  expect(canSupport({ facilityLevel: "C", minLevel: "A", adopted: true })).toBe(true);
+  expect(canSupport({ facilityLevel: "A", minLevel: "A", adopted: false })).toBe(true);
+});
+
+test("overdue means past the target date and not accepted, compared with the given today", () => {
+  expect(isOverdue({ targetDate: "2025-12-31", stage: "training" }, "2026-01-01")).toBe(true);
+  expect(isOverdue({ targetDate: "2026-01-01", stage: "training" }, "2026-01-01")).toBe(false);
+  expect(isOverdue({ targetDate: "2025-12-31", stage: "accepted" }, "2026-01-01")).toBe(false);
+  expect(isOverdue({ targetDate: null, stage: "planned" }, "2026-01-01")).toBe(false);
+});
+
+test("cases are logged from the supervised stage on", () => {
+  expect(canLogCases("training")).toBe(false);
+  expect(canLogCases("supervised")).toBe(true);
+  expect(canLogCases("independent")).toBe(true);
+  expect(canLogCases("accepted")).toBe(false);
+});
+
+test("progress is accepted of planned, none for an empty plan", () => {
+  expect(progressShare(1, 4)).toBe(0.25);
+  expect(progressShare(0, 0)).toBeNull();
+});
