@@ -14,15 +14,23 @@ import {
 import { useMemo, type ReactNode } from "react";
 import { I18nextProvider, useTranslation } from "react-i18next";
 import { AppShell, SimpleShell, type ShellUser } from "~/components/app-shell";
-import { createI18n, DEFAULT_LOCALE } from "~/i18n/i18n";
+import { createI18n, DEFAULT_LOCALE, getFixedT } from "~/i18n/i18n";
 import { getLocale } from "~/i18n/locale.server";
 import { getActor } from "~/models/auth/session.server";
 import type { Locale } from "~/models/enums";
 import stylesheet from "~/tailwind.css";
+import { translateMessage } from "~/utils/messages";
+import { installZodMessages } from "~/utils/zod-messages";
+
+// Zod's default (English) messages become translation keys, on the server and in the browser.
+installZodMessages();
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesheet }];
 
-export const meta: MetaFunction = () => [{ title: "CGKT – Chuyển giao kỹ thuật & đào tạo" }];
+// The default title, in the user's language; pages with their own title replace it.
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `CGKT – ${getFixedT(data?.locale ?? DEFAULT_LOCALE, "common")("appName")}` },
+];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const locale = await getLocale(request);
@@ -75,27 +83,48 @@ export default function App() {
   );
 }
 
+/** A thrown Response whose body is a message key ("ns:key" or "ns:key|{...}") shows that message. */
+function messageOf(error: unknown): string | null {
+  if (!isRouteErrorResponse(error) || typeof error.data !== "string") return null;
+  return /^[a-z]+:[A-Za-z0-9_.]+(\|.*)?$/s.test(error.data) ? error.data : null;
+}
+
 function ErrorContent() {
   const error = useRouteError();
   const { t } = useTranslation("common");
   const status = isRouteErrorResponse(error) ? error.status : 500;
   if (!isRouteErrorResponse(error)) console.error(error);
+  const message = messageOf(error);
+  const said = message ? translateMessage(t, message) : null;
+  // Bodies of thrown responses are never shown raw: they may be English developer text.
   const [title, body] =
     status === 404
       ? [t("errors.notFoundTitle"), t("errors.notFoundBody")]
       : status === 403
-        ? [t("errors.forbiddenTitle"), t("errors.forbiddenBody")]
-        : status === 400
-          ? [t("errors.badRequestTitle"), typeof error === "object" && error && "data" in error ? String((error as { data: unknown }).data ?? "") : ""]
-          : [t("errors.genericTitle"), t("errors.genericBody")];
+        ? [t("errors.forbiddenTitle"), said ?? t("errors.forbiddenBody")]
+        : status === 401
+          ? [t("errors.unauthorizedTitle"), t("errors.unauthorizedBody")]
+          : status === 400 || status === 413 || status === 422
+            ? [t("errors.badRequestTitle"), said ?? t("errors.badRequestBody")]
+            : status === 409
+              ? [t("errors.conflictTitle"), said ?? t("errors.genericBody")]
+              : status === 429
+                ? [t("errors.tooManyTitle"), t("errors.tooManyBody")]
+                : [t("errors.genericTitle"), t("errors.genericBody")];
   return (
     <div className="card mx-auto mt-8 max-w-xl text-center" role="alert">
       <p className="text-4xl font-bold text-teal-800">{status}</p>
       <h1 className="page-title mt-2">{title}</h1>
       <p className="mt-2 text-slate-600">{body}</p>
-      <a href="/" className="btn mt-4">
-        {t("errors.goHome")}
-      </a>
+      {status === 401 ? (
+        <a href="/login" className="btn mt-4">
+          {t("errors.signIn")}
+        </a>
+      ) : (
+        <a href="/" className="btn mt-4">
+          {t("errors.goHome")}
+        </a>
+      )}
     </div>
   );
 }

@@ -1,5 +1,9 @@
 import { useTranslation } from "react-i18next";
 import { translateMessage } from "~/utils/messages";
+import { installZodMessages } from "~/utils/zod-messages";
+
+// Zod's default messages become translation keys wherever a form is rendered or validated.
+installZodMessages();
 
 /** Messages for one field, in the user's language, linked by id for screen readers. */
 export function FieldError({ id, errors }: { id?: string; errors?: string[] }) {

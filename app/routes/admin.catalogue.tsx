@@ -14,12 +14,13 @@ import { requireCapability } from "~/models/auth/session.server";
 import { getCatalogueCounts, importCatalogue, type CatalogueImportReport } from "~/models/catalogue/import.server";
 import { isDomainError } from "~/models/errors";
 import { encodeMessage, translateMessage } from "~/utils/messages";
+import { localizedTitle } from "~/utils/meta";
 
 const MAX_UPLOAD_MB = 10;
 /** The page lists at most this many skipped rows; the totals count them all. */
 const MAX_ISSUES_SHOWN = 200;
 
-export const meta: MetaFunction = () => [{ title: "Danh mục kỹ thuật — Quản trị" }];
+export const meta: MetaFunction = ({ matches }) => localizedTitle(matches, "imports:catalogue.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireCapability(request, "catalogue.manage");

@@ -7,8 +7,9 @@ import { getDb } from "~/db/client.server";
 import { formatDate, formatNumber } from "~/i18n/format";
 import { useLocale } from "~/i18n/use-locale";
 import { verifyCertificate } from "~/models/courses/certificates.server";
+import { localizedTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Xác minh chứng nhận – CGKT" }];
+export const meta: MetaFunction = ({ matches }) => localizedTitle(matches, "courses:verify.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const number = new URL(request.url).searchParams.get("number")?.trim() ?? "";

@@ -73,7 +73,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       case "approve":
       case "reject":
       case "withdraw": {
-        const { promoted } = decideEnrolment(db, actor, { intent: value.intent, enrolmentId: value.enrolmentId });
+        const { promoted } = decideEnrolment(db, actor, { intent: value.intent, enrolmentId: value.enrolmentId, courseId });
         notice = { key: `notices.${value.intent}`, params: { promoted: promoted.length } };
         break;
       }

@@ -10,8 +10,9 @@ import { courseToInput, getCourse, getCourseFormOptions, updateCourse } from "~/
 import { courseSchema } from "~/models/courses/schemas";
 import { replyInvalid, replyWithDomainError } from "~/utils/form.server";
 import { forbidden, notFound, requireId } from "~/utils/http.server";
+import { localizedTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Sửa khóa đào tạo – CGKT" }];
+export const meta: MetaFunction = ({ matches }) => localizedTitle(matches, "courses:form.editTitle");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);

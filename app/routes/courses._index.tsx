@@ -15,8 +15,9 @@ import { listChapters, listCourses, listHostFacilities } from "~/models/courses/
 import { courseFiltersFromUrl } from "~/models/courses/schemas";
 import { COURSE_STATUSES } from "~/models/enums";
 import { pageFromUrl } from "~/utils/pagination";
+import { localizedTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Đào tạo – CGKT" }];
+export const meta: MetaFunction = ({ matches }) => localizedTitle(matches, "courses:list.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request);

@@ -4,14 +4,16 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FilterBar, FilterSelect } from "~/components/filter-bar";
 import { getDb } from "~/db/client.server";
+import { formatDate } from "~/i18n/format";
 import { useLocale } from "~/i18n/use-locale";
 import { requireActor } from "~/models/auth/session.server";
 import { listCalendarCourses, listChapters, listHostFacilities } from "~/models/courses/courses.server";
 import { monthGrid, monthRange, parseMonth, shiftMonth } from "~/models/courses/rules";
 import { courseFiltersFromUrl } from "~/models/courses/schemas";
 import { vietnamToday } from "~/models/dates";
+import { localizedTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Lịch đào tạo – CGKT" }];
+export const meta: MetaFunction = ({ matches }) => localizedTitle(matches, "courses:calendar.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
@@ -38,6 +40,7 @@ export default function CalendarPage() {
   const { month, today, filters, weeks, count, prev, next, chapters, hosts } = useLoaderData<typeof loader>();
   const { t } = useTranslation("courses");
   const locale = useLocale();
+  const monthCourses = [...new Map(weeks.flat().filter((d) => d.inMonth).flatMap((d) => d.courses).map((c) => [c.id, c])).values()];
   const keep = (m: string) => {
     const params = new URLSearchParams({ month: m });
     if (filters.host) params.set("host", String(filters.host));
@@ -68,7 +71,16 @@ export default function CalendarPage() {
         <FilterSelect name="host" label={t("fields.host")} defaultValue={filters.host} options={hosts.map((h) => ({ value: String(h.id), label: h.shortName }))} />
       </FilterBar>
       <p className="text-sm text-slate-600">{t("calendar.count", { count })}</p>
-      <div className="card overflow-x-auto p-0">
+      {/* On a phone the seven columns do not fit: the month's courses as a list instead. */}
+      <ul className="card divide-y divide-slate-100 p-0 sm:hidden" data-testid="calendar-list">
+        {monthCourses.map((c) => (
+          <li key={c.id} className="px-3 py-2">
+            <Link to={`/courses/${c.id}`} className="link font-medium">{c.title}</Link>
+            <p className="text-xs text-slate-600">{formatDate(c.startOn, locale)} – {formatDate(c.endOn, locale)}</p>
+          </li>
+        ))}
+      </ul>
+      <div className="card hidden overflow-x-auto p-0 sm:block">
         <table className="w-full min-w-[42rem] table-fixed border-collapse text-sm" data-testid="calendar">
           <thead>
             <tr>

@@ -11,8 +11,9 @@ import { createCourse, getCourseFormOptions } from "~/models/courses/courses.ser
 import { courseSchema } from "~/models/courses/schemas";
 import { replyInvalid, replyWithDomainError } from "~/utils/form.server";
 import { forbidden } from "~/utils/http.server";
+import { localizedTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Khóa đào tạo mới – CGKT" }];
+export const meta: MetaFunction = ({ matches }) => localizedTitle(matches, "courses:form.newTitle");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request);

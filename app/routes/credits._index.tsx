@@ -16,8 +16,9 @@ import { creditWindow, REQUIRED_HOURS } from "~/models/credits/rules";
 import { CREDIT_STANDING_FILTERS, type CreditStandingFilter } from "~/models/credits/schemas";
 import { vietnamToday } from "~/models/dates";
 import { pageFromUrl } from "~/utils/pagination";
+import { localizedTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Giờ tín chỉ đào tạo liên tục – CGKT" }];
+export const meta: MetaFunction = ({ matches }) => localizedTitle(matches, "courses:credits.facilityTitle");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request);

@@ -18,8 +18,9 @@ import {
 import { signIn, verifySignInCode } from "~/models/auth/sign-in.server";
 import { safeRedirect } from "~/utils/http.server";
 import { encodeMessage } from "~/utils/messages";
+import { localizedTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Đăng nhập – CGKT" }];
+export const meta: MetaFunction = ({ matches }) => localizedTitle(matches, "auth:signIn.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);

@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -14,6 +14,9 @@ import { requireActor } from "~/models/auth/session.server";
 import { listChapters, listTechniques, parseTechniqueFilters } from "~/models/catalogue/queries.server";
 import { LEVELS, PROCEDURE_CLASSES } from "~/models/enums";
 import { pageFromUrl } from "~/utils/pagination";
+import { localizedTitle } from "~/utils/meta";
+
+export const meta: MetaFunction = ({ matches }) => localizedTitle(matches, "catalogue:list.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireActor(request);

@@ -46,9 +46,9 @@ export default async function setup(project: TestProject) {
   execFileSync("npx", ["remix", "build"], { cwd: root, env: { ...env, REMIX_BUILD_DIR: buildDir }, stdio: "ignore" });
   execFileSync("npx", ["tsx", "seeds/setup.ts"], { cwd: root, env, stdio: "inherit" });
   const port = await freePort();
-  const child = spawn("npx", ["remix-serve", `${buildDir}/server/index.js`], {
+  const child = spawn("node", ["server.js"], {
     cwd: root,
-    env: { ...env, PORT: String(port), HOST: "127.0.0.1" },
+    env: { ...env, REMIX_BUILD_DIR: buildDir, PORT: String(port), HOST: "127.0.0.1" },
     stdio: ["ignore", "ignore", "inherit"],
     detached: true,
   });

@@ -133,7 +133,10 @@ test("unrecognised headers import nothing and leave the catalogue as it was", as
 test("an unreadable file imports nothing: broken XLSX, non-UTF-8 CSV, unknown type", async () => {
   const db = createTestDb();
   const broken = { fileName: "x.xlsx", bytes: Buffer.from("PK\u0003\u0004 not really a zip") };
-  await expect(importCatalogue(db, broken, null)).rejects.toMatchObject({ message: "imports:errors.unreadable" });
+  // The message is ours, in the user's language, not exceljs' English.
+  await expect(importCatalogue(db, broken, null)).rejects.toMatchObject({ message: "imports:errors.notXlsx", params: {} });
+  const unclosed = { fileName: "x.csv", bytes: Buffer.from('Mã kỹ thuật,Tên kỹ thuật,Chương,Phân tuyến\n10.1,"Không đóng,10,B\n') };
+  await expect(importCatalogue(db, unclosed, null)).rejects.toMatchObject({ message: "imports:errors.csvMalformed" });
   const latin = { fileName: "x.csv", bytes: Buffer.from([0x4d, 0xe3, 0x20, 0x6b, 0x0a]) };
   await expect(importCatalogue(db, latin, null)).rejects.toMatchObject({ message: "imports:errors.notUtf8" });
   await expect(importCatalogue(db, { fileName: "x.pdf", bytes: Buffer.from("%PDF") }, null)).rejects.toMatchObject({

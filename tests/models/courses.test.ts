@@ -121,3 +121,17 @@ test("the list filters by status, chapter, dates and folded search; drafts of ot
   expect(listCourses(db, host, { from: "2026-05-08", to: "2026-06-30" }, page).rows.map((r) => r.title)).toEqual(["Gây tê ngoài màng cứng giảm đau đẻ"]);
   expect(listCalendarCourses(db, host, { start: "2026-07-01", end: "2026-07-31" }).map((c) => c.title)).toEqual(["Phẫu thuật nội soi"]);
 });
+
+test("another hospital's doctor cannot be named as a session's trainer; nothing is saved", () => {
+  const db = createTestDb();
+  const host = makeActor(db, "trainer");
+  const elsewhere = makeActor(db, "trainer");
+  const outsider = makeStaff(db, { facilityId: elsewhere.facilityId! });
+  const input = courseInput({
+    sessions: [{ heldOn: "2026-03-02", startsAt: "08:00", endsAt: "09:00", topic: "x", trainerId: outsider.id, periods: 1 }],
+  });
+  expect(() => createCourse(db, host, input)).toThrow(
+    expect.objectContaining({ message: "courses:errors.trainerNotHost", field: "sessions[0].trainerId" }),
+  );
+  expect(db.select().from(courses).all()).toEqual([]);
+});

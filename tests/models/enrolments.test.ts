@@ -154,3 +154,14 @@ test("another hospital sees only its own staff among the participants", () => {
   expect(listParticipants(db, guest, course, page).rows.map((r) => r.staffId)).toEqual([own.id]);
   expect(listParticipants(db, host, course, page).total).toBe(2);
 });
+
+test("a decision posted on one course's page cannot change an enrolment of another course", () => {
+  const { db, host, course } = setup();
+  const other = makeCourse(db, host, { title: "Khác", capacity: 2 });
+  const person = makeStaff(db, { facilityId: host.facilityId! });
+  const enrolment = requestEnrolment(db, host, { courseId: other.id, staffId: person.id });
+  expect(() => decideEnrolment(db, host, { intent: "withdraw", enrolmentId: enrolment.id, courseId: course.id })).toThrow(
+    expect.objectContaining({ status: 404 }),
+  );
+  expect(statuses(db, other.id)).toEqual([{ staffId: person.id, status: "approved", position: null }]);
+});

@@ -161,3 +161,12 @@ test("the demo administrator signs in with the password alone", async () => {
   const response = await postLogin({ intent: "password", username: admin.username, password: PASSPHRASE });
   expect(response.headers.get("Location")).toBe("/");
 });
+
+test("a user name of spaces or of 300 letters gets a translatable message, never zod's English", async () => {
+  for (const username of ["   ", "a".repeat(300)]) {
+    const res = await postLogin({ intent: "password", username, password: "x" }, { ip: "192.0.2.77" });
+    expect(res.status).toBe(400);
+    const { result } = await res.json();
+    expect(result.error.username).toEqual([username.trim() === "" ? "common:validation.required" : "common:validation.tooLong"]);
+  }
+});

@@ -302,6 +302,11 @@ function checkCourseInput(db: Tx, hostFacilityId: number, input: CourseInput, co
     if (s.trainerId) {
       const trainer = db.select({ facilityId: staff.facilityId }).from(staff).where(eq(staff.id, s.trainerId)).get();
       if (!trainer) throw new DomainError("common:validation.invalid", { field: `sessions[${i}].trainerId` });
+      // Trainers are the host's own staff (the form offers no one else): naming another
+      // hospital's doctor would book their time without that hospital's say.
+      if (trainer.facilityId !== hostFacilityId) {
+        throw new DomainError("courses:errors.trainerNotHost", { field: `sessions[${i}].trainerId` });
+      }
       // A trainer cannot be elsewhere that day (rotation, another course).
       assertPersonFree(
         db,

@@ -185,7 +185,8 @@ export function requestEnrolment(db: Db, actor: Actor, input: EnrolmentRequest, 
   });
 }
 
-export type EnrolmentDecision = { intent: "approve" | "reject" | "withdraw"; enrolmentId: number };
+/** `courseId`, when given, is the course the decision was made on: an enrolment of another course is not found. */
+export type EnrolmentDecision = { intent: "approve" | "reject" | "withdraw"; enrolmentId: number; courseId?: number };
 export type DecisionResult = { enrolment: Enrolment; promoted: Enrolment[] };
 
 /**
@@ -195,7 +196,7 @@ export type DecisionResult = { enrolment: Enrolment; promoted: Enrolment[] };
 export function decideEnrolment(db: Db, actor: Actor, input: EnrolmentDecision, now = new Date().toISOString()): DecisionResult {
   return immediate(db, () => {
     const current = db.select().from(enrolments).where(eq(enrolments.id, input.enrolmentId)).get();
-    if (!current) throw new NotFoundError();
+    if (!current || (input.courseId !== undefined && current.courseId !== input.courseId)) throw new NotFoundError();
     const course = db.select().from(courses).where(eq(courses.id, current.courseId)).get()!;
     const person = staffScope(db, current.staffId)!;
     const isHost = canChange(actor, "courses.manage", hostScope(db, course));

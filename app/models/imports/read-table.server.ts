@@ -23,7 +23,7 @@ export function fileKind(file: UploadedFile): "csv" | "xlsx" | null {
 }
 
 /**
- * Reads the file; throws DomainError("imports:errors.unreadable" | "imports:errors.unsupportedType")
+ * Reads the file; throws DomainError("imports:errors.notXlsx" | "imports:errors.csvMalformed" | "imports:errors.unsupportedType")
  * when it is not a CSV/XLSX or cannot be parsed. Empty trailing rows are dropped.
  */
 export async function readTable(file: UploadedFile): Promise<Sheet> {
@@ -52,9 +52,11 @@ export function readCsv(bytes: Buffer | Uint8Array): Sheet {
   try {
     records = parse(text, { delimiter, relax_column_count: true, skip_empty_lines: false, trim: true }) as string[][];
   } catch (error) {
-    throw new DomainError("imports:errors.unreadable", {
+    // The parser's own message is English; the user gets the line it stopped at.
+    const line = (error as { lines?: unknown }).lines;
+    throw new DomainError("imports:errors.csvMalformed", {
       field: "file",
-      params: { detail: error instanceof Error ? error.message.slice(0, 200) : "" },
+      params: { line: typeof line === "number" ? line : "?" },
     });
   }
   const rows: SheetRow[] = [];
@@ -70,11 +72,9 @@ export async function readXlsx(bytes: Buffer | Uint8Array): Promise<Sheet> {
   try {
     // exceljs wants an ArrayBuffer-backed Buffer.
     await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
-  } catch (error) {
-    throw new DomainError("imports:errors.unreadable", {
-      field: "file",
-      params: { detail: error instanceof Error ? error.message.slice(0, 200) : "" },
-    });
+  } catch {
+    // exceljs answers in English (e.g. "Can't find end of central directory"): not for users.
+    throw new DomainError("imports:errors.notXlsx", { field: "file" });
   }
   const sheet = workbook.worksheets[0];
   if (!sheet) throw new DomainError("imports:errors.empty", { field: "file" });

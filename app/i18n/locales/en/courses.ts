@@ -202,6 +202,7 @@ export default {
     sessionOutside: "A session must fall within the course dates.",
     unknownTechniques: "The catalogue has no technique coded {{codes}}.",
     agreementNotParty: "The host facility is not a party to this agreement.",
+    trainerNotHost: "The trainer must be a staff member of the host facility.",
     capacityBelowSeats: "{{taken}} seats are already given: the capacity cannot be lower.",
     unknownStaff: "This staff member does not exist.",
     notYourStaff: "You may enrol only staff of your own facility.",

@@ -60,6 +60,8 @@ export default {
     empty: "The file is empty.",
     notUtf8: "The CSV file is not UTF-8 encoded. Save it again as “CSV UTF-8”.",
     unreadable: "The file could not be read: {{detail}}",
+    notXlsx: "The Excel file could not be read: it is damaged or not in .xlsx format (save an old .xls file again as .xlsx or CSV UTF-8).",
+    csvMalformed: "The CSV file is malformed near line {{line}} (for example an unclosed quote). Check that line.",
     unrecognisedHeaders: "Column headers not recognised; missing: {{missing}}. Nothing was imported.",
   },
 } as const;

@@ -202,6 +202,7 @@ export default {
     sessionOutside: "Buổi học phải nằm trong thời gian của khóa.",
     unknownTechniques: "Không có kỹ thuật mã {{codes}} trong danh mục.",
     agreementNotParty: "Đơn vị tổ chức không phải là bên của thỏa thuận này.",
+    trainerNotHost: "Người giảng phải là cán bộ của đơn vị tổ chức.",
     capacityBelowSeats: "Đã nhận {{taken}} học viên: số chỗ không thể ít hơn.",
     unknownStaff: "Không tìm thấy cán bộ này.",
     notYourStaff: "Chỉ được đăng ký cán bộ của đơn vị mình.",

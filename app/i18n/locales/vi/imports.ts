@@ -61,6 +61,8 @@ export default {
     empty: "Tệp rỗng.",
     notUtf8: "Tệp CSV không ở mã hóa UTF-8. Hãy lưu lại với tùy chọn “CSV UTF-8”.",
     unreadable: "Không đọc được tệp: {{detail}}",
+    notXlsx: "Không đọc được tệp Excel: tệp bị hỏng hoặc không phải định dạng .xlsx (tệp .xls cũ cần được lưu lại thành .xlsx hoặc CSV UTF-8).",
+    csvMalformed: "Tệp CSV sai cấu trúc gần dòng {{line}} (ví dụ dấu ngoặc kép không đóng). Hãy kiểm tra lại dòng này.",
     unrecognisedHeaders: "Không nhận ra tiêu đề cột; thiếu: {{missing}}. Không có dòng nào được nhập.",
   },
 } as const;

@@ -1,0 +1,71 @@
+// The production HTTP server: remix-serve's setup (compression, static assets, request log)
+// plus two things it cannot do.
+// 1. Cross-site writes are refused with a clear 403 page before Remix sees them. (Remix's own
+//    check answers a bare 500; the app's requireActor check covers data requests as well.)
+// 2. The client's address for sign-in throttling comes from the socket, not from a header the
+//    client could forge, unless TRUST_PROXY=1 says a reverse proxy sets X-Forwarded-For.
+import path from "node:path";
+import url from "node:url";
+import { createRequestHandler } from "@remix-run/express";
+import { installGlobals } from "@remix-run/node";
+import compression from "compression";
+import express from "express";
+import morgan from "morgan";
+
+installGlobals();
+
+const buildDir = process.env.REMIX_BUILD_DIR;
+const buildPath = path.resolve(buildDir ? `${buildDir}/server/index.js` : "build/index.js");
+const build = await import(url.pathToFileURL(buildPath).href);
+const trustProxy = process.env.TRUST_PROXY === "1";
+const SAFE = new Set(["GET", "HEAD", "OPTIONS"]);
+
+function isCrossSite(req) {
+  if (SAFE.has(req.method)) return false;
+  if ((req.get("sec-fetch-site") ?? "").toLowerCase() === "cross-site") return true;
+  const origin = req.get("origin");
+  if (origin === undefined) return false;
+  if (origin === "null") return true;
+  const host = (trustProxy && req.get("x-forwarded-host")?.split(",")[0].trim()) || req.get("host");
+  try {
+    return new URL(origin).host !== host;
+  } catch {
+    return true;
+  }
+}
+
+function refusedPage(req) {
+  // The language cookie holds base64 JSON: "en" is ImVuIg==.
+  const english = /(?:^|;\s*)lng=ImVuIg/.test(req.get("cookie") ?? "");
+  const [title, body, home] = english
+    ? ["Request refused", "This form was sent from another website, so nothing was changed.", "Back to the planner"]
+    : ["Yêu cầu bị từ chối", "Biểu mẫu này được gửi từ một trang web khác nên không có thay đổi nào được thực hiện.", "Về trang chủ"];
+  return `<!DOCTYPE html><html lang="${english ? "en" : "vi"}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>403 – ${title}</title></head><body style="font-family:'Segoe UI',Roboto,Arial,sans-serif;max-width:36rem;margin:4rem auto;padding:0 1rem;text-align:center;color:#0f172a"><p style="font-size:2.5rem;font-weight:700;color:#115e59;margin:0">403</p><h1>${title}</h1><p>${body}</p><p><a href="/">${home}</a></p></body></html>`;
+}
+
+const app = express();
+app.disable("x-powered-by");
+if (trustProxy) app.set("trust proxy", true);
+app.use(compression());
+app.use(build.publicPath, express.static(build.assetsBuildDirectory, { immutable: true, maxAge: "1y" }));
+app.use(express.static("public", { maxAge: "1h" }));
+app.use(morgan("tiny"));
+app.use((req, res, next) => {
+  if (isCrossSite(req)) {
+    res.status(403).type("html").send(refusedPage(req));
+    return;
+  }
+  if (!trustProxy) {
+    // The app reads the client address from these headers; only the socket is trusted here.
+    delete req.headers["x-forwarded-for"];
+    req.headers["x-real-ip"] = req.socket.remoteAddress ?? "unknown";
+  }
+  next();
+});
+app.all("*", createRequestHandler({ build, mode: process.env.NODE_ENV }));
+
+const port = Number(process.env.PORT) || 3000;
+const host = process.env.HOST;
+const onListen = () => console.log(`[server] http://${host ?? "localhost"}:${port}`);
+const server = host ? app.listen(port, host, onListen) : app.listen(port, onListen);
+for (const signal of ["SIGTERM", "SIGINT"]) process.once(signal, () => server.close());
