@@ -575,7 +575,8 @@ export const adoptionEvents = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [
-    index("adoption_facility_technique_idx").on(t.facilityId, t.techniqueId, t.eventOn),
+    // Covers the reports' per-pair GROUP BY (kind included): the ledger is read from the index alone.
+    index("adoption_facility_technique_idx").on(t.facilityId, t.techniqueId, t.eventOn, t.kind),
     index("adoption_technique_idx").on(t.techniqueId),
     index("adoption_kind_date_idx").on(t.kind, t.eventOn, t.facilityId),
     index("adoption_agreement_idx").on(t.agreementId),

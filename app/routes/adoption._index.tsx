@@ -1,5 +1,236 @@
-import { ComingSoon } from "~/components/coming-soon";
+// A facility's technique ledger: what it performs now (cross-level marked), its dated entries,
+// the form for one milestone and the list import.
+import { getFormProps, getInputProps, getSelectProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { FilterBar, FilterSelect } from "~/components/filter-bar";
+import { FieldError, FormErrors } from "~/components/form";
+import { LevelBadge } from "~/components/level-badge";
+import { Pagination } from "~/components/pagination";
+import { getDb } from "~/db/client.server";
+import { formatDate, formatNumber } from "~/i18n/format";
+import { useLocale } from "~/i18n/use-locale";
+import { addLedgerEntry, ledgerFacilityOptions, listLedgerEntries, resolveLedgerFacility } from "~/models/adoption/entries.server";
+import { listFacilityTechniques } from "~/models/adoption/facility-techniques.server";
+import { ledgerEventSchema } from "~/models/adoption/schemas";
+import { requireActor } from "~/models/auth/session.server";
+import { vietnamToday } from "~/models/dates";
+import { ADOPTION_EVENT_KINDS, ADOPTION_SOURCES } from "~/models/enums";
+import { throwDomainResponse } from "~/utils/domain-response.server";
+import { replyInvalid, replyWithDomainError } from "~/utils/form.server";
+import { pageFromUrl } from "~/utils/pagination";
 
-export default function Page() {
-  return <ComingSoon area="adoption" />;
+function requestedFacility(url: URL): number | null {
+  const n = Number(url.searchParams.get("facility"));
+  return Number.isInteger(n) && n > 0 ? n : null;
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const actor = await requireActor(request);
+  const url = new URL(request.url);
+  const db = getDb();
+  try {
+    const facility = resolveLedgerFacility(db, actor, requestedFacility(url));
+    return json({
+      facility,
+      options: ledgerFacilityOptions(db, actor),
+      techniques: facility ? listFacilityTechniques(db, facility.id, { q: url.searchParams.get("q") ?? undefined, page: pageFromUrl(url) }) : null,
+      entries: facility ? listLedgerEntries(db, facility.id, pageFromUrl(new URL(`http://x/?page=${url.searchParams.get("epage") ?? 1}`), 10)) : null,
+      today: vietnamToday(new Date()),
+    });
+  } catch (error) {
+    throwDomainResponse(error);
+  }
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const actor = await requireActor(request);
+  const url = new URL(request.url);
+  const submission = parseWithZod(await request.formData(), { schema: ledgerEventSchema });
+  if (submission.status !== "success") return replyInvalid(submission);
+  const facilityId = requestedFacility(url) ?? actor.facilityId;
+  if (!facilityId) throw new Response("Forbidden", { status: 403 });
+  try {
+    addLedgerEntry(getDb(), actor, facilityId, submission.value, vietnamToday(new Date()));
+    return json({ result: submission.reply({ resetForm: true }), saved: true, stale: null });
+  } catch (error) {
+    return replyWithDomainError(submission, error);
+  }
+}
+
+export default function LedgerPage() {
+  const { facility, options, techniques, entries, today } = useLoaderData<typeof loader>();
+  const { t } = useTranslation("adoption");
+  const { t: te } = useTranslation("enums");
+  const locale = useLocale();
+  return (
+    <div className="space-y-4">
+      <header className="flex flex-wrap items-end justify-between gap-3">
+        <div>
+          <h1 className="page-title">{facility ? `${t("ledger.title")} – ${facility.name}` : t("ledger.title")}</h1>
+          <p className="mt-1 text-sm text-slate-600">{t("ledger.intro")}</p>
+        </div>
+        <Link to="/adoption/requests" className="btn-secondary">
+          {t("ledger.requests")}
+        </Link>
+      </header>
+      {options.length > 0 ? (
+        <FilterBar>
+          <FilterSelect
+            name="facility"
+            label={t("ledger.facility")}
+            defaultValue={facility ? String(facility.id) : undefined}
+            options={options.map((o) => ({ value: String(o.id), label: o.name }))}
+          />
+        </FilterBar>
+      ) : null}
+      {!facility || !techniques || !entries ? (
+        <p className="card text-slate-600">{t("ledger.chooseFacility")}</p>
+      ) : (
+        <>
+          <section className="card p-0">
+            <div className="flex flex-wrap items-center justify-between gap-2 px-4 pt-4">
+              <p className="font-medium">
+                {t("ledger.performed", {
+                  count: formatNumber(techniques.performedTotal, locale) as unknown as number,
+                  cross: formatNumber(techniques.crossLevelTotal, locale),
+                })}
+              </p>
+              <Form method="get" className="flex gap-2">
+                <input type="hidden" name="facility" value={facility.id} />
+                <input className="input" type="search" name="q" aria-label={t("ledger.search")} placeholder={t("ledger.search")} />
+              </Form>
+            </div>
+            {techniques.rows.length === 0 ? (
+              <p className="p-4 text-slate-600">{t("ledger.empty")}</p>
+            ) : (
+              <div className="overflow-x-auto">
+                <table className="table">
+                  <thead>
+                    <tr>
+                      <th scope="col">{t("drill.code")}</th>
+                      <th scope="col">{t("drill.technique")}</th>
+                      <th scope="col">{t("drill.minLevel")}</th>
+                      <th scope="col">{t("drill.startedOn")}</th>
+                    </tr>
+                  </thead>
+                  <tbody className="divide-y divide-slate-100">
+                    {techniques.rows.map((r) => (
+                      <tr key={r.techniqueId}>
+                        <td className="font-mono text-xs">{r.code}</td>
+                        <td>
+                          {r.name}{" "}
+                          {r.crossLevel ? <span className="badge bg-teal-100 text-teal-800">{t("ledger.crossLevel")}</span> : null}
+                        </td>
+                        <td><LevelBadge level={r.minLevel} /></td>
+                        <td className="whitespace-nowrap">{formatDate(r.startedOn, locale)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            )}
+          </section>
+          <Pagination page={techniques.page} pageCount={techniques.pageCount} total={techniques.total} />
+
+          <div className="grid gap-4 lg:grid-cols-2">
+            <section className="card p-0">
+              <h2 className="px-4 pt-4 text-lg font-semibold">{t("ledger.recentEvents")}</h2>
+              <ul className="divide-y divide-slate-100">
+                {entries.rows.map((e) => (
+                  <li key={e.id} className="px-4 py-2 text-sm">
+                    <span className="tabular-nums">{formatDate(e.eventOn, locale)}</span> · <strong>{te(`adoptionEventKind.${e.kind}`)}</strong> ·{" "}
+                    <span className="font-mono text-xs">{e.techniqueCode}</span> {e.techniqueName}
+                    {e.decisionNumber ? ` · ${e.decisionNumber}` : ""}
+                    {e.source ? ` · ${te(`adoptionSource.${e.source}`)}` : ""}
+                  </li>
+                ))}
+              </ul>
+              <div className="px-4 pb-3">
+                <Pagination page={entries.page} pageCount={entries.pageCount} total={entries.total} param="epage" />
+              </div>
+            </section>
+            {facility.canManage ? (
+              <div className="space-y-4">
+                <EventForm today={today} />
+                <Form method="post" action={`/adoption/import?facility=${facility.id}`} encType="multipart/form-data" className="card space-y-3">
+                  <h2 className="text-lg font-semibold">{t("ledger.import")}</h2>
+                  <p className="text-sm text-slate-600">{t("ledger.importHelp")}</p>
+                  <label className="label" htmlFor="ledger-file">
+                    {t("ledger.file")}
+                  </label>
+                  <input id="ledger-file" className="input" type="file" name="file" accept=".csv,.xlsx" required />
+                  <button type="submit" className="btn">
+                    {t("ledger.importButton")}
+                  </button>
+                </Form>
+              </div>
+            ) : null}
+          </div>
+        </>
+      )}
+    </div>
+  );
+}
+
+function EventForm({ today }: { today: string }) {
+  const actionData = useActionData<typeof action>();
+  const { t } = useTranslation("adoption");
+  const { t: te } = useTranslation("enums");
+  const [form, fields] = useForm({
+    lastResult: actionData?.result,
+    constraint: getZodConstraint(ledgerEventSchema),
+    shouldValidate: "onBlur",
+    defaultValue: { kind: "started", eventOn: today, source: "in_house" },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ledgerEventSchema }),
+  });
+  return (
+    <Form method="post" className="card space-y-3" {...getFormProps(form)}>
+      <h2 className="text-lg font-semibold">{t("ledger.addEvent")}</h2>
+      {actionData && "saved" in actionData && actionData.saved ? (
+        <p role="status" className="text-emerald-800">
+          {t("ledger.saved")}
+        </p>
+      ) : null}
+      <FormErrors errors={form.errors} />
+      <div className="grid gap-3 sm:grid-cols-2">
+        <div>
+          <label className="label" htmlFor={fields.techniqueCode.id}>{t("ledger.technique")}</label>
+          <input className="input font-mono" {...getInputProps(fields.techniqueCode, { type: "text" })} placeholder="10.367" />
+          <FieldError errors={fields.techniqueCode.errors} />
+        </div>
+        <div>
+          <label className="label" htmlFor={fields.kind.id}>{t("ledger.kind")}</label>
+          <select className="input" {...getSelectProps(fields.kind)}>
+            {ADOPTION_EVENT_KINDS.map((k) => (
+              <option key={k} value={k}>{te(`adoptionEventKind.${k}`)}</option>
+            ))}
+          </select>
+          <FieldError errors={fields.kind.errors} />
+        </div>
+        <div>
+          <label className="label" htmlFor={fields.eventOn.id}>{t("ledger.eventOn")}</label>
+          <input className="input" {...getInputProps(fields.eventOn, { type: "date" })} max={today} />
+          <FieldError errors={fields.eventOn.errors} />
+        </div>
+        <div>
+          <label className="label" htmlFor={fields.source.id}>{t("ledger.source")}</label>
+          <select className="input" {...getSelectProps(fields.source)}>
+            {ADOPTION_SOURCES.map((s) => (
+              <option key={s} value={s}>{te(`adoptionSource.${s}`)}</option>
+            ))}
+          </select>
+        </div>
+        <div className="sm:col-span-2">
+          <label className="label" htmlFor={fields.note.id}>{t("ledger.note")}</label>
+          <input className="input" {...getInputProps(fields.note, { type: "text" })} />
+          <FieldError errors={fields.note.errors} />
+        </div>
+      </div>
+      <button type="submit" className="btn">{t("ledger.save")}</button>
+    </Form>
+  );
 }

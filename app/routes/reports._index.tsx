@@ -1,5 +1,229 @@
-import { ComingSoon } from "~/components/coming-soon";
+// Cross-level techniques by year: filters, two charts, the table (every number a link to the
+// pairs behind it), exports and a printable layout.
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { FilterBar, FilterSelect } from "~/components/filter-bar";
+import { CumulativeLineChart, NewPerYearBarChart } from "~/components/reports/charts";
+import { getDb } from "~/db/client.server";
+import { formatDate, formatNumber } from "~/i18n/format";
+import { useLocale } from "~/i18n/use-locale";
+import { requireActor } from "~/models/auth/session.server";
+import { vietnamToday } from "~/models/dates";
+import { LEVELS } from "~/models/enums";
+import { DomainError } from "~/models/errors";
+import { listProvinces } from "~/models/facilities/queries.server";
+import type { AdoptionReport, ReportRow } from "~/models/reports/adoption-report.server";
+import { METRIC_VALUES, parseReportParams, REPORT_DIMENSION_VALUES, reportQuery, type ReportParams } from "~/models/reports/params";
+import { loadAdoptionReport } from "~/models/reports/queries.server";
+import { encodeMessage, translateMessage } from "~/utils/messages";
 
-export default function Page() {
-  return <ComingSoon area="reports" />;
+type Metric = (typeof METRIC_VALUES)[number];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const actor = await requireActor(request);
+  const url = new URL(request.url);
+  const today = vietnamToday(new Date());
+  const db = getDb();
+  const provinces = actor.role === "admin" ? listProvinces(db) : null;
+  const metric: Metric = (METRIC_VALUES as readonly string[]).includes(url.searchParams.get("metric") ?? "")
+    ? (url.searchParams.get("metric") as Metric)
+    : "cumulative";
+  try {
+    const parsed = parseReportParams(url, Number(today.slice(0, 4)));
+    // Department officers see their province; the URL cannot widen it.
+    const params: ReportParams = actor.role === "department" ? { ...parsed, provinceCode: parsed.provinceCode ?? actor.provinceCode } : parsed;
+    const report = loadAdoptionReport(db, actor, params, today);
+    return json({ report, params, metric, provinces, error: null, today });
+  } catch (error) {
+    if (error instanceof DomainError && error.status === 400) {
+      return json({ report: null, params: null, metric, provinces, error: encodeMessage(error.message, error.params), today }, { status: 400 });
+    }
+    if (error instanceof DomainError) throw new Response(error.message, { status: error.status });
+    throw error;
+  }
+}
+
+function rowFilter(dimension: ReportParams["dimension"], key: string): Partial<ReportParams> {
+  switch (dimension) {
+    case "province":
+      return { provinceCode: key };
+    case "level":
+      return { levels: [key as (typeof LEVELS)[number]] };
+    case "facility":
+      return { facilityId: Number(key) };
+    case "chapter":
+      return { chapterNumber: Number(key) };
+    default:
+      return {};
+  }
+}
+
+export default function ReportsPage() {
+  const { report, params, metric, provinces, error, today } = useLoaderData<typeof loader>();
+  const { t } = useTranslation("adoption");
+  const locale = useLocale();
+  const n = (value: number) => formatNumber(value, locale);
+  const query = params ? reportQuery(params) : "";
+  return (
+    <div className="space-y-4">
+      <header className="flex flex-wrap items-end justify-between gap-3">
+        <div>
+          <h1 className="page-title">{t("report.title")}</h1>
+          <p className="mt-1 text-sm text-slate-600">{t("report.intro", { date: formatDate(today, locale) })}</p>
+        </div>
+        <nav className="flex flex-wrap gap-2 print:hidden">
+          <Link className="btn-secondary" to="/department">
+            {t("report.dashboard")}
+          </Link>
+          <Link className="btn-secondary" to="/reports/periods">
+            {t("report.periods")}
+          </Link>
+        </nav>
+      </header>
+
+      <div className="print:hidden">
+        <FilterBar>
+          <label className="flex flex-col gap-1 text-sm">
+            <span className="label">{t("report.baseline")}</span>
+            <input className="input w-28" type="number" name="baseline" min={1990} max={2100} defaultValue={params?.baselineYear ?? 2020} />
+          </label>
+          <FilterSelect
+            name="dimension"
+            label={t("report.dimension")}
+            defaultValue={params?.dimension ?? "province"}
+            options={REPORT_DIMENSION_VALUES.map((d) => ({ value: d, label: t(`dimension.${d}`) }))}
+          />
+          <FilterSelect
+            name="metric"
+            label={t("report.metric")}
+            defaultValue={metric}
+            options={METRIC_VALUES.map((m) => ({ value: m, label: t(`metric.${m}`) }))}
+          />
+          <FilterSelect
+            name="measure"
+            label={t("report.measure")}
+            defaultValue={params?.crossOnly === false ? "all" : "cross"}
+            options={[
+              { value: "cross", label: t("measure.cross") },
+              { value: "all", label: t("measure.all") },
+            ]}
+          />
+          {provinces ? (
+            <FilterSelect
+              name="province"
+              label={t("report.province")}
+              defaultValue={params?.provinceCode ?? undefined}
+              options={provinces.map((p) => ({ value: p.code, label: locale === "en" ? p.nameEn : p.name }))}
+            />
+          ) : null}
+          <FilterSelect
+            name="levels"
+            label={t("report.levels")}
+            defaultValue={params?.levels.join(",") || undefined}
+            options={[
+              ...LEVELS.map((l) => ({ value: l, label: l })),
+              { value: "C,D", label: "C + D" },
+            ]}
+          />
+        </FilterBar>
+      </div>
+
+      {error ? (
+        <p className="rounded-md border border-red-300 bg-red-50 p-3 text-red-800" role="alert">
+          {translateMessage(t, error)}
+        </p>
+      ) : null}
+
+      {report && params ? (
+        <>
+          <div className="flex flex-wrap gap-2 print:hidden">
+            <a className="btn-secondary" href={`/reports/export?${query}&format=xlsx`} download>
+              {t("report.exportXlsx")}
+            </a>
+            <a className="btn-secondary" href={`/reports/export?${query}&format=csv`} download>
+              {t("report.exportCsv")}
+            </a>
+            <button type="button" className="btn-secondary" onClick={() => window.print()}>
+              {t("report.print")}
+            </button>
+          </div>
+          <p className="hidden text-sm print:block">{t("report.printedOn", { date: formatDate(today, locale) })}</p>
+          <Charts report={report} />
+          <ReportTable report={report} params={params} metric={metric} />
+          <p className="text-sm text-slate-600">{t("report.officialNote")}</p>
+          <p className="text-sm text-slate-600">{t("report.definitions")}</p>
+        </>
+      ) : null}
+    </div>
+  );
+
+  function Charts({ report }: { report: AdoptionReport }) {
+    const labels = { official: t("categoryShort.official"), all: t("categoryShort.all") };
+    const cumulative = report.total.periods.map((p) => ({ period: p.period, official: p.official.cumulative, all: p.all.cumulative }));
+    const fresh = report.total.periods.map((p) => ({ period: p.period, official: p.official.new, all: p.all.new }));
+    return (
+      <div className="grid gap-4 lg:grid-cols-2 print:grid-cols-2">
+        <CumulativeLineChart title={t("report.chartCumulative")} data={cumulative} labels={labels} format={n} />
+        <NewPerYearBarChart title={t("report.chartNew")} data={fresh} labels={labels} format={n} />
+      </div>
+    );
+  }
+
+  function ReportTable({ report, params, metric }: { report: AdoptionReport; params: ReportParams; metric: Metric }) {
+    const cell = (row: ReportRow, periodIndex: number, rowKey: string | null) => {
+      const p = row.periods[periodIndex];
+      const filter = rowKey === null ? {} : rowFilter(report.dimension, rowKey);
+      const href = (category: "official" | "all") =>
+        `/reports/pairs?${reportQuery({ ...params, ...filter, dimension: undefined, metric, category, year: Number(p.period) })}`;
+      return (
+        <td key={p.period} className="text-right tabular-nums">
+          <Link to={href("official")} className="link font-semibold">
+            {n(p.official[metric])}
+          </Link>
+          <br />
+          <Link to={href("all")} className="text-xs text-slate-500 hover:underline">
+            {n(p.all[metric])}
+          </Link>
+        </td>
+      );
+    };
+    if (report.total.periods.every((p) => p.all.cumulative === 0 && p.all.new === 0)) {
+      return <p className="card text-slate-600">{t("report.empty")}</p>;
+    }
+    return (
+      <section className="card overflow-x-auto p-0" aria-label={t(`metric.${metric}`)}>
+        <table className="table">
+          <caption className="px-4 pt-3 text-left font-semibold">
+            {t(`metric.${metric}`)} · {t(params.crossOnly ? "measure.cross" : "measure.all")}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">{t(`dimension.${report.dimension}`)}</th>
+              {report.periods.map((p) => (
+                <th key={p.key} scope="col" className="text-right">
+                  {p.key}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {report.rows.map((row) => (
+              <tr key={row.key}>
+                <th scope="row" className="font-normal">
+                  {row.label}
+                </th>
+                {row.periods.map((_, i) => cell(row, i, row.key))}
+              </tr>
+            ))}
+            <tr className="bg-slate-50 font-semibold">
+              <th scope="row">{t("report.total")}</th>
+              {report.total.periods.map((_, i) => cell(report.total, i, null))}
+            </tr>
+          </tbody>
+        </table>
+      </section>
+    );
+  }
 }

@@ -1,0 +1,103 @@
+// The ledger page's model: which facility a reader looks at, its recent entries, and a
+// milestone entered by hand (checked against the actor's scope, then through the ledger).
+import { and, desc, eq, sql } from "drizzle-orm";
+import type { Db } from "~/db/client.server";
+import { adoptionEvents, facilities, techniques, users } from "~/db/schema";
+import { canChange, canRead, hasCapability, type Actor } from "~/models/access/policy";
+import { facilityScopeCondition } from "~/models/access/scope-sql.server";
+import type { AdoptionEventKind, AdoptionSource, Level } from "~/models/enums";
+import { ForbiddenError, NotFoundError } from "~/models/errors";
+import { toPage, type Page, type PageRequest } from "~/utils/pagination";
+import { recordAdoptionEvent } from "./ledger.server";
+import type { LedgerEventForm } from "./schemas";
+
+export type LedgerFacility = { id: number; name: string; level: Level; provinceCode: string | null; canManage: boolean };
+
+/** The facility a ledger page shows: the reader's own, or the one asked for when readable. */
+export function resolveLedgerFacility(db: Db, actor: Actor, requested: number | null): LedgerFacility | null {
+  const id = requested ?? actor.facilityId;
+  if (!id) return null;
+  const f = db
+    .select({ id: facilities.id, name: facilities.name, level: facilities.level, provinceCode: facilities.provinceCode })
+    .from(facilities)
+    .where(eq(facilities.id, id))
+    .get();
+  if (!f) throw new NotFoundError();
+  if (!canRead(actor, { facilityId: f.id, provinceCode: f.provinceCode })) throw new ForbiddenError();
+  return { ...f, canManage: canChange(actor, "adoption.manage", { facilityId: f.id, provinceCode: f.provinceCode }) };
+}
+
+/** Facilities the reader may open a ledger for (a department's province, capped for a select). */
+export function ledgerFacilityOptions(db: Db, actor: Actor): { id: number; name: string }[] {
+  if (actor.role !== "admin" && actor.role !== "department") return [];
+  return db
+    .select({ id: facilities.id, name: facilities.name })
+    .from(facilities)
+    .where(and(facilityScopeCondition(actor, facilities.id), sql`${facilities.kind} in ('hospital', 'regional_centre', 'commune_station')`))
+    .orderBy(facilities.level, facilities.name)
+    .limit(500)
+    .all();
+}
+
+export type LedgerEntryRow = {
+  id: number;
+  eventOn: string;
+  kind: AdoptionEventKind;
+  source: AdoptionSource | null;
+  decisionNumber: string | null;
+  techniqueCode: string;
+  techniqueName: string;
+  author: string | null;
+};
+
+export function listLedgerEntries(db: Db, facilityId: number, page: PageRequest): Page<LedgerEntryRow> {
+  const total = db.select({ n: sql<number>`count(*)` }).from(adoptionEvents).where(eq(adoptionEvents.facilityId, facilityId)).get()?.n ?? 0;
+  const rows = db
+    .select({
+      id: adoptionEvents.id,
+      eventOn: adoptionEvents.eventOn,
+      kind: adoptionEvents.kind,
+      source: adoptionEvents.source,
+      decisionNumber: adoptionEvents.decisionNumber,
+      techniqueCode: techniques.code,
+      techniqueName: techniques.name,
+      author: users.displayName,
+    })
+    .from(adoptionEvents)
+    .innerJoin(techniques, eq(techniques.id, adoptionEvents.techniqueId))
+    .leftJoin(users, eq(users.id, adoptionEvents.createdBy))
+    .where(eq(adoptionEvents.facilityId, facilityId))
+    .orderBy(desc(adoptionEvents.eventOn), desc(adoptionEvents.id))
+    .limit(page.pageSize)
+    .offset(page.offset)
+    .all();
+  return toPage(rows, total, page);
+}
+
+/**
+ * A milestone entered on the ledger page. Directors record for their own facility;
+ * "approved" is the department's decision and goes through the list approval instead,
+ * except for administrators correcting history.
+ */
+export function addLedgerEntry(db: Db, actor: Actor, facilityId: number, input: LedgerEventForm, today: string) {
+  const f = db.select({ provinceCode: facilities.provinceCode }).from(facilities).where(eq(facilities.id, facilityId)).get();
+  if (!f) throw new NotFoundError();
+  if (!canChange(actor, "adoption.manage", { facilityId, provinceCode: f.provinceCode })) throw new ForbiddenError();
+  if (input.kind === "approved" && !hasCapability(actor, "techniqueList.approve")) throw new ForbiddenError();
+  return db.transaction((tx) =>
+    recordAdoptionEvent(
+      tx,
+      {
+        facilityId,
+        techniqueCode: input.techniqueCode,
+        kind: input.kind,
+        eventOn: input.eventOn,
+        source: input.kind === "started" ? (input.source ?? "in_house") : null,
+        decisionNumber: input.decisionNumber,
+        note: input.note,
+      },
+      actor,
+      today,
+    ),
+  );
+}

@@ -1,0 +1,335 @@
+// Department approval of technique-list additions: a facility (director) submits techniques it
+// performs or starts; the department of the facility's province approves them with a decision
+// number and date (writing "approved" events, and "started" ones where missing, through the
+// ledger) or returns them with a comment. Only approved pairs count in official figures.
+import { and, desc, eq, inArray, sql } from "drizzle-orm";
+import type { Db } from "~/db/client.server";
+import {
+  adoptionEvents,
+  facilities,
+  techniqueListRequestItems,
+  techniqueListRequests,
+  techniques,
+} from "~/db/schema";
+import { canChange, canRead, hasCapability, type Actor } from "~/models/access/policy";
+import { facilityScopeCondition } from "~/models/access/scope-sql.server";
+import { assertVersion, recordAudit } from "~/models/audit/audit.server";
+import type { Level, ListRequestStatus } from "~/models/enums";
+import { ConflictError, DomainError, ForbiddenError, NotFoundError } from "~/models/errors";
+import { toPage, type Page, type PageRequest } from "~/utils/pagination";
+import { listPairEvents, recordAdoptionEvent, LEDGER_ERROR_KEYS } from "./ledger.server";
+import { findDateViolation, isCrossLevel } from "./rules";
+import { facilityLevelOn } from "~/models/facilities/levels.server";
+
+/** startedOn null: the decision date is used when the department approves. */
+export type ListRequestItemInput = { techniqueCode: string; startedOn: string | null };
+
+function facilityScope(db: Db, facilityId: number) {
+  const facility = db
+    .select({ id: facilities.id, provinceCode: facilities.provinceCode, openedOn: facilities.openedOn, name: facilities.name })
+    .from(facilities)
+    .where(eq(facilities.id, facilityId))
+    .get();
+  if (!facility) throw new NotFoundError();
+  return facility;
+}
+
+/**
+ * A facility submits additions. The facility is the actor's own (administrators name it).
+ * Refuses unknown codes, bad or future dates, dates before the facility opened, techniques
+ * already approved for the facility or waiting in another submitted request, and duplicates.
+ */
+export function submitListRequest(
+  db: Db,
+  actor: Actor,
+  input: { facilityId?: number | null; items: ListRequestItemInput[]; comment?: string | null },
+  today: string,
+) {
+  const facilityId = actor.role === "admin" ? (input.facilityId ?? null) : actor.facilityId;
+  if (!facilityId) throw new ForbiddenError();
+  const facility = facilityScope(db, facilityId);
+  if (!canChange(actor, "techniqueList.submit", { facilityId, provinceCode: facility.provinceCode })) throw new ForbiddenError();
+  if (input.items.length === 0) throw new DomainError("adoption:errors.noItems", { field: "items" });
+
+  const codes = input.items.map((i) => i.techniqueCode.trim());
+  const known = new Map(
+    db
+      .select({ id: techniques.id, code: techniques.code })
+      .from(techniques)
+      .where(inArray(techniques.code, codes))
+      .all()
+      .map((t) => [t.code, t.id]),
+  );
+  const seen = new Set<string>();
+  const items = input.items.map((item, index) => {
+    const code = item.techniqueCode.trim();
+    const params = { row: index + 1, code, date: item.startedOn ?? "" };
+    const techniqueId = known.get(code);
+    if (!techniqueId) throw new DomainError(LEDGER_ERROR_KEYS.unknownTechnique, { field: "items", params });
+    if (seen.has(code)) throw new DomainError("adoption:errors.duplicateItem", { field: "items", params });
+    seen.add(code);
+    const violation = item.startedOn ? findDateViolation(item.startedOn, today, facility.openedOn) : null;
+    if (violation) throw new DomainError(LEDGER_ERROR_KEYS[violation], { field: "items", params: { ...params, today, openedOn: facility.openedOn ?? "" } });
+    const approved = db
+      .select({ id: adoptionEvents.id })
+      .from(adoptionEvents)
+      .where(and(eq(adoptionEvents.facilityId, facilityId), eq(adoptionEvents.techniqueId, techniqueId), eq(adoptionEvents.kind, "approved")))
+      .get();
+    if (approved) throw new ConflictError("adoption:errors.alreadyOnList", { field: "items", params });
+    const pending = db
+      .select({ id: techniqueListRequests.id })
+      .from(techniqueListRequestItems)
+      .innerJoin(techniqueListRequests, eq(techniqueListRequests.id, techniqueListRequestItems.requestId))
+      .where(
+        and(
+          eq(techniqueListRequests.facilityId, facilityId),
+          eq(techniqueListRequests.status, "submitted"),
+          eq(techniqueListRequestItems.techniqueId, techniqueId),
+        ),
+      )
+      .get();
+    if (pending) throw new ConflictError("adoption:errors.alreadyRequested", { field: "items", params: { ...params, request: pending.id } });
+    return { techniqueId, startedOn: item.startedOn };
+  });
+
+  return db.transaction((tx) => {
+    const request = tx
+      .insert(techniqueListRequests)
+      .values({
+        facilityId,
+        status: "submitted",
+        submittedBy: actor.userId || null,
+        submittedAt: new Date().toISOString(),
+        comment: input.comment?.trim() || null,
+      })
+      .returning()
+      .get();
+    tx.insert(techniqueListRequestItems)
+      .values(items.map((i) => ({ requestId: request.id, ...i })))
+      .run();
+    recordAudit(tx, {
+      userId: actor.userId || null,
+      action: "create",
+      entityType: "technique_list_request",
+      entityId: request.id,
+      after: { ...request, items },
+    });
+    return request;
+  });
+}
+
+function loadForDecision(db: Db, actor: Actor, requestId: number) {
+  const request = db.select().from(techniqueListRequests).where(eq(techniqueListRequests.id, requestId)).get();
+  if (!request) throw new NotFoundError();
+  const facility = facilityScope(db, request.facilityId);
+  if (!canChange(actor, "techniqueList.approve", { facilityId: facility.id, provinceCode: facility.provinceCode })) {
+    throw new ForbiddenError();
+  }
+  return { request, facility };
+}
+
+/**
+ * The department approves a submitted request: for each item, a "started" event (dated as
+ * submitted) when the ledger has none, then an "approved" event with the decision. All in
+ * one transaction; a refused item (e.g. started after the decision date) refuses the whole.
+ */
+export function approveListRequest(
+  db: Db,
+  actor: Actor,
+  requestId: number,
+  input: { decisionNumber: string; decisionOn: string; version: number },
+  today: string,
+) {
+  const { request, facility } = loadForDecision(db, actor, requestId);
+  assertVersion(request, input.version, { decisionNumber: input.decisionNumber, decisionOn: input.decisionOn });
+  if (request.status !== "submitted") throw new ConflictError("adoption:errors.notSubmitted", { params: { status: request.status } });
+  const violation = findDateViolation(input.decisionOn, today, facility.openedOn);
+  if (violation) throw new DomainError(LEDGER_ERROR_KEYS[violation], { field: "decisionOn", params: { today, date: input.decisionOn, openedOn: facility.openedOn ?? "" } });
+  const items = db.select().from(techniqueListRequestItems).where(eq(techniqueListRequestItems.requestId, requestId)).all();
+  return db.transaction((tx) => {
+    for (const item of items) {
+      const events = listPairEvents(tx, request.facilityId, item.techniqueId);
+      if (!events.some((e) => e.kind === "started")) {
+        const startedOn = item.startedOn && item.startedOn <= input.decisionOn ? item.startedOn : input.decisionOn;
+        recordAdoptionEvent(
+          tx,
+          { facilityId: request.facilityId, techniqueId: item.techniqueId, kind: "started", eventOn: startedOn, source: "import", listRequestId: requestId },
+          actor,
+          today,
+        );
+      }
+      if (events.some((e) => e.kind === "approved")) continue;
+      try {
+        recordAdoptionEvent(
+          tx,
+          {
+            facilityId: request.facilityId,
+            techniqueId: item.techniqueId,
+            kind: "approved",
+            eventOn: input.decisionOn,
+            decisionNumber: input.decisionNumber,
+            listRequestId: requestId,
+          },
+          actor,
+          today,
+        );
+      } catch (error) {
+        // The decision cannot predate a start already in the ledger: say so next to the date.
+        if (error instanceof DomainError && error.message === LEDGER_ERROR_KEYS.notStarted) {
+          throw new ConflictError("adoption:errors.decisionBeforeStart", { field: "decisionOn", params: { date: input.decisionOn } });
+        }
+        throw error;
+      }
+    }
+    const updated = tx
+      .update(techniqueListRequests)
+      .set({
+        status: "approved",
+        decidedBy: actor.userId || null,
+        decidedAt: new Date().toISOString(),
+        decisionNumber: input.decisionNumber.trim(),
+        decisionOn: input.decisionOn,
+        version: request.version + 1,
+      })
+      .where(eq(techniqueListRequests.id, requestId))
+      .returning()
+      .get();
+    recordAudit(tx, {
+      userId: actor.userId || null,
+      action: "update",
+      entityType: "technique_list_request",
+      entityId: requestId,
+      before: { status: request.status },
+      after: { status: updated.status, decisionNumber: updated.decisionNumber, decisionOn: updated.decisionOn },
+    });
+    return updated;
+  });
+}
+
+/** The department returns a submitted request with a comment; nothing enters the ledger. */
+export function returnListRequest(
+  db: Db,
+  actor: Actor,
+  requestId: number,
+  input: { comment: string; version: number },
+) {
+  const { request } = loadForDecision(db, actor, requestId);
+  assertVersion(request, input.version, { comment: input.comment });
+  if (request.status !== "submitted") throw new ConflictError("adoption:errors.notSubmitted", { params: { status: request.status } });
+  if (!input.comment.trim()) throw new DomainError("common:validation.required", { field: "comment" });
+  return db.transaction((tx) => {
+    const updated = tx
+      .update(techniqueListRequests)
+      .set({
+        status: "returned",
+        decidedBy: actor.userId || null,
+        decidedAt: new Date().toISOString(),
+        comment: input.comment.trim(),
+        version: request.version + 1,
+      })
+      .where(eq(techniqueListRequests.id, requestId))
+      .returning()
+      .get();
+    recordAudit(tx, {
+      userId: actor.userId || null,
+      action: "update",
+      entityType: "technique_list_request",
+      entityId: requestId,
+      before: { status: request.status },
+      after: { status: updated.status, comment: updated.comment },
+    });
+    return updated;
+  });
+}
+
+export type ListRequestRow = {
+  id: number;
+  facilityId: number;
+  facilityName: string;
+  status: ListRequestStatus;
+  submittedAt: string | null;
+  decisionNumber: string | null;
+  decisionOn: string | null;
+  items: number;
+};
+
+/** Requests the actor may read, newest first; filter by status. */
+export function listListRequests(
+  db: Db,
+  actor: Actor,
+  options: { status?: ListRequestStatus | null; page: PageRequest },
+): Page<ListRequestRow> {
+  const where = and(
+    facilityScopeCondition(actor, techniqueListRequests.facilityId),
+    options.status ? eq(techniqueListRequests.status, options.status) : undefined,
+  );
+  const total = db.select({ n: sql<number>`count(*)` }).from(techniqueListRequests).where(where).get()?.n ?? 0;
+  const rows = db
+    .select({
+      id: techniqueListRequests.id,
+      facilityId: techniqueListRequests.facilityId,
+      facilityName: facilities.name,
+      status: techniqueListRequests.status,
+      submittedAt: techniqueListRequests.submittedAt,
+      decisionNumber: techniqueListRequests.decisionNumber,
+      decisionOn: techniqueListRequests.decisionOn,
+      items: sql<number>`(select count(*) from technique_list_request_items i where i.request_id = ${techniqueListRequests.id})`,
+    })
+    .from(techniqueListRequests)
+    .innerJoin(facilities, eq(facilities.id, techniqueListRequests.facilityId))
+    .where(where)
+    .orderBy(desc(techniqueListRequests.id))
+    .limit(options.page.pageSize)
+    .offset(options.page.offset)
+    .all();
+  return toPage(rows, total, options.page);
+}
+
+export type ListRequestDetail = typeof techniqueListRequests.$inferSelect & {
+  facilityName: string;
+  provinceCode: string | null;
+  canApprove: boolean;
+  items: {
+    techniqueId: number;
+    code: string;
+    name: string;
+    minLevel: Level | null;
+    startedOn: string | null;
+    /** Cross-level for the facility's level on the start date. */
+    crossLevel: boolean;
+  }[];
+};
+
+/** One request with its items; null when absent or not readable by the actor. */
+export function getListRequest(db: Db, actor: Actor, requestId: number): ListRequestDetail | null {
+  const request = db.select().from(techniqueListRequests).where(eq(techniqueListRequests.id, requestId)).get();
+  if (!request) return null;
+  const facility = facilityScope(db, request.facilityId);
+  if (!canRead(actor, { facilityId: facility.id, provinceCode: facility.provinceCode })) return null;
+  const items = db
+    .select({
+      techniqueId: techniques.id,
+      code: techniques.code,
+      name: techniques.name,
+      minLevel: techniques.minLevel,
+      startedOn: techniqueListRequestItems.startedOn,
+    })
+    .from(techniqueListRequestItems)
+    .innerJoin(techniques, eq(techniques.id, techniqueListRequestItems.techniqueId))
+    .where(eq(techniqueListRequestItems.requestId, requestId))
+    .orderBy(techniques.chapterNumber, techniques.number)
+    .all();
+  return {
+    ...request,
+    facilityName: facility.name,
+    provinceCode: facility.provinceCode,
+    canApprove:
+      request.status === "submitted" &&
+      hasCapability(actor, "techniqueList.approve") &&
+      canChange(actor, "techniqueList.approve", { facilityId: facility.id, provinceCode: facility.provinceCode }),
+    items: items.map((i) => {
+      const level = facilityLevelOn(db, facility.id, i.startedOn ?? "9999-12-31");
+      return { ...i, crossLevel: level ? isCrossLevel(i.minLevel, level) : false };
+    }),
+  };
+}

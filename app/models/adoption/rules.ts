@@ -1,0 +1,133 @@
+// Pure rules of the adoption ledger: cross-level classification (DESIGN.md §4) and the order
+// of a facility × technique's dated events. No clock, no database: `today` is an argument.
+import type { AdoptionEventKind, Level } from "~/models/enums";
+
+const LEVEL_RANKS: Record<Level, number> = { A: 1, B: 2, C: 3, D: 4 };
+
+/** A=1 (central) … D=4 (commune). */
+export function levelRank(level: Level): number {
+  return LEVEL_RANKS[level];
+}
+
+/**
+ * Cross-level (kỹ thuật vượt tuyến): the technique's lowest allowed level ranks above the
+ * facility's level on the date considered. A technique without a level is never cross-level.
+ */
+export function isCrossLevel(techniqueMinLevel: Level | null | undefined, facilityLevel: Level): boolean {
+  if (!techniqueMinLevel) return false;
+  return levelRank(techniqueMinLevel) < levelRank(facilityLevel);
+}
+
+/** The levels whose techniques are cross-level for a facility of `facilityLevel`. */
+export function crossLevelMinLevels(facilityLevel: Level): Level[] {
+  return (Object.keys(LEVEL_RANKS) as Level[]).filter((l) => isCrossLevel(l, facilityLevel));
+}
+
+export type LedgerEvent = { kind: AdoptionEventKind; eventOn: string };
+
+/** Same-day events replay in this order: a technique can start and be approved on one day. */
+const KIND_ORDER: Record<AdoptionEventKind, number> = { started: 0, approved: 1, suspended: 2, resumed: 3 };
+
+/** Events in replay order: by date, then by kind on the same day (stable otherwise). */
+export function sortLedgerEvents<T extends LedgerEvent>(events: readonly T[]): T[] {
+  return [...events].sort((a, b) =>
+    a.eventOn === b.eventOn ? KIND_ORDER[a.kind] - KIND_ORDER[b.kind] : a.eventOn < b.eventOn ? -1 : 1,
+  );
+}
+
+export type LedgerState = {
+  started: boolean;
+  approved: boolean;
+  /** Performed now: started and not suspended. */
+  active: boolean;
+};
+
+export type OrderViolation =
+  | "notStarted" // approved / suspended / resumed before any started event
+  | "alreadyStarted" // a second started event
+  | "alreadyApproved" // a second approval
+  | "notActive" // suspended while already suspended
+  | "notSuspended"; // resumed while active
+
+/**
+ * Replays the events of one facility × technique in date order and returns the first
+ * violation: started comes first and once; approval after (or on the day of) the start;
+ * suspended only while active; resumed only while suspended.
+ */
+export function findOrderViolation(events: readonly LedgerEvent[]): OrderViolation | null {
+  const state: LedgerState = { started: false, approved: false, active: false };
+  for (const event of sortLedgerEvents(events)) {
+    const violation = applyEvent(state, event.kind);
+    if (violation) return violation;
+  }
+  return null;
+}
+
+/** Applies one event to the state in place; returns the violation instead when it does not fit. */
+function applyEvent(state: LedgerState, kind: AdoptionEventKind): OrderViolation | null {
+  switch (kind) {
+    case "started":
+      if (state.started) return "alreadyStarted";
+      state.started = true;
+      state.active = true;
+      return null;
+    case "approved":
+      if (!state.started) return "notStarted";
+      if (state.approved) return "alreadyApproved";
+      state.approved = true;
+      return null;
+    case "suspended":
+      if (!state.started) return "notStarted";
+      if (!state.active) return "notActive";
+      state.active = false;
+      return null;
+    case "resumed":
+      if (!state.started) return "notStarted";
+      if (state.active) return "notSuspended";
+      state.active = true;
+      return null;
+  }
+}
+
+/** The state of one facility × technique on `date` (events dated after it are ignored). */
+export function ledgerStateOn(events: readonly LedgerEvent[], date: string): LedgerState {
+  const state: LedgerState = { started: false, approved: false, active: false };
+  for (const event of sortLedgerEvents(events)) {
+    if (event.eventOn > date) break;
+    applyEvent(state, event.kind);
+  }
+  return state;
+}
+
+export type DateViolation = "invalidDate" | "futureDate" | "beforeFacilityOpened";
+
+/** An event date must be a real calendar date, not after today, not before the facility opened. */
+export function findDateViolation(
+  eventOn: string,
+  today: string,
+  facilityOpenedOn: string | null | undefined,
+): DateViolation | null {
+  if (!isCalendarDate(eventOn)) return "invalidDate";
+  if (eventOn > today) return "futureDate";
+  if (facilityOpenedOn && eventOn < facilityOpenedOn) return "beforeFacilityOpened";
+  return null;
+}
+
+/** A real `yyyy-MM-dd` calendar date (2025-02-29 is not); fast enough for million-row imports. */
+export function isCalendarDate(value: unknown): value is string {
+  if (typeof value !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
+
+/** Report years run from the baseline year to the report year, inclusive; the baseline must not be later. */
+export function reportYears(baselineYear: number, reportYear: number): number[] {
+  if (baselineYear > reportYear) return [];
+  return Array.from({ length: reportYear - baselineYear + 1 }, (_, i) => baselineYear + i);
+}
+
+/** Achievement as a share of the target (56 of 54 -> 1.037…); null when the target is not positive. */
+export function achievementShare(value: number, targetValue: number): number | null {
+  if (!(targetValue > 0)) return null;
+  return value / targetValue;
+}

@@ -1,0 +1,267 @@
+// Adoption reports over time: per period (calendar years from a baseline, or the six- and
+// twelve-month periods of Circular 38/2024), grouped by province, facility level, facility,
+// chapter or not at all. Counting happens in SQL (GROUP BY over the pairs of pairs-sql);
+// JavaScript only adds the small per-period results into running totals.
+import { sql, type SQL } from "drizzle-orm";
+import type { Tx } from "~/models/audit/audit.server";
+import type { Actor } from "~/models/access/policy";
+import { DomainError } from "~/models/errors";
+import { reportYears } from "~/models/adoption/rules";
+import { countedFromSql, pairsSql, performedOnSql, type Category, type PairFilter } from "./pairs-sql.server";
+
+export const REPORT_DIMENSIONS = ["total", "province", "level", "facility", "chapter"] as const;
+export type ReportDimension = (typeof REPORT_DIMENSIONS)[number];
+export const CATEGORIES = ["official", "all"] as const;
+export const DEFAULT_BASELINE_YEAR = 2020;
+
+/** A reporting period, inclusive; `end` is clamped to the report date. */
+export type Period = { key: string; start: string; end: string };
+
+export type Figures = {
+  /** Pairs counted from a date inside the period. */
+  new: number;
+  /** Pairs performed at the end of the period. */
+  cumulative: number;
+  /** Of those, pairs counted from after the end of the baseline period. */
+  change: number;
+};
+
+export type PeriodFigures = { period: string; official: Figures; all: Figures };
+export type ReportRow = { key: string; label: string; periods: PeriodFigures[] };
+
+export type AdoptionReport = {
+  reportDate: string;
+  baselineYear: number;
+  dimension: ReportDimension;
+  periods: Period[];
+  total: ReportRow;
+  rows: ReportRow[];
+};
+
+/** Calendar years from the baseline to the report date's year, the last one ending on the report date. */
+export function yearPeriods(baselineYear: number, reportDate: string): Period[] {
+  const reportYear = Number(reportDate.slice(0, 4));
+  if (!Number.isInteger(baselineYear) || baselineYear > reportYear) {
+    throw new DomainError("adoption:errors.baselineAfterReport", {
+      field: "baseline",
+      params: { baseline: baselineYear, year: reportYear },
+    });
+  }
+  return reportYears(baselineYear, reportYear).map((y) => clampPeriod({ key: String(y), start: `${y}-01-01`, end: `${y}-12-31` }, reportDate));
+}
+
+function clampPeriod(period: Period, reportDate: string): Period {
+  return period.end > reportDate ? { ...period, end: reportDate } : period;
+}
+
+function groupKeySql(dimension: ReportDimension): SQL {
+  switch (dimension) {
+    case "total":
+      return sql`'total'`;
+    case "province":
+      return sql`coalesce(p.province_code, '-')`;
+    case "level":
+      return sql`p.level_now`;
+    case "facility":
+      return sql`cast(p.facility_id as text)`;
+    case "chapter":
+      return sql`cast(p.chapter_number as text)`;
+  }
+}
+
+/** CASE mapping a date to the index of its period: -1 before the first, null after the last. */
+function bucketSql(dateSql: SQL, periods: Period[]): SQL {
+  const whens = periods.map((p, i) => sql`when ${dateSql} <= ${p.end} then ${i}`);
+  return sql`(case when ${dateSql} is null then null when ${dateSql} < ${periods[0].start} then -1 ${sql.join(whens, sql` `)} else null end)`;
+}
+
+type Counts = { newBy: number[]; before: number; inactiveAt: number[]; inactiveAfterBaselineAt: number[] };
+
+/**
+ * The figures per group and period. `baselineIndex` is the period whose end the change is
+ * measured against (index 0 for year reports: compared with 2020).
+ */
+export function computeAdoptionFigures(
+  db: Tx,
+  actor: Actor,
+  options: { periods: Period[]; reportDate: string; dimension: ReportDimension; filter?: PairFilter; baselineIndex?: number },
+): Map<string, Record<Category, Figures[]>> {
+  const { periods, reportDate, dimension } = options;
+  const filter = options.filter ?? {};
+  const baselineIndex = options.baselineIndex ?? 0;
+  const key = groupKeySql(dimension);
+  const pairs = pairsSql(actor, filter, reportDate);
+  const result = new Map<string, Record<Category, Counts>>();
+  const entry = (k: string) => {
+    let e = result.get(k);
+    if (!e) {
+      const blank = (): Counts => ({
+        newBy: periods.map(() => 0),
+        before: 0,
+        inactiveAt: periods.map(() => 0),
+        inactiveAfterBaselineAt: periods.map(() => 0),
+      });
+      e = { official: blank(), all: blank() };
+      result.set(k, e);
+    }
+    return e;
+  };
+
+  // One statement, the pairs computed once: new pairs per group, category and period (bucket
+  // -1: counted before the first period), then the pairs ever suspended that are not
+  // performed at the end of a period (row kind "paused", bucket = period index).
+  const periodValues = sql.join(
+    periods.map((p, i) => sql`select ${i} as idx, ${p.end} as end_on`),
+    sql` union all `,
+  );
+  const pausedSelect = (category: Category) => {
+    const from = countedFromSql(category);
+    return sql`select ${`paused_${category}`} as row_kind, ${key} as k, ends.idx as bucket,
+        null as bucket_official, (${from} > ${periods[baselineIndex].end}) as after_baseline, count(*) as n
+      from p join ends on ${from} <= ends.end_on
+      where p.has_pause = 1 and not ${performedOnSql(sql`ends.end_on`)}
+      group by 2, 3, 5`;
+  };
+  // "new" rows count pairs by (bucket of the all-recorded date, bucket of the official date) in
+  // one pass; "paused_<category>" rows count suspended pairs at each period end.
+  const rows = db.all<{ row_kind: "new" | "paused_all" | "paused_official"; k: string; bucket: number | null; bucket_official: number | null; after_baseline: number; n: number }>(sql`
+    with p as materialized (select * from ${pairs}), ends as (${periodValues})
+    select 'new' as row_kind, ${key} as k, ${bucketSql(sql`p.from_all`, periods)} as bucket,
+      ${bucketSql(sql`p.from_official`, periods)} as bucket_official, 0 as after_baseline, count(*) as n
+      from p group by 2, 3, 4
+    union all ${pausedSelect("all")}
+    union all ${pausedSelect("official")}`);
+  const addNew = (counts: Counts, bucket: number | null, n: number) => {
+    if (bucket === null) return;
+    if (bucket === -1) counts.before += n;
+    else counts.newBy[bucket] += n;
+  };
+  for (const r of rows) {
+    const e = entry(r.k);
+    if (r.row_kind === "new") {
+      addNew(e.all, r.bucket, r.n);
+      addNew(e.official, r.bucket_official, r.n);
+    } else if (r.bucket !== null) {
+      const counts = r.row_kind === "paused_all" ? e.all : e.official;
+      counts.inactiveAt[r.bucket] += r.n;
+      if (r.after_baseline) counts.inactiveAfterBaselineAt[r.bucket] += r.n;
+    }
+  }
+
+  const figures = new Map<string, Record<Category, Figures[]>>();
+  for (const [k, byCategory] of result) {
+    figures.set(k, {
+      official: toFigures(byCategory.official, baselineIndex),
+      all: toFigures(byCategory.all, baselineIndex),
+    });
+  }
+  return figures;
+}
+
+function toFigures(c: Counts, baselineIndex: number): Figures[] {
+  let running = c.before;
+  let sinceBaseline = 0;
+  return c.newBy.map((n, i) => {
+    running += n;
+    if (i > baselineIndex) sinceBaseline += n;
+    return {
+      new: n,
+      cumulative: running - c.inactiveAt[i],
+      change: i > baselineIndex ? sinceBaseline - c.inactiveAfterBaselineAt[i] : 0,
+    };
+  });
+}
+
+const ZERO: Figures = { new: 0, cumulative: 0, change: 0 };
+
+function sumFigures(groups: Record<Category, Figures[]>[], length: number): Record<Category, Figures[]> {
+  const sum = (category: Category) =>
+    Array.from({ length }, (_, i) =>
+      groups.reduce(
+        (acc, g) => ({ new: acc.new + g[category][i].new, cumulative: acc.cumulative + g[category][i].cumulative, change: acc.change + g[category][i].change }),
+        ZERO,
+      ),
+    );
+  return { official: sum("official"), all: sum("all") };
+}
+
+export type ReportOptions = {
+  baselineYear?: number;
+  dimension?: ReportDimension;
+  filter?: PairFilter;
+};
+
+/** The year-by-year report of cross-level (or all) techniques, with labels for every group. */
+export function getAdoptionReport(db: Tx, actor: Actor, options: ReportOptions, reportDate: string): AdoptionReport {
+  const baselineYear = options.baselineYear ?? DEFAULT_BASELINE_YEAR;
+  const dimension = options.dimension ?? "province";
+  const periods = yearPeriods(baselineYear, reportDate);
+  return buildReport(db, actor, { periods, reportDate, dimension, filter: options.filter }, baselineYear);
+}
+
+export function buildReport(
+  db: Tx,
+  actor: Actor,
+  options: { periods: Period[]; reportDate: string; dimension: ReportDimension; filter?: PairFilter; baselineIndex?: number },
+  baselineYear: number,
+): AdoptionReport {
+  const { periods, dimension } = options;
+  // Every pair falls in exactly one group, so the total is the sum of the groups: one pass.
+  const grouped = computeAdoptionFigures(db, actor, options);
+  const total = dimension === "total" ? grouped.get("total") : sumFigures([...grouped.values()], periods.length);
+  if (dimension === "total") grouped.clear();
+  const labels = groupLabels(db, dimension, [...grouped.keys()]);
+  const toRow = (key: string, label: string, f: Record<Category, Figures[]> | undefined): ReportRow => ({
+    key,
+    label,
+    periods: periods.map((p, i) => ({
+      period: p.key,
+      official: f?.official[i] ?? ZERO,
+      all: f?.all[i] ?? ZERO,
+    })),
+  });
+  const last = periods.length - 1;
+  const rows = [...grouped.entries()]
+    .map(([k, f]) => toRow(k, labels.get(k) ?? k, f))
+    .sort((a, b) =>
+      dimension === "level" || dimension === "chapter"
+        ? a.key.localeCompare(b.key, "en", { numeric: true })
+        : b.periods[last].official.cumulative - a.periods[last].official.cumulative ||
+          b.periods[last].all.cumulative - a.periods[last].all.cumulative ||
+          a.label.localeCompare(b.label, "vi"),
+    );
+  return {
+    reportDate: options.reportDate,
+    baselineYear,
+    dimension,
+    periods,
+    total: toRow("total", "", total),
+    rows,
+  };
+}
+
+/** Display names of group keys (province names, facility names, chapter names; levels as is). */
+export function groupLabels(db: Tx, dimension: ReportDimension, keys: string[]): Map<string, string> {
+  const labels = new Map<string, string>();
+  if (keys.length === 0) return labels;
+  const list = (values: SQL[]) => sql.join(values, sql`, `);
+  if (dimension === "province") {
+    for (const r of db.all<{ k: string; label: string }>(
+      sql`select code as k, name as label from provinces where code in (${list(keys.map((k) => sql`${k}`))})`,
+    ))
+      labels.set(r.k, r.label);
+  } else if (dimension === "facility") {
+    for (const r of db.all<{ k: number; label: string }>(
+      sql`select id as k, name as label from facilities where id in (${list(keys.map((k) => sql`${Number(k)}`))})`,
+    ))
+      labels.set(String(r.k), r.label);
+  } else if (dimension === "chapter") {
+    for (const r of db.all<{ k: number; label: string }>(
+      sql`select number as k, roman || '. ' || name as label from chapters where number in (${list(keys.map((k) => sql`${Number(k)}`))})`,
+    ))
+      labels.set(String(r.k), r.label);
+  } else {
+    for (const k of keys) labels.set(k, k);
+  }
+  return labels;
+}

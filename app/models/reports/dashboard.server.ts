@@ -1,0 +1,132 @@
+// The department dashboard: a province's headline figures in the form newspapers print them
+// ("compared with 2020, provincial hospitals added 1,268 cross-level techniques; regional
+// units and facilities perform 4,028"), the facilities and chapters that moved most, and the
+// targets that need attention. Every figure carries the selector of its drill-down.
+import { sql } from "drizzle-orm";
+import type { Db } from "~/db/client.server";
+import { canRead, type Actor } from "~/models/access/policy";
+import { ForbiddenError, NotFoundError } from "~/models/errors";
+import type { Level } from "~/models/enums";
+import { targetsNeedingAttention, type TargetView } from "~/models/targets/targets.server";
+import { buildReport, DEFAULT_BASELINE_YEAR, yearPeriods, type ReportRow } from "./adoption-report.server";
+import type { FigureMetric } from "./drill-down.server";
+import type { Category } from "./pairs-sql.server";
+
+/** The query string of a drill-down (the route /reports/pairs reads it back). */
+export type DrillParams = {
+  province: string;
+  levels?: Level[];
+  facility?: number;
+  chapter?: number;
+  metric: FigureMetric;
+  category: Category;
+  year: number;
+  baseline: number;
+};
+
+export function drillHref(p: DrillParams): string {
+  const q = new URLSearchParams({ province: p.province, metric: p.metric, category: p.category, year: String(p.year), baseline: String(p.baseline) });
+  if (p.levels?.length) q.set("levels", p.levels.join(","));
+  if (p.facility) q.set("facility", String(p.facility));
+  if (p.chapter) q.set("chapter", String(p.chapter));
+  return `/reports/pairs?${q.toString()}`;
+}
+
+export type Headline = { official: number; all: number; href: string; hrefAll: string };
+
+export type Mover = { key: string; label: string; change: number; cumulative: number; href: string };
+
+export type DepartmentDashboard = {
+  provinceCode: string;
+  provinceName: string;
+  reportDate: string;
+  baselineYear: number;
+  reportYear: number;
+  provincialAdded: Headline;
+  regionalPerforming: Headline;
+  facilities: Mover[];
+  chapters: Mover[];
+  targets: TargetView[];
+  pendingRequests: number;
+};
+
+const PROVINCIAL: Level[] = ["B"];
+const REGIONAL: Level[] = ["C", "D"];
+
+export function getDepartmentDashboard(
+  db: Db,
+  actor: Actor,
+  provinceCode: string,
+  today: string,
+  baselineYear = DEFAULT_BASELINE_YEAR,
+): DepartmentDashboard {
+  const province = db.get<{ code: string; name: string } | undefined>(sql`select code, name from provinces where code = ${provinceCode}`);
+  if (!province) throw new NotFoundError();
+  if (!canRead(actor, { facilityId: null, provinceCode })) throw new ForbiddenError();
+  const periods = yearPeriods(baselineYear, today);
+  const reportYear = Number(today.slice(0, 4));
+
+  // Both headline figures come from one pass grouped by level (on the report date); their
+  // links open the drill-down with the same definition (tests check that they agree).
+  const byLevel = buildReport(db, actor, { periods, reportDate: today, dimension: "level", filter: { provinceCode } }, baselineYear);
+  const last = periods.length - 1;
+  const sumOver = (levels: Level[], metric: "change" | "cumulative", category: Category) =>
+    byLevel.rows.filter((r) => levels.includes(r.key as Level)).reduce((s, r) => s + r.periods[last][category][metric], 0);
+  const headline = (levels: Level[], metric: "change" | "cumulative"): Headline => {
+    const params = { province: provinceCode, levels, metric, year: reportYear, baseline: baselineYear };
+    return {
+      official: sumOver(levels, metric, "official"),
+      all: sumOver(levels, metric, "all"),
+      href: drillHref({ ...params, category: "official" }),
+      hrefAll: drillHref({ ...params, category: "all" }),
+    };
+  };
+
+  const movers = (dimension: "facility" | "chapter"): Mover[] => {
+    const report = buildReport(db, actor, { periods, reportDate: today, dimension, filter: { provinceCode } }, baselineYear);
+    return report.rows
+      .map((row: ReportRow) => ({
+        key: row.key,
+        label: row.label,
+        change: row.periods[last].official.change,
+        cumulative: row.periods[last].official.cumulative,
+        href: drillHref({
+          province: provinceCode,
+          metric: "change",
+          category: "official",
+          year: reportYear,
+          baseline: baselineYear,
+          ...(dimension === "facility" ? { facility: Number(row.key) } : { chapter: Number(row.key) }),
+        }),
+      }))
+      .filter((m) => m.change > 0)
+      .sort((a, b) => b.change - a.change || a.label.localeCompare(b.label, "vi"))
+      .slice(0, 5);
+  };
+
+  const pending = db.get<{ n: number }>(sql`select count(*) as n from technique_list_requests r
+    join facilities f on f.id = r.facility_id
+    where r.status = 'submitted' and f.province_code = ${provinceCode}`);
+
+  return {
+    provinceCode,
+    provinceName: province.name,
+    reportDate: today,
+    baselineYear,
+    reportYear,
+    provincialAdded: headline(PROVINCIAL, "change"),
+    regionalPerforming: headline(REGIONAL, "cumulative"),
+    facilities: movers("facility"),
+    chapters: movers("chapter"),
+    targets: targetsNeedingAttention(db, actor, provinceCode, today),
+    pendingRequests: pending?.n ?? 0,
+  };
+}
+
+/** The province a dashboard opens on: the officer's own; administrators pick (default Lào Cai). */
+export function dashboardProvince(actor: Actor, requested: string | null): string {
+  if (actor.role === "admin") return requested || "15";
+  if (actor.role === "department" && actor.provinceCode) return actor.provinceCode;
+  if (actor.provinceCode) return actor.provinceCode;
+  throw new ForbiddenError();
+}

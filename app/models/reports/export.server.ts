@@ -1,0 +1,71 @@
+// Report and drill-down files (CSV and XLSX) in the user's language. The table is built once
+// (reportTable) and written in either format, so both files hold the same numbers as the page.
+import { stringify } from "csv-stringify/sync";
+import ExcelJS from "exceljs";
+import type { TFunction } from "i18next";
+import type { AdoptionReport } from "./adoption-report.server";
+import type { DrillDownRow } from "./drill-down.server";
+
+export type Table = { title: string; headers: string[]; rows: (string | number)[][] };
+
+export function reportTable(report: AdoptionReport, t: TFunction, title: string): Table {
+  const headers = [t("adoption:report.group")];
+  for (const p of report.periods) {
+    for (const category of ["official", "all"] as const) {
+      for (const metric of ["new", "cumulative", "change"] as const) {
+        headers.push(`${p.key} · ${t(`adoption:category.${category}`)} · ${t(`adoption:metric.${metric}`)}`);
+      }
+    }
+  }
+  const line = (label: string, row: AdoptionReport["total"]) => [
+    label,
+    ...row.periods.flatMap((p) => [p.official.new, p.official.cumulative, p.official.change, p.all.new, p.all.cumulative, p.all.change]),
+  ];
+  const rows = report.rows.map((r) => line(r.label, r));
+  rows.push(line(t("adoption:report.total"), report.total));
+  return { title, headers, rows };
+}
+
+export function drillTable(rows: DrillDownRow[], t: TFunction, title: string): Table {
+  return {
+    title,
+    headers: [
+      t("adoption:drill.facility"),
+      t("adoption:drill.province"),
+      t("adoption:drill.levelNow"),
+      t("adoption:drill.levelAtStart"),
+      t("adoption:drill.code"),
+      t("adoption:drill.technique"),
+      t("adoption:drill.minLevel"),
+      t("adoption:drill.startedOn"),
+      t("adoption:drill.approvedOn"),
+    ],
+    rows: rows.map((r) => [
+      r.facilityName,
+      r.provinceName ?? "",
+      r.levelNow,
+      r.levelAtStart,
+      r.techniqueCode,
+      r.techniqueName,
+      r.minLevel ?? "",
+      r.startedOn,
+      r.approvedOn ?? "",
+    ]),
+  };
+}
+
+/** UTF-8 with a byte-order mark so that Excel opens Vietnamese text correctly. */
+export function tableToCsv(table: Table): string {
+  return "\uFEFF" + stringify([table.headers, ...table.rows]);
+}
+
+export async function tableToXlsx(table: Table): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = "CGKT";
+  const sheet = wb.addWorksheet(table.title.slice(0, 31).replace(/[\\/?*[\]:]/g, " ") || "Report");
+  sheet.addRow(table.headers).font = { bold: true };
+  for (const row of table.rows) sheet.addRow(row);
+  sheet.views = [{ state: "frozen", ySplit: 1, xSplit: 1 }];
+  sheet.getColumn(1).width = 40;
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}

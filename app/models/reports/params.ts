@@ -1,0 +1,110 @@
+// Report and drill-down parameters read from a URL (pure: no clock; the report year comes in).
+import { z } from "zod";
+import { LEVELS, type Level } from "~/models/enums";
+import { isIsoDate } from "~/models/dates";
+import { DomainError } from "~/models/errors";
+
+export const REPORT_DIMENSION_VALUES = ["total", "province", "level", "facility", "chapter"] as const;
+export const METRIC_VALUES = ["new", "cumulative", "change"] as const;
+export const CATEGORY_VALUES = ["official", "all"] as const;
+export const PERIOD_KINDS = ["h1", "year"] as const;
+export type PeriodKind = (typeof PERIOD_KINDS)[number];
+
+const year = z.coerce.number().int().min(1990).max(2100);
+
+const reportSchema = z.object({
+  baseline: year.optional(),
+  dimension: z.enum(REPORT_DIMENSION_VALUES).default("province"),
+  measure: z.enum(["cross", "all"]).default("cross"),
+  province: z.string().trim().max(10).optional(),
+  levels: z.string().optional(),
+  facility: z.coerce.number().int().positive().optional(),
+  chapter: z.coerce.number().int().min(1).max(99).optional(),
+});
+
+const drillSchema = reportSchema.extend({
+  metric: z.enum(METRIC_VALUES).default("cumulative"),
+  category: z.enum(CATEGORY_VALUES).default("official"),
+  year: year.optional(),
+  /** A period other than the calendar year (six-month reports): inclusive dates. */
+  from: z.string().refine(isIsoDate).optional(),
+  to: z.string().refine(isIsoDate).optional(),
+});
+
+export type ReportParams = {
+  baselineYear: number;
+  dimension: (typeof REPORT_DIMENSION_VALUES)[number];
+  crossOnly: boolean;
+  provinceCode: string | null;
+  levels: Level[];
+  facilityId: number | null;
+  chapterNumber: number | null;
+};
+
+export type DrillParamsParsed = ReportParams & {
+  metric: (typeof METRIC_VALUES)[number];
+  category: (typeof CATEGORY_VALUES)[number];
+  year: number;
+  from: string | null;
+  to: string | null;
+};
+
+function parseLevels(text: string | undefined): Level[] {
+  if (!text) return [];
+  return text
+    .split(",")
+    .map((l) => l.trim().toUpperCase())
+    .filter((l): l is Level => (LEVELS as readonly string[]).includes(l));
+}
+
+function entries(url: URL) {
+  return Object.fromEntries([...url.searchParams.entries()].filter(([, v]) => v !== ""));
+}
+
+/** Throws a 400 DomainError for unreadable values and for a baseline after the report year. */
+export function parseReportParams(url: URL, reportYear: number, defaultBaseline = 2020): ReportParams {
+  const parsed = reportSchema.safeParse(entries(url));
+  if (!parsed.success) throw new DomainError("adoption:errors.badParams", { field: parsed.error.issues[0]?.path.join(".") ?? null });
+  const p = parsed.data;
+  const baselineYear = p.baseline ?? defaultBaseline;
+  if (baselineYear > reportYear) {
+    throw new DomainError("adoption:errors.baselineAfterReport", { field: "baseline", params: { baseline: baselineYear, year: reportYear } });
+  }
+  return {
+    baselineYear,
+    dimension: p.dimension,
+    crossOnly: p.measure === "cross",
+    provinceCode: p.province || null,
+    levels: parseLevels(p.levels),
+    facilityId: p.facility ?? null,
+    chapterNumber: p.chapter ?? null,
+  };
+}
+
+export function parseDrillParams(url: URL, reportYear: number): DrillParamsParsed {
+  const base = parseReportParams(url, reportYear);
+  const parsed = drillSchema.safeParse(entries(url));
+  if (!parsed.success) throw new DomainError("adoption:errors.badParams", { field: parsed.error.issues[0]?.path.join(".") ?? null });
+  const year = parsed.data.year ?? reportYear;
+  if (year > reportYear || year < base.baselineYear) {
+    throw new DomainError("adoption:errors.yearOutOfRange", { field: "year", params: { year, baseline: base.baselineYear, report: reportYear } });
+  }
+  return { ...base, metric: parsed.data.metric, category: parsed.data.category, year, from: parsed.data.from ?? null, to: parsed.data.to ?? null };
+}
+
+/** The query string that reproduces report parameters (for links, exports and drill-downs). */
+export function reportQuery(p: Partial<ReportParams> & { metric?: string; category?: string; year?: number; period?: string }): string {
+  const q = new URLSearchParams();
+  if (p.baselineYear !== undefined) q.set("baseline", String(p.baselineYear));
+  if (p.dimension) q.set("dimension", p.dimension);
+  if (p.crossOnly === false) q.set("measure", "all");
+  if (p.provinceCode) q.set("province", p.provinceCode);
+  if (p.levels && p.levels.length > 0) q.set("levels", p.levels.join(","));
+  if (p.facilityId) q.set("facility", String(p.facilityId));
+  if (p.chapterNumber) q.set("chapter", String(p.chapterNumber));
+  if (p.metric) q.set("metric", p.metric);
+  if (p.category) q.set("category", p.category);
+  if (p.year) q.set("year", String(p.year));
+  if (p.period) q.set("period", p.period);
+  return q.toString();
+}

@@ -1,0 +1,36 @@
+// Forms of the targets area (zod; messages are translation keys).
+import { z } from "zod";
+import { isIsoDate } from "~/models/dates";
+import { TARGET_INDICATORS } from "~/models/enums";
+
+const required = "common:validation.required";
+const date = z.string({ required_error: required }).trim().refine(isIsoDate, "common:validation.invalidDate");
+const number = z.number({ required_error: required, invalid_type_error: "common:validation.invalid" });
+
+export const targetSchema = z
+  .object({
+    title: z.string({ required_error: required }).trim().min(1, required).max(300, "common:validation.tooLong"),
+    indicator: z.enum(TARGET_INDICATORS, { required_error: required }),
+    /** Empty: the whole province. */
+    facilityId: z.number().int().positive().optional(),
+    /** Administrators choose the province; department officers have theirs. */
+    provinceCode: z.string().trim().max(10).optional(),
+    periodStart: date,
+    periodEnd: date,
+    baseline: number.min(0, "adoption:errors.baselineNegative").default(0),
+    targetValue: number.positive("adoption:errors.targetNotPositive"),
+    unit: z.string().trim().max(60, "common:validation.tooLong").optional(),
+  })
+  .superRefine((value, ctx) => {
+    if (isIsoDate(value.periodStart) && isIsoDate(value.periodEnd) && value.periodEnd < value.periodStart) {
+      ctx.addIssue({ code: "custom", path: ["periodEnd"], message: "common:validation.endBeforeStart" });
+    }
+  });
+export type TargetForm = z.infer<typeof targetSchema>;
+
+export const measurementSchema = z.object({
+  measuredOn: date,
+  value: number.min(0, "adoption:errors.valueNegative"),
+  note: z.string().trim().max(1000, "common:validation.tooLong").optional(),
+});
+export type MeasurementForm = z.infer<typeof measurementSchema>;

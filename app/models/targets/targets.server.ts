@@ -1,0 +1,225 @@
+// Targets set by the department: computed indicators (from the ledger, acceptances,
+// rotations and enrolments, all SQL counts over indexed columns) and counted milestones
+// entered by hand (target_measurements). Achievement = value / target value.
+import { and, desc, eq, sql, type SQL } from "drizzle-orm";
+import type { Db } from "~/db/client.server";
+import { facilities, provinces, targetMeasurements, targets, type Target } from "~/db/schema";
+import { canChange, canRead, type Actor } from "~/models/access/policy";
+import { facilityScopeCondition } from "~/models/access/scope-sql.server";
+import { recordAudit } from "~/models/audit/audit.server";
+import { addDaysIso } from "~/models/dates";
+import { DomainError, ForbiddenError, NotFoundError } from "~/models/errors";
+import { findDateViolation } from "~/models/adoption/rules";
+import { countFigurePairs } from "~/models/reports/drill-down.server";
+import { toPage, type Page, type PageRequest } from "~/utils/pagination";
+import { achievementPercent, targetStatus, type TargetStatus } from "./rules";
+import type { MeasurementForm, TargetForm } from "./schemas";
+
+const SYSTEM: Actor = { userId: 0, role: "admin", facilityId: null, provinceCode: null };
+
+function scopeOf(db: Db, facilityId: number | null, provinceCode: string | null) {
+  if (facilityId) {
+    const f = db.select({ id: facilities.id, provinceCode: facilities.provinceCode }).from(facilities).where(eq(facilities.id, facilityId)).get();
+    if (!f) throw new DomainError("adoption:errors.unknownFacility", { field: "facilityId" });
+    return { facilityId: f.id, provinceCode: f.provinceCode };
+  }
+  return { facilityId: null, provinceCode };
+}
+
+/** The department sets a target for its province (or one facility in it). */
+export function createTarget(db: Db, actor: Actor, input: TargetForm): Target {
+  if (!(input.targetValue > 0)) throw new DomainError("adoption:errors.targetNotPositive", { field: "targetValue" });
+  if (input.periodEnd < input.periodStart) throw new DomainError("common:validation.endBeforeStart", { field: "periodEnd" });
+  const provinceCode = actor.role === "admin" ? (input.provinceCode ?? null) : actor.provinceCode;
+  const scope = scopeOf(db, input.facilityId ?? null, provinceCode);
+  if (input.facilityId && provinceCode && scope.provinceCode !== provinceCode) throw new ForbiddenError();
+  if (!scope.provinceCode || !canChange(actor, "targets.manage", scope)) throw new ForbiddenError();
+  return db.transaction((tx) => {
+    const target = tx
+      .insert(targets)
+      .values({
+        title: input.title,
+        indicator: input.indicator,
+        provinceCode: scope.provinceCode,
+        facilityId: scope.facilityId,
+        periodStart: input.periodStart,
+        periodEnd: input.periodEnd,
+        baseline: input.baseline ?? 0,
+        targetValue: input.targetValue,
+        unit: input.unit || null,
+        createdBy: actor.userId || null,
+      })
+      .returning()
+      .get();
+    recordAudit(tx, { userId: actor.userId || null, action: "create", entityType: "target", entityId: target.id, after: target });
+    return target;
+  });
+}
+
+/** A counted milestone's value on a date (e.g. facilities with electronic records). */
+export function addMeasurement(db: Db, actor: Actor, targetId: number, input: MeasurementForm, today: string) {
+  const target = db.select().from(targets).where(eq(targets.id, targetId)).get();
+  if (!target) throw new NotFoundError();
+  if (!canChange(actor, "targets.manage", { facilityId: target.facilityId, provinceCode: target.provinceCode })) throw new ForbiddenError();
+  if (target.indicator !== "manual_count") throw new DomainError("adoption:errors.computedIndicator", { field: "value" });
+  const violation = findDateViolation(input.measuredOn, today, null);
+  if (violation) throw new DomainError(`adoption:errors.${violation}`, { field: "measuredOn", params: { today, date: input.measuredOn } });
+  if (!(input.value >= 0)) throw new DomainError("adoption:errors.valueNegative", { field: "value" });
+  return db.transaction((tx) => {
+    const row = tx
+      .insert(targetMeasurements)
+      .values({ targetId, measuredOn: input.measuredOn, value: input.value, note: input.note || null, createdBy: actor.userId || null })
+      .returning()
+      .get();
+    recordAudit(tx, { userId: actor.userId || null, action: "create", entityType: "target_measurement", entityId: row.id, after: row });
+    return row;
+  });
+}
+
+/** Facilities a target covers, as SQL over a facility-id column. */
+function inScope(target: Target, column: SQL): SQL {
+  if (target.facilityId) return sql`${column} = ${target.facilityId}`;
+  return sql`${column} in (select id from facilities where province_code = ${target.provinceCode})`;
+}
+
+/**
+ * The indicator's value on `asOf` (the period end, or today while the period runs):
+ * - new_cross_level_techniques: official cross-level pairs counted from within the period
+ *   and performed on asOf (the reports' "change" figure, baseline = the day before the start);
+ * - techniques_accepted: transfer items accepted within the period by a facility in scope;
+ * - staff_rotated: distinct staff of facilities in scope sent on a confirmed or completed
+ *   rotation starting within the period;
+ * - people_trained: distinct staff of facilities in scope who completed a course within it;
+ * - manual_count: the latest measurement on or before asOf.
+ */
+export function computeTargetValue(db: Db, target: Target, today: string): number {
+  const asOf = target.periodEnd < today ? target.periodEnd : today;
+  if (asOf < target.periodStart) return target.indicator === "manual_count" ? target.baseline : 0;
+  switch (target.indicator) {
+    case "new_cross_level_techniques":
+      return countFigurePairs(
+        db,
+        SYSTEM,
+        {
+          metric: "change",
+          category: "official",
+          start: target.periodStart,
+          end: asOf,
+          baselineEnd: addDaysIso(target.periodStart, -1),
+          filter: target.facilityId ? { facilityId: target.facilityId } : { provinceCode: target.provinceCode },
+        },
+        asOf,
+      );
+    case "techniques_accepted":
+      return (
+        db.get<{ n: number }>(sql`select count(*) as n from transfer_items
+          where stage = 'accepted' and accepted_on between ${target.periodStart} and ${asOf}
+            and ${inScope(target, sql`to_facility_id`)}`)?.n ?? 0
+      );
+    case "staff_rotated":
+      return (
+        db.get<{ n: number }>(sql`select count(distinct staff_id) as n from rotations
+          where status in ('confirmed', 'completed') and start_on between ${target.periodStart} and ${asOf}
+            and ${inScope(target, sql`from_facility_id`)}`)?.n ?? 0
+      );
+    case "people_trained":
+      return (
+        db.get<{ n: number }>(sql`select count(distinct e.staff_id) as n from enrolments e
+          join staff s on s.id = e.staff_id
+          where e.status = 'completed' and e.completed_on between ${target.periodStart} and ${asOf}
+            and ${inScope(target, sql`s.facility_id`)}`)?.n ?? 0
+      );
+    case "manual_count": {
+      const latest = db
+        .select({ value: targetMeasurements.value })
+        .from(targetMeasurements)
+        .where(and(eq(targetMeasurements.targetId, target.id), sql`${targetMeasurements.measuredOn} <= ${asOf}`))
+        .orderBy(desc(targetMeasurements.measuredOn), desc(targetMeasurements.id))
+        .limit(1)
+        .get();
+      return latest?.value ?? target.baseline;
+    }
+  }
+}
+
+export type TargetView = Target & {
+  scopeName: string;
+  value: number;
+  /** Percent with one decimal: 103.7. */
+  percent: number;
+  status: TargetStatus;
+};
+
+function toView(db: Db, target: Target & { scopeName: string }, today: string): TargetView {
+  const value = computeTargetValue(db, target, today);
+  return { ...target, value, percent: achievementPercent(value, target.targetValue), status: targetStatus(target, value, today) };
+}
+
+const scopeName = sql<string>`coalesce(${facilities.name}, ${provinces.name}, '')`;
+
+/** Targets the actor may read, latest period first, with their computed achievement. */
+export function listTargets(
+  db: Db,
+  actor: Actor,
+  options: { provinceCode?: string | null; page: PageRequest },
+  today: string,
+): Page<TargetView> {
+  const scopeFilter =
+    actor.role === "admin"
+      ? sql`1 = 1`
+      : actor.role === "department"
+        ? sql`${targets.provinceCode} = ${actor.provinceCode ?? ""}`
+        : sql`(${facilityScopeCondition(actor, targets.facilityId)} or ${targets.provinceCode} = ${actor.provinceCode ?? ""})`;
+  const where = and(scopeFilter, options.provinceCode ? eq(targets.provinceCode, options.provinceCode) : undefined);
+  const total = db.select({ n: sql<number>`count(*)` }).from(targets).where(where).get()?.n ?? 0;
+  const rows = db
+    .select({ target: targets, scopeName })
+    .from(targets)
+    .leftJoin(facilities, eq(facilities.id, targets.facilityId))
+    .leftJoin(provinces, eq(provinces.code, targets.provinceCode))
+    .where(where)
+    .orderBy(desc(targets.periodEnd), desc(targets.id))
+    .limit(options.page.pageSize)
+    .offset(options.page.offset)
+    .all();
+  return toPage(
+    rows.map((r) => toView(db, { ...r.target, scopeName: r.scopeName }, today)),
+    total,
+    options.page,
+  );
+}
+
+export type TargetDetail = TargetView & {
+  measurements: (typeof targetMeasurements.$inferSelect)[];
+  canManage: boolean;
+};
+
+export function getTarget(db: Db, actor: Actor, targetId: number, today: string): TargetDetail | null {
+  const row = db
+    .select({ target: targets, scopeName })
+    .from(targets)
+    .leftJoin(facilities, eq(facilities.id, targets.facilityId))
+    .leftJoin(provinces, eq(provinces.code, targets.provinceCode))
+    .where(eq(targets.id, targetId))
+    .get();
+  if (!row) return null;
+  const scope = { facilityId: row.target.facilityId, provinceCode: row.target.provinceCode };
+  if (!canRead(actor, scope) && !(actor.provinceCode && actor.provinceCode === scope.provinceCode)) return null;
+  return {
+    ...toView(db, { ...row.target, scopeName: row.scopeName }, today),
+    measurements: db
+      .select()
+      .from(targetMeasurements)
+      .where(eq(targetMeasurements.targetId, targetId))
+      .orderBy(desc(targetMeasurements.measuredOn), desc(targetMeasurements.id))
+      .all(),
+    canManage: canChange(actor, "targets.manage", scope),
+  };
+}
+
+/** Targets of a province that are at risk or missed (the dashboard's warning list). */
+export function targetsNeedingAttention(db: Db, actor: Actor, provinceCode: string, today: string): TargetView[] {
+  return listTargets(db, actor, { provinceCode, page: { page: 1, pageSize: 100, offset: 0 } }, today).rows.filter(
+    (t) => t.status === "at_risk" || t.status === "missed",
+  );
+}

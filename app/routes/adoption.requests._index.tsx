@@ -1,0 +1,148 @@
+// Technique-list requests: the list (scoped to the reader) and, for a facility director, the
+// form that submits additions for the department's approval.
+import { getFormProps, getTextareaProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { FilterBar, FilterSelect } from "~/components/filter-bar";
+import { FieldError, FormErrors } from "~/components/form";
+import { Pagination } from "~/components/pagination";
+import { getDb } from "~/db/client.server";
+import { formatDate, formatDateTime, formatNumber } from "~/i18n/format";
+import { useLocale } from "~/i18n/use-locale";
+import { hasCapability } from "~/models/access/policy";
+import { listListRequests, submitListRequest } from "~/models/adoption/list-requests.server";
+import { listRequestSchema, parseRequestLines } from "~/models/adoption/schemas";
+import { requireActor, requireCapability } from "~/models/auth/session.server";
+import { vietnamToday } from "~/models/dates";
+import { LIST_REQUEST_STATUSES, type ListRequestStatus } from "~/models/enums";
+import { replyInvalid, replyWithDomainError } from "~/utils/form.server";
+import { pageFromUrl } from "~/utils/pagination";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const actor = await requireActor(request);
+  const url = new URL(request.url);
+  const statusParam = url.searchParams.get("status");
+  const status = (LIST_REQUEST_STATUSES as readonly string[]).includes(statusParam ?? "") ? (statusParam as ListRequestStatus) : null;
+  return json({
+    status,
+    page: listListRequests(getDb(), actor, { status, page: pageFromUrl(url) }),
+    canSubmit: hasCapability(actor, "techniqueList.submit") && actor.facilityId !== null,
+  });
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const actor = await requireCapability(request, "techniqueList.submit");
+  const submission = parseWithZod(await request.formData(), { schema: listRequestSchema });
+  if (submission.status !== "success") return replyInvalid(submission);
+  try {
+    const { items } = parseRequestLines(submission.value.items);
+    const created = submitListRequest(
+      getDb(),
+      actor,
+      { items, comment: submission.value.comment, facilityId: submission.value.facilityId },
+      vietnamToday(new Date()),
+    );
+    return redirect(`/adoption/requests/${created.id}`);
+  } catch (error) {
+    return replyWithDomainError(submission, error);
+  }
+}
+
+export default function ListRequestsPage() {
+  const { status, page, canSubmit } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { t } = useTranslation("adoption");
+  const { t: te } = useTranslation("enums");
+  const locale = useLocale();
+  const [form, fields] = useForm({
+    lastResult: actionData?.result,
+    constraint: getZodConstraint(listRequestSchema),
+    shouldValidate: "onBlur",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: listRequestSchema }),
+  });
+  return (
+    <div className="space-y-4">
+      <header>
+        <h1 className="page-title">{t("requests.title")}</h1>
+        <p className="mt-1 text-sm text-slate-600">{t("requests.intro")}</p>
+      </header>
+      <FilterBar>
+        <FilterSelect
+          name="status"
+          label={t("requests.statusFilter")}
+          defaultValue={status ?? undefined}
+          options={LIST_REQUEST_STATUSES.filter((s) => s !== "draft").map((s) => ({ value: s, label: te(`listRequestStatus.${s}`) }))}
+        />
+      </FilterBar>
+      <section className="card overflow-x-auto p-0">
+        {page.rows.length === 0 ? (
+          <p className="p-4 text-slate-600">{t("requests.empty")}</p>
+        ) : (
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">#</th>
+                <th scope="col">{t("requests.facility")}</th>
+                <th scope="col">{t("requests.status")}</th>
+                <th scope="col" className="text-right">{t("requests.items")}</th>
+                <th scope="col" className="hidden sm:table-cell">{t("requests.submittedAt")}</th>
+                <th scope="col" className="hidden md:table-cell">{t("requests.decision")}</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {page.rows.map((r) => (
+                <tr key={r.id}>
+                  <td>
+                    <Link to={`/adoption/requests/${r.id}`} className="link">
+                      {r.id}
+                    </Link>
+                  </td>
+                  <td>
+                    <Link to={`/adoption/requests/${r.id}`} className="link">
+                      {r.facilityName}
+                    </Link>
+                  </td>
+                  <td>{te(`listRequestStatus.${r.status}`)}</td>
+                  <td className="text-right tabular-nums">{formatNumber(r.items, locale)}</td>
+                  <td className="hidden sm:table-cell">{formatDateTime(r.submittedAt, locale)}</td>
+                  <td className="hidden md:table-cell">
+                    {r.decisionNumber ? `${r.decisionNumber} (${formatDate(r.decisionOn, locale)})` : ""}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+      <Pagination page={page.page} pageCount={page.pageCount} total={page.total} />
+
+      {canSubmit ? (
+        <Form method="post" className="card space-y-3" {...getFormProps(form)}>
+          <h2 className="text-lg font-semibold">{t("requests.new")}</h2>
+          <FormErrors errors={form.errors} />
+          <div>
+            <label className="label" htmlFor={fields.items.id}>
+              {t("requests.itemsLabel")}
+            </label>
+            <textarea className="input font-mono" rows={6} {...getTextareaProps(fields.items)} placeholder="10.367 2025-03-15" />
+            <p className="text-xs text-slate-500">{t("requests.itemsHelp")}</p>
+            <FieldError errors={fields.items.errors} />
+          </div>
+          <div>
+            <label className="label" htmlFor={fields.comment.id}>
+              {t("requests.comment")}
+            </label>
+            <textarea className="input" rows={2} {...getTextareaProps(fields.comment)} />
+            <FieldError errors={fields.comment.errors} />
+          </div>
+          <button type="submit" className="btn">
+            {t("requests.submit")}
+          </button>
+        </Form>
+      ) : null}
+    </div>
+  );
+}

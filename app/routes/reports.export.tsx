@@ -1,0 +1,44 @@
+// Report or drill-down as CSV or XLSX, with the same parameters as the page it came from.
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { getDb } from "~/db/client.server";
+import { getFixedT } from "~/i18n/i18n";
+import { getLocale } from "~/i18n/locale.server";
+import { requireActor } from "~/models/auth/session.server";
+import { vietnamToday } from "~/models/dates";
+import { drillTable, reportTable, tableToCsv, tableToXlsx, type Table } from "~/models/reports/export.server";
+import { parseDrillParams, parseReportParams } from "~/models/reports/params";
+import { loadAdoptionReport, loadDrillDownAll } from "~/models/reports/queries.server";
+import { throwDomainResponse } from "~/utils/domain-response.server";
+
+const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const actor = await requireActor(request);
+  const url = new URL(request.url);
+  const today = vietnamToday(new Date());
+  const t = getFixedT(await getLocale(request), "adoption");
+  const year = Number(today.slice(0, 4));
+  const db = getDb();
+  let table: Table;
+  try {
+    if (url.searchParams.get("kind") === "pairs") {
+      const params = parseDrillParams(url, year);
+      table = drillTable(loadDrillDownAll(db, actor, params, today), t, t("drill.title"));
+    } else {
+      const parsed = parseReportParams(url, year);
+      const params = actor.role === "department" ? { ...parsed, provinceCode: parsed.provinceCode ?? actor.provinceCode } : parsed;
+      table = reportTable(loadAdoptionReport(db, actor, params, today), t, t("report.title"));
+    }
+  } catch (error) {
+    throwDomainResponse(error);
+  }
+  const name = `${url.searchParams.get("kind") === "pairs" ? "ky-thuat" : "bao-cao-ky-thuat-vuot-tuyen"}-${today}`;
+  if (url.searchParams.get("format") === "xlsx") {
+    return new Response(new Uint8Array(await tableToXlsx(table)), {
+      headers: { "Content-Type": XLSX_TYPE, "Content-Disposition": `attachment; filename="${name}.xlsx"` },
+    });
+  }
+  return new Response(tableToCsv(table), {
+    headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="${name}.csv"` },
+  });
+}

@@ -1,0 +1,120 @@
+// The list behind a report number: exactly the facility × technique pairs it counts, paginated.
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Link, useLoaderData, useLocation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { LevelBadge } from "~/components/level-badge";
+import { Pagination } from "~/components/pagination";
+import { getDb } from "~/db/client.server";
+import { formatDate, formatNumber } from "~/i18n/format";
+import { useLocale } from "~/i18n/use-locale";
+import { requireActor } from "~/models/auth/session.server";
+import { vietnamToday } from "~/models/dates";
+import { parseDrillParams } from "~/models/reports/params";
+import { loadDrillDown } from "~/models/reports/queries.server";
+import { throwDomainResponse } from "~/utils/domain-response.server";
+import { pageFromUrl } from "~/utils/pagination";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const actor = await requireActor(request);
+  const url = new URL(request.url);
+  const today = vietnamToday(new Date());
+  try {
+    const params = parseDrillParams(url, Number(today.slice(0, 4)));
+    const page = loadDrillDown(getDb(), actor, params, today, pageFromUrl(url, 50));
+    return json({ params, page });
+  } catch (error) {
+    throwDomainResponse(error);
+  }
+}
+
+export default function DrillDownPage() {
+  const { params, page } = useLoaderData<typeof loader>();
+  const { t } = useTranslation("adoption");
+  const locale = useLocale();
+  const { search } = useLocation();
+  const back = new URLSearchParams(search);
+  for (const key of ["metric", "category", "year", "page"]) back.delete(key);
+  const exportQuery = new URLSearchParams(search);
+  exportQuery.delete("page");
+  exportQuery.set("kind", "pairs");
+  return (
+    <div className="space-y-4">
+      <header>
+        <h1 className="page-title">{t("drill.title")}</h1>
+        <p className="mt-1 text-slate-700">
+          {params.from && params.to
+            ? t("drill.describePeriod", {
+                metric: t(`metric.${params.metric}`),
+                category: t(`category.${params.category}`),
+                from: formatDate(params.from, locale),
+                to: formatDate(params.to, locale),
+              })
+            : t("drill.describe", {
+                metric: t(`metric.${params.metric}`),
+                category: t(`category.${params.category}`),
+                year: params.year,
+                baseline: params.baselineYear,
+              })}
+        </p>
+        <p className="mt-1 text-2xl font-bold text-teal-800" data-testid="drill-total">
+          {t("drill.summary", { count: formatNumber(page.total, locale) as unknown as number })}
+        </p>
+      </header>
+      <div className="flex flex-wrap gap-2 print:hidden">
+        <Link className="btn-secondary" to={`/reports?${back.toString()}`}>
+          {t("drill.back")}
+        </Link>
+        <a className="btn-secondary" href={`/reports/export?${exportQuery.toString()}&format=csv`} download>
+          {t("report.exportCsv")}
+        </a>
+        <a className="btn-secondary" href={`/reports/export?${exportQuery.toString()}&format=xlsx`} download>
+          {t("report.exportXlsx")}
+        </a>
+      </div>
+      <section className="card overflow-x-auto p-0">
+        {page.rows.length === 0 ? (
+          <p className="p-4 text-slate-600">{t("drill.empty")}</p>
+        ) : (
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">{t("drill.facility")}</th>
+                <th scope="col">{t("drill.technique")}</th>
+                <th scope="col" className="hidden md:table-cell">{t("drill.minLevel")}</th>
+                <th scope="col" className="hidden md:table-cell">{t("drill.levelAtStart")}</th>
+                <th scope="col">{t("drill.startedOn")}</th>
+                <th scope="col" className="hidden sm:table-cell">{t("drill.approvedOn")}</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {page.rows.map((r) => (
+                <tr key={`${r.facilityId}:${r.techniqueId}`} data-testid="pair-row">
+                  <td>
+                    <Link to={`/facilities/${r.facilityId}`} className="link">
+                      {r.facilityName}
+                    </Link>
+                    <p className="text-xs text-slate-500">{r.provinceName}</p>
+                  </td>
+                  <td>
+                    <Link to={`/techniques/${r.techniqueCode}`} className="link font-mono text-xs">
+                      {r.techniqueCode}
+                    </Link>{" "}
+                    {r.techniqueName}
+                  </td>
+                  <td className="hidden md:table-cell"><LevelBadge level={r.minLevel} /></td>
+                  <td className="hidden md:table-cell"><LevelBadge level={r.levelAtStart} /></td>
+                  <td className="whitespace-nowrap">{formatDate(r.startedOn, locale)}</td>
+                  <td className="hidden whitespace-nowrap sm:table-cell">
+                    {r.approvedOn ? formatDate(r.approvedOn, locale) : <span className="text-slate-500">{t("drill.notApproved")}</span>}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+      <Pagination page={page.page} pageCount={page.pageCount} total={page.total} />
+    </div>
+  );
+}

@@ -1,0 +1,79 @@
+// Done-when test of the adoption issue on the seeded demo: the Lào Cai department sees the
+// published headline figures, drills into them, approves a facility's addition and sees the
+// official figure move; Bắc Ninh's electronic-records target reads 103.7%.
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, expect, inject, test } from "vitest";
+import { DEMO_ACCOUNTS } from "../../seeds/accounts";
+import { launchBrowser, newPage } from "./browser";
+
+const account = (username: string) => {
+  const a = DEMO_ACCOUNTS.find((x) => x.username === username);
+  if (!a) throw new Error(`the demo seed has no account ${username}`);
+  return a;
+};
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function signIn(username: string): Promise<Page> {
+  const page = await newPage(browser, inject("baseUrl"));
+  const a = account(username);
+  await page.goto("/login");
+  await page.fill("input[name=username]", a.username);
+  await page.fill("input[name=password]", a.password);
+  await Promise.all([page.waitForURL((url) => !url.pathname.startsWith("/login")), page.click("main button[type=submit]")]);
+  return page;
+}
+
+/** "1.268" (vi-VN) -> 1268 */
+const toNumber = (text: string | null) => Number((text ?? "").replace(/[^\d]/g, ""));
+
+test("the Lào Cai department dashboard reads +1,268 and 4,028, and each drills down to exactly that many pairs", async () => {
+  const page = await signIn("syt.laocai");
+  await page.goto("/department");
+  await expect.poll(() => page.locator("[data-testid=headline]").textContent()).toContain("1.268");
+  expect(await page.locator("[data-testid=headline]").textContent()).toContain(
+    "So với năm 2020, các bệnh viện tuyến tỉnh tăng thêm 1.268 kỹ thuật vượt tuyến; các đơn vị tuyến khu vực và cơ sở thực hiện 4.028 kỹ thuật vượt tuyến.",
+  );
+  await page.click("[data-testid=provincial-added]");
+  await page.waitForURL(/\/reports\/pairs/);
+  expect(toNumber(await page.locator("[data-testid=drill-total]").textContent())).toBe(1268);
+  expect(await page.locator("[data-testid=pair-row]").count()).toBe(50);
+
+  await page.goto("/department");
+  await page.click("[data-testid=regional-performing]");
+  await page.waitForURL(/\/reports\/pairs/);
+  expect(toNumber(await page.locator("[data-testid=drill-total]").textContent())).toBe(4028);
+  await page.close();
+});
+
+test("Bắc Ninh's electronic-records target shows 56 of 54 = 103.7%", async () => {
+  const page = await signIn("syt.bacninh");
+  await page.goto("/targets");
+  const row = page.locator("[data-testid=target-row]", { hasText: "bệnh án điện tử" });
+  expect(await row.locator("[data-testid=target-achievement]").textContent()).toContain("56/54 = 103,7%");
+  await page.close();
+});
+
+test("the department approves a facility's addition and the official figure goes up", async () => {
+  const page = await signIn("syt.laocai");
+  await page.goto("/department");
+  const before = toNumber(await page.locator("[data-testid=provincial-added]").textContent());
+  await page.goto("/adoption/requests?status=submitted");
+  await page.locator("table a").first().click();
+  await page.waitForURL(/\/adoption\/requests\/\d+/);
+  await page.locator("form#decision-approve").waitFor();
+  const items = await page.locator("tbody tr").count();
+  expect(items).toBeGreaterThan(0);
+  await page.fill("input[name=decisionNumber]", "1520/QĐ-SYT");
+  await Promise.all([page.waitForResponse((r) => r.request().method() === "POST"), page.click("form#decision-approve button[type=submit]")]);
+  await expect.poll(() => page.locator("[data-testid=request-status]").textContent()).toBe("Đã phê duyệt");
+  await page.goto("/department");
+  expect(toNumber(await page.locator("[data-testid=provincial-added]").textContent())).toBe(before + items);
+  await page.close();
+});

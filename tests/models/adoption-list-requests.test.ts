@@ -1,0 +1,136 @@
+import { count, eq } from "drizzle-orm";
+import { expect, test } from "vitest";
+import { adoptionEvents, techniqueListRequests } from "~/db/schema";
+import type { Actor } from "~/models/access/policy";
+import { recordAdoptionEvent } from "~/models/adoption/ledger.server";
+import {
+  approveListRequest,
+  getListRequest,
+  listListRequests,
+  returnListRequest,
+  submitListRequest,
+} from "~/models/adoption/list-requests.server";
+import { listFigurePairs } from "~/models/reports/drill-down.server";
+import { createTestDb } from "../helpers/db";
+import { makeFacility, makeProvince, makeTechnique, makeUser } from "../helpers/factories";
+
+const TODAY = "2025-10-15";
+
+function setup() {
+  const db = createTestDb();
+  const province = makeProvince(db);
+  const hospital = makeFacility(db, { provinceCode: province.code, level: "B" });
+  const directorUser = makeUser(db, { role: "director", facilityId: hospital.id });
+  const departmentUser = makeUser(db, { role: "department", provinceCode: province.code });
+  const director: Actor = { userId: directorUser.id, role: "director", facilityId: hospital.id, provinceCode: province.code };
+  const department: Actor = { userId: departmentUser.id, role: "department", facilityId: null, provinceCode: province.code };
+  const ecmo = makeTechnique(db, { minLevel: "A", name: "Kỹ thuật ECMO" });
+  const epidural = makeTechnique(db, { minLevel: "A", name: "Gây tê ngoài màng cứng giảm đau trong đẻ" });
+  return { db, province, hospital, director, department, ecmo, epidural };
+}
+
+const officialAdded = (db: ReturnType<typeof createTestDb>, provinceCode: string) =>
+  listFigurePairs(
+    db,
+    { userId: 0, role: "admin", facilityId: null, provinceCode: null },
+    { metric: "change", category: "official", start: "2025-01-01", end: TODAY, baselineEnd: "2020-12-31", filter: { provinceCode, levels: ["B"] } },
+    TODAY,
+    { page: 1, pageSize: 10, offset: 0 },
+  ).total;
+
+test("a director submits additions; the department approves them and they count in official figures", () => {
+  const { db, province, director, department, ecmo, epidural, hospital } = setup();
+  // ECMO is already in the ledger (started, not approved); the epidural is new.
+  db.transaction((tx) =>
+    recordAdoptionEvent(tx, { facilityId: hospital.id, techniqueId: ecmo.id, kind: "started", eventOn: "2025-03-02" }, director, TODAY),
+  );
+  const request = submitListRequest(
+    db,
+    director,
+    { items: [{ techniqueCode: ecmo.code, startedOn: "2025-03-02" }, { techniqueCode: epidural.code, startedOn: "2025-05-20" }] },
+    TODAY,
+  );
+  expect(request.status).toBe("submitted");
+  expect(officialAdded(db, province.code)).toBe(0);
+  const detail = getListRequest(db, department, request.id)!;
+  expect(detail.canApprove).toBe(true);
+  expect(detail.items.every((i) => i.crossLevel)).toBe(true);
+
+  const approved = approveListRequest(db, department, request.id, { decisionNumber: "1234/QĐ-SYT", decisionOn: "2025-09-30", version: 1 }, TODAY);
+  expect(approved.status).toBe("approved");
+  expect(officialAdded(db, province.code)).toBe(2);
+  const events = db.select().from(adoptionEvents).where(eq(adoptionEvents.facilityId, hospital.id)).all();
+  expect(events.map((e) => [e.techniqueId, e.kind, e.eventOn]).sort()).toEqual(
+    [
+      [ecmo.id, "approved", "2025-09-30"],
+      [ecmo.id, "started", "2025-03-02"],
+      [epidural.id, "approved", "2025-09-30"],
+      [epidural.id, "started", "2025-05-20"],
+    ].sort(),
+  );
+  expect(events.find((e) => e.kind === "approved")!.decisionNumber).toBe("1234/QĐ-SYT");
+});
+
+test("the department returns a request with a comment and nothing enters the ledger", () => {
+  const { db, director, department, ecmo } = setup();
+  const request = submitListRequest(db, director, { items: [{ techniqueCode: ecmo.code, startedOn: "2025-03-02" }] }, TODAY);
+  const returned = returnListRequest(db, department, request.id, { comment: "Thiếu biên bản nghiệm thu", version: 1 });
+  expect(returned.status).toBe("returned");
+  expect(returned.comment).toBe("Thiếu biên bản nghiệm thu");
+  expect(db.select({ n: count() }).from(adoptionEvents).get()!.n).toBe(0);
+  // A returned request cannot be approved afterwards.
+  expect(() =>
+    approveListRequest(db, department, request.id, { decisionNumber: "1/QĐ", decisionOn: "2025-09-30", version: 2 }, TODAY),
+  ).toThrow("adoption:errors.notSubmitted");
+});
+
+test("another province's department cannot approve, and does not see the request", () => {
+  const { db, director, ecmo } = setup();
+  const other = makeProvince(db);
+  const outsider: Actor = { userId: makeUser(db, { role: "department", provinceCode: other.code }).id, role: "department", facilityId: null, provinceCode: other.code };
+  const request = submitListRequest(db, director, { items: [{ techniqueCode: ecmo.code, startedOn: "2025-03-02" }] }, TODAY);
+  expect(() =>
+    approveListRequest(db, outsider, request.id, { decisionNumber: "1/QĐ", decisionOn: "2025-09-30", version: 1 }, TODAY),
+  ).toThrow(expect.objectContaining({ status: 403 }));
+  expect(getListRequest(db, outsider, request.id)).toBeNull();
+  expect(listListRequests(db, outsider, { page: { page: 1, pageSize: 10, offset: 0 } }).total).toBe(0);
+});
+
+test("bad submissions are refused and nothing is saved", () => {
+  const { db, director, ecmo, department, hospital } = setup();
+  const submit = (items: { techniqueCode: string; startedOn: string }[]) => {
+    try {
+      submitListRequest(db, director, { items }, TODAY);
+      return null;
+    } catch (error) {
+      return (error as Error).message;
+    }
+  };
+  expect(submit([{ techniqueCode: "99.9999", startedOn: "2025-01-01" }])).toBe("adoption:errors.unknownTechnique");
+  expect(submit([{ techniqueCode: ecmo.code, startedOn: "2025-10-16" }])).toBe("adoption:errors.futureDate");
+  expect(submit([])).toBe("adoption:errors.noItems");
+  expect(submit([{ techniqueCode: ecmo.code, startedOn: "2025-01-01" }, { techniqueCode: ecmo.code, startedOn: "2025-01-02" }])).toBe(
+    "adoption:errors.duplicateItem",
+  );
+  expect(db.select({ n: count() }).from(techniqueListRequests).get()!.n).toBe(0);
+  // A department officer cannot submit for a facility.
+  expect(() => submitListRequest(db, department, { items: [{ techniqueCode: ecmo.code, startedOn: "2025-01-01" }] }, TODAY)).toThrow(
+    expect.objectContaining({ status: 403 }),
+  );
+  // Once pending, the same technique cannot be submitted again.
+  submitListRequest(db, director, { items: [{ techniqueCode: ecmo.code, startedOn: "2025-01-01" }] }, TODAY);
+  expect(submit([{ techniqueCode: ecmo.code, startedOn: "2025-01-01" }])).toBe("adoption:errors.alreadyRequested");
+  expect(hospital.id).toBeGreaterThan(0);
+});
+
+test("a decision dated before a start already in the ledger is refused", () => {
+  const { db, director, department, ecmo, hospital } = setup();
+  db.transaction((tx) =>
+    recordAdoptionEvent(tx, { facilityId: hospital.id, techniqueId: ecmo.id, kind: "started", eventOn: "2025-08-01" }, director, TODAY),
+  );
+  const request = submitListRequest(db, director, { items: [{ techniqueCode: ecmo.code, startedOn: "2025-08-01" }] }, TODAY);
+  expect(() =>
+    approveListRequest(db, department, request.id, { decisionNumber: "9/QĐ", decisionOn: "2025-07-01", version: 1 }, TODAY),
+  ).toThrow("adoption:errors.decisionBeforeStart");
+  expect(db.select().from(techniqueListRequests).get()!.status).toBe("submitted");
+});

@@ -1,0 +1,141 @@
+import { count, eq } from "drizzle-orm";
+import { expect, test } from "vitest";
+import { getDb } from "~/db/client.server";
+import { adoptionEvents, targets, techniqueListRequests } from "~/db/schema";
+import { recordAdoptionEvents } from "~/models/adoption/ledger.server";
+import { submitListRequest } from "~/models/adoption/list-requests.server";
+import { action as ledgerAction } from "~/routes/adoption._index";
+import { action as decideAction } from "~/routes/adoption.requests.$id";
+import { loader as departmentLoader } from "~/routes/department";
+import { loader as exportLoader } from "~/routes/reports.export";
+import { loader as reportLoader } from "~/routes/reports._index";
+import { loader as pairsLoader } from "~/routes/reports.pairs";
+import { action as targetAction } from "~/routes/targets._index";
+import { authedRequest, createSignedInUser, responseOf } from "../helpers/auth";
+import { makeFacility, makeProvince, makeTechnique } from "../helpers/factories";
+
+const PAST = "2024-03-01";
+
+// A province with a provincial hospital performing two approved cross-level techniques since 2024.
+async function province() {
+  const db = getDb();
+  const p = makeProvince(db);
+  const hospital = makeFacility(db, { provinceCode: p.code, level: "B" });
+  const t1 = makeTechnique(db, { minLevel: "A" });
+  const t2 = makeTechnique(db, { minLevel: "A" });
+  db.transaction((tx) =>
+    recordAdoptionEvents(
+      tx,
+      [t1, t2].flatMap((t) => [
+        { facilityId: hospital.id, techniqueId: t.id, kind: "started" as const, eventOn: PAST },
+        { facilityId: hospital.id, techniqueId: t.id, kind: "approved" as const, eventOn: PAST },
+      ]),
+      null,
+      PAST,
+    ),
+  );
+  const department = await createSignedInUser(db, { role: "department", provinceCode: p.code });
+  const director = await createSignedInUser(db, { role: "director", facilityId: hospital.id });
+  return { db, p, hospital, department, director, t1, t2 };
+}
+
+const args = (request: Request, params: Record<string, string> = {}) => ({ request, params, context: {} });
+
+test("the department dashboard shows the province's headline figures with links to the pairs", async () => {
+  const { p, department } = await province();
+  const response = await responseOf(departmentLoader(args(authedRequest("/department", { cookie: department.cookie }))));
+  expect(response.status).toBe(200);
+  const { dashboard } = await response.json();
+  expect(dashboard.provinceCode).toBe(p.code);
+  expect(dashboard.provincialAdded.official).toBe(2);
+  expect(dashboard.regionalPerforming.official).toBe(0);
+  const pairs = await responseOf(pairsLoader(args(authedRequest(dashboard.provincialAdded.href, { cookie: department.cookie }))));
+  const { page } = await pairs.json();
+  expect(page.total).toBe(2);
+});
+
+test("another province's department gets 403 for the dashboard and the drill-down", async () => {
+  const { p } = await province();
+  const outsider = await createSignedInUser(getDb(), { role: "department" });
+  const dashboard = await responseOf(departmentLoader(args(authedRequest(`/department?province=${p.code}`, { cookie: outsider.cookie }))));
+  expect(dashboard.status).toBe(403);
+  const drill = await responseOf(pairsLoader(args(authedRequest(`/reports/pairs?province=${p.code}&metric=cumulative`, { cookie: outsider.cookie }))));
+  expect(drill.status).toBe(403);
+});
+
+test("a baseline year after the report year is a 400 with the message", async () => {
+  const { department } = await province();
+  const response = await responseOf(reportLoader(args(authedRequest("/reports?baseline=2090", { cookie: department.cookie }))));
+  expect(response.status).toBe(400);
+  expect((await response.json()).error).toContain("adoption:errors.baselineAfterReport");
+});
+
+test("the report is exported as CSV with the same totals", async () => {
+  const { department } = await province();
+  const response = await exportLoader(args(authedRequest("/reports/export?dimension=level&format=csv", { cookie: department.cookie })));
+  expect(response.headers.get("Content-Type")).toContain("text/csv");
+  const text = await response.text();
+  const lines = text.trim().split("\n");
+  expect(lines[0]).toContain("Chính thức");
+  expect(lines.some((l) => l.startsWith("B,"))).toBe(true);
+  const xlsx = await exportLoader(args(authedRequest("/reports/export?format=xlsx", { cookie: department.cookie })));
+  expect(xlsx.headers.get("Content-Type")).toContain("spreadsheetml");
+});
+
+test("ledger entries with bad input are refused with the right status and nothing is saved", async () => {
+  const { db, hospital, director, t1 } = await province();
+  const fresh = makeTechnique(db, { minLevel: "A" });
+  const post = (form: Record<string, string>) =>
+    responseOf(ledgerAction(args(authedRequest("/adoption", { cookie: director.cookie, form }))));
+  const before = db.select({ n: count() }).from(adoptionEvents).where(eq(adoptionEvents.facilityId, hospital.id)).get()!.n;
+  expect((await post({ techniqueCode: "99.99999", kind: "started", eventOn: PAST })).status).toBe(400);
+  expect((await post({ techniqueCode: fresh.code, kind: "started", eventOn: "2999-01-01" })).status).toBe(400);
+  expect((await post({ techniqueCode: fresh.code, kind: "suspended", eventOn: PAST })).status).toBe(409);
+  expect((await post({ techniqueCode: t1.code, kind: "started", eventOn: PAST })).status).toBe(409);
+  expect(db.select({ n: count() }).from(adoptionEvents).where(eq(adoptionEvents.facilityId, hospital.id)).get()!.n).toBe(before);
+  const ok = await post({ techniqueCode: fresh.code, kind: "started", eventOn: PAST, source: "in_house" });
+  expect(ok.status).toBe(200);
+});
+
+test("only the province's department approves a request; the approval moves the official figure", async () => {
+  const { db, hospital, department, p } = await province();
+  const t = makeTechnique(db, { minLevel: "A" });
+  const request = submitListRequest(
+    db,
+    { userId: 0, role: "director", facilityId: hospital.id, provinceCode: p.code },
+    { items: [{ techniqueCode: t.code, startedOn: PAST }] },
+    PAST,
+  );
+  const outsider = await createSignedInUser(db, { role: "department" });
+  const form = { intent: "approve", decisionNumber: "77/QĐ-SYT", decisionOn: PAST, version: "1" };
+  const refused = await responseOf(decideAction(args(authedRequest(`/adoption/requests/${request.id}`, { cookie: outsider.cookie, form }), { id: String(request.id) })));
+  expect(refused.status).toBe(403);
+  const approved = await responseOf(decideAction(args(authedRequest(`/adoption/requests/${request.id}`, { cookie: department.cookie, form }), { id: String(request.id) })));
+  expect(approved.status).toBe(200);
+  expect(db.select().from(techniqueListRequests).where(eq(techniqueListRequests.id, request.id)).get()!.status).toBe("approved");
+  const dashboard = await (await responseOf(departmentLoader(args(authedRequest("/department", { cookie: department.cookie }))))).json();
+  expect(dashboard.dashboard.provincialAdded.official).toBe(3);
+});
+
+test("a target of zero or a negative value is refused and nothing is saved", async () => {
+  const { db, department } = await province();
+  const post = (targetValue: string) =>
+    responseOf(
+      targetAction(
+        args(
+          authedRequest("/targets", {
+            cookie: department.cookie,
+            form: { title: "Bệnh án điện tử", indicator: "manual_count", periodStart: "2025-01-01", periodEnd: "2025-09-30", baseline: "0", targetValue },
+          }),
+        ),
+      ),
+    );
+  const before = db.select({ n: count() }).from(targets).get()!.n;
+  const zero = await post("0");
+  expect(zero.status).toBe(400);
+  expect(JSON.stringify(await zero.json())).toContain("adoption:errors.targetNotPositive");
+  expect((await post("-5")).status).toBe(400);
+  expect(db.select({ n: count() }).from(targets).get()!.n).toBe(before);
+  const created = await post("54");
+  expect(created.status).toBe(302);
+});

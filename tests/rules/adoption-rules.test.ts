@@ -1,0 +1,97 @@
+import { expect, test } from "vitest";
+import {
+  achievementShare,
+  findDateViolation,
+  findOrderViolation,
+  isCrossLevel,
+  ledgerStateOn,
+  levelRank,
+  reportYears,
+} from "~/models/adoption/rules";
+
+test("levels rank from A (central) = 1 to D (commune) = 4", () => {
+  expect(["A", "B", "C", "D"].map((l) => levelRank(l as "A"))).toEqual([1, 2, 3, 4]);
+});
+
+test("a technique is cross-level only when its minimum level ranks above the facility's", () => {
+  expect(isCrossLevel("A", "B")).toBe(true);
+  expect(isCrossLevel("B", "C")).toBe(true);
+  expect(isCrossLevel("A", "D")).toBe(true);
+  expect(isCrossLevel("B", "B")).toBe(false);
+  expect(isCrossLevel("C", "B")).toBe(false);
+  expect(isCrossLevel("A", "A")).toBe(false);
+});
+
+test("a technique without a minimum level is never cross-level", () => {
+  expect(isCrossLevel(null, "D")).toBe(false);
+  expect(isCrossLevel(undefined, "D")).toBe(false);
+});
+
+test("the same technique stops being cross-level when the facility moves up a level", () => {
+  // A regional hospital (C) performing a B technique is cross-level; after becoming provincial (B) it is not.
+  expect(isCrossLevel("B", "C")).toBe(true);
+  expect(isCrossLevel("B", "B")).toBe(false);
+});
+
+test("events must start with started, and approval may share the start's day", () => {
+  expect(findOrderViolation([{ kind: "suspended", eventOn: "2024-01-01" }])).toBe("notStarted");
+  expect(findOrderViolation([{ kind: "approved", eventOn: "2024-01-01" }])).toBe("notStarted");
+  expect(
+    findOrderViolation([
+      { kind: "approved", eventOn: "2024-03-01" },
+      { kind: "started", eventOn: "2024-03-01" },
+    ]),
+  ).toBeNull();
+  expect(
+    findOrderViolation([
+      { kind: "started", eventOn: "2024-03-02" },
+      { kind: "approved", eventOn: "2024-03-01" },
+    ]),
+  ).toBe("notStarted");
+});
+
+test("suspended only when active, resumed only when suspended, started and approved once", () => {
+  const started = { kind: "started" as const, eventOn: "2023-01-10" };
+  expect(findOrderViolation([started, { kind: "resumed", eventOn: "2023-02-01" }])).toBe("notSuspended");
+  expect(
+    findOrderViolation([started, { kind: "suspended", eventOn: "2023-02-01" }, { kind: "suspended", eventOn: "2023-03-01" }]),
+  ).toBe("notActive");
+  expect(findOrderViolation([started, { kind: "started", eventOn: "2023-05-01" }])).toBe("alreadyStarted");
+  expect(
+    findOrderViolation([started, { kind: "approved", eventOn: "2023-02-01" }, { kind: "approved", eventOn: "2023-03-01" }]),
+  ).toBe("alreadyApproved");
+  expect(
+    findOrderViolation([started, { kind: "suspended", eventOn: "2023-02-01" }, { kind: "resumed", eventOn: "2023-03-01" }]),
+  ).toBeNull();
+});
+
+test("the state on a date ignores later events", () => {
+  const events = [
+    { kind: "started" as const, eventOn: "2022-06-30" },
+    { kind: "approved" as const, eventOn: "2022-12-31" },
+    { kind: "suspended" as const, eventOn: "2024-02-29" },
+  ];
+  expect(ledgerStateOn(events, "2022-06-29")).toEqual({ started: false, approved: false, active: false });
+  expect(ledgerStateOn(events, "2022-12-30")).toEqual({ started: true, approved: false, active: true });
+  expect(ledgerStateOn(events, "2024-02-28")).toEqual({ started: true, approved: true, active: true });
+  expect(ledgerStateOn(events, "2024-02-29")).toEqual({ started: true, approved: true, active: false });
+});
+
+test("event dates: not in the future, not before the facility opened, real calendar dates", () => {
+  expect(findDateViolation("2025-12-31", "2025-12-31", null)).toBeNull();
+  expect(findDateViolation("2026-01-01", "2025-12-31", null)).toBe("futureDate");
+  expect(findDateViolation("2019-12-31", "2025-12-31", "2020-01-01")).toBe("beforeFacilityOpened");
+  expect(findDateViolation("2025-02-29", "2025-12-31", null)).toBe("invalidDate");
+  expect(findDateViolation("2024-02-29", "2025-12-31", null)).toBeNull();
+});
+
+test("report years run from the baseline year to the report year; none when the baseline is later", () => {
+  expect(reportYears(2020, 2025)).toEqual([2020, 2021, 2022, 2023, 2024, 2025]);
+  expect(reportYears(2025, 2025)).toEqual([2025]);
+  expect(reportYears(2026, 2025)).toEqual([]);
+});
+
+test("achievement is a share of the target: 56 of 54 is 103.7%", () => {
+  expect(Math.round(achievementShare(56, 54)! * 1000) / 10).toBe(103.7);
+  expect(achievementShare(5, 0)).toBeNull();
+});
