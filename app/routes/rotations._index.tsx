@@ -1,5 +1,192 @@
-import { ComingSoon } from "~/components/coming-soon";
+import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { FieldError, FormErrors } from "~/components/form";
+import { useTranslation } from "react-i18next";
+import { FilterBar, FilterSelect } from "~/components/filter-bar";
+import { Pagination } from "~/components/pagination";
+import { StatusBadge } from "~/components/rotations/status-badge";
+import { SearchBox } from "~/components/search-box";
+import { getDb } from "~/db/client.server";
+import { formatDate } from "~/i18n/format";
+import { useLocale } from "~/i18n/use-locale";
+import { hasCapability } from "~/models/access/policy";
+import { requireActor } from "~/models/auth/session.server";
+import { ROTATION_DISPLAY_STATUSES } from "~/models/enums";
+import { getAbsenceSummary, setAbsenceLimit, type AbsenceSummary } from "~/models/rotations/absence.server";
+import { listRotations, parseRotationFilters } from "~/models/rotations/queries.server";
+import { todayInVietnam } from "~/models/rotations/respond.server";
+import { absenceLimitSchema } from "~/models/rotations/schemas";
+import { replyInvalid, replyWithDomainError } from "~/utils/form.server";
+import { forbidden } from "~/utils/http.server";
+import { pageFromUrl } from "~/utils/pagination";
 
-export default function Page() {
-  return <ComingSoon area="rotations" />;
+export const meta: MetaFunction = () => [{ title: "Luân phiên (Đề án 1816) – CGKT" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const actor = await requireActor(request);
+  const url = new URL(request.url);
+  const filters = parseRotationFilters(url);
+  const today = todayInVietnam();
+  const db = getDb();
+  return json({
+    filters,
+    result: listRotations(db, actor, filters, pageFromUrl(url), today),
+    canManage: hasCapability(actor, "rotations.manage"),
+    absence: actor.facilityId ? getAbsenceSummary(db, actor, actor.facilityId, today) : null,
+  });
+}
+
+/** The facility's concurrent-absence limit (the only form on this page). */
+export async function action({ request }: ActionFunctionArgs) {
+  const actor = await requireActor(request);
+  if (!actor.facilityId) throw forbidden();
+  const submission = parseWithZod(await request.formData(), { schema: absenceLimitSchema });
+  if (submission.status !== "success") return replyInvalid(submission);
+  try {
+    setAbsenceLimit(getDb(), actor, actor.facilityId, { limit: submission.value.limit ?? null, version: submission.value.version });
+    return json({ result: submission.reply({ resetForm: true }), stale: null });
+  } catch (error) {
+    return replyWithDomainError(submission, error);
+  }
+}
+
+function AbsenceLimitCard({ absence }: { absence: AbsenceSummary }) {
+  const { t } = useTranslation("rotations");
+  const actionData = useActionData<typeof action>();
+  const [form, fields] = useForm({
+    lastResult: actionData?.result,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: absenceLimitSchema }),
+    defaultValue: { limit: absence.setting?.toString() ?? "" },
+  });
+  return (
+    <section className="card space-y-2 text-sm" aria-labelledby="absence-limit">
+      <h2 id="absence-limit" className="font-semibold">
+        {t("limit.title", { facility: absence.facilityName })}
+      </h2>
+      <p>
+        {t("limit.summary", { away: absence.awayToday, limit: absence.limit })}{" "}
+        <span className="text-slate-500">
+          {absence.setting === null ? t("limit.byBeds", { beds: absence.beds, guide: absence.guide }) : t("limit.custom", { guide: absence.guide })}
+        </span>
+      </p>
+      {absence.canEdit ? (
+        <Form method="post" className="flex flex-wrap items-end gap-2" {...getFormProps(form)}>
+          <FormErrors id={form.errorId} errors={form.errors} />
+          <input type="hidden" name="version" value={absence.version} />
+          <div>
+            <label htmlFor={fields.limit.id} className="label">
+              {t("limit.field")}
+            </label>
+            <input {...getInputProps(fields.limit, { type: "number" })} min={0} placeholder={String(absence.guide)} className="input w-32" />
+            <FieldError id={fields.limit.errorId} errors={fields.limit.errors} />
+          </div>
+          <button type="submit" name="intent" value="limit" className="btn-secondary">
+            {t("limit.save")}
+          </button>
+        </Form>
+      ) : null}
+    </section>
+  );
+}
+
+export default function RotationsPage() {
+  const { filters, result, canManage, absence } = useLoaderData<typeof loader>();
+  const { t } = useTranslation("rotations");
+  const { t: te } = useTranslation("enums");
+  const locale = useLocale();
+  return (
+    <div className="space-y-4">
+      <header className="flex flex-wrap items-start justify-between gap-3">
+        <div>
+          <h1 className="page-title">{t("list.title")}</h1>
+          <p className="mt-1 text-sm text-slate-600">{t("list.intro")}</p>
+        </div>
+        <nav className="flex flex-wrap gap-2" aria-label={t("list.title")}>
+          <Link to="/rotations/board" className="btn-secondary">
+            {t("list.board")}
+          </Link>
+          <Link to="/rotations/reports" className="btn-secondary">
+            {t("list.reports")}
+          </Link>
+          {absence ? (
+            <a href="/rotations/calendar.ics" className="btn-secondary">
+              {t("list.calendar")}
+            </a>
+          ) : null}
+          {canManage ? (
+            <>
+              <Link to="/rotations/suggestions" className="btn-secondary">
+                {t("list.suggestions")}
+              </Link>
+              <Link to="/rotations/new" className="btn">
+                {t("list.new")}
+              </Link>
+            </>
+          ) : null}
+        </nav>
+      </header>
+      {absence ? <AbsenceLimitCard absence={absence} /> : null}
+      <FilterBar>
+        <SearchBox defaultValue={filters.q} label={t("list.searchLabel")} />
+        <FilterSelect
+          name="status"
+          label={t("columns.status")}
+          defaultValue={filters.status}
+          options={ROTATION_DISPLAY_STATUSES.map((s) => ({ value: s, label: te(`rotationStatus.${s}`) }))}
+        />
+      </FilterBar>
+      <section className="card p-0">
+        {result.rows.length === 0 ? (
+          <p className="p-4 text-slate-600">{t("list.empty")}</p>
+        ) : (
+          <div className="overflow-x-auto">
+            <table className="table">
+              <thead>
+                <tr>
+                  <th scope="col">{t("columns.staff")}</th>
+                  <th scope="col" className="hidden md:table-cell">
+                    {t("columns.from")}
+                  </th>
+                  <th scope="col">{t("columns.to")}</th>
+                  <th scope="col">{t("columns.dates")}</th>
+                  <th scope="col" className="hidden sm:table-cell">
+                    {t("columns.purpose")}
+                  </th>
+                  <th scope="col">{t("columns.status")}</th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {result.rows.map((row) => (
+                  <tr key={row.id}>
+                    <td>
+                      <Link to={`/rotations/${row.id}`} className="link">
+                        {row.staffName}
+                      </Link>
+                      {row.overridden ? (
+                        <span className="badge ml-1 border border-amber-400 bg-amber-50 text-amber-900">{t("flags.override")}</span>
+                      ) : null}
+                      {row.shortTerm ? <span className="badge ml-1 bg-slate-100 text-slate-700">{t("flags.shortTerm")}</span> : null}
+                    </td>
+                    <td className="hidden md:table-cell">{row.fromName}</td>
+                    <td>{row.toName}</td>
+                    <td className="whitespace-nowrap">
+                      {formatDate(row.startOn, locale)} – {formatDate(row.endOn, locale)}
+                    </td>
+                    <td className="hidden sm:table-cell">{te(`rotationPurpose.${row.purpose}`)}</td>
+                    <td>
+                      <StatusBadge status={row.status} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+      <Pagination page={result.page} pageCount={result.pageCount} total={result.total} />
+    </div>
+  );
 }

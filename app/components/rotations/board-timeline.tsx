@@ -1,0 +1,137 @@
+import { Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { useLocale } from "~/i18n/use-locale";
+import type { Board, BoardBar, BoardView } from "~/models/rotations/board.server";
+import { STATUS_COLOURS } from "./status-badge";
+
+type Jsonified<T> = T extends object ? { [K in keyof T]: Jsonified<T[K]> } : T;
+
+/** Bars that share days go on separate lanes (greedy, in start order), so none hides another. */
+function lanes(bars: Jsonified<BoardBar>[]): Jsonified<BoardBar>[][] {
+  const out: { end: string; bars: Jsonified<BoardBar>[] }[] = [];
+  for (const bar of bars) {
+    const lane = out.find((l) => l.end < bar.startOn);
+    if (lane) {
+      lane.bars.push(bar);
+      lane.end = bar.endOn;
+    } else out.push({ end: bar.endOn, bars: [bar] });
+  }
+  return out.map((l) => l.bars);
+}
+
+const LANE_REM = 1.75;
+
+/**
+ * The server-rendered timeline: one row per person or receiving facility, bars placed with
+ * percentages of the window, a line on today, colours by status, clashes ringed in red and
+ * absence-limit overrides dashed in amber. No script is needed to read it.
+ */
+export function BoardTimeline({ board, view }: { board: Jsonified<Board>; view: BoardView }) {
+  const { t } = useTranslation("rotations");
+  const { t: te } = useTranslation("enums");
+  const locale = useLocale();
+  const rows = board.groups.rows;
+  // One formatter per render: building an Intl formatter per bar dominates a 500-bar page.
+  const dateFormat = new Intl.DateTimeFormat(locale === "vi" ? "vi-VN" : "en-GB", {
+    timeZone: "UTC",
+    day: "2-digit",
+    month: locale === "vi" ? "2-digit" : "short",
+    year: "numeric",
+  });
+  const monthFormat = new Intl.DateTimeFormat(locale === "vi" ? "vi-VN" : "en-GB", { month: "short", timeZone: "UTC" });
+  const formatDate = (date: string) => dateFormat.format(new Date(`${date}T00:00:00Z`));
+  const monthLabel = (date: string) => monthFormat.format(new Date(`${date}T00:00:00Z`));
+  const todayLine =
+    board.todayAt === null ? null : (
+      <div className="pointer-events-none absolute inset-y-0 z-10 w-0.5 bg-red-500" style={{ left: `${board.todayAt}%` }} aria-hidden />
+    );
+  return (
+    <section className="card overflow-x-auto p-0" aria-label={t("board.title")}>
+      <div className="min-w-[640px]">
+        <div className="flex border-b border-slate-200 bg-slate-50 text-xs text-slate-600">
+          <div className="w-32 shrink-0 px-2 py-1 font-semibold sm:w-48">{t(`board.view.${view}`)}</div>
+          <div className="relative h-6 flex-1">
+            {board.ticks.map((tick) => (
+              <span key={tick.date} className="absolute top-0 h-full border-l border-slate-300 pl-1 leading-6" style={{ left: `${tick.at}%` }}>
+                {monthLabel(tick.date)}
+              </span>
+            ))}
+            {board.todayAt === null ? null : (
+              <span className="absolute top-0 z-10 -translate-x-1/2 rounded bg-red-500 px-1 text-[10px] leading-4 text-white" style={{ left: `${board.todayAt}%` }}>
+                {t("board.todayMark")}
+              </span>
+            )}
+          </div>
+        </div>
+        {rows.length === 0 ? <p className="p-4 text-sm text-slate-600">{t("board.empty")}</p> : null}
+        <ul>
+          {rows.map((group) => {
+            const groupLanes = lanes(group.bars);
+            return (
+              <li key={group.key} className="flex border-b border-slate-100" data-testid="board-row">
+                <div className="w-32 shrink-0 px-2 py-1 text-sm sm:w-48">
+                  {view === "person" ? (
+                    <Link to={`/staff/${group.key}`} className="link">
+                      {group.label}
+                    </Link>
+                  ) : (
+                    <span className="font-medium">{group.label}</span>
+                  )}
+                  {group.sublabel ? <span className="block truncate text-xs text-slate-500">{group.sublabel}</span> : null}
+                </div>
+                <div className="relative flex-1" style={{ height: `${groupLanes.length * LANE_REM + 0.5}rem` }}>
+                  {board.ticks.map((tick) => (
+                    <span key={tick.date} className="absolute inset-y-0 border-l border-slate-100" style={{ left: `${tick.at}%` }} aria-hidden />
+                  ))}
+                  {todayLine}
+                  {groupLanes.map((lane, laneIndex) =>
+                    lane.map((bar) => {
+                      const conflict = bar.clash
+                        ? t(`board.clash.${bar.clash.kind}`, { title: bar.clash.title, start: formatDate(bar.clash.start), end: formatDate(bar.clash.end) })
+                        : null;
+                      const label = view === "person" ? bar.toName : bar.staffName;
+                      const description = [
+                        `${bar.staffName}: ${bar.fromName} → ${bar.toName}`,
+                        `${formatDate(bar.startOn)} – ${formatDate(bar.endOn)}`,
+                        te(`rotationStatus.${bar.status}`),
+                        conflict,
+                        bar.overrideReason ? `${t("detail.overridden")}: ${bar.overrideReason}` : null,
+                      ]
+                        .filter(Boolean)
+                        .join(" · ");
+                      return (
+                        <Link
+                          key={bar.id}
+                          to={`/rotations/${bar.id}`}
+                          title={description}
+                          aria-label={description}
+                          data-conflict={conflict ? "clash" : bar.overrideReason ? "override" : undefined}
+                          className={`absolute flex items-center overflow-hidden whitespace-nowrap rounded border px-1 text-xs ${STATUS_COLOURS[bar.status]} ${
+                            conflict ? "z-20 ring-2 ring-red-600" : bar.overrideReason ? "outline-dashed outline-2 outline-offset-1 outline-amber-500" : ""
+                          }`}
+                          style={{ left: `${bar.left}%`, width: `max(${bar.width}%, 4px)`, top: `${laneIndex * LANE_REM + 0.25}rem`, height: `${LANE_REM - 0.25}rem` }}
+                        >
+                          {conflict || bar.overrideReason ? <span aria-hidden className="mr-0.5 font-bold text-red-700">⚠</span> : null}
+                          {label}
+                        </Link>
+                      );
+                    }),
+                  )}
+                </div>
+              </li>
+            );
+          })}
+        </ul>
+      </div>
+      <div className="flex flex-wrap gap-2 border-t border-slate-200 p-2 text-xs" aria-label={t("board.legend")}>
+        {(["planned", "confirmed", "in_progress", "completed", "cancelled"] as const).map((s) => (
+          <span key={s} className={`badge border ${STATUS_COLOURS[s]}`}>
+            {te(`rotationStatus.${s}`)}
+          </span>
+        ))}
+        <span className="badge border bg-white ring-2 ring-red-600">⚠ {t("board.legendClash")}</span>
+        <span className="badge bg-white outline-dashed outline-2 outline-amber-500">⚠ {t("board.legendOverride")}</span>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,199 @@
+// The rotation board: a timeline of rotations by person or by receiving facility over a
+// month, quarter or year. Three queries whatever the number of bars: one page of groups, the
+// rotations of those groups in the window, and the commitments of the people shown (for the
+// clash highlight, so a rotation that clashes with a course moved later is flagged).
+import { and, asc, eq, gte, inArray, lte, sql, type SQL } from "drizzle-orm";
+import type { Db } from "~/db/client.server";
+import { rotations, staff } from "~/db/schema";
+import { readFilter, type Actor } from "~/models/access/policy";
+import { addMonthsIso, daysInclusive, isIsoDate, type DateRange } from "~/models/dates";
+import { CADRES, ROTATION_DISPLAY_STATUSES, type Cadre, type RotationDisplayStatus, type RotationPurpose } from "~/models/enums";
+import { listCommitmentsByStaff } from "~/models/schedule/commitments.server";
+import { findClashes, type Commitment } from "~/models/schedule/rules";
+export type { BoardFilters, BoardPeriod, BoardView };
+import { toPage, type Page, type PageRequest } from "~/utils/pagination";
+import { searchTerms } from "~/utils/search";
+import { BOARD_PERIODS, periodStart, periodWindow, type BoardFilters, type BoardPeriod, type BoardView } from "./board";
+import { fromFacility, rotationScope, statusCondition, toFacility } from "./queries.server";
+import { displayStatus } from "./rules";
+
+export function parseBoardFilters(url: URL, today: string): BoardFilters {
+  const p = url.searchParams;
+  const period = (BOARD_PERIODS as readonly string[]).includes(p.get("period") ?? "") ? (p.get("period") as BoardPeriod) : "quarter";
+  const view = p.get("view") === "facility" ? "facility" : "person";
+  const from = p.get("from") ?? "";
+  // `from` accepts a date or a month (yyyy-MM); anything else means the period of today.
+  const anchor = isIsoDate(from) ? from : isIsoDate(`${from}-01`) ? `${from}-01` : today;
+  const status = p.get("status");
+  const cadre = p.get("cadre");
+  const facility = Number(p.get("facility"));
+  return {
+    view,
+    period,
+    start: periodStart(anchor, period),
+    q: p.get("q")?.trim() ?? "",
+    status: (ROTATION_DISPLAY_STATUSES as readonly string[]).includes(status ?? "") ? (status as RotationDisplayStatus) : null,
+    facilityId: Number.isInteger(facility) && facility > 0 ? facility : null,
+    cadre: (CADRES as readonly string[]).includes(cadre ?? "") ? (cadre as Cadre) : null,
+  };
+}
+
+export type BoardBar = {
+  id: number;
+  staffName: string;
+  fromName: string;
+  toName: string;
+  purpose: RotationPurpose;
+  startOn: string;
+  endOn: string;
+  status: RotationDisplayStatus;
+  /** Percent of the window's width. */
+  left: number;
+  width: number;
+  /** The first other commitment of the same person on the same days, if any. */
+  clash: Commitment | null;
+  /** Reason recorded when the sending facility's absence limit was overridden. */
+  overrideReason: string | null;
+};
+
+export type BoardGroup = { key: number; label: string; sublabel: string | null; bars: BoardBar[] };
+
+export type Board = {
+  window: DateRange;
+  /** Percent position of today's line, null when today is outside the window. */
+  todayAt: number | null;
+  /** Month boundaries inside the window, for the scale. */
+  ticks: { date: string; at: number }[];
+  groups: Page<BoardGroup>;
+  conflictCount: number;
+};
+
+const pct = (days: number, total: number) => Math.round((days / total) * 100_000) / 1000;
+
+export function getBoard(db: Db, actor: Actor, filters: BoardFilters, page: PageRequest, today: string): Board {
+  const window = periodWindow(filters.start, filters.period);
+  const total = daysInclusive(window);
+  const groupColumn = filters.view === "person" ? rotations.staffId : rotations.toFacilityId;
+  const groupLabel = filters.view === "person" ? staff.fullName : toFacility.shortName;
+  const where: SQL = and(
+    rotationScope(actor),
+    lte(rotations.startOn, window.end),
+    gte(rotations.endOn, window.start),
+    ...searchTerms(filters.q).map((term) => sql`${staff.searchText} like ${`%${term}%`}`),
+    filters.status ? statusCondition(filters.status, today) : undefined,
+    filters.facilityId
+      ? sql`(${rotations.fromFacilityId} = ${filters.facilityId} or ${rotations.toFacilityId} = ${filters.facilityId})`
+      : undefined,
+    filters.cadre ? eq(staff.cadre, filters.cadre) : undefined,
+  )!;
+
+  // 1. One page of groups, ordered by name, with the total number of groups.
+  const keys = db
+    .select({ key: groupColumn, label: groupLabel, total: sql<number>`count(*) over ()` })
+    .from(rotations)
+    .innerJoin(staff, eq(staff.id, rotations.staffId))
+    .innerJoin(toFacility, eq(toFacility.id, rotations.toFacilityId))
+    .where(where)
+    .groupBy(groupColumn)
+    .orderBy(asc(groupLabel), asc(groupColumn))
+    .limit(page.pageSize)
+    .offset(page.offset)
+    .all();
+  const groupTotal = keys[0]?.total ?? 0;
+  if (keys.length === 0) {
+    return { window, todayAt: null, ticks: ticks(window, total), groups: toPage([], groupTotal, page), conflictCount: 0 };
+  }
+
+  // 2. Their rotations in the window.
+  const rows = db
+    .select({
+      id: rotations.id,
+      staffId: rotations.staffId,
+      staffName: staff.fullName,
+      toFacilityId: rotations.toFacilityId,
+      fromName: fromFacility.shortName,
+      toName: toFacility.shortName,
+      purpose: rotations.purpose,
+      startOn: rotations.startOn,
+      endOn: rotations.endOn,
+      status: rotations.status,
+      overrideReason: rotations.limitOverrideReason,
+    })
+    .from(rotations)
+    .innerJoin(staff, eq(staff.id, rotations.staffId))
+    .innerJoin(fromFacility, eq(fromFacility.id, rotations.fromFacilityId))
+    .innerJoin(toFacility, eq(toFacility.id, rotations.toFacilityId))
+    .where(and(where, inArray(groupColumn, keys.map((k) => k.key))))
+    .orderBy(asc(rotations.startOn), asc(rotations.id))
+    .all();
+
+  // 3. Everything that holds the people shown, for the clash highlight (the same rule as the form).
+  const commitments = listCommitmentsByStaff(db, { staffIds: [...new Set(rows.map((r) => r.staffId))] }, window);
+
+  const groups = new Map<number, BoardGroup>(keys.map((k) => [k.key, { key: k.key, label: k.label, sublabel: null, bars: [] }]));
+  let conflictCount = 0;
+  for (const r of rows) {
+    const status = displayStatus(r, today);
+    const clash =
+      r.status === "cancelled"
+        ? null
+        : (findClashes(commitments.get(r.staffId) ?? [], { start: r.startOn, end: r.endOn }, { ignore: { kind: "rotation", id: r.id } })[0] ?? null);
+    if (clash || r.overrideReason) conflictCount += 1;
+    const start = r.startOn > window.start ? r.startOn : window.start;
+    const end = r.endOn < window.end ? r.endOn : window.end;
+    const group = groups.get(filters.view === "person" ? r.staffId : r.toFacilityId)!;
+    if (filters.view === "person") group.sublabel = r.fromName;
+    group.bars.push({
+      id: r.id,
+      staffName: r.staffName,
+      fromName: r.fromName,
+      toName: r.toName,
+      purpose: r.purpose,
+      startOn: r.startOn,
+      endOn: r.endOn,
+      status,
+      left: pct(daysInclusive({ start: window.start, end: start }) - 1, total),
+      width: pct(daysInclusive({ start, end }), total),
+      clash,
+      overrideReason: r.overrideReason,
+    });
+  }
+  const todayAt =
+    today >= window.start && today <= window.end ? pct(daysInclusive({ start: window.start, end: today }) - 0.5, total) : null;
+  return { window, todayAt, ticks: ticks(window, total), groups: toPage([...groups.values()], groupTotal, page), conflictCount };
+}
+
+function ticks(window: DateRange, total: number) {
+  const out: { date: string; at: number }[] = [];
+  for (let d = window.start; d <= window.end; d = addMonthsIso(d, 1)) {
+    out.push({ date: d, at: pct(daysInclusive({ start: window.start, end: d }) - 1, total) });
+  }
+  return out;
+}
+
+/**
+ * Facilities for the board's filter: for a facility user, their own and those they send to
+ * or receive from; for a department, those of its province and their counterparts; for the
+ * administrator, every facility that sends or receives. Each branch reads an index only.
+ */
+export function boardFacilityOptions(db: Db, actor: Actor): { value: number; label: string }[] {
+  const filter = readFilter(actor);
+  let ids: SQL;
+  if (filter.kind === "none") return [];
+  if (filter.kind === "facility") {
+    const me = filter.facilityId;
+    ids = sql`select ${me} union select to_facility_id from rotations where from_facility_id = ${me}
+              union select from_facility_id from rotations where to_facility_id = ${me}`;
+  } else if (filter.kind === "province") {
+    const mine = sql`(select id from facilities where province_code = ${filter.provinceCode})`;
+    ids = sql`select id from facilities where province_code = ${filter.provinceCode}
+              union select to_facility_id from rotations where from_facility_id in ${mine}
+              union select from_facility_id from rotations where to_facility_id in ${mine}`;
+  } else {
+    ids = sql`select from_facility_id from rotations union select to_facility_id from rotations`;
+  }
+  return db.all<{ value: number; label: string }>(sql`
+    select f.id as value, f.short_name as label from facilities f
+     where f.id in (${ids})
+     order by f.short_name limit 500`);
+}

@@ -1,0 +1,248 @@
+// Read side of rotations: the list, one rotation, and the choices of the rotation form.
+// Every query filters by the actor's read scope (a rotation is readable when its sending or
+// its receiving facility is).
+import { aliasedTable, and, asc, count, desc, eq, gte, inArray, lte, ne, or, sql, type SQL } from "drizzle-orm";
+import type { Db } from "~/db/client.server";
+import { agreementParties, agreements, facilities, rotationItems, rotations, staff, techniques, transferItems } from "~/db/schema";
+import { canChange, type Actor } from "~/models/access/policy";
+import { facilityScopeCondition } from "~/models/access/scope-sql.server";
+import type { Tx } from "~/models/audit/audit.server";
+import { ROTATION_DISPLAY_STATUSES, type RotationDisplayStatus, type RotationPurpose, type RotationStatus } from "~/models/enums";
+import { ForbiddenError } from "~/models/errors";
+import { toPage, type Page, type PageRequest } from "~/utils/pagination";
+import { searchTerms } from "~/utils/search";
+import { displayStatus } from "./rules";
+
+export const fromFacility = aliasedTable(facilities, "from_facility");
+export const toFacility = aliasedTable(facilities, "to_facility");
+
+/** Readable rotations: the sending or the receiving facility is in the actor's scope. */
+export function rotationScope(actor: Actor): SQL {
+  return or(facilityScopeCondition(actor, rotations.fromFacilityId), facilityScopeCondition(actor, rotations.toFacilityId))!;
+}
+
+/** A display status as SQL, for filters ("in_progress" is confirmed and covering today). */
+export function statusCondition(status: RotationDisplayStatus, today: string): SQL {
+  switch (status) {
+    case "in_progress":
+      return sql`${rotations.status} = 'confirmed' and ${rotations.startOn} <= ${today} and ${rotations.endOn} >= ${today}`;
+    case "confirmed":
+      return sql`${rotations.status} = 'confirmed' and not (${rotations.startOn} <= ${today} and ${rotations.endOn} >= ${today})`;
+    default:
+      return eq(rotations.status, status);
+  }
+}
+
+export type RotationFilters = {
+  q: string;
+  status: RotationDisplayStatus | null;
+  facilityId: number | null;
+  staffId: number | null;
+  agreementId: number | null;
+};
+
+function positiveInt(value: string | null): number | null {
+  const n = Number(value);
+  return value && Number.isInteger(n) && n > 0 ? n : null;
+}
+
+export function parseRotationFilters(url: URL): RotationFilters {
+  const status = url.searchParams.get("status");
+  return {
+    q: url.searchParams.get("q")?.trim() ?? "",
+    status: (ROTATION_DISPLAY_STATUSES as readonly string[]).includes(status ?? "") ? (status as RotationDisplayStatus) : null,
+    facilityId: positiveInt(url.searchParams.get("facility")),
+    staffId: positiveInt(url.searchParams.get("staff")),
+    agreementId: positiveInt(url.searchParams.get("agreement")),
+  };
+}
+
+export type RotationListRow = {
+  id: number;
+  staffId: number;
+  staffName: string;
+  fromName: string;
+  toName: string;
+  purpose: RotationPurpose;
+  startOn: string;
+  endOn: string;
+  status: RotationDisplayStatus;
+  shortTerm: boolean;
+  overridden: boolean;
+};
+
+export function listRotations(db: Db, actor: Actor, filters: RotationFilters, page: PageRequest, today: string): Page<RotationListRow> {
+  const where = and(
+    rotationScope(actor),
+    ...searchTerms(filters.q).map((term) => sql`${staff.searchText} like ${`%${term}%`}`),
+    filters.status ? statusCondition(filters.status, today) : undefined,
+    filters.facilityId ? or(eq(rotations.fromFacilityId, filters.facilityId), eq(rotations.toFacilityId, filters.facilityId)) : undefined,
+    filters.staffId ? eq(rotations.staffId, filters.staffId) : undefined,
+    filters.agreementId ? eq(rotations.agreementId, filters.agreementId) : undefined,
+  );
+  const rows = db
+    .select({
+      id: rotations.id,
+      staffId: rotations.staffId,
+      staffName: staff.fullName,
+      fromName: fromFacility.shortName,
+      toName: toFacility.shortName,
+      purpose: rotations.purpose,
+      startOn: rotations.startOn,
+      endOn: rotations.endOn,
+      status: rotations.status,
+      shortTerm: rotations.shortTerm,
+      overrideReason: rotations.limitOverrideReason,
+    })
+    .from(rotations)
+    .innerJoin(staff, eq(staff.id, rotations.staffId))
+    .innerJoin(fromFacility, eq(fromFacility.id, rotations.fromFacilityId))
+    .innerJoin(toFacility, eq(toFacility.id, rotations.toFacilityId))
+    .where(where)
+    .orderBy(desc(rotations.startOn), desc(rotations.id))
+    .limit(page.pageSize)
+    .offset(page.offset)
+    .all();
+  const total =
+    db
+      .select({ n: count() })
+      .from(rotations)
+      .innerJoin(staff, eq(staff.id, rotations.staffId))
+      .where(where)
+      .get()?.n ?? 0;
+  return toPage(
+    rows.map(({ overrideReason, status, ...r }) => ({
+      ...r,
+      status: displayStatus({ status, startOn: r.startOn, endOn: r.endOn }, today),
+      overridden: overrideReason !== null,
+    })),
+    total,
+    page,
+  );
+}
+
+export type RotationDetail = NonNullable<ReturnType<typeof getRotation>>;
+
+/** One readable rotation with names, items and what the actor may do; null when absent or unreadable. */
+export function getRotation(db: Tx, actor: Actor, id: number, today: string) {
+  const row = db
+    .select({
+      rotation: rotations,
+      staffName: staff.fullName,
+      staffCadre: staff.cadre,
+      fromName: fromFacility.name,
+      fromProvince: fromFacility.provinceCode,
+      toName: toFacility.name,
+      agreementNumber: agreements.number,
+      agreementTitle: agreements.title,
+      minRotationMonths: agreements.minRotationMonths,
+    })
+    .from(rotations)
+    .innerJoin(staff, eq(staff.id, rotations.staffId))
+    .innerJoin(fromFacility, eq(fromFacility.id, rotations.fromFacilityId))
+    .innerJoin(toFacility, eq(toFacility.id, rotations.toFacilityId))
+    .leftJoin(agreements, eq(agreements.id, rotations.agreementId))
+    .where(and(eq(rotations.id, id), rotationScope(actor)))
+    .get();
+  if (!row) return null;
+  const items = db
+    .select({ id: transferItems.id, code: techniques.code, name: techniques.name, stage: transferItems.stage })
+    .from(rotationItems)
+    .innerJoin(transferItems, eq(transferItems.id, rotationItems.transferItemId))
+    .innerJoin(techniques, eq(techniques.id, transferItems.techniqueId))
+    .where(eq(rotationItems.rotationId, id))
+    .orderBy(asc(techniques.chapterNumber), asc(techniques.number))
+    .all();
+  const r = row.rotation;
+  return {
+    ...row,
+    items,
+    displayStatus: displayStatus(r, today),
+    canManage: canChange(actor, "rotations.manage", { facilityId: r.fromFacilityId, provinceCode: row.fromProvince }),
+  };
+}
+
+export type Option = { value: number; label: string };
+export type ItemOption = { value: number; label: string; toFacilityId: number; agreementId: number; techniqueId: number };
+
+/**
+ * Choices of the rotation form for the actor's sending facility: its active staff, the
+ * facilities it works with (agreement partners and the facilities it directs), its agreements
+ * and the transfer items it supports that are not yet accepted.
+ */
+export function rotationFormOptions(db: Db, actor: Actor, sendingFacilityId: number | null) {
+  const facilityId = sendingFacilityId ?? actor.facilityId;
+  if (facilityId === null) throw new ForbiddenError();
+  const sending = db.select({ provinceCode: facilities.provinceCode }).from(facilities).where(eq(facilities.id, facilityId)).get();
+  if (!sending || !canChange(actor, "rotations.manage", { facilityId, provinceCode: sending.provinceCode })) {
+    throw new ForbiddenError();
+  }
+  const staffOptions = db
+    .select({ value: staff.id, label: staff.fullName })
+    .from(staff)
+    .where(and(eq(staff.facilityId, facilityId), eq(staff.active, true)))
+    .orderBy(asc(staff.fullName))
+    .all();
+  const myAgreements = db
+    .select({ id: agreementParties.agreementId })
+    .from(agreementParties)
+    .where(eq(agreementParties.facilityId, facilityId));
+  const agreementOptions = db
+    .select({ value: agreements.id, label: sql<string>`${agreements.number} || ' – ' || ${agreements.title}` })
+    .from(agreements)
+    .where(and(inArray(agreements.id, myAgreements), inArray(agreements.status, ["draft", "active"])))
+    .orderBy(desc(agreements.startOn))
+    .all();
+  const partnerIds = db
+    .select({ id: agreementParties.facilityId })
+    .from(agreementParties)
+    .where(inArray(agreementParties.agreementId, myAgreements));
+  const facilityOptions = db
+    .select({ value: facilities.id, label: facilities.name })
+    .from(facilities)
+    .where(and(ne(facilities.id, facilityId), or(inArray(facilities.id, partnerIds), eq(facilities.directedById, facilityId))))
+    .orderBy(asc(facilities.name))
+    .all();
+  const itemOptions: ItemOption[] = db
+    .select({
+      value: transferItems.id,
+      label: sql<string>`${techniques.code} || ' – ' || ${techniques.name} || ' → ' || ${facilities.shortName}`,
+      toFacilityId: transferItems.toFacilityId,
+      agreementId: transferItems.agreementId,
+      techniqueId: transferItems.techniqueId,
+    })
+    .from(transferItems)
+    .innerJoin(techniques, eq(techniques.id, transferItems.techniqueId))
+    .innerJoin(facilities, eq(facilities.id, transferItems.toFacilityId))
+    .where(and(eq(transferItems.fromFacilityId, facilityId), ne(transferItems.stage, "accepted")))
+    .orderBy(asc(facilities.shortName), asc(techniques.chapterNumber), asc(techniques.number))
+    .limit(500)
+    .all();
+  return { facilityId, staff: staffOptions, facilities: facilityOptions, agreements: agreementOptions, items: itemOptions };
+}
+
+/** Rotations of one person overlapping a window (for the staff page and the calendar). */
+export function rotationsOfStaff(db: Tx, staffId: number, window: { start: string; end: string } | null) {
+  return db
+    .select({
+      id: rotations.id,
+      toName: toFacility.name,
+      startOn: rotations.startOn,
+      endOn: rotations.endOn,
+      status: rotations.status,
+      purpose: rotations.purpose,
+    })
+    .from(rotations)
+    .innerJoin(toFacility, eq(toFacility.id, rotations.toFacilityId))
+    .where(
+      and(
+        eq(rotations.staffId, staffId),
+        window ? lte(rotations.startOn, window.end) : undefined,
+        window ? gte(rotations.endOn, window.start) : undefined,
+      ),
+    )
+    .orderBy(desc(rotations.startOn))
+    .all();
+}
+
+export type { RotationStatus };

@@ -1,0 +1,161 @@
+// Pure rules of Project 1816 rotations (DESIGN.md §4). No clock, no database: callers pass
+// `today`, the loaded facts and the proposed rotation. Each rule returns the DomainError it
+// would raise (or null), so the form, the board and the suggestions read the same verdicts.
+import { isIsoDate, lastsAtLeastMonths, type DateRange } from "~/models/dates";
+import type { RotationDisplayStatus, RotationStatus } from "~/models/enums";
+import { ConflictError, DomainError } from "~/models/errors";
+
+/** Decision 1816: a rotation lasts at least three months unless the agreement says otherwise. */
+export const DEFAULT_MIN_ROTATION_MONTHS = 3;
+/** Decision 1816 quota guide: one rotating staff member per 50 planned beds. */
+export const BEDS_PER_ABSENCE = 50;
+
+/** "in_progress" is derived: a confirmed rotation whose dates include today. */
+export function displayStatus(
+  rotation: { status: RotationStatus; startOn: string; endOn: string },
+  today: string,
+): RotationDisplayStatus {
+  if (rotation.status === "confirmed" && rotation.startOn <= today && today <= rotation.endOn) {
+    return "in_progress";
+  }
+  return rotation.status;
+}
+
+const TRANSITIONS: Record<RotationStatus, readonly RotationStatus[]> = {
+  planned: ["confirmed", "cancelled"],
+  confirmed: ["completed", "cancelled"],
+  completed: [],
+  cancelled: [],
+};
+
+export function allowedTransitions(status: RotationStatus): readonly RotationStatus[] {
+  return TRANSITIONS[status];
+}
+
+/** A status change, refused when the order forbids it or a completion comes before the start. */
+export function checkTransition(
+  rotation: { status: RotationStatus; startOn: string },
+  to: RotationStatus,
+  today: string,
+): DomainError | null {
+  if (!TRANSITIONS[rotation.status].includes(to)) {
+    return new ConflictError("rotations:errors.transition", { params: { from: rotation.status, to } });
+  }
+  if (to === "completed" && today < rotation.startOn) {
+    return new ConflictError("rotations:errors.completeBeforeStart", { params: { start: rotation.startOn } });
+  }
+  return null;
+}
+
+/** Strict calendar dates (2026-02-30 is refused) and end on or after start. */
+export function checkDates(range: { start: string; end: string }): DomainError | null {
+  if (!isIsoDate(range.start)) return new DomainError("common:validation.invalidDate", { field: "startOn" });
+  if (!isIsoDate(range.end)) return new DomainError("common:validation.invalidDate", { field: "endOn" });
+  if (range.end < range.start) return new DomainError("common:validation.endBeforeStart", { field: "endOn" });
+  return null;
+}
+
+export function checkFacilities(fromFacilityId: number, toFacilityId: number): DomainError | null {
+  return fromFacilityId === toFacilityId
+    ? new DomainError("rotations:errors.sameFacility", { field: "toFacilityId" })
+    : null;
+}
+
+/**
+ * A rotation shorter than the agreement's minimum (default three months) is refused unless
+ * it is marked short-term support and gives a reason.
+ */
+export function checkMinimumLength(
+  range: DateRange,
+  input: { minMonths: number | null; shortTerm: boolean; shortTermReason: string | null },
+): DomainError | null {
+  const months = input.minMonths ?? DEFAULT_MIN_ROTATION_MONTHS;
+  if (lastsAtLeastMonths(range, months)) return null;
+  if (!input.shortTerm) {
+    return new DomainError("rotations:errors.tooShort", { field: "endOn", params: { months } });
+  }
+  if (!input.shortTermReason?.trim()) {
+    return new DomainError("rotations:errors.shortTermReason", { field: "shortTermReason" });
+  }
+  return null;
+}
+
+/** The person must perform every technique they are sent to transfer independently. */
+export function checkTechniques(
+  required: readonly { techniqueId: number; code: string; name: string }[],
+  performed: ReadonlySet<number>,
+): DomainError | null {
+  const missing = required.find((t) => !performed.has(t.techniqueId));
+  return missing
+    ? new DomainError("rotations:errors.techniqueNotPerformed", {
+        field: "transferItemIds",
+        params: { code: missing.code, name: missing.name },
+      })
+    : null;
+}
+
+/** Concurrent absences a facility allows: its own setting, else 1 per 50 beds, at least 1. */
+export function absenceLimit(facility: { absenceLimit: number | null; beds: number }): number {
+  if (facility.absenceLimit !== null && facility.absenceLimit !== undefined) return facility.absenceLimit;
+  return Math.max(1, Math.floor(facility.beds / BEDS_PER_ABSENCE));
+}
+
+/**
+ * The most absences on any one day of `window`, from the given (inclusive) ranges. A sweep
+ * over start and end+1 events: O(n log n) whatever the window's length.
+ */
+export function peakConcurrent(ranges: readonly DateRange[], window: DateRange): number {
+  const events: [string, number][] = [];
+  for (const r of ranges) {
+    const start = r.start > window.start ? r.start : window.start;
+    const end = r.end < window.end ? r.end : window.end;
+    if (start > end) continue;
+    events.push([start, 1]);
+    // "end~" sorts after "end" and before the next day: the leave happens after the day ends.
+    events.push([`${end}~`, -1]);
+  }
+  events.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : b[1] - a[1]));
+  let current = 0;
+  let peak = 0;
+  for (const [, delta] of events) {
+    current += delta;
+    if (current > peak) peak = current;
+  }
+  return peak;
+}
+
+/**
+ * The sending facility stays staffed: with this rotation its concurrent absences stay within
+ * its limit, or the trainer overrides the limit explicitly with a reason (recorded).
+ */
+export function checkAbsenceLimit(input: {
+  othersAway: readonly DateRange[];
+  range: DateRange;
+  limit: number;
+  override: boolean;
+  overrideReason: string | null;
+}): DomainError | null {
+  const peak = peakConcurrent(input.othersAway, input.range) + 1;
+  if (peak <= input.limit) return null;
+  if (!input.override) {
+    return new ConflictError("rotations:errors.absenceLimit", {
+      field: "limitOverride",
+      params: { limit: input.limit, peak },
+    });
+  }
+  if (!input.overrideReason?.trim()) {
+    return new DomainError("rotations:errors.overrideReason", { field: "limitOverrideReason" });
+  }
+  return null;
+}
+
+/** Throws the first violation of a list of rule verdicts. */
+export function throwFirst(...verdicts: (DomainError | null)[]): void {
+  const first = verdicts.find((v) => v !== null);
+  if (first) throw first;
+}
+
+/** Person-months of an inclusive range (30.4375 days a month), the unit of the reports. */
+export function personMonths(days: number): number {
+  return days / 30.4375;
+}

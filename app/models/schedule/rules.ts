@@ -1,0 +1,66 @@
+// The one "a person cannot be in two places" rule (DESIGN.md §4). Pure: the commitments are
+// loaded by commitments.server.ts; the rotation form, the board, the suggestions and the
+// enrolments all ask this module. Dates are inclusive `yyyy-MM-dd` ranges.
+import { overlaps, type DateRange } from "~/models/dates";
+import { ConflictError } from "~/models/errors";
+
+export const COMMITMENT_KINDS = ["rotation", "course_attendance", "course_training"] as const;
+export type CommitmentKind = (typeof COMMITMENT_KINDS)[number];
+
+/** Something that holds a person for whole days: a rotation, or a course they attend or train. */
+export type Commitment = {
+  kind: CommitmentKind;
+  /** Id of the rotation or of the course. */
+  id: number;
+  title: string;
+  start: string;
+  end: string;
+};
+
+/** A commitment to leave out, e.g. the rotation being edited or the enrolment being changed. */
+export type CommitmentRef = { kind: CommitmentKind; id: number };
+
+export type ClashOptions = { ignore?: CommitmentRef | CommitmentRef[] | null };
+
+function ignored(commitment: Commitment, ignore: ClashOptions["ignore"]): boolean {
+  if (!ignore) return false;
+  const list = Array.isArray(ignore) ? ignore : [ignore];
+  // A course the person attends and trains is one course: ignoring it ignores both roles.
+  const sameCourse = (a: CommitmentKind, b: CommitmentKind) =>
+    a !== "rotation" && b !== "rotation";
+  return list.some(
+    (ref) =>
+      ref.id === commitment.id &&
+      (ref.kind === commitment.kind || sameCourse(ref.kind, commitment.kind)),
+  );
+}
+
+/** The commitments that share at least one day with `range`, earliest first. */
+export function findClashes(
+  commitments: readonly Commitment[],
+  range: DateRange,
+  options: ClashOptions = {},
+): Commitment[] {
+  return commitments
+    .filter((c) => !ignored(c, options.ignore) && overlaps({ start: c.start, end: c.end }, range))
+    .sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : a.id - b.id));
+}
+
+/** Whether the person is free on every day of `range`. */
+export function isFree(
+  commitments: readonly Commitment[],
+  range: DateRange,
+  options: ClashOptions = {},
+): boolean {
+  return findClashes(commitments, range, options).length === 0;
+}
+
+/** Translation parameters that name a clashing record in a message. */
+export function clashParams(clash: Commitment): Record<string, string> {
+  return { kind: clash.kind, title: clash.title, start: clash.start, end: clash.end };
+}
+
+/** The 409 that names a clash: key `rotations:errors.clash.<kind>` with {title, start, end}. */
+export function clashError(clash: Commitment, field: string | null = null): ConflictError {
+  return new ConflictError(`rotations:errors.clash.${clash.kind}`, { field, params: clashParams(clash) });
+}

@@ -1,0 +1,156 @@
+// Read side of the staff registry: the list (search, cadre, specialty, facility), one staff
+// member with the techniques they perform, and the facilities a user may register staff in.
+// Every query filters by the actor's read scope.
+import { and, asc, count, eq, sql } from "drizzle-orm";
+import type { Db } from "~/db/client.server";
+import { chapters, facilities, staff, staffTechniques, techniques } from "~/db/schema";
+import { canChange, hasCapability, readFilter, type Actor } from "~/models/access/policy";
+import { facilityScopeCondition } from "~/models/access/scope-sql.server";
+import type { Tx } from "~/models/audit/audit.server";
+import { CADRES, type Cadre } from "~/models/enums";
+import { toPage, type Page, type PageRequest } from "~/utils/pagination";
+import { searchTerms } from "~/utils/search";
+
+export type StaffFilters = {
+  q: string;
+  cadre: Cadre | null;
+  chapter: number | null;
+  facilityId: number | null;
+  /** Only people who perform this technique independently. */
+  techniqueCode: string | null;
+};
+
+function positiveInt(value: string | null): number | null {
+  const n = Number(value);
+  return value && Number.isInteger(n) && n > 0 ? n : null;
+}
+
+export function parseStaffFilters(url: URL): StaffFilters {
+  const cadre = url.searchParams.get("cadre");
+  return {
+    q: url.searchParams.get("q")?.trim() ?? "",
+    cadre: (CADRES as readonly string[]).includes(cadre ?? "") ? (cadre as Cadre) : null,
+    chapter: positiveInt(url.searchParams.get("chapter")),
+    facilityId: positiveInt(url.searchParams.get("facility")),
+    techniqueCode: url.searchParams.get("technique")?.trim() || null,
+  };
+}
+
+export type StaffListRow = {
+  id: number;
+  fullName: string;
+  title: string | null;
+  cadre: Cadre;
+  chapterNumber: number | null;
+  chapterName: string | null;
+  facilityId: number;
+  facilityName: string;
+  licenceNumber: string | null;
+  active: boolean;
+  techniqueCount: number;
+};
+
+export function listStaff(db: Db, actor: Actor, filters: StaffFilters, page: PageRequest): Page<StaffListRow> {
+  const where = and(
+    facilityScopeCondition(actor, staff.facilityId),
+    ...searchTerms(filters.q).map((term) => sql`${staff.searchText} like ${`%${term}%`}`),
+    filters.cadre ? eq(staff.cadre, filters.cadre) : undefined,
+    filters.chapter ? eq(staff.chapterNumber, filters.chapter) : undefined,
+    filters.facilityId ? eq(staff.facilityId, filters.facilityId) : undefined,
+    filters.techniqueCode
+      ? sql`exists (select 1 from ${staffTechniques} st join ${techniques} t on t.id = st.technique_id
+                     where st.staff_id = ${staff.id} and t.code = ${filters.techniqueCode})`
+      : undefined,
+  );
+  const rows = db
+    .select({
+      id: staff.id,
+      fullName: staff.fullName,
+      title: staff.title,
+      cadre: staff.cadre,
+      chapterNumber: staff.chapterNumber,
+      chapterName: chapters.name,
+      facilityId: staff.facilityId,
+      facilityName: facilities.shortName,
+      licenceNumber: staff.licenceNumber,
+      active: staff.active,
+      techniqueCount: sql<number>`(select count(*) from ${staffTechniques} st where st.staff_id = ${staff.id})`,
+    })
+    .from(staff)
+    .innerJoin(facilities, eq(facilities.id, staff.facilityId))
+    .leftJoin(chapters, eq(chapters.number, staff.chapterNumber))
+    .where(where)
+    .orderBy(asc(staff.fullName), asc(staff.id))
+    .limit(page.pageSize)
+    .offset(page.offset)
+    .all();
+  const total = db.select({ n: count() }).from(staff).where(where).get()?.n ?? 0;
+  return toPage(rows, total, page);
+}
+
+export type StaffTechniqueRow = { id: number; code: string; name: string; since: string | null };
+
+/** One readable staff member with their techniques, or null when absent or out of scope. */
+export function getStaffMember(db: Tx, actor: Actor, id: number) {
+  const row = db
+    .select({
+      member: staff,
+      facilityName: facilities.name,
+      provinceCode: facilities.provinceCode,
+      chapterName: chapters.name,
+    })
+    .from(staff)
+    .innerJoin(facilities, eq(facilities.id, staff.facilityId))
+    .leftJoin(chapters, eq(chapters.number, staff.chapterNumber))
+    .where(and(eq(staff.id, id), facilityScopeCondition(actor, staff.facilityId)))
+    .get();
+  if (!row) return null;
+  const performed: StaffTechniqueRow[] = db
+    .select({ id: techniques.id, code: techniques.code, name: techniques.name, since: staffTechniques.since })
+    .from(staffTechniques)
+    .innerJoin(techniques, eq(techniques.id, staffTechniques.techniqueId))
+    .where(eq(staffTechniques.staffId, id))
+    .orderBy(asc(techniques.chapterNumber), asc(techniques.number))
+    .all();
+  const scope = { facilityId: row.member.facilityId, provinceCode: row.provinceCode };
+  return {
+    ...row,
+    techniques: performed,
+    canEdit: canChange(actor, "staff.manage", scope),
+    canRotate: canChange(actor, "rotations.manage", scope),
+  };
+}
+
+export type FacilityOption = { value: number; label: string };
+
+/**
+ * Facilities whose registry the actor may change: their own for directors, any for the
+ * administrator (then a facility is chosen in the form). Empty for everyone else.
+ */
+export function registryFacilities(db: Db, actor: Actor): FacilityOption[] {
+  if (!hasCapability(actor, "staff.manage")) return [];
+  const filter = readFilter(actor);
+  return db
+    .select({ value: facilities.id, label: facilities.name })
+    .from(facilities)
+    .where(
+      and(
+        eq(facilities.active, true),
+        filter.kind === "facility" ? eq(facilities.id, filter.facilityId) : sql`${facilities.kind} <> 'health_department'`,
+      ),
+    )
+    .orderBy(asc(facilities.name))
+    .limit(2000)
+    .all();
+}
+
+/** Facilities that appear in the actor's readable registry, for the filter. */
+export function staffFacilityOptions(db: Db, actor: Actor): FacilityOption[] {
+  return db
+    .select({ value: facilities.id, label: facilities.shortName })
+    .from(facilities)
+    .where(and(facilityScopeCondition(actor, facilities.id), sql`exists (select 1 from ${staff} s where s.facility_id = ${facilities.id})`))
+    .orderBy(asc(facilities.shortName))
+    .limit(500)
+    .all();
+}

@@ -1,0 +1,240 @@
+import { getFormProps, getInputProps, getTextareaProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { FieldError, FormErrors } from "~/components/form";
+import { StatusBadge } from "~/components/rotations/status-badge";
+import { techniqueHref } from "~/components/links";
+import { getDb } from "~/db/client.server";
+import { formatDate, formatDateTime, formatNumber } from "~/i18n/format";
+import { useLocale } from "~/i18n/use-locale";
+import { requireActor } from "~/models/auth/session.server";
+import { monthsBetween } from "~/models/dates";
+import { changeRotationStatus, saveRotationReport } from "~/models/rotations/commands.server";
+import { getRotation } from "~/models/rotations/queries.server";
+import { todayInVietnam } from "~/models/rotations/respond.server";
+import { allowedTransitions } from "~/models/rotations/rules";
+import { reportSchema, statusSchema } from "~/models/rotations/schemas";
+import { replyInvalid, replyWithDomainError } from "~/utils/form.server";
+import { notFound, requireId } from "~/utils/http.server";
+
+export const meta: MetaFunction = () => [{ title: "Đợt luân phiên – CGKT" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const actor = await requireActor(request);
+  const today = todayInVietnam();
+  const detail = getRotation(getDb(), actor, requireId(params.id), today);
+  if (!detail) throw notFound();
+  return json({ detail, today, transitions: allowedTransitions(detail.rotation.status) });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const actor = await requireActor(request);
+  const id = requireId(params.id);
+  const formData = await request.formData();
+  const today = todayInVietnam();
+  if (formData.get("intent") === "report") {
+    const submission = parseWithZod(formData, { schema: reportSchema });
+    if (submission.status !== "success") return replyInvalid(submission);
+    try {
+      saveRotationReport(getDb(), actor, id, submission.value, today);
+      return json({ result: submission.reply({ resetForm: false }), stale: null });
+    } catch (error) {
+      return replyWithDomainError(submission, error);
+    }
+  }
+  const submission = parseWithZod(formData, { schema: statusSchema });
+  if (submission.status !== "success") return replyInvalid(submission);
+  try {
+    const to = submission.value.intent === "confirm" ? "confirmed" : "cancelled";
+    changeRotationStatus(getDb(), actor, id, { to, version: submission.value.version, cancelReason: submission.value.cancelReason }, today);
+    return json({ result: submission.reply(), stale: null });
+  } catch (error) {
+    return replyWithDomainError(submission, error);
+  }
+}
+
+export default function RotationPage() {
+  const { detail, today, transitions } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { t } = useTranslation("rotations");
+  const { t: te } = useTranslation("enums");
+  const locale = useLocale();
+  const r = detail.rotation;
+  const [reportForm, reportFields] = useForm({
+    id: "report",
+    lastResult: actionData?.result,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: reportSchema }),
+    defaultValue: { reportCases: r.reportCases?.toString() ?? "", reportNotes: r.reportNotes ?? "" },
+  });
+  const canReport = detail.canManage && (r.status === "completed" || (r.status === "confirmed" && today >= r.startOn));
+  return (
+    <div className="mx-auto max-w-3xl space-y-4">
+      <p>
+        <Link to="/rotations" className="link text-sm">
+          ← {t("list.title")}
+        </Link>
+      </p>
+      <header className="flex flex-wrap items-start justify-between gap-2">
+        <div>
+          <h1 className="page-title">
+            {detail.staffName} → {detail.toName}
+          </h1>
+          <p className="mt-1 text-sm text-slate-600">
+            {formatDate(r.startOn, locale)} – {formatDate(r.endOn, locale)} ·{" "}
+            {t("detail.months", { months: formatNumber(monthsBetween({ start: r.startOn, end: r.endOn }), locale, 1) })}
+          </p>
+        </div>
+        <StatusBadge status={detail.displayStatus} />
+      </header>
+      <FormErrors errors={actionData?.result?.error?.[""] ?? undefined} />
+      <section className="card">
+        <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-2">
+          <div>
+            <dt className="text-slate-500">{t("fields.staffId")}</dt>
+            <dd>
+              <Link to={`/staff/${r.staffId}`} className="link">
+                {detail.staffName}
+              </Link>{" "}
+              · {te(`cadre.${detail.staffCadre}`)}
+            </dd>
+          </div>
+          <div>
+            <dt className="text-slate-500">{t("columns.from")}</dt>
+            <dd>{detail.fromName}</dd>
+          </div>
+          <div>
+            <dt className="text-slate-500">{t("fields.toFacilityId")}</dt>
+            <dd>{detail.toName}</dd>
+          </div>
+          <div>
+            <dt className="text-slate-500">{t("fields.purpose")}</dt>
+            <dd>{te(`rotationPurpose.${r.purpose}`)}</dd>
+          </div>
+          <div>
+            <dt className="text-slate-500">{t("fields.agreementId")}</dt>
+            <dd>
+              {r.agreementId ? (
+                <Link to={`/agreements/${r.agreementId}`} className="link">
+                  {detail.agreementNumber} – {detail.agreementTitle}
+                </Link>
+              ) : (
+                t("form.noAgreement")
+              )}
+            </dd>
+          </div>
+          {r.shortTerm ? (
+            <div>
+              <dt className="text-slate-500">{t("fields.shortTerm")}</dt>
+              <dd>{r.shortTermReason}</dd>
+            </div>
+          ) : null}
+          {r.limitOverrideReason ? (
+            <div className="sm:col-span-2">
+              <dt className="text-amber-800">{t("detail.overridden")}</dt>
+              <dd>{r.limitOverrideReason}</dd>
+            </div>
+          ) : null}
+          {r.cancelReason ? (
+            <div className="sm:col-span-2">
+              <dt className="text-slate-500">{t("fields.cancelReason")}</dt>
+              <dd>{r.cancelReason}</dd>
+            </div>
+          ) : null}
+          {r.notes ? (
+            <div className="sm:col-span-2">
+              <dt className="text-slate-500">{t("fields.notes")}</dt>
+              <dd className="whitespace-pre-line">{r.notes}</dd>
+            </div>
+          ) : null}
+        </dl>
+      </section>
+      <section className="card space-y-2">
+        <h2 className="font-semibold">{t("fields.transferItemIds")}</h2>
+        {detail.items.length === 0 ? (
+          <p className="text-sm text-slate-600">{t("detail.noItems")}</p>
+        ) : (
+          <ul className="list-inside list-disc text-sm">
+            {detail.items.map((item) => (
+              <li key={item.id}>
+                <Link to={techniqueHref(item.code)} className="link font-mono">
+                  {item.code}
+                </Link>{" "}
+                {item.name} · {te(`transferStage.${item.stage}`, { defaultValue: item.stage })}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      {detail.canManage && transitions.length > 0 ? (
+        <section className="card flex flex-wrap items-end gap-3">
+          {r.status === "planned" || r.status === "confirmed" ? (
+            <Link to={`/rotations/${r.id}/edit`} className="btn-secondary">
+              {t("detail.edit")}
+            </Link>
+          ) : null}
+          {transitions.includes("confirmed") ? (
+            <Form method="post">
+              <input type="hidden" name="version" value={r.version} />
+              <button type="submit" name="intent" value="confirm" className="btn">
+                {t("detail.confirm")}
+              </button>
+            </Form>
+          ) : null}
+          {transitions.includes("cancelled") ? (
+            <Form method="post" className="flex flex-wrap items-end gap-2">
+              <input type="hidden" name="version" value={r.version} />
+              <div>
+                <label htmlFor="cancelReason" className="label">
+                  {t("fields.cancelReason")}
+                </label>
+                <input id="cancelReason" name="cancelReason" className="input" />
+              </div>
+              <button type="submit" name="intent" value="cancel" className="btn-danger">
+                {t("detail.cancel")}
+              </button>
+            </Form>
+          ) : null}
+        </section>
+      ) : null}
+      <section className="card space-y-3">
+        <h2 className="font-semibold">{t("detail.report")}</h2>
+        {r.reportedAt ? (
+          <p className="text-sm text-slate-600">{t("detail.reportedAt", { at: formatDateTime(r.reportedAt, locale) })}</p>
+        ) : null}
+        {canReport ? (
+          <Form method="post" className="space-y-3" {...getFormProps(reportForm)}>
+            <input type="hidden" name="version" value={r.version} />
+            <div>
+              <label htmlFor={reportFields.reportCases.id} className="label">
+                {t("fields.reportCases")}
+              </label>
+              <input {...getInputProps(reportFields.reportCases, { type: "number" })} min={0} className="input max-w-[10rem]" />
+              <FieldError id={reportFields.reportCases.errorId} errors={reportFields.reportCases.errors} />
+            </div>
+            <div>
+              <label htmlFor={reportFields.reportNotes.id} className="label">
+                {t("fields.reportNotes")}
+              </label>
+              <textarea {...getTextareaProps(reportFields.reportNotes)} rows={4} className="input" />
+            </div>
+            <button type="submit" name="intent" value="report" className="btn">
+              {r.status === "completed" ? t("detail.saveReport") : t("detail.completeWithReport")}
+            </button>
+          </Form>
+        ) : r.reportedAt ? (
+          <dl className="text-sm">
+            <dt className="text-slate-500">{t("fields.reportCases")}</dt>
+            <dd>{formatNumber(r.reportCases, locale)}</dd>
+            <dt className="mt-2 text-slate-500">{t("fields.reportNotes")}</dt>
+            <dd className="whitespace-pre-line">{r.reportNotes}</dd>
+          </dl>
+        ) : (
+          <p className="text-sm text-slate-600">{t("detail.noReport")}</p>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,78 @@
+import { parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { FormErrors } from "~/components/form";
+import { RotationForm } from "~/components/rotations/rotation-form";
+import { getDb } from "~/db/client.server";
+import { requireCapability } from "~/models/auth/session.server";
+import { updateRotation } from "~/models/rotations/commands.server";
+import { getRotation, rotationFormOptions } from "~/models/rotations/queries.server";
+import { orRespond, todayInVietnam } from "~/models/rotations/respond.server";
+import { rotationSchema } from "~/models/rotations/schemas";
+import { replyInvalid, replyWithDomainError } from "~/utils/form.server";
+import { forbidden, notFound, requireId } from "~/utils/http.server";
+
+export const meta: MetaFunction = () => [{ title: "Sửa đợt luân phiên – CGKT" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const actor = await requireCapability(request, "rotations.manage");
+  const id = requireId(params.id);
+  const db = getDb();
+  const detail = getRotation(db, actor, id, todayInVietnam());
+  if (!detail) throw notFound();
+  if (!detail.canManage) throw forbidden();
+  const r = detail.rotation;
+  const options = orRespond(() => rotationFormOptions(db, actor, r.fromFacilityId));
+  return json({
+    id,
+    options,
+    defaults: {
+      staffId: r.staffId,
+      toFacilityId: r.toFacilityId,
+      agreementId: r.agreementId,
+      transferItemIds: detail.items.map((i) => i.id),
+      purpose: r.purpose,
+      startOn: r.startOn,
+      endOn: r.endOn,
+      shortTerm: r.shortTerm,
+      shortTermReason: r.shortTermReason,
+      limitOverride: r.limitOverrideReason !== null,
+      limitOverrideReason: r.limitOverrideReason,
+      notes: r.notes,
+      version: r.version,
+    },
+  });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const actor = await requireCapability(request, "rotations.manage");
+  const id = requireId(params.id);
+  const submission = parseWithZod(await request.formData(), { schema: rotationSchema });
+  if (submission.status !== "success") return replyInvalid(submission);
+  try {
+    updateRotation(getDb(), actor, id, { ...submission.value, version: submission.value.version ?? 0 });
+    return redirect(`/rotations/${id}`);
+  } catch (error) {
+    return replyWithDomainError(submission, error);
+  }
+}
+
+export default function EditRotationPage() {
+  const { id, options, defaults } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { t } = useTranslation("rotations");
+  return (
+    <div className="mx-auto max-w-3xl space-y-4">
+      <p>
+        <Link to={`/rotations/${id}`} className="link text-sm">
+          ← {t("detail.back")}
+        </Link>
+      </p>
+      <h1 className="page-title">{t("form.editTitle")}</h1>
+      {actionData?.stale ? <FormErrors errors={[t("form.staleHint")]} /> : null}
+      <RotationForm options={options} defaults={defaults} lastResult={actionData?.result} submitLabel={t("form.save")} />
+    </div>
+  );
+}

@@ -1,0 +1,113 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Link, useLoaderData, useLocation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { FilterBar, FilterSelect } from "~/components/filter-bar";
+import { Pagination } from "~/components/pagination";
+import { BoardTimeline } from "~/components/rotations/board-timeline";
+import { SearchBox } from "~/components/search-box";
+import { getDb } from "~/db/client.server";
+import { formatDate } from "~/i18n/format";
+import { useLocale } from "~/i18n/use-locale";
+import { requireActor } from "~/models/auth/session.server";
+import { CADRES, ROTATION_DISPLAY_STATUSES } from "~/models/enums";
+import { BOARD_PERIODS, periodStart, shiftPeriod } from "~/models/rotations/board";
+import { boardFacilityOptions, getBoard, parseBoardFilters } from "~/models/rotations/board.server";
+import { todayInVietnam } from "~/models/rotations/respond.server";
+import { pageFromUrl } from "~/utils/pagination";
+
+export const meta: MetaFunction = () => [{ title: "Bảng luân phiên – CGKT" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const actor = await requireActor(request);
+  const url = new URL(request.url);
+  const today = todayInVietnam();
+  const filters = parseBoardFilters(url, today);
+  const db = getDb();
+  return json({
+    filters,
+    today,
+    board: getBoard(db, actor, filters, pageFromUrl(url, 50), today),
+    facilities: boardFacilityOptions(db, actor),
+    prev: shiftPeriod(filters.start, filters.period, -1),
+    next: shiftPeriod(filters.start, filters.period, 1),
+    current: periodStart(today, filters.period),
+  });
+}
+
+/** The same board with some parameters changed (and back to the first page). */
+function withParams(search: string, changes: Record<string, string>): string {
+  const params = new URLSearchParams(search);
+  params.delete("page");
+  for (const [k, v] of Object.entries(changes)) params.set(k, v);
+  return `?${params.toString()}`;
+}
+
+export default function BoardPage() {
+  const { filters, board, facilities, prev, next, current } = useLoaderData<typeof loader>();
+  const { t } = useTranslation("rotations");
+  const { t: te } = useTranslation("enums");
+  const locale = useLocale();
+  const { search } = useLocation();
+  const tab = (active: boolean) =>
+    `rounded-md border px-2.5 py-1 text-sm ${active ? "border-teal-700 bg-teal-700 text-white" : "border-slate-300 bg-white hover:bg-slate-100"}`;
+  return (
+    <div className="space-y-4">
+      <header className="flex flex-wrap items-start justify-between gap-3">
+        <div>
+          <h1 className="page-title">{t("board.title")}</h1>
+          <p className="mt-1 text-sm text-slate-600">
+            {formatDate(board.window.start, locale)} – {formatDate(board.window.end, locale)}
+          </p>
+        </div>
+        <Link to="/rotations" className="btn-secondary">
+          {t("list.title")}
+        </Link>
+      </header>
+      <div className="flex flex-wrap items-center gap-2">
+        <span className="text-sm text-slate-600">{t("board.viewBy")}</span>
+        <Link to={withParams(search, { view: "person" })} className={tab(filters.view === "person")} aria-current={filters.view === "person" ? "page" : undefined}>
+          {t("board.view.person")}
+        </Link>
+        <Link to={withParams(search, { view: "facility" })} className={tab(filters.view === "facility")} aria-current={filters.view === "facility" ? "page" : undefined}>
+          {t("board.view.facility")}
+        </Link>
+        <span className="ml-2 text-sm text-slate-600">{t("board.periodLabel")}</span>
+        {BOARD_PERIODS.map((p) => (
+          <Link key={p} to={withParams(search, { period: p })} className={tab(filters.period === p)} aria-current={filters.period === p ? "page" : undefined}>
+            {t(`board.period.${p}`)}
+          </Link>
+        ))}
+        <span className="ml-2 flex gap-1">
+          <Link to={withParams(search, { from: prev })} className="btn-secondary" rel="prev">
+            ‹ {t("board.prev")}
+          </Link>
+          <Link to={withParams(search, { from: current })} className="btn-secondary">
+            {t("board.today")}
+          </Link>
+          <Link to={withParams(search, { from: next })} className="btn-secondary" rel="next">
+            {t("board.next")} ›
+          </Link>
+        </span>
+      </div>
+      <FilterBar keep={{ view: filters.view, period: filters.period, from: filters.start }}>
+        <SearchBox defaultValue={filters.q} label={t("list.searchLabel")} />
+        <FilterSelect
+          name="status"
+          label={t("columns.status")}
+          defaultValue={filters.status}
+          options={ROTATION_DISPLAY_STATUSES.map((s) => ({ value: s, label: te(`rotationStatus.${s}`) }))}
+        />
+        <FilterSelect name="facility" label={t("board.facility")} defaultValue={filters.facilityId} options={facilities.map((f) => ({ value: String(f.value), label: f.label }))} />
+        <FilterSelect name="cadre" label={t("staff.fields.cadre")} defaultValue={filters.cadre} options={CADRES.map((c) => ({ value: c, label: te(`cadre.${c}`) }))} />
+      </FilterBar>
+      {board.conflictCount > 0 ? (
+        <p className="rounded-md border border-red-300 bg-red-50 p-2 text-sm text-red-800" role="status">
+          {t("board.conflicts", { count: board.conflictCount })}
+        </p>
+      ) : null}
+      <BoardTimeline board={board} view={filters.view} />
+      <Pagination page={board.groups.page} pageCount={board.groups.pageCount} total={board.groups.total} />
+    </div>
+  );
+}

@@ -1,0 +1,23 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { getDb } from "~/db/client.server";
+import { getFixedT } from "~/i18n/i18n";
+import { getLocale } from "~/i18n/locale.server";
+import { requireActor } from "~/models/auth/session.server";
+import { facilityCalendar } from "~/models/rotations/calendar.server";
+import { notFound } from "~/utils/http.server";
+
+/** /rotations/calendar.ics?facility=ID (the user's own facility when omitted). */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const actor = await requireActor(request);
+  const id = Number(new URL(request.url).searchParams.get("facility")) || actor.facilityId;
+  if (!id || !Number.isInteger(id)) throw notFound();
+  const file = facilityCalendar(getDb(), actor, id, getFixedT(await getLocale(request), "rotations"));
+  if (!file) throw notFound();
+  return new Response(file.body, {
+    headers: {
+      "Content-Type": "text/calendar; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${file.fileName}"`,
+      "Cache-Control": "private, no-store",
+    },
+  });
+}

@@ -1,0 +1,67 @@
+import { parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { RotationForm } from "~/components/rotations/rotation-form";
+import { getDb } from "~/db/client.server";
+import { requireCapability } from "~/models/auth/session.server";
+import { createRotation } from "~/models/rotations/commands.server";
+import { rotationFormOptions } from "~/models/rotations/queries.server";
+import { orRespond } from "~/models/rotations/respond.server";
+import { rotationSchema } from "~/models/rotations/schemas";
+import { replyInvalid, replyWithDomainError } from "~/utils/form.server";
+
+export const meta: MetaFunction = () => [{ title: "Luân phiên mới – CGKT" }];
+
+function sendingFacility(url: URL): number | null {
+  const n = Number(url.searchParams.get("from"));
+  return Number.isInteger(n) && n > 0 ? n : null;
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const actor = await requireCapability(request, "rotations.manage");
+  const url = new URL(request.url);
+  const options = orRespond(() => rotationFormOptions(getDb(), actor, sendingFacility(url)));
+  // A link from the suggestions or the staff page pre-fills the form.
+  const p = url.searchParams;
+  const defaults = {
+    staffId: p.get("staff") ?? undefined,
+    toFacilityId: p.get("to") ?? undefined,
+    agreementId: p.get("agreement") ?? undefined,
+    transferItemIds: p.getAll("item"),
+    purpose: p.get("item") ? "technique_transfer" : (p.get("purpose") ?? "technique_transfer"),
+    startOn: p.get("start") ?? undefined,
+    endOn: p.get("end") ?? undefined,
+  };
+  return json({ options, defaults });
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const actor = await requireCapability(request, "rotations.manage");
+  const submission = parseWithZod(await request.formData(), { schema: rotationSchema });
+  if (submission.status !== "success") return replyInvalid(submission);
+  try {
+    const rotation = createRotation(getDb(), actor, submission.value);
+    return redirect(`/rotations/${rotation.id}`);
+  } catch (error) {
+    return replyWithDomainError(submission, error);
+  }
+}
+
+export default function NewRotationPage() {
+  const { options, defaults } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { t } = useTranslation("rotations");
+  return (
+    <div className="mx-auto max-w-3xl space-y-4">
+      <p>
+        <Link to="/rotations" className="link text-sm">
+          ← {t("list.title")}
+        </Link>
+      </p>
+      <h1 className="page-title">{t("form.newTitle")}</h1>
+      <RotationForm options={options} defaults={defaults} lastResult={actionData?.result} submitLabel={t("form.create")} />
+    </div>
+  );
+}

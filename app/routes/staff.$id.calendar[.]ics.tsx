@@ -1,0 +1,20 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { getDb } from "~/db/client.server";
+import { getFixedT } from "~/i18n/i18n";
+import { getLocale } from "~/i18n/locale.server";
+import { requireActor } from "~/models/auth/session.server";
+import { staffCalendar } from "~/models/rotations/calendar.server";
+import { notFound, requireId } from "~/utils/http.server";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const actor = await requireActor(request);
+  const file = staffCalendar(getDb(), actor, requireId(params.id), getFixedT(await getLocale(request), "rotations"));
+  if (!file) throw notFound();
+  return new Response(file.body, {
+    headers: {
+      "Content-Type": "text/calendar; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${file.fileName}"`,
+      "Cache-Control": "private, no-store",
+    },
+  });
+}

@@ -1,0 +1,98 @@
+// Done-when test of the rotations issue, driven through the real pages as the demo trainer of
+// Bệnh viện Đa khoa tỉnh Lào Cai số 2. Dates are in 2031, clear of the demo's rotations
+// whatever day the demo was seeded.
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, expect, inject, test } from "vitest";
+import { DEMO_ACCOUNTS } from "../../seeds/accounts";
+import { launchBrowser, newPage } from "./browser";
+
+const trainer = DEMO_ACCOUNTS.find((a) => a.username === "daotao.laocai2");
+if (!trainer) throw new Error("the demo seed has no trainer of Lào Cai số 2");
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function submit(page: Page, selector = "main form[method=post] button[type=submit]") {
+  await Promise.all([page.waitForResponse((r) => r.request().method() === "POST"), page.click(selector)]);
+  await page.waitForLoadState("networkidle");
+}
+
+async function optionValue(page: Page, select: string, text: RegExp): Promise<string> {
+  const options = await page.locator(`${select} option`).evaluateAll((els) => els.map((e) => ({ value: (e as HTMLOptionElement).value, text: e.textContent ?? "" })));
+  const found = options.find((o) => o.value && text.test(o.text));
+  if (!found) throw new Error(`no option matching ${text} in ${select}`);
+  return found.value;
+}
+
+test("a trainer schedules a rotation, is refused an overlapping one with the clash named, fills a transfer item from the suggestions and sees both on the board", async () => {
+  const page = await newPage(browser, inject("baseUrl"));
+  await page.goto("/login");
+  await page.fill("input[name=username]", trainer.username);
+  await page.fill("input[name=password]", trainer.password);
+  await Promise.all([page.waitForURL((u) => u.pathname !== "/login"), page.click("form:has(input[name=password]) button[type=submit]")]);
+
+  // 1. Schedule: the first person on the list goes to Bát Xát for the first quarter of 2031.
+  await page.goto("/rotations/new");
+  const staffId = await optionValue(page, "select[name=staffId]", /\S/);
+  const staffName = ((await page.locator(`select[name=staffId] option[value="${staffId}"]`).textContent()) ?? "").trim();
+  await page.selectOption("select[name=staffId]", staffId);
+  await page.selectOption("select[name=toFacilityId]", await optionValue(page, "select[name=toFacilityId]", /Bát Xát/));
+  await page.selectOption("select[name=purpose]", "manpower_support");
+  await page.fill("input[name=startOn]", "2031-01-01");
+  await page.fill("input[name=endOn]", "2031-03-31");
+  await submit(page);
+  await expect.poll(() => new URL(page.url()).pathname).toMatch(/^\/rotations\/\d+$/);
+  expect(await page.locator("h1").textContent()).toContain(staffName);
+  const firstId = new URL(page.url()).pathname.split("/").pop();
+
+  // 2. The same person again from 1 March: refused, the message names the first rotation.
+  await page.goto("/rotations/new");
+  await page.selectOption("select[name=staffId]", staffId);
+  await page.selectOption("select[name=toFacilityId]", await optionValue(page, "select[name=toFacilityId]", /Bảo Yên/));
+  await page.selectOption("select[name=purpose]", "manpower_support");
+  await page.fill("input[name=startOn]", "2031-03-01");
+  await page.fill("input[name=endOn]", "2031-05-31");
+  await submit(page);
+  expect(new URL(page.url()).pathname).toBe("/rotations/new");
+  const error = (await page.locator(".field-error, [role=alert]").allTextContents()).join(" ");
+  expect(error).toContain("Trùng lịch với đợt luân phiên đến TTYT KV Bát Xát");
+  expect(error).toContain("2031-01-01");
+
+  // 3. Suggestions for the intracranial haematoma item of Bảo Thắng, second quarter of 2031.
+  await page.goto("/rotations/suggestions");
+  await page.selectOption("select[name=transferItemId]", await optionValue(page, "select[name=transferItemId]", /^10\.12 .*Bảo Thắng/));
+  await page.fill("input[name=startOn]", "2031-04-01");
+  await page.fill("input[name=endOn]", "2031-06-30");
+  await Promise.all([page.waitForURL(/startOn=2031-04-01/), page.click("main form[method=get] button[type=submit]")]);
+  const candidate = page.getByTestId("candidate").first();
+  await expect.poll(() => candidate.count()).toBe(1);
+  const candidateName = ((await candidate.locator("a.link").first().textContent()) ?? "").trim();
+  expect(await candidate.textContent()).toContain("Thực hiện độc lập kỹ thuật 10.12");
+  // people who do not perform the technique are listed with the reason
+  expect(await page.getByTestId("excluded").first().textContent()).toContain("Chưa thực hiện độc lập kỹ thuật 10.12");
+  await Promise.all([page.waitForURL(/\/rotations\/new\?/), candidate.getByRole("link", { name: /Lập lịch/ }).click()]);
+  await page.waitForLoadState("networkidle");
+  // The form arrives filled in: the person, Bảo Thắng, the item and the window.
+  expect(await page.locator("input[name=startOn]").inputValue()).toBe("2031-04-01");
+  expect(await page.locator("input[name=transferItemIds]:checked").count()).toBe(1);
+  await submit(page);
+  await expect.poll(() => new URL(page.url()).pathname).toMatch(/^\/rotations\/\d+$/);
+  const secondId = new URL(page.url()).pathname.split("/").pop();
+  expect(await page.locator("main").textContent()).toContain("10.12");
+
+  // 4. Both on the board for 2031, each bar linking to its rotation.
+  await page.goto("/rotations/board?period=year&from=2031-01");
+  const first = page.locator(`a[href="/rotations/${firstId}"]`);
+  const second = page.locator(`a[href="/rotations/${secondId}"]`);
+  expect(await first.textContent()).toContain("TTYT KV Bát Xát");
+  expect(await second.textContent()).toContain("TTYT KV Bảo Thắng");
+  expect(await page.locator("main").textContent()).toContain(candidateName);
+  expect(await page.locator("main").textContent()).toContain(staffName);
+  // 1 Jan – 31 Mar is the first quarter of the year's width
+  expect(await first.evaluate((el) => (el as HTMLElement).style.left)).toBe("0%");
+});

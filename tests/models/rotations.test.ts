@@ -1,0 +1,187 @@
+import { eq } from "drizzle-orm";
+import { expect, test } from "vitest";
+import type { Db } from "~/db/client.server";
+import { agreementParties, agreements, auditEvents, courseTrainers, courses, rotationItems, rotations, transferItems } from "~/db/schema";
+import type { Actor } from "~/models/access/policy";
+import { changeRotationStatus, createRotation, saveRotationReport, updateRotation, type RotationInput } from "~/models/rotations/commands.server";
+import { getRotation, listRotations } from "~/models/rotations/queries.server";
+import { createTestDb } from "../helpers/db";
+import { makeFacility, makeStaff, makeTechnique, makeUser } from "../helpers/factories";
+
+function setup(options: { beds?: number; absenceLimit?: number | null } = {}) {
+  const db = createTestDb();
+  const sender = makeFacility(db, { name: "Bệnh viện Đa khoa tỉnh Lào Cai số 2", shortName: "BVĐK LC2", beds: options.beds ?? 500, absenceLimit: options.absenceLimit ?? null });
+  const receiver = makeFacility(db, { name: "Trung tâm Y tế Bảo Thắng", shortName: "TTYT Bảo Thắng", level: "C", provinceCode: sender.provinceCode });
+  const technique = makeTechnique(db, { name: "Phẫu thuật nội soi cắt ruột thừa" });
+  const person = makeStaff(db, { facilityId: sender.id, fullName: "Nguyễn Thị Hoa" }, [technique.id]);
+  const user = makeUser(db, { role: "trainer", facilityId: sender.id });
+  const actor: Actor = { userId: user.id, role: "trainer", facilityId: sender.id, provinceCode: sender.provinceCode };
+  return { db, sender, receiver, technique, person, actor };
+}
+
+function makeAgreement(db: Db, parties: number[], minRotationMonths = 3) {
+  const agreement = db
+    .insert(agreements)
+    .values({ number: "01/2025/HĐ", title: "Hợp tác chuyển giao", searchText: "hop tac", type: "technique_transfer", status: "active", startOn: "2025-01-01", minRotationMonths, ownerFacilityId: parties[0] })
+    .returning()
+    .get();
+  db.insert(agreementParties).values(parties.map((facilityId, i) => ({ agreementId: agreement.id, facilityId, role: i === 0 ? ("supporting" as const) : ("receiving" as const) }))).run();
+  return agreement;
+}
+
+function makeItem(db: Db, agreementId: number, techniqueId: number, from: number, to: number) {
+  return db.insert(transferItems).values({ agreementId, techniqueId, fromFacilityId: from, toFacilityId: to }).returning().get();
+}
+
+const base = (s: ReturnType<typeof setup>, over: Partial<RotationInput> = {}): RotationInput => ({
+  staffId: s.person.id,
+  toFacilityId: s.receiver.id,
+  purpose: "technique_transfer",
+  startOn: "2026-01-01",
+  endOn: "2026-03-31",
+  ...over,
+});
+
+test("a trainer schedules a rotation of their own staff: saved with the sending facility from the staff record, audited", () => {
+  const s = setup();
+  const row = createRotation(s.db, s.actor, base(s));
+  expect(row).toMatchObject({ fromFacilityId: s.sender.id, toFacilityId: s.receiver.id, status: "planned", version: 1 });
+  const audit = s.db.select().from(auditEvents).where(eq(auditEvents.entityType, "rotation")).all();
+  expect(audit).toHaveLength(1);
+  expect(audit[0]).toMatchObject({ action: "create", userId: s.actor.userId, entityId: String(row.id) });
+});
+
+test("an overlapping rotation of the same person is refused with the clash named, and nothing is saved", () => {
+  const s = setup();
+  createRotation(s.db, s.actor, base(s));
+  expect(() => createRotation(s.db, s.actor, base(s, { startOn: "2026-03-31", endOn: "2026-06-30" }))).toThrowError(
+    expect.objectContaining({ status: 409, message: "rotations:errors.clash.rotation", params: expect.objectContaining({ title: "TTYT Bảo Thắng", start: "2026-01-01", end: "2026-03-31" }) }),
+  );
+  expect(s.db.select().from(rotations).all()).toHaveLength(1);
+  // the day after is fine
+  expect(createRotation(s.db, s.actor, base(s, { startOn: "2026-04-01", endOn: "2026-06-30" })).id).toBeGreaterThan(0);
+});
+
+test("a rotation over a course the person teaches is refused with the course named", () => {
+  const s = setup();
+  const course = s.db.insert(courses).values({ title: "Cấp cứu nhi cơ bản", searchText: "", hostFacilityId: s.sender.id, mode: "at_host", startOn: "2026-02-09", endOn: "2026-02-13", capacity: 20 }).returning().get();
+  s.db.insert(courseTrainers).values({ courseId: course.id, staffId: s.person.id }).run();
+  expect(() => createRotation(s.db, s.actor, base(s))).toThrowError(
+    expect.objectContaining({ message: "rotations:errors.clash.course_training", params: expect.objectContaining({ title: "Cấp cứu nhi cơ bản" }) }),
+  );
+});
+
+test("a staff member of another hospital is forbidden, a missing one is not found", () => {
+  const s = setup();
+  const elsewhere = makeFacility(s.db);
+  const stranger = makeStaff(s.db, { facilityId: elsewhere.id });
+  expect(() => createRotation(s.db, s.actor, base(s, { staffId: stranger.id, toFacilityId: s.receiver.id }))).toThrowError(expect.objectContaining({ status: 403 }));
+  expect(() => createRotation(s.db, s.actor, base(s, { staffId: 999_999 }))).toThrowError(expect.objectContaining({ status: 404 }));
+  expect(s.db.select().from(rotations).all()).toHaveLength(0);
+});
+
+test("directors, viewers and department officers cannot schedule rotations", () => {
+  const s = setup();
+  for (const role of ["director", "viewer", "department"] as const) {
+    const actor: Actor = { userId: s.actor.userId, role, facilityId: s.sender.id, provinceCode: s.sender.provinceCode };
+    expect(() => createRotation(s.db, actor, base(s))).toThrowError(expect.objectContaining({ status: 403 }));
+  }
+});
+
+test("impossible dates, an end before the start and the same facility are refused next to their field", () => {
+  const s = setup();
+  expect(() => createRotation(s.db, s.actor, base(s, { startOn: "2026-02-30" }))).toThrowError(expect.objectContaining({ field: "startOn", message: "common:validation.invalidDate" }));
+  expect(() => createRotation(s.db, s.actor, base(s, { endOn: "2025-12-31" }))).toThrowError(expect.objectContaining({ field: "endOn" }));
+  expect(() => createRotation(s.db, s.actor, base(s, { toFacilityId: s.sender.id }))).toThrowError(expect.objectContaining({ field: "toFacilityId" }));
+});
+
+test("shorter than the agreement's minimum is refused unless short-term with a reason", () => {
+  const s = setup();
+  const agreement = makeAgreement(s.db, [s.sender.id, s.receiver.id], 6);
+  const input = base(s, { agreementId: agreement.id });
+  expect(() => createRotation(s.db, s.actor, input)).toThrowError(expect.objectContaining({ message: "rotations:errors.tooShort", params: { months: 6 } }));
+  expect(() => createRotation(s.db, s.actor, { ...input, shortTerm: true })).toThrowError(expect.objectContaining({ field: "shortTermReason" }));
+  const row = createRotation(s.db, s.actor, { ...input, shortTerm: true, shortTermReason: "Hỗ trợ mùa dịch" });
+  expect(row).toMatchObject({ shortTerm: true, shortTermReason: "Hỗ trợ mùa dịch" });
+});
+
+test("without an agreement the minimum is three months", () => {
+  const s = setup();
+  expect(() => createRotation(s.db, s.actor, base(s, { endOn: "2026-03-30" }))).toThrowError(expect.objectContaining({ params: { months: 3 } }));
+});
+
+test("a person sent for a transfer item must perform its technique independently", () => {
+  const s = setup();
+  const agreement = makeAgreement(s.db, [s.sender.id, s.receiver.id]);
+  const other = makeTechnique(s.db, { name: "Thay khớp háng toàn phần" });
+  const known = makeItem(s.db, agreement.id, s.technique.id, s.sender.id, s.receiver.id);
+  const unknown = makeItem(s.db, agreement.id, other.id, s.sender.id, s.receiver.id);
+  expect(() => createRotation(s.db, s.actor, base(s, { transferItemIds: [known.id, unknown.id] }))).toThrowError(
+    expect.objectContaining({ message: "rotations:errors.techniqueNotPerformed", params: { code: other.code, name: "Thay khớp háng toàn phần" } }),
+  );
+  const row = createRotation(s.db, s.actor, base(s, { transferItemIds: [known.id] }));
+  expect(row.agreementId).toBe(agreement.id);
+  expect(s.db.select().from(rotationItems).all()).toEqual([{ rotationId: row.id, transferItemId: known.id }]);
+});
+
+test("a transfer item to another facility cannot be served by this rotation", () => {
+  const s = setup();
+  const third = makeFacility(s.db);
+  const agreement = makeAgreement(s.db, [s.sender.id, s.receiver.id, third.id]);
+  const item = makeItem(s.db, agreement.id, s.technique.id, s.sender.id, third.id);
+  expect(() => createRotation(s.db, s.actor, base(s, { transferItemIds: [item.id] }))).toThrowError(expect.objectContaining({ message: "rotations:errors.itemOtherFacilities" }));
+});
+
+test("the sending facility's absence limit needs an explicit override with a reason, which is recorded", () => {
+  const s = setup({ beds: 60 }); // one absence allowed
+  const colleague = makeStaff(s.db, { facilityId: s.sender.id });
+  createRotation(s.db, s.actor, base(s));
+  const second = base(s, { staffId: colleague.id, purpose: "manpower_support", startOn: "2026-02-01", endOn: "2026-04-30" });
+  expect(() => createRotation(s.db, s.actor, second)).toThrowError(expect.objectContaining({ status: 409, message: "rotations:errors.absenceLimit", params: { limit: 1, peak: 2 } }));
+  expect(() => createRotation(s.db, s.actor, { ...second, limitOverride: true })).toThrowError(expect.objectContaining({ field: "limitOverrideReason" }));
+  const row = createRotation(s.db, s.actor, { ...second, limitOverride: true, limitOverrideReason: "Khoa Ngoại đã bố trí người trực thay" });
+  expect(row.limitOverrideReason).toBe("Khoa Ngoại đã bố trí người trực thay");
+  // a cancelled absence frees the place again
+  changeRotationStatus(s.db, s.actor, row.id, { to: "cancelled", version: row.version }, "2026-01-15");
+  expect(createRotation(s.db, s.actor, { ...second, startOn: "2026-04-01", endOn: "2026-06-30" }).limitOverrideReason).toBeNull();
+});
+
+test("editing re-checks the rules ignoring the rotation itself and refuses a stale version", () => {
+  const s = setup();
+  const row = createRotation(s.db, s.actor, base(s));
+  const moved = updateRotation(s.db, s.actor, row.id, { ...base(s, { startOn: "2026-01-15", endOn: "2026-04-14" }), version: 1 });
+  expect(moved).toMatchObject({ startOn: "2026-01-15", endOn: "2026-04-14", version: 2 });
+  expect(() => updateRotation(s.db, s.actor, row.id, { ...base(s, { endOn: "2026-05-31" }), version: 1 })).toThrowError(expect.objectContaining({ status: 409, message: "common:stale.message" }));
+  expect(s.db.select().from(rotations).where(eq(rotations.id, row.id)).get()?.endOn).toBe("2026-04-14");
+});
+
+test("confirm, then file the end-of-rotation report to complete; cancelled rotations cannot be edited", () => {
+  const s = setup();
+  const row = createRotation(s.db, s.actor, base(s));
+  const confirmed = changeRotationStatus(s.db, s.actor, row.id, { to: "confirmed", version: 1 }, "2025-12-20");
+  expect(getRotation(s.db, s.actor, row.id, "2026-02-01")?.displayStatus).toBe("in_progress");
+  expect(() => saveRotationReport(s.db, s.actor, row.id, { reportCases: 12, version: confirmed.version }, "2025-12-31")).toThrowError(
+    expect.objectContaining({ message: "rotations:errors.completeBeforeStart" }),
+  );
+  const done = saveRotationReport(s.db, s.actor, row.id, { reportCases: 12, reportNotes: "Đã làm 12 ca", version: confirmed.version }, "2026-03-31");
+  expect(done).toMatchObject({ status: "completed", reportCases: 12, reportNotes: "Đã làm 12 ca" });
+  const other = createRotation(s.db, s.actor, base(s, { startOn: "2026-06-01", endOn: "2026-08-31" }));
+  const cancelled = changeRotationStatus(s.db, s.actor, other.id, { to: "cancelled", version: 1, cancelReason: "Thiếu nhân lực" }, "2026-05-01");
+  expect(cancelled.cancelReason).toBe("Thiếu nhân lực");
+  expect(() => updateRotation(s.db, s.actor, other.id, { ...base(s, { startOn: "2026-06-01", endOn: "2026-08-31" }), version: cancelled.version })).toThrowError(
+    expect.objectContaining({ message: "rotations:errors.notEditable" }),
+  );
+});
+
+test("the receiving facility reads the rotation, a third hospital does not", () => {
+  const s = setup();
+  const row = createRotation(s.db, s.actor, base(s));
+  const receiverViewer: Actor = { userId: s.actor.userId, role: "viewer", facilityId: s.receiver.id, provinceCode: null };
+  const outsider: Actor = { userId: s.actor.userId, role: "viewer", facilityId: makeFacility(s.db).id, provinceCode: null };
+  expect(getRotation(s.db, receiverViewer, row.id, "2026-01-01")?.canManage).toBe(false);
+  expect(getRotation(s.db, outsider, row.id, "2026-01-01")).toBeNull();
+  const page = { page: 1, pageSize: 25, offset: 0 };
+  const filters = { q: "", status: null, facilityId: null, staffId: null, agreementId: null };
+  expect(listRotations(s.db, receiverViewer, filters, page, "2026-01-01").total).toBe(1);
+  expect(listRotations(s.db, outsider, filters, page, "2026-01-01").total).toBe(0);
+});
