@@ -30,7 +30,7 @@ test("a licence number already registered and an unknown technique are refused, 
     expect.objectContaining({ status: 409, field: "licenceNumber" }),
   );
   expect(() => createStaffMember(db, { facilityId: facility.id, fullName: "Lê Văn Nam", cadre: "doctor", techniqueCodes: ["99.1"] }, null)).toThrowError(
-    expect.objectContaining({ field: "techniques", params: { codes: "99.1" } }),
+    expect.objectContaining({ field: "techniques", params: { code: "99.1" } }),
   );
   expect(db.get(sql`select count(*) as n from staff`)).toEqual({ n: 1 });
 });

@@ -21,26 +21,6 @@ export type StaffInput = {
   active?: boolean;
 };
 
-// createStaffMember speaks of "staff:errors.*"; the registry's messages live in `rotations`.
-const KEY_MAP: Record<string, string> = {
-  "staff:errors.licenceTaken": "rotations:errors.staffLicenceTaken",
-  "staff:errors.unknownTechniques": "rotations:errors.unknownTechnique",
-};
-
-function translatedKeys<T>(fn: () => T): T {
-  try {
-    return fn();
-  } catch (error) {
-    if (error instanceof DomainError && KEY_MAP[error.message]) {
-      const params = error.params.codes !== undefined ? { code: String(error.params.codes) } : error.params;
-      throw error instanceof ConflictError
-        ? new ConflictError(KEY_MAP[error.message], { field: error.field, params })
-        : new DomainError(KEY_MAP[error.message], { field: error.field, params, status: error.status });
-    }
-    throw error;
-  }
-}
-
 function assertChapter(db: Pick<Db, "select">, chapterNumber: number | null | undefined) {
   if (chapterNumber == null) return;
   if (!db.select({ n: chapters.number }).from(chapters).where(eq(chapters.number, chapterNumber)).get()) {
@@ -61,7 +41,7 @@ export function addStaffMember(db: Db, actor: Actor, facilityId: number, input: 
     techniqueCodes: input.techniqueCodes,
   };
   assertChapter(db, input.chapterNumber);
-  return translatedKeys(() => createStaffMember(db, create, actor));
+  return createStaffMember(db, create, actor);
 }
 
 function resolveTechniques(db: Pick<Db, "select">, codes: readonly string[]): number[] {

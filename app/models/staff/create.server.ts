@@ -49,7 +49,7 @@ export function createStaffMember(db: Db, input: CreateStaffInput, actor: Actor 
       throw new ForbiddenError();
     }
     if (licenceNumber && tx.select({ id: staff.id }).from(staff).where(eq(staff.licenceNumber, licenceNumber)).get()) {
-      throw new ConflictError("staff:errors.licenceTaken", { field: "licenceNumber", params: { licenceNumber } });
+      throw new ConflictError("rotations:errors.staffLicenceTaken", { field: "licenceNumber", params: { licenceNumber } });
     }
 
     const techniqueIds = new Set(input.techniqueIds ?? []);
@@ -58,14 +58,14 @@ export function createStaffMember(db: Db, input: CreateStaffInput, actor: Actor 
       const found = tx.select({ id: techniques.id, code: techniques.code }).from(techniques).where(inArray(techniques.code, codes)).all();
       const missing = codes.filter((c) => !found.some((f) => f.code === c));
       if (missing.length > 0) {
-        throw new DomainError("staff:errors.unknownTechniques", { field: "techniques", params: { codes: missing.join(", ") } });
+        throw new DomainError("rotations:errors.unknownTechnique", { field: "techniques", params: { code: missing.join(", ") } });
       }
       found.forEach((f) => techniqueIds.add(f.id));
     }
     if (input.techniqueIds?.length) {
       const ids = [...new Set(input.techniqueIds)];
       const found = tx.select({ id: techniques.id }).from(techniques).where(inArray(techniques.id, ids)).all();
-      if (found.length !== ids.length) throw new DomainError("staff:errors.unknownTechniques", { field: "techniques", params: { codes: "" } });
+      if (found.length !== ids.length) throw new DomainError("rotations:errors.unknownTechnique", { field: "techniques", params: { code: ids.join(", ") } });
     }
 
     const values = {
