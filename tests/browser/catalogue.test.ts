@@ -44,6 +44,8 @@ test("a user signs in, searches the catalogue without diacritics and opens the t
 
   await hit.click();
   await page.waitForURL((url) => url.pathname === "/techniques/10.929");
+  // The URL changes before the new page renders: wait for its heading, not the old one.
+  await page.getByRole("heading", { level: 1, name: "Phẫu thuật thay toàn bộ khớp háng" }).waitFor();
   expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Phẫu thuật thay toàn bộ khớp háng");
   expect(await page.getByRole("cell", { name: "10.0929.0547" }).isVisible()).toBe(true);
 });

@@ -75,7 +75,8 @@ test("a trainer fills a course of two, the third waits, a withdrawal promotes th
   await page.fill("input[name='sessions[0].endsAt']", "11:00");
   await page.fill("input[name='sessions[0].topic']", "Cấp cứu ngừng tuần hoàn");
   await Promise.all([page.waitForURL(/\/courses\/\d+$/), page.click("button[type=submit]:has-text('Tạo khóa đào tạo')")]);
-  expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe(title);
+  // The URL changes before the new page renders: wait for its heading, not the old one.
+  await page.getByRole("heading", { level: 1, name: title }).waitFor();
   const courseUrl = page.url();
 
   const skip = new Set<string>();
