@@ -2,7 +2,7 @@
 // the form for one milestone and the list import.
 import { getFormProps, getInputProps, getSelectProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -22,6 +22,9 @@ import { ADOPTION_EVENT_KINDS, ADOPTION_SOURCES } from "~/models/enums";
 import { throwDomainResponse } from "~/utils/domain-response.server";
 import { replyInvalid, replyWithDomainError } from "~/utils/form.server";
 import { pageFromUrl } from "~/utils/pagination";
+import { localizedTitle } from "~/utils/meta";
+
+export const meta: MetaFunction = ({ matches }) => localizedTitle(matches, "adoption:ledger.title");
 
 function requestedFacility(url: URL): number | null {
   const n = Number(url.searchParams.get("facility"));

@@ -1,7 +1,12 @@
 // Imports a facility's technique list file into its ledger and shows the per-row report.
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { json, redirect, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData } from "@remix-run/node";
-import { Link, useActionData } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import {
+  json,
+  MaxPartSizeExceededError,
+  unstable_createMemoryUploadHandler,
+  unstable_parseMultipartFormData,
+} from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getDb } from "~/db/client.server";
 import { importLedgerFile, type LedgerImportReport } from "~/models/adoption/import.server";
@@ -9,22 +14,36 @@ import { requireActor } from "~/models/auth/session.server";
 import { vietnamToday } from "~/models/dates";
 import { isDomainError } from "~/models/errors";
 import { encodeMessage, translateMessage } from "~/utils/messages";
+import { localizedTitle } from "~/utils/meta";
+
+export const meta: MetaFunction = ({ matches }) => localizedTitle(matches, "adoption:ledger.import");
+
+const MAX_UPLOAD_MB = 5;
 
 type ActionData = { ok: true; report: LedgerImportReport; facilityId: number } | { ok: false; error: string; facilityId: number | null };
 
+// No redirect here: after a POST, Remix runs this loader too, and a redirect would throw away
+// the per-row report the action just returned. Opened directly, the page points to the ledger.
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireActor(request);
-  const facility = new URL(request.url).searchParams.get("facility");
-  return redirect(facility ? `/adoption?facility=${facility}` : "/adoption");
+  const requested = Number(new URL(request.url).searchParams.get("facility"));
+  return json({ facilityId: Number.isInteger(requested) && requested > 0 ? requested : null });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireActor(request);
   const requested = Number(new URL(request.url).searchParams.get("facility"));
   const facilityId = Number.isInteger(requested) && requested > 0 ? requested : actor.facilityId;
-  const form = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: 5 * 1024 * 1024 }));
-  const file = form.get("file");
   if (!facilityId) throw new Response("Forbidden", { status: 403 });
+  let form: FormData;
+  try {
+    form = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_UPLOAD_MB * 1024 * 1024 }));
+  } catch (error) {
+    // A file over the limit is refused with a message next to the form, not a server error.
+    if (!(error instanceof MaxPartSizeExceededError)) throw error;
+    return json<ActionData>({ ok: false, error: encodeMessage("imports:errors.tooLarge", { size: MAX_UPLOAD_MB }), facilityId }, { status: 413 });
+  }
+  const file = form.get("file");
   if (!(file instanceof File) || file.size === 0) {
     return json<ActionData>({ ok: false, error: "imports:errors.noFile", facilityId }, { status: 400 });
   }
@@ -41,8 +60,19 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function LedgerImportPage() {
   const data = useActionData<typeof action>();
+  const { facilityId } = useLoaderData<typeof loader>();
   const { t } = useTranslation("adoption");
-  if (!data) return null;
+  if (!data) {
+    return (
+      <div className="space-y-4">
+        <h1 className="page-title">{t("ledger.import")}</h1>
+        <p>{t("ledger.importHelp")}</p>
+        <Link to={`/adoption${facilityId ? `?facility=${facilityId}` : ""}`} className="btn-secondary">
+          ← {t("ledger.title")}
+        </Link>
+      </div>
+    );
+  }
   return (
     <div className="space-y-4">
       <p>

@@ -2,7 +2,7 @@
 // that approve it (decision number and date) or return it with a comment.
 import { getFormProps, getInputProps, getTextareaProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -17,6 +17,12 @@ import { requireActor, requireCapability } from "~/models/auth/session.server";
 import { vietnamToday } from "~/models/dates";
 import { replyInvalid, replyWithDomainError } from "~/utils/form.server";
 import { notFound, requireId } from "~/utils/http.server";
+import { localizedTitle } from "~/utils/meta";
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  data
+    ? localizedTitle(matches, "adoption:requests.detailTitle", { id: data.detail.id, facility: data.detail.facilityName })
+    : localizedTitle(matches, "adoption:requests.title");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);

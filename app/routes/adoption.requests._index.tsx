@@ -2,7 +2,7 @@
 // form that submits additions for the department's approval.
 import { getFormProps, getTextareaProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -20,6 +20,9 @@ import { vietnamToday } from "~/models/dates";
 import { LIST_REQUEST_STATUSES, type ListRequestStatus } from "~/models/enums";
 import { replyInvalid, replyWithDomainError } from "~/utils/form.server";
 import { pageFromUrl } from "~/utils/pagination";
+import { localizedTitle } from "~/utils/meta";
+
+export const meta: MetaFunction = ({ matches }) => localizedTitle(matches, "adoption:requests.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request);

@@ -18,8 +18,9 @@ import { orRespond, today } from "~/models/agreements/respond.server";
 import { documentSchema } from "~/models/agreements/schemas";
 import { forbidden, requireId } from "~/utils/http.server";
 import { replyInvalid, replyWithDomainError } from "~/utils/form.server";
+import { localizedTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Đính kèm văn bản – CGKT" }];
+export const meta: MetaFunction = ({ matches }) => localizedTitle(matches, "agreements:document.title");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);

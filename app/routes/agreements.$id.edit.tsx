@@ -12,8 +12,9 @@ import { orRespond } from "~/models/agreements/respond.server";
 import { agreementSchema } from "~/models/agreements/schemas";
 import { requireId } from "~/utils/http.server";
 import { replyInvalid, replyWithDomainError } from "~/utils/form.server";
+import { localizedTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Sửa thỏa thuận – CGKT" }];
+export const meta: MetaFunction = ({ matches }) => localizedTitle(matches, "agreements:edit");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);

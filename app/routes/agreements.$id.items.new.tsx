@@ -13,8 +13,9 @@ import { addTransferItem, getItemFormOptions } from "~/models/transfers/plan.ser
 import { itemSchema } from "~/models/transfers/schemas";
 import { requireId } from "~/utils/http.server";
 import { replyInvalid, replyWithDomainError } from "~/utils/form.server";
+import { localizedTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Thêm kỹ thuật – CGKT" }];
+export const meta: MetaFunction = ({ matches }) => localizedTitle(matches, "agreements:item.title");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);

@@ -13,8 +13,9 @@ import { orRespond, today } from "~/models/agreements/respond.server";
 import { meetingSchema } from "~/models/agreements/schemas";
 import { forbidden, requireId } from "~/utils/http.server";
 import { replyInvalid, replyWithDomainError } from "~/utils/form.server";
+import { localizedTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Biên bản hội nghị – CGKT" }];
+export const meta: MetaFunction = ({ matches }) => localizedTitle(matches, "agreements:meeting.title");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);

@@ -33,10 +33,14 @@ function PrintBody() {
   const a = detail.agreement;
   const phases = [...new Set(plan.items.rows.map((r) => r.phase))];
   return (
-    <article className="print-page mx-auto max-w-4xl bg-white p-6 text-[13px] leading-snug text-black print:p-0" lang="vi">
+    <article className="print-page mx-auto max-w-4xl bg-white p-3 sm:p-6 text-[13px] leading-snug text-black print:p-0" lang="vi">
       <div className="no-print mb-4 flex gap-2">
-        <Link to={`/agreements/${a.id}`} className="btn-secondary">← {a.number}</Link>
-        <button type="button" className="btn" onClick={() => window.print()}>{t("print.printNow")}</button>
+        <Link to={`/agreements/${a.id}`} className="btn-secondary">
+          ← {a.number}
+        </Link>
+        <button type="button" className="btn" onClick={() => window.print()}>
+          {t("print.printNow")}
+        </button>
       </div>
       <header className="text-center">
         <p className="font-semibold uppercase">{detail.owner.name}</p>
@@ -51,7 +55,9 @@ function PrintBody() {
         <h2 className="font-bold">{t("detail.parties")}</h2>
         <ul className="list-disc pl-6">
           {detail.parties.map((p) => (
-            <li key={p.facilityId}>{te(`partyRole.${p.role}`)}: {p.name}</li>
+            <li key={p.facilityId}>
+              {te(`partyRole.${p.role}`)}: {p.name}
+            </li>
           ))}
         </ul>
       </section>
@@ -63,32 +69,42 @@ function PrintBody() {
           return (
             <div key={phase} className="mt-3 break-inside-avoid-page">
               <h3 className="font-semibold">{t("plan.phaseProgress", summary)}</h3>
-              <table className="mt-1 w-full border-collapse text-left [&_td]:border [&_td]:border-black [&_td]:px-1 [&_th]:border [&_th]:border-black [&_th]:px-1">
-                <thead>
-                  <tr>
-                    <th>TT</th>
-                    <th>{t("plan.code")}</th>
-                    <th>{t("plan.technique")}</th>
-                    <th>{t("plan.from")}</th>
-                    <th>{t("plan.to")}</th>
-                    <th>{t("plan.stage")}</th>
-                    <th>{t("plan.targetDate")}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {plan.items.rows.filter((r) => r.phase === phase).map((r, i) => (
-                    <tr key={r.id}>
-                      <td>{i + 1}</td>
-                      <td>{r.techniqueCode}</td>
-                      <td>{r.techniqueName}</td>
-                      <td>{r.fromName}</td>
-                      <td>{r.toName}</td>
-                      <td>{te(`transferStage.${r.stage}`)}{r.acceptedOn ? ` (${formatDate(r.acceptedOn, "vi")})` : ""}</td>
-                      <td>{formatDate(r.targetDate, "vi")}{r.overdue ? ` – ${t("plan.overdue")}` : ""}</td>
+              <div className="overflow-x-auto print:overflow-visible">
+                <table className="mt-1 w-full border-collapse text-left [&_td]:border [&_td]:border-black [&_td]:px-1 [&_th]:border [&_th]:border-black [&_th]:px-1">
+                  <thead>
+                    <tr>
+                      <th>TT</th>
+                      <th>{t("plan.code")}</th>
+                      <th>{t("plan.technique")}</th>
+                      <th>{t("plan.from")}</th>
+                      <th>{t("plan.to")}</th>
+                      <th>{t("plan.stage")}</th>
+                      <th>{t("plan.targetDate")}</th>
                     </tr>
-                  ))}
-                </tbody>
-              </table>
+                  </thead>
+                  <tbody>
+                    {plan.items.rows
+                      .filter((r) => r.phase === phase)
+                      .map((r, i) => (
+                        <tr key={r.id}>
+                          <td>{i + 1}</td>
+                          <td>{r.techniqueCode}</td>
+                          <td>{r.techniqueName}</td>
+                          <td>{r.fromName}</td>
+                          <td>{r.toName}</td>
+                          <td>
+                            {te(`transferStage.${r.stage}`)}
+                            {r.acceptedOn ? ` (${formatDate(r.acceptedOn, "vi")})` : ""}
+                          </td>
+                          <td>
+                            {formatDate(r.targetDate, "vi")}
+                            {r.overdue ? ` – ${t("plan.overdue")}` : ""}
+                          </td>
+                        </tr>
+                      ))}
+                  </tbody>
+                </table>
+              </div>
             </div>
           );
         })}

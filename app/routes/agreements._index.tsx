@@ -16,8 +16,9 @@ import { today } from "~/models/agreements/respond.server";
 import { listFilterSchema } from "~/models/agreements/schemas";
 import { AGREEMENT_STATUSES, AGREEMENT_TYPES } from "~/models/enums";
 import { pageFromUrl } from "~/utils/pagination";
+import { localizedTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Thỏa thuận hợp tác – CGKT" }];
+export const meta: MetaFunction = ({ matches }) => localizedTitle(matches, "agreements:title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request);

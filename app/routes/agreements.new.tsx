@@ -12,8 +12,9 @@ import { facilityCode, listChapters } from "~/models/agreements/queries.server";
 import { agreementSchema } from "~/models/agreements/schemas";
 import { forbidden } from "~/utils/http.server";
 import { replyInvalid, replyWithDomainError } from "~/utils/form.server";
+import { localizedTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Thêm thỏa thuận – CGKT" }];
+export const meta: MetaFunction = ({ matches }) => localizedTitle(matches, "agreements:new");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request);

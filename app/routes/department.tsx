@@ -14,8 +14,10 @@ import { vietnamToday } from "~/models/dates";
 import { listProvinces } from "~/models/facilities/queries.server";
 import { dashboardProvince, getDepartmentDashboard } from "~/models/reports/dashboard.server";
 import { throwDomainResponse } from "~/utils/domain-response.server";
+import { localizedTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Sở Y tế – CGKT" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  localizedTitle(matches, "adoption:dashboard.title", { province: data?.dashboard.provinceName ?? "" });
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request);

@@ -9,8 +9,9 @@ import { useLocale } from "~/i18n/use-locale";
 import { requireActor } from "~/models/auth/session.server";
 import { getDirectorDashboard } from "~/models/agreements/dashboard.server";
 import { today } from "~/models/agreements/respond.server";
+import { localizedTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Bảng điều hành – CGKT" }];
+export const meta: MetaFunction = ({ matches }) => localizedTitle(matches, "agreements:dashboard.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request);

@@ -11,8 +11,9 @@ import { requireActor } from "~/models/auth/session.server";
 import { getNetwork, MAX_EDGES } from "~/models/agreements/network.server";
 import { NODE_WIDTH, ROW_HEIGHT } from "~/models/agreements/network-layout";
 import { listFilterOptions } from "~/models/agreements/queries.server";
+import { localizedTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Mạng lưới chỉ đạo tuyến – CGKT" }];
+export const meta: MetaFunction = ({ matches }) => localizedTitle(matches, "agreements:network.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request);

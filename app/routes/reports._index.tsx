@@ -1,6 +1,6 @@
 // Cross-level techniques by year: filters, two charts, the table (every number a link to the
 // pairs behind it), exports and a printable layout.
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -18,6 +18,9 @@ import type { AdoptionReport, ReportRow } from "~/models/reports/adoption-report
 import { METRIC_VALUES, parseReportParams, REPORT_DIMENSION_VALUES, reportQuery, type ReportParams } from "~/models/reports/params";
 import { loadAdoptionReport } from "~/models/reports/queries.server";
 import { encodeMessage, translateMessage } from "~/utils/messages";
+import { localizedTitle } from "~/utils/meta";
+
+export const meta: MetaFunction = ({ matches }) => localizedTitle(matches, "adoption:report.title");
 
 type Metric = (typeof METRIC_VALUES)[number];
 

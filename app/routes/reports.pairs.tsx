@@ -1,5 +1,5 @@
 // The list behind a report number: exactly the facility × technique pairs it counts, paginated.
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -14,6 +14,9 @@ import { parseDrillParams } from "~/models/reports/params";
 import { loadDrillDown } from "~/models/reports/queries.server";
 import { throwDomainResponse } from "~/utils/domain-response.server";
 import { pageFromUrl } from "~/utils/pagination";
+import { localizedTitle } from "~/utils/meta";
+
+export const meta: MetaFunction = ({ matches }) => localizedTitle(matches, "adoption:drill.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request);

@@ -1,6 +1,6 @@
 // Six- and twelve-month summaries (Circular 38/2024) per facility or province, compared with
 // the previous period; every number links to its pairs.
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -14,6 +14,9 @@ import { DomainError } from "~/models/errors";
 import { PERIOD_KINDS, type PeriodKind } from "~/models/reports/params";
 import { loadPeriodSummary } from "~/models/reports/queries.server";
 import { encodeMessage, translateMessage } from "~/utils/messages";
+import { localizedTitle } from "~/utils/meta";
+
+export const meta: MetaFunction = ({ matches }) => localizedTitle(matches, "adoption:periods.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request);

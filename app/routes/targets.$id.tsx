@@ -1,7 +1,7 @@
 // One target: its achievement, and for counted milestones the values entered by hand.
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -16,6 +16,10 @@ import { measurementSchema } from "~/models/targets/schemas";
 import { addMeasurement, getTarget } from "~/models/targets/targets.server";
 import { replyInvalid, replyWithDomainError } from "~/utils/form.server";
 import { notFound, requireId } from "~/utils/http.server";
+import { localizedTitle } from "~/utils/meta";
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  data ? [{ title: `${data.target.title} – CGKT` }] : localizedTitle(matches, "adoption:targets.title");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);

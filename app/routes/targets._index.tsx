@@ -1,7 +1,7 @@
 // Targets: the list with computed achievement, and for the department the form that sets one.
 import { getFormProps, getInputProps, getSelectProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -19,6 +19,9 @@ import { createTarget, listTargets } from "~/models/targets/targets.server";
 import { targetSchema } from "~/models/targets/schemas";
 import { replyInvalid, replyWithDomainError } from "~/utils/form.server";
 import { pageFromUrl } from "~/utils/pagination";
+import { localizedTitle } from "~/utils/meta";
+
+export const meta: MetaFunction = ({ matches }) => localizedTitle(matches, "adoption:targets.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request);

@@ -5,6 +5,7 @@ import { adoptionEvents, targets, techniqueListRequests } from "~/db/schema";
 import { recordAdoptionEvents } from "~/models/adoption/ledger.server";
 import { submitListRequest } from "~/models/adoption/list-requests.server";
 import { action as ledgerAction } from "~/routes/adoption._index";
+import { action as importAction, loader as importLoader } from "~/routes/adoption.import";
 import { action as decideAction } from "~/routes/adoption.requests.$id";
 import { loader as departmentLoader } from "~/routes/department";
 import { loader as exportLoader } from "~/routes/reports.export";
@@ -138,4 +139,74 @@ test("a target of zero or a negative value is refused and nothing is saved", asy
   expect(db.select({ n: count() }).from(targets).get()!.n).toBe(before);
   const created = await post("54");
   expect(created.status).toBe(302);
+});
+
+test("a target value of Infinity or 1e400 is refused, and an administrator's missing or unknown province is a 400 next to the field", async () => {
+  const { db, department } = await province();
+  const admin = await createSignedInUser(db, { role: "admin" });
+  const post = (cookie: string, extra: Record<string, string>) =>
+    responseOf(
+      targetAction(
+        args(
+          authedRequest("/targets", {
+            cookie,
+            form: { title: "Bệnh án điện tử", indicator: "manual_count", periodStart: "2025-01-01", periodEnd: "2025-09-30", baseline: "0", targetValue: "54", ...extra },
+          }),
+        ),
+      ),
+    );
+  const before = db.select({ n: count() }).from(targets).get()!.n;
+  for (const targetValue of ["Infinity", "1e400"]) {
+    const response = await post(department.cookie, { targetValue });
+    expect(response.status).toBe(400);
+    expect(JSON.stringify(await response.json())).toContain("common:validation.tooBig");
+  }
+  const missing = await post(admin.cookie, {});
+  expect(missing.status).toBe(400);
+  expect((await missing.json()).result.error.provinceCode).toEqual(["common:validation.required"]);
+  const unknown = await post(admin.cookie, { provinceCode: "99" });
+  expect(unknown.status).toBe(400);
+  expect((await unknown.json()).result.error.provinceCode[0]).toContain("adoption:errors.unknownProvince");
+  expect(db.select({ n: count() }).from(targets).get()!.n).toBe(before);
+});
+
+test("an unknown technique in the ledger form is reported next to the technique code field", async () => {
+  const { director } = await province();
+  const response = await responseOf(
+    ledgerAction(args(authedRequest("/adoption", { cookie: director.cookie, form: { techniqueCode: "99.99999", kind: "started", eventOn: PAST, source: "in_house" } }))),
+  );
+  expect(response.status).toBe(400);
+  expect((await response.json()).result.error.techniqueCode[0]).toContain("adoption:errors.unknownTechnique");
+});
+
+test("a drill-down with a baseline after the report year answers 400 with the years filled into the message", async () => {
+  const { department } = await province();
+  const response = await responseOf(pairsLoader(args(authedRequest("/reports/pairs?baseline=2090&metric=cumulative", { cookie: department.cookie }))));
+  expect(response.status).toBe(400);
+  const body = await response.text();
+  expect(body).toContain("adoption:errors.baselineAfterReport|");
+  expect(body).toContain('"baseline":2090');
+});
+
+test("the import page keeps its per-row report (its loader does not redirect) and a file over 5 MB is a 413 with a message", async () => {
+  const { hospital, director } = await province();
+  const page = await responseOf(importLoader(args(authedRequest(`/adoption/import?facility=${hospital.id}`, { cookie: director.cookie }))));
+  expect(page.status).toBe(200);
+  expect(await page.json()).toEqual({ facilityId: hospital.id });
+  const upload = (bytes: Uint8Array<ArrayBuffer>) => {
+    const form = new FormData();
+    form.append("file", new File([bytes], "list.csv", { type: "text/csv" }));
+    return responseOf(importAction(args(authedRequest(`/adoption/import?facility=${hospital.id}`, { cookie: director.cookie, form }))));
+  };
+  const big = await upload(new Uint8Array(6 * 1024 * 1024).fill(65));
+  expect(big.status).toBe(413);
+  expect((await big.json()).error).toContain("imports:errors.tooLarge");
+  const noHeaders = await upload(Uint8Array.from(Buffer.from("foo,bar\n1,2\n")));
+  expect(noHeaders.status).toBe(400);
+  expect((await noHeaders.json()).error).toContain("imports:errors.unrecognisedHeaders|");
+  const small = await upload(Uint8Array.from(Buffer.from("Mã kỹ thuật,Ngày bắt đầu\n99.99999,2024-01-01\n")));
+  expect(small.status).toBe(200);
+  const report = (await small.json()).report;
+  expect(report.rows).toHaveLength(1);
+  expect(report.rows[0].outcome).toBe("refused");
 });

@@ -68,3 +68,12 @@ test("progress is accepted of planned, none for an empty plan", () => {
   expect(progressShare(1, 4)).toBe(0.25);
   expect(progressShare(0, 0)).toBeNull();
 });
+
+test("a negative number of required supervised cases is refused with 'must be 0 or more', not a vague 'invalid'", async () => {
+  const { installZodMessages } = await import("~/utils/zod-messages");
+  const { itemSchema } = await import("~/models/transfers/schemas");
+  installZodMessages();
+  const result = itemSchema.safeParse({ techniqueCode: "10.367", fromFacilityId: 1, toFacilityId: 2, phase: 1, requiredCases: -1 });
+  expect(result.success).toBe(false);
+  expect(result.error?.issues.map((i) => i.message)).toEqual(['common:validation.tooSmall|{"minimum":0}']);
+});

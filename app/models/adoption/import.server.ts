@@ -17,6 +17,9 @@ const COLUMNS: ColumnSpec<Field> = {
   startedOn: ["ngay bat dau", "ngay", "ngay trien khai", "start date", "started on", "date", "started"],
 };
 
+/** The header a file should carry for each column, named in the "missing columns" message. */
+const COLUMN_LABELS: Record<Field, string> = { code: "Mã kỹ thuật", startedOn: "Ngày bắt đầu" };
+
 export type ImportRowOutcome = "created" | "unchanged" | "refused";
 export type ImportRowReport = { row: number; code: string; date: string; outcome: ImportRowOutcome; message?: string; params?: Record<string, string | number> };
 export type LedgerImportReport = { read: number; created: number; unchanged: number; refused: number; rows: ImportRowReport[] };
@@ -43,7 +46,7 @@ export async function importLedgerFile(
   if (!canChange(actor, "adoption.manage", { facilityId, provinceCode: facility.provinceCode })) throw new ForbiddenError();
   const sheet = await readTable(file);
   const header = locateHeader(sheet.rows, COLUMNS, ["code", "startedOn"]);
-  if (!header.ok) throw new DomainError("imports:errors.missingColumns", { field: "file", params: { columns: header.missing.join(", ") } });
+  if (!header.ok) throw new DomainError("imports:errors.unrecognisedHeaders", { field: "file", params: { missing: header.missing.map((f) => COLUMN_LABELS[f]).join(", ") } });
 
   const techniqueIds = new Map(db.all<{ code: string; id: number }>(sql`select code, id from techniques`).map((t) => [t.code, t.id]));
   const started = new Set(

@@ -72,7 +72,7 @@ function findTechnique(tx: Tx, input: AdoptionEventInput): TechniqueFacts {
   const row = tx.select({ id: techniques.id, code: techniques.code }).from(techniques).where(where).get();
   if (!row) {
     throw new DomainError(LEDGER_ERROR_KEYS.unknownTechnique, {
-      field: "technique",
+      field: "techniqueCode",
       params: { code: input.techniqueCode ?? String(input.techniqueId ?? "") },
     });
   }
@@ -195,7 +195,7 @@ export function recordAdoptionEvents(
           : techniqueByCode.get((input.techniqueCode ?? "").trim());
       if (techniqueId === undefined) {
         throw new DomainError(LEDGER_ERROR_KEYS.unknownTechnique, {
-          field: "technique",
+          field: "techniqueCode",
           params: { code: input.techniqueCode ?? String(input.techniqueId ?? "") },
         });
       }

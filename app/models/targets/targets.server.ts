@@ -30,7 +30,13 @@ function scopeOf(db: Db, facilityId: number | null, provinceCode: string | null)
 export function createTarget(db: Db, actor: Actor, input: TargetForm): Target {
   if (!(input.targetValue > 0)) throw new DomainError("adoption:errors.targetNotPositive", { field: "targetValue" });
   if (input.periodEnd < input.periodStart) throw new DomainError("common:validation.endBeforeStart", { field: "periodEnd" });
-  const provinceCode = actor.role === "admin" ? (input.provinceCode ?? null) : actor.provinceCode;
+  const provinceCode = actor.role === "admin" ? (input.provinceCode || null) : actor.provinceCode;
+  if (actor.role === "admin" && !input.facilityId) {
+    // Administrators name the province: refuse a missing or unknown code next to the field.
+    if (!provinceCode) throw new DomainError("common:validation.required", { field: "provinceCode" });
+    const known = db.select({ code: provinces.code }).from(provinces).where(eq(provinces.code, provinceCode)).get();
+    if (!known) throw new DomainError("adoption:errors.unknownProvince", { field: "provinceCode", params: { code: provinceCode } });
+  }
   const scope = scopeOf(db, input.facilityId ?? null, provinceCode);
   if (input.facilityId && provinceCode && scope.provinceCode !== provinceCode) throw new ForbiddenError();
   if (!scope.provinceCode || !canChange(actor, "targets.manage", scope)) throw new ForbiddenError();

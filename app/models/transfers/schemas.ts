@@ -18,7 +18,7 @@ export const itemSchema = z.object({
   phase: z.number({ required_error: required }).int().min(1, "common:validation.positive").max(20),
   priority: z.number().int().min(1, "common:validation.positive").max(99).default(1),
   targetDate: date.optional(),
-  requiredCases: z.number({ required_error: required }).int().min(0, "common:validation.invalid").max(1000),
+  requiredCases: z.number({ required_error: required }).int().min(0).max(1000),
   notes: optionalText(2000),
 });
 export type ItemForm = z.infer<typeof itemSchema>;

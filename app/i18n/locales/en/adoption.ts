@@ -4,6 +4,7 @@ export default {
   errors: {
     unknownTechnique: "There is no technique {{code}} in the catalogue.",
     unknownFacility: "Facility not found.",
+    unknownProvince: "There is no province with code “{{code}}”.",
     invalidDate: "{{date}} is not a valid date (year-month-day).",
     futureDate: "{{date}} is in the future (today is {{today}}).",
     beforeFacilityOpened: "{{date}} is before the facility existed ({{openedOn}}).",

@@ -4,6 +4,7 @@ export default {
   errors: {
     unknownTechnique: "Không có kỹ thuật mã {{code}} trong danh mục.",
     unknownFacility: "Không tìm thấy cơ sở.",
+    unknownProvince: "Không có tỉnh, thành phố nào mang mã “{{code}}”.",
     invalidDate: "Ngày {{date}} không hợp lệ (định dạng năm-tháng-ngày).",
     futureDate: "Ngày {{date}} ở tương lai (hôm nay là {{today}}).",
     beforeFacilityOpened: "Ngày {{date}} trước khi cơ sở được thành lập ({{openedOn}}).",
