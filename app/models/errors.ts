@@ -39,14 +39,14 @@ export class StaleRecordError extends DomainError {
 }
 
 export class NotFoundError extends DomainError {
-  constructor(key = "common:errors.notFoundTitle") {
+  constructor(key = "common:errors.notFoundBody") {
     super(key, { status: 404 });
     this.name = "NotFoundError";
   }
 }
 
 export class ForbiddenError extends DomainError {
-  constructor(key = "common:errors.forbiddenTitle") {
+  constructor(key = "common:errors.forbiddenBody") {
     super(key, { status: 403 });
     this.name = "ForbiddenError";
   }

@@ -16,7 +16,7 @@ import { useLocale } from "~/i18n/use-locale";
 import { requireActor } from "~/models/auth/session.server";
 import { changeAgreementStatus, renewAgreement } from "~/models/agreements/commands.server";
 import { getAgreement } from "~/models/agreements/queries.server";
-import { orRespond, today } from "~/models/agreements/respond.server";
+import { orRespond, todayInVietnam } from "~/utils/domain-response.server";
 import { renewSchema, statusSchema } from "~/models/agreements/schemas";
 import { TRANSFER_STAGES } from "~/models/enums";
 import { getPlan, PLAN_PAGE_SIZE } from "~/models/transfers/plan.server";
@@ -35,7 +35,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const filter = planFilterSchema.parse(Object.fromEntries(url.searchParams));
   const db = getDb();
-  const day = today();
+  const day = todayInVietnam();
   const detail = orRespond(() => getAgreement(db, actor, id, day));
   const plan = getPlan(db, actor, id, filter, pageFromUrl(url, PLAN_PAGE_SIZE), day);
   return json({ detail, plan, filter, today: day });

@@ -3,7 +3,7 @@ import fs from "node:fs";
 import { getDb } from "~/db/client.server";
 import { requireActor } from "~/models/auth/session.server";
 import { getDocumentFile } from "~/models/agreements/documents.server";
-import { orRespond } from "~/models/agreements/respond.server";
+import { orRespond } from "~/utils/domain-response.server";
 import { requireId } from "~/utils/http.server";
 
 // Streams a stored document to a reader of its agreement, with its checksum as the ETag.

@@ -8,7 +8,7 @@ import { getDb } from "~/db/client.server";
 import { requireActor } from "~/models/auth/session.server";
 import { updateAgreement } from "~/models/agreements/commands.server";
 import { getAgreementFormValues, listChapters } from "~/models/agreements/queries.server";
-import { orRespond } from "~/models/agreements/respond.server";
+import { orRespond } from "~/utils/domain-response.server";
 import { agreementSchema } from "~/models/agreements/schemas";
 import { requireId } from "~/utils/http.server";
 import { replyInvalid, replyWithDomainError } from "~/utils/form.server";

@@ -3,8 +3,7 @@ import { getDb } from "~/db/client.server";
 import { getFixedT } from "~/i18n/i18n";
 import { getLocale } from "~/i18n/locale.server";
 import { requireActor } from "~/models/auth/session.server";
-import { today } from "~/models/agreements/respond.server";
-import { DomainError } from "~/models/errors";
+import { throwDomainResponse, todayInVietnam } from "~/utils/domain-response.server";
 import { exportAgreementXlsx } from "~/models/transfers/export.server";
 import { requireId } from "~/utils/http.server";
 
@@ -15,10 +14,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const t = getFixedT(await getLocale(request), "agreements");
   let buffer: Buffer;
   try {
-    buffer = await exportAgreementXlsx(getDb(), actor, id, today(), t);
+    buffer = await exportAgreementXlsx(getDb(), actor, id, todayInVietnam(), t);
   } catch (error) {
-    if (error instanceof DomainError) throw new Response(error.message, { status: error.status });
-    throw error;
+    throwDomainResponse(error);
   }
   return new Response(new Uint8Array(buffer), {
     headers: {

@@ -10,7 +10,7 @@ import { getDb } from "~/db/client.server";
 import { formatDate } from "~/i18n/format";
 import { useLocale } from "~/i18n/use-locale";
 import { requireActor } from "~/models/auth/session.server";
-import { orRespond, today } from "~/models/agreements/respond.server";
+import { orRespond, todayInVietnam } from "~/utils/domain-response.server";
 import { CASE_OUTCOMES } from "~/models/enums";
 import { acceptanceSchema, caseLogSchema, stageMoveSchema } from "~/models/transfers/schemas";
 import { acceptTransferItem, getTransferItem, logCase, moveStage } from "~/models/transfers/stages.server";
@@ -25,7 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   const id = requireId(params.id);
   const itemId = requireId(params.itemId);
-  return json({ detail: orRespond(() => getTransferItem(getDb(), actor, id, itemId)), today: today() });
+  return json({ detail: orRespond(() => getTransferItem(getDb(), actor, id, itemId)), today: todayInVietnam() });
 }
 
 const SCHEMAS = { move: stageMoveSchema, case: caseLogSchema, accept: acceptanceSchema } as const;
@@ -40,7 +40,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const submission = parseWithZod(formData, { schema: SCHEMAS[intent as keyof typeof SCHEMAS] });
   if (submission.status !== "success") return json({ intent, ...(await replyInvalid(submission).json()) }, { status: 400 });
   const db = getDb();
-  const options = { today: today() };
+  const options = { today: todayInVietnam() };
   try {
     const value = submission.value;
     if (value.intent === "move") moveStage(db, actor, id, itemId, value, options);

@@ -8,7 +8,7 @@ import { LookupList, useLookup } from "~/components/agreements/pickers";
 import { FieldError, FormErrors } from "~/components/form";
 import { getDb } from "~/db/client.server";
 import { requireActor } from "~/models/auth/session.server";
-import { orRespond, today } from "~/models/agreements/respond.server";
+import { orRespond, todayInVietnam } from "~/utils/domain-response.server";
 import { addTransferItem, getItemFormOptions } from "~/models/transfers/plan.server";
 import { itemSchema } from "~/models/transfers/schemas";
 import { requireId } from "~/utils/http.server";
@@ -32,7 +32,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const submission = parseWithZod(formData, { schema: itemSchema });
   if (submission.status !== "success") return replyInvalid(submission);
   try {
-    addTransferItem(getDb(), actor, id, submission.value, { today: today() });
+    addTransferItem(getDb(), actor, id, submission.value, { today: todayInVietnam() });
   } catch (error) {
     return replyWithDomainError(submission, error);
   }

@@ -9,7 +9,7 @@ import { getDb } from "~/db/client.server";
 import { requireActor } from "~/models/auth/session.server";
 import { addMeeting } from "~/models/agreements/meetings.server";
 import { getAgreement } from "~/models/agreements/queries.server";
-import { orRespond, today } from "~/models/agreements/respond.server";
+import { orRespond, todayInVietnam } from "~/utils/domain-response.server";
 import { meetingSchema } from "~/models/agreements/schemas";
 import { forbidden, requireId } from "~/utils/http.server";
 import { replyInvalid, replyWithDomainError } from "~/utils/form.server";
@@ -20,7 +20,7 @@ export const meta: MetaFunction = ({ matches }) => localizedTitle(matches, "agre
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   const id = requireId(params.id);
-  const detail = orRespond(() => getAgreement(getDb(), actor, id, today()));
+  const detail = orRespond(() => getAgreement(getDb(), actor, id, todayInVietnam()));
   if (!detail.canManage) throw forbidden();
   return json({ agreement: detail.agreement, parties: detail.parties });
 }

@@ -8,7 +8,7 @@ import { formatDate } from "~/i18n/format";
 import { createI18n } from "~/i18n/i18n";
 import { requireActor } from "~/models/auth/session.server";
 import { getAgreement } from "~/models/agreements/queries.server";
-import { orRespond, today } from "~/models/agreements/respond.server";
+import { orRespond, todayInVietnam } from "~/utils/domain-response.server";
 import { getPlan } from "~/models/transfers/plan.server";
 import { requireId } from "~/utils/http.server";
 
@@ -20,7 +20,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   const id = requireId(params.id);
   const db = getDb();
-  const day = today();
+  const day = todayInVietnam();
   const detail = orRespond(() => getAgreement(db, actor, id, day));
   const plan = getPlan(db, actor, id, {}, { page: 1, pageSize: 5000, offset: 0 }, day);
   return json({ detail, plan, today: day });

@@ -12,7 +12,7 @@ import { useLocale } from "~/i18n/use-locale";
 import { hasCapability } from "~/models/access/policy";
 import { requireActor } from "~/models/auth/session.server";
 import { listAgreements, listFilterOptions } from "~/models/agreements/queries.server";
-import { today } from "~/models/agreements/respond.server";
+import { todayInVietnam } from "~/utils/domain-response.server";
 import { listFilterSchema } from "~/models/agreements/schemas";
 import { AGREEMENT_STATUSES, AGREEMENT_TYPES } from "~/models/enums";
 import { pageFromUrl } from "~/utils/pagination";
@@ -27,7 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const db = getDb();
   return json({
     filter,
-    page: listAgreements(db, actor, filter, pageFromUrl(url), today()),
+    page: listAgreements(db, actor, filter, pageFromUrl(url), todayInVietnam()),
     options: listFilterOptions(db, actor),
     canCreate: hasCapability(actor, "agreements.manage"),
   });

@@ -8,14 +8,14 @@ import { formatDate } from "~/i18n/format";
 import { useLocale } from "~/i18n/use-locale";
 import { requireActor } from "~/models/auth/session.server";
 import { getDirectorDashboard } from "~/models/agreements/dashboard.server";
-import { today } from "~/models/agreements/respond.server";
+import { todayInVietnam } from "~/utils/domain-response.server";
 import { localizedTitle } from "~/utils/meta";
 
 export const meta: MetaFunction = ({ matches }) => localizedTitle(matches, "agreements:dashboard.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
-  return json({ facilityName: actor.facilityName, dashboard: getDirectorDashboard(getDb(), actor, today()) });
+  return json({ facilityName: actor.facilityName, dashboard: getDirectorDashboard(getDb(), actor, todayInVietnam()) });
 }
 
 type ItemRow = ReturnType<typeof getDirectorDashboard>["overdue"]["rows"][number];

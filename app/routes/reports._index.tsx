@@ -13,6 +13,7 @@ import { requireActor } from "~/models/auth/session.server";
 import { vietnamToday } from "~/models/dates";
 import { LEVELS } from "~/models/enums";
 import { DomainError } from "~/models/errors";
+import { throwDomainResponse } from "~/utils/domain-response.server";
 import { listProvinces } from "~/models/facilities/queries.server";
 import type { AdoptionReport, ReportRow } from "~/models/reports/adoption-report.server";
 import { METRIC_VALUES, parseReportParams, REPORT_DIMENSION_VALUES, reportQuery, type ReportParams } from "~/models/reports/params";
@@ -43,8 +44,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     if (error instanceof DomainError && error.status === 400) {
       return json({ report: null, params: null, metric, provinces, error: encodeMessage(error.message, error.params), today }, { status: 400 });
     }
-    if (error instanceof DomainError) throw new Response(error.message, { status: error.status });
-    throw error;
+    throwDomainResponse(error);
   }
 }
 

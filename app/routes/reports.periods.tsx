@@ -11,6 +11,7 @@ import { useLocale } from "~/i18n/use-locale";
 import { requireActor } from "~/models/auth/session.server";
 import { vietnamToday } from "~/models/dates";
 import { DomainError } from "~/models/errors";
+import { throwDomainResponse } from "~/utils/domain-response.server";
 import { PERIOD_KINDS, type PeriodKind } from "~/models/reports/params";
 import { loadPeriodSummary } from "~/models/reports/queries.server";
 import { encodeMessage, translateMessage } from "~/utils/messages";
@@ -35,8 +36,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     if (error instanceof DomainError && error.status === 400) {
       return json({ report: null, kind, year, dimension, provinceCode, error: encodeMessage(error.message, error.params) }, { status: 400 });
     }
-    if (error instanceof DomainError) throw new Response(error.message, { status: error.status });
-    throw error;
+    throwDomainResponse(error);
   }
 }
 

@@ -14,7 +14,7 @@ import { requireActor } from "~/models/auth/session.server";
 import { monthsBetween } from "~/models/dates";
 import { changeRotationStatus, saveRotationReport } from "~/models/rotations/commands.server";
 import { getRotation } from "~/models/rotations/queries.server";
-import { todayInVietnam } from "~/models/rotations/respond.server";
+import { todayInVietnam } from "~/utils/domain-response.server";
 import { allowedTransitions } from "~/models/rotations/rules";
 import { reportSchema, statusSchema } from "~/models/rotations/schemas";
 import { replyInvalid, replyWithDomainError } from "~/utils/form.server";

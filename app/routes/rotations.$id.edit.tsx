@@ -9,7 +9,7 @@ import { getDb } from "~/db/client.server";
 import { requireCapability } from "~/models/auth/session.server";
 import { updateRotation } from "~/models/rotations/commands.server";
 import { getRotation, rotationFormOptions } from "~/models/rotations/queries.server";
-import { orRespond, todayInVietnam } from "~/models/rotations/respond.server";
+import { orRespond, todayInVietnam } from "~/utils/domain-response.server";
 import { rotationSchema } from "~/models/rotations/schemas";
 import { replyInvalid, replyWithDomainError } from "~/utils/form.server";
 import { forbidden, notFound, requireId } from "~/utils/http.server";

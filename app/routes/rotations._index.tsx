@@ -17,7 +17,7 @@ import { requireActor } from "~/models/auth/session.server";
 import { ROTATION_DISPLAY_STATUSES } from "~/models/enums";
 import { getAbsenceSummary, setAbsenceLimit, type AbsenceSummary } from "~/models/rotations/absence.server";
 import { listRotations, parseRotationFilters } from "~/models/rotations/queries.server";
-import { todayInVietnam } from "~/models/rotations/respond.server";
+import { todayInVietnam } from "~/utils/domain-response.server";
 import { absenceLimitSchema } from "~/models/rotations/schemas";
 import { replyInvalid, replyWithDomainError } from "~/utils/form.server";
 import { forbidden } from "~/utils/http.server";

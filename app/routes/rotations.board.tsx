@@ -13,7 +13,7 @@ import { requireActor } from "~/models/auth/session.server";
 import { CADRES, ROTATION_DISPLAY_STATUSES } from "~/models/enums";
 import { BOARD_PERIODS, periodStart, shiftPeriod } from "~/models/rotations/board";
 import { boardFacilityOptions, getBoard, parseBoardFilters } from "~/models/rotations/board.server";
-import { todayInVietnam } from "~/models/rotations/respond.server";
+import { todayInVietnam } from "~/utils/domain-response.server";
 import { pageFromUrl } from "~/utils/pagination";
 
 export const meta: MetaFunction = () => [{ title: "Bảng luân phiên – CGKT" }];

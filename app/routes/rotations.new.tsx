@@ -8,7 +8,7 @@ import { getDb } from "~/db/client.server";
 import { requireCapability } from "~/models/auth/session.server";
 import { createRotation } from "~/models/rotations/commands.server";
 import { rotationFormOptions } from "~/models/rotations/queries.server";
-import { orRespond } from "~/models/rotations/respond.server";
+import { orRespond } from "~/utils/domain-response.server";
 import { rotationSchema } from "~/models/rotations/schemas";
 import { replyInvalid, replyWithDomainError } from "~/utils/form.server";
 

@@ -7,7 +7,7 @@ import { formatNumber } from "~/i18n/format";
 import { useLocale } from "~/i18n/use-locale";
 import { requireActor } from "~/models/auth/session.server";
 import { rotationReport, type ReportRow } from "~/models/rotations/reports.server";
-import { todayInVietnam } from "~/models/rotations/respond.server";
+import { todayInVietnam } from "~/utils/domain-response.server";
 
 export const meta: MetaFunction = () => [{ title: "Báo cáo luân phiên – CGKT" }];
 

@@ -4,7 +4,7 @@ import { getFixedT } from "~/i18n/i18n";
 import { getLocale } from "~/i18n/locale.server";
 import { requireActor } from "~/models/auth/session.server";
 import { rotationReport, rotationReportXlsx } from "~/models/rotations/reports.server";
-import { todayInVietnam } from "~/models/rotations/respond.server";
+import { todayInVietnam } from "~/utils/domain-response.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request);

@@ -10,7 +10,7 @@ import { useLocale } from "~/i18n/use-locale";
 import { requireActor } from "~/models/auth/session.server";
 import { addMonthsIso, addDaysIso } from "~/models/dates";
 import { DomainError } from "~/models/errors";
-import { todayInVietnam } from "~/models/rotations/respond.server";
+import { throwDomainResponse, todayInVietnam } from "~/utils/domain-response.server";
 import { suggestionSchema } from "~/models/rotations/schemas";
 import { partnerFacilities, suggestCandidates, supportedItems, type Candidate, type Suggestions } from "~/models/rotations/suggestions.server";
 import { encodeMessage, translateMessage } from "~/utils/messages";
@@ -52,8 +52,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     if (error instanceof DomainError && error.status < 403) {
       return json({ items, partners, defaults, result: null, errors: [encodeMessage(error.message, error.params)] }, { status: error.status });
     }
-    if (error instanceof DomainError) throw new Response(error.message, { status: error.status });
-    throw error;
+    throwDomainResponse(error);
   }
 }
 

@@ -9,7 +9,7 @@ import { formatDate } from "~/i18n/format";
 import { useLocale } from "~/i18n/use-locale";
 import { requireActor } from "~/models/auth/session.server";
 import { rotationsOfStaff } from "~/models/rotations/queries.server";
-import { todayInVietnam } from "~/models/rotations/respond.server";
+import { todayInVietnam } from "~/utils/domain-response.server";
 import { displayStatus } from "~/models/rotations/rules";
 import { listCommitments } from "~/models/schedule/commitments.server";
 import { getStaffMember } from "~/models/staff/queries.server";

@@ -7,6 +7,7 @@ import { FormErrors } from "~/components/form";
 import { getDb } from "~/db/client.server";
 import { requireCapability } from "~/models/auth/session.server";
 import { DomainError } from "~/models/errors";
+import { throwDomainResponse } from "~/utils/domain-response.server";
 import { importStaff, type StaffImportReport } from "~/models/staff/import.server";
 import { registryFacilities } from "~/models/staff/queries.server";
 import { importSchema } from "~/models/staff/schemas";
@@ -41,8 +42,7 @@ export async function action({ request }: ActionFunctionArgs) {
     if (error instanceof DomainError && error.status < 403) {
       return json({ report: null as StaffImportReport | null, errors: [encodeMessage(error.message, error.params)] }, { status: error.status });
     }
-    if (error instanceof DomainError) throw new Response(error.message, { status: error.status });
-    throw error;
+    throwDomainResponse(error);
   }
 }
 

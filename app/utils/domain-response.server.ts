@@ -1,11 +1,26 @@
+// Loaders and actions call model functions that throw DomainError (NotFoundError,
+// ForbiddenError, ...). Here they become the matching HTTP response, so the shared error
+// boundary shows the 404 or 403 page with the model's message and its parameters.
+import { vietnamToday } from "~/models/dates";
 import { DomainError } from "~/models/errors";
 import { encodeMessage } from "~/utils/messages";
 
-/**
- * For loaders: a model's DomainError becomes the HTTP response the error boundary shows
- * (403, 404, 400 with the message key and its parameters); anything else is rethrown unchanged.
- */
+/** A model's DomainError becomes the HTTP response the error boundary shows; anything else is rethrown unchanged. */
 export function throwDomainResponse(error: unknown): never {
   if (error instanceof DomainError) throw new Response(encodeMessage(error.message, error.params), { status: error.status });
   throw error;
+}
+
+/** Runs a model call; its DomainError becomes the matching HTTP response. */
+export function orRespond<T>(run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    throwDomainResponse(error);
+  }
+}
+
+/** Today's date in Vietnam; routes pass it to the models (tests pass their own). */
+export function todayInVietnam(): string {
+  return vietnamToday(new Date());
 }

@@ -44,10 +44,10 @@ test("only administrators manage users", async () => {
   const db = createTestDb();
   const facility = makeFacility(db);
   const director: Actor = { userId: makeUser(db, { role: "director", facilityId: facility.id }).id, role: "director", facilityId: facility.id, provinceCode: facility.provinceCode };
-  expect(() => listUsers(db, director, {}, page)).toThrow("common:errors.forbiddenTitle");
+  expect(() => listUsers(db, director, {}, page)).toThrow("common:errors.forbiddenBody");
   await expect(
     createUser(db, director, { username: "sneaky", displayName: "x", password: "0123456789", role: "admin" }),
-  ).rejects.toThrow("common:errors.forbiddenTitle");
+  ).rejects.toThrow("common:errors.forbiddenBody");
   expect(db.select().from(users).where(eq(users.username, "sneaky")).get()).toBeUndefined();
 });
 
@@ -131,5 +131,5 @@ test("a department officer's audit page shows its province's users and itself, n
   expect(all.rows.map((r) => r.entityId)).toEqual(["3"]);
   expect(all.rows[0].changes).toEqual([{ field: "n", before: null, after: 3 }]);
   const director: Actor = { userId: lcDirector.id, role: "director", facilityId: lcHospital.id, provinceCode: "15" };
-  expect(() => listAuditEvents(db, director, {}, page)).toThrow("common:errors.forbiddenTitle");
+  expect(() => listAuditEvents(db, director, {}, page)).toThrow("common:errors.forbiddenBody");
 });

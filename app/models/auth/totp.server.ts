@@ -29,7 +29,7 @@ function totpFor(user: Pick<User, "username">, secret: string): TOTP {
 
 function getUser(db: Db, userId: number): User {
   const user = db.select().from(users).where(eq(users.id, userId)).get();
-  if (!user) throw new DomainError("common:errors.notFoundTitle", { status: 404 });
+  if (!user) throw new DomainError("common:errors.notFoundBody", { status: 404 });
   return user;
 }
 
