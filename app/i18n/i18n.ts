@@ -1,11 +1,24 @@
 import i18next, { type i18n, type TFunction } from "i18next";
+import { isIsoDate } from "~/models/dates";
 import { LOCALES, type Locale } from "~/models/enums";
+import { formatDate } from "./format";
 import { NAMESPACES, resources } from "./resources";
 
 export const DEFAULT_LOCALE: Locale = "vi";
 
 export function isLocale(value: unknown): value is Locale {
   return typeof value === "string" && (LOCALES as readonly string[]).includes(value);
+}
+
+/**
+ * Every message parameter that is a calendar date ("2026-03-05", as models pass them) is shown
+ * in the reader's language (05/03/2026, 5 Mar 2026); an impossible date such as 2026-02-30 is
+ * left as typed, since the message is about it.
+ */
+function formatParameter(value: unknown, _format?: string, lng?: string): string {
+  if (isIsoDate(value)) return formatDate(value, isLocale(lng) ? lng : DEFAULT_LOCALE);
+  // Other values go back untouched (i18next turns numbers into text and treats undefined as missing).
+  return value as string;
 }
 
 /** A fresh, synchronously initialised i18next instance for one locale (per request or render). */
@@ -18,8 +31,9 @@ export function createI18n(locale: Locale): i18n {
     ns: NAMESPACES,
     defaultNS: "common",
     initAsync: false,
-    interpolation: { escapeValue: false },
+    interpolation: { escapeValue: false, alwaysFormat: true, format: formatParameter },
     returnNull: false,
+    showSupportNotice: false,
   });
   return instance;
 }

@@ -31,17 +31,17 @@ async function enrolNext(page: Page, skip: Set<string>): Promise<{ id: string; n
     const next = options.find((o) => !skip.has(o.id));
     if (!next) throw new Error("no free staff member left to enrol");
     skip.add(next.id);
+    const name = next.text.replace(/\s*\(.*\)$/, "");
     await page.selectOption("select[name=staffId]", next.id);
-    await page.click("button[name=intent][value=request]");
-    // Enrolled people leave the choice list; a refused request shows its reason instead.
-    await page.waitForFunction(
-      (id) => !document.querySelector(`select[name=staffId] option[value="${id}"]`) || !!document.querySelector(".field-error"),
-      next.id,
-    );
-    const notice = page.locator("[role=status]");
-    if (!(await page.locator(".field-error").count()) && (await notice.count())) {
-      return { id: next.id, name: next.text.replace(/\s*\(.*\)$/, ""), notice: (await notice.textContent()) ?? "" };
-    }
+    // The action's own answer decides: a message left on the page by an earlier refusal must
+    // not be read as this one's, and the page may not have re-rendered yet when the request ends.
+    const [response] = await Promise.all([
+      page.waitForResponse((r) => r.request().method() === "POST"),
+      page.click("button[name=intent][value=request]"),
+    ]);
+    if (!response.ok()) continue;
+    await page.locator(`tr[data-participant="${name}"]`).waitFor();
+    return { id: next.id, name, notice: (await page.locator("[role=status]").textContent()) ?? "" };
   }
 }
 

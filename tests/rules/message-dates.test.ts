@@ -1,0 +1,15 @@
+import { expect, test } from "vitest";
+import { getFixedT } from "~/i18n/i18n";
+import { encodeMessage, translateMessage } from "~/utils/messages";
+
+const clash = encodeMessage("rotations:errors.clash.rotation", { title: "Bệnh viện Đa khoa Bảo Thắng", start: "2026-03-05", end: "2026-06-30" });
+
+test("calendar dates in a message are shown in the reader's language", () => {
+  expect(translateMessage(getFixedT("vi"), clash)).toContain("(05/03/2026 – 30/06/2026)");
+  expect(translateMessage(getFixedT("en"), clash)).toContain("(05 Mar 2026 – 30 Jun 2026)");
+});
+
+test("an impossible date is quoted as typed, and other parameters are untouched", () => {
+  expect(getFixedT("en", "adoption")("errors.invalidDate", { date: "2026-02-30" })).toBe("2026-02-30 is not a valid date (year-month-day).");
+  expect(translateMessage(getFixedT("en"), clash)).toContain("Bệnh viện Đa khoa Bảo Thắng");
+});
