@@ -7,26 +7,52 @@ import { getDb } from "~/db/client.server";
 import { formatNumber } from "~/i18n/format";
 import { useLocale } from "~/i18n/use-locale";
 import { requireActor } from "~/models/auth/session.server";
-import { getOverviewCounts } from "~/models/overview.server";
+import { getGlance, type Glance } from "~/models/overview.server";
+import { todayInVietnam } from "~/utils/domain-response.server";
 import { localizedTitle } from "~/utils/meta";
 
 export const meta: MetaFunction = ({ matches }) => localizedTitle(matches, "common:home.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
-  return json({ counts: getOverviewCounts(getDb()), shortcuts: ROLE_SHORTCUTS[actor.role] });
+  return json({ glance: getGlance(getDb(), actor, todayInVietnam()), shortcuts: ROLE_SHORTCUTS[actor.role] });
+}
+
+type Tile = { key: string; value: number; to: string };
+
+/** The overview's figures, each linking to the list behind it, in the user's own scope. */
+function tilesOf(glance: Glance): Tile[] {
+  switch (glance.kind) {
+    case "facility":
+      return [
+        { key: "staff", value: glance.staff, to: "/staff" },
+        { key: "awayToday", value: glance.awayToday, to: "/rotations/board" },
+        { key: "hostedToday", value: glance.hostedToday, to: "/rotations/board" },
+        { key: "activeAgreements", value: glance.activeAgreements, to: "/agreements?status=active" },
+        { key: "coursesNext30Days", value: glance.coursesNext30Days, to: "/courses/calendar" },
+      ];
+    case "province":
+      return [
+        { key: "provinceFacilities", value: glance.facilities, to: "/facilities" },
+        { key: "activeAgreements", value: glance.activeAgreements, to: "/agreements?status=active" },
+        { key: "rotationsToday", value: glance.rotationsToday, to: "/rotations/board" },
+        { key: "listRequestsWaiting", value: glance.listRequestsWaiting, to: "/adoption/requests" },
+      ];
+    case "national":
+      return [
+        { key: "facilities", value: glance.facilities, to: "/facilities" },
+        { key: "techniques", value: glance.techniques, to: "/techniques" },
+        { key: "provinces", value: glance.provinces, to: "/facilities" },
+        { key: "staff", value: glance.staff, to: "/staff" },
+      ];
+  }
 }
 
 export default function Index() {
-  const { counts, shortcuts } = useLoaderData<typeof loader>();
+  const { glance, shortcuts } = useLoaderData<typeof loader>();
   const { t } = useTranslation("common");
   const locale = useLocale();
-  const tiles = [
-    { label: t("home.facilities"), value: counts.facilities, to: "/facilities" },
-    { label: t("home.techniques"), value: counts.techniques, to: "/techniques" },
-    { label: t("home.provinces"), value: counts.provinces, to: "/facilities" },
-    { label: t("home.staff"), value: counts.staff, to: "/staff" },
-  ];
+  const tiles = tilesOf(glance);
   return (
     <div className="space-y-4">
       <h1 className="page-title">{t("home.title")}</h1>
@@ -43,14 +69,19 @@ export default function Index() {
           ))}
         </div>
       </section>
-      <div className="grid grid-cols-2 gap-3 md:grid-cols-4">
-        {tiles.map((tile) => (
-          <Link key={tile.label} to={tile.to} className="card block hover:border-teal-600">
-            <p className="text-2xl font-semibold text-teal-800">{formatNumber(tile.value, locale)}</p>
-            <p className="text-sm text-slate-600">{tile.label}</p>
-          </Link>
-        ))}
-      </div>
+      <section aria-labelledby="glance" className="space-y-2">
+        <h2 id="glance" className="font-semibold text-slate-800">
+          {t(`home.glanceTitle.${glance.kind}`)}
+        </h2>
+        <div className="grid grid-cols-2 gap-3 md:grid-cols-5" data-testid="glance">
+          {tiles.map((tile) => (
+            <Link key={tile.key} to={tile.to} className="card block hover:border-teal-600" data-tile={tile.key}>
+              <p className="text-2xl font-semibold text-teal-800">{formatNumber(tile.value, locale)}</p>
+              <p className="text-sm text-slate-600">{t(`home.glance.${tile.key}`)}</p>
+            </Link>
+          ))}
+        </div>
+      </section>
     </div>
   );
 }
