@@ -1,6 +1,8 @@
 // Prepares the database before the app serves: opens it (applying migrations) and, on a
 // database not yet seeded, loads the demo (places, catalogue, network, staff...). Idempotent:
 // a second run only opens the database. Used by `npm start` and the browser-test setup.
+// The demo is written to a scratch file that replaces the database only once it is complete,
+// so an interrupted or failed seed never leaves a half-filled database behind.
 //
 //   tsx seeds/setup.ts [--reset] [--today=yyyy-MM-dd]
 //   DATABASE_PATH (default data/planner.sqlite); SEED_TODAY also sets the demo's today.
@@ -19,23 +21,42 @@ async function main() {
 
   const started = performance.now();
   if (args.includes("--reset") && file !== ":memory:") {
-    for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(file + suffix, { force: true });
+    removeDatabase(file);
     console.log(`setup: removed ${file}`);
   }
-  const db = openDb(file);
+  const existing = openDb(file);
   const opened = Math.round(performance.now() - started);
+  const seeded = isDemoSeeded(existing);
+  existing.$client.close();
+  if (seeded) {
+    console.log(`setup: ${file} is ready (already seeded; opened and migrated in ${opened} ms)`);
+    return;
+  }
+
+  const scratch = file === ":memory:" ? file : `${file}.seeding`;
+  removeDatabase(scratch);
+  const db = openDb(scratch);
   try {
-    if (isDemoSeeded(db)) {
-      console.log(`setup: ${file} is ready (already seeded; opened and migrated in ${opened} ms)`);
-      return;
-    }
     console.log(`setup: seeding ${file} (today = ${today}; opened and migrated in ${opened} ms)`);
     await seedDemo(db, { today, log: (line) => console.log(line) });
     db.$client.pragma("wal_checkpoint(TRUNCATE)");
-    console.log(`setup: done in ${Math.round(performance.now() - started)} ms`);
-  } finally {
+  } catch (error) {
     db.$client.close();
+    removeDatabase(scratch);
+    throw error;
   }
+  db.$client.close();
+  if (scratch !== file) {
+    // The database held no demo (new, or left by an older interrupted run): the complete one replaces it.
+    removeDatabase(file);
+    fs.renameSync(scratch, file);
+  }
+  console.log(`setup: done in ${Math.round(performance.now() - started)} ms`);
+}
+
+function removeDatabase(file: string) {
+  if (file === ":memory:") return;
+  for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(file + suffix, { force: true });
 }
 
 main().catch((error: unknown) => {
