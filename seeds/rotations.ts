@@ -4,11 +4,13 @@
 // University Hospital to Lào Cai and Bắc Ninh. Everything goes through the rotation commands,
 // so every rotation obeys the rules. Lào Cai số 2 sets its concurrent-absence limit to 2 and
 // one rotation exceeds it with a recorded override: the conflict the board shows.
+// A rotation under an agreement lies within its term; the plans count months from today
+// while signing dates are historical, so a plan is moved (never shortened) into its term.
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "~/db/client.server";
 import { agreements, staff, staffTechniques, techniques, transferItems, users } from "~/db/schema";
 import type { Actor } from "~/models/access/policy";
-import { addDaysIso, addMonthsIso } from "~/models/dates";
+import { addDaysIso, addMonthsIso, type DateRange } from "~/models/dates";
 import type { Cadre, RotationPurpose } from "~/models/enums";
 import { getAbsenceSummary, setAbsenceLimit } from "~/models/rotations/absence.server";
 import { changeRotationStatus, createRotation, saveRotationReport } from "~/models/rotations/commands.server";
@@ -56,7 +58,8 @@ const PLANS: Plan[] = [
     months: 3,
     overrideReason: "Bát Xát thiếu bác sĩ cấp cứu mùa mưa lũ; Ban Giám đốc đồng ý cử thêm một người vượt giới hạn.",
   },
-  { from: "laoCai2", to: "baoYen", who: { cadre: "nurse" }, agreement: "126/HĐ-BVĐK2", purpose: "manpower_support", startMonth: 3, months: 3 },
+  // After 126/HĐ-BVĐK2 ends (60 days from today): line-direction support, under no agreement.
+  { from: "laoCai2", to: "baoYen", who: { cadre: "nurse" }, purpose: "manpower_support", startMonth: 3, months: 3 },
   // central hospitals -> Lào Cai
   { from: "vietDuc", to: "laoCai2", who: { performs: "hipReplacement" }, agreement: "77/HĐ-VĐ", item: "hipReplacement", purpose: "technique_transfer", startMonth: -30, months: 3 },
   { from: "vietDuc", to: "laoCai2", who: { performs: "arthroscopicAclReconstruction" }, agreement: "77/HĐ-VĐ", item: "arthroscopicAclReconstruction", purpose: "technique_transfer", startMonth: -2, months: 3 },
@@ -72,6 +75,19 @@ const PLANS: Plan[] = [
 
 function firstOfMonth(date: string): string {
   return `${date.slice(0, 7)}-01`;
+}
+
+/**
+ * A plan's dates moved into its agreement's term, keeping its length: forward to the term's
+ * first day when it would start before it, back to end on the term's last day when it would
+ * end after it. A term too short for the plan is a mistake in the demo data.
+ */
+export function fitTerm(range: DateRange, months: number, term: { startOn: string; endOn: string | null }): DateRange {
+  let fitted = range;
+  if (fitted.start < term.startOn) fitted = { start: term.startOn, end: addDaysIso(addMonthsIso(term.startOn, months), -1) };
+  if (term.endOn !== null && fitted.end > term.endOn) fitted = { start: addMonthsIso(addDaysIso(term.endOn, 1), -months), end: term.endOn };
+  if (fitted.start < term.startOn) throw new Error(`seed: a ${months}-month rotation does not fit the term ${term.startOn} – ${term.endOn}`);
+  return fitted;
 }
 
 export function seedRotations(db: Db, facilityIds: ReadonlyMap<string, number>, today: string): string {
@@ -136,6 +152,7 @@ export function seedRotations(db: Db, facilityIds: ReadonlyMap<string, number>, 
     if (!row) throw new Error(`seed: agreement ${number} missing`);
     return row.id;
   };
+  const term = (id: number) => db.select({ startOn: agreements.startOn, endOn: agreements.endOn }).from(agreements).where(eq(agreements.id, id)).get()!;
 
   const prng = createPrng("demo-rotations");
   const month = firstOfMonth(today);
@@ -145,13 +162,14 @@ export function seedRotations(db: Db, facilityIds: ReadonlyMap<string, number>, 
     const actor = actorFor(plan.from);
     const from = facilityId(plan.from);
     const to = facilityId(plan.to);
-    const startOn = addMonthsIso(month, plan.startMonth);
-    const endOn = addDaysIso(addMonthsIso(startOn, plan.months), -1);
     const linked = plan.item ? item(plan.agreement!, plan.item, to) : null;
+    const underAgreement = linked?.agreementId ?? (plan.agreement ? agreementId(plan.agreement) : null);
+    const planned = { start: addMonthsIso(month, plan.startMonth), end: addDaysIso(addMonthsIso(addMonthsIso(month, plan.startMonth), plan.months), -1) };
+    const { start: startOn, end: endOn } = underAgreement === null ? planned : fitTerm(planned, plan.months, term(underAgreement));
     let rotation = createRotation(db, actor, {
       staffId: person(from, plan.who, { start: startOn, end: endOn }),
       toFacilityId: to,
-      agreementId: linked?.agreementId ?? (plan.agreement ? agreementId(plan.agreement) : null),
+      agreementId: underAgreement,
       transferItemIds: linked ? [linked.itemId] : [],
       purpose: plan.purpose,
       startOn,

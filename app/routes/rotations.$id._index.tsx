@@ -15,7 +15,7 @@ import { monthsBetween } from "~/models/dates";
 import { changeRotationStatus, saveRotationReport } from "~/models/rotations/commands.server";
 import { getRotation } from "~/models/rotations/queries.server";
 import { todayInVietnam } from "~/utils/domain-response.server";
-import { allowedTransitions } from "~/models/rotations/rules";
+import { allowedTransitions, checkTransition } from "~/models/rotations/rules";
 import { reportSchema, statusSchema } from "~/models/rotations/schemas";
 import { replyInvalid, replyWithDomainError } from "~/utils/form.server";
 import { notFound, requireId } from "~/utils/http.server";
@@ -27,7 +27,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const today = todayInVietnam();
   const detail = getRotation(getDb(), actor, requireId(params.id), today);
   if (!detail) throw notFound();
-  return json({ detail, today, transitions: allowedTransitions(detail.rotation.status) });
+  const r = detail.rotation;
+  // The report completes a confirmed rotation from its last day; a completed one's report can be corrected.
+  const canReport = detail.canManage && (r.status === "completed" || checkTransition(r, "completed", today) === null);
+  return json({ detail, canReport, transitions: allowedTransitions(r.status) });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -57,7 +60,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function RotationPage() {
-  const { detail, today, transitions } = useLoaderData<typeof loader>();
+  const { detail, canReport, transitions } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation("rotations");
   const { t: te } = useTranslation("enums");
@@ -69,7 +72,6 @@ export default function RotationPage() {
     onValidate: ({ formData }) => parseWithZod(formData, { schema: reportSchema }),
     defaultValue: { reportCases: r.reportCases?.toString() ?? "", reportNotes: r.reportNotes ?? "" },
   });
-  const canReport = detail.canManage && (r.status === "completed" || (r.status === "confirmed" && today >= r.startOn));
   return (
     <div className="mx-auto max-w-3xl space-y-4">
       <p>
@@ -232,7 +234,10 @@ export default function RotationPage() {
             <dd className="whitespace-pre-line">{r.reportNotes}</dd>
           </dl>
         ) : (
-          <p className="text-sm text-slate-600">{t("detail.noReport")}</p>
+          <p className="text-sm text-slate-600">
+            {t("detail.noReport")}
+            {detail.canManage && r.status === "confirmed" ? ` ${t("detail.reportFrom", { end: formatDate(r.endOn, locale) })}` : null}
+          </p>
         )}
       </section>
     </div>

@@ -9,7 +9,8 @@ import { getDb } from "~/db/client.server";
 import { requireCapability } from "~/models/auth/session.server";
 import { updateRotation } from "~/models/rotations/commands.server";
 import { getRotation, rotationFormOptions } from "~/models/rotations/queries.server";
-import { orRespond, todayInVietnam } from "~/utils/domain-response.server";
+import { checkEditable } from "~/models/rotations/rules";
+import { orRespond, throwDomainResponse, todayInVietnam } from "~/utils/domain-response.server";
 import { rotationSchema } from "~/models/rotations/schemas";
 import { replyInvalid, replyWithDomainError } from "~/utils/form.server";
 import { forbidden, notFound, requireId } from "~/utils/http.server";
@@ -24,7 +25,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!detail) throw notFound();
   if (!detail.canManage) throw forbidden();
   const r = detail.rotation;
-  const options = orRespond(() => rotationFormOptions(db, actor, r.fromFacilityId));
+  // A completed or cancelled rotation is a record: its edit page answers 409 with the reason.
+  const notEditable = checkEditable(r);
+  if (notEditable) throwDomainResponse(notEditable);
+  const itemIds = detail.items.map((i) => i.id);
+  const options = orRespond(() => rotationFormOptions(db, actor, r.fromFacilityId, { agreementId: r.agreementId, itemIds }));
   return json({
     id,
     options,
@@ -32,7 +37,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       staffId: r.staffId,
       toFacilityId: r.toFacilityId,
       agreementId: r.agreementId,
-      transferItemIds: detail.items.map((i) => i.id),
+      transferItemIds: itemIds,
       purpose: r.purpose,
       startOn: r.startOn,
       endOn: r.endOn,

@@ -1,8 +1,11 @@
 // Done-when test of the rotations issue, driven through the real pages as the demo trainer of
-// Bệnh viện Đa khoa tỉnh Lào Cai số 2. Dates are in 2031, clear of the demo's rotations
-// whatever day the demo was seeded.
+// Bệnh viện Đa khoa tỉnh Lào Cai số 2. The rotations under no agreement are in 2031, clear of
+// the demo's rotations whatever day the demo was seeded; the one serving a transfer item must
+// lie within agreement 126/HĐ-BVĐK2, which the demo ends 60 days after the seed's today, so it
+// takes a quarter 20 months back, between the demo's rotations of that person.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, inject, test } from "vitest";
+import { addDaysIso, addMonthsIso, vietnamToday } from "~/models/dates";
 import { DEMO_ACCOUNTS } from "../../seeds/accounts";
 import { launchBrowser, newPage } from "./browser";
 
@@ -63,12 +66,23 @@ test("a trainer schedules a rotation, is refused an overlapping one with the cla
   expect(error).toContain("Trùng lịch với đợt luân phiên đến TTYT KV Bát Xát");
   expect(error).toContain("01/01/2031");
 
-  // 3. Suggestions for the intracranial haematoma item of Bảo Thắng, second quarter of 2031.
+  // 3. Suggestions for the intracranial haematoma item of Bảo Thắng. In 2031 the window lies
+  //    past the end of its agreement: refused, naming the agreement.
   await page.goto("/rotations/suggestions");
-  await page.selectOption("select[name=transferItemId]", await optionValue(page, "select[name=transferItemId]", /^10\.12 .*Bảo Thắng/));
+  const itemId = await optionValue(page, "select[name=transferItemId]", /^10\.12 .*Bảo Thắng/);
+  await page.selectOption("select[name=transferItemId]", itemId);
   await page.fill("input[name=startOn]", "2031-04-01");
   await page.fill("input[name=endOn]", "2031-06-30");
   await Promise.all([page.waitForURL(/startOn=2031-04-01/), page.click("main form[method=get] button[type=submit]")]);
+  expect(await page.locator("main [role=alert]").textContent()).toContain("thời hạn của thỏa thuận 126/HĐ-BVĐK2");
+  expect(await page.getByTestId("candidate").count()).toBe(0);
+  // A quarter inside the term, 20 months back (the seed counts its months from the same today).
+  const start = addMonthsIso(`${vietnamToday(new Date()).slice(0, 7)}-01`, -20);
+  const end = addDaysIso(addMonthsIso(start, 3), -1);
+  await page.selectOption("select[name=transferItemId]", itemId);
+  await page.fill("input[name=startOn]", start);
+  await page.fill("input[name=endOn]", end);
+  await Promise.all([page.waitForURL(new RegExp(`startOn=${start}`)), page.click("main form[method=get] button[type=submit]")]);
   const candidate = page.getByTestId("candidate").first();
   await expect.poll(() => candidate.count()).toBe(1);
   const candidateName = ((await candidate.locator("a.link").first().textContent()) ?? "").trim();
@@ -78,21 +92,22 @@ test("a trainer schedules a rotation, is refused an overlapping one with the cla
   await Promise.all([page.waitForURL(/\/rotations\/new\?/), candidate.getByRole("link", { name: /Lập lịch/ }).click()]);
   await page.waitForLoadState("networkidle");
   // The form arrives filled in: the person, Bảo Thắng, the item and the window.
-  expect(await page.locator("input[name=startOn]").inputValue()).toBe("2031-04-01");
+  expect(await page.locator("input[name=startOn]").inputValue()).toBe(start);
   expect(await page.locator("input[name=transferItemIds]:checked").count()).toBe(1);
   await submit(page);
   await expect.poll(() => new URL(page.url()).pathname).toMatch(/^\/rotations\/\d+$/);
   const secondId = new URL(page.url()).pathname.split("/").pop();
   expect(await page.locator("main").textContent()).toContain("10.12");
 
-  // 4. Both on the board for 2031, each bar linking to its rotation.
+  // 4. Each on the board of its year, each bar linking to its rotation.
   await page.goto("/rotations/board?period=year&from=2031-01");
   const first = page.locator(`a[href="/rotations/${firstId}"]`);
-  const second = page.locator(`a[href="/rotations/${secondId}"]`);
   expect(await first.textContent()).toContain("TTYT KV Bát Xát");
-  expect(await second.textContent()).toContain("TTYT KV Bảo Thắng");
-  expect(await page.locator("main").textContent()).toContain(candidateName);
   expect(await page.locator("main").textContent()).toContain(staffName);
   // 1 Jan – 31 Mar is the first quarter of the year's width
   expect(await first.evaluate((el) => (el as HTMLElement).style.left)).toBe("0%");
+  // a quarter crossing the turn of the year is drawn on both years' boards
+  await page.goto(`/rotations/board?period=year&from=${start.slice(0, 4)}-01`);
+  expect((await page.locator(`a[href="/rotations/${secondId}"]`).allTextContents()).join(" ")).toContain("TTYT KV Bảo Thắng");
+  expect(await page.locator("main").textContent()).toContain(candidateName);
 });

@@ -1,5 +1,6 @@
 import { expect, test } from "vitest";
-import { agreements, courseTrainers, courses, rotations, transferItems } from "~/db/schema";
+import { eq } from "drizzle-orm";
+import { agreementParties, agreements, courseTrainers, courses, rotations, transferItems } from "~/db/schema";
 import type { Actor } from "~/models/access/policy";
 import { getAbsenceSummary, setAbsenceLimit } from "~/models/rotations/absence.server";
 import { createRotation } from "~/models/rotations/commands.server";
@@ -19,8 +20,12 @@ function setup(beds = 500) {
     .values({ number: "1", title: "HĐ", searchText: "", type: "technique_transfer", status: "active", startOn: "2025-01-01", ownerFacilityId: sender.id })
     .returning()
     .get();
+  db.insert(agreementParties).values([
+    { agreementId: agreement.id, facilityId: sender.id, role: "supporting" },
+    { agreementId: agreement.id, facilityId: receiver.id, role: "receiving" },
+  ]).run();
   const item = db.insert(transferItems).values({ agreementId: agreement.id, techniqueId: technique.id, fromFacilityId: sender.id, toFacilityId: receiver.id }).returning().get();
-  return { db, sender, receiver, technique, actor, item };
+  return { db, sender, receiver, technique, actor, item, agreement };
 }
 
 const window = { start: "2026-04-01", end: "2026-06-30" };
@@ -88,4 +93,26 @@ test("the absence limit is set per facility by its own staff, audited, and clear
   expect(() => setAbsenceLimit(s.db, other, s.sender.id, { limit: 9, version: after.version })).toThrowError(expect.objectContaining({ status: 403 }));
   setAbsenceLimit(s.db, s.actor, s.sender.id, { limit: null, version: after.version });
   expect(getAbsenceSummary(s.db, s.actor, s.sender.id, "2026-01-01")?.limit).toBe(14);
+});
+
+test("a window outside the item's agreement term is refused before anyone is ranked, naming the agreement", () => {
+  const s = setup();
+  makeStaff(s.db, { facilityId: s.sender.id }, [s.technique.id]);
+  s.db.update(agreements).set({ endOn: "2026-05-31" }).where(eq(agreements.id, s.agreement.id)).run();
+  expect(() => suggestCandidates(s.db, s.actor, { transferItemId: s.item.id, window })).toThrowError(
+    expect.objectContaining({ status: 400, field: "endOn", message: "rotations:errors.outsideTerm", params: { number: "1", start: "2025-01-01", end: "2026-05-31" } }),
+  );
+  expect(suggestCandidates(s.db, s.actor, { transferItemId: s.item.id, window: { start: "2026-03-01", end: "2026-05-31" } }).candidates).toHaveLength(1);
+  s.db.update(agreements).set({ status: "terminated" }).where(eq(agreements.id, s.agreement.id)).run();
+  expect(() => suggestCandidates(s.db, s.actor, { transferItemId: s.item.id, window: { start: "2026-03-01", end: "2026-05-31" } })).toThrowError(
+    expect.objectContaining({ message: "rotations:errors.agreementClosed" }),
+  );
+});
+
+test("another hospital's transfer item is forbidden before its agreement is read", () => {
+  const s = setup();
+  const other = makeFacility(s.db);
+  const outsider: Actor = { userId: s.actor.userId, role: "trainer", facilityId: other.id, provinceCode: other.provinceCode };
+  s.db.update(agreements).set({ endOn: "2025-12-31" }).where(eq(agreements.id, s.agreement.id)).run();
+  expect(() => suggestCandidates(s.db, outsider, { transferItemId: s.item.id, window })).toThrowError(expect.objectContaining({ status: 403 }));
 });

@@ -4,7 +4,7 @@ import type { Db } from "~/db/client.server";
 import { agreementParties, agreements, auditEvents, courseTrainers, courses, rotationItems, rotations, transferItems } from "~/db/schema";
 import type { Actor } from "~/models/access/policy";
 import { changeRotationStatus, createRotation, saveRotationReport, updateRotation, type RotationInput } from "~/models/rotations/commands.server";
-import { getRotation, listRotations } from "~/models/rotations/queries.server";
+import { getRotation, listRotations, rotationFormOptions } from "~/models/rotations/queries.server";
 import { createTestDb } from "../helpers/db";
 import { makeFacility, makeStaff, makeTechnique, makeUser } from "../helpers/factories";
 
@@ -19,10 +19,10 @@ function setup(options: { beds?: number; absenceLimit?: number | null } = {}) {
   return { db, sender, receiver, technique, person, actor };
 }
 
-function makeAgreement(db: Db, parties: number[], minRotationMonths = 3) {
+function makeAgreement(db: Db, parties: number[], minRotationMonths = 3, over: Partial<typeof agreements.$inferInsert> = {}) {
   const agreement = db
     .insert(agreements)
-    .values({ number: "01/2025/HĐ", title: "Hợp tác chuyển giao", searchText: "hop tac", type: "technique_transfer", status: "active", startOn: "2025-01-01", minRotationMonths, ownerFacilityId: parties[0] })
+    .values({ number: "01/2025/HĐ", title: "Hợp tác chuyển giao", searchText: "hop tac", type: "technique_transfer", status: "active", startOn: "2025-01-01", minRotationMonths, ownerFacilityId: parties[0], ...over })
     .returning()
     .get();
   db.insert(agreementParties).values(parties.map((facilityId, i) => ({ agreementId: agreement.id, facilityId, role: i === 0 ? ("supporting" as const) : ("receiving" as const) }))).run();
@@ -161,7 +161,7 @@ test("confirm, then file the end-of-rotation report to complete; cancelled rotat
   const confirmed = changeRotationStatus(s.db, s.actor, row.id, { to: "confirmed", version: 1 }, "2025-12-20");
   expect(getRotation(s.db, s.actor, row.id, "2026-02-01")?.displayStatus).toBe("in_progress");
   expect(() => saveRotationReport(s.db, s.actor, row.id, { reportCases: 12, version: confirmed.version }, "2025-12-31")).toThrowError(
-    expect.objectContaining({ message: "rotations:errors.completeBeforeStart" }),
+    expect.objectContaining({ message: "rotations:errors.completeBeforeEnd" }),
   );
   const done = saveRotationReport(s.db, s.actor, row.id, { reportCases: 12, reportNotes: "Đã làm 12 ca", version: confirmed.version }, "2026-03-31");
   expect(done).toMatchObject({ status: "completed", reportCases: 12, reportNotes: "Đã làm 12 ca" });
@@ -184,4 +184,115 @@ test("the receiving facility reads the rotation, a third hospital does not", () 
   const filters = { q: "", status: null, facilityId: null, staffId: null, agreementId: null };
   expect(listRotations(s.db, receiverViewer, filters, page, "2026-01-01").total).toBe(1);
   expect(listRotations(s.db, outsider, filters, page, "2026-01-01").total).toBe(0);
+});
+
+test("a rotation under an agreement must lie within its term: refused next to the date, naming the agreement, nothing saved", () => {
+  const s = setup();
+  const agreement = makeAgreement(s.db, [s.sender.id, s.receiver.id], 3, { number: "126/HĐ-BVĐK2", startOn: "2024-04-01", endOn: "2026-12-31" });
+  const input = base(s, { agreementId: agreement.id, startOn: "2026-11-01", endOn: "2027-01-31" });
+  expect(() => createRotation(s.db, s.actor, input)).toThrowError(
+    expect.objectContaining({ status: 400, field: "endOn", message: "rotations:errors.outsideTerm", params: { number: "126/HĐ-BVĐK2", start: "2024-04-01", end: "2026-12-31" } }),
+  );
+  expect(() => createRotation(s.db, s.actor, { ...input, startOn: "2024-03-01", endOn: "2024-05-31" })).toThrowError(expect.objectContaining({ field: "startOn", message: "rotations:errors.outsideTerm" }));
+  expect(s.db.select().from(rotations).all()).toHaveLength(0);
+  expect(s.db.select().from(auditEvents).where(eq(auditEvents.entityType, "rotation")).all()).toHaveLength(0);
+  // the last quarter of the term, up to 31 December inclusive, fits
+  expect(createRotation(s.db, s.actor, { ...input, startOn: "2026-10-01", endOn: "2026-12-31" }).agreementId).toBe(agreement.id);
+});
+
+test("a transfer item brings its agreement's term with it", () => {
+  const s = setup();
+  const agreement = makeAgreement(s.db, [s.sender.id, s.receiver.id], 3, { endOn: "2026-02-28" });
+  const item = makeItem(s.db, agreement.id, s.technique.id, s.sender.id, s.receiver.id);
+  expect(() => createRotation(s.db, s.actor, base(s, { transferItemIds: [item.id] }))).toThrowError(expect.objectContaining({ field: "endOn", message: "rotations:errors.outsideTerm" }));
+  expect(createRotation(s.db, s.actor, base(s, { transferItemIds: [item.id], startOn: "2025-12-01", endOn: "2026-02-28" })).agreementId).toBe(agreement.id);
+});
+
+test("ended and terminated agreements take no rotation; a draft does", () => {
+  const s = setup();
+  for (const status of ["ended", "terminated"] as const) {
+    const closed = makeAgreement(s.db, [s.sender.id, s.receiver.id], 3, { status, number: `HĐ-${status}` });
+    expect(() => createRotation(s.db, s.actor, base(s, { agreementId: closed.id }))).toThrowError(
+      expect.objectContaining({ field: "agreementId", message: "rotations:errors.agreementClosed", params: { number: `HĐ-${status}`, status } }),
+    );
+  }
+  const draft = makeAgreement(s.db, [s.sender.id, s.receiver.id], 3, { status: "draft", number: "HĐ-draft" });
+  expect(createRotation(s.db, s.actor, base(s, { agreementId: draft.id })).agreementId).toBe(draft.id);
+});
+
+test("the sending facility must support and the receiving one receive under the agreement", () => {
+  const s = setup();
+  // the receiver is the supporting party here: the rotation would run the wrong way
+  const reversed = makeAgreement(s.db, [s.receiver.id, s.sender.id], 3, { number: "HĐ-ngược" });
+  expect(() => createRotation(s.db, s.actor, base(s, { agreementId: reversed.id }))).toThrowError(
+    expect.objectContaining({ field: "agreementId", message: "rotations:errors.agreementSender", params: { number: "HĐ-ngược" } }),
+  );
+  const department = makeFacility(s.db, { kind: "health_department" });
+  const coordinated = makeAgreement(s.db, [s.sender.id, s.receiver.id], 3, { number: "HĐ-SYT" });
+  s.db.insert(agreementParties).values({ agreementId: coordinated.id, facilityId: department.id, role: "coordinating" }).run();
+  expect(() => createRotation(s.db, s.actor, base(s, { agreementId: coordinated.id, toFacilityId: department.id }))).toThrowError(
+    expect.objectContaining({ field: "agreementId", message: "rotations:errors.agreementReceiver" }),
+  );
+  expect(s.db.select().from(rotations).all()).toHaveLength(0);
+});
+
+test("moving a rotation past its agreement's end is refused and the stored dates stay", () => {
+  const s = setup();
+  const agreement = makeAgreement(s.db, [s.sender.id, s.receiver.id], 3, { endOn: "2026-06-30" });
+  const row = createRotation(s.db, s.actor, base(s, { agreementId: agreement.id }));
+  expect(() => updateRotation(s.db, s.actor, row.id, { ...base(s, { agreementId: agreement.id, startOn: "2026-05-01", endOn: "2026-07-31" }), version: row.version })).toThrowError(
+    expect.objectContaining({ field: "endOn", message: "rotations:errors.outsideTerm" }),
+  );
+  expect(s.db.select().from(rotations).where(eq(rotations.id, row.id)).get()).toMatchObject({ startOn: "2026-01-01", endOn: "2026-03-31", version: 1 });
+});
+
+test("cancelling twice says the rotation is already cancelled and writes nothing more", () => {
+  const s = setup();
+  const row = createRotation(s.db, s.actor, base(s));
+  const cancelled = changeRotationStatus(s.db, s.actor, row.id, { to: "cancelled", version: 1, cancelReason: "Thiếu nhân lực" }, "2025-12-01");
+  // the same form sent again (a double click) still carries version 1
+  expect(() => changeRotationStatus(s.db, s.actor, row.id, { to: "cancelled", version: 1, cancelReason: "Lý do khác" }, "2025-12-01")).toThrowError(
+    expect.objectContaining({ status: 409, message: "rotations:errors.alreadyInStatus", params: { status: "cancelled" } }),
+  );
+  expect(s.db.select().from(rotations).where(eq(rotations.id, row.id)).get()).toMatchObject({ cancelReason: "Thiếu nhân lực", version: cancelled.version });
+  expect(s.db.select().from(auditEvents).where(eq(auditEvents.entityType, "rotation")).all()).toHaveLength(2);
+});
+
+test("the end-of-rotation report is refused while the rotation runs and accepted from its last day", () => {
+  const s = setup();
+  const row = createRotation(s.db, s.actor, base(s));
+  const confirmed = changeRotationStatus(s.db, s.actor, row.id, { to: "confirmed", version: 1 }, "2025-12-20");
+  expect(() => saveRotationReport(s.db, s.actor, row.id, { reportCases: 3, version: confirmed.version }, "2026-02-15")).toThrowError(
+    expect.objectContaining({ status: 409, message: "rotations:errors.completeBeforeEnd", params: { end: "2026-03-31" } }),
+  );
+  expect(s.db.select().from(rotations).where(eq(rotations.id, row.id)).get()).toMatchObject({ status: "confirmed", reportCases: null });
+  expect(saveRotationReport(s.db, s.actor, row.id, { reportCases: 9, version: confirmed.version }, "2026-03-31").status).toBe("completed");
+});
+
+test("a completed rotation cannot be edited", () => {
+  const s = setup();
+  const row = createRotation(s.db, s.actor, base(s));
+  const confirmed = changeRotationStatus(s.db, s.actor, row.id, { to: "confirmed", version: 1 }, "2025-12-20");
+  const done = saveRotationReport(s.db, s.actor, row.id, { reportCases: 9, version: confirmed.version }, "2026-04-02");
+  expect(() => updateRotation(s.db, s.actor, row.id, { ...base(s, { notes: "Sửa sau khi kết thúc" }), version: done.version })).toThrowError(
+    expect.objectContaining({ status: 409, message: "rotations:errors.notEditable", params: { status: "completed" } }),
+  );
+});
+
+test("the form offers only open agreements the facility supports, and keeps a rotation's own agreement and items when editing", () => {
+  const s = setup();
+  const supported = makeAgreement(s.db, [s.sender.id, s.receiver.id], 3, { number: "HĐ-hỗ-trợ" });
+  makeAgreement(s.db, [s.receiver.id, s.sender.id], 3, { number: "HĐ-được-hỗ-trợ" });
+  makeAgreement(s.db, [s.sender.id, s.receiver.id], 3, { number: "HĐ-đã-kết-thúc", status: "ended" });
+  const item = makeItem(s.db, supported.id, s.technique.id, s.sender.id, s.receiver.id);
+  const labels = (o: { agreements: { label: string }[] }) => o.agreements.map((a) => a.label.split(" – ")[0]);
+  expect(labels(rotationFormOptions(s.db, s.actor, null))).toEqual(["HĐ-hỗ-trợ"]);
+  const row = createRotation(s.db, s.actor, base(s, { transferItemIds: [item.id] }));
+  // the item is accepted and the agreement ended after the rotation was made
+  s.db.update(transferItems).set({ stage: "accepted" }).where(eq(transferItems.id, item.id)).run();
+  s.db.update(agreements).set({ status: "ended" }).where(eq(agreements.id, supported.id)).run();
+  expect(rotationFormOptions(s.db, s.actor, null)).toMatchObject({ agreements: [], items: [] });
+  const editing = rotationFormOptions(s.db, s.actor, null, { agreementId: row.agreementId, itemIds: [item.id] });
+  expect(labels(editing)).toEqual(["HĐ-hỗ-trợ"]);
+  expect(editing.items.map((i) => i.value)).toEqual([item.id]);
 });

@@ -3,7 +3,7 @@ import { expect, test } from "vitest";
 import { getDb } from "~/db/client.server";
 import { agreementParties, agreements, courseTrainers, courses, rotations, transferItems } from "~/db/schema";
 import { loader as boardLoader } from "~/routes/rotations.board";
-import { action as editAction } from "~/routes/rotations.$id.edit";
+import { action as editAction, loader as editLoader } from "~/routes/rotations.$id.edit";
 import { action as detailAction, loader as detailLoader } from "~/routes/rotations.$id._index";
 import { action as newAction, loader as newLoader } from "~/routes/rotations.new";
 import { loader as reportsXlsx } from "~/routes/rotations.reports[.]xlsx";
@@ -168,6 +168,10 @@ test("suggestions for a transfer item list the person who performs it and is fre
     .values({ number: "HĐ-2", title: "Hợp tác", searchText: "", type: "technique_transfer", status: "active", startOn: "2030-01-01", ownerFacilityId: s.sender.id })
     .returning()
     .get();
+  s.db.insert(agreementParties).values([
+    { agreementId: agreement.id, facilityId: s.sender.id, role: "supporting" },
+    { agreementId: agreement.id, facilityId: s.receiver.id, role: "receiving" },
+  ]).run();
   const item = s.db.insert(transferItems).values({ agreementId: agreement.id, techniqueId: s.technique.id, fromFacilityId: s.sender.id, toFacilityId: s.receiver.id }).returning().get();
   makeStaff(s.db, { facilityId: s.sender.id, fullName: "Lê Thị Cúc" });
   const url = `/rotations/suggestions?transferItemId=${item.id}&startOn=2031-01-01&endOn=2031-03-31`;
@@ -176,6 +180,12 @@ test("suggestions for a transfer item list the person who performs it and is fre
   expect(body.result.excluded[0]).toMatchObject({ fullName: "Lê Thị Cúc", reasons: [{ key: "rotations:suggestions.reasons.notPerformed" }] });
   const bad = await suggestionsLoader({ request: authedRequest(`/rotations/suggestions?transferItemId=${item.id}&startOn=2031-02-30&endOn=2031-03-31`, { cookie: s.cookie }), ...ctx });
   expect(bad.status).toBe(400);
+  // before the agreement starts: refused with the agreement and its term named
+  const early = await suggestionsLoader({ request: authedRequest(`/rotations/suggestions?transferItemId=${item.id}&startOn=2029-10-01&endOn=2029-12-31`, { cookie: s.cookie }), ...ctx });
+  expect(early.status).toBe(400);
+  const [message] = (await bodyOf(early)).errors;
+  expect(message).toMatch(/^rotations:errors\.beforeOpenTerm\|/);
+  expect(JSON.parse(message.split("|")[1])).toEqual({ number: "HĐ-2", start: "2030-01-01" });
 });
 
 test("the calendars are UTF-8 iCalendar files with all-day events ending the day after", async () => {
@@ -220,4 +230,104 @@ test("a trainer sets the facility's absence limit on the rotations page; a viewe
   const viewer = await createSignedInUser(s.db, { role: "viewer", facilityId: s.sender.id });
   const refused = await listAction({ request: authedRequest("/rotations", { cookie: viewer.cookie, form: { intent: "limit", limit: "9", version: "2" } }), ...ctx });
   expect(refused.status).toBe(403);
+});
+
+/** An active agreement 2030-01-01..2031-12-31: the sender supports, the receiver receives. */
+function makeTermAgreement(s: Awaited<ReturnType<typeof trainerSetup>>) {
+  const agreement = s.db
+    .insert(agreements)
+    .values({ number: "126/HĐ-BVĐK2", title: "Hỗ trợ chuyên môn", searchText: "", type: "technique_transfer", status: "active", startOn: "2030-01-01", endOn: "2031-12-31", ownerFacilityId: s.sender.id })
+    .returning()
+    .get();
+  s.db.insert(agreementParties).values([
+    { agreementId: agreement.id, facilityId: s.sender.id, role: "supporting" },
+    { agreementId: agreement.id, facilityId: s.receiver.id, role: "receiving" },
+  ]).run();
+  return agreement;
+}
+
+test("a rotation running past its agreement's end answers 400 next to the end date, naming the agreement and its term; nothing saved", async () => {
+  const s = await trainerSetup();
+  const agreement = makeTermAgreement(s);
+  const response = await newAction({
+    request: authedRequest("/rotations/new", { cookie: s.cookie, form: form(s, { agreementId: String(agreement.id), startOn: "2031-11-01", endOn: "2032-01-31" }) }),
+    ...ctx,
+  });
+  expect(response.status).toBe(400);
+  const [message] = (await bodyOf(response)).result.error.endOn;
+  expect(message).toMatch(/^rotations:errors\.outsideTerm\|/);
+  expect(JSON.parse(message.split("|")[1])).toEqual({ number: "126/HĐ-BVĐK2", start: "2030-01-01", end: "2031-12-31" });
+  expect(s.db.select().from(rotations).where(eq(rotations.staffId, s.person.id)).all()).toHaveLength(0);
+  // ending on 31 December, the agreement's last day, is fine
+  const inside = await newAction({
+    request: authedRequest("/rotations/new", { cookie: s.cookie, form: form(s, { agreementId: String(agreement.id), startOn: "2031-10-01", endOn: "2031-12-31" }) }),
+    ...ctx,
+  });
+  expect(inside.status).toBe(302);
+});
+
+test("an ended agreement answers 400 next to the agreement, on create and on edit", async () => {
+  const s = await trainerSetup();
+  const agreement = makeTermAgreement(s);
+  const created = await newAction({ request: authedRequest("/rotations/new", { cookie: s.cookie, form: form(s, { agreementId: String(agreement.id) }) }), ...ctx });
+  const id = created.headers.get("Location")!.split("/").pop()!;
+  s.db.update(agreements).set({ status: "ended" }).where(eq(agreements.id, agreement.id)).run();
+  const edit = await editAction({
+    request: authedRequest(`/rotations/${id}/edit`, { cookie: s.cookie, form: { ...form(s, { agreementId: String(agreement.id), endOn: "2031-04-30" }), version: "1" } }),
+    params: { id },
+    context: {},
+  });
+  expect(edit.status).toBe(400);
+  expect((await bodyOf(edit)).result.error.agreementId[0]).toMatch(/^rotations:errors\.agreementClosed\|/);
+  expect(s.db.select().from(rotations).where(eq(rotations.id, Number(id))).get()).toMatchObject({ endOn: "2031-03-31", version: 1 });
+});
+
+test("the edit page keeps the rotation's agreement and transfer item as choices after the item is accepted", async () => {
+  const s = await trainerSetup();
+  const agreement = makeTermAgreement(s);
+  const item = s.db.insert(transferItems).values({ agreementId: agreement.id, techniqueId: s.technique.id, fromFacilityId: s.sender.id, toFacilityId: s.receiver.id }).returning().get();
+  const created = await newAction({ request: authedRequest("/rotations/new", { cookie: s.cookie, form: { ...form(s), purpose: "technique_transfer", transferItemIds: [item.id] } }), ...ctx });
+  const id = created.headers.get("Location")!.split("/").pop()!;
+  s.db.update(transferItems).set({ stage: "accepted" }).where(eq(transferItems.id, item.id)).run();
+  const page = await bodyOf(await editLoader({ request: authedRequest(`/rotations/${id}/edit`, { cookie: s.cookie }), params: { id }, context: {} }));
+  expect(page.defaults).toMatchObject({ agreementId: agreement.id, transferItemIds: [item.id] });
+  expect(page.options.agreements.map((o: { value: number }) => o.value)).toEqual([agreement.id]);
+  expect(page.options.items.map((o: { value: number }) => o.value)).toEqual([item.id]);
+});
+
+test("cancelling twice answers 409 saying it is already cancelled; the edit page of a cancelled rotation answers 409", async () => {
+  const s = await trainerSetup();
+  const created = await newAction({ request: authedRequest("/rotations/new", { cookie: s.cookie, form: form(s) }), ...ctx });
+  const id = created.headers.get("Location")!.split("/").pop()!;
+  const cancel = () => detailAction({ request: authedRequest(`/rotations/${id}`, { cookie: s.cookie, form: { intent: "cancel", version: "1", cancelReason: "Đổi kế hoạch" } }), params: { id }, context: {} });
+  expect((await cancel()).status).toBe(200);
+  const again = await cancel();
+  expect(again.status).toBe(409);
+  expect((await bodyOf(again)).result.error[""][0]).toMatch(/^rotations:errors\.alreadyInStatus\|/);
+  const editPage = await thrown(editLoader({ request: authedRequest(`/rotations/${id}/edit`, { cookie: s.cookie }), params: { id }, context: {} }));
+  expect(editPage.status).toBe(409);
+  expect(await editPage.text()).toMatch(/^rotations:errors\.notEditable\|/);
+});
+
+test("the report form appears from the rotation's last day; an early report answers 409 and completes nothing", async () => {
+  const s = await trainerSetup();
+  // a confirmed rotation that started in the past and ends in 2031, whatever today is
+  const row = s.db
+    .insert(rotations)
+    .values({ staffId: s.person.id, fromFacilityId: s.sender.id, toFacilityId: s.receiver.id, purpose: "manpower_support", startOn: "2020-01-01", endOn: "2031-03-31", status: "confirmed" })
+    .returning()
+    .get();
+  const id = String(row.id);
+  const page = await bodyOf(await detailLoader({ request: authedRequest(`/rotations/${id}`, { cookie: s.cookie }), params: { id }, context: {} }));
+  expect(page.canReport).toBe(false);
+  const early = await detailAction({ request: authedRequest(`/rotations/${id}`, { cookie: s.cookie, form: { intent: "report", reportCases: "4", version: "1" } }), params: { id }, context: {} });
+  expect(early.status).toBe(409);
+  expect((await bodyOf(early)).result.error[""][0]).toMatch(/^rotations:errors\.completeBeforeEnd\|/);
+  expect(s.db.select().from(rotations).where(eq(rotations.id, row.id)).get()).toMatchObject({ status: "confirmed", reportCases: null });
+  // once over, the report completes it
+  s.db.update(rotations).set({ endOn: "2020-03-31" }).where(eq(rotations.id, row.id)).run();
+  expect((await bodyOf(await detailLoader({ request: authedRequest(`/rotations/${id}`, { cookie: s.cookie }), params: { id }, context: {} }))).canReport).toBe(true);
+  const done = await detailAction({ request: authedRequest(`/rotations/${id}`, { cookie: s.cookie, form: { intent: "report", reportCases: "4", version: "1" } }), params: { id }, context: {} });
+  expect(done.status).toBe(200);
+  expect(s.db.select().from(rotations).where(eq(rotations.id, row.id)).get()?.status).toBe("completed");
 });

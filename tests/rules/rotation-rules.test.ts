@@ -2,7 +2,9 @@ import { expect, test } from "vitest";
 import {
   absenceLimit,
   checkAbsenceLimit,
+  checkAgreement,
   checkDates,
+  checkEditable,
   checkFacilities,
   checkMinimumLength,
   checkTechniques,
@@ -22,15 +24,38 @@ test("a confirmed rotation is in progress from its first to its last day only", 
 });
 
 test("statuses move planned -> confirmed -> completed, either may be cancelled, nothing leaves the end states", () => {
-  const planned = { status: "planned" as const, startOn: "2026-01-01" };
+  const planned = { status: "planned" as const, endOn: "2026-03-31" };
   expect(checkTransition(planned, "confirmed", "2025-12-01")).toBeNull();
   expect(checkTransition(planned, "cancelled", "2025-12-01")).toBeNull();
   expect(checkTransition(planned, "completed", "2026-05-01")?.message).toBe("rotations:errors.transition");
-  const confirmed = { status: "confirmed" as const, startOn: "2026-01-01" };
-  expect(checkTransition(confirmed, "completed", "2025-12-31")?.message).toBe("rotations:errors.completeBeforeStart");
-  expect(checkTransition(confirmed, "completed", "2026-01-01")).toBeNull();
-  expect(checkTransition({ status: "cancelled", startOn: "2026-01-01" }, "confirmed", "2026-01-01")?.status).toBe(409);
-  expect(checkTransition({ status: "completed", startOn: "2026-01-01" }, "cancelled", "2026-01-01")).not.toBeNull();
+  expect(checkTransition({ status: "cancelled", endOn: "2026-03-31" }, "confirmed", "2026-01-01")?.status).toBe(409);
+  expect(checkTransition({ status: "completed", endOn: "2026-03-31" }, "cancelled", "2026-01-01")).not.toBeNull();
+});
+
+test("the end-of-rotation report completes a rotation from its last day on, not while it still runs", () => {
+  const confirmed = { status: "confirmed" as const, endOn: "2026-02-28" };
+  expect(checkTransition(confirmed, "completed", "2026-01-15")).toMatchObject({ status: 409, message: "rotations:errors.completeBeforeEnd", params: { end: "2026-02-28" } });
+  expect(checkTransition(confirmed, "completed", "2026-02-27")?.message).toBe("rotations:errors.completeBeforeEnd");
+  expect(checkTransition(confirmed, "completed", "2026-02-28")).toBeNull();
+  expect(checkTransition(confirmed, "completed", "2026-03-01")).toBeNull();
+  // a rotation ending on 31 December is reported from that day, not on 1 January only
+  expect(checkTransition({ status: "confirmed", endOn: "2026-12-31" }, "completed", "2026-12-31")).toBeNull();
+});
+
+test("a second cancel is told the rotation is already cancelled", () => {
+  expect(checkTransition({ status: "cancelled", endOn: "2026-03-31" }, "cancelled", "2026-01-01")).toMatchObject({
+    status: 409,
+    message: "rotations:errors.alreadyInStatus",
+    params: { status: "cancelled" },
+  });
+  expect(checkTransition({ status: "confirmed", endOn: "2026-03-31" }, "confirmed", "2026-01-01")?.message).toBe("rotations:errors.alreadyInStatus");
+});
+
+test("completed and cancelled rotations are not edited", () => {
+  expect(checkEditable({ status: "planned" })).toBeNull();
+  expect(checkEditable({ status: "confirmed" })).toBeNull();
+  expect(checkEditable({ status: "completed" })).toMatchObject({ status: 409, message: "rotations:errors.notEditable" });
+  expect(checkEditable({ status: "cancelled" })).toMatchObject({ status: 409, message: "rotations:errors.notEditable" });
 });
 
 test("impossible calendar dates and an end before the start are refused next to the field", () => {
@@ -116,4 +141,82 @@ test("exceeding the absence limit needs an explicit override and a reason", () =
   expect(checkAbsenceLimit({ ...base, override: true, overrideReason: "" })?.field).toBe("limitOverrideReason");
   expect(checkAbsenceLimit({ ...base, override: true, overrideReason: "Khoa đã bố trí người thay" })).toBeNull();
   expect(checkAbsenceLimit({ ...base, limit: 2, override: false, overrideReason: null })).toBeNull();
+});
+
+// Agreement 126/HĐ-BVĐK2: facility 2 supports 3 and 4, the health department (9) coordinates.
+const agreement126 = {
+  number: "126/HĐ-BVĐK2",
+  status: "active" as const,
+  startOn: "2024-04-01",
+  endOn: "2026-12-31",
+  parties: [
+    { facilityId: 2, role: "supporting" as const },
+    { facilityId: 3, role: "receiving" as const },
+    { facilityId: 4, role: "receiving" as const },
+    { facilityId: 9, role: "coordinating" as const },
+  ],
+};
+const underAgreement = (startOn: string, endOn: string, from = 2, to = 3) => ({ fromFacilityId: from, toFacilityId: to, startOn, endOn });
+
+test("a rotation lies within the agreement's term, both ends inclusive", () => {
+  expect(checkAgreement(agreement126, underAgreement("2024-04-01", "2024-06-30"))).toBeNull();
+  expect(checkAgreement(agreement126, underAgreement("2026-10-01", "2026-12-31"))).toBeNull();
+  expect(checkAgreement(agreement126, underAgreement("2024-03-31", "2024-06-30"))).toMatchObject({
+    status: 400,
+    field: "startOn",
+    message: "rotations:errors.outsideTerm",
+    params: { number: "126/HĐ-BVĐK2", start: "2024-04-01", end: "2026-12-31" },
+  });
+});
+
+test("an agreement ending on 31 December refuses a rotation running into January", () => {
+  expect(checkAgreement(agreement126, underAgreement("2026-10-01", "2027-01-01"))).toMatchObject({ field: "endOn", message: "rotations:errors.outsideTerm", params: { end: "2026-12-31" } });
+  expect(checkAgreement(agreement126, underAgreement("2027-01-01", "2027-03-31"))?.field).toBe("endOn");
+});
+
+test("a rotation starting on the agreement's last day fits only if it ends that day too", () => {
+  expect(checkAgreement(agreement126, underAgreement("2026-12-31", "2026-12-31"))).toBeNull();
+  expect(checkAgreement(agreement126, underAgreement("2026-12-31", "2027-03-30"))).toMatchObject({ field: "endOn", message: "rotations:errors.outsideTerm" });
+});
+
+test("month ends: an agreement ending on 28 February (29 in a leap year) takes a rotation to that day, not a day more", () => {
+  const feb = { ...agreement126, endOn: "2027-02-28" };
+  expect(checkAgreement(feb, underAgreement("2026-12-01", "2027-02-28"))).toBeNull();
+  expect(checkAgreement(feb, underAgreement("2026-12-01", "2027-03-01"))?.field).toBe("endOn");
+  const leap = { ...agreement126, endOn: "2028-02-29" };
+  expect(checkAgreement(leap, underAgreement("2027-12-01", "2028-02-29"))).toBeNull();
+  expect(checkAgreement(leap, underAgreement("2027-12-01", "2028-03-01"))?.params).toMatchObject({ end: "2028-02-29" });
+});
+
+test("an open-ended agreement has a first day and no last one", () => {
+  const open = { ...agreement126, endOn: null };
+  expect(checkAgreement(open, underAgreement("2031-01-01", "2031-03-31"))).toBeNull();
+  expect(checkAgreement(open, underAgreement("2024-01-01", "2024-03-31"))).toMatchObject({
+    field: "startOn",
+    message: "rotations:errors.beforeOpenTerm",
+    params: { number: "126/HĐ-BVĐK2", start: "2024-04-01" },
+  });
+});
+
+test("drafts and active agreements take rotations; ended and terminated ones are refused by number", () => {
+  const range = underAgreement("2025-01-01", "2025-03-31");
+  expect(checkAgreement({ ...agreement126, status: "draft" }, range)).toBeNull();
+  for (const status of ["ended", "terminated"] as const) {
+    expect(checkAgreement({ ...agreement126, status }, range)).toMatchObject({
+      field: "agreementId",
+      message: "rotations:errors.agreementClosed",
+      params: { number: "126/HĐ-BVĐK2", status },
+    });
+  }
+});
+
+test("the sender must be a supporting party and the receiver a receiving party", () => {
+  // a receiving facility sends its staff back up: not under this agreement
+  expect(checkAgreement(agreement126, underAgreement("2025-01-01", "2025-03-31", 3, 2))).toMatchObject({ field: "agreementId", message: "rotations:errors.agreementSender" });
+  // the coordinating health department neither sends nor receives
+  expect(checkAgreement(agreement126, underAgreement("2025-01-01", "2025-03-31", 9, 3))?.message).toBe("rotations:errors.agreementSender");
+  expect(checkAgreement(agreement126, underAgreement("2025-01-01", "2025-03-31", 2, 9))).toMatchObject({ field: "agreementId", message: "rotations:errors.agreementReceiver", params: { number: "126/HĐ-BVĐK2" } });
+  // not a party at all
+  expect(checkAgreement(agreement126, underAgreement("2025-01-01", "2025-03-31", 2, 7))?.message).toBe("rotations:errors.agreementReceiver");
+  expect(checkAgreement(agreement126, underAgreement("2025-01-01", "2025-03-31", 2, 4))).toBeNull();
 });

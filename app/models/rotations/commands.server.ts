@@ -3,18 +3,21 @@
 // staff member's own facility, read from the database; the form never supplies it.
 import { and, eq, gte, inArray, lte, ne } from "drizzle-orm";
 import type { Db } from "~/db/client.server";
-import { agreementParties, agreements, facilities, rotationItems, rotations, staff, staffTechniques, techniques, transferItems, type Rotation } from "~/db/schema";
+import { facilities, rotationItems, rotations, staff, staffTechniques, techniques, transferItems, type Rotation } from "~/db/schema";
 import { canChange, type Actor } from "~/models/access/policy";
 import { assertVersion, recordAudit, type Tx } from "~/models/audit/audit.server";
 import type { DateRange } from "~/models/dates";
 import type { RotationPurpose, RotationStatus } from "~/models/enums";
-import { ConflictError, DomainError, ForbiddenError, NotFoundError } from "~/models/errors";
+import { DomainError, ForbiddenError, NotFoundError } from "~/models/errors";
 import { listCommitments } from "~/models/schedule/commitments.server";
 import { clashError, findClashes } from "~/models/schedule/rules";
+import { getAgreementTerm } from "./queries.server";
 import {
   absenceLimit,
   checkAbsenceLimit,
+  checkAgreement,
   checkDates,
+  checkEditable,
   checkFacilities,
   checkMinimumLength,
   checkTechniques,
@@ -117,24 +120,9 @@ function checkRotation(tx: Tx, actor: Actor, input: RotationInput, existingId: n
 
   let minMonths: number | null = null;
   if (agreementId !== null) {
-    const agreement = tx
-      .select({ id: agreements.id, minRotationMonths: agreements.minRotationMonths, status: agreements.status })
-      .from(agreements)
-      .where(eq(agreements.id, agreementId))
-      .get();
+    const agreement = getAgreementTerm(tx, agreementId);
     if (!agreement) throw new DomainError("rotations:errors.unknownAgreement", { field: "agreementId" });
-    const parties = tx
-      .select({ facilityId: agreementParties.facilityId })
-      .from(agreementParties)
-      .where(eq(agreementParties.agreementId, agreementId))
-      .all()
-      .map((p) => p.facilityId);
-    if (!parties.includes(person.facilityId) || !parties.includes(input.toFacilityId)) {
-      throw new DomainError("rotations:errors.agreementParties", { field: "agreementId" });
-    }
-    if (agreement.status === "terminated" || agreement.status === "ended") {
-      throw new DomainError("rotations:errors.agreementClosed", { field: "agreementId" });
-    }
+    throwFirst(checkAgreement(agreement, { fromFacilityId: person.facilityId, toFacilityId: input.toFacilityId, startOn: input.startOn, endOn: input.endOn }));
     minMonths = agreement.minRotationMonths;
   }
 
@@ -227,9 +215,7 @@ function requireRotationForChange(tx: Tx, actor: Actor, id: number): Rotation {
 export function updateRotation(db: Db, actor: Actor, id: number, input: RotationInput & { version: number }): Rotation {
   return db.transaction((tx) => {
     const current = requireRotationForChange(tx, actor, id);
-    if (current.status === "completed" || current.status === "cancelled") {
-      throw new ConflictError("rotations:errors.notEditable", { params: { status: current.status } });
-    }
+    throwFirst(checkEditable(current));
     const checked = checkRotation(tx, actor, input, id);
     const next = values(input, checked);
     assertVersion(current, input.version, next);
@@ -255,8 +241,10 @@ export function changeRotationStatus(
 ): Rotation {
   return db.transaction((tx) => {
     const current = requireRotationForChange(tx, actor, id);
-    assertVersion(current, input.version, { status: input.to });
+    // The status first: a second "cancel" is told the rotation is already cancelled, not that
+    // the form is stale.
     throwFirst(checkTransition(current, input.to, today));
+    assertVersion(current, input.version, { status: input.to });
     const row = tx
       .update(rotations)
       .set({
@@ -274,7 +262,7 @@ export function changeRotationStatus(
 }
 
 /**
- * The end-of-rotation report. Filing it completes a confirmed rotation that has started;
+ * The end-of-rotation report. Filing it completes a confirmed rotation from its last day on;
  * a completed rotation's report can be corrected.
  */
 export function saveRotationReport(

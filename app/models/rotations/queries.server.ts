@@ -11,7 +11,7 @@ import { ROTATION_DISPLAY_STATUSES, type RotationDisplayStatus, type RotationPur
 import { ForbiddenError } from "~/models/errors";
 import { toPage, type Page, type PageRequest } from "~/utils/pagination";
 import { searchTerms } from "~/utils/search";
-import { displayStatus } from "./rules";
+import { displayStatus, type AgreementTerm } from "./rules";
 
 export const fromFacility = aliasedTable(facilities, "from_facility");
 export const toFacility = aliasedTable(facilities, "to_facility");
@@ -162,15 +162,45 @@ export function getRotation(db: Tx, actor: Actor, id: number, today: string) {
   };
 }
 
+/** An agreement's number, status, term, parties and minimum rotation length; null when absent. */
+export function getAgreementTerm(db: Tx, agreementId: number): (AgreementTerm & { id: number; minRotationMonths: number }) | null {
+  const agreement = db
+    .select({
+      id: agreements.id,
+      number: agreements.number,
+      status: agreements.status,
+      startOn: agreements.startOn,
+      endOn: agreements.endOn,
+      minRotationMonths: agreements.minRotationMonths,
+    })
+    .from(agreements)
+    .where(eq(agreements.id, agreementId))
+    .get();
+  if (!agreement) return null;
+  const parties = db
+    .select({ facilityId: agreementParties.facilityId, role: agreementParties.role })
+    .from(agreementParties)
+    .where(eq(agreementParties.agreementId, agreementId))
+    .all();
+  return { ...agreement, parties };
+}
+
 export type Option = { value: number; label: string };
 export type ItemOption = { value: number; label: string; toFacilityId: number; agreementId: number; techniqueId: number };
 
 /**
  * Choices of the rotation form for the actor's sending facility: its active staff, the
- * facilities it works with (agreement partners and the facilities it directs), its agreements
- * and the transfer items it supports that are not yet accepted.
+ * facilities it works with (agreement partners and the facilities it directs), the open
+ * agreements it supports and the transfer items of those it supports that are not yet
+ * accepted. When editing, `keep` names the rotation's own agreement and items: they stay
+ * choices even once closed or accepted, so saving an unrelated change never drops them.
  */
-export function rotationFormOptions(db: Db, actor: Actor, sendingFacilityId: number | null) {
+export function rotationFormOptions(
+  db: Db,
+  actor: Actor,
+  sendingFacilityId: number | null,
+  keep: { agreementId: number | null; itemIds: readonly number[] } = { agreementId: null, itemIds: [] },
+) {
   const facilityId = sendingFacilityId ?? actor.facilityId;
   if (facilityId === null) throw new ForbiddenError();
   const sending = db.select({ provinceCode: facilities.provinceCode }).from(facilities).where(eq(facilities.id, facilityId)).get();
@@ -187,10 +217,15 @@ export function rotationFormOptions(db: Db, actor: Actor, sendingFacilityId: num
     .select({ id: agreementParties.agreementId })
     .from(agreementParties)
     .where(eq(agreementParties.facilityId, facilityId));
+  const supported = db
+    .select({ id: agreementParties.agreementId })
+    .from(agreementParties)
+    .where(and(eq(agreementParties.facilityId, facilityId), eq(agreementParties.role, "supporting")));
+  const openAgreement = inArray(agreements.status, ["draft", "active"]);
   const agreementOptions = db
     .select({ value: agreements.id, label: sql<string>`${agreements.number} || ' – ' || ${agreements.title}` })
     .from(agreements)
-    .where(and(inArray(agreements.id, myAgreements), inArray(agreements.status, ["draft", "active"])))
+    .where(or(and(inArray(agreements.id, supported), openAgreement), keep.agreementId === null ? undefined : eq(agreements.id, keep.agreementId)))
     .orderBy(desc(agreements.startOn))
     .all();
   const partnerIds = db
@@ -214,7 +249,13 @@ export function rotationFormOptions(db: Db, actor: Actor, sendingFacilityId: num
     .from(transferItems)
     .innerJoin(techniques, eq(techniques.id, transferItems.techniqueId))
     .innerJoin(facilities, eq(facilities.id, transferItems.toFacilityId))
-    .where(and(eq(transferItems.fromFacilityId, facilityId), ne(transferItems.stage, "accepted")))
+    .innerJoin(agreements, eq(agreements.id, transferItems.agreementId))
+    .where(
+      or(
+        and(eq(transferItems.fromFacilityId, facilityId), ne(transferItems.stage, "accepted"), openAgreement),
+        keep.itemIds.length ? inArray(transferItems.id, [...keep.itemIds]) : undefined,
+      ),
+    )
     .orderBy(asc(facilities.shortName), asc(techniques.chapterNumber), asc(techniques.number))
     .limit(500)
     .all();

@@ -1,8 +1,9 @@
 // Pure rules of Project 1816 rotations (DESIGN.md §4). No clock, no database: callers pass
 // `today`, the loaded facts and the proposed rotation. Each rule returns the DomainError it
 // would raise (or null), so the form, the board and the suggestions read the same verdicts.
+import { isOpen } from "~/models/agreements/rules";
 import { isIsoDate, lastsAtLeastMonths, type DateRange } from "~/models/dates";
-import type { RotationDisplayStatus, RotationStatus } from "~/models/enums";
+import type { AgreementStatus, PartyRole, RotationDisplayStatus, RotationStatus } from "~/models/enums";
 import { ConflictError, DomainError } from "~/models/errors";
 
 /** Decision 1816: a rotation lasts at least three months unless the agreement says otherwise. */
@@ -32,18 +33,73 @@ export function allowedTransitions(status: RotationStatus): readonly RotationSta
   return TRANSITIONS[status];
 }
 
-/** A status change, refused when the order forbids it or a completion comes before the start. */
+/**
+ * A status change, refused when the order forbids it, when the rotation is already in that
+ * status (a second click on "cancel"), or when completion comes before the last day: the
+ * end-of-rotation report closes a rotation that has run its course. A rotation cut short
+ * gets its end date moved first, so the board and the delivered person-months stay true.
+ */
 export function checkTransition(
-  rotation: { status: RotationStatus; startOn: string },
+  rotation: { status: RotationStatus; endOn: string },
   to: RotationStatus,
   today: string,
 ): DomainError | null {
+  if (rotation.status === to) {
+    return new ConflictError("rotations:errors.alreadyInStatus", { params: { status: to } });
+  }
   if (!TRANSITIONS[rotation.status].includes(to)) {
     return new ConflictError("rotations:errors.transition", { params: { from: rotation.status, to } });
   }
-  if (to === "completed" && today < rotation.startOn) {
-    return new ConflictError("rotations:errors.completeBeforeStart", { params: { start: rotation.startOn } });
+  if (to === "completed" && today < rotation.endOn) {
+    return new ConflictError("rotations:errors.completeBeforeEnd", { params: { end: rotation.endOn } });
   }
+  return null;
+}
+
+/** Only planned and confirmed rotations are edited; completed and cancelled ones are records. */
+export function checkEditable(rotation: { status: RotationStatus }): DomainError | null {
+  return rotation.status === "completed" || rotation.status === "cancelled"
+    ? new ConflictError("rotations:errors.notEditable", { params: { status: rotation.status } })
+    : null;
+}
+
+/** What a rotation needs to know of the agreement it is made under. */
+export type AgreementTerm = {
+  number: string;
+  status: AgreementStatus;
+  startOn: string;
+  /** Null for an open-ended agreement. */
+  endOn: string | null;
+  parties: readonly { facilityId: number; role: PartyRole }[];
+};
+
+/**
+ * A rotation under an agreement: the agreement is open (a draft or active; an ended or
+ * terminated one is a record), the sending facility is one of its supporting parties and the
+ * receiving facility one of its receiving parties, and the rotation lies within its term
+ * (start to end, inclusive; an open-ended term has no last day).
+ */
+export function checkAgreement(
+  agreement: AgreementTerm,
+  rotation: { fromFacilityId: number; toFacilityId: number; startOn: string; endOn: string },
+): DomainError | null {
+  const number = agreement.number;
+  if (!isOpen(agreement.status)) {
+    return new DomainError("rotations:errors.agreementClosed", { field: "agreementId", params: { number, status: agreement.status } });
+  }
+  const role = (facilityId: number) => agreement.parties.find((p) => p.facilityId === facilityId)?.role ?? null;
+  if (role(rotation.fromFacilityId) !== "supporting") {
+    return new DomainError("rotations:errors.agreementSender", { field: "agreementId", params: { number } });
+  }
+  if (role(rotation.toFacilityId) !== "receiving") {
+    return new DomainError("rotations:errors.agreementReceiver", { field: "agreementId", params: { number } });
+  }
+  const outside = (field: "startOn" | "endOn") =>
+    agreement.endOn === null
+      ? new DomainError("rotations:errors.beforeOpenTerm", { field, params: { number, start: agreement.startOn } })
+      : new DomainError("rotations:errors.outsideTerm", { field, params: { number, start: agreement.startOn, end: agreement.endOn } });
+  if (rotation.startOn < agreement.startOn) return outside("startOn");
+  if (agreement.endOn !== null && rotation.endOn > agreement.endOn) return outside("endOn");
   return null;
 }
 

@@ -13,7 +13,8 @@ import { DomainError, ForbiddenError, NotFoundError } from "~/models/errors";
 import { listCommitmentsByStaff } from "~/models/schedule/commitments.server";
 import { findClashes } from "~/models/schedule/rules";
 import { facilityAbsences } from "./commands.server";
-import { absenceLimit, checkAbsenceLimit, checkTechniques, peakConcurrent } from "./rules";
+import { getAgreementTerm } from "./queries.server";
+import { absenceLimit, checkAbsenceLimit, checkAgreement, checkTechniques, peakConcurrent, throwFirst } from "./rules";
 
 export const SUGGESTION_COUNT = 10;
 export const EXCLUDED_SHOWN = 100;
@@ -90,6 +91,12 @@ export function suggestCandidates(db: Db, actor: Actor, request: SuggestionReque
   if (!from) throw new NotFoundError();
   const scope = { facilityId: from.id, provinceCode: from.provinceCode };
   if (!canRead(actor, scope)) throw new ForbiddenError();
+  if (transferItem && toId !== null) {
+    // The window must be one a rotation under the item's agreement could take.
+    const agreement = getAgreementTerm(db, transferItem.agreementId);
+    if (!agreement) throw new NotFoundError();
+    throwFirst(checkAgreement(agreement, { fromFacilityId: from.id, toFacilityId: toId, startOn: window.start, endOn: window.end }));
+  }
   const to = toId === null ? null : (db.select({ id: facilities.id, name: facilities.name }).from(facilities).where(eq(facilities.id, toId)).get() ?? null);
 
   // 2. The supporting facility's active staff, whether each performs the technique, and how
@@ -189,14 +196,15 @@ export function partnerFacilities(db: Db, facilityId: number) {
      order by f.name limit 300`);
 }
 
-/** Transfer items a facility supports and has not finished, for the suggestions form. */
+/** Transfer items a facility supports and has not finished, under open agreements, for the suggestions form. */
 export function supportedItems(db: Db, facilityId: number) {
   return db.all<{ id: number; label: string }>(sql`
     select ti.id, t.code || ' – ' || t.name || ' → ' || f.short_name as label
       from transfer_items ti
       join techniques t on t.id = ti.technique_id
       join facilities f on f.id = ti.to_facility_id
-     where ti.from_facility_id = ${facilityId} and ti.stage <> 'accepted'
+      join agreements a on a.id = ti.agreement_id
+     where ti.from_facility_id = ${facilityId} and ti.stage <> 'accepted' and a.status in ('draft', 'active')
      order by f.short_name, t.chapter_number, t.number
      limit 500`);
 }
