@@ -22,6 +22,7 @@ import {
   evaluateSchema,
 } from "~/models/courses/schemas";
 import { vietnamToday } from "~/models/dates";
+import { todayInVietnam } from "~/utils/domain-response.server";
 import { replyInvalid, replyWithDomainError } from "~/utils/form.server";
 import { badRequest, notFound, requireId } from "~/utils/http.server";
 import { pageFromUrl } from "~/utils/pagination";
@@ -39,7 +40,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const staffQuery = url.searchParams.get("staffQ") ?? "";
   const candidates =
     course.canRequest && course.status === "open" ? listEnrolmentCandidates(db, actor, course.id, staffQuery) : [];
-  return json({ course, participants, ticks, candidates, staffQuery, ownFacilityId: actor.facilityId });
+  // Results are decided from the first day on (evaluateCourse refuses earlier): no buttons before.
+  const started = todayInVietnam() >= course.startOn;
+  return json({ course, participants, ticks, candidates, staffQuery, ownFacilityId: actor.facilityId, started });
 }
 
 const SCHEMAS = {
@@ -97,7 +100,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function CoursePage() {
-  const { course, participants, ticks, candidates, staffQuery, ownFacilityId } = useLoaderData<typeof loader>();
+  const { course, participants, ticks, candidates, staffQuery, ownFacilityId, started } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation("courses");
   const { t: te } = useTranslation("enums");
@@ -223,7 +226,7 @@ export default function CoursePage() {
       <section className="card p-0" aria-labelledby="participants-title">
         <div className="flex flex-wrap items-center justify-between gap-2 px-4 pt-3">
           <h2 id="participants-title" className="font-semibold">{t("participants.title")}</h2>
-          {course.canManage && attending.length > 0 ? (
+          {course.canManage && started && attending.length > 0 ? (
             <Form method="post">
               <button type="submit" name="intent" value="evaluate" className="btn-secondary" disabled={busy}>{t("participants.evaluateAll")}</button>
             </Form>
@@ -277,7 +280,7 @@ export default function CoursePage() {
                           {mayWithdraw ? (
                             <button type="submit" name="intent" value="withdraw" className="btn-secondary" disabled={busy}>{t("participants.withdraw")}</button>
                           ) : null}
-                          {course.canManage && isAttending(p.status) && p.status !== "completed" ? (
+                          {course.canManage && started && isAttending(p.status) && p.status !== "completed" ? (
                             <button type="submit" name="intent" value="evaluate" className="btn-secondary" disabled={busy}>{t("participants.issue")}</button>
                           ) : null}
                         </Form>

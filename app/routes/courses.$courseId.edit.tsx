@@ -6,7 +6,8 @@ import { useTranslation } from "react-i18next";
 import { CourseForm } from "~/components/courses/course-form";
 import { getDb } from "~/db/client.server";
 import { requireActor } from "~/models/auth/session.server";
-import { courseToInput, getCourse, getCourseFormOptions, updateCourse } from "~/models/courses/courses.server";
+import { courseToInput, getCourse, updateCourse } from "~/models/courses/courses.server";
+import { getCourseFormOptions } from "~/models/courses/hosting.server";
 import { courseSchema } from "~/models/courses/schemas";
 import { replyInvalid, replyWithDomainError } from "~/utils/form.server";
 import { forbidden, notFound, requireId } from "~/utils/http.server";
@@ -20,7 +21,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const course = getCourse(db, actor, requireId(params.courseId));
   if (!course) throw notFound();
   if (!course.canManage) throw forbidden();
-  return json({ course: { id: course.id, title: course.title }, defaults: courseToInput(course), options: getCourseFormOptions(db, course.hostFacilityId) });
+  // The host stays the course's own: its enrolments, trainers and certificates belong to it.
+  return json({
+    course: { id: course.id, title: course.title, hostName: course.hostName },
+    defaults: courseToInput(course),
+    options: getCourseFormOptions(db, course.hostFacilityId),
+  });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -45,6 +51,7 @@ export default function EditCoursePage() {
       <header>
         <Link to={`/courses/${course.id}`} className="link text-sm">← {course.title}</Link>
         <h1 className="page-title mt-1">{t("form.editTitle")}</h1>
+        <p className="mt-1 text-sm text-slate-600">{t("form.hostedBy", { name: course.hostName })}</p>
       </header>
       <CourseForm
         // After a stale-edit refusal the form carries the stored version: saving again is a

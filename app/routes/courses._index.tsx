@@ -29,7 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     result: listCourses(db, actor, filters, pageFromUrl(url)),
     chapters: listChapters(db),
     hosts: listHostFacilities(db),
-    canCreate: hasCapability(actor, "courses.manage") && actor.facilityId !== null,
+    canCreate: hasCapability(actor, "courses.manage"),
     canSeeCredits: actor.role !== "viewer",
   });
 }

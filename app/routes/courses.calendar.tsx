@@ -62,7 +62,7 @@ export default function CalendarPage() {
         </div>
         <nav className="flex items-center gap-2" aria-label={t("calendar.title")}>
           <Link to={keep(prev)} className="btn-secondary" rel="prev">‹ {t("calendar.prev")}</Link>
-          <h2 className="min-w-[10rem] text-center font-semibold capitalize">{title}</h2>
+          <h2 className="min-w-[10rem] text-center font-semibold first-letter:uppercase">{title}</h2>
           <Link to={keep(next)} className="btn-secondary" rel="next">{t("calendar.next")} ›</Link>
         </nav>
       </header>

@@ -1,29 +1,29 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { parseWithZod } from "@conform-to/zod";
 import { useTranslation } from "react-i18next";
 import { CourseForm } from "~/components/courses/course-form";
+import { FieldError } from "~/components/form";
 import { getDb } from "~/db/client.server";
-import { hasCapability } from "~/models/access/policy";
-import { requireActor } from "~/models/auth/session.server";
-import { createCourse, getCourseFormOptions } from "~/models/courses/courses.server";
-import { courseSchema } from "~/models/courses/schemas";
+import { requireCapability } from "~/models/auth/session.server";
+import { createCourse } from "~/models/courses/courses.server";
+import { newCourseFormData } from "~/models/courses/hosting.server";
+import { courseSchema, requestedHostFromUrl } from "~/models/courses/schemas";
+import { orRespond } from "~/utils/domain-response.server";
 import { replyInvalid, replyWithDomainError } from "~/utils/form.server";
-import { forbidden } from "~/utils/http.server";
 import { localizedTitle } from "~/utils/meta";
 
 export const meta: MetaFunction = ({ matches }) => localizedTitle(matches, "courses:form.newTitle");
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const actor = await requireActor(request);
-  // The host is the trainer's own facility, taken from the session.
-  if (!hasCapability(actor, "courses.manage") || actor.facilityId === null) throw forbidden();
-  return json({ options: getCourseFormOptions(getDb(), actor.facilityId), hostName: actor.facilityName });
+  const actor = await requireCapability(request, "courses.manage");
+  // A trainer's host is their own facility; an administrator picks one (`?host=`) first.
+  return json(orRespond(() => newCourseFormData(getDb(), actor, requestedHostFromUrl(new URL(request.url)))));
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const actor = await requireActor(request);
+  const actor = await requireCapability(request, "courses.manage");
   const submission = parseWithZod(await request.formData(), { schema: courseSchema });
   if (submission.status !== "success") return replyInvalid(submission);
   let id: number;
@@ -36,23 +36,44 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function NewCoursePage() {
-  const { options, hostName } = useLoaderData<typeof loader>();
+  const { hosts, host, unknownHost, options } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation("courses");
   return (
     <div className="space-y-4">
       <header>
         <h1 className="page-title">{t("form.newTitle")}</h1>
-        {hostName ? <p className="mt-1 text-sm text-slate-600">{t("form.hostedBy", { name: hostName })}</p> : null}
+        {host && !hosts ? <p className="mt-1 text-sm text-slate-600">{t("form.hostedBy", { name: host.name })}</p> : null}
       </header>
-      <CourseForm
-        defaults={{ mode: "at_host", status: "open", capacity: 20, creditHours: 8, minAttendancePercent: 80 }}
-        chapters={options.chapters}
-        agreements={options.agreements}
-        trainers={options.trainers}
-        lastResult={actionData?.result}
-        submitLabel={t("form.create")}
-      />
+      {hosts ? (
+        // Administrators choose the host first: its agreements and staff fill the form's choices.
+        <Form method="get" className="card flex flex-wrap items-end gap-2">
+          <div className="min-w-0 flex-1">
+            <label className="label" htmlFor="host">{t("fields.host")}</label>
+            <select id="host" name="host" defaultValue={host ? String(host.id) : ""} className="input" required aria-invalid={unknownHost ? true : undefined}>
+              <option value="">{t("form.chooseHost")}</option>
+              {hosts.map((h) => (
+                <option key={h.value} value={h.value}>{h.label}</option>
+              ))}
+            </select>
+            <p className="text-xs text-slate-500">{t("form.hostHelp")}</p>
+            <FieldError errors={unknownHost ? ["courses:errors.unknownHost"] : undefined} />
+          </div>
+          <button type="submit" className="btn-secondary">{host ? t("form.changeHost") : t("form.pickHost")}</button>
+        </Form>
+      ) : null}
+      {host && options ? (
+        <CourseForm
+          key={host.id}
+          defaults={{ mode: "at_host", status: "open", capacity: 20, creditHours: 8, minAttendancePercent: 80 }}
+          hostFacilityId={hosts ? host.id : undefined}
+          chapters={options.chapters}
+          agreements={options.agreements}
+          trainers={options.trainers}
+          lastResult={actionData?.result}
+          submitLabel={t("form.create")}
+        />
+      ) : null}
     </div>
   );
 }

@@ -7,7 +7,7 @@ import { requestEnrolment } from "~/models/courses/enrolments.server";
 import { ForbiddenError, StaleRecordError } from "~/models/errors";
 import { createTestDb } from "../helpers/db";
 import { courseInput, makeActor, makeCourse } from "../helpers/course-fixtures";
-import { makeStaff, makeTechnique } from "../helpers/factories";
+import { makeFacility, makeStaff, makeTechnique } from "../helpers/factories";
 
 const page = { page: 1, pageSize: 25, offset: 0 };
 
@@ -56,10 +56,27 @@ test("an unknown technique code is named next to the field", () => {
   );
 });
 
-test("a director or viewer cannot create a course", () => {
+test("a director, viewer or department officer cannot create a course", () => {
   const db = createTestDb();
+  const host = makeFacility(db);
   expect(() => createCourse(db, makeActor(db, "director"), courseInput())).toThrow(ForbiddenError);
   expect(() => createCourse(db, makeActor(db, "viewer"), courseInput())).toThrow(ForbiddenError);
+  expect(() => createCourse(db, makeActor(db, "department"), courseInput({ hostFacilityId: host.id }))).toThrow(ForbiddenError);
+  expect(db.select().from(courses).all()).toEqual([]);
+});
+
+test("an administrator's course is hosted by the facility chosen; a trainer's by their own whatever the input says", () => {
+  const db = createTestDb();
+  const chosen = makeFacility(db);
+  const admin = makeActor(db, "admin");
+  expect(makeCourse(db, admin, { hostFacilityId: chosen.id }).hostFacilityId).toBe(chosen.id);
+  const trainer = makeActor(db, "trainer");
+  expect(makeCourse(db, trainer, { hostFacilityId: chosen.id }).hostFacilityId).toBe(trainer.facilityId);
+  expect(() => makeCourse(db, admin)).toThrow(expect.objectContaining({ field: "hostFacilityId", message: "common:validation.required" }));
+  const inactive = makeFacility(db, { active: false });
+  expect(() => makeCourse(db, admin, { hostFacilityId: inactive.id })).toThrow(
+    expect.objectContaining({ field: "hostFacilityId", message: "courses:errors.unknownHost" }),
+  );
 });
 
 test("a stale edit is refused with 409 and nothing changes", () => {

@@ -1,12 +1,12 @@
 import { expect, test } from "vitest";
 import { getDb } from "~/db/client.server";
 import { action as courseAction, loader as courseLoader } from "~/routes/courses.$courseId._index";
-import { action as editAction } from "~/routes/courses.$courseId.edit";
+import { action as editAction, loader as editLoader } from "~/routes/courses.$courseId.edit";
 import { action as newAction, loader as newLoader } from "~/routes/courses.new";
 import { loader as listLoader } from "~/routes/courses._index";
 import { loader as exportLoader } from "~/routes/courses.export";
 import { loader as verifyLoader } from "~/routes/certificates.verify";
-import { authedRequest, createSignedInUser } from "../helpers/auth";
+import { authedRequest, createSignedInUser, responseOf } from "../helpers/auth";
 import { makeFacility, makeStaff } from "../helpers/factories";
 
 const courseForm = (overrides: Record<string, string> = {}) => ({
@@ -138,4 +138,98 @@ test("verifying an unknown certificate number answers 404 without sign-in", asyn
   const res = (await verifyLoader({ request: new Request("http://localhost/certificates/verify?number=CC-XX-2026-0001"), params: {}, context: {} })) as Response;
   expect(res.status).toBe(404);
   expect((await res.json()).certificate).toBeNull();
+});
+
+async function courseData(cookie: string, courseId: number) {
+  const res = (await courseLoader({ request: authedRequest(`/courses/${courseId}`, { cookie }), params: { courseId: String(courseId) }, context: {} })) as Response;
+  return (await res.json()).course;
+}
+
+test("an administrator picks the host first, then creates a course hosted there with the host's trainer", async () => {
+  const db = getDb();
+  const host = makeFacility(db, { name: "Bệnh viện Đa khoa tỉnh Thử" });
+  const teacher = makeStaff(db, { facilityId: host.id, fullName: "Trần Thị Giảng" });
+  const { cookie } = await createSignedInUser(db, { role: "admin" });
+  const list = await ((await listLoader({ request: authedRequest("/courses", { cookie }), params: {}, context: {} })) as Response).json();
+  expect(list.canCreate).toBe(true);
+  const picker = await ((await newLoader({ request: authedRequest("/courses/new", { cookie }), params: {}, context: {} })) as Response).json();
+  expect(picker.hosts).toContainEqual({ value: host.id, label: "Bệnh viện Đa khoa tỉnh Thử" });
+  expect(picker).toMatchObject({ host: null, options: null });
+  const page = await ((await newLoader({ request: authedRequest(`/courses/new?host=${host.id}`, { cookie }), params: {}, context: {} })) as Response).json();
+  expect(page.host).toEqual({ id: host.id, name: "Bệnh viện Đa khoa tỉnh Thử" });
+  expect(page.options.trainers).toEqual([{ id: teacher.id, fullName: "Trần Thị Giảng" }]);
+  const res = (await newAction({
+    request: authedRequest(`/courses/new?host=${host.id}`, { cookie, form: courseForm({ hostFacilityId: String(host.id), "sessions[0].trainerId": String(teacher.id) }) }),
+    params: {},
+    context: {},
+  })) as Response;
+  expect(res.status).toBe(302);
+  const course = await courseData(cookie, Number(res.headers.get("Location")!.split("/").pop()));
+  expect(course).toMatchObject({ hostFacilityId: host.id, hostName: "Bệnh viện Đa khoa tỉnh Thử", canManage: true });
+  expect(course.sessions[0].trainerName).toBe("Trần Thị Giảng");
+});
+
+test("an administrator's course without a host, or hosted by a health department, answers 400 next to the host", async () => {
+  const db = getDb();
+  const { cookie } = await createSignedInUser(db, { role: "admin" });
+  const department = makeFacility(db, { kind: "health_department" });
+  const missing = (await newAction({ request: authedRequest("/courses/new", { cookie, form: courseForm() }), params: {}, context: {} })) as Response;
+  expect(missing.status).toBe(400);
+  expect((await missing.json()).result.error.hostFacilityId).toEqual(["common:validation.required"]);
+  const refused = (await newAction({
+    request: authedRequest("/courses/new", { cookie, form: courseForm({ hostFacilityId: String(department.id) }) }),
+    params: {},
+    context: {},
+  })) as Response;
+  expect(refused.status).toBe(400);
+  expect((await refused.json()).result.error.hostFacilityId).toEqual(["courses:errors.unknownHost"]);
+  const page = await ((await newLoader({ request: authedRequest(`/courses/new?host=${department.id}`, { cookie }), params: {}, context: {} })) as Response).json();
+  expect(page).toMatchObject({ host: null, unknownHost: true, options: null });
+});
+
+test("a trainer's course is hosted by the trainer's own facility whatever host the form sends", async () => {
+  const db = getDb();
+  const own = makeFacility(db);
+  const foreign = makeFacility(db);
+  const { cookie } = await createSignedInUser(db, { role: "trainer", facilityId: own.id });
+  const page = await ((await newLoader({ request: authedRequest(`/courses/new?host=${foreign.id}`, { cookie }), params: {}, context: {} })) as Response).json();
+  expect(page).toMatchObject({ hosts: null, host: { id: own.id }, unknownHost: false });
+  const res = (await newAction({
+    request: authedRequest("/courses/new", { cookie, form: courseForm({ hostFacilityId: String(foreign.id) }) }),
+    params: {},
+    context: {},
+  })) as Response;
+  expect(res.status).toBe(302);
+  const course = await courseData(cookie, Number(res.headers.get("Location")!.split("/").pop()));
+  expect(course.hostFacilityId).toBe(own.id);
+});
+
+test("viewers, directors and department officers get 403 from the new-course page and its action", async () => {
+  const db = getDb();
+  const host = makeFacility(db);
+  for (const role of ["viewer", "director", "department"] as const) {
+    const { cookie } = await createSignedInUser(db, { role });
+    const page = await responseOf(newLoader({ request: authedRequest("/courses/new", { cookie }), params: {}, context: {} }));
+    expect(page.status).toBe(403);
+    const post = await responseOf(
+      newAction({ request: authedRequest("/courses/new", { cookie, form: courseForm({ hostFacilityId: String(host.id) }) }), params: {}, context: {} }),
+    );
+    expect(post.status).toBe(403);
+  }
+});
+
+test("an administrator edits a trainer's course; the host stays the course's own", async () => {
+  const { db, courseId, facility } = await trainerWithCourse();
+  const { cookie } = await createSignedInUser(db, { role: "admin" });
+  const params = { courseId: String(courseId) };
+  const page = await ((await editLoader({ request: authedRequest(`/courses/${courseId}/edit`, { cookie }), params, context: {} })) as Response).json();
+  expect(page.course.hostName).toBe(facility.name);
+  const other = makeFacility(db);
+  const res = (await editAction({
+    request: authedRequest(`/courses/${courseId}/edit`, { cookie, form: courseForm({ version: "1", title: "Sửa bởi quản trị", hostFacilityId: String(other.id) }) }),
+    params,
+    context: {},
+  })) as Response;
+  expect(res.status).toBe(302);
+  expect(await courseData(cookie, courseId)).toMatchObject({ title: "Sửa bởi quản trị", hostFacilityId: facility.id });
 });

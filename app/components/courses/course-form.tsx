@@ -15,6 +15,8 @@ export type CourseFormDefaults = Record<string, unknown> & {
 
 type Props = {
   defaults: CourseFormDefaults;
+  /** The host an administrator chose for a new course; trainers' courses take theirs from the session. */
+  hostFacilityId?: number;
   chapters: { number: number; roman: string; name: string }[];
   agreements: { id: number; number: string; title: string }[];
   trainers: { id: number; fullName: string }[];
@@ -22,7 +24,7 @@ type Props = {
   submitLabel: string;
 };
 
-export function CourseForm({ defaults, chapters, agreements, trainers, lastResult, submitLabel }: Props) {
+export function CourseForm({ defaults, hostFacilityId, chapters, agreements, trainers, lastResult, submitLabel }: Props) {
   const { t } = useTranslation("courses");
   const { t: te } = useTranslation("enums");
   const navigation = useNavigation();
@@ -41,6 +43,8 @@ export function CourseForm({ defaults, chapters, agreements, trainers, lastResul
     <Form method="post" {...getFormProps(form)} className="space-y-4">
       <FormErrors errors={form.errors} />
       {defaults.version !== undefined ? <input type="hidden" name="version" value={defaults.version} /> : null}
+      {hostFacilityId !== undefined ? <input type="hidden" name="hostFacilityId" value={hostFacilityId} /> : null}
+      <FieldError errors={fields.hostFacilityId.errors} />
       <div className="card grid gap-3 sm:grid-cols-2">
         <div className="sm:col-span-2">
           <label className="label" htmlFor={fields.title.id}>{t("fields.title")}</label>

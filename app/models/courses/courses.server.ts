@@ -1,6 +1,7 @@
 // Courses: list, calendar, detail, create and edit. Courses are offered across facilities, so
 // every signed-in user sees published courses (not drafts of other hosts); participants are
-// filtered in enrolments.server.ts. Only the host facility's trainers change a course.
+// filtered in enrolments.server.ts. Only the host facility's trainers and administrators
+// change a course.
 import { and, asc, desc, eq, gte, inArray, like, lte, ne, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "~/db/client.server";
 import {
@@ -24,6 +25,7 @@ import { assertPersonFree } from "~/models/schedule/commitments.server";
 import { toPage, type Page, type PageRequest } from "~/utils/pagination";
 import { foldSearch, searchTerms } from "~/utils/search";
 import type { CourseFilters, CourseInput } from "./schemas";
+import { resolveCourseHost } from "./hosting.server";
 import { SEAT_STATUSES, sessionWithinCourse } from "./rules";
 
 export type CourseScope = { facilityId: number; provinceCode: string | null };
@@ -243,28 +245,6 @@ export function getCourse(db: Db, actor: Actor, courseId: number): CourseDetail 
   };
 }
 
-/** Choices for the course form: chapters, the host's agreements and its staff as trainers. */
-export function getCourseFormOptions(db: Db, hostFacilityId: number) {
-  return {
-    chapters: db.select().from(chapters).orderBy(asc(chapters.number)).all(),
-    agreements: db
-      .select({ id: agreements.id, number: agreements.number, title: agreements.title })
-      .from(agreements)
-      .innerJoin(agreementParties, eq(agreementParties.agreementId, agreements.id))
-      .where(eq(agreementParties.facilityId, hostFacilityId))
-      .orderBy(desc(agreements.startOn))
-      .limit(200)
-      .all(),
-    trainers: db
-      .select({ id: staff.id, fullName: staff.fullName })
-      .from(staff)
-      .where(and(eq(staff.facilityId, hostFacilityId), eq(staff.active, true)))
-      .orderBy(asc(staff.fullName))
-      .limit(500)
-      .all(),
-  };
-}
-
 /** Codes typed as "10.367, 10.368" or one per line. */
 function parseTechniqueCodes(text: string | undefined): string[] {
   if (!text) return [];
@@ -377,11 +357,13 @@ function writeChildren(db: Tx, courseId: number, input: CourseInput, techniqueId
   if (removed.length > 0) db.delete(courseSessions).where(inArray(courseSessions.id, removed)).run();
 }
 
-/** Creates a course hosted by the actor's own facility (decided by the session, never the form). */
+/**
+ * Creates a course. A trainer's course is hosted by their own facility (the session decides,
+ * whatever the form sends); an administrator's by the facility chosen in `input.hostFacilityId`.
+ */
 export function createCourse(db: Db, actor: Actor, input: CourseInput): Course {
-  if (!hasCapability(actor, "courses.manage") || actor.facilityId === null) throw new ForbiddenError();
-  const hostFacilityId = actor.facilityId;
   return db.transaction((tx) => {
+    const hostFacilityId = resolveCourseHost(tx, actor, input.hostFacilityId);
     // The clash checks for trainers read the same tables, so they run inside the write.
     const techniqueIds = checkCourseInput(tx, hostFacilityId, input, null);
     const course = tx

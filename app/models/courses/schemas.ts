@@ -39,6 +39,8 @@ function dropBlankRows(value: unknown): unknown {
 export const courseSchema = z
   .object({
     version: z.coerce.number().int().positive().optional(),
+    /** Administrators choose the host of a new course; for trainers the session decides and this is ignored. */
+    hostFacilityId: optionalId,
     title: z.string({ required_error: required }).trim().min(1, required).max(200, "common:validation.tooLong"),
     chapterNumber: z.coerce.number().int().min(1).max(28).optional(),
     agreementId: optionalId,
@@ -152,4 +154,10 @@ export function courseFiltersFromUrl(url: URL): CourseFilters {
     if (one.success) out[key] = one.data;
   }
   return out as CourseFilters;
+}
+
+/** The host an administrator picked for a new course (`?host=`), or null. */
+export function requestedHostFromUrl(url: URL): number | null {
+  const parsed = optionalId.safeParse(url.searchParams.get("host") || undefined);
+  return parsed.success ? (parsed.data ?? null) : null;
 }
