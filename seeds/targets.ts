@@ -4,7 +4,7 @@
 import type { Db } from "~/db/client.server";
 import type { Actor } from "~/models/access/policy";
 import { addDaysIso } from "~/models/dates";
-import { addMeasurement, createTarget } from "~/models/targets/targets.server";
+import { addMeasurement, createTarget } from "~/models/targets/commands.server";
 
 const SYSTEM: Actor = { userId: 0, role: "admin", facilityId: null, provinceCode: null };
 export const BAC_NINH = "24";

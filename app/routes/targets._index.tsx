@@ -1,12 +1,11 @@
 // Targets: the list with computed achievement, and for the department the form that sets one.
-import { getFormProps, getInputProps, getSelectProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FieldError, FormErrors } from "~/components/form";
 import { Pagination } from "~/components/pagination";
+import { TargetForm } from "~/components/reports/target-form";
 import { TargetStatusBadge } from "~/components/reports/target-status";
 import { getDb } from "~/db/client.server";
 import { formatDate, formatNumber } from "~/i18n/format";
@@ -14,8 +13,8 @@ import { useLocale } from "~/i18n/use-locale";
 import { hasCapability } from "~/models/access/policy";
 import { requireActor, requireCapability } from "~/models/auth/session.server";
 import { vietnamToday } from "~/models/dates";
-import { TARGET_INDICATORS } from "~/models/enums";
-import { createTarget, listTargets } from "~/models/targets/targets.server";
+import { createTarget } from "~/models/targets/commands.server";
+import { listTargets } from "~/models/targets/targets.server";
 import { targetSchema } from "~/models/targets/schemas";
 import { replyInvalid, replyWithDomainError } from "~/utils/form.server";
 import { pageFromUrl } from "~/utils/pagination";
@@ -49,6 +48,8 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function TargetsPage() {
   const { page, canManage, isAdmin, today } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
   const { t } = useTranslation("adoption");
   const { t: te } = useTranslation("enums");
   const locale = useLocale();
@@ -59,6 +60,11 @@ export default function TargetsPage() {
         <h1 className="page-title">{t("targets.title")}</h1>
         <p className="mt-1 text-sm text-slate-600">{t("targets.intro")}</p>
       </header>
+      {searchParams.has("deleted") ? (
+        <p className="rounded-md border border-green-300 bg-green-50 p-3 text-sm text-green-900" role="status">
+          {t("targets.deleted")}
+        </p>
+      ) : null}
       <section className="card overflow-x-auto p-0">
         {page.rows.length === 0 ? (
           <p className="p-4 text-slate-600">{t("targets.empty")}</p>
@@ -95,55 +101,15 @@ export default function TargetsPage() {
         )}
       </section>
       <Pagination page={page.page} pageCount={page.pageCount} total={page.total} />
-      {canManage ? <TargetForm today={today} isAdmin={isAdmin} /> : null}
+      {canManage ? (
+        <TargetForm
+          heading={t("targets.new")}
+          submitLabel={t("targets.create")}
+          isAdmin={isAdmin}
+          lastResult={actionData?.result}
+          defaultValue={{ indicator: "new_cross_level_techniques", periodStart: `${today.slice(0, 4)}-01-01`, periodEnd: `${today.slice(0, 4)}-12-31`, baseline: "0" }}
+        />
+      ) : null}
     </div>
-  );
-}
-
-function TargetForm({ today, isAdmin }: { today: string; isAdmin: boolean }) {
-  const actionData = useActionData<typeof action>();
-  const { t } = useTranslation("adoption");
-  const { t: te } = useTranslation("enums");
-  const [form, fields] = useForm({
-    lastResult: actionData?.result,
-    constraint: getZodConstraint(targetSchema),
-    shouldValidate: "onBlur",
-    defaultValue: { indicator: "new_cross_level_techniques", periodStart: `${today.slice(0, 4)}-01-01`, periodEnd: `${today.slice(0, 4)}-12-31`, baseline: "0" },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: targetSchema }),
-  });
-  const input = (name: keyof typeof fields, type: "text" | "number" | "date", label: string, extra: Record<string, string> = {}) => {
-    const field = fields[name] as unknown as Parameters<typeof getInputProps>[0];
-    return (
-      <div>
-        <label className="label" htmlFor={field.id}>{label}</label>
-        <input className="input" {...getInputProps(field, { type })} {...extra} />
-        <FieldError errors={field.errors} />
-      </div>
-    );
-  };
-  return (
-    <Form method="post" className="card space-y-3" {...getFormProps(form)}>
-      <h2 className="text-lg font-semibold">{t("targets.new")}</h2>
-      <FormErrors errors={form.errors} />
-      <div className="grid gap-3 sm:grid-cols-2">
-        <div className="sm:col-span-2">{input("title", "text", t("targets.titleField"))}</div>
-        <div>
-          <label className="label" htmlFor={fields.indicator.id}>{t("targets.indicator")}</label>
-          <select className="input" {...getSelectProps(fields.indicator)}>
-            {TARGET_INDICATORS.map((i) => (
-              <option key={i} value={i}>{te(`targetIndicator.${i}`)}</option>
-            ))}
-          </select>
-        </div>
-        {input("facilityId", "number", t("targets.facilityId"))}
-        {isAdmin ? input("provinceCode", "text", t("targets.province")) : null}
-        {input("periodStart", "date", t("targets.periodStart"))}
-        {input("periodEnd", "date", t("targets.periodEnd"))}
-        {input("baseline", "number", t("targets.baseline"), { min: "0", step: "any" })}
-        {input("targetValue", "number", t("targets.targetValue"), { step: "any" })}
-        {input("unit", "text", t("targets.unit"))}
-      </div>
-      <button type="submit" className="btn">{t("targets.create")}</button>
-    </Form>
   );
 }

@@ -1,6 +1,7 @@
 // Done-when test of the adoption issue on the seeded demo: the Lào Cai department sees the
 // published headline figures, drills into them, approves a facility's addition and sees the
-// official figure move; Bắc Ninh's electronic-records target reads 103.7%.
+// official figure move; Bắc Ninh's electronic-records target reads 103.7%, and a target the
+// department sets can be corrected and deleted.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, inject, test } from "vitest";
 import { DEMO_ACCOUNTS } from "../../seeds/accounts";
@@ -75,5 +76,38 @@ test("the department approves a facility's addition and the official figure goes
   await expect.poll(() => page.locator("[data-testid=request-status]").textContent()).toBe("Đã phê duyệt");
   await page.goto("/department");
   expect(toNumber(await page.locator("[data-testid=provincial-added]").textContent())).toBe(before + items);
+  await page.close();
+});
+
+test("the department corrects a target it set, removes a wrong value and deletes the target after confirming", async () => {
+  const page = await signIn("syt.bacninh");
+  await page.goto("/targets");
+  await page.fill("input[name=title]", "Thử sửa và xóa chỉ tiêu");
+  await page.selectOption("select[name=indicator]", "manual_count");
+  await page.fill("input[name=targetValue]", "10");
+  await Promise.all([page.waitForURL(/\/targets\/\d+$/), page.click("button[value=save]")]);
+  const path = new URL(page.url()).pathname;
+  await page.fill("input[name=value]", "30");
+  await page.click("button[value=addMeasurement]");
+  await expect.poll(() => page.locator("[data-testid=target-percent]").textContent()).toBe("300%");
+
+  await page.click("[data-testid=measurement] >> text=Xóa");
+  await Promise.all([page.waitForURL((url) => url.searchParams.has("removed")), page.click("button[value=removeMeasurement]")]);
+  await expect.poll(() => page.locator("[data-testid=measurement]").count()).toBe(0);
+
+  await page.click("text=Sửa chỉ tiêu");
+  await page.waitForURL(`${path}/edit`);
+  await page.fill("input[name=targetValue]", "0");
+  await page.click("button[value=save]");
+  await expect.poll(() => page.locator("main").textContent()).toContain("Giá trị chỉ tiêu phải lớn hơn 0.");
+  await page.fill("input[name=targetValue]", "20");
+  await Promise.all([page.waitForURL((url) => url.searchParams.has("saved")), page.click("button[value=save]")]);
+  await expect.poll(() => page.locator("[data-testid=target-percent]").textContent()).toBe("0%");
+
+  await page.goto(`${path}/edit`);
+  await page.click("text=Xóa chỉ tiêu…");
+  await Promise.all([page.waitForURL((url) => url.searchParams.has("deleted")), page.click("button[value=delete]")]);
+  expect(await page.locator("[role=status]").textContent()).toBe("Đã xóa chỉ tiêu.");
+  expect(await page.locator("[data-testid=target-row]", { hasText: "Thử sửa và xóa" }).count()).toBe(0);
   await page.close();
 });

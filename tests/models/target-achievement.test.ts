@@ -4,7 +4,8 @@ import { courses, enrolments, rotations, transferItems, agreements } from "~/db/
 import type { Actor } from "~/models/access/policy";
 import { recordAdoptionEvents } from "~/models/adoption/ledger.server";
 import { targetStatus } from "~/models/targets/rules";
-import { addMeasurement, createTarget, getTarget, listTargets, targetsNeedingAttention } from "~/models/targets/targets.server";
+import { addMeasurement, createTarget } from "~/models/targets/commands.server";
+import { getTarget, listTargets, targetsNeedingAttention } from "~/models/targets/targets.server";
 import { createTestDb } from "../helpers/db";
 import { makeFacility, makeProvince, makeStaff, makeTechnique, makeUser } from "../helpers/factories";
 

@@ -25,6 +25,8 @@ export const targetSchema = z
     baseline: number.min(0, "adoption:errors.baselineNegative").default(0),
     targetValue: number.positive("adoption:errors.targetNotPositive"),
     unit: z.string().trim().max(60, "common:validation.tooLong").optional(),
+    /** The version the edit form was read at (absent when creating). */
+    version: z.number().int().optional(),
   })
   .superRefine((value, ctx) => {
     if (isIsoDate(value.periodStart) && isIsoDate(value.periodEnd) && value.periodEnd < value.periodStart) {
@@ -39,3 +41,15 @@ export const measurementSchema = z.object({
   note: z.string().trim().max(1000, "common:validation.tooLong").optional(),
 });
 export type MeasurementForm = z.infer<typeof measurementSchema>;
+
+/** Deleting a target (with its hand-entered values): the version the page was read at. */
+export const deleteTargetSchema = z.object({
+  intent: z.literal("delete"),
+  version: z.number({ required_error: required, invalid_type_error: "common:validation.invalid" }).int(),
+});
+
+/** Removing one hand-entered value from a counted milestone. */
+export const removeMeasurementSchema = z.object({
+  intent: z.literal("removeMeasurement"),
+  measurementId: z.number({ required_error: required, invalid_type_error: "common:validation.invalid" }).int().positive(),
+});

@@ -1,86 +1,18 @@
 // Targets set by the department: computed indicators (from the ledger, acceptances,
 // rotations and enrolments, all SQL counts over indexed columns) and counted milestones
-// entered by hand (target_measurements). Achievement = value / target value.
+// entered by hand (target_measurements). Achievement = value / target value. The commands
+// that change targets live in commands.server.ts.
 import { and, desc, eq, sql, type SQL } from "drizzle-orm";
 import type { Db } from "~/db/client.server";
 import { facilities, provinces, targetMeasurements, targets, type Target } from "~/db/schema";
 import { canChange, canRead, type Actor } from "~/models/access/policy";
 import { facilityScopeCondition } from "~/models/access/scope-sql.server";
-import { recordAudit } from "~/models/audit/audit.server";
 import { addDaysIso } from "~/models/dates";
-import { DomainError, ForbiddenError, NotFoundError } from "~/models/errors";
-import { findDateViolation } from "~/models/adoption/rules";
 import { countFigurePairs } from "~/models/reports/drill-down.server";
 import { toPage, type Page, type PageRequest } from "~/utils/pagination";
 import { achievementPercent, targetStatus, type TargetStatus } from "./rules";
-import type { MeasurementForm, TargetForm } from "./schemas";
 
 const SYSTEM: Actor = { userId: 0, role: "admin", facilityId: null, provinceCode: null };
-
-function scopeOf(db: Db, facilityId: number | null, provinceCode: string | null) {
-  if (facilityId) {
-    const f = db.select({ id: facilities.id, provinceCode: facilities.provinceCode }).from(facilities).where(eq(facilities.id, facilityId)).get();
-    if (!f) throw new DomainError("adoption:errors.unknownFacility", { field: "facilityId" });
-    return { facilityId: f.id, provinceCode: f.provinceCode };
-  }
-  return { facilityId: null, provinceCode };
-}
-
-/** The department sets a target for its province (or one facility in it). */
-export function createTarget(db: Db, actor: Actor, input: TargetForm): Target {
-  if (!(input.targetValue > 0)) throw new DomainError("adoption:errors.targetNotPositive", { field: "targetValue" });
-  if (input.periodEnd < input.periodStart) throw new DomainError("common:validation.endBeforeStart", { field: "periodEnd" });
-  const provinceCode = actor.role === "admin" ? (input.provinceCode || null) : actor.provinceCode;
-  if (actor.role === "admin" && !input.facilityId) {
-    // Administrators name the province: refuse a missing or unknown code next to the field.
-    if (!provinceCode) throw new DomainError("common:validation.required", { field: "provinceCode" });
-    const known = db.select({ code: provinces.code }).from(provinces).where(eq(provinces.code, provinceCode)).get();
-    if (!known) throw new DomainError("adoption:errors.unknownProvince", { field: "provinceCode", params: { code: provinceCode } });
-  }
-  const scope = scopeOf(db, input.facilityId ?? null, provinceCode);
-  if (input.facilityId && provinceCode && scope.provinceCode !== provinceCode) throw new ForbiddenError();
-  if (!scope.provinceCode || !canChange(actor, "targets.manage", scope)) throw new ForbiddenError();
-  return db.transaction((tx) => {
-    const target = tx
-      .insert(targets)
-      .values({
-        title: input.title,
-        indicator: input.indicator,
-        provinceCode: scope.provinceCode,
-        facilityId: scope.facilityId,
-        periodStart: input.periodStart,
-        periodEnd: input.periodEnd,
-        baseline: input.baseline ?? 0,
-        targetValue: input.targetValue,
-        unit: input.unit || null,
-        createdBy: actor.userId || null,
-      })
-      .returning()
-      .get();
-    recordAudit(tx, { userId: actor.userId || null, action: "create", entityType: "target", entityId: target.id, after: target });
-    return target;
-  });
-}
-
-/** A counted milestone's value on a date (e.g. facilities with electronic records). */
-export function addMeasurement(db: Db, actor: Actor, targetId: number, input: MeasurementForm, today: string) {
-  const target = db.select().from(targets).where(eq(targets.id, targetId)).get();
-  if (!target) throw new NotFoundError();
-  if (!canChange(actor, "targets.manage", { facilityId: target.facilityId, provinceCode: target.provinceCode })) throw new ForbiddenError();
-  if (target.indicator !== "manual_count") throw new DomainError("adoption:errors.computedIndicator", { field: "value" });
-  const violation = findDateViolation(input.measuredOn, today, null);
-  if (violation) throw new DomainError(`adoption:errors.${violation}`, { field: "measuredOn", params: { today, date: input.measuredOn } });
-  if (!(input.value >= 0)) throw new DomainError("adoption:errors.valueNegative", { field: "value" });
-  return db.transaction((tx) => {
-    const row = tx
-      .insert(targetMeasurements)
-      .values({ targetId, measuredOn: input.measuredOn, value: input.value, note: input.note || null, createdBy: actor.userId || null })
-      .returning()
-      .get();
-    recordAudit(tx, { userId: actor.userId || null, action: "create", entityType: "target_measurement", entityId: row.id, after: row });
-    return row;
-  });
-}
 
 /** Facilities a target covers, as SQL over a facility-id column. */
 function inScope(target: Target, column: SQL): SQL {

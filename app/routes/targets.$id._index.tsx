@@ -1,9 +1,10 @@
-// One target: its achievement, and for counted milestones the values entered by hand.
+// One target: its achievement, and for counted milestones the values entered by hand (the
+// department enters them here and removes a wrong one after confirming).
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { json, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FieldError, FormErrors } from "~/components/form";
 import { TargetStatusBadge } from "~/components/reports/target-status";
@@ -12,8 +13,9 @@ import { formatDate, formatNumber } from "~/i18n/format";
 import { useLocale } from "~/i18n/use-locale";
 import { requireActor, requireCapability } from "~/models/auth/session.server";
 import { vietnamToday } from "~/models/dates";
-import { measurementSchema } from "~/models/targets/schemas";
-import { addMeasurement, getTarget } from "~/models/targets/targets.server";
+import { addMeasurement, deleteMeasurement } from "~/models/targets/commands.server";
+import { measurementSchema, removeMeasurementSchema } from "~/models/targets/schemas";
+import { getTarget } from "~/models/targets/targets.server";
 import { replyInvalid, replyWithDomainError } from "~/utils/form.server";
 import { notFound, requireId } from "~/utils/http.server";
 import { localizedTitle } from "~/utils/meta";
@@ -31,7 +33,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireCapability(request, "targets.manage");
-  const submission = parseWithZod(await request.formData(), { schema: measurementSchema });
+  const formData = await request.formData();
+  if (formData.get("intent") === "removeMeasurement") {
+    const id = requireId(params.id);
+    const removal = parseWithZod(formData, { schema: removeMeasurementSchema });
+    if (removal.status !== "success") return replyInvalid(removal);
+    try {
+      deleteMeasurement(getDb(), actor, id, removal.value.measurementId);
+      return redirect(`/targets/${id}?removed=1`);
+    } catch (error) {
+      return replyWithDomainError(removal, error);
+    }
+  }
+  const submission = parseWithZod(formData, { schema: measurementSchema });
   if (submission.status !== "success") return replyInvalid(submission);
   try {
     addMeasurement(getDb(), actor, requireId(params.id), submission.value, vietnamToday(new Date()));
@@ -44,14 +58,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function TargetPage() {
   const { target, today } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
   const { t } = useTranslation("adoption");
+  const { t: tc } = useTranslation("common");
   const { t: te } = useTranslation("enums");
   const locale = useLocale();
   const n = (v: number) => formatNumber(v, locale);
+  const removing = actionData?.result.initialValue?.intent === "removeMeasurement";
   const [form, fields] = useForm({
-    lastResult: actionData?.result,
+    lastResult: removing ? undefined : actionData?.result,
     constraint: getZodConstraint(measurementSchema),
     shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
     defaultValue: { measuredOn: today },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: measurementSchema }),
   });
@@ -60,12 +78,22 @@ export default function TargetPage() {
       <p>
         <Link to="/targets" className="link text-sm">← {t("targets.back")}</Link>
       </p>
-      <header>
-        <h1 className="page-title">{target.title}</h1>
-        <p className="mt-1 text-slate-700">
-          {te(`targetIndicator.${target.indicator}`)} · {target.scopeName} · {formatDate(target.periodStart, locale)} – {formatDate(target.periodEnd, locale)}
-        </p>
+      <header className="flex flex-wrap items-start justify-between gap-3">
+        <div>
+          <h1 className="page-title">{target.title}</h1>
+          <p className="mt-1 text-slate-700">
+            {te(`targetIndicator.${target.indicator}`)} · {target.scopeName} · {formatDate(target.periodStart, locale)} – {formatDate(target.periodEnd, locale)}
+          </p>
+        </div>
+        {target.canManage ? (
+          <Link to={`/targets/${target.id}/edit`} className="btn-secondary">{t("targets.edit")}</Link>
+        ) : null}
       </header>
+      {searchParams.has("saved") || searchParams.has("removed") ? (
+        <p className="rounded-md border border-green-300 bg-green-50 p-3 text-sm text-green-900" role="status">
+          {t(searchParams.has("saved") ? "targets.saved" : "targets.measurementRemoved")}
+        </p>
+      ) : null}
       <section className="card flex flex-wrap items-center gap-4">
         <p className="text-4xl font-bold tabular-nums text-teal-800" data-testid="target-percent">
           {formatNumber(target.percent, locale, 1)}%
@@ -83,11 +111,35 @@ export default function TargetPage() {
       {target.indicator === "manual_count" ? (
         <section className="card p-0">
           <h2 className="px-4 pt-4 text-lg font-semibold">{t("targets.measurements")}</h2>
+          {removing ? (
+            <div className="px-4 pt-2">
+              <FormErrors errors={actionData?.result.error?.[""] ?? undefined} />
+            </div>
+          ) : null}
           <ul className="divide-y divide-slate-100">
             {target.measurements.map((m) => (
-              <li key={m.id} className="px-4 py-2">
-                {formatDate(m.measuredOn, locale)}: <strong className="tabular-nums">{n(m.value)}</strong>
-                {m.note ? ` · ${m.note}` : ""}
+              <li key={m.id} className="flex flex-wrap items-center justify-between gap-2 px-4 py-2" data-testid="measurement">
+                <span>
+                  {formatDate(m.measuredOn, locale)}: <strong className="tabular-nums">{n(m.value)}</strong>
+                  {m.note ? ` · ${m.note}` : ""}
+                </span>
+                {!target.canManage ? null : searchParams.get("remove") === String(m.id) ? (
+                  <Form method="post" className="flex flex-wrap items-center gap-2" preventScrollReset>
+                    <span className="text-sm font-semibold text-red-900">{t("targets.removeMeasurementQuestion")}</span>
+                    <input type="hidden" name="measurementId" value={m.id} />
+                    <button type="submit" name="intent" value="removeMeasurement" className="btn-danger">{t("targets.removeMeasurementConfirm")}</button>
+                    <Link to="." replace preventScrollReset className="btn-secondary">{tc("cancel")}</Link>
+                  </Form>
+                ) : (
+                  <Link
+                    to={`?remove=${m.id}`}
+                    preventScrollReset
+                    className="link text-sm"
+                    aria-label={t("targets.removeMeasurementLabel", { date: formatDate(m.measuredOn, locale) })}
+                  >
+                    {t("targets.removeMeasurement")}
+                  </Link>
+                )}
               </li>
             ))}
           </ul>
@@ -112,7 +164,7 @@ export default function TargetPage() {
                   <FieldError errors={fields.note.errors} />
                 </div>
               </div>
-              <button type="submit" className="btn">{t("targets.save")}</button>
+              <button type="submit" name="intent" value="addMeasurement" className="btn">{t("targets.save")}</button>
             </Form>
           ) : null}
         </section>
