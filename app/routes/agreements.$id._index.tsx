@@ -246,7 +246,12 @@ export default function AgreementPage() {
           <ul className="space-y-3 text-sm">
             {detail.meetings.map((m) => (
               <li key={m.id} className="border-l-4 border-teal-600 pl-3">
-                <p className="font-medium">{m.title} · {formatDate(m.heldOn, locale)}</p>
+                <p className="font-medium">
+                  {m.title} · {formatDate(m.heldOn, locale)}
+                  {detail.canManage ? (
+                    <Link to={`/agreements/${a.id}/meetings/${m.id}/edit`} className="link no-print ml-2 text-sm font-normal">{t("meeting.edit")}</Link>
+                  ) : null}
+                </p>
                 {m.hostName ? <p className="text-slate-600">{t("meeting.host")}: {m.hostName}</p> : null}
                 {m.participants ? <p className="text-slate-600">{t("meeting.participants")}: {m.participants}</p> : null}
                 {m.decisions ? <p className="whitespace-pre-line">{m.decisions}</p> : null}
@@ -270,6 +275,9 @@ export default function AgreementPage() {
               <li key={d.id}>
                 <a href={`/agreements/${a.id}/documents/${d.id}`} className="link">{d.title}</a>{" "}
                 <span className="text-slate-500">({d.fileName}, {t("document.size", { size: Math.ceil(d.sizeBytes / 1024) })})</span>
+                {detail.canManage ? (
+                  <Link to={`/agreements/${a.id}/documents/${d.id}/delete`} className="link no-print ml-2 text-red-800">{t("document.delete")}</Link>
+                ) : null}
               </li>
             ))}
           </ul>

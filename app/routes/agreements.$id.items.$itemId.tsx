@@ -72,9 +72,14 @@ export default function TransferItemPage() {
       <p className="text-sm text-slate-500">
         <Link to={`/agreements/${agreement.id}`} className="link">{agreement.number}</Link> · {agreement.title}
       </p>
-      <h1 className="page-title">
-        <Link to={techniqueHref(item.techniqueCode)} className="link">{item.techniqueCode}</Link> {item.techniqueName}
-      </h1>
+      <div className="flex flex-wrap items-start gap-2">
+        <h1 className="page-title">
+          <Link to={techniqueHref(item.techniqueCode)} className="link">{item.techniqueCode}</Link> {item.techniqueName}
+        </h1>
+        {detail.canEdit ? (
+          <Link to={`/agreements/${agreement.id}/items/${item.id}/edit`} className="btn-secondary no-print ml-auto">{t("item.edit")}</Link>
+        ) : null}
+      </div>
       <section className="card grid gap-3 text-sm sm:grid-cols-3">
         <p><span className="text-slate-500">{t("plan.from")}:</span> {item.fromName}</p>
         <p><span className="text-slate-500">{t("plan.to")}:</span> {item.toName}</p>

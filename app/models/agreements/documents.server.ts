@@ -1,14 +1,15 @@
 // Signed files of an agreement. The bytes live on disk under UPLOADS_DIR, named by their
 // SHA-256 (identical files are stored once); the database keeps the name, type, size and
 // checksum. Files are size-limited and type-checked by extension, declared type and content.
+// A wrongly attached document is deleted row first, bytes after the commit.
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "~/db/client.server";
 import { agreementDocuments, agreementMeetings } from "~/db/schema";
 import type { Actor } from "~/models/access/policy";
-import { recordAudit } from "~/models/audit/audit.server";
+import { recordAudit, type Tx } from "~/models/audit/audit.server";
 import { DomainError, NotFoundError } from "~/models/errors";
 import { requireManageableAgreement, requireReadableAgreement } from "./access.server";
 
@@ -89,16 +90,61 @@ export function saveDocument(db: Db, actor: Actor, agreementId: number, input: U
   });
 }
 
-/** A readable document's metadata and absolute file path; 404 when it or its bytes are gone. */
-export function getDocumentFile(db: Db, actor: Actor, agreementId: number, documentId: number, options: { dir?: string } = {}) {
-  requireReadableAgreement(db, actor, agreementId);
+/** The document of this agreement; 404 for an unknown id or another agreement's document. */
+function requireDocument(db: Tx, agreementId: number, documentId: number) {
   const doc = db
     .select()
     .from(agreementDocuments)
     .where(and(eq(agreementDocuments.id, documentId), eq(agreementDocuments.agreementId, agreementId)))
     .get();
   if (!doc) throw new NotFoundError();
+  return doc;
+}
+
+/** A readable document's metadata and absolute file path; 404 when it or its bytes are gone. */
+export function getDocumentFile(db: Db, actor: Actor, agreementId: number, documentId: number, options: { dir?: string } = {}) {
+  requireReadableAgreement(db, actor, agreementId);
+  const doc = requireDocument(db, agreementId, documentId);
   const full = path.join(options.dir ?? uploadsDir(), doc.storagePath);
   if (!fs.existsSync(full)) throw new NotFoundError();
   return { ...doc, path: full };
+}
+
+/** What the deletion's confirmation step shows; managers of the agreement only. */
+export function getDocumentForDeletion(db: Db, actor: Actor, agreementId: number, documentId: number) {
+  const agreement = requireManageableAgreement(db, actor, agreementId);
+  const doc = requireDocument(db, agreementId, documentId);
+  const meeting = doc.meetingId
+    ? db.select({ title: agreementMeetings.title, heldOn: agreementMeetings.heldOn }).from(agreementMeetings).where(eq(agreementMeetings.id, doc.meetingId)).get() ?? null
+    : null;
+  return {
+    agreement: { id: agreement.id, number: agreement.number, title: agreement.title },
+    document: { id: doc.id, title: doc.title, fileName: doc.fileName, sizeBytes: doc.sizeBytes, createdAt: doc.createdAt, meeting },
+  };
+}
+
+/**
+ * Deletes a wrongly attached document: the row and its audit event in one transaction, then,
+ * once that has committed, the bytes, unless another document (of any agreement) shares the
+ * checksum. A file that cannot be removed stays behind as an orphan, as after a crash during
+ * an upload: never a row without its bytes.
+ */
+export function deleteDocument(db: Db, actor: Actor, agreementId: number, documentId: number, options: { dir?: string; at?: string } = {}) {
+  const doc = db.transaction((tx) => {
+    requireManageableAgreement(tx, actor, agreementId);
+    const row = requireDocument(tx, agreementId, documentId);
+    tx.delete(agreementDocuments).where(eq(agreementDocuments.id, documentId)).run();
+    recordAudit(tx, { userId: actor.userId, action: "delete", entityType: "agreement_document", entityId: documentId, before: row, at: options.at });
+    return row;
+  });
+  const shared = db.select({ n: sql<number>`count(*)` }).from(agreementDocuments).where(eq(agreementDocuments.storagePath, doc.storagePath)).get()?.n ?? 0;
+  if (shared === 0) {
+    const full = path.join(options.dir ?? uploadsDir(), doc.storagePath);
+    try {
+      fs.rmSync(full, { force: true });
+    } catch (error) {
+      console.error(`Document ${documentId} deleted; its file ${full} could not be removed`, error);
+    }
+  }
+  return doc;
 }

@@ -79,22 +79,28 @@ export const renewSchema = z
     }
   });
 
-export const meetingSchema = z
-  .object({
-    title: text(300),
-    heldOn: date,
-    hostFacilityId: z.number().int().optional(),
-    participants: optionalText(4000),
-    decisions: optionalText(8000),
-    minutesNumber: optionalText(60),
-    minutesSignedOn: optionalDate,
-  })
-  .superRefine((value, ctx) => {
-    if (value.minutesSignedOn && value.minutesSignedOn < value.heldOn) {
-      ctx.addIssue({ code: "custom", path: ["minutesSignedOn"], message: "agreements:errors.minutesBeforeMeeting" });
-    }
-  });
+const meetingFields = z.object({
+  title: text(300),
+  heldOn: date,
+  hostFacilityId: z.number().int().optional(),
+  participants: optionalText(4000),
+  decisions: optionalText(8000),
+  minutesNumber: optionalText(60),
+  minutesSignedOn: optionalDate,
+});
+
+function minutesAfterMeeting(value: { heldOn: string; minutesSignedOn?: string }, ctx: z.RefinementCtx) {
+  if (value.minutesSignedOn && value.minutesSignedOn < value.heldOn) {
+    ctx.addIssue({ code: "custom", path: ["minutesSignedOn"], message: "agreements:errors.minutesBeforeMeeting" });
+  }
+}
+
+export const meetingSchema = meetingFields.superRefine(minutesAfterMeeting);
 export type MeetingForm = z.infer<typeof meetingSchema>;
+
+/** Correcting a meeting record: the same fields and rule, at the version the form was read at. */
+export const meetingEditSchema = meetingFields.extend({ version: z.number().int() }).superRefine(minutesAfterMeeting);
+export type MeetingEditForm = z.infer<typeof meetingEditSchema>;
 
 export const documentSchema = z.object({
   title: text(300),

@@ -1,9 +1,10 @@
 // The priority-technique list of an agreement: adding items under the rules of who may
-// support and receive, and the plan view by phase with its progress computed in SQL.
-import { and, asc, eq, sql, type SQL } from "drizzle-orm";
+// support and receive (the same rules correct them), and the plan view by phase with its
+// progress computed in SQL.
+import { and, asc, eq, ne, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import type { Db } from "~/db/client.server";
-import { agreementParties, caseLogs, facilities, techniques, transferItems, transferStageEvents, type TransferItem } from "~/db/schema";
+import { agreementParties, caseLogs, facilities, techniques, transferItems, transferStageEvents, type Technique, type TransferItem } from "~/db/schema";
 import type { Actor } from "~/models/access/policy";
 import { facilityPerformsTechnique } from "~/models/adoption/facility-techniques.server";
 import { recordAudit } from "~/models/audit/audit.server";
@@ -16,19 +17,19 @@ import type { ItemForm, PlanFilter } from "./schemas";
 
 export type ItemInput = ItemForm;
 
+type Placement = { technique: Pick<Technique, "id" | "code" | "minLevel">; fromFacilityId: number; toFacilityId: number };
+
 /**
- * Adds a technique to the plan. From must be a supporting party that performs the technique
- * (its level allows it, or it adopted it); to a receiving party that does not perform it yet;
- * one line per technique and receiver in an agreement.
+ * The rules of a line's two ends, the same for adding and for correcting it: from is a
+ * supporting party that performs the technique (its level allows it, or it adopted it), to a
+ * receiving party that does not perform it yet; one line per technique and receiver in an
+ * agreement (`itemId`: the line being corrected, which does not count as its own duplicate).
  */
-export function addTransferItem(db: Db, actor: Actor, agreementId: number, input: ItemInput, options: { at?: string; today?: string } = {}): TransferItem {
-  const agreement = requireManageableAgreement(db, actor, agreementId);
-  if (!isOpen(agreement.status)) throw new ConflictError("agreements:errors.closed");
-  const technique = db.select().from(techniques).where(eq(techniques.code, input.techniqueCode.trim())).get();
-  if (!technique) {
-    throw new DomainError("agreements:errors.techniqueUnknown", { field: "techniqueCode", params: { code: input.techniqueCode } });
-  }
-  if (input.fromFacilityId === input.toFacilityId) {
+export function assertPlacement(db: Db, agreementId: number, placement: Placement, itemId?: number): void {
+  const { technique, fromFacilityId, toFacilityId } = placement;
+  // Adding names the technique; correcting keeps it and can only change the receiver.
+  const pairField = itemId === undefined ? "techniqueCode" : "toFacilityId";
+  if (fromFacilityId === toFacilityId) {
     throw new DomainError("agreements:errors.fromIsTo", { field: "toFacilityId" });
   }
   const roles = new Map(
@@ -39,29 +40,40 @@ export function addTransferItem(db: Db, actor: Actor, agreementId: number, input
       .all()
       .map((p) => [p.facilityId, p.role]),
   );
-  if (roles.get(input.fromFacilityId) !== "supporting") {
+  if (roles.get(fromFacilityId) !== "supporting") {
     throw new DomainError("agreements:errors.fromNotSupporting", { field: "fromFacilityId" });
   }
-  if (roles.get(input.toFacilityId) !== "receiving") {
+  if (roles.get(toFacilityId) !== "receiving") {
     throw new DomainError("agreements:errors.toNotReceiving", { field: "toFacilityId" });
   }
-  const from = db.select({ level: facilities.level, name: facilities.shortName }).from(facilities).where(eq(facilities.id, input.fromFacilityId)).get()!;
-  const fromAdopted = facilityPerformsTechnique(db, input.fromFacilityId, technique.id);
+  const from = db.select({ level: facilities.level, name: facilities.shortName }).from(facilities).where(eq(facilities.id, fromFacilityId)).get()!;
+  const fromAdopted = facilityPerformsTechnique(db, fromFacilityId, technique.id);
   if (!canSupport({ facilityLevel: from.level, minLevel: technique.minLevel, adopted: fromAdopted })) {
     throw new DomainError("agreements:errors.supporterCannotPerform", {
       field: "fromFacilityId",
       params: { facility: from.name, code: technique.code, minLevel: technique.minLevel ?? "" },
     });
   }
-  if (facilityPerformsTechnique(db, input.toFacilityId, technique.id)) {
-    throw new ConflictError("agreements:errors.receiverPerforms", { field: "techniqueCode", params: { code: technique.code } });
+  if (facilityPerformsTechnique(db, toFacilityId, technique.id)) {
+    throw new ConflictError("agreements:errors.receiverPerforms", { field: pairField, params: { code: technique.code } });
   }
-  const duplicate = db
-    .select({ id: transferItems.id })
-    .from(transferItems)
-    .where(and(eq(transferItems.agreementId, agreementId), eq(transferItems.techniqueId, technique.id), eq(transferItems.toFacilityId, input.toFacilityId)))
-    .get();
-  if (duplicate) throw new ConflictError("agreements:errors.itemDuplicate", { field: "techniqueCode", params: { code: technique.code } });
+  const conditions = [eq(transferItems.agreementId, agreementId), eq(transferItems.techniqueId, technique.id), eq(transferItems.toFacilityId, toFacilityId)];
+  if (itemId !== undefined) conditions.push(ne(transferItems.id, itemId));
+  const duplicate = db.select({ id: transferItems.id }).from(transferItems).where(and(...conditions)).get();
+  if (duplicate) {
+    throw new ConflictError("agreements:errors.itemDuplicate", { field: pairField, params: { code: technique.code } });
+  }
+}
+
+/** Adds a technique to the plan, under the rules of `assertPlacement`. */
+export function addTransferItem(db: Db, actor: Actor, agreementId: number, input: ItemInput, options: { at?: string; today?: string } = {}): TransferItem {
+  const agreement = requireManageableAgreement(db, actor, agreementId);
+  if (!isOpen(agreement.status)) throw new ConflictError("agreements:errors.closed");
+  const technique = db.select().from(techniques).where(eq(techniques.code, input.techniqueCode.trim())).get();
+  if (!technique) {
+    throw new DomainError("agreements:errors.techniqueUnknown", { field: "techniqueCode", params: { code: input.techniqueCode } });
+  }
+  assertPlacement(db, agreementId, { technique, fromFacilityId: input.fromFacilityId, toFacilityId: input.toFacilityId });
   return db.transaction((tx) => {
     const item = tx
       .insert(transferItems)

@@ -93,3 +93,39 @@ export function isOverdue(item: { targetDate: string | null; stage: TransferStag
 export function progressShare(accepted: number, planned: number): number | null {
   return planned > 0 ? accepted / planned : null;
 }
+
+export type PartiesChangeRefusal = "agreements:errors.partiesFixed" | "agreements:errors.partiesServedByRotation";
+
+/**
+ * A line's sending and receiving facilities change only while nothing has started, and while
+ * no rotation serves it (a rotation runs between exactly those two facilities).
+ */
+export function checkPartiesChange(input: { stage: TransferStage; rotations: number }): PartiesChangeRefusal | null {
+  if (input.stage !== "planned") return "agreements:errors.partiesFixed";
+  if (input.rotations > 0) return "agreements:errors.partiesServedByRotation";
+  return null;
+}
+
+/** A requirement below the supervised cases already logged would rewrite what was counted. */
+export function requiredCoversLogged(requiredCases: number, supervisedCases: number): boolean {
+  return requiredCases >= supervisedCases;
+}
+
+export type ItemDeletionRefusal =
+  | "agreements:errors.deleteAccepted"
+  | "agreements:errors.deleteNotPlanned"
+  | "agreements:errors.deleteHasCases"
+  | "agreements:errors.deleteHasRotations";
+
+/**
+ * A line of the plan is deleted only while it is still an intention: planned, no case logged,
+ * no rotation serving it. An accepted item is in the receiving facility's ledger for good;
+ * a started one is moved back to "planned" first.
+ */
+export function checkItemDeletion(input: { stage: TransferStage; loggedCases: number; rotations: number }): ItemDeletionRefusal | null {
+  if (input.stage === "accepted") return "agreements:errors.deleteAccepted";
+  if (input.stage !== "planned") return "agreements:errors.deleteNotPlanned";
+  if (input.loggedCases > 0) return "agreements:errors.deleteHasCases";
+  if (input.rotations > 0) return "agreements:errors.deleteHasRotations";
+  return null;
+}

@@ -1,4 +1,5 @@
-// Forms of the priority-technique list: add an item, move its stage, log a case, accept it.
+// Forms of the priority-technique list: add or correct an item, move its stage, log a case,
+// accept it, delete it.
 import { z } from "zod";
 import { isIsoDate } from "~/models/dates";
 import { CASE_OUTCOMES, TRANSFER_STAGES } from "~/models/enums";
@@ -22,6 +23,12 @@ export const itemSchema = z.object({
   notes: optionalText(2000),
 });
 export type ItemForm = z.infer<typeof itemSchema>;
+
+/** Correcting a line of the plan: the add form's fields and rules, without the technique (delete and add instead). */
+export const itemEditSchema = itemSchema.omit({ techniqueCode: true }).extend({ version: z.number().int() });
+export type ItemEditForm = z.infer<typeof itemEditSchema>;
+
+export const itemDeleteSchema = z.object({ version: z.number({ required_error: required }).int() });
 
 export const stageMoveSchema = z.object({
   intent: z.literal("move"),

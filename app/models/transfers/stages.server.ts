@@ -14,7 +14,7 @@ import { canLogCases, checkStageMove, nextStage, previousStage } from "./rules";
 import type { AcceptanceForm, CaseLogForm, StageMoveForm } from "./schemas";
 
 /** The item of this agreement the actor may read; 404 for an unknown or mismatched id. */
-function requireItem(db: Tx, actor: Actor, agreementId: number, itemId: number) {
+export function requireItem(db: Tx, actor: Actor, agreementId: number, itemId: number) {
   const item = db.select().from(transferItems).where(eq(transferItems.id, itemId)).get();
   if (!item || item.agreementId !== agreementId) throw new NotFoundError();
   const agreement = requireReadableAgreement(db, actor, agreementId);
@@ -113,6 +113,8 @@ export function getTransferItem(db: Db, actor: Actor, agreementId: number, itemI
     receivingStaff,
     acceptedStaff,
     canMove: manage && item.stage !== "accepted",
+    /** Correct the plan, or delete the line (the edit page says when deletion is refused). */
+    canEdit: manage && item.stage !== "accepted",
     next: nextStage(item.stage),
     previous: item.stage === "accepted" ? null : previousStage(item.stage),
     canLogCases: canLog(actor, item) && canLogCases(item.stage),

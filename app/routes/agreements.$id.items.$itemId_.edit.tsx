@@ -1,0 +1,219 @@
+// Correcting a line of the plan with the add form's schema and rules (a stale form gets 409
+// and what changed), and deleting a line that is still only planned after a confirmation step.
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { getFormProps, getInputProps, getSelectProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { useTranslation } from "react-i18next";
+import { StageBadge } from "~/components/agreements/status-badge";
+import { FieldError, FormErrors } from "~/components/form";
+import { getDb } from "~/db/client.server";
+import { formatDate } from "~/i18n/format";
+import { useLocale } from "~/i18n/use-locale";
+import { requireActor } from "~/models/auth/session.server";
+import { deleteTransferItem, getItemEdit, updateTransferItem } from "~/models/transfers/item-edits.server";
+import { itemDeleteSchema, itemEditSchema } from "~/models/transfers/schemas";
+import { orRespond } from "~/utils/domain-response.server";
+import { replyInvalid, replyWithDomainError } from "~/utils/form.server";
+import { requireId } from "~/utils/http.server";
+import { encodeMessage } from "~/utils/messages";
+import { localizedTitle } from "~/utils/meta";
+
+export const meta: MetaFunction = ({ matches }) => localizedTitle(matches, "agreements:item.editTitle");
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const actor = await requireActor(request);
+  const id = requireId(params.id);
+  const itemId = requireId(params.itemId);
+  return json(orRespond(() => getItemEdit(getDb(), actor, id, itemId)));
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const actor = await requireActor(request);
+  const id = requireId(params.id);
+  const itemId = requireId(params.itemId);
+  const formData = await request.formData();
+  if (formData.get("intent") === "delete") {
+    const submission = parseWithZod(formData, { schema: itemDeleteSchema });
+    if (submission.status !== "success") return replyInvalid(submission);
+    try {
+      deleteTransferItem(getDb(), actor, id, itemId, submission.value);
+    } catch (error) {
+      return replyWithDomainError(submission, error);
+    }
+    return redirect(`/agreements/${id}`);
+  }
+  const submission = parseWithZod(formData, { schema: itemEditSchema });
+  if (submission.status !== "success") return replyInvalid(submission);
+  try {
+    updateTransferItem(getDb(), actor, id, itemId, submission.value);
+  } catch (error) {
+    return replyWithDomainError(submission, error);
+  }
+  return redirect(`/agreements/${id}/items/${itemId}`);
+}
+
+/** The label key of each corrected field (also names the fields of a stale-edit notice). */
+const FIELD_LABELS: Record<string, string> = {
+  fromFacilityId: "plan.from",
+  toFacilityId: "plan.to",
+  phase: "plan.phase",
+  priority: "plan.priority",
+  targetDate: "plan.targetDate",
+  requiredCases: "item.requiredCases",
+  notes: "fields.notes",
+};
+
+export default function EditItemPage() {
+  const { agreement, item, supporting, receiving, partiesLocked, supervisedCases, deletion } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const { t } = useTranslation("agreements");
+  const { t: tc } = useTranslation("common");
+  const locale = useLocale();
+  const deleting = actionData?.result.initialValue?.intent === "delete";
+  const [deleteForm] = useForm({ id: "item-delete", lastResult: deleting ? actionData?.result : undefined });
+  const stale = deleting ? null : actionData?.stale;
+  const current = (stale?.current ?? {}) as Record<string, unknown>;
+  const facilityName = (id: unknown) => [...supporting, ...receiving].find((f) => f.id === id)?.name;
+  const shown = (field: string) => {
+    const value = current[field];
+    if (value === null || value === undefined || value === "") return tc("none");
+    if (field === "fromFacilityId" || field === "toFacilityId") return facilityName(value) ?? String(value);
+    if (field === "targetDate") return formatDate(String(value), locale);
+    return String(value);
+  };
+  const [form, fields] = useForm({
+    id: "item-edit",
+    lastResult: deleting ? undefined : actionData?.result,
+    constraint: getZodConstraint(itemEditSchema),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: itemEditSchema }),
+    defaultValue: {
+      fromFacilityId: String(item.fromFacilityId),
+      toFacilityId: String(item.toFacilityId),
+      phase: String(item.phase),
+      priority: String(item.priority),
+      targetDate: item.targetDate ?? "",
+      requiredCases: String(item.requiredCases),
+      notes: item.notes ?? "",
+    },
+  });
+  const confirming = searchParams.has("delete") || deleting;
+  const itemHref = `/agreements/${agreement.id}/items/${item.id}`;
+  return (
+    <div className="space-y-4">
+      <p className="text-sm text-slate-500">
+        <Link to={`/agreements/${agreement.id}`} className="link">{agreement.number}</Link> · {agreement.title}
+      </p>
+      <h1 className="page-title">{t("item.editTitle")}</h1>
+      <p className="flex flex-wrap items-center gap-2">
+        <Link to={itemHref} className="link font-medium">{item.techniqueCode} {item.techniqueName}</Link>
+        <StageBadge stage={item.stage} />
+      </p>
+
+      <Form method="post" {...getFormProps(form)} className="card space-y-3">
+        <FormErrors errors={form.errors} />
+        {stale && stale.changedFields.length > 0 ? (
+          <div className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900" data-testid="stale-fields">
+            <p>{t("item.staleIntro")}</p>
+            <ul className="mt-1 list-disc pl-5">
+              {stale.changedFields.map((f) => (
+                <li key={f}>
+                  {FIELD_LABELS[f] ? t(FIELD_LABELS[f]) : f}: <strong>{shown(f)}</strong>
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
+        {/* After a stale-edit refusal the form carries the stored version: saving again is a
+            deliberate overwrite once the person has seen what changed. */}
+        <input type="hidden" name="version" value={(current.version as number | undefined) ?? item.version} />
+        {partiesLocked ? (
+          <div className="grid gap-3 text-sm sm:grid-cols-2">
+            <p><span className="text-slate-500">{t("plan.from")}:</span> {facilityName(item.fromFacilityId)}</p>
+            <p><span className="text-slate-500">{t("plan.to")}:</span> {facilityName(item.toFacilityId)}</p>
+            <p className="text-xs text-slate-500 sm:col-span-2">{t("item.partiesLocked")}</p>
+            <div className="sm:col-span-2">
+              <FieldError errors={fields.fromFacilityId.errors} />
+              <FieldError errors={fields.toFacilityId.errors} />
+            </div>
+            <input type="hidden" name={fields.fromFacilityId.name} value={item.fromFacilityId} />
+            <input type="hidden" name={fields.toFacilityId.name} value={item.toFacilityId} />
+          </div>
+        ) : (
+          <div className="grid gap-3 sm:grid-cols-2">
+            <div>
+              <label className="label" htmlFor={fields.fromFacilityId.id}>{t("plan.from")}</label>
+              <select {...getSelectProps(fields.fromFacilityId)} className="input">
+                {supporting.map((f) => <option key={f.id} value={f.id}>{f.name} ({f.level})</option>)}
+              </select>
+              <FieldError errors={fields.fromFacilityId.errors} />
+            </div>
+            <div>
+              <label className="label" htmlFor={fields.toFacilityId.id}>{t("plan.to")}</label>
+              <select {...getSelectProps(fields.toFacilityId)} className="input">
+                {receiving.map((f) => <option key={f.id} value={f.id}>{f.name} ({f.level})</option>)}
+              </select>
+              <FieldError errors={fields.toFacilityId.errors} />
+            </div>
+          </div>
+        )}
+        <div className="grid gap-3 sm:grid-cols-4">
+          <div>
+            <label className="label" htmlFor={fields.phase.id}>{t("plan.phase")}</label>
+            <input {...getInputProps(fields.phase, { type: "number" })} min={1} max={20} className="input" />
+            <FieldError errors={fields.phase.errors} />
+          </div>
+          <div>
+            <label className="label" htmlFor={fields.priority.id}>{t("plan.priority")}</label>
+            <input {...getInputProps(fields.priority, { type: "number" })} min={1} max={99} className="input" />
+            <FieldError errors={fields.priority.errors} />
+          </div>
+          <div>
+            <label className="label" htmlFor={fields.targetDate.id}>{t("plan.targetDate")}</label>
+            <input {...getInputProps(fields.targetDate, { type: "date" })} className="input" />
+            <FieldError errors={fields.targetDate.errors} />
+          </div>
+          <div>
+            <label className="label" htmlFor={fields.requiredCases.id}>{t("item.requiredCases")}</label>
+            <input {...getInputProps(fields.requiredCases, { type: "number" })} min={supervisedCases} max={1000} className="input" />
+            {supervisedCases > 0 && !fields.requiredCases.errors ? <p className="text-xs text-slate-500">{t("item.casesLogged", { logged: supervisedCases })}</p> : null}
+            <FieldError errors={fields.requiredCases.errors} />
+          </div>
+        </div>
+        <div>
+          <label className="label" htmlFor={fields.notes.id}>{t("fields.notes")}</label>
+          <input {...getInputProps(fields.notes, { type: "text" })} className="input" />
+          <FieldError errors={fields.notes.errors} />
+        </div>
+        <div className="flex flex-wrap gap-2">
+          <button type="submit" className="btn">{t("item.save")}</button>
+          <Link to={itemHref} className="btn-secondary">{tc("cancel")}</Link>
+        </div>
+      </Form>
+
+      <section className="card space-y-3" aria-labelledby="delete-item">
+        <h2 id="delete-item" className="text-lg font-semibold">{t("item.deleteTitle")}</h2>
+        <p className="text-sm text-slate-700">{t("item.deleteHelp")}</p>
+        {deletion && !deleting ? (
+          <FormErrors errors={[encodeMessage(deletion.key, deletion.params)]} />
+        ) : confirming ? (
+          <Form method="post" className="space-y-3 rounded-md border border-red-300 bg-red-50 p-3" {...getFormProps(deleteForm)}>
+            <FormErrors errors={deleteForm.errors} />
+            <p className="font-semibold text-red-900">{t("item.deleteQuestion", { code: item.techniqueCode, name: item.techniqueName })}</p>
+            <input type="hidden" name="version" value={item.version} />
+            <div className="flex flex-wrap gap-2">
+              <button type="submit" name="intent" value="delete" className="btn-danger">{t("item.deleteConfirm")}</button>
+              <Link to="." className="btn-secondary" replace>{tc("cancel")}</Link>
+            </div>
+          </Form>
+        ) : (
+          <Link to="?delete=1" className="btn-secondary">{t("item.deleteStart")}</Link>
+        )}
+      </section>
+    </div>
+  );
+}
