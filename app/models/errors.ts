@@ -31,7 +31,10 @@ export class StaleRecordError extends DomainError {
   readonly current: unknown;
   readonly changedFields: string[];
   constructor(current: unknown, changedFields: string[]) {
-    super("common:stale.message", { status: 409, params: { fields: changedFields.join(", ") } });
+    super(changedFields.length > 0 ? "common:stale.message" : "common:stale.messageNoFields", {
+      status: 409,
+      params: changedFields.length > 0 ? { fields: changedFields.join(", ") } : {},
+    });
     this.name = "StaleRecordError";
     this.current = current;
     this.changedFields = changedFields;

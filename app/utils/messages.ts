@@ -1,6 +1,15 @@
 // Messages travel between server and form as translation keys, optionally with parameters:
 // "ns:key" or "ns:key|{"name":"..."}". One function renders them in the user's language.
 import type { TFunction } from "i18next";
+import { NAMESPACES } from "~/i18n/resources";
+
+/** The message of a stale save names the fields that changed, as model field names. */
+const STALE_KEY = "common:stale.message";
+
+/** A model field name shown by its form label (each area keeps them under `fields`); unknown names stay as they are. */
+function fieldLabel(t: TFunction, name: string): string {
+  return t(NAMESPACES.map((ns) => `${ns}:fields.${name}`), { defaultValue: name }) as string;
+}
 
 export function encodeMessage(key: string, params?: Record<string, string | number>): string {
   return params && Object.keys(params).length > 0 ? `${key}|${JSON.stringify(params)}` : key;
@@ -15,6 +24,13 @@ export function translateMessage(t: TFunction, message: string): string {
     params = JSON.parse(message.slice(bar + 1)) as Record<string, unknown>;
   } catch {
     // a malformed tail is shown as part of the key's default
+  }
+  if (key === STALE_KEY && typeof params.fields === "string") {
+    params.fields = params.fields
+      .split(", ")
+      .filter(Boolean)
+      .map((name) => fieldLabel(t, name))
+      .join(", ");
   }
   return t(key, { ...params, defaultValue: key }) as string;
 }

@@ -1,6 +1,18 @@
 // Strings of the adoption area (ledger, list approval, reports, targets, department dashboard).
 // Keys mirror the other language's file.
 export default {
+  /** Form field labels, also used to name the fields of a stale save. */
+  fields: {
+    title: "Title",
+    indicator: "Indicator",
+    facilityId: "Facility",
+    provinceCode: "Province",
+    periodStart: "From",
+    periodEnd: "To",
+    baseline: "Baseline",
+    targetValue: "Target value",
+    unit: "Unit",
+  },
   errors: {
     unknownTechnique: "There is no technique {{code}} in the catalogue.",
     unknownFacility: "Facility not found.",

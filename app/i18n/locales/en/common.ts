@@ -103,6 +103,7 @@ export default {
   },
   stale: {
     message: "Someone else changed this record after you opened the form ({{fields}}). Nothing was saved; review the changes and save again.",
+    messageNoFields: "Someone else changed this record after you opened the form. Nothing was saved; review the current values and save again.",
   },
   validation: {
     required: "Please fill in this field.",

@@ -1,6 +1,18 @@
 // Strings of the adoption area (ledger, list approval, reports, targets, department dashboard).
 // Keys mirror the other language's file.
 export default {
+  /** Form field labels, also used to name the fields of a stale save. */
+  fields: {
+    title: "Tên chỉ tiêu",
+    indicator: "Chỉ số",
+    facilityId: "Cơ sở",
+    provinceCode: "Tỉnh",
+    periodStart: "Từ ngày",
+    periodEnd: "Đến ngày",
+    baseline: "Giá trị gốc",
+    targetValue: "Giá trị mục tiêu",
+    unit: "Đơn vị tính",
+  },
   errors: {
     unknownTechnique: "Không có kỹ thuật mã {{code}} trong danh mục.",
     unknownFacility: "Không tìm thấy cơ sở.",

@@ -103,6 +103,7 @@ export default {
   },
   stale: {
     message: "Bản ghi đã được người khác thay đổi sau khi bạn mở biểu mẫu ({{fields}}). Không có gì được lưu; hãy xem lại và lưu lại.",
+    messageNoFields: "Người khác đã thay đổi bản ghi này sau khi bạn mở biểu mẫu. Chưa có gì được lưu; hãy xem lại giá trị hiện tại rồi lưu lại.",
   },
   validation: {
     required: "Vui lòng nhập trường này.",

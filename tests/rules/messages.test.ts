@@ -13,3 +13,11 @@ test("an impossible date is quoted as typed, and other parameters are untouched"
   expect(getFixedT("en", "adoption")("errors.invalidDate", { date: "2026-02-30" })).toBe("2026-02-30 is not a valid date (year-month-day).");
   expect(translateMessage(getFixedT("en"), clash)).toContain("Bệnh viện Đa khoa Bảo Thắng");
 });
+
+test("a stale save names the changed fields by their form labels, in the reader's language", () => {
+  const message = encodeMessage("common:stale.message", { fields: "phase, targetDate, someColumn" });
+  const vi = translateMessage(getFixedT("vi"), message);
+  const en = translateMessage(getFixedT("en"), message);
+  expect(en).toContain("(Phase, Target date, someColumn)");
+  expect(vi).not.toContain("targetDate");
+});
