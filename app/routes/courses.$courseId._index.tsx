@@ -14,7 +14,7 @@ import { requireActor } from "~/models/auth/session.server";
 import { getCourse } from "~/models/courses/courses.server";
 import { decideEnrolment, listEnrolmentCandidates, listParticipants, requestEnrolment } from "~/models/courses/enrolments.server";
 import { attendanceTicks, evaluateCourse, saveAttendanceSheet } from "~/models/courses/results.server";
-import { canWithdraw, isAttending } from "~/models/courses/rules";
+import { canApproveOn, canEvaluateWholeCourse, canIssueCertificate, canWithdraw, isAttending } from "~/models/courses/rules";
 import {
   attendanceSheetSchema,
   enrolmentDecisionSchema,
@@ -39,10 +39,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const ticks = course.canManage ? attendanceTicks(db, participants.rows.map((p) => p.id)) : [];
   const staffQuery = url.searchParams.get("staffQ") ?? "";
   const candidates =
-    course.canRequest && course.status === "open" ? listEnrolmentCandidates(db, actor, course.id, staffQuery) : [];
-  // Results are decided from the first day on (evaluateCourse refuses earlier): no buttons before.
-  const started = todayInVietnam() >= course.startOn;
-  return json({ course, participants, ticks, candidates, staffQuery, ownFacilityId: actor.facilityId, started });
+    course.canRequest && course.status === "open" ? listEnrolmentCandidates(db, actor, course, staffQuery) : [];
+  // The same rules evaluateCourse applies: certificates one by one from the first day, the
+  // whole course from the last day.
+  const today = todayInVietnam();
+  const started = canIssueCertificate(course, today);
+  const ended = canEvaluateWholeCourse(course, today);
+  return json({ course, participants, ticks, candidates, staffQuery, ownFacilityId: actor.facilityId, started, ended });
 }
 
 const SCHEMAS = {
@@ -100,7 +103,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function CoursePage() {
-  const { course, participants, ticks, candidates, staffQuery, ownFacilityId, started } = useLoaderData<typeof loader>();
+  const { course, participants, ticks, candidates, staffQuery, ownFacilityId, started, ended } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation("courses");
   const { t: te } = useTranslation("enums");
@@ -114,6 +117,8 @@ export default function CoursePage() {
   const tickSet = new Set(ticks);
   const attending = participants.rows.filter((p) => isAttending(p.status));
   const sessionCount = course.sessions.length;
+  const mayApprove = course.canManage && canApproveOn(course.status);
+  const anyBusy = candidates.some((s) => s.busy);
 
   return (
     <div className="space-y-4">
@@ -210,12 +215,25 @@ export default function CoursePage() {
           <Form method="post" className="flex flex-wrap items-end gap-2">
             <div className="min-w-0 flex-1">
               <label className="label" htmlFor="staffId">{t("request.person")}</label>
-              <select id="staffId" name="staffId" className="input" required aria-invalid={fieldErrors("staffId") ? true : undefined}>
+              <select
+                id="staffId"
+                name="staffId"
+                className="input"
+                required
+                aria-invalid={fieldErrors("staffId") ? true : undefined}
+                aria-describedby={anyBusy ? "staffId-busy" : undefined}
+              >
                 <option value="">{t("request.choose")}</option>
                 {candidates.map((s) => (
-                  <option key={s.id} value={s.id}>{`${s.fullName} (${te(`cadre.${s.cadre}`)})`}</option>
+                  // A busy person would be refused (409): shown with the reason, not selectable.
+                  <option key={s.id} value={s.id} disabled={s.busy !== null}>
+                    {`${s.fullName} (${te(`cadre.${s.cadre}`)})${
+                      s.busy ? ` — ${t(`request.busy.${s.busy.kind}`, { title: s.busy.title, start: s.busy.start, end: s.busy.end })}` : ""
+                    }`}
+                  </option>
                 ))}
               </select>
+              {anyBusy ? <p id="staffId-busy" className="mt-1 text-xs text-slate-500">{t("request.busyHelp")}</p> : null}
               <FieldError errors={fieldErrors("staffId")} />
             </div>
             <button type="submit" name="intent" value="request" className="btn" disabled={busy}>{t("request.submit")}</button>
@@ -227,9 +245,17 @@ export default function CoursePage() {
         <div className="flex flex-wrap items-center justify-between gap-2 px-4 pt-3">
           <h2 id="participants-title" className="font-semibold">{t("participants.title")}</h2>
           {course.canManage && started && attending.length > 0 ? (
-            <Form method="post">
-              <button type="submit" name="intent" value="evaluate" className="btn-secondary" disabled={busy}>{t("participants.evaluateAll")}</button>
-            </Form>
+            ended ? (
+              <Form method="post">
+                <button type="submit" name="intent" value="evaluate" className="btn-secondary" disabled={busy}>{t("participants.evaluateAll")}</button>
+              </Form>
+            ) : (
+              // Before the last day the whole course cannot be decided (the model answers 409).
+              <div className="flex max-w-md flex-col items-end gap-1">
+                <button type="button" className="btn-secondary" disabled aria-describedby="evaluate-all-when">{t("participants.evaluateAll")}</button>
+                <p id="evaluate-all-when" className="text-right text-xs text-slate-500">{t("participants.evaluateAllFrom", { end: course.endOn })}</p>
+              </div>
+            )
           ) : null}
         </div>
         {!course.canSeeAll ? <p className="px-4 text-xs text-slate-500">{t("participants.ownOnly")}</p> : null}
@@ -271,7 +297,7 @@ export default function CoursePage() {
                       <td>
                         <Form method="post" className="flex flex-wrap gap-1">
                           <input type="hidden" name="enrolmentId" value={p.id} />
-                          {course.canManage && p.status === "requested" ? (
+                          {mayApprove && p.status === "requested" ? (
                             <button type="submit" name="intent" value="approve" className="btn" disabled={busy}>{t("participants.approve")}</button>
                           ) : null}
                           {course.canManage && (p.status === "requested" || p.status === "waitlisted") ? (

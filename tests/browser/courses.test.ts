@@ -22,11 +22,16 @@ async function submitAndWait(page: Page, click: () => Promise<void>) {
   await page.waitForLoadState("networkidle");
 }
 
-/** Enrols the first free person on the list; people busy elsewhere those days are refused and skipped. */
+/**
+ * Enrols the first free person on the list. People busy elsewhere those days are listed but
+ * disabled; anyone the server still refuses is skipped.
+ */
 async function enrolNext(page: Page, skip: Set<string>): Promise<{ id: string; name: string; notice: string }> {
   for (;;) {
     const options = await page.locator("select[name=staffId] option").evaluateAll((els) =>
-      els.map((e) => ({ id: (e as HTMLOptionElement).value, text: e.textContent ?? "" })).filter((o) => o.id),
+      els
+        .map((e) => ({ id: (e as HTMLOptionElement).value, text: e.textContent ?? "", disabled: (e as HTMLOptionElement).disabled }))
+        .filter((o) => o.id && !o.disabled),
     );
     const next = options.find((o) => !skip.has(o.id));
     if (!next) throw new Error("no free staff member left to enrol");

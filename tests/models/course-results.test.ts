@@ -100,3 +100,44 @@ test("an unknown certificate number verifies as nothing; the printable copy is p
   expect(getCertificate(db, host, "CC-LC2-2026-0001")).not.toBeNull();
   expect(getCertificate(db, makeActor(db, "trainer"), "CC-LC2-2026-0001")).toBeNull();
 });
+
+test("deciding the whole course before its last day answers 409 and changes nobody", () => {
+  const { db, host, course, sessions, rows } = setup();
+  saveAttendanceSheet(db, host, course.id, {
+    rows: rows.map((r) => r.id),
+    present: [`${rows[0].id}:${sessions[0].id}`],
+    score: { [rows[0].id]: 7 },
+  });
+  expect(() => evaluateCourse(db, host, course.id, "2026-03-05")).toThrow(
+    expect.objectContaining({ message: "courses:errors.notEnded", status: 409, params: { end: "2026-03-06" } }),
+  );
+  const stored = db.select().from(enrolments).where(eq(enrolments.courseId, course.id)).orderBy(enrolments.id).all();
+  expect(stored.map((e) => [e.status, e.certificateNumber])).toEqual([
+    ["enrolled", null],
+    ["approved", null],
+  ]);
+  expect(db.select().from(creditEntries).all()).toEqual([]);
+  // On the last day itself the whole course is decided.
+  expect(evaluateCourse(db, host, course.id, "2026-03-06").map((o) => o.completed)).toEqual([true, false]);
+});
+
+test("mid-course, a trainee who already meets the rule gets a certificate dated that day; the others stay open", () => {
+  const { db, host, course, sessions, rows } = setup();
+  saveAttendanceSheet(db, host, course.id, {
+    rows: rows.map((r) => r.id),
+    present: [`${rows[0].id}:${sessions[0].id}`, `${rows[1].id}:${sessions[0].id}`],
+    score: { [rows[0].id]: 8 },
+  });
+  expect(evaluateCourse(db, host, course.id, "2026-03-04", rows[0].id)).toEqual([
+    { enrolmentId: rows[0].id, completed: true, certificateNumber: "CC-LC2-2026-0001" },
+  ]);
+  // No score yet against a pass score of 5: refused, and the trainee is still open.
+  expect(() => evaluateCourse(db, host, course.id, "2026-03-04", rows[1].id)).toThrow(
+    expect.objectContaining({ message: "courses:errors.ruleNotMet", status: 409 }),
+  );
+  const stored = db.select().from(enrolments).where(eq(enrolments.courseId, course.id)).orderBy(enrolments.id).all();
+  expect(stored.map((e) => [e.status, e.completedOn])).toEqual([
+    ["completed", "2026-03-04"],
+    ["enrolled", null],
+  ]);
+});

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
-import { expect, test } from "vitest";
+import { expect, test, vi } from "vitest";
 import { courses, enrolments, rotations } from "~/db/schema";
-import { decideEnrolment, listParticipants, requestEnrolment } from "~/models/courses/enrolments.server";
+import { decideEnrolment, listEnrolmentCandidates, listParticipants, requestEnrolment } from "~/models/courses/enrolments.server";
 import { ConflictError, ForbiddenError } from "~/models/errors";
 import { createTestDb } from "../helpers/db";
 import { makeActor, makeCourse } from "../helpers/course-fixtures";
@@ -164,4 +164,68 @@ test("a decision posted on one course's page cannot change an enrolment of anoth
     expect.objectContaining({ status: 404 }),
   );
   expect(statuses(db, other.id)).toEqual([{ staffId: person.id, status: "approved", position: null }]);
+});
+
+test("a pending request on a completed or cancelled course cannot be approved; it can still be rejected", () => {
+  const { db, host } = setup();
+  const guest = makeActor(db, "trainer");
+  for (const status of ["completed", "cancelled"] as const) {
+    const course = makeCourse(db, host, { title: `Khóa ${status}`, capacity: 2 });
+    const pending = requestEnrolment(db, guest, { courseId: course.id, staffId: makeStaff(db, { facilityId: guest.facilityId! }).id });
+    db.update(courses).set({ status }).where(eq(courses.id, course.id)).run();
+    expect(() => decideEnrolment(db, host, { intent: "approve", enrolmentId: pending.id })).toThrow(
+      expect.objectContaining({ message: "courses:errors.approveClosedCourse", status: 409, params: { status } }),
+    );
+    expect(db.select().from(enrolments).where(eq(enrolments.id, pending.id)).get()).toMatchObject({ status: "requested", version: pending.version });
+    expect(decideEnrolment(db, host, { intent: "reject", enrolmentId: pending.id }).enrolment.status).toBe("rejected");
+  }
+});
+
+test("the enrol list marks people busy on the course's days with what holds them, as the request would refuse them", () => {
+  const { db, host, course } = setup();
+  const facilityId = host.facilityId!;
+  const free = makeStaff(db, { facilityId, fullName: "An Văn Rảnh" });
+  const rotating = makeStaff(db, { facilityId, fullName: "Bùi Thị Luân" });
+  const studying = makeStaff(db, { facilityId, fullName: "Cao Văn Học" });
+  const afterwards = makeStaff(db, { facilityId, fullName: "Đỗ Thị Sau" });
+  const to = makeFacility(db, { shortName: "BVĐK Bảo Yên" });
+  db.insert(rotations)
+    .values([
+      // Ends on the course's first day (inclusive): busy.
+      { staffId: rotating.id, fromFacilityId: facilityId, toFacilityId: to.id, purpose: "technique_transfer", startOn: "2026-01-01", endOn: "2026-03-02", status: "confirmed" },
+      // Starts the day after the course: free.
+      { staffId: afterwards.id, fromFacilityId: facilityId, toFacilityId: to.id, purpose: "technique_transfer", startOn: "2026-03-07", endOn: "2026-06-30", status: "planned" },
+    ])
+    .run();
+  const other = makeCourse(db, host, { title: "Siêu âm sản khoa", startOn: "2026-03-06", endOn: "2026-03-10", sessions: [] });
+  requestEnrolment(db, host, { courseId: other.id, staffId: studying.id });
+
+  const list = listEnrolmentCandidates(db, host, course);
+  expect(list.map((c) => [c.fullName, c.busy])).toEqual([
+    ["An Văn Rảnh", null],
+    ["Bùi Thị Luân", { kind: "rotation", id: expect.any(Number), title: "BVĐK Bảo Yên", start: "2026-01-01", end: "2026-03-02" }],
+    ["Cao Văn Học", { kind: "course_attendance", id: other.id, title: "Siêu âm sản khoa", start: "2026-03-06", end: "2026-03-10" }],
+    ["Đỗ Thị Sau", null],
+  ]);
+  // The server still refuses the busy ones (409) and takes the free ones.
+  expect(() => requestEnrolment(db, host, { courseId: course.id, staffId: rotating.id })).toThrow(expect.objectContaining({ status: 409 }));
+  expect(requestEnrolment(db, host, { courseId: course.id, staffId: free.id }).status).toBe("approved");
+  expect(requestEnrolment(db, host, { courseId: course.id, staffId: afterwards.id }).status).toBe("approved");
+});
+
+test("the busy marks of the whole enrol list come from one query, however long the list", () => {
+  const { db, host, course } = setup();
+  const statements = (count: number) => {
+    for (let i = 0; i < count; i++) makeStaff(db, { facilityId: host.facilityId! });
+    const prepare = vi.spyOn(db.$client, "prepare");
+    try {
+      expect(listEnrolmentCandidates(db, host, course).length).toBeGreaterThanOrEqual(count);
+      return prepare.mock.calls.length;
+    } finally {
+      prepare.mockRestore();
+    }
+  };
+  const few = statements(2);
+  expect(statements(40)).toBe(few);
+  expect(few).toBeLessThanOrEqual(2);
 });

@@ -1,5 +1,8 @@
+import { eq } from "drizzle-orm";
 import { expect, test } from "vitest";
 import { getDb } from "~/db/client.server";
+import { courses, rotations } from "~/db/schema";
+import { addDaysIso, vietnamToday } from "~/models/dates";
 import { action as courseAction, loader as courseLoader } from "~/routes/courses.$courseId._index";
 import { action as editAction, loader as editLoader } from "~/routes/courses.$courseId.edit";
 import { action as newAction, loader as newLoader } from "~/routes/courses.new";
@@ -232,4 +235,93 @@ test("an administrator edits a trainer's course; the host stays the course's own
   })) as Response;
   expect(res.status).toBe(302);
   expect(await courseData(cookie, courseId)).toMatchObject({ title: "Sửa bởi quản trị", hostFacilityId: facility.id });
+});
+
+/** A trainer's course running from yesterday to five days ahead, whatever day the test runs. */
+async function runningCourse() {
+  const today = vietnamToday(new Date());
+  const startOn = addDaysIso(today, -1);
+  const endOn = addDaysIso(today, 5);
+  const db = getDb();
+  const facility = makeFacility(db);
+  const { cookie } = await createSignedInUser(db, { role: "trainer", facilityId: facility.id });
+  const form = courseForm({ startOn, endOn, "sessions[0].heldOn": startOn, minAttendancePercent: "100" });
+  const res = (await newAction({ request: authedRequest("/courses/new", { cookie, form }), params: {}, context: {} })) as Response;
+  expect(res.status).toBe(302);
+  const courseId = Number(res.headers.get("Location")!.split("/").pop());
+  return { db, facility, cookie, courseId, startOn, endOn, params: { courseId: String(courseId) } };
+}
+
+test("mid-course the whole course cannot be decided (409, button withheld); a trainee who meets the rule gets a certificate", async () => {
+  const { db, facility, cookie, courseId, endOn, params } = await runningCourse();
+  const person = makeStaff(db, { facilityId: facility.id });
+  await courseAction({ request: authedRequest(`/courses/${courseId}`, { cookie, form: { intent: "request", staffId: String(person.id) } }), params, context: {} });
+  const page = await ((await courseLoader({ request: authedRequest(`/courses/${courseId}`, { cookie }), params, context: {} })) as Response).json();
+  expect(page).toMatchObject({ started: true, ended: false });
+  const enrolmentId = page.participants.rows[0].id;
+  const sessionId = page.course.sessions[0].id;
+
+  const all = (await courseAction({ request: authedRequest(`/courses/${courseId}`, { cookie, form: { intent: "evaluate" } }), params, context: {} })) as Response;
+  expect(all.status).toBe(409);
+  expect((await all.json()).result.error[""]).toEqual([`courses:errors.notEnded|${JSON.stringify({ end: endOn })}`]);
+
+  await courseAction({
+    request: authedRequest(`/courses/${courseId}`, { cookie, form: { intent: "attendance", rows: [enrolmentId], present: [`${enrolmentId}:${sessionId}`] } }),
+    params,
+    context: {},
+  });
+  const one = (await courseAction({
+    request: authedRequest(`/courses/${courseId}`, { cookie, form: { intent: "evaluate", enrolmentId: String(enrolmentId) } }),
+    params,
+    context: {},
+  })) as Response;
+  expect(one.status).toBe(200);
+  expect((await one.json()).notice.key).toBe("notices.certificateIssued");
+});
+
+test("approving a pending request of a cancelled course answers 409 with a message", async () => {
+  const { db, courseId, cookie } = await trainerWithCourse();
+  const params = { courseId: String(courseId) };
+  const guestFacility = makeFacility(db);
+  const guest = await createSignedInUser(db, { role: "director", facilityId: guestFacility.id });
+  const person = makeStaff(db, { facilityId: guestFacility.id });
+  await courseAction({ request: authedRequest(`/courses/${courseId}`, { cookie: guest.cookie, form: { intent: "request", staffId: String(person.id) } }), params, context: {} });
+  db.update(courses).set({ status: "cancelled" }).where(eq(courses.id, courseId)).run();
+  const page = await ((await courseLoader({ request: authedRequest(`/courses/${courseId}`, { cookie }), params, context: {} })) as Response).json();
+  const pending = page.participants.rows[0];
+  expect(pending.status).toBe("requested");
+  const res = (await courseAction({
+    request: authedRequest(`/courses/${courseId}`, { cookie, form: { intent: "approve", enrolmentId: String(pending.id) } }),
+    params,
+    context: {},
+  })) as Response;
+  expect(res.status).toBe(409);
+  expect((await res.json()).result.error[""]).toEqual([`courses:errors.approveClosedCourse|${JSON.stringify({ status: "cancelled" })}`]);
+});
+
+test("the enrol form's list marks a person on rotation during the course; requesting them still answers 409", async () => {
+  const { db, facility, cookie, courseId, startOn, params } = await runningCourse();
+  const away = makeStaff(db, { facilityId: facility.id, fullName: "Hoàng Văn Đi" });
+  const home = makeStaff(db, { facilityId: facility.id, fullName: "Hoàng Văn Ở" });
+  const to = makeFacility(db, { shortName: "TTYT Bát Xát" });
+  db.insert(rotations)
+    .values({ staffId: away.id, fromFacilityId: facility.id, toFacilityId: to.id, purpose: "manpower_support", startOn, endOn: addDaysIso(startOn, 90), status: "confirmed" })
+    .run();
+  const page = await ((await courseLoader({ request: authedRequest(`/courses/${courseId}`, { cookie }), params, context: {} })) as Response).json();
+  expect(page.candidates).toEqual([
+    { id: away.id, fullName: "Hoàng Văn Đi", cadre: away.cadre, busy: expect.objectContaining({ kind: "rotation", title: "TTYT Bát Xát", start: startOn }) },
+    { id: home.id, fullName: "Hoàng Văn Ở", cadre: home.cadre, busy: null },
+  ]);
+  const res = (await courseAction({ request: authedRequest(`/courses/${courseId}`, { cookie, form: { intent: "request", staffId: String(away.id) } }), params, context: {} })) as Response;
+  expect(res.status).toBe(409);
+  expect((await res.json()).result.error.staffId[0]).toMatch(/^rotations:errors.clash.rotation/);
+});
+
+test("a page number past the end of the course list shows the last page", async () => {
+  const { cookie } = await trainerWithCourse();
+  const list = await ((await listLoader({ request: authedRequest("/courses?q=cap+cuu+san+khoa&page=9", { cookie }), params: {}, context: {} })) as Response).json();
+  expect(list.result.total).toBeGreaterThan(0);
+  expect(list.result.pageCount).toBeLessThan(9);
+  expect(list.result.page).toBe(list.result.pageCount);
+  expect(list.result.rows.length).toBeGreaterThan(0);
 });

@@ -1,5 +1,8 @@
 import { expect, test } from "vitest";
 import {
+  canApproveOn,
+  canEvaluateWholeCourse,
+  canIssueCertificate,
   evaluateCompletion,
   formatCertificateNumber,
   holdsSeat,
@@ -63,4 +66,20 @@ test("the month grid starts on Monday and shows a course on each of its days", (
   expect(days.find((d) => d.date === "2028-02-29")?.courses.map((c) => c.title)).toEqual(["ECMO"]);
   expect(days.find((d) => d.date === "2028-02-27")?.courses).toEqual([]);
   expect(days.at(-1)?.date).toBe("2028-03-05");
+});
+
+test("certificates are issued one by one from the first day; the whole course is decided from its last day", () => {
+  const course = { startOn: "2026-02-27", endOn: "2026-03-01" };
+  expect(canIssueCertificate(course, "2026-02-26")).toBe(false);
+  expect(canIssueCertificate(course, "2026-02-27")).toBe(true);
+  expect(canEvaluateWholeCourse(course, "2026-02-28")).toBe(false);
+  expect(canEvaluateWholeCourse(course, "2026-03-01")).toBe(true);
+  expect(canEvaluateWholeCourse({ endOn: "2025-12-31" }, "2026-01-01")).toBe(true);
+});
+
+test("a completed or cancelled course approves no pending request; an open or closed one does", () => {
+  expect(canApproveOn("open")).toBe(true);
+  expect(canApproveOn("closed")).toBe(true);
+  expect(canApproveOn("completed")).toBe(false);
+  expect(canApproveOn("cancelled")).toBe(false);
 });

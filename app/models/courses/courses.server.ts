@@ -22,7 +22,7 @@ import { canChange, canRead, hasCapability, type Actor } from "~/models/access/p
 import { assertVersion, recordAudit, type Tx } from "~/models/audit/audit.server";
 import { DomainError, ForbiddenError, NotFoundError } from "~/models/errors";
 import { assertPersonFree } from "~/models/schedule/commitments.server";
-import { toPage, type Page, type PageRequest } from "~/utils/pagination";
+import { paginate, type Page, type PageRequest } from "~/utils/pagination";
 import { foldSearch, searchTerms } from "~/utils/search";
 import type { CourseFilters, CourseInput } from "./schemas";
 import { resolveCourseHost } from "./hosting.server";
@@ -72,31 +72,34 @@ export type CourseListRow = {
 
 export function listCourses(db: Db, actor: Actor, filters: CourseFilters, page: PageRequest): Page<CourseListRow> {
   const where = and(...filterConditions(actor, filters));
-  const rows = db
-    .select({
-      id: courses.id,
-      title: courses.title,
-      chapterNumber: courses.chapterNumber,
-      hostFacilityId: courses.hostFacilityId,
-      hostName: facilities.shortName,
-      mode: courses.mode,
-      status: courses.status,
-      startOn: courses.startOn,
-      endOn: courses.endOn,
-      capacity: courses.capacity,
-      creditHours: courses.creditHours,
-      seatsTaken,
-      waitlisted,
-    })
-    .from(courses)
-    .innerJoin(facilities, eq(facilities.id, courses.hostFacilityId))
-    .where(where)
-    .orderBy(desc(courses.startOn), desc(courses.id))
-    .limit(page.pageSize)
-    .offset(page.offset)
-    .all();
-  const total = db.select({ n: sql<number>`count(*)` }).from(courses).where(where).get()?.n ?? 0;
-  return toPage(rows, total, page);
+  return paginate(
+    page,
+    () => db.select({ n: sql<number>`count(*)` }).from(courses).where(where).get()?.n ?? 0,
+    (at) =>
+      db
+        .select({
+          id: courses.id,
+          title: courses.title,
+          chapterNumber: courses.chapterNumber,
+          hostFacilityId: courses.hostFacilityId,
+          hostName: facilities.shortName,
+          mode: courses.mode,
+          status: courses.status,
+          startOn: courses.startOn,
+          endOn: courses.endOn,
+          capacity: courses.capacity,
+          creditHours: courses.creditHours,
+          seatsTaken,
+          waitlisted,
+        })
+        .from(courses)
+        .innerJoin(facilities, eq(facilities.id, courses.hostFacilityId))
+        .where(where)
+        .orderBy(desc(courses.startOn), desc(courses.id))
+        .limit(at.pageSize)
+        .offset(at.offset)
+        .all(),
+  );
 }
 
 /** Every course matching the filters, for the XLSX export (capped to keep a sheet sane). */

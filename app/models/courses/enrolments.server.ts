@@ -6,21 +6,29 @@
 // write lock (busy_timeout) instead of counting the same free seat twice.
 import { and, asc, eq, gt, inArray, notInArray, sql, type SQL } from "drizzle-orm";
 import type { Db } from "~/db/client.server";
-import { attendance, courses, enrolments, facilities, staff, type Course, type Enrolment } from "~/db/schema";
+import { attendance, courses, enrolments, facilities, staff, type Course, type Enrolment, type Staff } from "~/db/schema";
 import { canChange, canRead, hasCapability, type Actor } from "~/models/access/policy";
 import { facilityScopeCondition } from "~/models/access/scope-sql.server";
 import { recordAudit } from "~/models/audit/audit.server";
 import { ConflictError, DomainError, ForbiddenError, NotFoundError } from "~/models/errors";
-import { assertPersonFree, listCommitments } from "~/models/schedule/commitments.server";
-import { findClashes } from "~/models/schedule/rules";
-import { toPage, type Page, type PageRequest } from "~/utils/pagination";
+import { assertPersonFree, listCommitments, listCommitmentsByStaff } from "~/models/schedule/commitments.server";
+import { findClashes, type ClashOptions, type Commitment } from "~/models/schedule/rules";
+import { paginate, type Page, type PageRequest } from "~/utils/pagination";
 import { searchTerms } from "~/utils/search";
 import { hostScope } from "./courses.server";
-import { canWithdraw, holdsSeat, placeRequest, SEAT_STATUSES, seatStatusFor } from "./rules";
+import { canApproveOn, canWithdraw, holdsSeat, placeRequest, SEAT_STATUSES, seatStatusFor } from "./rules";
 
 /** Runs `fn` in a BEGIN IMMEDIATE transaction: concurrent writers queue for the write lock. */
 export function immediate<T>(db: Db, fn: () => T): T {
   return db.$client.transaction(fn).immediate();
+}
+
+/**
+ * The clash check of a seat in a course (request, waitlist promotion, the enrol form's list):
+ * the course itself, attended or trained, is not a clash.
+ */
+function seatClashOptions(courseId: number): ClashOptions {
+  return { ignore: { kind: "course_attendance", id: courseId } };
 }
 
 function staffScope(db: Db, staffId: number) {
@@ -87,9 +95,7 @@ function promoteFromWaitlist(db: Db, actor: Actor | null, course: Course, now: s
   for (const { enrolment, facilityId } of waiting) {
     if (free <= 0) break;
     const range = { start: course.startOn, end: course.endOn };
-    const clashes = findClashes(listCommitments(db, enrolment.staffId, range), range, {
-      ignore: { kind: "course_attendance", id: course.id },
-    });
+    const clashes = findClashes(listCommitments(db, enrolment.staffId, range), range, seatClashOptions(course.id));
     if (clashes.length > 0) continue;
     const updated = db
       .update(enrolments)
@@ -147,7 +153,7 @@ export function requestEnrolment(db: Db, actor: Actor, input: EnrolmentRequest, 
       db,
       person.id,
       { start: course.startOn, end: course.endOn },
-      { ignore: { kind: "course_attendance", id: course.id }, field: "staffId" },
+      { ...seatClashOptions(course.id), field: "staffId" },
     );
     const status = placeRequest(countSeats(db, course.id), course.capacity, person.facilityId, course.hostFacilityId);
     const values = {
@@ -205,6 +211,9 @@ export function decideEnrolment(db: Db, actor: Actor, input: EnrolmentDecision, 
     if (input.intent === "approve") {
       if (!isHost) throw new ForbiddenError();
       if (current.status !== "requested") throw new ConflictError("courses:errors.cannotApprove");
+      if (!canApproveOn(course.status)) {
+        throw new ConflictError("courses:errors.approveClosedCourse", { params: { status: course.status } });
+      }
       status = "approved";
     } else if (input.intent === "reject") {
       if (!isHost) throw new ForbiddenError();
@@ -275,42 +284,63 @@ export function listParticipants(
   const where: SQL[] = [eq(enrolments.courseId, course.id)];
   if (!canRead(actor, hostScope(db, course))) where.push(facilityScopeCondition(actor, staff.facilityId));
   const condition = and(...where);
-  const rows = db
-    .select({
-      id: enrolments.id,
-      staffId: enrolments.staffId,
-      fullName: staff.fullName,
-      facilityId: staff.facilityId,
-      facilityName: facilities.shortName,
-      status: enrolments.status,
-      waitlistPosition: enrolments.waitlistPosition,
-      requestedAt: enrolments.requestedAt,
-      score: enrolments.score,
-      certificateNumber: enrolments.certificateNumber,
-      completedOn: enrolments.completedOn,
-      version: enrolments.version,
-      attended: sql<number>`(select count(*) from ${attendance} a where a.enrolment_id = ${enrolments.id} and a.present = 1)`,
-    })
-    .from(enrolments)
-    .innerJoin(staff, eq(staff.id, enrolments.staffId))
-    .innerJoin(facilities, eq(facilities.id, staff.facilityId))
-    .where(condition)
-    .orderBy(statusOrder, asc(enrolments.waitlistPosition), asc(enrolments.requestedAt), asc(enrolments.id))
-    .limit(page.pageSize)
-    .offset(page.offset)
-    .all();
-  const total =
-    db
-      .select({ n: sql<number>`count(*)` })
-      .from(enrolments)
-      .innerJoin(staff, eq(staff.id, enrolments.staffId))
-      .where(condition)
-      .get()?.n ?? 0;
-  return toPage(rows, total, page);
+  return paginate(
+    page,
+    () =>
+      db
+        .select({ n: sql<number>`count(*)` })
+        .from(enrolments)
+        .innerJoin(staff, eq(staff.id, enrolments.staffId))
+        .where(condition)
+        .get()?.n ?? 0,
+    (at) =>
+      db
+        .select({
+          id: enrolments.id,
+          staffId: enrolments.staffId,
+          fullName: staff.fullName,
+          facilityId: staff.facilityId,
+          facilityName: facilities.shortName,
+          status: enrolments.status,
+          waitlistPosition: enrolments.waitlistPosition,
+          requestedAt: enrolments.requestedAt,
+          score: enrolments.score,
+          certificateNumber: enrolments.certificateNumber,
+          completedOn: enrolments.completedOn,
+          version: enrolments.version,
+          attended: sql<number>`(select count(*) from ${attendance} a where a.enrolment_id = ${enrolments.id} and a.present = 1)`,
+        })
+        .from(enrolments)
+        .innerJoin(staff, eq(staff.id, enrolments.staffId))
+        .innerJoin(facilities, eq(facilities.id, staff.facilityId))
+        .where(condition)
+        .orderBy(statusOrder, asc(enrolments.waitlistPosition), asc(enrolments.requestedAt), asc(enrolments.id))
+        .limit(at.pageSize)
+        .offset(at.offset)
+        .all(),
+  );
 }
 
-/** Staff of the actor's facility who could be requested for the course (not already in it). */
-export function listEnrolmentCandidates(db: Db, actor: Actor, courseId: number, query?: string, limit = 300) {
+export type EnrolmentCandidate = {
+  id: number;
+  fullName: string;
+  cadre: Staff["cadre"];
+  /** The first commitment that holds the person on one of the course's days (requesting them answers 409), or null. */
+  busy: Commitment | null;
+};
+
+/**
+ * Staff of the actor's facility who could be requested for the course (not already in it),
+ * each marked with the first commitment that makes them busy on the course's days, as the
+ * request itself would find it. The commitments of the whole list come in one query.
+ */
+export function listEnrolmentCandidates(
+  db: Db,
+  actor: Actor,
+  course: Pick<Course, "id" | "startOn" | "endOn">,
+  query?: string,
+  limit = 300,
+): EnrolmentCandidate[] {
   if (!hasCapability(actor, "enrolments.request") || actor.facilityId === null) return [];
   const where: SQL[] = [
     eq(staff.facilityId, actor.facilityId),
@@ -320,15 +350,21 @@ export function listEnrolmentCandidates(db: Db, actor: Actor, courseId: number, 
       db
         .select({ id: enrolments.staffId })
         .from(enrolments)
-        .where(and(eq(enrolments.courseId, courseId), notInArray(enrolments.status, ["withdrawn", "rejected"]))),
+        .where(and(eq(enrolments.courseId, course.id), notInArray(enrolments.status, ["withdrawn", "rejected"]))),
     ),
   ];
   for (const term of searchTerms(query)) where.push(sql`${staff.searchText} like ${`%${term}%`}`);
-  return db
+  const people = db
     .select({ id: staff.id, fullName: staff.fullName, cadre: staff.cadre })
     .from(staff)
     .where(and(...where))
     .orderBy(asc(staff.fullName))
     .limit(limit)
     .all();
+  const range = { start: course.startOn, end: course.endOn };
+  const commitments = listCommitmentsByStaff(db, { staffIds: people.map((p) => p.id) }, range);
+  return people.map((p) => ({
+    ...p,
+    busy: findClashes(commitments.get(p.id) ?? [], range, seatClashOptions(course.id))[0] ?? null,
+  }));
 }

@@ -9,7 +9,14 @@ import { recordAudit } from "~/models/audit/audit.server";
 import { ConflictError, DomainError, ForbiddenError, NotFoundError } from "~/models/errors";
 import { hostScope } from "./courses.server";
 import { immediate } from "./enrolments.server";
-import { certificatePrefix, evaluateCompletion, formatCertificateNumber, isValidScore } from "./rules";
+import {
+  canEvaluateWholeCourse,
+  canIssueCertificate,
+  certificatePrefix,
+  evaluateCompletion,
+  formatCertificateNumber,
+  isValidScore,
+} from "./rules";
 
 /** Trainees whose attendance and score may still change (a certificate, once issued, stays). */
 const OPEN_RESULT_STATUSES = ["approved", "enrolled", "failed"] as const;
@@ -110,8 +117,9 @@ export type EvaluationOutcome = { enrolmentId: number; completed: boolean; certi
 
 /**
  * Applies the course's completion rule on `today`. With an enrolment id it issues that
- * trainee's certificate, refusing (409, nothing saved) when the rule is not met; without one it
- * decides every open trainee: completed (certificate + credit hours) or failed.
+ * trainee's certificate from the first day on, refusing (409, nothing saved) when the rule is
+ * not met; without one it decides every open trainee, completed (certificate + credit hours) or
+ * failed, and only from the last day on (409 before: the sessions still to come would count).
  */
 export function evaluateCourse(
   db: Db,
@@ -123,7 +131,10 @@ export function evaluateCourse(
 ): EvaluationOutcome[] {
   return immediate(db, () => {
     const course = requireHostCourse(db, actor, courseId);
-    if (today < course.startOn) throw new ConflictError("courses:errors.notStarted");
+    if (!canIssueCertificate(course, today)) throw new ConflictError("courses:errors.notStarted");
+    if (!enrolmentId && !canEvaluateWholeCourse(course, today)) {
+      throw new ConflictError("courses:errors.notEnded", { params: { end: course.endOn } });
+    }
     const host = db.select({ code: facilities.code }).from(facilities).where(eq(facilities.id, course.hostFacilityId)).get()!;
     const sessions = db.select({ n: sql<number>`count(*)` }).from(courseSessions).where(eq(courseSessions.courseId, course.id)).get()?.n ?? 0;
     const targets = db

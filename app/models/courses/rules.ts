@@ -1,6 +1,6 @@
 // Pure rules of training courses: which enrolments hold a seat, what a new request becomes,
 // the completion rule, certificate numbers and the month calendar grid. No clock, no db.
-import type { EnrolmentStatus } from "~/models/enums";
+import type { CourseStatus, EnrolmentStatus } from "~/models/enums";
 
 /**
  * Statuses that hold one of the course's seats. A request holds its seat from the moment it
@@ -19,6 +19,33 @@ export const ATTENDING_STATUSES = ["approved", "enrolled", "completed", "failed"
 
 export function isAttending(status: EnrolmentStatus): boolean {
   return (ATTENDING_STATUSES as readonly string[]).includes(status);
+}
+
+/**
+ * Course statuses on which the host can no longer approve a pending request: the course is
+ * over or called off, so a new seat there means nothing.
+ */
+export const NO_APPROVAL_COURSE_STATUSES = ["completed", "cancelled"] as const;
+
+export function canApproveOn(courseStatus: CourseStatus): boolean {
+  return !(NO_APPROVAL_COURSE_STATUSES as readonly string[]).includes(courseStatus);
+}
+
+/**
+ * From the first day, the host may issue one trainee's certificate, and only when that trainee
+ * already meets the completion rule (counted over all the course's sessions, so meeting it
+ * early means the sessions attended already suffice).
+ */
+export function canIssueCertificate(course: { startOn: string }, today: string): boolean {
+  return today >= course.startOn;
+}
+
+/**
+ * Deciding the whole course fails everyone not yet qualified, so it waits for the last day
+ * (inclusive): before it, sessions are still to come.
+ */
+export function canEvaluateWholeCourse(course: { endOn: string }, today: string): boolean {
+  return today >= course.endOn;
 }
 
 /** Statuses a person can withdraw from (a finished result stays on record). */

@@ -84,6 +84,12 @@ export default {
     person: "Staff member",
     choose: "— Choose a person —",
     submit: "Enrol",
+    busyHelp: "Staff busy during the course (a rotation or another course on the same days) are marked and cannot be chosen.",
+    busy: {
+      rotation: "busy: rotation to {{title}} {{start}}–{{end}}",
+      course_attendance: "busy: attending “{{title}}” {{start}}–{{end}}",
+      course_training: "busy: teaching “{{title}}” {{start}}–{{end}}",
+    },
   },
   participants: {
     title: "Participants",
@@ -100,6 +106,7 @@ export default {
     withdraw: "Withdraw",
     issue: "Issue certificate",
     evaluateAll: "Decide results for the course",
+    evaluateAllFrom: "Results for the whole course are decided from its last day ({{end}}). Until then, issue certificates one by one to trainees who already meet the rule.",
     position: "position {{position}}",
   },
   attendance: {
@@ -218,6 +225,8 @@ export default {
     cannotWithdraw: "A participant with a result cannot be withdrawn.",
     badAttendance: "The attendance names a session or participant that is not part of this course.",
     notStarted: "The course has not started: results cannot be decided yet.",
+    notEnded: "The course has not ended: results for the whole course can be decided from {{end}}. Until then, certificates can be issued one by one to trainees who already meet the rule.",
+    approveClosedCourse: "The course is “$t(enums:courseStatus.{{status}})”: requests can no longer be approved. Pending requests can still be rejected.",
     cannotEvaluate: "This participant's result cannot be decided now.",
     ruleNotMet: "The completion rule is not met: attended {{attended}} of {{sessions}} sessions ({{share}}%, {{min}}% needed), score {{score}} ({{pass}} needed).",
   },

@@ -84,6 +84,12 @@ export default {
     person: "Cán bộ",
     choose: "— Chọn cán bộ —",
     submit: "Đăng ký",
+    busyHelp: "Cán bộ bận trong thời gian của khóa (luân phiên hoặc khóa học khác trùng ngày) được ghi chú và không chọn được.",
+    busy: {
+      rotation: "bận: luân phiên đến {{title}} {{start}}–{{end}}",
+      course_attendance: "bận: học khóa “{{title}}” {{start}}–{{end}}",
+      course_training: "bận: giảng khóa “{{title}}” {{start}}–{{end}}",
+    },
   },
   participants: {
     title: "Học viên",
@@ -100,6 +106,7 @@ export default {
     withdraw: "Rút tên",
     issue: "Cấp chứng nhận",
     evaluateAll: "Xét kết quả cả khóa",
+    evaluateAllFrom: "Xét kết quả cả khóa từ ngày kết thúc ({{end}}). Trước đó, chỉ cấp chứng nhận cho từng học viên đã đạt điều kiện.",
     position: "thứ tự {{position}}",
   },
   attendance: {
@@ -218,6 +225,8 @@ export default {
     cannotWithdraw: "Không thể rút tên khi đã có kết quả.",
     badAttendance: "Điểm danh có buổi học hoặc học viên không thuộc khóa này.",
     notStarted: "Khóa học chưa bắt đầu: chưa thể xét kết quả.",
+    notEnded: "Khóa học chưa kết thúc: chỉ xét kết quả cả khóa từ ngày {{end}}. Trước đó, có thể cấp chứng nhận cho từng học viên đã đạt điều kiện.",
+    approveClosedCourse: "Khóa học đã ở trạng thái “$t(enums:courseStatus.{{status}})”: không thể duyệt thêm đăng ký. Có thể từ chối các đăng ký còn chờ.",
     cannotEvaluate: "Học viên này không ở trạng thái có thể xét kết quả.",
     ruleNotMet: "Chưa đạt điều kiện hoàn thành: dự {{attended}}/{{sessions}} buổi ({{share}}%, cần {{min}}%), điểm {{score}} (cần {{pass}}).",
   },
