@@ -16,7 +16,7 @@ import { readFilter, type Actor } from "~/models/access/policy";
 import { addDaysIso } from "~/models/dates";
 import { techniqueSearchCondition } from "~/models/catalogue/queries.server";
 import { searchTerms } from "~/utils/search";
-import { toPage, type PageRequest } from "~/utils/pagination";
+import { clampPage, toPage, type PageRequest } from "~/utils/pagination";
 import { canManageAgreement, requireManageableAgreement, requireReadableAgreement } from "./access.server";
 import { allowedTransitions, canRenew, DEFAULT_EXPIRING_DAYS, displayStatus } from "./rules";
 import type { ListFilter } from "./schemas";
@@ -74,6 +74,7 @@ export function listAgreements(db: Db, actor: Actor, filter: ListFilter, page: P
   for (const term of searchTerms(filter.q)) conditions.push(sql`${agreements.searchText} like ${"%" + term + "%"}`);
   const where = and(...conditions);
   const total = db.select({ n: sql<number>`count(*)` }).from(agreements).where(where).get()?.n ?? 0;
+  const at = clampPage(page, total);
   const rows = db
     .select({
       id: agreements.id,
@@ -87,8 +88,8 @@ export function listAgreements(db: Db, actor: Actor, filter: ListFilter, page: P
     .from(agreements)
     .where(where)
     .orderBy(desc(agreements.startOn), desc(agreements.id))
-    .limit(page.pageSize)
-    .offset(page.offset)
+    .limit(at.pageSize)
+    .offset(at.offset)
     .all();
   const ids = rows.map((r) => r.id);
   const parties = ids.length
@@ -125,7 +126,7 @@ export function listAgreements(db: Db, actor: Actor, filter: ListFilter, page: P
     items: countBy.get(r.id)?.items ?? 0,
     accepted: countBy.get(r.id)?.accepted ?? 0,
   }));
-  return toPage(list, total, page);
+  return toPage(list, total, at);
 }
 
 /** One agreement with parties, scope, meetings, documents and its links; null never: 404/403 throw. */

@@ -8,7 +8,7 @@ import { hasCapability, type Actor } from "~/models/access/policy";
 import { addDaysIso } from "~/models/dates";
 import type { AuditAction } from "~/models/enums";
 import { ForbiddenError } from "~/models/errors";
-import { toPage, type Page, type PageRequest } from "~/utils/pagination";
+import { paginate, type Page, type PageRequest } from "~/utils/pagination";
 import { auditDiff, vietnamDayStartUtc, type FieldChange } from "./rules";
 
 export type AuditFilters = {
@@ -48,30 +48,30 @@ export function listAuditEvents(db: Db, actor: Actor, filters: AuditFilters, pag
   if (filters.from) conditions.push(gte(auditEvents.at, vietnamDayStartUtc(filters.from)));
   if (filters.to) conditions.push(lt(auditEvents.at, vietnamDayStartUtc(addDaysIso(filters.to, 1))));
   const where = and(...conditions);
-  const total = db.select({ n: count() }).from(auditEvents).where(where).get()?.n ?? 0;
-  const rows = db
-    .select({
-      id: auditEvents.id,
-      at: auditEvents.at,
-      action: auditEvents.action,
-      entityType: auditEvents.entityType,
-      entityId: auditEvents.entityId,
-      before: auditEvents.before,
-      after: auditEvents.after,
-      username: users.username,
-      displayName: users.displayName,
-    })
-    .from(auditEvents)
-    .leftJoin(users, eq(users.id, auditEvents.userId))
-    .where(where)
-    .orderBy(desc(auditEvents.at), desc(auditEvents.id))
-    .limit(pageReq.pageSize)
-    .offset(pageReq.offset)
-    .all();
-  return toPage(
-    rows.map(({ before, after, ...row }) => ({ ...row, changes: auditDiff(before, after) })),
-    total,
+  return paginate(
     pageReq,
+    () => db.select({ n: count() }).from(auditEvents).where(where).get()?.n ?? 0,
+    (at) =>
+      db
+        .select({
+          id: auditEvents.id,
+          at: auditEvents.at,
+          action: auditEvents.action,
+          entityType: auditEvents.entityType,
+          entityId: auditEvents.entityId,
+          before: auditEvents.before,
+          after: auditEvents.after,
+          username: users.username,
+          displayName: users.displayName,
+        })
+        .from(auditEvents)
+        .leftJoin(users, eq(users.id, auditEvents.userId))
+        .where(where)
+        .orderBy(desc(auditEvents.at), desc(auditEvents.id))
+        .limit(at.pageSize)
+        .offset(at.offset)
+        .all()
+        .map(({ before, after, ...row }) => ({ ...row, changes: auditDiff(before, after) })),
   );
 }
 

@@ -3,7 +3,7 @@ import { sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "~/db/client.server";
 import { LEVELS, PROCEDURE_CLASSES, type Level, type ProcedureClass } from "~/models/enums";
-import { toPage, type Page, type PageRequest } from "~/utils/pagination";
+import { paginate, type Page, type PageRequest } from "~/utils/pagination";
 import { searchTerms } from "~/utils/search";
 
 // A term of digits and dots ("10.", "10.3", "10.367", "27.205b", "10.0367.0543") is a code prefix.
@@ -95,18 +95,21 @@ function techniqueFilterCondition(filters: TechniqueFilters): SQL {
 /** One page of the catalogue in code order, with the total and each technique's billing-code count. */
 export function listTechniques(db: Db, filters: TechniqueFilters, page: PageRequest): Page<TechniqueListRow> {
   const where = techniqueFilterCondition(filters);
-  const total = db.get<{ n: number }>(sql`select count(*) as n from techniques t where ${where}`)?.n ?? 0;
-  // The count runs only for the rows of the page, over the billing codes' technique index.
-  const rows = db.all<TechniqueListRow>(sql`
-    select t.id, t.code, t.name, t.chapter_number as chapterNumber, c.name as chapterName,
-      t.min_level as minLevel, t.procedure_class as procedureClass,
-      (select count(*) from technique_billing_codes b where b.technique_id = t.id) as billingCodeCount
-    from techniques t
-    join chapters c on c.number = t.chapter_number
-    where ${where}
-    order by t.chapter_number, t.number
-    limit ${page.pageSize} offset ${page.offset}`);
-  return toPage(rows, total, page);
+  return paginate(
+    page,
+    () => db.get<{ n: number }>(sql`select count(*) as n from techniques t where ${where}`)?.n ?? 0,
+    // The count runs only for the rows of the page, over the billing codes' technique index.
+    (at) =>
+      db.all<TechniqueListRow>(sql`
+        select t.id, t.code, t.name, t.chapter_number as chapterNumber, c.name as chapterName,
+          t.min_level as minLevel, t.procedure_class as procedureClass,
+          (select count(*) from technique_billing_codes b where b.technique_id = t.id) as billingCodeCount
+        from techniques t
+        join chapters c on c.number = t.chapter_number
+        where ${where}
+        order by t.chapter_number, t.number
+        limit ${at.pageSize} offset ${at.offset}`),
+  );
 }
 
 export type ChapterOption = { number: number; roman: string; name: string };

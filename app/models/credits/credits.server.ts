@@ -7,7 +7,7 @@ import { creditEntries, facilities, staff } from "~/db/schema";
 import { canChange, canRead, type Actor } from "~/models/access/policy";
 import { recordAudit } from "~/models/audit/audit.server";
 import { DomainError, ForbiddenError, NotFoundError } from "~/models/errors";
-import { toPage, type Page, type PageRequest } from "~/utils/pagination";
+import { paginate, type Page, type PageRequest } from "~/utils/pagination";
 import { searchTerms } from "~/utils/search";
 import { creditStanding, creditWindow, expiringRange, REQUIRED_HOURS, type CreditStanding } from "./rules";
 import type { CreditEntryInput, CreditStandingFilter } from "./schemas";
@@ -62,22 +62,26 @@ function totalsFor(db: Db, staffId: number, today: string): CreditTotals {
 export function getCreditLedger(db: Db, actor: Actor, staffId: number, today: string, page: PageRequest) {
   const person = personWithScope(db, staffId);
   if (!person || !canRead(actor, { facilityId: person.facilityId, provinceCode: person.provinceCode })) return null;
-  const rows = db
-    .select()
-    .from(creditEntries)
-    .where(eq(creditEntries.staffId, staffId))
-    .orderBy(desc(creditEntries.activityOn), desc(creditEntries.id))
-    .limit(page.pageSize)
-    .offset(page.offset)
-    .all();
-  const count = db.select({ n: sql<number>`count(*)` }).from(creditEntries).where(eq(creditEntries.staffId, staffId)).get()?.n ?? 0;
+  const entries = paginate(
+    page,
+    () => db.select({ n: sql<number>`count(*)` }).from(creditEntries).where(eq(creditEntries.staffId, staffId)).get()?.n ?? 0,
+    (at) =>
+      db
+        .select()
+        .from(creditEntries)
+        .where(eq(creditEntries.staffId, staffId))
+        .orderBy(desc(creditEntries.activityOn), desc(creditEntries.id))
+        .limit(at.pageSize)
+        .offset(at.offset)
+        .all(),
+  );
   return {
     person,
     window: creditWindow(today),
     expiringRange: expiringRange(today),
     required: REQUIRED_HOURS,
     totals: totalsFor(db, staffId, today),
-    entries: toPage(rows, count, page),
+    entries,
     canAdd: canChange(actor, "credits.manage", { facilityId: person.facilityId, provinceCode: person.provinceCode }),
   };
 }
@@ -163,20 +167,21 @@ export function listFacilityCredits(
         : options.standing === "short"
           ? sql`where total - expiring < ${required}`
           : sql``;
-  const rows = db.all<Omit<FacilityCreditRow, "standing">>(
-    sql`select * from (${grouped}) ${standingFilter} order by total - expiring asc, total asc, fullName asc limit ${page.pageSize} offset ${page.offset}`,
-  );
-  const total = db.get<{ n: number }>(sql`select count(*) as n from (${grouped}) ${standingFilter}`)?.n ?? 0;
   return {
-    ...toPage(
-      rows.map((r) => ({
-        ...r,
-        total: Math.round(r.total * 100) / 100,
-        expiring: Math.round(r.expiring * 100) / 100,
-        standing: creditStanding(r.total, r.expiring),
-      })),
-      total,
+    ...paginate(
       page,
+      () => db.get<{ n: number }>(sql`select count(*) as n from (${grouped}) ${standingFilter}`)?.n ?? 0,
+      (at) =>
+        db
+          .all<Omit<FacilityCreditRow, "standing">>(
+            sql`select * from (${grouped}) ${standingFilter} order by total - expiring asc, total asc, fullName asc limit ${at.pageSize} offset ${at.offset}`,
+          )
+          .map((r) => ({
+            ...r,
+            total: Math.round(r.total * 100) / 100,
+            expiring: Math.round(r.expiring * 100) / 100,
+            standing: creditStanding(r.total, r.expiring),
+          })),
     ),
     facilityName: facility.name,
   };

@@ -11,7 +11,7 @@ import {
   type Level,
   type Ownership,
 } from "~/models/enums";
-import { toPage, type Page, type PageRequest } from "~/utils/pagination";
+import { paginate, type Page, type PageRequest } from "~/utils/pagination";
 import { foldedSearchCondition } from "~/models/catalogue/queries.server";
 
 // Unknown filter values are ignored, so a stale shared link still opens.
@@ -57,17 +57,20 @@ function facilityFilterCondition(filters: FacilityFilters): SQL {
 /** One page of facilities, by level (central first) then name, with the total. */
 export function listFacilities(db: Db, filters: FacilityFilters, page: PageRequest): Page<FacilityListRow> {
   const where = facilityFilterCondition(filters);
-  const total = db.get<{ n: number }>(sql`select count(*) as n from facilities f where ${where}`)?.n ?? 0;
-  const rows = db.all<FacilityListRow>(sql`
-    select f.id, f.code, f.name, f.short_name as shortName, f.kind, f.level, f.grade,
-      f.province_code as provinceCode, p.name as provinceName, p.name_en as provinceNameEn,
-      f.country, f.beds
-    from facilities f
-    left join provinces p on p.code = f.province_code
-    where ${where}
-    order by f.level, f.name, f.id
-    limit ${page.pageSize} offset ${page.offset}`);
-  return toPage(rows, total, page);
+  return paginate(
+    page,
+    () => db.get<{ n: number }>(sql`select count(*) as n from facilities f where ${where}`)?.n ?? 0,
+    (at) =>
+      db.all<FacilityListRow>(sql`
+        select f.id, f.code, f.name, f.short_name as shortName, f.kind, f.level, f.grade,
+          f.province_code as provinceCode, p.name as provinceName, p.name_en as provinceNameEn,
+          f.country, f.beds
+        from facilities f
+        left join provinces p on p.code = f.province_code
+        where ${where}
+        order by f.level, f.name, f.id
+        limit ${at.pageSize} offset ${at.offset}`),
+  );
 }
 
 export type ProvinceOption = { code: string; name: string; nameEn: string };

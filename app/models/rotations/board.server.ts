@@ -11,7 +11,7 @@ import { CADRES, ROTATION_DISPLAY_STATUSES, type Cadre, type RotationDisplayStat
 import { listCommitmentsByStaff } from "~/models/schedule/commitments.server";
 import { findClashes, type Commitment } from "~/models/schedule/rules";
 export type { BoardFilters, BoardPeriod, BoardView };
-import { toPage, type Page, type PageRequest } from "~/utils/pagination";
+import { clampPage, toPage, type Page, type PageRequest } from "~/utils/pagination";
 import { searchTerms } from "~/utils/search";
 import { BOARD_PERIODS, periodStart, periodWindow, type BoardFilters, type BoardPeriod, type BoardView } from "./board";
 import { fromFacility, rotationScope, statusCondition, toFacility } from "./queries.server";
@@ -87,21 +87,29 @@ export function getBoard(db: Db, actor: Actor, filters: BoardFilters, page: Page
     filters.cadre ? eq(staff.cadre, filters.cadre) : undefined,
   )!;
 
-  // 1. One page of groups, ordered by name, with the total number of groups.
+  // 1. The number of groups, then one page of them (the last one when asked past the end), ordered by name.
+  const groupTotal =
+    db
+      .select({ n: sql<number>`count(distinct ${groupColumn})` })
+      .from(rotations)
+      .innerJoin(staff, eq(staff.id, rotations.staffId))
+      .innerJoin(toFacility, eq(toFacility.id, rotations.toFacilityId))
+      .where(where)
+      .get()?.n ?? 0;
+  const at = clampPage(page, groupTotal);
   const keys = db
-    .select({ key: groupColumn, label: groupLabel, total: sql<number>`count(*) over ()` })
+    .select({ key: groupColumn, label: groupLabel })
     .from(rotations)
     .innerJoin(staff, eq(staff.id, rotations.staffId))
     .innerJoin(toFacility, eq(toFacility.id, rotations.toFacilityId))
     .where(where)
     .groupBy(groupColumn)
     .orderBy(asc(groupLabel), asc(groupColumn))
-    .limit(page.pageSize)
-    .offset(page.offset)
+    .limit(at.pageSize)
+    .offset(at.offset)
     .all();
-  const groupTotal = keys[0]?.total ?? 0;
   if (keys.length === 0) {
-    return { window, todayAt: null, ticks: ticks(window, total), groups: toPage([], groupTotal, page), conflictCount: 0 };
+    return { window, todayAt: null, ticks: ticks(window, total), groups: toPage([], groupTotal, at), conflictCount: 0 };
   }
 
   // 2. Their rotations in the window.
@@ -160,7 +168,7 @@ export function getBoard(db: Db, actor: Actor, filters: BoardFilters, page: Page
   }
   const todayAt =
     today >= window.start && today <= window.end ? pct(daysInclusive({ start: window.start, end: today }) - 0.5, total) : null;
-  return { window, todayAt, ticks: ticks(window, total), groups: toPage([...groups.values()], groupTotal, page), conflictCount };
+  return { window, todayAt, ticks: ticks(window, total), groups: toPage([...groups.values()], groupTotal, at), conflictCount };
 }
 
 function ticks(window: DateRange, total: number) {

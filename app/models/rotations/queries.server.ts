@@ -9,7 +9,7 @@ import { facilityScopeCondition } from "~/models/access/scope-sql.server";
 import type { Tx } from "~/models/audit/audit.server";
 import { ROTATION_DISPLAY_STATUSES, type RotationDisplayStatus, type RotationPurpose, type RotationStatus } from "~/models/enums";
 import { ForbiddenError } from "~/models/errors";
-import { toPage, type Page, type PageRequest } from "~/utils/pagination";
+import { paginate, type Page, type PageRequest } from "~/utils/pagination";
 import { searchTerms } from "~/utils/search";
 import { displayStatus, type AgreementTerm } from "./rules";
 
@@ -80,44 +80,44 @@ export function listRotations(db: Db, actor: Actor, filters: RotationFilters, pa
     filters.staffId ? eq(rotations.staffId, filters.staffId) : undefined,
     filters.agreementId ? eq(rotations.agreementId, filters.agreementId) : undefined,
   );
-  const rows = db
-    .select({
-      id: rotations.id,
-      staffId: rotations.staffId,
-      staffName: staff.fullName,
-      fromName: fromFacility.shortName,
-      toName: toFacility.shortName,
-      purpose: rotations.purpose,
-      startOn: rotations.startOn,
-      endOn: rotations.endOn,
-      status: rotations.status,
-      shortTerm: rotations.shortTerm,
-      overrideReason: rotations.limitOverrideReason,
-    })
-    .from(rotations)
-    .innerJoin(staff, eq(staff.id, rotations.staffId))
-    .innerJoin(fromFacility, eq(fromFacility.id, rotations.fromFacilityId))
-    .innerJoin(toFacility, eq(toFacility.id, rotations.toFacilityId))
-    .where(where)
-    .orderBy(desc(rotations.startOn), desc(rotations.id))
-    .limit(page.pageSize)
-    .offset(page.offset)
-    .all();
-  const total =
-    db
-      .select({ n: count() })
-      .from(rotations)
-      .innerJoin(staff, eq(staff.id, rotations.staffId))
-      .where(where)
-      .get()?.n ?? 0;
-  return toPage(
-    rows.map(({ overrideReason, status, ...r }) => ({
-      ...r,
-      status: displayStatus({ status, startOn: r.startOn, endOn: r.endOn }, today),
-      overridden: overrideReason !== null,
-    })),
-    total,
+  return paginate(
     page,
+    () =>
+      db
+        .select({ n: count() })
+        .from(rotations)
+        .innerJoin(staff, eq(staff.id, rotations.staffId))
+        .where(where)
+        .get()?.n ?? 0,
+    (at) =>
+      db
+        .select({
+          id: rotations.id,
+          staffId: rotations.staffId,
+          staffName: staff.fullName,
+          fromName: fromFacility.shortName,
+          toName: toFacility.shortName,
+          purpose: rotations.purpose,
+          startOn: rotations.startOn,
+          endOn: rotations.endOn,
+          status: rotations.status,
+          shortTerm: rotations.shortTerm,
+          overrideReason: rotations.limitOverrideReason,
+        })
+        .from(rotations)
+        .innerJoin(staff, eq(staff.id, rotations.staffId))
+        .innerJoin(fromFacility, eq(fromFacility.id, rotations.fromFacilityId))
+        .innerJoin(toFacility, eq(toFacility.id, rotations.toFacilityId))
+        .where(where)
+        .orderBy(desc(rotations.startOn), desc(rotations.id))
+        .limit(at.pageSize)
+        .offset(at.offset)
+        .all()
+        .map(({ overrideReason, status, ...r }) => ({
+          ...r,
+          status: displayStatus({ status, startOn: r.startOn, endOn: r.endOn }, today),
+          overridden: overrideReason !== null,
+        })),
   );
 }
 

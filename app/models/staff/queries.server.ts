@@ -8,7 +8,7 @@ import { canChange, hasCapability, readFilter, type Actor } from "~/models/acces
 import { facilityScopeCondition } from "~/models/access/scope-sql.server";
 import type { Tx } from "~/models/audit/audit.server";
 import { CADRES, type Cadre } from "~/models/enums";
-import { toPage, type Page, type PageRequest } from "~/utils/pagination";
+import { paginate, type Page, type PageRequest } from "~/utils/pagination";
 import { searchTerms } from "~/utils/search";
 
 export type StaffFilters = {
@@ -62,30 +62,33 @@ export function listStaff(db: Db, actor: Actor, filters: StaffFilters, page: Pag
                      where st.staff_id = ${staff.id} and t.code = ${filters.techniqueCode})`
       : undefined,
   );
-  const rows = db
-    .select({
-      id: staff.id,
-      fullName: staff.fullName,
-      title: staff.title,
-      cadre: staff.cadre,
-      chapterNumber: staff.chapterNumber,
-      chapterName: chapters.name,
-      facilityId: staff.facilityId,
-      facilityName: facilities.shortName,
-      licenceNumber: staff.licenceNumber,
-      active: staff.active,
-      techniqueCount: sql<number>`(select count(*) from ${staffTechniques} st where st.staff_id = ${staff.id})`,
-    })
-    .from(staff)
-    .innerJoin(facilities, eq(facilities.id, staff.facilityId))
-    .leftJoin(chapters, eq(chapters.number, staff.chapterNumber))
-    .where(where)
-    .orderBy(asc(staff.fullName), asc(staff.id))
-    .limit(page.pageSize)
-    .offset(page.offset)
-    .all();
-  const total = db.select({ n: count() }).from(staff).where(where).get()?.n ?? 0;
-  return toPage(rows, total, page);
+  return paginate(
+    page,
+    () => db.select({ n: count() }).from(staff).where(where).get()?.n ?? 0,
+    (at) =>
+      db
+        .select({
+          id: staff.id,
+          fullName: staff.fullName,
+          title: staff.title,
+          cadre: staff.cadre,
+          chapterNumber: staff.chapterNumber,
+          chapterName: chapters.name,
+          facilityId: staff.facilityId,
+          facilityName: facilities.shortName,
+          licenceNumber: staff.licenceNumber,
+          active: staff.active,
+          techniqueCount: sql<number>`(select count(*) from ${staffTechniques} st where st.staff_id = ${staff.id})`,
+        })
+        .from(staff)
+        .innerJoin(facilities, eq(facilities.id, staff.facilityId))
+        .leftJoin(chapters, eq(chapters.number, staff.chapterNumber))
+        .where(where)
+        .orderBy(asc(staff.fullName), asc(staff.id))
+        .limit(at.pageSize)
+        .offset(at.offset)
+        .all(),
+  );
 }
 
 export type StaffTechniqueRow = { id: number; code: string; name: string; since: string | null };

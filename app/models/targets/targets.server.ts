@@ -9,7 +9,7 @@ import { canChange, canRead, type Actor } from "~/models/access/policy";
 import { facilityScopeCondition } from "~/models/access/scope-sql.server";
 import { addDaysIso } from "~/models/dates";
 import { countFigurePairs } from "~/models/reports/drill-down.server";
-import { toPage, type Page, type PageRequest } from "~/utils/pagination";
+import { paginate, type Page, type PageRequest } from "~/utils/pagination";
 import { achievementPercent, targetStatus, type TargetStatus } from "./rules";
 
 const SYSTEM: Actor = { userId: 0, role: "admin", facilityId: null, provinceCode: null };
@@ -109,21 +109,21 @@ export function listTargets(
         ? sql`${targets.provinceCode} = ${actor.provinceCode ?? ""}`
         : sql`(${facilityScopeCondition(actor, targets.facilityId)} or ${targets.provinceCode} = ${actor.provinceCode ?? ""})`;
   const where = and(scopeFilter, options.provinceCode ? eq(targets.provinceCode, options.provinceCode) : undefined);
-  const total = db.select({ n: sql<number>`count(*)` }).from(targets).where(where).get()?.n ?? 0;
-  const rows = db
-    .select({ target: targets, scopeName })
-    .from(targets)
-    .leftJoin(facilities, eq(facilities.id, targets.facilityId))
-    .leftJoin(provinces, eq(provinces.code, targets.provinceCode))
-    .where(where)
-    .orderBy(desc(targets.periodEnd), desc(targets.id))
-    .limit(options.page.pageSize)
-    .offset(options.page.offset)
-    .all();
-  return toPage(
-    rows.map((r) => toView(db, { ...r.target, scopeName: r.scopeName }, today)),
-    total,
+  return paginate(
     options.page,
+    () => db.select({ n: sql<number>`count(*)` }).from(targets).where(where).get()?.n ?? 0,
+    (at) =>
+      db
+        .select({ target: targets, scopeName })
+        .from(targets)
+        .leftJoin(facilities, eq(facilities.id, targets.facilityId))
+        .leftJoin(provinces, eq(provinces.code, targets.provinceCode))
+        .where(where)
+        .orderBy(desc(targets.periodEnd), desc(targets.id))
+        .limit(at.pageSize)
+        .offset(at.offset)
+        .all()
+        .map((r) => toView(db, { ...r.target, scopeName: r.scopeName }, today)),
   );
 }
 

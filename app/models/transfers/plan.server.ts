@@ -11,7 +11,7 @@ import { recordAudit } from "~/models/audit/audit.server";
 import { requireManageableAgreement, requireReadableAgreement } from "~/models/agreements/access.server";
 import { isOpen } from "~/models/agreements/rules";
 import { ConflictError, DomainError } from "~/models/errors";
-import { toPage, type PageRequest } from "~/utils/pagination";
+import { paginate, type PageRequest } from "~/utils/pagination";
 import { canSupport, isOverdue, progressShare } from "./rules";
 import type { ItemForm, PlanFilter } from "./schemas";
 
@@ -152,37 +152,41 @@ export function getPlan(db: Db, actor: Actor, agreementId: number, filter: PlanF
   if (filter.facility) conditions.push(sql`(${transferItems.fromFacilityId} = ${filter.facility} or ${transferItems.toFacilityId} = ${filter.facility})`);
   if (filter.overdue) conditions.push(sql`(${transferItems.stage} <> 'accepted' and ${transferItems.targetDate} < ${today})`);
   const where = and(...conditions);
-  const total = db.select({ n: sql<number>`count(*)` }).from(transferItems).where(where).get()?.n ?? 0;
-  const rows = db
-    .select({
-      id: transferItems.id,
-      phase: transferItems.phase,
-      priority: transferItems.priority,
-      stage: transferItems.stage,
-      targetDate: transferItems.targetDate,
-      requiredCases: transferItems.requiredCases,
-      acceptedOn: transferItems.acceptedOn,
-      acceptanceMinutes: transferItems.acceptanceMinutes,
-      techniqueCode: techniques.code,
-      techniqueName: techniques.name,
-      minLevel: techniques.minLevel,
-      fromId: transferItems.fromFacilityId,
-      fromName: fromF.shortName,
-      toId: transferItems.toFacilityId,
-      toName: toF.shortName,
-      supervisedCases: sql<number>`(select count(*) from ${caseLogs} c where c.transfer_item_id = ${transferItems.id} and c.supervised = 1)`,
-    })
-    .from(transferItems)
-    .innerJoin(techniques, eq(techniques.id, transferItems.techniqueId))
-    .innerJoin(fromF, eq(fromF.id, transferItems.fromFacilityId))
-    .innerJoin(toF, eq(toF.id, transferItems.toFacilityId))
-    .where(where)
-    .orderBy(asc(transferItems.phase), asc(transferItems.priority), asc(techniques.chapterNumber), asc(techniques.number), asc(transferItems.id))
-    .limit(page.pageSize)
-    .offset(page.offset)
-    .all()
-    .map((r) => ({ ...r, overdue: isOverdue(r, today) }));
-  return { phases, overall, items: toPage(rows, total, page) };
+  const items = paginate(
+    page,
+    () => db.select({ n: sql<number>`count(*)` }).from(transferItems).where(where).get()?.n ?? 0,
+    (at) =>
+      db
+        .select({
+          id: transferItems.id,
+          phase: transferItems.phase,
+          priority: transferItems.priority,
+          stage: transferItems.stage,
+          targetDate: transferItems.targetDate,
+          requiredCases: transferItems.requiredCases,
+          acceptedOn: transferItems.acceptedOn,
+          acceptanceMinutes: transferItems.acceptanceMinutes,
+          techniqueCode: techniques.code,
+          techniqueName: techniques.name,
+          minLevel: techniques.minLevel,
+          fromId: transferItems.fromFacilityId,
+          fromName: fromF.shortName,
+          toId: transferItems.toFacilityId,
+          toName: toF.shortName,
+          supervisedCases: sql<number>`(select count(*) from ${caseLogs} c where c.transfer_item_id = ${transferItems.id} and c.supervised = 1)`,
+        })
+        .from(transferItems)
+        .innerJoin(techniques, eq(techniques.id, transferItems.techniqueId))
+        .innerJoin(fromF, eq(fromF.id, transferItems.fromFacilityId))
+        .innerJoin(toF, eq(toF.id, transferItems.toFacilityId))
+        .where(where)
+        .orderBy(asc(transferItems.phase), asc(transferItems.priority), asc(techniques.chapterNumber), asc(techniques.number), asc(transferItems.id))
+        .limit(at.pageSize)
+        .offset(at.offset)
+        .all()
+        .map((r) => ({ ...r, overdue: isOverdue(r, today) })),
+  );
+  return { phases, overall, items };
 }
 
 export type Plan = ReturnType<typeof getPlan>;

@@ -9,7 +9,7 @@ import { hashPassword } from "~/models/auth/password.server";
 import { endUserSessions } from "~/models/auth/session.server";
 import type { Role } from "~/models/enums";
 import { DomainError, ForbiddenError, NotFoundError } from "~/models/errors";
-import { toPage, type Page, type PageRequest } from "~/utils/pagination";
+import { paginate, type Page, type PageRequest } from "~/utils/pagination";
 import { foldSearch, searchTerms } from "~/utils/search";
 import { FACILITY_ROLES, type CreateUserInput, type UpdateUserInput } from "./schemas";
 
@@ -66,28 +66,31 @@ export function listUsers(
   }
   if (filters.role) conditions.push(eq(users.role, filters.role));
   const where = conditions.length ? and(...conditions) : undefined;
-  const total = db.select({ n: count() }).from(users).where(where).get()?.n ?? 0;
-  const rows = db
-    .select({
-      id: users.id,
-      username: users.username,
-      displayName: users.displayName,
-      role: users.role,
-      active: users.active,
-      isDemo: users.isDemo,
-      totpEnabled: users.totpEnabled,
-      facilityName: facilities.name,
-      provinceName: provinces.name,
-    })
-    .from(users)
-    .leftJoin(facilities, eq(facilities.id, users.facilityId))
-    .leftJoin(provinces, eq(provinces.code, users.provinceCode))
-    .where(where)
-    .orderBy(desc(users.active), users.username)
-    .limit(pageReq.pageSize)
-    .offset(pageReq.offset)
-    .all();
-  return toPage(rows, total, pageReq);
+  return paginate(
+    pageReq,
+    () => db.select({ n: count() }).from(users).where(where).get()?.n ?? 0,
+    (at) =>
+      db
+        .select({
+          id: users.id,
+          username: users.username,
+          displayName: users.displayName,
+          role: users.role,
+          active: users.active,
+          isDemo: users.isDemo,
+          totpEnabled: users.totpEnabled,
+          facilityName: facilities.name,
+          provinceName: provinces.name,
+        })
+        .from(users)
+        .leftJoin(facilities, eq(facilities.id, users.facilityId))
+        .leftJoin(provinces, eq(provinces.code, users.provinceCode))
+        .where(where)
+        .orderBy(desc(users.active), users.username)
+        .limit(at.pageSize)
+        .offset(at.offset)
+        .all(),
+  );
 }
 
 export type UserDetail = {
