@@ -585,6 +585,53 @@ export const adoptionEvents = sqliteTable(
   ],
 );
 
+/**
+ * One row per facility × technique of the ledger, derived from its events (never edited by
+ * hand): what the reports count, so that a national figure counts index ranges instead of
+ * regrouping millions of events. Kept in step in the writer's transaction by
+ * models/adoption/pair-summary.server.ts (events, level changes) and by a trigger that copies
+ * the technique's level and chapter when the catalogue changes them.
+ */
+export const adoptionPairs = sqliteTable(
+  "adoption_pairs",
+  {
+    facilityId: integer("facility_id")
+      .notNull()
+      .references(() => facilities.id),
+    techniqueId: integer("technique_id")
+      .notNull()
+      .references(() => techniques.id),
+    startedOn: text("started_on").notNull(),
+    approvedOn: text("approved_on"),
+    /** Counted from, for official figures: the later of started_on and approved_on; null without approval. */
+    officialOn: text("official_on"),
+    /** The first suspension; null when never suspended (performed without a break since started_on). */
+    suspendedOn: text("suspended_on"),
+    /** The facility's level on started_on (facility_levels history). */
+    levelAtStart: text("level_at_start", { enum: LEVELS }).notNull(),
+    /** Copies of the technique's min_level and chapter_number. */
+    minLevel: text("min_level", { enum: LEVELS }),
+    chapterNumber: integer("chapter_number").notNull(),
+    /** Cross-level (DESIGN.md §4): rank(min_level) < rank(level at start); letters sort in rank order. */
+    crossLevel: integer("cross_level")
+      .notNull()
+      .generatedAlwaysAs(sql`coalesce(min_level < level_at_start, 0)`, { mode: "stored" }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.facilityId, t.techniqueId] }),
+    // Figures count ranges of these covering indexes: per facility, or per chapter for the
+    // whole country, by category (started_on: all recorded; official_on: official).
+    index("adoption_pairs_facility_started_idx").on(t.facilityId, t.crossLevel, t.startedOn, t.chapterNumber),
+    index("adoption_pairs_facility_official_idx").on(t.facilityId, t.crossLevel, t.officialOn, t.chapterNumber),
+    index("adoption_pairs_chapter_started_idx").on(t.chapterNumber, t.crossLevel, t.startedOn, t.facilityId),
+    index("adoption_pairs_chapter_official_idx").on(t.chapterNumber, t.crossLevel, t.officialOn, t.facilityId),
+    index("adoption_pairs_technique_idx").on(t.techniqueId),
+    index("adoption_pairs_suspended_idx")
+      .on(t.facilityId, t.suspendedOn, t.crossLevel)
+      .where(sql`suspended_on is not null`),
+  ],
+);
+
 /** A facility's submission of additions to its technique list, decided by the department. */
 export const techniqueListRequests = sqliteTable(
   "technique_list_requests",

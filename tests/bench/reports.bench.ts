@@ -56,6 +56,7 @@ time("province report (Lào Cai, by facility)", () => getAdoptionReport(db, laoC
 time("department dashboard (Lào Cai)", () => getDepartmentDashboard(db, laoCai, "15", today));
 time("national report (by province, 2020-)", () => getAdoptionReport(db, admin, { dimension: "province" }, today), 3);
 time("national report (by chapter)", () => getAdoptionReport(db, admin, { dimension: "chapter" }, today), 3);
+time("national report (by level, all techniques)", () => getAdoptionReport(db, admin, { dimension: "level", filter: { crossOnly: false } }, today), 3);
 time("national drill-down: level B added since 2020, page 1 of 50", () =>
   listFigurePairs(db, admin, { metric: "change", category: "official", start: "2026-01-01", end: today, baselineEnd: "2020-12-31", filter: { levels: ["B"] } }, today, page), 3);
 time("national drill-down: C+D performing, page 200 of 50", () =>

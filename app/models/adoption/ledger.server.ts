@@ -1,7 +1,8 @@
 // The adoption ledger: the one place that writes adoption_events. Every entry (form, import,
 // acceptance of a transfer item, department approval, seeds) goes through recordAdoptionEvent
 // or its batch twin, which validate the date and the order of events of that facility ×
-// technique and write the audit event in the caller's transaction.
+// technique, and write the audit event and the pair's summary row (adoption_pairs, what the
+// reports count) in the caller's transaction.
 // Access control is the caller's job (the acceptance, the approval and the ledger form each
 // check their own capability); the actor is recorded as the author.
 import { and, asc, eq, inArray } from "drizzle-orm";
@@ -10,6 +11,7 @@ import type { Actor } from "~/models/access/policy";
 import { recordAudit, type Tx } from "~/models/audit/audit.server";
 import type { AdoptionEventKind, AdoptionSource } from "~/models/enums";
 import { ConflictError, DomainError, NotFoundError } from "~/models/errors";
+import { refreshAdoptionPairs } from "./pair-summary.server";
 import { findDateViolation, findOrderViolation, type LedgerEvent } from "./rules";
 
 export type AdoptionEventInput = {
@@ -132,6 +134,7 @@ export function recordAdoptionEvent(
   const existing = listPairEvents(tx, facility.id, technique.id);
   assertEventFits(input, facility, existing, today);
   const event = tx.insert(adoptionEvents).values(toRow(input, technique.id, actor)).returning().get();
+  refreshAdoptionPairs(tx, facility.id, [technique.id]);
   recordAudit(tx, {
     userId: actor?.userId || null,
     action: "create",
@@ -230,6 +233,13 @@ export function recordAdoptionEvents(
       )
       .run();
   }
+  const written = new Map<number, number[]>();
+  for (const row of rows) {
+    const list = written.get(row.facilityId);
+    if (list) list.push(row.techniqueId);
+    else written.set(row.facilityId, [row.techniqueId]);
+  }
+  for (const [facilityId, techniqueIds] of written) refreshAdoptionPairs(tx, facilityId, techniqueIds);
   return rows.length;
 }
 

@@ -6,6 +6,7 @@ import type { Db } from "~/db/client.server";
 import { facilities, facilityLevels, type Facility } from "~/db/schema";
 import type { Actor } from "~/models/access/policy";
 import { hasCapability } from "~/models/access/policy";
+import { refreshAdoptionPairs } from "~/models/adoption/pair-summary.server";
 import { recordAudit } from "~/models/audit/audit.server";
 import { isIsoDate } from "~/models/dates";
 import type { FacilityKind, Grade, Level, Ownership } from "~/models/enums";
@@ -125,6 +126,8 @@ export function changeFacilityLevel(
       .get();
     if (sameDay) throw new ConflictError("facilities:errors.levelDateTaken", { field: "validFrom", params: { date: validFrom } });
     tx.insert(facilityLevels).values({ facilityId, level, validFrom, note }).run();
+    // The level on the day each technique started may have changed: the report summary follows.
+    refreshAdoptionPairs(tx, facilityId);
 
     const inForce = tx
       .select({ level: facilityLevels.level })

@@ -1,13 +1,16 @@
 // Adoption reports over time: per period (calendar years from a baseline, or the six- and
 // twelve-month periods of Circular 38/2024), grouped by province, facility level, facility,
-// chapter or not at all. Counting happens in SQL (GROUP BY over the pairs of pairs-sql);
-// JavaScript only adds the small per-period results into running totals.
+// chapter or not at all. Counting happens in SQL (index range counts of pair-counts, and the
+// few suspended pairs of pairs-sql); JavaScript only adds the small per-period results into
+// running totals.
 import { sql, type SQL } from "drizzle-orm";
 import type { Tx } from "~/models/audit/audit.server";
 import type { Actor } from "~/models/access/policy";
 import { DomainError } from "~/models/errors";
 import { reportYears } from "~/models/adoption/rules";
-import { countedFromSql, pairsSql, performedOnSql, type Category, type PairFilter } from "./pairs-sql.server";
+import { addDaysIso } from "~/models/dates";
+import { countPairsInRanges, type DateRange } from "./pair-counts.server";
+import { countedFromSql, pairsSql, resumedOnSql, type Category, type PairFilter } from "./pairs-sql.server";
 
 export const REPORT_DIMENSIONS = ["total", "province", "level", "facility", "chapter"] as const;
 export type ReportDimension = (typeof REPORT_DIMENSIONS)[number];
@@ -69,10 +72,15 @@ function groupKeySql(dimension: ReportDimension): SQL {
   }
 }
 
-/** CASE mapping a date to the index of its period: -1 before the first, null after the last. */
-function bucketSql(dateSql: SQL, periods: Period[]): SQL {
-  const whens = periods.map((p, i) => sql`when ${dateSql} <= ${p.end} then ${i}`);
-  return sql`(case when ${dateSql} is null then null when ${dateSql} < ${periods[0].start} then -1 ${sql.join(whens, sql` `)} else null end)`;
+/**
+ * The date ranges of the buckets a counted-from date falls in: index 0 is "before the first
+ * period", index i + 1 is period i (after the end of the period before it, up to its end).
+ */
+function bucketRanges(periods: Period[]): DateRange[] {
+  return [
+    { from: null, to: addDaysIso(periods[0].start, -1) },
+    ...periods.map((p, i) => ({ from: i === 0 ? p.start : addDaysIso(periods[i - 1].end, 1), to: p.end })),
+  ];
 }
 
 type Counts = { newBy: number[]; before: number; inactiveAt: number[]; inactiveAfterBaselineAt: number[] };
@@ -89,8 +97,6 @@ export function computeAdoptionFigures(
   const { periods, reportDate, dimension } = options;
   const filter = options.filter ?? {};
   const baselineIndex = options.baselineIndex ?? 0;
-  const key = groupKeySql(dimension);
-  const pairs = pairsSql(actor, filter, reportDate);
   const result = new Map<string, Record<Category, Counts>>();
   const entry = (k: string) => {
     let e = result.get(k);
@@ -107,44 +113,53 @@ export function computeAdoptionFigures(
     return e;
   };
 
-  // One statement, the pairs computed once: new pairs per group, category and period (bucket
-  // -1: counted before the first period), then the pairs ever suspended that are not
-  // performed at the end of a period (row kind "paused", bucket = period index).
-  const periodValues = sql.join(
-    periods.map((p, i) => sql`select ${i} as idx, ${p.end} as end_on`),
-    sql` union all `,
-  );
+  // New pairs per group, category and bucket, counted on the summary's indexes. A group is
+  // listed when it has any pair by the report date: when the periods end earlier, one more
+  // range (after the last period) finds the groups whose pairs all came later.
+  const buckets = bucketRanges(periods);
+  const lastEnd = periods[periods.length - 1].end;
+  for (const category of CATEGORIES) {
+    const ranges = category === "all" && lastEnd < reportDate ? [...buckets, { from: addDaysIso(lastEnd, 1), to: reportDate }] : buckets;
+    for (const r of countPairsInRanges(db, actor, { filter, reportDate, dimension, category, ranges })) {
+      if (r.n === 0) continue;
+      const counts = entry(r.k)[category];
+      if (r.idx === 0) counts.before += r.n;
+      else if (r.idx <= periods.length) counts.newBy[r.idx - 1] += r.n;
+    }
+  }
+
+  // Pairs suspended by the report date (a few per cent) that are not performed at the end of a
+  // period, per group, category and period, and whether they count from after the baseline.
+  // A suspension lasts from its event to the next resumption, and a pair is in at most one
+  // suspension on a given day, so each suspension removes its pair from the periods whose end
+  // falls inside it and on or after the pair's counted-from date. SQL groups the suspensions by
+  // the first period end on or after each of those dates; the loop below spreads the counts.
+  const endIndex = (dateSql: SQL) =>
+    sql`(case when ${dateSql} is null then ${periods.length} ${sql.join(
+      periods.map((p, i) => sql`when ${dateSql} <= ${p.end} then ${i}`),
+      sql` `,
+    )} else ${periods.length} end)`;
   const pausedSelect = (category: Category) => {
     const from = countedFromSql(category);
-    return sql`select ${`paused_${category}`} as row_kind, ${key} as k, ends.idx as bucket,
-        null as bucket_official, (${from} > ${periods[baselineIndex].end}) as after_baseline, count(*) as n
-      from p join ends on ${from} <= ends.end_on
-      where p.has_pause = 1 and not ${performedOnSql(sql`ends.end_on`)}
-      group by 2, 3, 5`;
+    return sql`select ${category} as category, p.k as k, ${endIndex(from)} as from_idx, ${endIndex(sql`p.off_on`)} as off_idx,
+        ${endIndex(sql`p.back_on`)} as back_idx, (${from} > ${periods[baselineIndex].end}) as after_baseline, count(*) as n
+      from s as p where ${from} is not null
+      group by 2, 3, 4, 5, 6`;
   };
-  // "new" rows count pairs by (bucket of the all-recorded date, bucket of the official date) in
-  // one pass; "paused_<category>" rows count suspended pairs at each period end.
-  const rows = db.all<{ row_kind: "new" | "paused_all" | "paused_official"; k: string; bucket: number | null; bucket_official: number | null; after_baseline: number; n: number }>(sql`
-    with p as materialized (select * from ${pairs}), ends as (${periodValues})
-    select 'new' as row_kind, ${key} as k, ${bucketSql(sql`p.from_all`, periods)} as bucket,
-      ${bucketSql(sql`p.from_official`, periods)} as bucket_official, 0 as after_baseline, count(*) as n
-      from p group by 2, 3, 4
-    union all ${pausedSelect("all")}
+  const paused = db.all<{ category: Category; k: string; from_idx: number; off_idx: number; back_idx: number; after_baseline: number; n: number }>(sql`
+    with s as materialized (select ${groupKeySql(dimension)} as k, p.from_all, p.from_official,
+        x.event_on as off_on, ${resumedOnSql()} as back_on
+      from ${pairsSql(actor, filter, reportDate, { suspendedOnly: true })} p
+      join adoption_events x on x.facility_id = p.facility_id and x.technique_id = p.technique_id
+        and x.kind = 'suspended' and x.event_on <= ${reportDate})
+    ${pausedSelect("all")}
     union all ${pausedSelect("official")}`);
-  const addNew = (counts: Counts, bucket: number | null, n: number) => {
-    if (bucket === null) return;
-    if (bucket === -1) counts.before += n;
-    else counts.newBy[bucket] += n;
-  };
-  for (const r of rows) {
-    const e = entry(r.k);
-    if (r.row_kind === "new") {
-      addNew(e.all, r.bucket, r.n);
-      addNew(e.official, r.bucket_official, r.n);
-    } else if (r.bucket !== null) {
-      const counts = r.row_kind === "paused_all" ? e.all : e.official;
-      counts.inactiveAt[r.bucket] += r.n;
-      if (r.after_baseline) counts.inactiveAfterBaselineAt[r.bucket] += r.n;
+  for (const r of paused) {
+    const counts = entry(r.k)[r.category];
+    // Period i is removed when from <= end_i, suspended on or before end_i and not resumed by it.
+    for (let i = Math.max(r.from_idx, r.off_idx); i < r.back_idx; i++) {
+      counts.inactiveAt[i] += r.n;
+      if (r.after_baseline) counts.inactiveAfterBaselineAt[i] += r.n;
     }
   }
 

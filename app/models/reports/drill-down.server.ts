@@ -1,10 +1,13 @@
 // The list behind a number: exactly the facility × technique pairs one report figure counts,
-// built from the same SQL as the figure (pairs-sql), paginated on the server.
+// from the same facility set and pair conditions as the figure (pairs-sql, pair-counts),
+// paginated on the server.
 import { sql, type SQL } from "drizzle-orm";
 import type { Tx } from "~/models/audit/audit.server";
 import type { Actor } from "~/models/access/policy";
+import { addDaysIso } from "~/models/dates";
 import type { Level } from "~/models/enums";
 import { toPage, type Page, type PageRequest } from "~/utils/pagination";
+import { countPairsInRanges, type DateRange } from "./pair-counts.server";
 import { countedFromSql, pairsSql, performedOnSql, type Category, type PairFilter } from "./pairs-sql.server";
 
 export const FIGURE_METRICS = ["new", "cumulative", "change"] as const;
@@ -50,17 +53,40 @@ function figureConditionSql(selector: FigureSelector): SQL {
   }
 }
 
-/** How many pairs a figure counts (the same number the report shows). */
-export function countFigurePairs(db: Tx, actor: Actor, selector: FigureSelector, reportDate: string): number {
-  const row = db.get<{ n: number }>(sql`
-    select count(*) as n from ${pairsSql(actor, selector.filter, reportDate)} p
-    where ${figureConditionSql(selector)}`);
-  return row?.n ?? 0;
+/** The counted-from range of a figure (before the "performed" test of cumulative and change). */
+function figureRange(selector: FigureSelector): DateRange {
+  switch (selector.metric) {
+    case "new":
+      return { from: selector.start, to: selector.end };
+    case "cumulative":
+      return { from: null, to: selector.end };
+    case "change":
+      return { from: addDaysIso(selector.baselineEnd, 1), to: selector.end };
+  }
 }
 
 /**
- * The pairs behind a figure in ledger order (facility, then technique), with the total from
- * the same pass (a window count), so a page costs one walk over the pairs and no sort.
+ * How many pairs a figure counts (the same number the report shows): the pairs counted from
+ * a date in its range (index range counts), less, for "performed" figures, the suspended
+ * pairs that are not performed at the end of the period.
+ */
+export function countFigurePairs(db: Tx, actor: Actor, selector: FigureSelector, reportDate: string): number {
+  const range = figureRange(selector);
+  const counts = countPairsInRanges(db, actor, { filter: selector.filter, reportDate, dimension: "total", category: selector.category, ranges: [range] });
+  const counted = counts.reduce((sum, r) => sum + r.n, 0);
+  if (selector.metric === "new") return counted;
+  const from = countedFromSql(selector.category);
+  const paused = db.get<{ n: number }>(sql`
+    select count(*) as n from ${pairsSql(actor, selector.filter, reportDate, { suspendedOnly: true })} p
+    where ${range.from ? sql`${from} >= ${range.from} and ` : sql``}${from} <= ${range.to}
+      and not ${performedOnSql(sql`${selector.end}`)}`);
+  return counted - (paused?.n ?? 0);
+}
+
+/**
+ * The pairs behind a figure in ledger order (facility, then technique). The page is read in
+ * that order and stops once full (no sort, no walk over the rest); the total is the figure's
+ * count.
  */
 export function listFigurePairs(
   db: Tx,
@@ -69,26 +95,23 @@ export function listFigurePairs(
   reportDate: string,
   page: PageRequest,
 ): Page<DrillDownRow> {
-  const rows = db.all<DrillDownRow & { total: number }>(sql`
+  const rows = db.all<DrillDownRow>(sql`
     select p.facility_id as facilityId, f.name as facilityName, pr.name as provinceName,
       p.level_now as levelNow, p.level_at_start as levelAtStart,
       t.id as techniqueId, t.code as techniqueCode, t.name as techniqueName,
       t.chapter_number as chapterNumber, t.min_level as minLevel,
-      p.started_on as startedOn, p.approved_on as approvedOn, count(*) over () as total
-    from ${pairsSql(actor, selector.filter, reportDate)} p
+      p.started_on as startedOn, p.approved_on as approvedOn
+    from (
+      select p.* from ${pairsSql(actor, selector.filter, reportDate)} p
+      where ${figureConditionSql(selector)}
+      order by p.facility_id, p.technique_id
+      limit ${page.pageSize} offset ${page.offset}
+    ) p
     join facilities f on f.id = p.facility_id
     left join provinces pr on pr.code = f.province_code
     join techniques t on t.id = p.technique_id
-    where ${figureConditionSql(selector)}
-    order by p.facility_id, p.technique_id
-    limit ${page.pageSize} offset ${page.offset}`);
-  // Past the last page the window has no row to report on: count separately.
-  const total = rows.length > 0 ? rows[0].total : page.offset > 0 ? countFigurePairs(db, actor, selector, reportDate) : 0;
-  return toPage(
-    rows.map(({ total: _total, ...row }) => row),
-    total,
-    page,
-  );
+    order by p.facility_id, p.technique_id`);
+  return toPage(rows, countFigurePairs(db, actor, selector, reportDate), page);
 }
 
 /** Every pair behind a figure, for exports (no pagination; capped). */

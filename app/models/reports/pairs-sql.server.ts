@@ -1,20 +1,27 @@
-// The SQL every adoption figure is built from: one row per facility × technique of the
-// ledger, as of the report date, with what the figures need to classify it. Aggregates
-// (reports, dashboard, targets) and drill-downs (the list behind a number) share these
-// fragments, so a number and its list cannot disagree.
+// The facility × technique pairs every adoption figure is built from, as of the report date,
+// read from the ledger's summary rows (adoption_pairs, kept in step with the events by
+// models/adoption/pair-summary.server.ts). Figures count them on covering indexes
+// (pair-counts.server.ts); drill-downs list them here. Both take the facility set from
+// facilitySetSql and classify by the summary's columns (cross_level, chapter_number, the
+// dates), so a number and its list cannot disagree (report-figures-replay.test.ts checks both
+// against a replay of the raw ledger).
 //
 // Definitions (DESIGN.md §4, Circular 43/2013):
 // - started_on: the date of the pair's "started" event; approved_on: of its department approval.
 // - counted from: started_on for "all recorded" figures; the later of started_on and
 //   approved_on for official figures (a pair without approval is never official).
 // - cross-level: rank(technique.min_level) < rank(facility level ON started_on); letters
-//   sort in rank order, so `min_level < level` is the test; a blank min_level never counts.
+//   sort in rank order, so `min_level < level` is the test; a blank min_level never counts
+//   (the generated column adoption_pairs.cross_level).
 // - performed on a date: started on or before it, and the latest of its started / suspended /
-//   resumed events up to that date is not a suspension.
+//   resumed events up to that date is not a suspension (equivalently: the date is in none of
+//   its suspensions, each lasting from the suspended event to the next resumption).
 // - facility level of a group (e.g. "provincial hospitals" = B): the level on the report date.
+// Events after the report date do not exist for a report: a later approval or suspension
+// reads as absent, and a pair started later is not a pair yet.
 import { sql, type SQL } from "drizzle-orm";
 import { facilities } from "~/db/schema";
-import type { Actor } from "~/models/access/policy";
+import { readFilter, type Actor } from "~/models/access/policy";
 import { facilityScopeCondition } from "~/models/access/scope-sql.server";
 import type { Level } from "~/models/enums";
 import { levelOnDateSql } from "~/models/facilities/levels.server";
@@ -43,63 +50,64 @@ export function facilitySetSql(actor: Actor, filter: PairFilter, reportDate: str
   return sql`select ${facilities.id} from ${facilities} where ${sql.join(where, sql` and `)}`;
 }
 
-/**
- * One row per pair with events on or before the report date: facility_id, technique_id,
- * started_on, approved_on, has_pause, province_code, level_now, level_at_start,
- * chapter_number, min_level, cross_level, from_all, from_official.
- */
-export function pairsSql(actor: Actor, filter: PairFilter, reportDate: string): SQL {
-  const chapter = filter.chapterNumber
-    ? sql`and e.technique_id in (select id from techniques where chapter_number = ${filter.chapterNumber})`
-    : sql``;
-  const crossOnly = filter.crossOnly === false ? sql`` : sql`where cross_level = 1`;
-  // Facts per facility, computed once per facility rather than once per pair: the level on the
-  // report date, and the level when the history holds a single one (most facilities), which
-  // spares the dated lookup for each of their pairs.
-  const facilityFacts = sql`select fa.id, fa.province_code, fa.level,
-      ${levelOnDateSql(sql`fa.id`, sql`${reportDate}`, sql`fa.level`)} as level_now,
-      (select case when count(distinct fl.level) <= 1 then coalesce(min(fl.level), fa.level) end
-         from facility_levels fl where fl.facility_id = fa.id) as single_level
-    from facilities fa where fa.id in (${facilitySetSql(actor, filter, reportDate)})`;
-  return sql`(with fac as materialized (${facilityFacts})
-  select * from (
-    select p.facility_id, p.technique_id, p.started_on, p.approved_on, p.has_pause,
-      p.province_code, p.level_now, t.chapter_number, t.min_level, p.level_at_start,
-      (t.min_level is not null and t.min_level < p.level_at_start) as cross_level,
-      p.started_on as from_all,
-      case when p.approved_on is null then null
-        when p.approved_on > p.started_on then p.approved_on else p.started_on end as from_official
-    from (
-      select g.*, f.province_code, f.level_now,
-        coalesce(f.single_level, ${levelOnDateSql(sql`g.facility_id`, sql`g.started_on`, sql`f.level`)}) as level_at_start
-      from (
-        select e.facility_id, e.technique_id,
-          min(case when e.kind = 'started' then e.event_on end) as started_on,
-          min(case when e.kind = 'approved' then e.event_on end) as approved_on,
-          max(e.kind in ('suspended', 'resumed')) as has_pause
-        from adoption_events e
-        where e.event_on <= ${reportDate}
-          and e.facility_id in (${facilitySetSql(actor, filter, reportDate)}) ${chapter}
-        group by e.facility_id, e.technique_id
-      ) g
-      join fac f on f.id = g.facility_id
-      where g.started_on is not null
-    ) p
-    join techniques t on t.id = p.technique_id
-  ) ${crossOnly})`;
+/** True when the report covers every facility (whole-country figures can then count per chapter). */
+export function coversAllFacilities(actor: Actor, filter: PairFilter): boolean {
+  return readFilter(actor).kind === "all" && !filter.provinceCode && !filter.facilityId && !(filter.levels && filter.levels.length > 0);
+}
+
+/** The level on the report date of the facility row `fa` (groups and filters by level). */
+export function levelNowSql(reportDate: string): SQL {
+  return levelOnDateSql(sql`fa.id`, sql`${reportDate}`, sql`fa.level`);
 }
 
 /**
- * True when the pair `p` is performed on `dateSql`. Pairs never suspended are performed from
- * their start; the others look up their latest started / suspended / resumed event.
+ * One row per pair started on or before the report date, in ledger order (facility, then
+ * technique): facility_id, technique_id, started_on, approved_on, suspended_on, province_code,
+ * level_now, level_at_start, chapter_number, min_level, cross_level, from_all, from_official.
+ * `suspendedOnly` keeps the pairs suspended by the report date (the only ones that can be
+ * not performed), read from their partial index.
+ */
+export function pairsSql(actor: Actor, filter: PairFilter, reportDate: string, options: { suspendedOnly?: boolean } = {}): SQL {
+  const suspended = options.suspendedOnly ? sql` and a.suspended_on <= ${reportDate}` : sql``;
+  const cross = filter.crossOnly === false ? sql`` : sql` and +a.cross_level = 1`;
+  const chapter = filter.chapterNumber ? sql` and +a.chapter_number = ${filter.chapterNumber}` : sql``;
+  // The facilities drive the join (CROSS JOIN fixes the order) and each facility's pairs are
+  // read by the primary key (the unary + keeps the other terms off the counting indexes), so
+  // pairs come in ledger order and a page of a drill-down stops reading once it is full.
+  return sql`(select a.facility_id, a.technique_id, a.started_on,
+      case when a.approved_on <= ${reportDate} then a.approved_on end as approved_on,
+      case when a.suspended_on <= ${reportDate} then a.suspended_on end as suspended_on,
+      fa.province_code, ${levelNowSql(reportDate)} as level_now,
+      a.level_at_start, a.chapter_number, a.min_level, a.cross_level,
+      a.started_on as from_all,
+      case when a.official_on <= ${reportDate} then a.official_on end as from_official
+    from facilities fa cross join adoption_pairs a on a.facility_id = fa.id
+    where fa.id in (${facilitySetSql(actor, filter, reportDate)})
+      and +a.started_on <= ${reportDate}${cross}${chapter}${suspended})`;
+}
+
+/**
+ * The day the suspension event `x` ended: its pair's first resumption on or after it (a
+ * resumption on the same day replays after the suspension); null while still suspended.
+ * The ledger's order rules make suspensions and resumptions alternate, so a pair is not
+ * performed exactly on the days [x.event_on, this day) of its suspensions.
+ */
+export function resumedOnSql(): SQL {
+  return sql`(select min(y.event_on) from adoption_events y
+    where y.facility_id = x.facility_id and y.technique_id = x.technique_id
+      and y.kind = 'resumed' and y.event_on >= x.event_on)`;
+}
+
+/**
+ * True when the pair `p` is performed on `dateSql` (on or before the report date): started by
+ * then and inside none of its suspensions. Pairs not suspended by then skip the look-up.
  */
 export function performedOnSql(dateSql: SQL): SQL {
-  return sql`(p.has_pause = 0 or coalesce((
-    select x.kind <> 'suspended' from adoption_events x
+  return sql`(p.started_on <= ${dateSql} and (p.suspended_on is null or p.suspended_on > ${dateSql} or not exists (
+    select 1 from adoption_events x
     where x.facility_id = p.facility_id and x.technique_id = p.technique_id
-      and x.kind in ('started', 'suspended', 'resumed') and x.event_on <= ${dateSql}
-    order by x.event_on desc, case x.kind when 'started' then 0 when 'suspended' then 2 else 3 end desc, x.id desc
-    limit 1), 0))`;
+      and x.kind = 'suspended' and x.event_on <= ${dateSql}
+      and coalesce(${resumedOnSql()} > ${dateSql}, 1))))`;
 }
 
 /** The "counted from" column of a category (see the definitions above). */

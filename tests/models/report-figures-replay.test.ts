@@ -1,0 +1,227 @@
+// The report figures and drill-downs, computed in SQL from the ledger's summary rows, against a
+// replay of the raw ledger with the pure rules (ledgerStateOn, the level history read row by
+// row): every dimension, filter, scope, period kind and report date of a random ledger with
+// level changes, suspensions and resumptions (same-day ones too) and a catalogue level change.
+import { sql } from "drizzle-orm";
+import { expect, test } from "vitest";
+import type { Db } from "~/db/client.server";
+import { facilityLevels } from "~/db/schema";
+import type { Actor } from "~/models/access/policy";
+import { recordAdoptionEvents, type AdoptionEventInput } from "~/models/adoption/ledger.server";
+import { ledgerStateOn, type LedgerEvent } from "~/models/adoption/rules";
+import { addDaysIso } from "~/models/dates";
+import { LEVELS, type Level } from "~/models/enums";
+import { changeFacilityLevel } from "~/models/facilities/commands.server";
+import { buildReport, yearPeriods, type Figures, type Period, type ReportDimension } from "~/models/reports/adoption-report.server";
+import { countFigurePairs, listFigurePairs, type FigureSelector } from "~/models/reports/drill-down.server";
+import type { Category, PairFilter } from "~/models/reports/pairs-sql.server";
+import { circularPeriods } from "~/models/reports/queries.server";
+import { createPrng, type Prng } from "../../seeds/prng";
+import { createTestDb } from "../helpers/db";
+import { makeFacility, makeProvince, makeTechnique } from "../helpers/factories";
+
+const TODAY = "2025-10-15";
+const admin: Actor = { userId: 0, role: "admin", facilityId: null, provinceCode: null };
+
+const DAY = 86_400_000;
+const dayNumber = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / DAY;
+const fromDayNumber = (n: number) => new Date(n * DAY).toISOString().slice(0, 10);
+const randomDate = (r: Prng, start: string, end: string) => fromDayNumber(r.int(dayNumber(start), dayNumber(end)));
+const later = (date: string, days: number) => (addDaysIso(date, days) < TODAY ? addDaysIso(date, days) : TODAY);
+
+function buildLedger(seed: string) {
+  const db = createTestDb();
+  const r = createPrng(seed);
+  const provinces = [makeProvince(db).code, makeProvince(db).code];
+  const facilities = Array.from({ length: 10 }, (_, i) => {
+    const level = r.pick(LEVELS);
+    const f = makeFacility(db, { level, provinceCode: i === 9 ? null : r.pick(provinces), openedOn: "2010-01-01" });
+    // Most facilities carry a history row (as createFacility writes one); the others read facilities.level.
+    if (i % 3 !== 0) db.insert(facilityLevels).values({ facilityId: f.id, level, validFrom: "2010-01-01" }).run();
+    return f;
+  });
+  const minLevels: (Level | null)[] = ["A", "B", "C", "D", null];
+  const techniques = Array.from({ length: 14 }, (_, i) => makeTechnique(db, { chapterNumber: [3, 10, 18][i % 3], minLevel: r.pick(minLevels) }));
+
+  const events: AdoptionEventInput[] = [];
+  for (const f of facilities) {
+    for (const t of r.shuffle(techniques).slice(0, r.int(5, 10))) {
+      const base = { facilityId: f.id, techniqueId: t.id };
+      const started = randomDate(r, "2012-01-01", TODAY);
+      events.push({ ...base, kind: "started", eventOn: started });
+      if (r.chance(0.7)) events.push({ ...base, kind: "approved", eventOn: later(started, r.int(0, 400)) });
+      // Up to three suspensions, each resumed or not; a resumption may fall on the suspension's day.
+      let cursor = started;
+      for (let cycle = 0; cycle < 3 && r.chance(0.45) && cursor < TODAY; cycle++) {
+        const suspended = later(cursor, r.int(cycle === 0 ? 0 : 1, 900));
+        events.push({ ...base, kind: "suspended", eventOn: suspended });
+        if (!r.chance(0.7)) break;
+        cursor = later(suspended, r.int(0, 500));
+        events.push({ ...base, kind: "resumed", eventOn: cursor });
+      }
+    }
+  }
+  db.transaction((tx) => recordAdoptionEvents(tx, events, null, TODAY, { audit: false }));
+  // Level changes recorded after the events (back-dated ones reclassify existing pairs) and a
+  // catalogue level change (the summary's copy follows).
+  for (const f of facilities.slice(0, 4)) {
+    changeFacilityLevel(db, f.id, r.pick(LEVELS), randomDate(r, "2014-01-01", TODAY), null, null, TODAY);
+  }
+  db.run(sql`update techniques set min_level = 'A' where id = ${techniques[0].id}`);
+  db.run(sql`update techniques set min_level = null where id = ${techniques[1].id}`);
+  return { db, provinces, facilities, techniques };
+}
+
+/** The pairs of a report replayed from the raw tables: no summary row, no report SQL. */
+function replay(db: Db, actor: Actor, filter: PairFilter, reportDate: string) {
+  const history = db.all<{ facilityId: number; level: Level; validFrom: string }>(
+    sql`select facility_id as facilityId, level, valid_from as validFrom from facility_levels order by valid_from`,
+  );
+  const levelOn = (f: { id: number; level: Level }, date: string): Level => {
+    const rows = history.filter((h) => h.facilityId === f.id);
+    if (rows.length === 0) return f.level;
+    return [...rows].reverse().find((h) => h.validFrom <= date)?.level ?? rows[0].level;
+  };
+  const facilities = db
+    .all<{ id: number; level: Level; provinceCode: string | null }>(sql`select id, level, province_code as provinceCode from facilities`)
+    .filter((f) => actor.role === "admin" || (actor.role === "department" ? f.provinceCode === actor.provinceCode : f.id === actor.facilityId))
+    .filter((f) => !filter.provinceCode || f.provinceCode === filter.provinceCode)
+    .filter((f) => !filter.facilityId || f.id === filter.facilityId)
+    .filter((f) => !filter.levels?.length || filter.levels.includes(levelOn(f, reportDate)));
+  const techniques = new Map(
+    db.all<{ id: number; minLevel: Level | null; chapterNumber: number }>(sql`select id, min_level as minLevel, chapter_number as chapterNumber from techniques`).map((t) => [t.id, t]),
+  );
+  const events = db.all<LedgerEvent & { facilityId: number; techniqueId: number }>(
+    sql`select facility_id as facilityId, technique_id as techniqueId, kind, event_on as eventOn from adoption_events where event_on <= ${reportDate}`,
+  );
+  const pairs = [];
+  for (const f of facilities) {
+    for (const [techniqueId, technique] of techniques) {
+      const own = events.filter((e) => e.facilityId === f.id && e.techniqueId === techniqueId);
+      const startedOn = own.find((e) => e.kind === "started")?.eventOn;
+      if (!startedOn) continue;
+      const approvedOn = own.find((e) => e.kind === "approved")?.eventOn ?? null;
+      const cross = technique.minLevel !== null && technique.minLevel < levelOn(f, startedOn);
+      if (filter.crossOnly !== false && !cross) continue;
+      if (filter.chapterNumber && technique.chapterNumber !== filter.chapterNumber) continue;
+      pairs.push({
+        facilityId: f.id,
+        techniqueId,
+        keys: {
+          total: "total",
+          province: f.provinceCode ?? "-",
+          level: levelOn(f, reportDate),
+          facility: String(f.id),
+          chapter: String(technique.chapterNumber),
+        } satisfies Record<ReportDimension, string>,
+        from: { all: startedOn, official: approvedOn === null ? null : approvedOn > startedOn ? approvedOn : startedOn } satisfies Record<Category, string | null>,
+        performedOn: (date: string) => ledgerStateOn(own, date).active,
+      });
+    }
+  }
+  return pairs.sort((a, b) => a.facilityId - b.facilityId || a.techniqueId - b.techniqueId);
+}
+
+type Replayed = ReturnType<typeof replay>[number];
+
+function replayFigures(pairs: Replayed[], periods: Period[], baselineIndex: number, category: Category): Figures[] {
+  const baselineEnd = periods[baselineIndex].end;
+  return periods.map((p, i) => {
+    const from = (x: Replayed) => x.from[category];
+    const counted = pairs.filter((x) => from(x) !== null && from(x)! <= p.end);
+    const inPeriod = counted.filter((x) => (i === 0 ? from(x)! >= p.start : from(x)! > periods[i - 1].end));
+    const performed = counted.filter((x) => x.performedOn(p.end));
+    return {
+      new: inPeriod.length,
+      cumulative: performed.length,
+      change: i > baselineIndex ? performed.filter((x) => from(x)! > baselineEnd).length : 0,
+    };
+  });
+}
+
+const DIMENSIONS: ReportDimension[] = ["total", "province", "level", "facility", "chapter"];
+
+test("report figures equal a replay of the ledger for every dimension, filter, scope, period and report date", () => {
+  const { db, provinces, facilities } = buildLedger("report-figures-replay");
+  const department: Actor = { userId: 0, role: "department", facilityId: null, provinceCode: provinces[0] };
+  const filters: PairFilter[] = [
+    {},
+    { crossOnly: false },
+    { provinceCode: provinces[0] },
+    { levels: ["B", "C"] },
+    { chapterNumber: 10 },
+    { provinceCode: provinces[1], chapterNumber: 3, crossOnly: false },
+    { facilityId: facilities[2].id, crossOnly: false },
+  ];
+  let compared = 0;
+  for (const reportDate of [TODAY, "2023-06-30"]) {
+    const periodSets: Period[][] = [
+      yearPeriods(2018, reportDate),
+      yearPeriods(2020, reportDate),
+      circularPeriods("h1", 2022, reportDate),
+      circularPeriods("year", 2021, reportDate),
+    ];
+    for (const actor of [admin, department]) {
+      for (const filter of filters) {
+        const pairs = replay(db, actor, filter, reportDate);
+        for (const periods of periodSets) {
+          for (const dimension of DIMENSIONS) {
+            const report = buildReport(db, actor, { periods, reportDate, dimension, filter, baselineIndex: 0 }, 2020);
+            const expected = new Map<string, Replayed[]>();
+            for (const x of pairs) expected.set(x.keys[dimension], [...(expected.get(x.keys[dimension]) ?? []), x]);
+            const rows = dimension === "total" ? [] : [...expected.keys()].sort();
+            const context = JSON.stringify({ reportDate, actor: actor.role, filter, periods: periods.map((p) => p.key), dimension });
+            expect(report.rows.map((row) => row.key).sort(), context).toEqual(rows);
+            for (const row of [...report.rows, { ...report.total, key: "total" }]) {
+              const group = row.key === "total" ? pairs : expected.get(row.key)!;
+              for (const category of ["official", "all"] as const) {
+                expect(row.periods.map((p) => p[category]), `${context} ${row.key} ${category}`).toEqual(replayFigures(group, periods, 0, category));
+              }
+            }
+            compared++;
+          }
+        }
+      }
+    }
+  }
+  expect(compared).toBe(2 * 4 * 2 * 7 * 5);
+});
+
+test("drill-down totals and pages equal the replayed pairs behind each figure", () => {
+  const { db, provinces } = buildLedger("drill-down-replay");
+  const department: Actor = { userId: 0, role: "department", facilityId: null, provinceCode: provinces[1] };
+  for (const [actor, filter] of [
+    [admin, {}],
+    [admin, { levels: ["C", "D"] }],
+    [admin, { chapterNumber: 18, crossOnly: false }],
+    [department, { levels: ["B"] }],
+  ] as [Actor, PairFilter][]) {
+    const pairs = replay(db, actor, filter, TODAY);
+    for (const category of ["official", "all"] as const) {
+      for (const [metric, start, end] of [
+        ["new", "2021-01-01", "2021-12-31"],
+        ["cumulative", "2023-01-01", "2023-12-31"],
+        ["cumulative", "2025-01-01", TODAY],
+        ["change", "2024-07-01", "2024-12-31"],
+      ] as const) {
+        const selector: FigureSelector = { metric, category, start, end, baselineEnd: "2020-12-31", filter };
+        const from = (x: Replayed) => x.from[category];
+        const expected = pairs.filter((x) => {
+          const f = from(x);
+          if (f === null || f > end) return false;
+          if (metric === "new") return f >= start;
+          return x.performedOn(end) && (metric === "cumulative" || f > "2020-12-31");
+        });
+        const keys = expected.map((x) => [x.facilityId, x.techniqueId]);
+        const context = JSON.stringify({ actor: actor.role, filter, selector });
+        expect(countFigurePairs(db, actor, selector, TODAY), context).toBe(expected.length);
+        const all = listFigurePairs(db, actor, selector, TODAY, { page: 1, pageSize: 500, offset: 0 });
+        expect(all.total, context).toBe(expected.length);
+        expect(all.rows.map((row) => [row.facilityId, row.techniqueId]), context).toEqual(keys);
+        const second = listFigurePairs(db, actor, selector, TODAY, { page: 2, pageSize: 3, offset: 3 });
+        expect(second.rows.map((row) => [row.facilityId, row.techniqueId]), context).toEqual(keys.slice(3, 6));
+        expect(second.total, context).toBe(expected.length);
+      }
+    }
+  }
+});
