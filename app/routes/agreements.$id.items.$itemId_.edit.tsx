@@ -3,9 +3,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { getFormProps, getInputProps, getSelectProps, useForm } from "@conform-to/react";
+import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { useTranslation } from "react-i18next";
+import { PlanLineParties, PlanLineSchedule } from "~/components/agreements/plan-line-fields";
 import { StageBadge } from "~/components/agreements/status-badge";
 import { FieldError, FormErrors } from "~/components/form";
 import { getDb } from "~/db/client.server";
@@ -144,51 +145,9 @@ export default function EditItemPage() {
             <input type="hidden" name={fields.toFacilityId.name} value={item.toFacilityId} />
           </div>
         ) : (
-          <div className="grid gap-3 sm:grid-cols-2">
-            <div>
-              <label className="label" htmlFor={fields.fromFacilityId.id}>{t("plan.from")}</label>
-              <select {...getSelectProps(fields.fromFacilityId)} className="input">
-                {supporting.map((f) => <option key={f.id} value={f.id}>{f.name} ({f.level})</option>)}
-              </select>
-              <FieldError errors={fields.fromFacilityId.errors} />
-            </div>
-            <div>
-              <label className="label" htmlFor={fields.toFacilityId.id}>{t("plan.to")}</label>
-              <select {...getSelectProps(fields.toFacilityId)} className="input">
-                {receiving.map((f) => <option key={f.id} value={f.id}>{f.name} ({f.level})</option>)}
-              </select>
-              <FieldError errors={fields.toFacilityId.errors} />
-            </div>
-          </div>
+          <PlanLineParties fields={fields} supporting={supporting} receiving={receiving} withEmptyChoice={false} />
         )}
-        <div className="grid gap-3 sm:grid-cols-4">
-          <div>
-            <label className="label" htmlFor={fields.phase.id}>{t("plan.phase")}</label>
-            <input {...getInputProps(fields.phase, { type: "number" })} min={1} max={20} className="input" />
-            <FieldError errors={fields.phase.errors} />
-          </div>
-          <div>
-            <label className="label" htmlFor={fields.priority.id}>{t("plan.priority")}</label>
-            <input {...getInputProps(fields.priority, { type: "number" })} min={1} max={99} className="input" />
-            <FieldError errors={fields.priority.errors} />
-          </div>
-          <div>
-            <label className="label" htmlFor={fields.targetDate.id}>{t("plan.targetDate")}</label>
-            <input {...getInputProps(fields.targetDate, { type: "date" })} className="input" />
-            <FieldError errors={fields.targetDate.errors} />
-          </div>
-          <div>
-            <label className="label" htmlFor={fields.requiredCases.id}>{t("item.requiredCases")}</label>
-            <input {...getInputProps(fields.requiredCases, { type: "number" })} min={supervisedCases} max={1000} className="input" />
-            {supervisedCases > 0 && !fields.requiredCases.errors ? <p className="text-xs text-slate-500">{t("item.casesLogged", { logged: supervisedCases })}</p> : null}
-            <FieldError errors={fields.requiredCases.errors} />
-          </div>
-        </div>
-        <div>
-          <label className="label" htmlFor={fields.notes.id}>{t("fields.notes")}</label>
-          <input {...getInputProps(fields.notes, { type: "text" })} className="input" />
-          <FieldError errors={fields.notes.errors} />
-        </div>
+        <PlanLineSchedule fields={fields} casesLogged={supervisedCases} />
         <div className="flex flex-wrap gap-2">
           <button type="submit" className="btn">{t("item.save")}</button>
           <Link to={itemHref} className="btn-secondary">{tc("cancel")}</Link>

@@ -76,26 +76,7 @@ export function listCourses(db: Db, actor: Actor, filters: CourseFilters, page: 
     page,
     () => db.select({ n: sql<number>`count(*)` }).from(courses).where(where).get()?.n ?? 0,
     (at) =>
-      db
-        .select({
-          id: courses.id,
-          title: courses.title,
-          chapterNumber: courses.chapterNumber,
-          hostFacilityId: courses.hostFacilityId,
-          hostName: facilities.shortName,
-          mode: courses.mode,
-          status: courses.status,
-          startOn: courses.startOn,
-          endOn: courses.endOn,
-          capacity: courses.capacity,
-          creditHours: courses.creditHours,
-          seatsTaken,
-          waitlisted,
-        })
-        .from(courses)
-        .innerJoin(facilities, eq(facilities.id, courses.hostFacilityId))
-        .where(where)
-        .orderBy(desc(courses.startOn), desc(courses.id))
+      courseRows(db, where)
         .limit(at.pageSize)
         .offset(at.offset)
         .all(),
@@ -104,6 +85,13 @@ export function listCourses(db: Db, actor: Actor, filters: CourseFilters, page: 
 
 /** Every course matching the filters, for the XLSX export (capped to keep a sheet sane). */
 export function listCoursesForExport(db: Db, actor: Actor, filters: CourseFilters, limit = 20_000): CourseListRow[] {
+  return courseRows(db, and(...filterConditions(actor, filters)))
+    .limit(limit)
+    .all();
+}
+
+/** The list's columns, newest first: one query shape for the page and the export. */
+function courseRows(db: Db, where: SQL | undefined) {
   return db
     .select({
       id: courses.id,
@@ -122,10 +110,8 @@ export function listCoursesForExport(db: Db, actor: Actor, filters: CourseFilter
     })
     .from(courses)
     .innerJoin(facilities, eq(facilities.id, courses.hostFacilityId))
-    .where(and(...filterConditions(actor, filters)))
-    .orderBy(desc(courses.startOn), desc(courses.id))
-    .limit(limit)
-    .all();
+    .where(where)
+    .orderBy(desc(courses.startOn), desc(courses.id));
 }
 
 export type CalendarRow = { id: number; title: string; startOn: string; endOn: string; status: Course["status"]; hostName: string };

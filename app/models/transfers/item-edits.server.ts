@@ -10,7 +10,7 @@ import { assertVersion, changedFields, recordAudit, type Tx } from "~/models/aud
 import { canManageAgreement } from "~/models/agreements/access.server";
 import { isOpen } from "~/models/agreements/rules";
 import { ConflictError, ForbiddenError, NotFoundError, StaleRecordError, type DomainError } from "~/models/errors";
-import { assertPlacement, getItemFormOptions } from "./plan.server";
+import { assertPlacement, getItemFormOptions, planValues } from "./plan.server";
 import { checkItemDeletion, checkPartiesChange, requiredCoversLogged } from "./rules";
 import type { ItemEditForm } from "./schemas";
 import { requireItem, supervisedCaseCount } from "./stages.server";
@@ -89,15 +89,7 @@ export function updateTransferItem(db: Db, actor: Actor, agreementId: number, it
   const { item, agreement } = requireManagedItem(db, actor, agreementId, itemId);
   const refusal = editRefusal(agreement, item);
   if (refusal) throw refusal;
-  const values = {
-    fromFacilityId: input.fromFacilityId,
-    toFacilityId: input.toFacilityId,
-    phase: input.phase,
-    priority: input.priority,
-    targetDate: input.targetDate ?? null,
-    requiredCases: input.requiredCases,
-    notes: input.notes ?? null,
-  };
+  const values = planValues(input);
   assertVersion(item, input.version, values);
   const fromChanged = values.fromFacilityId !== item.fromFacilityId;
   const toChanged = values.toFacilityId !== item.toFacilityId;

@@ -65,6 +65,19 @@ export function assertPlacement(db: Db, agreementId: number, placement: Placemen
   }
 }
 
+/** The plan columns a line takes from the add or the correct form. */
+export function planValues(input: Omit<ItemForm, "techniqueCode">) {
+  return {
+    fromFacilityId: input.fromFacilityId,
+    toFacilityId: input.toFacilityId,
+    phase: input.phase,
+    priority: input.priority,
+    targetDate: input.targetDate ?? null,
+    requiredCases: input.requiredCases,
+    notes: input.notes ?? null,
+  };
+}
+
 /** Adds a technique to the plan, under the rules of `assertPlacement`. */
 export function addTransferItem(db: Db, actor: Actor, agreementId: number, input: ItemInput, options: { at?: string; today?: string } = {}): TransferItem {
   const agreement = requireManageableAgreement(db, actor, agreementId);
@@ -80,13 +93,7 @@ export function addTransferItem(db: Db, actor: Actor, agreementId: number, input
       .values({
         agreementId,
         techniqueId: technique.id,
-        fromFacilityId: input.fromFacilityId,
-        toFacilityId: input.toFacilityId,
-        phase: input.phase,
-        priority: input.priority,
-        targetDate: input.targetDate ?? null,
-        requiredCases: input.requiredCases,
-        notes: input.notes ?? null,
+        ...planValues(input),
       })
       .returning()
       .get();
