@@ -7,6 +7,7 @@
 //   tsx seeds/setup.ts [--reset] [--today=yyyy-MM-dd]
 //   DATABASE_PATH (default data/planner.sqlite); SEED_TODAY also sets the demo's today.
 import fs from "node:fs";
+import { sql } from "drizzle-orm";
 import { databasePath, openDb } from "~/db/client.server";
 import { isIsoDate, vietnamToday } from "~/models/dates";
 import { isDemoSeeded, seedDemo } from "./demo";
@@ -27,10 +28,15 @@ async function main() {
   const existing = openDb(file);
   const opened = Math.round(performance.now() - started);
   const seeded = isDemoSeeded(existing);
+  // Nobody can have worked in a database without accounts: it is new, or an interrupted seed.
+  const used = existing.get<{ n: number }>(sql`select count(*) as n from users`).n > 0;
   existing.$client.close();
   if (seeded) {
     console.log(`setup: ${file} is ready (already seeded; opened and migrated in ${opened} ms)`);
     return;
+  }
+  if (used) {
+    throw new Error(`${file} holds accounts but no demo; it is left as it is. Use --reset to replace it with the demo.`);
   }
 
   const scratch = file === ":memory:" ? file : `${file}.seeding`;
@@ -47,7 +53,7 @@ async function main() {
   }
   db.$client.close();
   if (scratch !== file) {
-    // The database held no demo (new, or left by an older interrupted run): the complete one replaces it.
+    // The database held no accounts (new, or left by an interrupted run): the complete demo replaces it.
     removeDatabase(file);
     fs.renameSync(scratch, file);
   }

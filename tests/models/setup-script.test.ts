@@ -41,3 +41,22 @@ test("a database left half-seeded is replaced by a complete demo; a second run c
   expect(again.get<{ n: number }>(sql`select count(*) as n from facilities`).n).toBe(facilities);
   again.$client.close();
 }, 120_000);
+
+test("a database with accounts but no demo is never replaced", async () => {
+  const other = path.join(dir, "other.sqlite");
+  const db = openDb(other);
+  db.$client.prepare("insert into users (username, display_name, password_hash, role) values ('giamdoc', 'Giám đốc', '!', 'admin')").run();
+  db.$client.close();
+  expect(() =>
+    execFileSync("npx", ["tsx", "seeds/setup.ts"], {
+      cwd: path.resolve(__dirname, "../.."),
+      env: { ...process.env, DATABASE_PATH: other, SEED_TODAY: "2026-03-15" },
+      encoding: "utf8",
+      stdio: "pipe",
+    }),
+  ).toThrow(/holds accounts but no demo/);
+  const after = openDb(other);
+  expect(after.get<{ n: number }>(sql`select count(*) as n from users`).n).toBe(1);
+  expect(after.get<{ n: number }>(sql`select count(*) as n from facilities`).n).toBe(0);
+  after.$client.close();
+}, 60_000);
