@@ -11,15 +11,16 @@ import { addLedgerEntry } from "~/models/adoption/entries.server";
 import { importLedgerFile } from "~/models/adoption/import.server";
 import { approveListRequest, submitListRequest } from "~/models/adoption/list-requests.server";
 import { rebuildAdoptionPairs } from "~/models/adoption/pair-summary.server";
-import { changeAgreementStatus, createAgreement } from "~/models/agreements/commands.server";
 import type { Tx } from "~/models/audit/audit.server";
 import { importCatalogue } from "~/models/catalogue/import.server";
 import { changeFacilityLevel, createFacility } from "~/models/facilities/commands.server";
 import { getAdoptionReport } from "~/models/reports/adoption-report.server";
 import { addTransferItem } from "~/models/transfers/plan.server";
 import { acceptTransferItem, moveStage } from "~/models/transfers/stages.server";
+import { departmentActor, userActor } from "../helpers/actors";
+import { makeActiveAgreement } from "../helpers/agreements";
 import { createTestDb } from "../helpers/db";
-import { makeFacility, makeProvince, makeStaff, makeTechnique, makeUser } from "../helpers/factories";
+import { makeFacility, makeProvince, makeStaff, makeTechnique } from "../helpers/factories";
 
 const TODAY = "2025-10-15";
 const admin: Actor = { userId: 0, role: "admin", facilityId: null, provinceCode: null };
@@ -54,8 +55,8 @@ test("the ledger form, a list import and the department's approval each keep the
   const db = createTestDb();
   const province = makeProvince(db);
   const hospital = makeFacility(db, { provinceCode: province.code, level: "C", openedOn: "2010-01-01" });
-  const director: Actor = { userId: makeUser(db, { role: "director", facilityId: hospital.id }).id, role: "director", facilityId: hospital.id, provinceCode: province.code };
-  const department: Actor = { userId: makeUser(db, { role: "department", provinceCode: province.code }).id, role: "department", facilityId: null, provinceCode: province.code };
+  const director = userActor(db, "director", hospital.id, province.code);
+  const department = departmentActor(db, province.code);
   const [ecmo, hip, xray] = [makeTechnique(db, { minLevel: "A" }), makeTechnique(db, { minLevel: "B", chapterNumber: 3 }), makeTechnique(db, { minLevel: "D" })];
 
   addLedgerEntry(db, director, hospital.id, { techniqueCode: ecmo.code, kind: "started", eventOn: "2021-04-01" }, TODAY);
@@ -85,22 +86,8 @@ test("accepting a transferred technique writes the receiver's pair row", () => {
   const province = makeProvince(db);
   const hub = makeFacility(db, { level: "B", provinceCode: province.code });
   const spoke = makeFacility(db, { level: "C", provinceCode: province.code });
-  const director: Actor = { userId: makeUser(db, { role: "director", facilityId: hub.id }).id, role: "director", facilityId: hub.id, provinceCode: province.code };
-  const agreement = createAgreement(db, director, {
-    number: "05/HĐ",
-    title: "Chuyển giao kỹ thuật",
-    type: "technique_transfer",
-    startOn: "2026-01-01",
-    endOn: "2027-12-31",
-    signedOn: "2026-01-01",
-    minRotationMonths: 3,
-    chapters: [],
-    parties: [
-      { facilityCode: hub.code, role: "supporting" },
-      { facilityCode: spoke.code, role: "receiving" },
-    ],
-  });
-  changeAgreementStatus(db, director, agreement.id, { toStatus: "active", version: 1 });
+  const director = userActor(db, "director", hub.id, province.code);
+  const agreement = makeActiveAgreement(db, director, { supporting: [hub], receiving: [spoke] });
   const hip = makeTechnique(db, { minLevel: "B" });
   const opts = { today: "2026-03-15" };
   const item = addTransferItem(

@@ -1,23 +1,16 @@
 import { eq } from "drizzle-orm";
 import { expect, test } from "vitest";
 import { courses, enrolments, rotations, transferItems, agreements } from "~/db/schema";
-import type { Actor } from "~/models/access/policy";
 import { recordAdoptionEvents } from "~/models/adoption/ledger.server";
 import { targetStatus } from "~/models/targets/rules";
 import { addMeasurement, createTarget } from "~/models/targets/commands.server";
 import { getTarget, listTargets, targetsNeedingAttention } from "~/models/targets/targets.server";
-import { createTestDb } from "../helpers/db";
-import { makeFacility, makeProvince, makeStaff, makeTechnique, makeUser } from "../helpers/factories";
+import { departmentWorld } from "../helpers/actors";
+import { makeFacility, makeStaff, makeTechnique } from "../helpers/factories";
 
 const TODAY = "2025-10-15";
 
-function setup() {
-  const db = createTestDb();
-  const p = makeProvince(db);
-  const user = makeUser(db, { role: "department", provinceCode: p.code });
-  const department: Actor = { userId: user.id, role: "department", facilityId: null, provinceCode: p.code };
-  return { db, p, department };
-}
+const setup = departmentWorld;
 
 const base = { baseline: 0, periodStart: "2025-01-01", periodEnd: "2025-12-31" };
 

@@ -5,16 +5,14 @@ import type { Actor } from "~/models/access/policy";
 import { addMeasurement, createTarget, deleteMeasurement, deleteTarget, updateTarget } from "~/models/targets/commands.server";
 import type { TargetForm } from "~/models/targets/schemas";
 import { getTarget } from "~/models/targets/targets.server";
+import { departmentWorld } from "../helpers/actors";
 import { createTestDb } from "../helpers/db";
 import { makeFacility, makeProvince, makeUser } from "../helpers/factories";
 
 const TODAY = "2025-10-15";
 
 function setup() {
-  const db = createTestDb();
-  const p = makeProvince(db);
-  const user = makeUser(db, { role: "department", provinceCode: p.code });
-  const department: Actor = { userId: user.id, role: "department", facilityId: null, provinceCode: p.code };
+  const { db, p, department } = departmentWorld();
   const form: TargetForm = {
     title: "Bệnh án điện tử",
     indicator: "manual_count",

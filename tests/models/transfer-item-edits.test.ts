@@ -8,61 +8,18 @@ import { deleteTransferItem, getItemEdit, updateTransferItem } from "~/models/tr
 import { addTransferItem } from "~/models/transfers/plan.server";
 import type { ItemEditForm } from "~/models/transfers/schemas";
 import { acceptTransferItem, logCase, moveStage } from "~/models/transfers/stages.server";
+import { makeTransferWorld } from "../helpers/agreements";
 import { createTestDb } from "../helpers/db";
-import { makeFacility, makeProvince, makeStaff, makeTechnique, makeUser } from "../helpers/factories";
+import { makeFacility, makeStaff } from "../helpers/factories";
 
 const TODAY = "2026-03-15";
 const opts = { today: TODAY };
 const AT = "2026-03-15T03:00:00.000Z";
 
 function world() {
-  const db = createTestDb();
-  const province = makeProvince(db);
-  const hub = makeFacility(db, { level: "B", provinceCode: province.code });
-  // A second supporting party whose level does not allow level-B techniques.
-  const smallHub = makeFacility(db, { level: "C", provinceCode: province.code });
-  const spokeA = makeFacility(db, { level: "C", provinceCode: province.code });
-  const spokeB = makeFacility(db, { level: "C", provinceCode: province.code });
-  const coordinator = makeFacility(db, { level: "B", kind: "health_department", provinceCode: province.code });
-  const elsewhere = makeFacility(db, { level: "B" });
-  const as = (role: Actor["role"], facilityId: number | null): Actor => ({
-    userId: makeUser(db, { role, facilityId }).id,
-    role,
-    facilityId,
-    provinceCode: province.code,
-  });
-  const director = as("director", hub.id);
-  const spokeDirector = as("director", spokeA.id);
-  const spokeTrainer = as("trainer", spokeA.id);
-  const outsider = as("director", elsewhere.id);
-  const admin = as("admin", null);
-  const agreement = createAgreement(db, director, {
-    number: "07/HĐ",
-    title: "Chuyển giao kỹ thuật",
-    type: "technique_transfer",
-    startOn: "2026-01-01",
-    endOn: "2027-12-31",
-    signedOn: "2026-01-01",
-    minRotationMonths: 3,
-    chapters: [],
-    parties: [
-      { facilityCode: hub.code, role: "supporting" },
-      { facilityCode: smallHub.code, role: "supporting" },
-      { facilityCode: spokeA.code, role: "receiving" },
-      { facilityCode: spokeB.code, role: "receiving" },
-      { facilityCode: coordinator.code, role: "coordinating" },
-    ],
-  });
-  changeAgreementStatus(db, director, agreement.id, { toStatus: "active", version: 1 });
-  const hipReplacement = makeTechnique(db, { name: "Thay khớp háng toàn phần", minLevel: "B" });
-  const item = (overrides: Partial<Parameters<typeof addTransferItem>[3]> = {}) =>
-    addTransferItem(
-      db,
-      director,
-      agreement.id,
-      { techniqueCode: hipReplacement.code, fromFacilityId: hub.id, toFacilityId: spokeA.id, phase: 1, priority: 1, requiredCases: 3, targetDate: "2026-06-30", ...overrides },
-      { today: "2026-01-05" },
-    );
+  const base = makeTransferWorld(createTestDb(), { number: "07/HĐ", levelCSupporter: true });
+  const { db, director, agreement } = base;
+  const admin = base.as("admin", null);
   const stored = (id: number) => db.select().from(transferItems).where(eq(transferItems.id, id)).get();
   /** The form as the edit page sends it: the stored values, overridden. */
   const form = (id: number, overrides: Partial<ItemEditForm> = {}): ItemEditForm => {
@@ -86,7 +43,19 @@ function world() {
     moveStage(db, director, agreement.id, itemId, { toStage, movedOn: "2026-02-20", note: "Nhập nhầm", version: stored(itemId)!.version }, opts);
   const audit = (id: number) =>
     db.select().from(auditEvents).where(and(eq(auditEvents.entityType, "transfer_item"), eq(auditEvents.entityId, String(id)))).all();
-  return { db, hub, smallHub, spokeA, spokeB, coordinator, director, spokeDirector, spokeTrainer, outsider, admin, agreement, hipReplacement, item, stored, form, walkTo, moveBack, audit };
+  /** Walks a line to independent and accepts it, with one of spoke A's staff. */
+  const accept = (itemId: number) => {
+    walkTo(itemId, ["surveyed", "training", "supervised", "independent"]);
+    acceptTransferItem(
+      db,
+      director,
+      agreement.id,
+      itemId,
+      { acceptedOn: "2026-03-10", minutesNumber: "BB-01", staffIds: [makeStaff(db, { facilityId: base.spokeA.id }).id], version: stored(itemId)!.version },
+      opts,
+    );
+  };
+  return { ...base, smallHub: base.smallHub!, admin, stored, form, walkTo, moveBack, audit, accept };
 }
 
 const supervisedCase = { performedOn: "2026-02-10", performerName: "BS. Lò Văn A", outcome: "success" as const, supervised: true };
@@ -204,15 +173,7 @@ test("only the agreement's managers correct a line: a receiving party's director
 test("an accepted line and a closed agreement's plan are records: correcting them is 409", () => {
   const w = world();
   const accepted = w.item({ requiredCases: 0 });
-  w.walkTo(accepted.id, ["surveyed", "training", "supervised", "independent"]);
-  acceptTransferItem(
-    w.db,
-    w.director,
-    w.agreement.id,
-    accepted.id,
-    { acceptedOn: "2026-03-10", minutesNumber: "BB-01", staffIds: [makeStaff(w.db, { facilityId: w.spokeA.id }).id], version: w.stored(accepted.id)!.version },
-    opts,
-  );
+  w.accept(accepted.id);
   expect(() => updateTransferItem(w.db, w.director, w.agreement.id, accepted.id, w.form(accepted.id, { phase: 2 }))).toThrow(
     expect.objectContaining({ message: "agreements:errors.itemAcceptedFinal", status: 409 }),
   );
@@ -290,15 +251,7 @@ test("a line with logged cases or a rotation serving it is not deleted, even bac
 test("an accepted line is never deleted; a stale confirmation or another hospital's director deletes nothing", () => {
   const w = world();
   const accepted = w.item({ requiredCases: 0 });
-  w.walkTo(accepted.id, ["surveyed", "training", "supervised", "independent"]);
-  acceptTransferItem(
-    w.db,
-    w.director,
-    w.agreement.id,
-    accepted.id,
-    { acceptedOn: "2026-03-10", minutesNumber: "BB-01", staffIds: [makeStaff(w.db, { facilityId: w.spokeA.id }).id], version: w.stored(accepted.id)!.version },
-    opts,
-  );
+  w.accept(accepted.id);
   expect(() => deleteTransferItem(w.db, w.director, w.agreement.id, accepted.id, { version: w.stored(accepted.id)!.version })).toThrow(
     expect.objectContaining({ message: "agreements:errors.deleteAccepted", status: 409 }),
   );

@@ -1,15 +1,14 @@
 import { and, eq } from "drizzle-orm";
 import { expect, test } from "vitest";
 import { adoptionEvents, auditEvents, facilities, staffTechniques, transferItems, transferStageEvents } from "~/db/schema";
-import type { Actor } from "~/models/access/policy";
 import { recordAdoptionEvent } from "~/models/adoption/ledger.server";
 import { facilityPerformsTechnique } from "~/models/adoption/facility-techniques.server";
-import { changeAgreementStatus, createAgreement } from "~/models/agreements/commands.server";
 import { getDirectorDashboard } from "~/models/agreements/dashboard.server";
 import { addTransferItem, getPlan } from "~/models/transfers/plan.server";
 import { acceptTransferItem, getTransferItem, logCase, moveStage } from "~/models/transfers/stages.server";
+import { makeTransferWorld } from "../helpers/agreements";
 import { createTestDb } from "../helpers/db";
-import { makeFacility, makeProvince, makeStaff, makeTechnique, makeUser } from "../helpers/factories";
+import { makeStaff, makeTechnique } from "../helpers/factories";
 
 const TODAY = "2026-03-15";
 const opts = { today: TODAY };
@@ -18,52 +17,10 @@ const PLANNED_ON = "2026-01-05";
 const page = { page: 1, pageSize: 100, offset: 0 };
 
 function world() {
-  const db = createTestDb();
-  const province = makeProvince(db);
-  const hub = makeFacility(db, { level: "B", provinceCode: province.code });
-  const spokeA = makeFacility(db, { level: "C", provinceCode: province.code });
-  const spokeB = makeFacility(db, { level: "C", provinceCode: province.code });
-  const coordinator = makeFacility(db, { level: "B", kind: "health_department", provinceCode: province.code });
-  const elsewhere = makeFacility(db, { level: "B" });
-  const as = (role: Actor["role"], facilityId: number | null): Actor => ({
-    userId: makeUser(db, { role, facilityId }).id,
-    role,
-    facilityId,
-    provinceCode: province.code,
-  });
-  const director = as("director", hub.id);
-  const spokeDirector = as("director", spokeA.id);
-  const spokeTrainer = as("trainer", spokeA.id);
-  const otherTrainer = as("trainer", spokeB.id);
-  const outsider = as("director", elsewhere.id);
-  const agreement = createAgreement(db, director, {
-    number: "05/HĐ",
-    title: "Chuyển giao kỹ thuật",
-    type: "technique_transfer",
-    startOn: "2026-01-01",
-    endOn: "2027-12-31",
-    signedOn: "2026-01-01",
-    minRotationMonths: 3,
-    chapters: [],
-    parties: [
-      { facilityCode: hub.code, role: "supporting" },
-      { facilityCode: spokeA.code, role: "receiving" },
-      { facilityCode: spokeB.code, role: "receiving" },
-      { facilityCode: coordinator.code, role: "coordinating" },
-    ],
-  });
-  changeAgreementStatus(db, director, agreement.id, { toStatus: "active", version: 1 });
-  const hipReplacement = makeTechnique(db, { name: "Thay khớp háng toàn phần", minLevel: "B" });
-  const ecmo = makeTechnique(db, { name: "Kỹ thuật ECMO", minLevel: "A" });
-  const item = (overrides: Partial<Parameters<typeof addTransferItem>[3]> = {}) =>
-    addTransferItem(
-      db,
-      director,
-      agreement.id,
-      { techniqueCode: hipReplacement.code, fromFacilityId: hub.id, toFacilityId: spokeA.id, phase: 1, priority: 1, requiredCases: 3, targetDate: "2026-06-30", ...overrides },
-      { today: PLANNED_ON },
-    );
-  return { db, hub, spokeA, spokeB, coordinator, elsewhere, director, spokeDirector, spokeTrainer, otherTrainer, outsider, agreement, hipReplacement, ecmo, item };
+  const w = makeTransferWorld(createTestDb(), { plannedOn: PLANNED_ON });
+  const otherTrainer = w.as("trainer", w.spokeB.id);
+  const ecmo = makeTechnique(w.db, { name: "Kỹ thuật ECMO", minLevel: "A" });
+  return { ...w, otherTrainer, ecmo };
 }
 
 function walkTo(w: ReturnType<typeof world>, itemId: number, stages: ("surveyed" | "training" | "supervised" | "independent")[]) {

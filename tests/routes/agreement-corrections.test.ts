@@ -1,12 +1,10 @@
 import { eq } from "drizzle-orm";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
-import { afterAll, expect, test } from "vitest";
+import { expect, test } from "vitest";
 import { getDb } from "~/db/client.server";
 import { agreementDocuments, agreementMeetings, transferItems } from "~/db/schema";
 import type { Actor } from "~/models/access/policy";
-import { changeAgreementStatus, createAgreement } from "~/models/agreements/commands.server";
 import { saveDocument, uploadsDir } from "~/models/agreements/documents.server";
 import { addMeeting } from "~/models/agreements/meetings.server";
 import { addTransferItem } from "~/models/transfers/plan.server";
@@ -16,48 +14,20 @@ import * as itemEditRoute from "~/routes/agreements.$id.items.$itemId_.edit";
 import * as documentDeleteRoute from "~/routes/agreements.$id.documents.$documentId_.delete";
 import * as meetingEditRoute from "~/routes/agreements.$id.meetings.$meetingId.edit";
 import { todayInVietnam } from "~/utils/domain-response.server";
+import { makeActiveAgreement, makeSignedInTransferNetwork } from "../helpers/agreements";
 import { authedRequest, createSignedInUser } from "../helpers/auth";
-import { makeFacility, makeProvince, makeTechnique } from "../helpers/factories";
+import { makeTechnique } from "../helpers/factories";
+import { call, useTemporaryUploadsDir } from "../helpers/routes";
 
-process.env.UPLOADS_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "corrections-uploads-"));
-afterAll(() => fs.rmSync(process.env.UPLOADS_DIR!, { recursive: true, force: true }));
-
-type Args = { request: Request; params?: Record<string, string> };
-const call = async (fn: (args: never) => unknown, { request, params = {} }: Args): Promise<Response> => {
-  try {
-    return (await fn({ request, params, context: {} } as never)) as Response;
-  } catch (thrown) {
-    if (thrown instanceof Response) return thrown;
-    throw thrown;
-  }
-};
+useTemporaryUploadsDir("corrections-uploads-");
 
 async function setup() {
   const db = getDb();
   const today = todayInVietnam();
-  const province = makeProvince(db);
-  const hub = makeFacility(db, { level: "B", provinceCode: province.code });
-  const spokeA = makeFacility(db, { level: "C", provinceCode: province.code });
-  const spokeB = makeFacility(db, { level: "C", provinceCode: province.code });
-  const { cookie, user } = await createSignedInUser(db, { role: "director", facilityId: hub.id });
-  const stranger = await createSignedInUser(db, { role: "director" });
+  const { province, hub, spokeA, spokeB, cookie, user, stranger } = await makeSignedInTransferNetwork(db);
   const trainer = await createSignedInUser(db, { role: "trainer", facilityId: spokeA.id });
   const director: Actor = { userId: user.id, role: "director", facilityId: hub.id, provinceCode: province.code };
-  const agreement = createAgreement(db, director, {
-    number: `HĐ-${Math.random().toString(36).slice(2, 7)}`,
-    title: "Chuyển giao kỹ thuật",
-    type: "technique_transfer",
-    startOn: "2026-01-01",
-    signedOn: "2026-01-01",
-    minRotationMonths: 3,
-    chapters: [],
-    parties: [
-      { facilityCode: hub.code, role: "supporting" },
-      { facilityCode: spokeA.code, role: "receiving" },
-      { facilityCode: spokeB.code, role: "receiving" },
-    ],
-  });
-  changeAgreementStatus(db, director, agreement.id, { toStatus: "active", version: 1 });
+  const agreement = makeActiveAgreement(db, director, { supporting: [hub], receiving: [spokeA, spokeB] }, { number: `HĐ-${Math.random().toString(36).slice(2, 7)}`, endOn: undefined });
   const id = String(agreement.id);
   const item = (toFacilityId = spokeA.id) =>
     addTransferItem(db, director, agreement.id, { techniqueCode: makeTechnique(db, { minLevel: "B" }).code, fromFacilityId: hub.id, toFacilityId, phase: 1, priority: 1, requiredCases: 3 }, { today });

@@ -1,8 +1,5 @@
 import ExcelJS from "exceljs";
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { afterAll, expect, test } from "vitest";
+import { expect, test } from "vitest";
 import { getDb } from "~/db/client.server";
 import { listFacilityTechniques } from "~/models/adoption/facility-techniques.server";
 import * as detailRoute from "~/routes/agreements.$id._index";
@@ -18,30 +15,16 @@ import * as listRoute from "~/routes/agreements._index";
 import * as newRoute from "~/routes/agreements.new";
 import * as directorRoute from "~/routes/director";
 import * as networkRoute from "~/routes/network._index";
-import { authedRequest, createSignedInUser } from "../helpers/auth";
-import { makeFacility, makeProvince, makeStaff, makeTechnique } from "../helpers/factories";
+import { makeSignedInTransferNetwork } from "../helpers/agreements";
+import { authedRequest } from "../helpers/auth";
+import { makeFacility, makeStaff, makeTechnique } from "../helpers/factories";
+import { call, useTemporaryUploadsDir } from "../helpers/routes";
 
-process.env.UPLOADS_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "h4-uploads-"));
-afterAll(() => fs.rmSync(process.env.UPLOADS_DIR!, { recursive: true, force: true }));
-
-type Args = { request: Request; params?: Record<string, string> };
-const call = async (fn: (args: never) => unknown, { request, params = {} }: Args): Promise<Response> => {
-  try {
-    return (await fn({ request, params, context: {} } as never)) as Response;
-  } catch (thrown) {
-    if (thrown instanceof Response) return thrown;
-    throw thrown;
-  }
-};
+useTemporaryUploadsDir("h4-uploads-");
 
 async function setup() {
   const db = getDb();
-  const province = makeProvince(db);
-  const hub = makeFacility(db, { level: "B", provinceCode: province.code });
-  const spokeA = makeFacility(db, { level: "C", provinceCode: province.code });
-  const spokeB = makeFacility(db, { level: "C", provinceCode: province.code });
-  const { cookie, user } = await createSignedInUser(db, { role: "director", facilityId: hub.id });
-  const stranger = await createSignedInUser(db, { role: "director" });
+  const { province, hub, spokeA, spokeB, cookie, user, stranger } = await makeSignedInTransferNetwork(db);
   const technique = makeTechnique(db, { minLevel: "B" });
   const form = (overrides: Record<string, string> = {}) => ({
     number: `HĐ-${Math.random().toString(36).slice(2, 7)}`,

@@ -51,6 +51,20 @@ const form = (s: Awaited<ReturnType<typeof trainerSetup>>, over: Record<string, 
   ...over,
 });
 
+/** An active agreement (title "Hợp tác", from 2030-01-01, unless `values` say otherwise): the sender supports, the receiver receives. */
+function makeSenderAgreement(s: Awaited<ReturnType<typeof trainerSetup>>, values: { number: string; title?: string; endOn?: string }) {
+  const agreement = s.db
+    .insert(agreements)
+    .values({ title: "Hợp tác", searchText: "", type: "technique_transfer", status: "active", startOn: "2030-01-01", ownerFacilityId: s.sender.id, ...values })
+    .returning()
+    .get();
+  s.db.insert(agreementParties).values([
+    { agreementId: agreement.id, facilityId: s.sender.id, role: "supporting" },
+    { agreementId: agreement.id, facilityId: s.receiver.id, role: "receiving" },
+  ]).run();
+  return agreement;
+}
+
 test("a trainer schedules a rotation and is redirected to it", async () => {
   const s = await trainerSetup();
   const page = await bodyOf(await newLoader({ request: authedRequest("/rotations/new", { cookie: s.cookie }), ...ctx }));
@@ -100,15 +114,7 @@ test("a staff id of another hospital answers 403 and saves nothing", async () =>
 test("a rotation for a technique the person does not perform answers 400 naming the technique", async () => {
   const s = await trainerSetup();
   const other = makeTechnique(s.db, { name: "Gây tê ngoài màng cứng giảm đau trong đẻ" });
-  const agreement = s.db
-    .insert(agreements)
-    .values({ number: "HĐ-1", title: "Hợp tác", searchText: "", type: "technique_transfer", status: "active", startOn: "2030-01-01", ownerFacilityId: s.sender.id })
-    .returning()
-    .get();
-  s.db.insert(agreementParties).values([
-    { agreementId: agreement.id, facilityId: s.sender.id, role: "supporting" },
-    { agreementId: agreement.id, facilityId: s.receiver.id, role: "receiving" },
-  ]).run();
+  const agreement = makeSenderAgreement(s, { number: "HĐ-1" });
   const item = s.db.insert(transferItems).values({ agreementId: agreement.id, techniqueId: other.id, fromFacilityId: s.sender.id, toFacilityId: s.receiver.id }).returning().get();
   const response = await newAction({
     request: authedRequest("/rotations/new", { cookie: s.cookie, form: { ...form(s), purpose: "technique_transfer", transferItemIds: [item.id] } }),
@@ -163,15 +169,7 @@ test("the board shows the rotation in its quarter and flags a clash with a cours
 
 test("suggestions for a transfer item list the person who performs it and is free", async () => {
   const s = await trainerSetup();
-  const agreement = s.db
-    .insert(agreements)
-    .values({ number: "HĐ-2", title: "Hợp tác", searchText: "", type: "technique_transfer", status: "active", startOn: "2030-01-01", ownerFacilityId: s.sender.id })
-    .returning()
-    .get();
-  s.db.insert(agreementParties).values([
-    { agreementId: agreement.id, facilityId: s.sender.id, role: "supporting" },
-    { agreementId: agreement.id, facilityId: s.receiver.id, role: "receiving" },
-  ]).run();
+  const agreement = makeSenderAgreement(s, { number: "HĐ-2" });
   const item = s.db.insert(transferItems).values({ agreementId: agreement.id, techniqueId: s.technique.id, fromFacilityId: s.sender.id, toFacilityId: s.receiver.id }).returning().get();
   makeStaff(s.db, { facilityId: s.sender.id, fullName: "Lê Thị Cúc" });
   const url = `/rotations/suggestions?transferItemId=${item.id}&startOn=2031-01-01&endOn=2031-03-31`;
@@ -234,16 +232,7 @@ test("a trainer sets the facility's absence limit on the rotations page; a viewe
 
 /** An active agreement 2030-01-01..2031-12-31: the sender supports, the receiver receives. */
 function makeTermAgreement(s: Awaited<ReturnType<typeof trainerSetup>>) {
-  const agreement = s.db
-    .insert(agreements)
-    .values({ number: "126/HĐ-BVĐK2", title: "Hỗ trợ chuyên môn", searchText: "", type: "technique_transfer", status: "active", startOn: "2030-01-01", endOn: "2031-12-31", ownerFacilityId: s.sender.id })
-    .returning()
-    .get();
-  s.db.insert(agreementParties).values([
-    { agreementId: agreement.id, facilityId: s.sender.id, role: "supporting" },
-    { agreementId: agreement.id, facilityId: s.receiver.id, role: "receiving" },
-  ]).run();
-  return agreement;
+  return makeSenderAgreement(s, { number: "126/HĐ-BVĐK2", title: "Hỗ trợ chuyên môn", endOn: "2031-12-31" });
 }
 
 test("a rotation running past its agreement's end answers 400 next to the end date, naming the agreement and its term; nothing saved", async () => {
