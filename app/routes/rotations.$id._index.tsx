@@ -15,7 +15,7 @@ import { monthsBetween } from "~/models/dates";
 import { changeRotationStatus, saveRotationReport } from "~/models/rotations/commands.server";
 import { getRotation } from "~/models/rotations/queries.server";
 import { todayInVietnam } from "~/utils/domain-response.server";
-import { allowedTransitions, checkTransition } from "~/models/rotations/rules";
+import { allowedTransitions, checkReport } from "~/models/rotations/rules";
 import { reportSchema, statusSchema } from "~/models/rotations/schemas";
 import { replyInvalid, replyWithDomainError } from "~/utils/form.server";
 import { notFound, requireId } from "~/utils/http.server";
@@ -28,8 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const detail = getRotation(getDb(), actor, requireId(params.id), today);
   if (!detail) throw notFound();
   const r = detail.rotation;
-  // The report completes a confirmed rotation from its last day; a completed one's report can be corrected.
-  const canReport = detail.canManage && (r.status === "completed" || checkTransition(r, "completed", today) === null);
+  const canReport = detail.canManage && checkReport(r, today) === null;
   return json({ detail, canReport, transitions: allowedTransitions(r.status) });
 }
 

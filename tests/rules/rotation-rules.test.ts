@@ -5,6 +5,7 @@ import {
   checkAgreement,
   checkDates,
   checkEditable,
+  checkReport,
   checkFacilities,
   checkMinimumLength,
   checkTechniques,
@@ -219,4 +220,11 @@ test("the sender must be a supporting party and the receiver a receiving party",
   // not a party at all
   expect(checkAgreement(agreement126, underAgreement("2025-01-01", "2025-03-31", 2, 7))?.message).toBe("rotations:errors.agreementReceiver");
   expect(checkAgreement(agreement126, underAgreement("2025-01-01", "2025-03-31", 2, 4))).toBeNull();
+});
+
+test("the end-of-rotation report is accepted from the last day, and corrected once completed", () => {
+  expect(checkReport({ status: "confirmed", endOn: "2026-02-28" }, "2026-02-27")?.message).toBe("rotations:errors.completeBeforeEnd");
+  expect(checkReport({ status: "confirmed", endOn: "2026-02-28" }, "2026-02-28")).toBeNull();
+  expect(checkReport({ status: "completed", endOn: "2026-02-28" }, "2026-01-01")).toBeNull();
+  expect(checkReport({ status: "cancelled", endOn: "2026-02-28" }, "2026-03-01")?.status).toBe(409);
 });

@@ -21,6 +21,7 @@ import {
   checkFacilities,
   checkMinimumLength,
   checkTechniques,
+  checkReport,
   checkTransition,
   throwFirst,
 } from "./rules";
@@ -276,7 +277,7 @@ export function saveRotationReport(
   return db.transaction((tx) => {
     const current = requireRotationForChange(tx, actor, id);
     assertVersion(current, input.version, { reportCases: input.reportCases });
-    if (current.status !== "completed") throwFirst(checkTransition(current, "completed", today));
+    throwFirst(checkReport(current, today));
     const row = tx
       .update(rotations)
       .set({

@@ -56,6 +56,14 @@ export function checkTransition(
   return null;
 }
 
+/**
+ * The end-of-rotation report: filing it completes a confirmed rotation from its last day on;
+ * a completed rotation's report can be corrected.
+ */
+export function checkReport(rotation: { status: RotationStatus; endOn: string }, today: string): DomainError | null {
+  return rotation.status === "completed" ? null : checkTransition(rotation, "completed", today);
+}
+
 /** Only planned and confirmed rotations are edited; completed and cancelled ones are records. */
 export function checkEditable(rotation: { status: RotationStatus }): DomainError | null {
   return rotation.status === "completed" || rotation.status === "cancelled"
