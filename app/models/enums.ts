@@ -46,6 +46,8 @@ export type AgreementType = (typeof AGREEMENT_TYPES)[number];
 /** Stored statuses; "expiring" is derived from the end date, never stored. */
 export const AGREEMENT_STATUSES = ["draft", "active", "ended", "terminated"] as const;
 export type AgreementStatus = (typeof AGREEMENT_STATUSES)[number];
+/** Open agreements can be edited, planned against and rotated under; closed ones are records. */
+export const OPEN_AGREEMENT_STATUSES = ["draft", "active"] as const satisfies readonly AgreementStatus[];
 
 export const PARTY_ROLES = ["supporting", "receiving", "coordinating"] as const;
 export type PartyRole = (typeof PARTY_ROLES)[number];

@@ -3,6 +3,14 @@ import type { Db } from "~/db/client.server";
 import { facilities, provinces, staff, techniques } from "~/db/schema";
 import type { Actor } from "~/models/access/policy";
 import { addDaysIso } from "~/models/dates";
+import type { AgreementStatus, CourseStatus, ListRequestStatus, RotationStatus } from "~/models/enums";
+
+// The statuses the counts read, typed so that renaming one in enums.ts fails the type-check.
+const CANCELLED: RotationStatus = "cancelled";
+const ACTIVE: AgreementStatus = "active";
+const SCHEDULED_COURSE: CourseStatus[] = ["open", "closed"];
+const WAITING: ListRequestStatus = "submitted";
+const inList = (values: string[]) => sql.join(values.map((v) => sql`${v}`), sql`, `);
 
 export type OverviewCounts = { facilities: number; techniques: number; provinces: number; staff: number };
 
@@ -37,7 +45,7 @@ export type ProvinceGlance = {
   listRequestsWaiting: number;
 };
 
-export type Glance = FacilityGlance | ProvinceGlance | ({ kind: "national" } & OverviewCounts);
+export type Glance = FacilityGlance | ProvinceGlance | ({ kind: "national" } & OverviewCounts) | { kind: "none" };
 
 /** Counts for the overview page, in the actor's own scope; each is one indexed aggregate. */
 export function getGlance(db: Db, actor: Actor, today: string): Glance {
@@ -45,20 +53,22 @@ export function getGlance(db: Db, actor: Actor, today: string): Glance {
     return getFacilityGlance(db, actor.facilityId, today);
   }
   if (actor.role === "department" && actor.provinceCode) return getProvinceGlance(db, actor.provinceCode, today);
-  return { kind: "national", ...getOverviewCounts(db) };
+  if (actor.role === "admin") return { kind: "national", ...getOverviewCounts(db) };
+  // An account without its facility or province sees no figures rather than the whole network's.
+  return { kind: "none" };
 }
 
 export function getFacilityGlance(db: Db, facilityId: number, today: string): FacilityGlance {
   const row = db.get<Omit<FacilityGlance, "kind">>(sql`
     select
       (select count(*) from staff where facility_id = ${facilityId} and active = 1) as staff,
-      (select count(*) from rotations where from_facility_id = ${facilityId} and status <> 'cancelled'
+      (select count(*) from rotations where from_facility_id = ${facilityId} and status <> ${CANCELLED}
          and start_on <= ${today} and end_on >= ${today}) as awayToday,
-      (select count(*) from rotations where to_facility_id = ${facilityId} and status <> 'cancelled'
+      (select count(*) from rotations where to_facility_id = ${facilityId} and status <> ${CANCELLED}
          and start_on <= ${today} and end_on >= ${today}) as hostedToday,
       (select count(*) from agreement_parties p join agreements a on a.id = p.agreement_id
-         where p.facility_id = ${facilityId} and a.status = 'active') as activeAgreements,
-      (select count(*) from courses where host_facility_id = ${facilityId} and status in ('open', 'closed')
+         where p.facility_id = ${facilityId} and a.status = ${ACTIVE}) as activeAgreements,
+      (select count(*) from courses where host_facility_id = ${facilityId} and status in (${inList(SCHEDULED_COURSE)})
          and start_on >= ${today} and start_on <= ${addDaysIso(today, 30)}) as coursesNext30Days
   `);
   // An aggregate of scalar subqueries always answers one row.
@@ -72,12 +82,12 @@ export function getProvinceGlance(db: Db, provinceCode: string, today: string): 
       (select count(distinct a.id) from agreements a
          join agreement_parties p on p.agreement_id = a.id
          join facilities f on f.id = p.facility_id
-         where a.status = 'active' and f.province_code = ${provinceCode}) as activeAgreements,
+         where a.status = ${ACTIVE} and f.province_code = ${provinceCode}) as activeAgreements,
       (select count(*) from rotations r join facilities f on f.id = r.to_facility_id
-         where f.province_code = ${provinceCode} and r.status <> 'cancelled'
+         where f.province_code = ${provinceCode} and r.status <> ${CANCELLED}
          and r.start_on <= ${today} and r.end_on >= ${today}) as rotationsToday,
       (select count(*) from technique_list_requests q join facilities f on f.id = q.facility_id
-         where f.province_code = ${provinceCode} and q.status = 'submitted') as listRequestsWaiting
+         where f.province_code = ${provinceCode} and q.status = ${WAITING}) as listRequestsWaiting
   `);
   return { kind: "province", ...row };
 }

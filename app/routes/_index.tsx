@@ -38,6 +38,8 @@ function tilesOf(glance: Glance): Tile[] {
         { key: "rotationsToday", value: glance.rotationsToday, to: "/rotations/board" },
         { key: "listRequestsWaiting", value: glance.listRequestsWaiting, to: "/adoption/requests" },
       ];
+    case "none":
+      return [];
     case "national":
       return [
         { key: "facilities", value: glance.facilities, to: "/facilities" },
@@ -69,6 +71,7 @@ export default function Index() {
           ))}
         </div>
       </section>
+      {glance.kind === "none" ? null : (
       <section aria-labelledby="glance" className="space-y-2">
         <h2 id="glance" className="font-semibold text-slate-800">
           {t(`home.glanceTitle.${glance.kind}`)}
@@ -82,6 +85,7 @@ export default function Index() {
           ))}
         </div>
       </section>
+      )}
     </div>
   );
 }

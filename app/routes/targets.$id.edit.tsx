@@ -13,7 +13,7 @@ import { formatDate, formatNumber } from "~/i18n/format";
 import { useLocale } from "~/i18n/use-locale";
 import { requireCapability } from "~/models/auth/session.server";
 import { deleteTarget, updateTarget } from "~/models/targets/commands.server";
-import { deleteTargetSchema, targetSchema } from "~/models/targets/schemas";
+import { deleteTargetSchema, targetEditSchema } from "~/models/targets/schemas";
 import { getTarget } from "~/models/targets/targets.server";
 import { todayInVietnam } from "~/utils/domain-response.server";
 import { replyInvalid, replyWithDomainError } from "~/utils/form.server";
@@ -58,10 +58,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return replyWithDomainError(submission, error);
     }
   }
-  const submission = parseWithZod(formData, { schema: targetSchema });
+  const submission = parseWithZod(formData, { schema: targetEditSchema });
   if (submission.status !== "success") return replyInvalid(submission);
   try {
-    updateTarget(getDb(), actor, id, { ...submission.value, version: submission.value.version ?? 0 });
+    updateTarget(getDb(), actor, id, submission.value);
     return redirect(`/targets/${id}?saved=1`);
   } catch (error) {
     return replyWithDomainError(submission, error);

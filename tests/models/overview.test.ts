@@ -64,3 +64,9 @@ test("the administrator sees the whole network", () => {
   const { db } = network();
   expect(getGlance(db, { userId: 1, role: "admin", facilityId: null, provinceCode: null }, today)).toMatchObject({ kind: "national", facilities: 3, staff: 5 });
 });
+
+test("an account without its facility or province sees no figures, not the whole network's", () => {
+  const { db } = network();
+  expect(getGlance(db, { userId: 1, role: "director", facilityId: null, provinceCode: null }, today)).toEqual({ kind: "none" });
+  expect(getGlance(db, { userId: 1, role: "department", facilityId: null, provinceCode: null }, today)).toEqual({ kind: "none" });
+});

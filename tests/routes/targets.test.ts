@@ -137,3 +137,11 @@ test("the department removes a wrong value from the target page; an unknown valu
   expect((await remove(measurement.id)).status).toBe(404);
   expect((await remove("abc")).status).toBe(400);
 });
+
+test("an edit posted without its version is a 400 next to the version, not a stale 409", async () => {
+  const { department, target } = await milestone();
+  const response = await edit(department.cookie, target.id, { ...FORM, targetValue: "60" });
+  expect(response.status).toBe(400);
+  expect((await response.json()).result.error.version).toEqual(["common:validation.required"]);
+  expect(stored(target.id)).toMatchObject({ targetValue: 54, version: target.version });
+});

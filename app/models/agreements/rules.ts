@@ -1,7 +1,7 @@
 // Pure rules of an agreement: parties and roles, term, status transitions, the derived
 // "expiring" status. No clock, no database: `today` is an argument.
 import { addDaysIso } from "~/models/dates";
-import type { AgreementStatus, AgreementType, PartyRole } from "~/models/enums";
+import { OPEN_AGREEMENT_STATUSES, type AgreementStatus, type AgreementType, type PartyRole } from "~/models/enums";
 
 export type PartyInput = { facilityId: number; role: PartyRole | null };
 
@@ -54,7 +54,7 @@ export function allowedTransitions(from: AgreementStatus): readonly AgreementSta
 
 /** Drafts and active agreements can be edited and their plans changed; closed ones are records. */
 export function isOpen(status: AgreementStatus): boolean {
-  return status === "draft" || status === "active";
+  return (OPEN_AGREEMENT_STATUSES as readonly AgreementStatus[]).includes(status);
 }
 
 export const DEFAULT_EXPIRING_DAYS = 90;

@@ -25,7 +25,7 @@ export function isAttending(status: EnrolmentStatus): boolean {
  * Course statuses on which the host can no longer approve a pending request: the course is
  * over or called off, so a new seat there means nothing.
  */
-export const NO_APPROVAL_COURSE_STATUSES = ["completed", "cancelled"] as const;
+export const NO_APPROVAL_COURSE_STATUSES = ["completed", "cancelled"] as const satisfies readonly CourseStatus[];
 
 export function canApproveOn(courseStatus: CourseStatus): boolean {
   return !(NO_APPROVAL_COURSE_STATUSES as readonly string[]).includes(courseStatus);

@@ -7,7 +7,7 @@ import { agreementParties, agreements, facilities, rotationItems, rotations, sta
 import { canChange, type Actor } from "~/models/access/policy";
 import { facilityScopeCondition } from "~/models/access/scope-sql.server";
 import type { Tx } from "~/models/audit/audit.server";
-import { ROTATION_DISPLAY_STATUSES, type RotationDisplayStatus, type RotationPurpose, type RotationStatus } from "~/models/enums";
+import { OPEN_AGREEMENT_STATUSES, ROTATION_DISPLAY_STATUSES, type RotationDisplayStatus, type RotationPurpose, type RotationStatus } from "~/models/enums";
 import { ForbiddenError } from "~/models/errors";
 import { paginate, type Page, type PageRequest } from "~/utils/pagination";
 import { searchTerms } from "~/utils/search";
@@ -221,7 +221,7 @@ export function rotationFormOptions(
     .select({ id: agreementParties.agreementId })
     .from(agreementParties)
     .where(and(eq(agreementParties.facilityId, facilityId), eq(agreementParties.role, "supporting")));
-  const openAgreement = inArray(agreements.status, ["draft", "active"]);
+  const openAgreement = inArray(agreements.status, [...OPEN_AGREEMENT_STATUSES]);
   const agreementOptions = db
     .select({ value: agreements.id, label: sql<string>`${agreements.number} || ' – ' || ${agreements.title}` })
     .from(agreements)

@@ -8,7 +8,7 @@ import type { Db } from "~/db/client.server";
 import { facilities, staff, techniques, transferItems } from "~/db/schema";
 import { canChange, canRead, type Actor } from "~/models/access/policy";
 import { addDaysIso, type DateRange } from "~/models/dates";
-import type { Cadre } from "~/models/enums";
+import { OPEN_AGREEMENT_STATUSES, type Cadre } from "~/models/enums";
 import { DomainError, ForbiddenError, NotFoundError } from "~/models/errors";
 import { listCommitmentsByStaff } from "~/models/schedule/commitments.server";
 import { findClashes } from "~/models/schedule/rules";
@@ -204,7 +204,7 @@ export function supportedItems(db: Db, facilityId: number) {
       join techniques t on t.id = ti.technique_id
       join facilities f on f.id = ti.to_facility_id
       join agreements a on a.id = ti.agreement_id
-     where ti.from_facility_id = ${facilityId} and ti.stage <> 'accepted' and a.status in ('draft', 'active')
+     where ti.from_facility_id = ${facilityId} and ti.stage <> 'accepted' and a.status in (${sql.join(OPEN_AGREEMENT_STATUSES.map((status) => sql`${status}`), sql`, `)})
      order by f.short_name, t.chapter_number, t.number
      limit 500`);
 }

@@ -12,27 +12,32 @@ const number = z
   .number({ required_error: required, invalid_type_error: "common:validation.invalid" })
   .max(MAX_VALUE, encodeMessage("common:validation.tooBig", { maximum: MAX_VALUE }));
 
-export const targetSchema = z
-  .object({
-    title: z.string({ required_error: required }).trim().min(1, required).max(300, "common:validation.tooLong"),
-    indicator: z.enum(TARGET_INDICATORS, { required_error: required }),
-    /** Empty: the whole province. */
-    facilityId: z.number().int().positive().optional(),
-    /** Administrators choose the province; department officers have theirs. */
-    provinceCode: z.string().trim().max(10).optional(),
-    periodStart: date,
-    periodEnd: date,
-    baseline: number.min(0, "adoption:errors.baselineNegative").default(0),
-    targetValue: number.positive("adoption:errors.targetNotPositive"),
-    unit: z.string().trim().max(60, "common:validation.tooLong").optional(),
-    /** The version the edit form was read at (absent when creating). */
-    version: z.number().int().optional(),
-  })
-  .superRefine((value, ctx) => {
-    if (isIsoDate(value.periodStart) && isIsoDate(value.periodEnd) && value.periodEnd < value.periodStart) {
-      ctx.addIssue({ code: "custom", path: ["periodEnd"], message: "common:validation.endBeforeStart" });
-    }
-  });
+const targetFields = z.object({
+  title: z.string({ required_error: required }).trim().min(1, required).max(300, "common:validation.tooLong"),
+  indicator: z.enum(TARGET_INDICATORS, { required_error: required }),
+  /** Empty: the whole province. */
+  facilityId: z.number().int().positive().optional(),
+  /** Administrators choose the province; department officers have theirs. */
+  provinceCode: z.string().trim().max(10).optional(),
+  periodStart: date,
+  periodEnd: date,
+  baseline: number.min(0, "adoption:errors.baselineNegative").default(0),
+  targetValue: number.positive("adoption:errors.targetNotPositive"),
+  unit: z.string().trim().max(60, "common:validation.tooLong").optional(),
+});
+
+function periodInOrder(value: { periodStart: string; periodEnd: string }, ctx: z.RefinementCtx) {
+  if (isIsoDate(value.periodStart) && isIsoDate(value.periodEnd) && value.periodEnd < value.periodStart) {
+    ctx.addIssue({ code: "custom", path: ["periodEnd"], message: "common:validation.endBeforeStart" });
+  }
+}
+
+export const targetSchema = targetFields.superRefine(periodInOrder);
+
+/** Editing: the same fields plus the version the form was read at (required: a post without it is refused, not taken as stale). */
+export const targetEditSchema = targetFields
+  .extend({ version: z.number({ required_error: required, invalid_type_error: "common:validation.invalid" }).int() })
+  .superRefine(periodInOrder);
 export type TargetForm = z.infer<typeof targetSchema>;
 
 export const measurementSchema = z.object({
