@@ -3,6 +3,7 @@ import { expect, test } from "vitest";
 import { getDb } from "~/db/client.server";
 import { action, loader } from "~/routes/admin.catalogue";
 import { authedRequest, createSignedInUser } from "../helpers/auth";
+import { thrown } from "../helpers/routes";
 
 const CSV = [
   "Mã kỹ thuật,Tên kỹ thuật,Chương,Phân tuyến,Mã tương đương",
@@ -14,16 +15,6 @@ function upload(cookie: string, text: string, fileName = "danh-muc.csv") {
   const form = new FormData();
   form.set("file", new File([text], fileName, { type: "text/csv" }));
   return authedRequest("/admin/catalogue", { cookie, form });
-}
-
-async function thrown(promise: Promise<unknown>): Promise<Response> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof Response) return error;
-    throw error;
-  }
-  throw new Error("expected a thrown Response");
 }
 
 test("an administrator uploads a sheet and gets the per-row report; the counts follow", async () => {

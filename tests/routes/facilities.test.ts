@@ -6,16 +6,7 @@ import { loader as detailLoader } from "~/routes/facilities.$id";
 import { foldSearch } from "~/utils/search";
 import { authedRequest, createSignedInUser } from "../helpers/auth";
 import { makeFacility, makeProvince, makeTechnique } from "../helpers/factories";
-
-async function thrown(promise: Promise<unknown>): Promise<Response> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof Response) return error;
-    throw error;
-  }
-  throw new Error("expected the loader to throw a Response");
-}
+import { thrown } from "../helpers/routes";
 
 test("a signed-in user filters facilities by province and searches without diacritics", async () => {
   const db = getDb();

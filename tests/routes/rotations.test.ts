@@ -13,25 +13,11 @@ import { loader as facilityIcs } from "~/routes/rotations.calendar[.]ics";
 import { loader as staffIcs } from "~/routes/staff.$id.calendar[.]ics";
 import { authedRequest, createSignedInUser } from "../helpers/auth";
 import { makeFacility, makeStaff, makeTechnique } from "../helpers/factories";
+import { bodyOf, thrown } from "../helpers/routes";
 
 const ctx = { params: {}, context: {} };
 
 /** The JSON body of a loader or action response, loosely typed for assertions. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-async function bodyOf(response: Response): Promise<any> {
-  return response.json();
-}
-
-async function thrown(promise: Promise<unknown>): Promise<Response> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof Response) return error;
-    throw error;
-  }
-  throw new Error("expected a thrown Response");
-}
-
 async function trainerSetup() {
   const db = getDb();
   const sender = makeFacility(db, { name: "Bệnh viện Đa khoa tỉnh Lào Cai số 2", shortName: "BVĐK LC2", beds: 600 });

@@ -9,25 +9,11 @@ import { action as importAction } from "~/routes/staff.import";
 import { action as newAction } from "~/routes/staff.new";
 import { authedRequest, createSignedInUser } from "../helpers/auth";
 import { makeFacility, makeStaff, makeTechnique } from "../helpers/factories";
+import { bodyOf, thrown } from "../helpers/routes";
 
 const ctx = { params: {}, context: {} };
 
 /** The JSON body of a loader or action response, loosely typed for assertions. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-async function bodyOf(response: Response): Promise<any> {
-  return response.json();
-}
-
-async function thrown(promise: Promise<unknown>): Promise<Response> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof Response) return error;
-    throw error;
-  }
-  throw new Error("expected a thrown Response");
-}
-
 test("a director registers a person of their own facility with the techniques they perform", async () => {
   const db = getDb();
   const facility = makeFacility(db);

@@ -5,16 +5,7 @@ import { loader as listLoader } from "~/routes/techniques._index";
 import { loader as detailLoader } from "~/routes/techniques.$code";
 import { authedRequest, createSignedInUser } from "../helpers/auth";
 import { makeFacility, makeTechnique } from "../helpers/factories";
-
-async function thrown(promise: Promise<unknown>): Promise<Response> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof Response) return error;
-    throw error;
-  }
-  throw new Error("expected the loader to throw a Response");
-}
+import { thrown } from "../helpers/routes";
 
 test("a signed-in user searches the catalogue without diacritics through the query string", async () => {
   const db = getDb();
