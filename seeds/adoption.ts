@@ -118,7 +118,7 @@ function loadFacilities(db: Db): FacilityFacts[] {
       level: facilities.level,
     })
     .from(facilities)
-    .where(sql`${facilities.country} = 'VN' and ${facilities.kind} in ('hospital', 'regional_centre', 'commune_station') and ${facilities.active} = 1`)
+    .where(sql`${facilities.country} = 'VN' and ${facilities.kind} not in ('health_department', 'other_organisation') and ${facilities.level} is not null and ${facilities.active} = 1`)
     .orderBy(facilities.id)
     .all();
   const history = db
@@ -132,7 +132,7 @@ function loadFacilities(db: Db): FacilityFacts[] {
     list.push({ level: h.level, validFrom: h.validFrom });
     byFacility.set(h.facilityId, list);
   }
-  return rows.map((r) => ({ ...r, currentLevel: r.level, history: byFacility.get(r.id) ?? [] }));
+  return rows.map((r) => ({ ...r, currentLevel: r.level!, history: byFacility.get(r.id) ?? [] }));
 }
 
 /**

@@ -40,19 +40,19 @@ function createNetwork(db: Db, prng: Prng, target: number): Unit[] {
   const units: Unit[] = [];
   const centralCount = 40;
   const perProvince = Math.max(10, Math.floor((target - centralCount) / provinces.length));
-  const add = (code: string, name: string, level: Level, province: string, kind: "hospital" | "regional_centre" | "commune_station", commune?: string) => {
+  const add = (code: string, name: string, level: Level, province: string, kind: "central_hospital" | "provincial_hospital" | "regional_centre" | "commune_station", commune?: string) => {
     const f = createFacility(db, { code, name, shortName: name.slice(0, 40), kind, level, provinceCode: province, communeCode: commune ?? null, beds: level === "D" ? 5 : level === "C" ? 150 : 600, openedOn: "2000-01-01" }, null);
     const unit: Unit = { id: f.id, level, history: [{ level, from: "2000-01-01" }] };
     units.push(unit);
     return unit;
   };
-  for (let i = 0; i < centralCount; i++) add(`NAT-A-${i}`, `Bệnh viện Trung ương ${i + 1}`, "A", i % 2 ? "79" : "01", "hospital");
+  for (let i = 0; i < centralCount; i++) add(`NAT-A-${i}`, `Bệnh viện Trung ương ${i + 1}`, "A", i % 2 ? "79" : "01", "central_hospital");
   for (const p of provinces) {
     const own = communes.filter((c) => c.province === p.code);
     const b = 3 + prng.int(0, 3);
     const c = Math.round((perProvince - b) * 0.3);
     const d = perProvince - b - c;
-    for (let i = 0; i < b; i++) add(`NAT-${p.code}-B${i}`, `Bệnh viện tỉnh ${p.name} số ${i + 1}`, "B", p.code, "hospital");
+    for (let i = 0; i < b; i++) add(`NAT-${p.code}-B${i}`, `Bệnh viện tỉnh ${p.name} số ${i + 1}`, "B", p.code, "provincial_hospital");
     for (let i = 0; i < c; i++) {
       const place = own[i % Math.max(1, own.length)];
       const unit = add(`NAT-${p.code}-C${i}`, `Trung tâm Y tế khu vực ${place?.name ?? i}`, "C", p.code, "regional_centre", place?.code);

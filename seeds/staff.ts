@@ -114,7 +114,7 @@ export function seedStaff(db: Db, facilityIds: ReadonlyMap<string, number>): num
   const licenceCounters = new Map<string, number>();
   let created = 0;
   for (const facility of DEMO_FACILITIES) {
-    if (facility.kind !== "hospital" && facility.kind !== "regional_centre") continue;
+    if (!facility.level || facility.kind === "commune_station") continue;
     const facilityId = facilityIds.get(facility.code);
     if (facilityId === undefined) throw new Error(`facility ${facility.code} not seeded`);
     const local = prng.fork(facility.code);

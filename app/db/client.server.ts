@@ -15,7 +15,6 @@ export function openDb(file: string): Db {
   if (file !== ":memory:") fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const sqlite = new Database(file);
   sqlite.pragma("journal_mode = WAL");
-  sqlite.pragma("foreign_keys = ON");
   // Concurrent writers wait up to 5 s for the lock instead of failing at once.
   sqlite.pragma("busy_timeout = 5000");
   // NORMAL is durable across application crashes in WAL mode, and much faster than FULL.
@@ -23,7 +22,17 @@ export function openDb(file: string): Db {
   sqlite.pragma("temp_store = MEMORY");
   sqlite.pragma("cache_size = -64000");
   const db = drizzle(sqlite, { schema }) as Db;
-  migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+  // A migration that rebuilds a table (drizzle-kit's way to change a column) drops and
+  // recreates it: foreign keys are off meanwhile (the pragma is a no-op inside the migrator's
+  // transaction), then every reference is checked before they are on again.
+  sqlite.pragma("foreign_keys = OFF");
+  try {
+    migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+    const broken = sqlite.pragma("foreign_key_check") as unknown[];
+    if (broken.length > 0) throw new Error(`migration left ${broken.length} broken foreign key(s)`);
+  } finally {
+    sqlite.pragma("foreign_keys = ON");
+  }
   return db;
 }
 

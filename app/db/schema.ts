@@ -3,6 +3,7 @@
 // Every foreign key and every column a list filters or groups by has an index.
 import { sql } from "drizzle-orm";
 import {
+  blob,
   index,
   integer,
   primaryKey,
@@ -20,12 +21,17 @@ import {
   AUDIT_ACTIONS,
   CADRES,
   CASE_OUTCOMES,
+  COMPETENCE_LEVELS,
+  CROSSWALK_SOURCES,
   COURSE_MODES,
   COURSE_STATUSES,
   CREDIT_KINDS,
   ENROLMENT_STATUSES,
   FACILITY_KINDS,
   GRADES,
+  IMPORT_BATCH_STATUSES,
+  IMPORT_KINDS,
+  IMPORT_ROW_STATUSES,
   LEVELS,
   LIST_REQUEST_STATUSES,
   OWNERSHIPS,
@@ -35,6 +41,7 @@ import {
   ROTATION_PURPOSES,
   ROTATION_STATUSES,
   TARGET_INDICATORS,
+  TECHNIQUE_KINDS,
   TRANSFER_STAGES,
 } from "../models/enums";
 
@@ -89,8 +96,12 @@ export const facilities = sqliteTable(
     /** Lower-case, diacritic-free copy of code, names and short name, for search. */
     searchText: text("search_text").notNull(),
     kind: text("kind", { enum: FACILITY_KINDS }).notNull(),
-    /** Current level; the dated history is in facility_levels. */
-    level: text("level", { enum: LEVELS }).notNull(),
+    /** Legacy care level (Circular 43/2013) on today's date, a cache of facility_levels; null for
+     *  organisations that deliver no care (health departments, foreign commissions). */
+    level: text("level", { enum: LEVELS }),
+    /** Technique-competence level (Law 15/2023) on today's date, a cache of
+     *  facility_competence_levels; null when not yet classified or not a care facility. */
+    competence: text("competence", { enum: COMPETENCE_LEVELS }),
     grade: text("grade", { enum: GRADES }).notNull().default("none"),
     ownership: text("ownership", { enum: OWNERSHIPS }).notNull().default("public"),
     provinceCode: text("province_code").references(() => provinces.code),
@@ -102,6 +113,8 @@ export const facilities = sqliteTable(
     directedById: integer("directed_by_id").references((): AnySQLiteColumn => facilities.id),
     /** First day the facility exists (events before it are refused); null when unknown. */
     openedOn: text("opened_on"),
+    /** Last day the facility exists; null while open. */
+    closedOn: text("closed_on"),
     active: integer("active", { mode: "boolean" }).notNull().default(true),
     version: version(),
     createdAt: createdAt(),
@@ -127,9 +140,27 @@ export const facilityLevels = sqliteTable(
       .references(() => facilities.id, { onDelete: "cascade" }),
     level: text("level", { enum: LEVELS }).notNull(),
     validFrom: text("valid_from").notNull(),
+    /** The reclassification decision (e.g. "1234/QĐ-UBND"); null for the initial level. */
+    decisionNumber: text("decision_number"),
     note: text("note"),
   },
   (t) => [uniqueIndex("facility_levels_facility_from_uq").on(t.facilityId, t.validFrom)],
+);
+
+/** Dated technique-competence levels (Law 15/2023), read like facility_levels. */
+export const facilityCompetenceLevels = sqliteTable(
+  "facility_competence_levels",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    facilityId: integer("facility_id")
+      .notNull()
+      .references(() => facilities.id, { onDelete: "cascade" }),
+    competence: text("competence", { enum: COMPETENCE_LEVELS }).notNull(),
+    validFrom: text("valid_from").notNull(),
+    decisionNumber: text("decision_number"),
+    note: text("note"),
+  },
+  (t) => [uniqueIndex("facility_competence_facility_from_uq").on(t.facilityId, t.validFrom)],
 );
 
 // ---------------------------------------------------------------- catalogue
@@ -145,7 +176,8 @@ export const techniques = sqliteTable(
   "techniques",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    /** `chapter.number`, e.g. `10.367`. */
+    /** `chapter.number` as text (`10.367`, `27.205b`, `BS_1.387`: 1.2 and 1.20 differ); a
+     *  new technique that no list names yet has a provisional `KTM-…` code. */
     code: text("code").notNull().unique(),
     chapterNumber: integer("chapter_number")
       .notNull()
@@ -154,9 +186,20 @@ export const techniques = sqliteTable(
     number: integer("number").notNull(),
     name: text("name").notNull(),
     searchText: text("search_text").notNull(),
-    /** Lowest level normally allowed to perform it; null when the catalogue leaves it blank. */
+    /** Legacy level (phân tuyến) in force today, a cache of technique_levels; null when no
+     *  edition with levels gives one (e.g. techniques only Circular 23/2024 lists). */
     minLevel: text("min_level", { enum: LEVELS }),
     procedureClass: text("procedure_class", { enum: PROCEDURE_CLASSES }),
+    kind: text("kind", { enum: TECHNIQUE_KINDS }).notNull().default("listed"),
+    /** First day it is absent from the newest edition; it keeps its history and keeps counting. */
+    retiredOn: text("retired_on"),
+    /** New techniques: the permission decision, the facility that recorded it and the partner
+     *  that transfers it (free text: often a foreign institute). */
+    permissionDecision: text("permission_decision"),
+    recordedByFacilityId: integer("recorded_by_facility_id").references((): AnySQLiteColumn => facilities.id),
+    transferringPartner: text("transferring_partner"),
+    /** A new technique once a list names it: the listed technique it became. */
+    listedAsId: integer("listed_as_id").references((): AnySQLiteColumn => techniques.id),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -164,6 +207,84 @@ export const techniques = sqliteTable(
     index("techniques_chapter_idx").on(t.chapterNumber, t.number),
     index("techniques_min_level_idx").on(t.minLevel),
     index("techniques_class_idx").on(t.procedureClass),
+    index("techniques_kind_idx").on(t.kind, t.recordedByFacilityId),
+  ],
+);
+
+/** The editions of the national list the planner was given (QĐ 7603 with its levels,
+ *  Circular 23/2024 Appendix 1 without), each with its effective dates. */
+export const catalogueEditions = sqliteTable("catalogue_editions", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  /** Stable short name, e.g. `qd7603`, `tt23-2024-pl1`. */
+  code: text("code").notNull().unique(),
+  name: text("name").notNull(),
+  effectiveFrom: text("effective_from").notNull(),
+  effectiveTo: text("effective_to"),
+  /** Whether the edition gives legacy levels (A–D). */
+  hasLevels: integer("has_levels", { mode: "boolean" }).notNull().default(false),
+  createdAt: createdAt(),
+});
+
+/** A technique as one edition lists it (its code and name there). */
+export const techniqueEditionEntries = sqliteTable(
+  "technique_edition_entries",
+  {
+    editionId: integer("edition_id")
+      .notNull()
+      .references(() => catalogueEditions.id, { onDelete: "cascade" }),
+    techniqueId: integer("technique_id")
+      .notNull()
+      .references(() => techniques.id),
+    code: text("code").notNull(),
+    name: text("name").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.editionId, t.techniqueId] }),
+    uniqueIndex("technique_edition_code_uq").on(t.editionId, t.code),
+    index("technique_edition_technique_idx").on(t.techniqueId),
+  ],
+);
+
+/** Dated legacy levels of a technique: the level on a date is the row with the latest
+ *  valid_from on or before it (before the first row, the first row's level). A pair is
+ *  classified by the level in force on the day it started, so a later change never rewrites
+ *  a past figure. */
+export const techniqueLevels = sqliteTable(
+  "technique_levels",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    techniqueId: integer("technique_id")
+      .notNull()
+      .references(() => techniques.id, { onDelete: "cascade" }),
+    /** Null: from this date the technique has no legacy level (not classified). */
+    level: text("level", { enum: LEVELS }),
+    validFrom: text("valid_from").notNull(),
+    editionId: integer("edition_id").references(() => catalogueEditions.id),
+    decisionNumber: text("decision_number"),
+    note: text("note"),
+  },
+  (t) => [uniqueIndex("technique_levels_technique_from_uq").on(t.techniqueId, t.validFrom)],
+);
+
+/** Correspondences between techniques of different editions (one old code to one or more
+ *  new ones, several to one); codes continued unchanged need no row. */
+export const techniqueCrosswalk = sqliteTable(
+  "technique_crosswalk",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    fromTechniqueId: integer("from_technique_id")
+      .notNull()
+      .references(() => techniques.id),
+    toTechniqueId: integer("to_technique_id")
+      .notNull()
+      .references(() => techniques.id),
+    source: text("source", { enum: CROSSWALK_SOURCES }).notNull(),
+    note: text("note"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("technique_crosswalk_pair_uq").on(t.fromTechniqueId, t.toTechniqueId),
+    index("technique_crosswalk_to_idx").on(t.toTechniqueId),
   ],
 );
 
@@ -947,3 +1068,51 @@ export type Enrolment = typeof enrolments.$inferSelect;
 export type AdoptionEvent = typeof adoptionEvents.$inferSelect;
 export type Target = typeof targets.$inferSelect;
 export type AuditEvent = typeof auditEvents.$inferSelect;
+
+// ---------------------------------------------------------------- imports
+
+/** An uploaded file on its way in: previewed first (rows below), written only on confirmation. */
+export const importBatches = sqliteTable(
+  "import_batches",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    kind: text("kind", { enum: IMPORT_KINDS }).notNull(),
+    status: text("status", { enum: IMPORT_BATCH_STATUSES }).notNull().default("preview"),
+    userId: integer("user_id").references(() => users.id),
+    /** The facility or province the import writes to, when it is scoped. */
+    facilityId: integer("facility_id").references(() => facilities.id),
+    provinceCode: text("province_code"),
+    fileName: text("file_name").notNull(),
+    fileSha256: text("file_sha256").notNull(),
+    /** The file itself, kept until applied or discarded so that the confirmation writes exactly
+     *  what was previewed. */
+    file: blob("file", { mode: "buffer" }),
+    /** Options chosen on the form (edition, effective date…), as JSON. */
+    options: text("options").notNull().default("{}"),
+    /** Counts per row status, as JSON. */
+    summary: text("summary").notNull().default("{}"),
+    createdAt: createdAt(),
+    appliedAt: text("applied_at"),
+  },
+  (t) => [index("import_batches_user_idx").on(t.userId, t.createdAt)],
+);
+
+export const importBatchRows = sqliteTable(
+  "import_batch_rows",
+  {
+    batchId: integer("batch_id")
+      .notNull()
+      .references(() => importBatches.id, { onDelete: "cascade" }),
+    /** Row number as the user sees it in the sheet (header = row 1 in a CSV). */
+    rowNumber: integer("row_number").notNull(),
+    status: text("status", { enum: IMPORT_ROW_STATUSES }).notNull(),
+    /** The record's key (a code, a licence number…). */
+    key: text("key").notNull(),
+    /** JSON: the row's label, its changes (field, before, after), its messages. */
+    detail: text("detail").notNull().default("{}"),
+  },
+  (t) => [
+    primaryKey({ columns: [t.batchId, t.rowNumber] }),
+    index("import_batch_rows_status_idx").on(t.batchId, t.status, t.rowNumber),
+  ],
+);

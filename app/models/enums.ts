@@ -6,13 +6,45 @@ export const LEVELS = ["A", "B", "C", "D"] as const;
 export type Level = (typeof LEVELS)[number];
 
 export const FACILITY_KINDS = [
-  "hospital",
+  "central_hospital",
+  "provincial_hospital",
+  "specialised_hospital",
   "regional_centre",
   "commune_station",
   "health_department",
-  "foreign_partner",
+  "other_organisation",
 ] as const;
 export type FacilityKind = (typeof FACILITY_KINDS)[number];
+/** Kinds that deliver no care (health departments, foreign commissions and other bodies):
+ *  they carry no care level, no competence level and no technique ledger. */
+export const NON_CARE_FACILITY_KINDS = ["health_department", "other_organisation"] as const satisfies readonly FacilityKind[];
+export function deliversCare(kind: FacilityKind): boolean {
+  return !(NON_CARE_FACILITY_KINDS as readonly FacilityKind[]).includes(kind);
+}
+/** Hospital kinds (the sending side of rotations, the hosts of courses). */
+export const HOSPITAL_KINDS = ["central_hospital", "provincial_hospital", "specialised_hospital"] as const satisfies readonly FacilityKind[];
+
+/** Technique-competence levels of Law 15/2023 (cấp chuyên môn kỹ thuật), lowest first. */
+export const COMPETENCE_LEVELS = ["initial", "basic", "specialised"] as const;
+export type CompetenceLevel = (typeof COMPETENCE_LEVELS)[number];
+
+/** Where a technique stands in the lists: on a published list, or a new technique recorded by
+ *  a facility before any list names it (reported apart, never as cross-level). */
+export const TECHNIQUE_KINDS = ["listed", "new"] as const;
+export type TechniqueKind = (typeof TECHNIQUE_KINDS)[number];
+
+/** How a crosswalk correspondence between two techniques was learnt. */
+export const CROSSWALK_SOURCES = ["file", "price_list", "listing"] as const;
+export type CrosswalkSource = (typeof CROSSWALK_SOURCES)[number];
+
+/** What an import batch loads, and where it stands (previewed, then applied or discarded). */
+export const IMPORT_KINDS = ["catalogue", "crosswalk", "facilities", "staff", "ledger"] as const;
+export type ImportKind = (typeof IMPORT_KINDS)[number];
+export const IMPORT_BATCH_STATUSES = ["preview", "applied", "discarded"] as const;
+export type ImportBatchStatus = (typeof IMPORT_BATCH_STATUSES)[number];
+/** The verdict on each row of a preview. */
+export const IMPORT_ROW_STATUSES = ["new", "changed", "unchanged", "retired", "conflict", "refused"] as const;
+export type ImportRowStatus = (typeof IMPORT_ROW_STATUSES)[number];
 
 /** Hospital grade (hạng): special, I–IV; `none` for units that are not graded. */
 export const GRADES = ["special", "I", "II", "III", "IV", "none"] as const;
@@ -66,7 +98,7 @@ export type TransferStage = (typeof TRANSFER_STAGES)[number];
 export const CASE_OUTCOMES = ["success", "complication", "failure"] as const;
 export type CaseOutcome = (typeof CASE_OUTCOMES)[number];
 
-export const CADRES = ["doctor", "nurse", "midwife", "technician", "pharmacist", "other"] as const;
+export const CADRES = ["doctor", "assistant_doctor", "nurse", "midwife", "technician", "pharmacist", "other"] as const;
 export type Cadre = (typeof CADRES)[number];
 
 export const ROTATION_PURPOSES = ["technique_transfer", "manpower_support"] as const;

@@ -47,7 +47,7 @@ const facilityRows = db
       name: `Bệnh viện ${i}`,
       shortName: `BV ${i}`,
       searchText: foldSearch(`F${i} Bệnh viện ${i}`),
-      kind: "hospital" as const,
+      kind: "provincial_hospital" as const,
       level: i < 50 ? ("A" as const) : i < 300 ? ("B" as const) : ("C" as const),
       provinceCode: "15",
     })),

@@ -20,7 +20,7 @@ const today = "2026-06-15";
 let t = performance.now();
 sqlite.exec(`insert into provinces values ('15','Lào Cai','Lao Cai','Tỉnh Lào Cai','Lao Cai Province','Province')`);
 const insertFacility = sqlite.prepare(
-  "insert into facilities (code, name, short_name, search_text, kind, level, province_code) values (?, ?, ?, ?, 'hospital', 'B', '15')",
+  "insert into facilities (code, name, short_name, search_text, kind, level, province_code) values (?, ?, ?, ?, 'provincial_hospital', 'B', '15')",
 );
 const insertStaff = sqlite.prepare("insert into staff (facility_id, full_name, search_text, cadre) values (?, ?, ?, 'doctor')");
 const insertCredit = sqlite.prepare(

@@ -26,7 +26,7 @@ let seed = 7;
 const rand = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
 const ins = {
   facility: sqlite.prepare(
-    "insert into facilities (code, name, short_name, search_text, kind, level, province_code, beds, absence_limit) values (?, ?, ?, ?, 'hospital', ?, '15', 800, ?)",
+    "insert into facilities (code, name, short_name, search_text, kind, level, province_code, beds, absence_limit) values (?, ?, ?, ?, 'provincial_hospital', ?, '15', 800, ?)",
   ),
   staff: sqlite.prepare("insert into staff (facility_id, full_name, search_text, cadre, chapter_number) values (?, ?, ?, ?, 10)"),
   performs: sqlite.prepare("insert into staff_techniques (staff_id, technique_id) values (?, 1)"),

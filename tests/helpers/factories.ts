@@ -47,7 +47,7 @@ export function makeFacility(db: Db, overrides: Partial<typeof facilities.$infer
       name,
       shortName: `BV ${n}`,
       searchText: foldSearch(`F${n} ${name}`),
-      kind: "hospital",
+      kind: "provincial_hospital",
       level: "B" as Level,
       grade: "I",
       beds: 500,

@@ -168,8 +168,8 @@ test("renewal creates one draft successor with the same parties and scope, linke
 
 test("an international exchange between health departments and a foreign partner keeps its conference records", () => {
   const w = world();
-  const dept = makeFacility(w.db, { kind: "health_department", level: "B", provinceCode: w.province.code });
-  const guangxi = makeFacility(w.db, { kind: "foreign_partner", level: "A", provinceCode: null, country: "CN" });
+  const dept = makeFacility(w.db, { kind: "health_department", level: null, provinceCode: w.province.code });
+  const guangxi = makeFacility(w.db, { kind: "other_organisation", level: null, provinceCode: null, country: "CN" });
   const a = createAgreement(w.db, w.admin, {
     ...w.input({ type: "international", number: "QT-01" }),
     parties: [{ facilityCode: dept.code, role: "coordinating" }, { facilityCode: guangxi.code, role: "coordinating" }],

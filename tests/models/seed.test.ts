@@ -44,7 +44,7 @@ test("the named facilities exist with their levels, provinces and network links"
     expect(byCode.get(code)).toMatchObject({ level: "A", province_code: "01" });
   }
   for (const code of [FACILITY_CODES.laoCai1, FACILITY_CODES.laoCai2, FACILITY_CODES.laoCai3, FACILITY_CODES.laoCai4]) {
-    expect(byCode.get(code)).toMatchObject({ level: "B", province_code: "15", kind: "hospital" });
+    expect(byCode.get(code)).toMatchObject({ level: "B", province_code: "15", kind: "provincial_hospital" });
   }
   for (const code of [FACILITY_CODES.baoThang, FACILITY_CODES.baoYen, FACILITY_CODES.batXat]) {
     expect(byCode.get(code)).toMatchObject({ level: "C", province_code: "15", upper: FACILITY_CODES.laoCai2 });

@@ -7,7 +7,7 @@ import { FieldError } from "~/components/form";
 // Conform's metadata of one field of either form (add or correct); only names, ids and errors are read.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Field = FieldMetadata<any, any, string[]>;
-type PartyOption = { id: number; name: string; level: string };
+type PartyOption = { id: number; name: string; level: string | null };
 
 /** From (a supporting party) and to (a receiving party). */
 export function PlanLineParties({
@@ -27,7 +27,7 @@ export function PlanLineParties({
       <label className="label" htmlFor={field.id}>{label}</label>
       <select {...getSelectProps(field)} className="input">
         {withEmptyChoice ? <option value="" /> : null}
-        {options.map((f) => <option key={f.id} value={f.id}>{f.name} ({f.level})</option>)}
+        {options.map((f) => <option key={f.id} value={f.id}>{f.name}{f.level ? ` (${f.level})` : ""}</option>)}
       </select>
       <FieldError errors={field.errors} />
     </div>

@@ -1,17 +1,17 @@
 // The ledger page's model: which facility a reader looks at, its recent entries, and a
 // milestone entered by hand (checked against the actor's scope, then through the ledger).
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, desc, eq, notInArray, sql } from "drizzle-orm";
 import type { Db } from "~/db/client.server";
 import { adoptionEvents, facilities, techniques, users } from "~/db/schema";
 import { canChange, canRead, hasCapability, type Actor } from "~/models/access/policy";
 import { facilityScopeCondition } from "~/models/access/scope-sql.server";
-import type { AdoptionEventKind, AdoptionSource, Level } from "~/models/enums";
+import { NON_CARE_FACILITY_KINDS, type AdoptionEventKind, type AdoptionSource, type Level } from "~/models/enums";
 import { ForbiddenError, NotFoundError } from "~/models/errors";
 import { toPage, type Page, type PageRequest } from "~/utils/pagination";
 import { recordAdoptionEvent } from "./ledger.server";
 import type { LedgerEventForm } from "./schemas";
 
-export type LedgerFacility = { id: number; name: string; level: Level; provinceCode: string | null; canManage: boolean };
+export type LedgerFacility = { id: number; name: string; level: Level | null; provinceCode: string | null; canManage: boolean };
 
 /** The facility a ledger page shows: the reader's own, or the one asked for when readable. */
 export function resolveLedgerFacility(db: Db, actor: Actor, requested: number | null): LedgerFacility | null {
@@ -33,7 +33,7 @@ export function ledgerFacilityOptions(db: Db, actor: Actor): { id: number; name:
   return db
     .select({ id: facilities.id, name: facilities.name })
     .from(facilities)
-    .where(and(facilityScopeCondition(actor, facilities.id), sql`${facilities.kind} in ('hospital', 'regional_centre', 'commune_station')`))
+    .where(and(facilityScopeCondition(actor, facilities.id), notInArray(facilities.kind, [...NON_CARE_FACILITY_KINDS])))
     .orderBy(facilities.level, facilities.name)
     .limit(500)
     .all();

@@ -9,7 +9,7 @@ import { hasCapability } from "~/models/access/policy";
 import { refreshAdoptionPairs } from "~/models/adoption/pair-summary.server";
 import { recordAudit } from "~/models/audit/audit.server";
 import { isIsoDate } from "~/models/dates";
-import type { FacilityKind, Grade, Level, Ownership } from "~/models/enums";
+import { deliversCare, type FacilityKind, type Grade, type Level, type Ownership } from "~/models/enums";
 import { ConflictError, DomainError, ForbiddenError, NotFoundError } from "~/models/errors";
 import { foldSearch } from "~/utils/search";
 
@@ -22,7 +22,8 @@ export type CreateFacilityInput = {
   shortName: string;
   nameEn?: string | null;
   kind: FacilityKind;
-  level: Level;
+  /** Null for organisations that deliver no care. */
+  level: Level | null;
   grade?: Grade;
   ownership?: Ownership;
   provinceCode?: string | null;
@@ -67,7 +68,7 @@ export function createFacility(db: Db, input: CreateFacilityInput, actor: Actor 
       shortName: input.shortName.trim() || name,
       nameEn: input.nameEn?.trim() || null,
       kind: input.kind,
-      level: input.level,
+      level: deliversCare(input.kind) ? input.level : null,
       grade: input.grade ?? "none",
       ownership: input.ownership ?? "public",
       provinceCode: input.provinceCode ?? null,
@@ -83,9 +84,11 @@ export function createFacility(db: Db, input: CreateFacilityInput, actor: Actor 
       .values({ ...values, searchText: facilitySearchText(values) })
       .returning()
       .get();
-    tx.insert(facilityLevels)
-      .values({ facilityId: facility.id, level: input.level, validFrom: input.openedOn ?? LEVEL_HISTORY_START })
-      .run();
+    if (input.level !== null) {
+      tx.insert(facilityLevels)
+        .values({ facilityId: facility.id, level: input.level, validFrom: input.openedOn ?? LEVEL_HISTORY_START })
+        .run();
+    }
     recordAudit(tx, {
       userId: actor?.userId ?? null,
       action: "create",

@@ -11,13 +11,15 @@ export function levelRank(level: Level): number {
  * Whether a facility's level allows a technique: rank(facility.level) <= rank(minLevel).
  * A technique the catalogue leaves without a level is not restricted by level.
  */
-export function levelAllows(facilityLevel: Level, minLevel: Level | null): boolean {
+export function levelAllows(facilityLevel: Level | null, minLevel: Level | null): boolean {
   if (minLevel === null) return true;
+  // An organisation that delivers no care performs nothing by its level.
+  if (facilityLevel === null) return false;
   return levelRank(facilityLevel) <= levelRank(minLevel);
 }
 
 /** The supporting facility must perform the technique: its level allows it, or it adopted it. */
-export function canSupport(input: { facilityLevel: Level; minLevel: Level | null; adopted: boolean }): boolean {
+export function canSupport(input: { facilityLevel: Level | null; minLevel: Level | null; adopted: boolean }): boolean {
   return input.adopted || levelAllows(input.facilityLevel, input.minLevel);
 }
 

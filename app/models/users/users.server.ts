@@ -7,7 +7,7 @@ import { hasCapability, type Actor } from "~/models/access/policy";
 import { assertVersion, recordAudit } from "~/models/audit/audit.server";
 import { hashPassword } from "~/models/auth/password.server";
 import { endUserSessions } from "~/models/auth/session.server";
-import type { Role } from "~/models/enums";
+import { HOSPITAL_KINDS, type Role } from "~/models/enums";
 import { DomainError, ForbiddenError, NotFoundError } from "~/models/errors";
 import { paginate, type Page, type PageRequest } from "~/utils/pagination";
 import { foldSearch, searchTerms } from "~/utils/search";
@@ -322,7 +322,7 @@ export function userFormOptions(db: Db, actor: Actor) {
   const facilityOptions = db
     .select({ code: facilities.code, name: facilities.name })
     .from(facilities)
-    .where(inArray(facilities.kind, ["hospital", "regional_centre", "health_department"]))
+    .where(inArray(facilities.kind, [...HOSPITAL_KINDS, "regional_centre", "health_department"]))
     .orderBy(facilities.name)
     .all();
   return { provinceOptions, facilityOptions };
