@@ -196,7 +196,9 @@ export function plausibleFor(kind: FacilityKind, level: Level, t: TechniqueFacts
     if (REGIONAL_EXCLUDED_CHAPTERS.has(t.chapterNumber)) return false;
     return !NOT_REGIONAL.test(t.name);
   }
-  // Commune station (D).
+  // Commune station (D): even its own-level list has no operating-theatre surgery (the
+  // catalogue puts a simple appendectomy, P2, at level D).
+  if (t.procedureClass === "PDB" || t.procedureClass === "P1" || t.procedureClass === "P2") return false;
   if (t.minLevel === "D") return true;
   if (!COMMUNE_CHAPTERS.has(t.chapterNumber)) return false;
   if (t.procedureClass !== null && !COMMUNE_CLASSES.has(t.procedureClass)) return false;
