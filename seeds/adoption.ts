@@ -163,6 +163,8 @@ class Planner {
   readonly plans: PairPlan[] = [];
   private readonly taken = new Set<string>();
   private readonly queues = new Map<string, { items: TechniqueFacts[]; next: number }>();
+  /** Plausible techniques by facility kind, level and side of the line (shared by facilities). */
+  private readonly eligible = new Map<string, TechniqueFacts[]>();
   constructor(
     private readonly catalogue: TechniqueFacts[],
     existingPairs: Iterable<string>,
@@ -181,10 +183,16 @@ class Planner {
     if (!queue) {
       const above = levelAbove(level);
       const random = this.random(f, `order:${level}:${cross}`);
-      const items = this.catalogue
-        .filter((t) => t.minLevel !== null && !this.reservedTechniques.has(t.id))
-        .filter((t) => (cross ? t.minLevel === above : rank(t.minLevel!) >= rank(level)))
-        .filter((t) => plausibleFor(f.kind, level, t))
+      const eligibleKey = `${f.kind}:${level}:${cross}`;
+      let eligible = this.eligible.get(eligibleKey);
+      if (!eligible) {
+        eligible = this.catalogue
+          .filter((t) => t.minLevel !== null && !this.reservedTechniques.has(t.id))
+          .filter((t) => (cross ? t.minLevel === above : rank(t.minLevel!) >= rank(level)))
+          .filter((t) => plausibleFor(f.kind, level, t));
+        this.eligible.set(eligibleKey, eligible);
+      }
+      const items = eligible
         // Weighted order without replacement (exponential keys): heavier techniques come first more often.
         .map((t) => ({ t, key: -Math.log(1 - random.next()) / adoptionWeight(f.kind, t) }))
         .sort((x, y) => x.key - y.key)
