@@ -52,11 +52,13 @@ const SPECIALISTS: Record<string, Specialist[]> = {
   [C.laoCai1]: [
     { chapterNumber: 10, title: "Bác sĩ chuyên khoa II, Ngoại thần kinh", techniques: ["subduralHaematoma", "chronicSubduralHaematoma"] },
     { chapterNumber: 10, title: "Bác sĩ chuyên khoa I, Chấn thương chỉnh hình", techniques: ["hipHemiarthroplasty", "kneeArthroscopy"] },
-    { chapterNumber: 13, title: "Bác sĩ chuyên khoa I, Sản khoa", techniques: ["labourEpidural", "amniocentesis"] },
+    // Labour epidural came from Hanoi Medical University Hospital (accepted under 45/2023/HĐHT-ĐHYHN).
+    { chapterNumber: 13, title: "Bác sĩ chuyên khoa I, Sản khoa", techniques: ["amniocentesis"] },
   ],
   [C.laoCai2]: [
     { chapterNumber: 10, title: "Bác sĩ chuyên khoa II, Ngoại thần kinh", techniques: ["subduralHaematoma", "intracranialHaematoma"] },
-    { chapterNumber: 10, title: "Bác sĩ chuyên khoa I, Chấn thương chỉnh hình", techniques: ["hipReplacement", "kneeArthroscopy"] },
+    // Total hip replacement came from Việt Đức (accepted under 77/HĐ-VĐ).
+    { chapterNumber: 10, title: "Bác sĩ chuyên khoa I, Chấn thương chỉnh hình", techniques: ["hipHemiarthroplasty", "kneeArthroscopy"] },
     { chapterNumber: 13, title: "Bác sĩ chuyên khoa I, Gây mê hồi sức", techniques: ["labourEpidural"] },
   ],
   [C.laoCai3]: [{ chapterNumber: 13, title: "Bác sĩ chuyên khoa I, Sản khoa", techniques: ["labourEpidural"] }],
