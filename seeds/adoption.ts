@@ -194,7 +194,7 @@ class Planner {
       }
       const items = eligible
         // Weighted order without replacement (exponential keys): heavier techniques come first more often.
-        .map((t) => ({ t, key: -Math.log(1 - random.next()) / adoptionWeight(f.kind, t) }))
+        .map((t) => ({ t, key: -Math.log(1 - random.next()) / adoptionWeight(f.kind, t, f.beds) }))
         .sort((x, y) => x.key - y.key)
         .map((x) => x.t);
       queue = { items, next: 0 };

@@ -211,14 +211,16 @@ export function plausibleFor(kind: FacilityKind, level: Level, t: TechniqueFacts
  * Relative weight of a technique in a facility's cross-level adoptions: the large paediatric
  * chapter (mostly child versions of adult techniques) weighs less in general facilities;
  * surgery, internal medicine, resuscitation, obstetrics, imaging and the laboratory weigh
- * more; a regional centre takes first-class surgery (P1) less often than simpler work.
+ * more; a regional centre takes first-class surgery (P1) less often than simpler work, and a
+ * small one hardly ever.
  */
-export function adoptionWeight(kind: FacilityKind, t: TechniqueFacts): number {
+export function adoptionWeight(kind: FacilityKind, t: TechniqueFacts, beds: number): number {
   let w = 1;
   if (kind === "specialised_hospital") w = t.chapterNumber === 3 || t.chapterNumber === 13 ? 3 : 1;
   else if (t.chapterNumber === 3) w = 0.35;
   else if ([1, 2, 10, 13, 18, 22, 23, 27].includes(t.chapterNumber)) w = 1.6;
-  if (kind === "regional_centre" && t.procedureClass === "P1") w *= 0.3;
+  // A small mountain centre (under 120 beds) rarely has the theatre team for first-class surgery.
+  if (kind === "regional_centre" && t.procedureClass === "P1") w *= beds < 120 ? 0.05 : 0.3;
   if (kind === "provincial_hospital" && t.procedureClass === "PDB") w *= 0.5;
   return w;
 }
