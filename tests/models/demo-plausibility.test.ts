@@ -131,3 +131,24 @@ test("the network view shows the Guangxi agreement as an international group, ap
   expect(getNetwork(db, { province: "20" }).layout.nodes.filter((n) => n.group === "international")).toHaveLength(5);
   expect(getNetwork(db, { province: "15" }).layout.international).toBeNull();
 });
+
+test("the named techniques of DESIGN.md §7 are performed where a doctor expects them", () => {
+  const where = (code: string) =>
+    db.all<{ kind: string; code: string }>(sql`
+      select f.kind, f.code from adoption_pairs p join facilities f on f.id = p.facility_id join techniques t on t.id = p.technique_id
+      where t.code = ${code} order by f.code`);
+  // ECMO for acute respiratory failure and the kidney transplant: central hospitals only (Lào Cai số 1 is still in training).
+  for (const key of ["ecmo", "kidneyTransplant"] as const) {
+    const rows = where(DEMO_TECHNIQUES[key].code);
+    expect(rows.length, key).toBeGreaterThan(0);
+    expect(rows.every((r) => r.kind === "central_hospital"), key).toBe(true);
+  }
+  // IVF oocyte retrieval: Hanoi Medical University Hospital, which transfers it.
+  expect(where(DEMO_TECHNIQUES.ivf.code).map((r) => r.code)).toEqual([FACILITY_CODES.hanoiMedicalUniversity]);
+  // No named technique at a commune station; at a regional centre only what it accepted.
+  const lower = db.all<{ code: string; technique: string }>(sql`
+    select f.code, t.code as technique from adoption_pairs p join facilities f on f.id = p.facility_id join techniques t on t.id = p.technique_id
+    where f.kind in ('regional_centre', 'commune_station')
+      and t.code in (${sql.join(Object.values(DEMO_TECHNIQUES).map((t) => sql`${t.code}`), sql`, `)})`);
+  expect(lower).toEqual([{ code: FACILITY_CODES.baoThang, technique: DEMO_TECHNIQUES.subduralHaematoma.code }]);
+});
