@@ -53,7 +53,8 @@ const CENTRAL_ONLY = anyOf([
 ]);
 
 /** Among central (A) techniques, those a provincial hospital does not take up: cardiac and
- *  great-vessel surgery, aneurysm clipping, cochlear implants, stem cells. */
+ *  great-vessel surgery, aneurysm clipping, skull-base surgery, implanted stimulators and
+ *  defibrillators, cochlear implants, stem cells, radiotherapy. */
 const CENTRAL_SURGERY = anyOf([
   "norwood",
   "ebstein",
@@ -72,6 +73,15 @@ const CENTRAL_SURGERY = anyOf([
   "lệch lạc phái tính",
   "tế bào gốc",
   "phân lưu cửa chủ",
+  "nền sọ",
+  "xương đá",
+  "tuyến yên",
+  "điện cực",
+  "phá rung",
+  "tạo nhịp",
+  "xạ trị",
+  "đồng vị",
+  "phóng xạ",
 ]);
 
 /** What a regional centre (former district hospital) does not do, even one level up. */
@@ -221,6 +231,7 @@ export function adoptionWeight(kind: FacilityKind, t: TechniqueFacts, beds: numb
   else if ([1, 2, 10, 13, 18, 22, 23, 27].includes(t.chapterNumber)) w = 1.6;
   // A small mountain centre (under 120 beds) rarely has the theatre team for first-class surgery.
   if (kind === "regional_centre" && t.procedureClass === "P1") w *= beds < 120 ? 0.05 : 0.3;
-  if (kind === "provincial_hospital" && t.procedureClass === "PDB") w *= 0.5;
+  // A grade II provincial hospital (under 500 beds) takes special-class surgery less often still.
+  if (kind === "provincial_hospital" && t.procedureClass === "PDB") w *= beds < 500 ? 0.25 : 0.5;
   return w;
 }
