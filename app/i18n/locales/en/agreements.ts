@@ -217,6 +217,9 @@ export default {
     empty: "No active agreements with supporting and receiving parties here.",
     truncated: "Only the first {{max}} links are drawn; choose a province to see the rest.",
     drawing: "Drawing of the network",
+    international: "International cooperation (active agreements)",
+    international_leading: "Foreign or leading party",
+    international_partners: "Partners",
   },
   dashboard: {
     title: "Director's dashboard",

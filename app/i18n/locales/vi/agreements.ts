@@ -217,6 +217,9 @@ export default {
     empty: "Không có thỏa thuận đang hiệu lực nào có bên hỗ trợ và bên nhận ở đây.",
     truncated: "Chỉ vẽ {{max}} liên kết đầu tiên; hãy chọn tỉnh để xem phần còn lại.",
     drawing: "Sơ đồ mạng lưới",
+    international: "Hợp tác quốc tế (thỏa thuận đang hiệu lực)",
+    international_leading: "Bên nước ngoài / chủ trì",
+    international_partners: "Các bên hợp tác",
   },
   dashboard: {
     title: "Bảng điều hành của giám đốc",
