@@ -9,7 +9,8 @@ import { getDb } from "~/db/client.server";
 import { formatDate, formatNumber } from "~/i18n/format";
 import { useLocale } from "~/i18n/use-locale";
 import { requireCapability } from "~/models/auth/session.server";
-import { getCatalogueCounts, KNOWN_EDITIONS, listEditions, previewCatalogueImport } from "~/models/catalogue/import.server";
+import { KNOWN_EDITIONS } from "~/models/catalogue/editions";
+import { getCatalogueCounts, listEditions, previewCatalogueImport } from "~/models/catalogue/import.server";
 import { previewCrosswalkImport } from "~/models/catalogue/crosswalk.server";
 import { catalogueImportSchema, fieldErrorsOf } from "~/models/catalogue/schemas";
 import { isDomainError } from "~/models/errors";
@@ -24,7 +25,7 @@ export const meta: MetaFunction = ({ matches }) => localizedTitle(matches, "impo
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireCapability(request, "catalogue.manage");
   const db = getDb();
-  return json({ counts: getCatalogueCounts(db), editions: listEditions(db) });
+  return json({ counts: getCatalogueCounts(db), editions: listEditions(db), maxMb: MAX_IMPORT_BYTES / 1024 / 1024 });
 }
 
 type ActionData = { form: "catalogue" | "crosswalk"; fieldErrors: Record<string, string[]> };
@@ -52,7 +53,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function AdminCataloguePage() {
-  const { counts, editions } = useLoaderData<typeof loader>();
+  const { counts, editions, maxMb } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>() as (ActionData & { ok?: false }) | undefined;
   const { t } = useTranslation(["imports", "catalogue"]);
   const locale = useLocale();
@@ -63,7 +64,7 @@ export default function AdminCataloguePage() {
   const known = edition in KNOWN_EDITIONS ? KNOWN_EDITIONS[edition as keyof typeof KNOWN_EDITIONS] : null;
   const errors = (form: "catalogue" | "crosswalk", field: string) =>
     data?.form === form || (data && !data.form && form === "catalogue") ? data.fieldErrors?.[field]?.map((m) => translateMessage(t, m)) : undefined;
-  const sizeMb = MAX_IMPORT_BYTES / 1024 / 1024;
+  const sizeMb = maxMb;
 
   return (
     <div className="space-y-4">

@@ -47,7 +47,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   try {
     intent = (await request.formData()).get("intent");
   } catch {
-    return json<ActionData>({ error: "common:errors.badRequest" }, { status: 415 });
+    return json<ActionData>({ error: "common:errors.badRequestBody" }, { status: 415 });
   }
   const db = getDb();
   const batch = orRespond(() => getImportBatch(db, actor, id));
@@ -66,7 +66,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!isDomainError(error)) throw error;
     return json<ActionData>({ error: encodeMessage(error.message, error.params) }, { status: error.status });
   }
-  return json<ActionData>({ error: "common:errors.badRequest" }, { status: 400 });
+  return json<ActionData>({ error: "common:errors.badRequestBody" }, { status: 400 });
 }
 
 export default function ImportBatchPage() {

@@ -11,13 +11,8 @@ import { formatDateTime } from "~/i18n/format";
 import { useLocale } from "~/i18n/use-locale";
 import { hasCapability } from "~/models/access/policy";
 import { requireActor } from "~/models/auth/session.server";
-import {
-  linkNewTechnique,
-  linkNewTechniqueSchema,
-  listNewTechniques,
-  newTechniqueSchema,
-  recordNewTechnique,
-} from "~/models/catalogue/new-techniques.server";
+import { linkNewTechnique, listNewTechniques, recordNewTechnique } from "~/models/catalogue/new-techniques.server";
+import { linkNewTechniqueSchema, newTechniqueSchema } from "~/models/catalogue/schemas";
 import { listChapters } from "~/models/catalogue/queries.server";
 import { DomainError } from "~/models/errors";
 import { replyInvalid, replyWithDomainError } from "~/utils/form.server";

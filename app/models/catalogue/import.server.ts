@@ -26,13 +26,10 @@ import { readTable, type Sheet, type UploadedFile } from "~/models/imports/read-
 import { encodeMessage } from "~/utils/messages";
 import { foldSearch } from "~/utils/search";
 import { analyseCatalogue, CHAPTER_NAMES, type CatalogueFormat, type CatalogueRecord } from "./import-rules";
+import { KNOWN_EDITIONS } from "./editions";
 import { recordTechniqueLevel } from "./levels.server";
 
-/** Editions the planner knows by name; another edition can be given a code and name. */
-export const KNOWN_EDITIONS = {
-  qd7603: { name: "QĐ 7603/QĐ-BYT (Thông tư 43/2013, 21/2017)", effectiveFrom: "2018-12-25", effectiveTo: null },
-  "tt23-2024-pl1": { name: "Thông tư 23/2024/TT-BYT, Phụ lục 1", effectiveFrom: null, effectiveTo: "2027-12-31" },
-} as const satisfies Record<string, { name: string; effectiveFrom: string | null; effectiveTo: string | null }>;
+export { KNOWN_EDITIONS };
 
 /** The QĐ 7603 edition as the seed loads it (a complete edition with levels). */
 export const QD7603_EDITION: CatalogueImportOptions = {

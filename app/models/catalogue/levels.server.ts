@@ -54,7 +54,7 @@ export function recordTechniqueLevel(
   if (!technique) throw new NotFoundError();
   const sameDay = tx.get(sql`select 1 from technique_levels where technique_id = ${change.techniqueId} and valid_from = ${change.validFrom}`);
   if (sameDay) {
-    throw new ConflictError("catalogue:errors.levelDateTaken", { field: "validFrom", params: { code: technique.code, date: change.validFrom } });
+    throw new ConflictError("imports:catalogue.levelDateTaken", { field: "validFrom", params: { code: technique.code, date: change.validFrom } });
   }
   // The first recorded row also stands for the time before it: keep the level the pairs were
   // classified by until now as that earlier history, so recording a change never reaches back.

@@ -6,31 +6,12 @@
 // apart as a new technique. Once a list adds it, it is linked to the listed code (a crosswalk
 // row, "listing"); its ledger keeps its events, so no past figure moves.
 import { sql } from "drizzle-orm";
-import { z } from "zod";
 import type { Db } from "~/db/client.server";
 import { canChange, canRead, readFilter, type Actor } from "~/models/access/policy";
 import { recordAudit } from "~/models/audit/audit.server";
 import { ConflictError, DomainError, ForbiddenError, NotFoundError } from "~/models/errors";
 import { foldSearch } from "~/utils/search";
-import { CHAPTER_COUNT, isTechniqueCodeForm } from "./import-rules";
-
-const required = "common:validation.required";
-
-export const newTechniqueSchema = z.object({
-  name: z.string({ required_error: required }).trim().min(3, required).max(500, "common:validation.tooLong"),
-  chapterNumber: z.number({ required_error: required, invalid_type_error: "common:validation.invalid" }).int().min(1).max(CHAPTER_COUNT),
-  permissionDecision: z.string({ required_error: required }).trim().min(1, required).max(100, "common:validation.tooLong"),
-  transferringPartner: z.string().trim().max(300, "common:validation.tooLong").optional(),
-});
-export type NewTechniqueForm = z.infer<typeof newTechniqueSchema>;
-
-export const linkNewTechniqueSchema = z.object({
-  listedCode: z
-    .string({ required_error: required })
-    .trim()
-    .max(20, "common:validation.tooLong")
-    .refine(isTechniqueCodeForm, "agreements:errors.techniqueCodeFormat"),
-});
+import type { NewTechniqueForm } from "./schemas";
 
 export type NewTechniqueRow = {
   id: number;

@@ -1,6 +1,7 @@
 // Forms of the catalogue area: the edition an import loads, and a crosswalk upload.
 import { z } from "zod";
 import { isIsoDate } from "~/models/dates";
+import { CHAPTER_COUNT, isTechniqueCodeForm } from "./import-rules";
 
 const required = "common:validation.required";
 
@@ -36,3 +37,23 @@ export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
   }
   return out;
 }
+
+// ---- new techniques
+
+
+export const newTechniqueSchema = z.object({
+  name: z.string({ required_error: required }).trim().min(3, required).max(500, "common:validation.tooLong"),
+  chapterNumber: z.number({ required_error: required, invalid_type_error: "common:validation.invalid" }).int().min(1).max(CHAPTER_COUNT),
+  permissionDecision: z.string({ required_error: required }).trim().min(1, required).max(100, "common:validation.tooLong"),
+  transferringPartner: z.string().trim().max(300, "common:validation.tooLong").optional(),
+});
+export type NewTechniqueForm = z.infer<typeof newTechniqueSchema>;
+
+export const linkNewTechniqueSchema = z.object({
+  listedCode: z
+    .string({ required_error: required })
+    .trim()
+    .max(20, "common:validation.tooLong")
+    .refine(isTechniqueCodeForm, "agreements:errors.techniqueCodeFormat"),
+});
+
