@@ -132,3 +132,9 @@ export function manageFilter(actor: Actor, capability: Capability): ReadFilter {
   }
   return actor.facilityId ? { kind: "facility", facilityId: actor.facilityId } : { kind: "none" };
 }
+
+/** The one province an actor's changes under `capability` are confined to (department officers), or null. */
+export function managedProvince(actor: Actor, capability: Capability): string | null {
+  const filter = manageFilter(actor, capability);
+  return filter.kind === "province" ? filter.provinceCode : null;
+}

@@ -3,7 +3,8 @@
 import { sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "~/db/client.server";
-import type { Actor } from "~/models/access/policy";
+import { canChange, type Actor } from "~/models/access/policy";
+import { ForbiddenError, NotFoundError } from "~/models/errors";
 import { manageScopeCondition } from "~/models/access/scope-sql.server";
 import {
   FACILITY_KINDS,
@@ -241,4 +242,17 @@ export function listClassifiableFacilities(
     order by case f.kind when 'central_hospital' then 0 when 'provincial_hospital' then 1
       when 'specialised_hospital' then 2 when 'regional_centre' then 3 else 4 end, f.name, f.id
     limit ${BATCH_LIST_LIMIT}`);
+}
+
+/** True when the actor may edit and reclassify this facility (the policy's manage scope). */
+export function canManageFacility(actor: Actor, facility: { id: number; provinceCode: string | null }): boolean {
+  return canChange(actor, "facilities.manage", { facilityId: facility.id, provinceCode: facility.provinceCode });
+}
+
+/** The facility's form values when the actor may manage it: 404 when absent, 403 outside its scope. */
+export function requireManageableFacility(db: Db, actor: Actor, id: number) {
+  const values = getFacilityFormValues(db, id);
+  if (!values) throw new NotFoundError();
+  if (!canManageFacility(actor, values)) throw new ForbiddenError();
+  return values;
 }
