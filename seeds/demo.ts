@@ -7,7 +7,7 @@ import { fileURLToPath } from "node:url";
 import { sql } from "drizzle-orm";
 import type { Db } from "~/db/client.server";
 import { recordAudit } from "~/models/audit/audit.server";
-import { importCatalogue } from "~/models/catalogue/import.server";
+import { importCatalogue, QD7603_EDITION } from "~/models/catalogue/import.server";
 import { importCommunes, importProvinces } from "~/models/places/import.server";
 import { seedNetwork } from "./network";
 import { seedClassifications } from "./classifications";
@@ -47,11 +47,10 @@ export const DEMO_STEPS: SeedStep[] = [
   },
   {
     name: "catalogue",
-    run: async (db) => {
-      const r = await importCatalogue(db, dataFile("qd7603_pl1_dvkt_tuong_duong.csv"), null);
+    run: async (db, ctx) => {
+      const r = await importCatalogue(db, dataFile("qd7603_pl1_dvkt_tuong_duong.csv"), QD7603_EDITION, ctx.today);
       assertClean("catalogue", r.issues);
-      const total = (c: { created: number; updated: number; unchanged: number }) => c.created + c.updated + c.unchanged;
-      return `${r.rowsRead} rows: ${total(r.techniques)} techniques, ${total(r.billingCodes)} billing codes (import ${r.durationMs} ms)`;
+      return `${r.written.techniquesCreated} techniques, ${r.written.billingCodesCreated} billing codes`;
     },
   },
   {

@@ -8,3 +8,17 @@ export function techniqueHref(code: string): string {
 export function facilityHref(id: number): string {
   return `/facilities/${id}`;
 }
+
+/** A stored import's preview or result. */
+export function importBatchHref(id: number): string {
+  return `/imports/${id}`;
+}
+
+/** The page where each kind of import starts (the preview's way back). */
+export const IMPORT_PAGES = {
+  catalogue: "/admin/catalogue",
+  crosswalk: "/admin/catalogue",
+  facilities: "/facilities/import",
+  staff: "/staff/import",
+  ledger: "/adoption/import",
+} as const;

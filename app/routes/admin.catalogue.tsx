@@ -1,69 +1,69 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import {
-  json,
-  MaxPartSizeExceededError,
-  unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
-} from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { FieldError } from "~/components/form";
+import { importBatchHref } from "~/components/links";
 import { getDb } from "~/db/client.server";
-import { formatNumber } from "~/i18n/format";
+import { formatDate, formatNumber } from "~/i18n/format";
 import { useLocale } from "~/i18n/use-locale";
 import { requireCapability } from "~/models/auth/session.server";
-import { getCatalogueCounts, importCatalogue, type CatalogueImportReport } from "~/models/catalogue/import.server";
+import { getCatalogueCounts, KNOWN_EDITIONS, listEditions, previewCatalogueImport } from "~/models/catalogue/import.server";
+import { previewCrosswalkImport } from "~/models/catalogue/crosswalk.server";
+import { catalogueImportSchema, fieldErrorsOf } from "~/models/catalogue/schemas";
 import { isDomainError } from "~/models/errors";
+import { MAX_IMPORT_BYTES } from "~/models/imports/read-table.server";
+import { todayInVietnam } from "~/utils/domain-response.server";
+import { readImportUpload } from "~/utils/import-upload.server";
 import { encodeMessage, translateMessage } from "~/utils/messages";
 import { localizedTitle } from "~/utils/meta";
-
-const MAX_UPLOAD_MB = 10;
-/** The page lists at most this many skipped rows; the totals count them all. */
-const MAX_ISSUES_SHOWN = 200;
 
 export const meta: MetaFunction = ({ matches }) => localizedTitle(matches, "imports:catalogue.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireCapability(request, "catalogue.manage");
-  return json({ counts: getCatalogueCounts(getDb()) });
+  const db = getDb();
+  return json({ counts: getCatalogueCounts(db), editions: listEditions(db) });
 }
 
-type ActionData =
-  | { ok: true; report: Omit<CatalogueImportReport, "issues">; issues: CatalogueImportReport["issues"]; issueCount: number }
-  | { ok: false; error: string };
+type ActionData = { form: "catalogue" | "crosswalk"; fieldErrors: Record<string, string[]> };
 
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireCapability(request, "catalogue.manage");
-  let form: FormData;
+  const upload = await readImportUpload(request);
+  if (upload instanceof Response) return upload;
+  const which = upload.fields.intent === "crosswalk" ? "crosswalk" : "catalogue";
+  const db = getDb();
   try {
-    form = await unstable_parseMultipartFormData(
-      request,
-      unstable_createMemoryUploadHandler({ maxPartSize: MAX_UPLOAD_MB * 1024 * 1024 }),
-    );
-  } catch (error) {
-    if (!(error instanceof MaxPartSizeExceededError)) throw error;
-    return json<ActionData>({ ok: false, error: encodeMessage("imports:errors.tooLarge", { size: MAX_UPLOAD_MB }) }, { status: 413 });
-  }
-  const file = form.get("file");
-  if (!(file instanceof File) || file.size === 0 || !file.name) {
-    return json<ActionData>({ ok: false, error: "imports:errors.noFile" }, { status: 400 });
-  }
-  try {
-    const bytes = new Uint8Array(await file.arrayBuffer());
-    const { issues, ...report } = await importCatalogue(getDb(), { fileName: file.name, bytes }, actor);
-    return json<ActionData>({ ok: true, report, issues: issues.slice(0, MAX_ISSUES_SHOWN), issueCount: issues.length });
+    if (which === "crosswalk") {
+      const id = await previewCrosswalkImport(db, actor, upload.file, todayInVietnam());
+      return redirect(importBatchHref(id));
+    }
+    const parsed = catalogueImportSchema.safeParse(upload.fields);
+    if (!parsed.success) return json<ActionData>({ form: which, fieldErrors: fieldErrorsOf(parsed.error) }, { status: 400 });
+    const id = await previewCatalogueImport(db, actor, upload.file, parsed.data, todayInVietnam());
+    return redirect(importBatchHref(id));
   } catch (error) {
     if (!isDomainError(error)) throw error;
-    return json<ActionData>({ ok: false, error: encodeMessage(error.message, error.params) }, { status: error.status });
+    const field = error.field ?? "file";
+    return json<ActionData>({ form: which, fieldErrors: { [field]: [encodeMessage(error.message, error.params)] } }, { status: error.status });
   }
 }
 
 export default function AdminCataloguePage() {
-  const { counts } = useLoaderData<typeof loader>();
-  const data = useActionData<typeof action>() as ActionData | undefined;
-  const { t } = useTranslation("imports");
+  const { counts, editions } = useLoaderData<typeof loader>();
+  const data = useActionData<typeof action>() as (ActionData & { ok?: false }) | undefined;
+  const { t } = useTranslation(["imports", "catalogue"]);
   const locale = useLocale();
-  const busy = useNavigation().state === "submitting";
+  const navigation = useNavigation();
+  const busyIntent = navigation.state === "submitting" ? navigation.formData?.get("intent") : null;
   const n = (value: number) => formatNumber(value, locale);
+  const [edition, setEdition] = useState<string>("tt23-2024-pl1");
+  const known = edition in KNOWN_EDITIONS ? KNOWN_EDITIONS[edition as keyof typeof KNOWN_EDITIONS] : null;
+  const errors = (form: "catalogue" | "crosswalk", field: string) =>
+    data?.form === form || (data && !data.form && form === "catalogue") ? data.fieldErrors?.[field]?.map((m) => translateMessage(t, m)) : undefined;
+  const sizeMb = MAX_IMPORT_BYTES / 1024 / 1024;
 
   return (
     <div className="space-y-4">
@@ -75,17 +75,108 @@ export default function AdminCataloguePage() {
 
       <section className="card" aria-labelledby="current-catalogue">
         <h2 id="current-catalogue" className="font-semibold">{t("catalogue.current")}</h2>
-        <dl className="mt-2 grid grid-cols-3 gap-3 text-center">
-          {(["chapters", "techniques", "billingCodes"] as const).map((key) => (
+        <dl className="mt-2 grid grid-cols-2 gap-3 text-center md:grid-cols-5">
+          {(["chapters", "techniques", "billingCodes", "retired", "unclassified"] as const).map((key) => (
             <div key={key}>
               <dd className="text-2xl font-semibold text-teal-800" data-testid={`count-${key}`}>{n(counts[key])}</dd>
               <dt className="text-sm text-slate-600">{t(`catalogue.${key}`)}</dt>
             </div>
           ))}
         </dl>
+        {editions.length > 0 ? (
+          <>
+            <h3 className="mt-4 text-sm font-semibold">{t("catalogue.editions")}</h3>
+            <ul className="mt-1 space-y-1 text-sm" data-testid="editions">
+              {editions.map((e) => (
+                <li key={e.id}>
+                  <strong>{e.name}</strong> · {formatDate(e.effectiveFrom, locale)}
+                  {e.effectiveTo ? `–${formatDate(e.effectiveTo, locale)}` : ""} · {t("catalogue.editionTechniques", { number: n(e.techniques) })} ·{" "}
+                  {e.hasLevels ? t("catalogue.editionLevels") : t("catalogue.editionNoLevels")}
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
       </section>
 
-      <Form method="post" encType="multipart/form-data" className="card space-y-3">
+      <Form method="post" encType="multipart/form-data" className="card space-y-3" aria-labelledby="catalogue-form">
+        <h2 id="catalogue-form" className="font-semibold">{t("catalogue.title")}</h2>
+        <div className="grid gap-3 md:grid-cols-2">
+          <div>
+            <label htmlFor="edition" className="label">{t("catalogue.edition")}</label>
+            <select id="edition" className="input mt-1 w-full" value={edition} onChange={(e) => setEdition(e.target.value)}>
+              {Object.entries(KNOWN_EDITIONS).map(([code, e]) => (
+                <option key={code} value={code}>{e.name}</option>
+              ))}
+              <option value="">{t("catalogue.editionOther")}</option>
+            </select>
+          </div>
+          <div>
+            <label htmlFor="editionCode" className="label">{t("catalogue.editionCode")}</label>
+            <input
+              id="editionCode"
+              name="editionCode"
+              key={`code-${edition}`}
+              defaultValue={edition}
+              readOnly={known !== null}
+              required
+              className="input mt-1 w-full"
+              aria-describedby="editionCode-hint editionCode-error"
+              aria-invalid={errors("catalogue", "editionCode") ? true : undefined}
+            />
+            <p id="editionCode-hint" className="mt-1 text-xs text-slate-500">{t("catalogue.editionCodeHint")}</p>
+            <FieldError id="editionCode-error" errors={errors("catalogue", "editionCode")} />
+          </div>
+          <div className="md:col-span-2">
+            <label htmlFor="editionName" className="label">{t("catalogue.editionName")}</label>
+            <input
+              id="editionName"
+              name="editionName"
+              key={`name-${edition}`}
+              defaultValue={known?.name ?? ""}
+              required
+              maxLength={200}
+              className="input mt-1 w-full"
+              aria-describedby="editionName-error"
+              aria-invalid={errors("catalogue", "editionName") ? true : undefined}
+            />
+            <FieldError id="editionName-error" errors={errors("catalogue", "editionName")} />
+          </div>
+          <div>
+            <label htmlFor="effectiveFrom" className="label">{t("catalogue.effectiveFrom")}</label>
+            <input
+              id="effectiveFrom"
+              name="effectiveFrom"
+              type="date"
+              key={`from-${edition}`}
+              defaultValue={known?.effectiveFrom ?? ""}
+              required
+              className="input mt-1 w-full"
+              aria-describedby="effectiveFrom-hint effectiveFrom-error"
+              aria-invalid={errors("catalogue", "effectiveFrom") ? true : undefined}
+            />
+            <p id="effectiveFrom-hint" className="mt-1 text-xs text-slate-500">{t("catalogue.effectiveFromHint")}</p>
+            <FieldError id="effectiveFrom-error" errors={errors("catalogue", "effectiveFrom")} />
+          </div>
+          <div>
+            <label htmlFor="effectiveTo" className="label">{t("catalogue.effectiveTo")}</label>
+            <input
+              id="effectiveTo"
+              name="effectiveTo"
+              type="date"
+              key={`to-${edition}`}
+              defaultValue={known?.effectiveTo ?? ""}
+              className="input mt-1 w-full"
+              aria-describedby="effectiveTo-error"
+              aria-invalid={errors("catalogue", "effectiveTo") ? true : undefined}
+            />
+            <FieldError id="effectiveTo-error" errors={errors("catalogue", "effectiveTo")} />
+          </div>
+        </div>
+        <label className="flex items-start gap-2 text-sm">
+          <input type="checkbox" name="complete" defaultChecked className="mt-1" />
+          <span>{t("catalogue.complete")}</span>
+        </label>
         <div>
           <label htmlFor="file" className="label">{t("catalogue.file")}</label>
           <input
@@ -96,120 +187,37 @@ export default function AdminCataloguePage() {
             accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
             className="input mt-1 w-full"
             aria-describedby="file-hint file-error"
+            aria-invalid={errors("catalogue", "file") ? true : undefined}
           />
-          <p id="file-hint" className="mt-1 text-xs text-slate-500">{t("catalogue.fileHint", { size: MAX_UPLOAD_MB })}</p>
-          {data && !data.ok ? (
-            <div id="file-error" className="field-error" role="alert">
-              <p>{translateMessage(t, data.error)}</p>
-            </div>
-          ) : null}
+          <p id="file-hint" className="mt-1 text-xs text-slate-500">{t("catalogue.fileHint", { size: sizeMb })}</p>
+          <FieldError id="file-error" errors={errors("catalogue", "file")} />
         </div>
-        <button type="submit" className="btn" disabled={busy}>
-          {busy ? t("catalogue.submitting") : t("catalogue.submit")}
+        <button type="submit" name="intent" value="catalogue" className="btn" disabled={busyIntent === "catalogue"}>
+          {busyIntent === "catalogue" ? t("catalogue.previewing") : t("catalogue.preview")}
         </button>
       </Form>
 
-      {data?.ok ? <ImportReport report={data.report} issues={data.issues} issueCount={data.issueCount} /> : null}
+      <Form method="post" encType="multipart/form-data" className="card space-y-3" aria-labelledby="crosswalk-form">
+        <h2 id="crosswalk-form" className="font-semibold">{t("crosswalk.title")}</h2>
+        <p className="max-w-3xl text-sm text-slate-600">{t("crosswalk.intro")}</p>
+        <div>
+          <label htmlFor="crosswalk-file" className="label">{t("crosswalk.file")}</label>
+          <input
+            id="crosswalk-file"
+            name="file"
+            type="file"
+            required
+            accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            className="input mt-1 w-full"
+            aria-describedby="crosswalk-file-error"
+            aria-invalid={errors("crosswalk", "file") ? true : undefined}
+          />
+          <FieldError id="crosswalk-file-error" errors={errors("crosswalk", "file")} />
+        </div>
+        <button type="submit" name="intent" value="crosswalk" className="btn" disabled={busyIntent === "crosswalk"}>
+          {busyIntent === "crosswalk" ? t("catalogue.previewing") : t("catalogue.preview")}
+        </button>
+      </Form>
     </div>
-  );
-}
-
-function ImportReport({
-  report,
-  issues,
-  issueCount,
-}: {
-  report: Omit<CatalogueImportReport, "issues">;
-  issues: CatalogueImportReport["issues"];
-  issueCount: number;
-}) {
-  const { t } = useTranslation("imports");
-  const locale = useLocale();
-  const n = (value: number) => formatNumber(value, locale);
-  const rows = [
-    { key: "chapters", counts: report.chapters },
-    { key: "techniques", counts: report.techniques },
-    { key: "billingCodes", counts: report.billingCodes },
-  ] as const;
-  return (
-    <section className="card space-y-4" aria-labelledby="import-report" role="status">
-      <h2 id="import-report" className="font-semibold">{t("report.title", { fileName: report.fileName })}</h2>
-      <dl className="grid grid-cols-2 gap-2 text-sm md:grid-cols-5">
-        <div>
-          <dt className="text-slate-600">{t("report.format")}</dt>
-          <dd>{t(`report.format_${report.format}`)}</dd>
-        </div>
-        <div>
-          <dt className="text-slate-600">{t("report.rowsRead")}</dt>
-          <dd data-testid="rows-read">{n(report.rowsRead)}</dd>
-        </div>
-        <div>
-          <dt className="text-slate-600">{t("report.rowsImported")}</dt>
-          <dd data-testid="rows-imported">{n(report.rowsImported)}</dd>
-        </div>
-        <div>
-          <dt className="text-slate-600">{t("report.rowsSkipped")}</dt>
-          <dd data-testid="rows-skipped">{n(report.rowsSkipped)}</dd>
-        </div>
-        <div>
-          <dt className="text-slate-600">{t("report.duration")}</dt>
-          <dd>{t("report.durationValue", { ms: n(report.durationMs) })}</dd>
-        </div>
-      </dl>
-      <div className="overflow-x-auto">
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">{t("report.what")}</th>
-              <th scope="col" className="text-right">{t("report.created")}</th>
-              <th scope="col" className="text-right">{t("report.updated")}</th>
-              <th scope="col" className="text-right">{t("report.unchanged")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map(({ key, counts }) => (
-              <tr key={key}>
-                <th scope="row" className="text-left font-normal">{t(`catalogue.${key}`)}</th>
-                <td className="text-right">{n(counts.created)}</td>
-                <td className="text-right">{n(counts.updated)}</td>
-                <td className="text-right">{n(counts.unchanged)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      <div>
-        <h3 className="font-semibold">{t("report.issues")}</h3>
-        {issueCount === 0 ? (
-          <p className="text-sm text-slate-600">{t("report.noIssues")}</p>
-        ) : (
-          <>
-            {issueCount > issues.length ? (
-              <p className="text-sm text-slate-600">{t("report.shownOf", { shown: n(issues.length), total: n(issueCount) })}</p>
-            ) : null}
-            <div className="overflow-x-auto">
-              <table className="table" data-testid="import-issues">
-                <thead>
-                  <tr>
-                    <th scope="col">{t("report.row")}</th>
-                    <th scope="col">{t("report.code")}</th>
-                    <th scope="col">{t("report.reason")}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {issues.map((issue, i) => (
-                    <tr key={`${issue.row}-${i}`}>
-                      <td>{issue.row}</td>
-                      <td className="whitespace-nowrap">{issue.code}</td>
-                      <td>{translateMessage(t, encodeMessage(issue.key, issue.params))}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          </>
-        )}
-      </div>
-    </section>
   );
 }

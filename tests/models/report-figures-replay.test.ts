@@ -12,6 +12,7 @@ import { ledgerStateOn, type LedgerEvent } from "~/models/adoption/rules";
 import { addDaysIso } from "~/models/dates";
 import { LEVELS, type Level } from "~/models/enums";
 import { changeFacilityLevel } from "~/models/facilities/commands.server";
+import { recordTechniqueLevel } from "~/models/catalogue/levels.server";
 import { buildReport, yearPeriods, type Figures, type Period, type ReportDimension } from "~/models/reports/adoption-report.server";
 import { countFigurePairs, listFigurePairs, type FigureSelector } from "~/models/reports/drill-down.server";
 import type { Category, PairFilter } from "~/models/reports/pairs-sql.server";
@@ -62,13 +63,16 @@ function buildLedger(seed: string) {
     }
   }
   db.transaction((tx) => recordAdoptionEvents(tx, events, null, TODAY, { audit: false }));
-  // Level changes recorded after the events (back-dated ones reclassify existing pairs) and a
-  // catalogue level change (the summary's copy follows).
+  // Level changes recorded after the events (back-dated ones reclassify existing pairs) and
+  // dated technique level changes (pairs that started from their date take the new level).
   for (const f of facilities.slice(0, 4)) {
     changeFacilityLevel(db, f.id, r.pick(LEVELS), randomDate(r, "2014-01-01", TODAY), null, null, TODAY);
   }
-  db.run(sql`update techniques set min_level = 'A' where id = ${techniques[0].id}`);
-  db.run(sql`update techniques set min_level = null where id = ${techniques[1].id}`);
+  db.transaction((tx) => {
+    recordTechniqueLevel(tx, { techniqueId: techniques[0].id, level: "A", validFrom: randomDate(r, "2014-01-01", TODAY) }, null, TODAY);
+    recordTechniqueLevel(tx, { techniqueId: techniques[1].id, level: null, validFrom: randomDate(r, "2014-01-01", TODAY) }, null, TODAY);
+    recordTechniqueLevel(tx, { techniqueId: techniques[2].id, level: "D", validFrom: randomDate(r, "2014-01-01", TODAY) }, null, TODAY);
+  });
   // Competence levels (Law 15/2023) on fixed dates, without drawing from the generator: some
   // facilities classified from 2024, some reclassified on 1 July 2025, the rest never.
   const competences = ["initial", "basic", "specialised"] as const;
@@ -105,6 +109,15 @@ function replay(db: Db, actor: Actor, filter: PairFilter, reportDate: string) {
   const techniques = new Map(
     db.all<{ id: number; minLevel: Level | null; chapterNumber: number }>(sql`select id, min_level as minLevel, chapter_number as chapterNumber from techniques`).map((t) => [t.id, t]),
   );
+  const techniqueHistory = db.all<{ techniqueId: number; level: Level | null; validFrom: string }>(
+    sql`select technique_id as techniqueId, level, valid_from as validFrom from technique_levels order by valid_from`,
+  );
+  const techniqueLevelOn = (t: { id: number; minLevel: Level | null }, date: string): Level | null => {
+    const rows = techniqueHistory.filter((h) => h.techniqueId === t.id);
+    if (rows.length === 0) return t.minLevel;
+    const row = [...rows].reverse().find((h) => h.validFrom <= date) ?? rows[0];
+    return row.level;
+  };
   const events = db.all<LedgerEvent & { facilityId: number; techniqueId: number }>(
     sql`select facility_id as facilityId, technique_id as techniqueId, kind, event_on as eventOn from adoption_events where event_on <= ${reportDate}`,
   );
@@ -115,7 +128,8 @@ function replay(db: Db, actor: Actor, filter: PairFilter, reportDate: string) {
       const startedOn = own.find((e) => e.kind === "started")?.eventOn;
       if (!startedOn) continue;
       const approvedOn = own.find((e) => e.kind === "approved")?.eventOn ?? null;
-      const cross = technique.minLevel !== null && technique.minLevel < levelOn(f, startedOn);
+      const techniqueLevel = techniqueLevelOn({ id: techniqueId, minLevel: technique.minLevel }, startedOn);
+      const cross = techniqueLevel !== null && techniqueLevel < levelOn(f, startedOn);
       if (filter.crossOnly !== false && !cross) continue;
       if (filter.chapterNumber && technique.chapterNumber !== filter.chapterNumber) continue;
       pairs.push({

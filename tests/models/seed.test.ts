@@ -51,7 +51,7 @@ test("the named facilities exist with their levels, provinces and network links"
   }
   expect(byCode.get(FACILITY_CODES.laoCai4)?.upper).toBe(FACILITY_CODES.laoCai1);
   expect(byCode.get(FACILITY_CODES.bacNinh)).toMatchObject({ level: "B", province_code: "24" });
-  expect(byCode.get(FACILITY_CODES.guangxi)).toMatchObject({ kind: "foreign_partner", country: "CN", province_code: null });
+  expect(byCode.get(FACILITY_CODES.guangxi)).toMatchObject({ kind: "other_organisation", level: null, country: "CN", province_code: null });
   const departments = rows.filter((r) => r.kind === "health_department").map((r) => r.province_code).sort();
   expect(departments).toEqual(["04", "08", "15", "20", "22", "24"]);
   // The 2025 reorganisation is in the regional centres' level history.

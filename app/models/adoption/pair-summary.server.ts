@@ -4,11 +4,14 @@
 // below; the writers call refreshAdoptionPairs in their own transaction:
 // - the ledger (recordAdoptionEvent / recordAdoptionEvents: the form, imports, acceptance of a
 //   transfer item, department approval, seeds) for the pairs it wrote to;
-// - changeFacilityLevel for every pair of the facility (the level at start may change).
-// The technique's min_level and chapter_number are copies that a trigger keeps in step with
-// the catalogue (drizzle/0004_adoption_pairs_fill.sql). rebuildAdoptionPairs recomputes all.
+// - changeFacilityLevel for every pair of the facility (the level at start may change);
+// - recordTechniqueLevel for the pairs of the technique that started from the change's date.
+// min_level is the technique's legacy level in force on started_on (technique_levels), so a
+// later level change never reclassifies an earlier pair; chapter_number is a copy that a
+// trigger keeps in step with the catalogue (drizzle/0005). rebuildAdoptionPairs recomputes all.
 import { sql, type SQL } from "drizzle-orm";
 import type { Tx } from "~/models/audit/audit.server";
+import { techniqueLevelOnDateSql } from "~/models/catalogue/level-on-date.server";
 import { levelOnDateSql } from "~/models/facilities/levels.server";
 
 const COLUMNS = sql.raw(
@@ -25,7 +28,7 @@ export function pairSummarySql(eventsWhere: SQL): SQL {
         when g.approved_on > g.started_on then g.approved_on else g.started_on end as official_on,
       g.suspended_on,
       ${levelOnDateSql(sql`g.facility_id`, sql`g.started_on`, sql`f.level`)} as level_at_start,
-      t.min_level, t.chapter_number
+      ${techniqueLevelOnDateSql(sql`g.technique_id`, sql`g.started_on`, sql`t.min_level`)} as min_level, t.chapter_number
     from (
       select e.facility_id, e.technique_id,
         min(case when e.kind = 'started' then e.event_on end) as started_on,
@@ -58,6 +61,13 @@ export function refreshAdoptionPairs(tx: Tx, facilityId: number, techniqueIds?: 
     tx.run(sql`insert or replace into adoption_pairs (${COLUMNS})
       ${pairSummarySql(sql`e.facility_id = ${facilityId} and e.technique_id in (${ids})`)}`);
   }
+}
+
+/** Recomputes the rows of one technique's pairs that started on or after `fromDate` (after a
+ *  change of its level from that date). */
+export function refreshTechniquePairs(tx: Tx, techniqueId: number, fromDate: string): void {
+  tx.run(sql`insert or replace into adoption_pairs (${COLUMNS})
+    select * from (${pairSummarySql(sql`e.technique_id = ${techniqueId}`)}) where started_on >= ${fromDate}`);
 }
 
 /** Recomputes every row from the ledger (seeds after bulk loads; repairs). Returns the row count. */

@@ -1,9 +1,10 @@
 // Pure rules of the catalogue import: which columns a sheet has, what a valid row is, and which
 // rows of a file contradict each other. No file reading and no database here.
 //
-// Decision: a row with a problem is skipped and reported (row number as in the sheet, header =
-// row 1), the other rows are imported; a file whose headers are not recognised, or that cannot
-// be read at all, imports nothing.
+// Decision: a row with a problem is refused and reported (row number as in the sheet, header =
+// row 1), the other rows can be imported; a file whose headers are not recognised, or that
+// cannot be read at all, imports nothing. Codes are text: 1.2, 1.20 and 1.200 are three
+// techniques, and a code that a spreadsheet stored as a number is refused, never guessed.
 import type { Level, ProcedureClass } from "~/models/enums";
 import { LEVELS, PROCEDURE_CLASSES } from "~/models/enums";
 import { DomainError } from "~/models/errors";
@@ -57,9 +58,9 @@ export type CatalogueField =
 
 /** Headers of the published file (Decision 7603, Appendix 1) and of the plain sheets people keep. */
 export const CATALOGUE_COLUMNS: ColumnSpec<CatalogueField> = {
-  techniqueCode: ["ma_tt43", "Mã kỹ thuật", "Mã KT", "Mã kỹ thuật TT43", "Mã TT43"],
-  name: ["ten_ky_thuat_tt43", "Tên kỹ thuật", "Tên kỹ thuật TT43", "Tên KT", "Tên dịch vụ kỹ thuật"],
-  chapter: ["chuong_tt43", "Chương", "Chuyên khoa", "Chương TT43"],
+  techniqueCode: ["ma_tt43", "ma_ky_thuat", "Mã kỹ thuật", "Mã KT", "Mã kỹ thuật TT43", "Mã TT43", "Mã kỹ thuật TT23", "Mã TT23"],
+  name: ["ten_ky_thuat_tt43", "ten_ky_thuat", "Tên kỹ thuật", "Tên kỹ thuật TT43", "Tên KT", "Tên dịch vụ kỹ thuật", "Tên kỹ thuật TT23"],
+  chapter: ["chuong_tt43", "chuong", "Chương", "Chuyên khoa", "Chương TT43", "Chương TT23"],
   level: ["phan_tuyen", "Phân tuyến", "Phân tuyến kỹ thuật", "Tuyến"],
   billingCode: ["ma_tuong_duong", "Mã tương đương", "Mã TĐ"],
   procedureClass: ["phan_loai_pttt", "Phân loại PTTT", "Phân loại PT/TT", "Loại PTTT", "Phân loại"],
@@ -68,9 +69,10 @@ export const CATALOGUE_COLUMNS: ColumnSpec<CatalogueField> = {
   priceVnd: ["gia_tt39_vnd", "Giá TT39", "Giá"],
   linkCode: ["ma_lien_thong", "Mã liên thông"],
 };
-export const REQUIRED_CATALOGUE_FIELDS = ["techniqueCode", "name", "chapter", "level"] as const;
+/** The level column is optional: Circular 23/2024 has none (and a file without it changes no level). */
+export const REQUIRED_CATALOGUE_FIELDS = ["techniqueCode", "name", "chapter"] as const;
 
-export type CatalogueFormat = "published" | "plain";
+export type CatalogueFormat = "published" | "tt23" | "plain";
 
 export type ChapterRef = { number: number; roman: string; name: string | null };
 
@@ -91,7 +93,8 @@ export type CatalogueRecord = {
   chapter: ChapterRef;
   number: number;
   name: string;
-  minLevel: Level | null;
+  /** null: blank cell (the stored level is kept); `undefined`: the file has no level column. */
+  minLevel: Level | null | undefined;
   /** `undefined` when the sheet has no procedure-class column (the stored value is kept). */
   procedureClass: ProcedureClass | null | undefined;
   billing: BillingLine | null;
@@ -99,6 +102,8 @@ export type CatalogueRecord = {
 
 export type CatalogueAnalysis = {
   format: CatalogueFormat;
+  /** Whether the file has a level column (an edition with levels). */
+  hasLevels: boolean;
   headerRowNumber: number;
   rowsRead: number;
   records: CatalogueRecord[];
@@ -138,13 +143,39 @@ export function fromRoman(text: string): number | null {
   return toRoman(total) === upper ? total : null;
 }
 
-/** `chapter.number`, e.g. 10.367 or 27.205b (a lettered variant); chapters 1–28. */
+const TECHNIQUE_CODE = /^(BS_)?(\d{1,3})\.(\d{1,5})([a-z])?$/i;
+
+/** `chapter.number`, e.g. 10.367, 27.205b (a lettered variant) or BS_1.387 (a technique new in
+ *  Circular 23/2024); chapters 1–28. */
 export function parseTechniqueCode(code: string): { chapterNumber: number; number: number } | null {
-  const m = /^(\d{1,2})\.(\d{1,5})([a-z])?$/i.exec(code);
+  const m = TECHNIQUE_CODE.exec(code);
   if (!m) return null;
-  const chapterNumber = Number(m[1]);
+  const chapterNumber = Number(m[2]);
   if (chapterNumber < 1 || chapterNumber > CHAPTER_COUNT) return null;
-  return { chapterNumber, number: Number(m[2]) };
+  return { chapterNumber, number: Number(m[3]) };
+}
+
+/** Why a code is not a technique code: its shape, or a chapter that does not exist (99.1). */
+export function techniqueCodeProblem(code: string): { key: string; params: Record<string, string | number> } | null {
+  const m = TECHNIQUE_CODE.exec(code);
+  if (!m) return { key: "imports:catalogue.badCode", params: { value: code } };
+  const chapterNumber = Number(m[2]);
+  if (chapterNumber < 1 || chapterNumber > CHAPTER_COUNT) {
+    return { key: "imports:catalogue.unknownChapterInCode", params: { value: code, chapter: chapterNumber, max: CHAPTER_COUNT } };
+  }
+  return null;
+}
+
+/** Spreadsheet column letter of a 0-based index: 0 -> A, 27 -> AB. */
+export function columnLetter(index: number): string {
+  let n = index + 1;
+  let out = "";
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    out = String.fromCharCode(65 + r) + out;
+    n = Math.floor((n - 1) / 26);
+  }
+  return out;
 }
 
 /** Billing code `CC.SSSS.GGGG` (a lettered variant such as 27.205b.0463 exists). */
@@ -188,7 +219,16 @@ export function parsePrice(text: string): number | null | "invalid" {
   return /^\d{1,12}$/.test(digits) ? Number(digits) : "invalid";
 }
 
-type RawRow = { rowNumber: number; cells: readonly string[]; numeric?: readonly number[] };
+type RawRow = {
+  rowNumber: number;
+  cells: readonly string[];
+  numeric?: readonly number[];
+  errors?: readonly number[];
+  formulas?: readonly number[];
+};
+
+/** Longest technique name kept (the longest published name has about 400 characters). */
+export const MAX_NAME_LENGTH = 1000;
 
 /**
  * Recognises the header row and validates every row below it. Throws
@@ -204,10 +244,9 @@ export function analyseCatalogue(rows: readonly RawRow[]): CatalogueAnalysis {
     });
   }
   const columns = header.columns;
+  const codeHeader = rows[header.headerIndex].cells[columns.techniqueCode!]?.trim();
   const format: CatalogueFormat =
-    columns.billingCode !== undefined && rows[header.headerIndex].cells[columns.techniqueCode!]?.trim() === "ma_tt43"
-      ? "published"
-      : "plain";
+    columns.billingCode !== undefined && codeHeader === "ma_tt43" ? "published" : codeHeader === "ma_ky_thuat" ? "tt23" : "plain";
   const records: CatalogueRecord[] = [];
   const issues: RowIssue[] = [];
   const billingRows = new Map<string, number>();
@@ -229,7 +268,8 @@ export function analyseCatalogue(rows: readonly RawRow[]): CatalogueAnalysis {
         continue;
       }
     }
-    // Several rows of one technique (one per billing code) must agree on its level, class and chapter.
+    // Several rows of one technique (one per billing code) must agree on its level, class and
+    // chapter; rows without a billing line must also agree on the name.
     const first = techniques.get(record.code);
     if (first && !sameTechnique(first, record)) {
       issues.push(issue(record, "imports:catalogue.conflictingTechnique", { firstRow: first.rowNumber }));
@@ -239,7 +279,7 @@ export function analyseCatalogue(rows: readonly RawRow[]): CatalogueAnalysis {
     if (!first) techniques.set(record.code, record);
     records.push(record);
   }
-  return { format, headerRowNumber: header.headerRowNumber, rowsRead: dataRows.length, records, issues };
+  return { format, hasLevels: columns.level !== undefined, headerRowNumber: header.headerRowNumber, rowsRead: dataRows.length, records, issues };
 }
 
 /** Labels of the columns, for the "missing columns" message (the Vietnamese header people use). */
@@ -268,18 +308,29 @@ export function validateCatalogueRow(row: RawRow, columns: ColumnMap<CatalogueFi
   const code = cell("techniqueCode") ?? "";
   const problems: { key: string; params?: Record<string, string | number> }[] = [];
 
+  // Error values (#N/A) and formulas in a column the import reads: the cell says nothing
+  // reliable, so the row is refused naming the cell.
+  for (const [field, index] of Object.entries(columns) as [CatalogueField, number][]) {
+    const at = { column: columnLetter(index), row: row.rowNumber };
+    if (row.errors?.includes(index)) problems.push({ key: "imports:errors.errorCell", params: at });
+    else if (row.formulas?.includes(index) && (field === "techniqueCode" || field === "billingCode")) {
+      problems.push({ key: "imports:errors.formulaCell", params: at });
+    }
+  }
+
   const parsedCode = parseTechniqueCode(code);
   if (!parsedCode) {
-    problems.push({ key: "imports:catalogue.badCode", params: { value: code } });
+    problems.push(techniqueCodeProblem(code)!);
   } else if (row.numeric?.includes(columns.techniqueCode!)) {
     // 10.10 typed as a number reads 10.1: refuse rather than import the wrong technique.
     problems.push({ key: "imports:catalogue.codeNotText", params: { value: code } });
   }
   const name = (cell("name") ?? "").replace(/\s+/g, " ");
   if (name === "") problems.push({ key: "imports:catalogue.emptyName" });
+  else if (name.length > MAX_NAME_LENGTH) problems.push({ key: "common:validation.tooLong", params: { max: MAX_NAME_LENGTH } });
 
   const levelText = cell("level") ?? "";
-  const level = parseLevel(levelText);
+  const level = has("level") ? parseLevel(levelText) : undefined;
   if (level === "invalid") problems.push({ key: "imports:catalogue.unknownLevel", params: { value: levelText } });
 
   let procedureClass: ProcedureClass | null | undefined;
@@ -325,7 +376,7 @@ export function validateCatalogueRow(row: RawRow, columns: ColumnMap<CatalogueFi
   }
 
   if (problems.length > 0 || !parsedCode || chapter === "invalid" || chapter === null || level === "invalid") {
-    return { ok: false, issues: problems.map((p) => ({ row: row.rowNumber, code, ...p })) };
+    return { ok: false, issues: problems.map((p) => ({ row: row.rowNumber, code: code.slice(0, 50), ...p })) };
   }
   return {
     ok: true,
@@ -353,7 +404,8 @@ function optional(text: string | undefined): string | null | undefined {
 }
 
 function sameTechnique(a: CatalogueRecord, b: CatalogueRecord): boolean {
-  return a.minLevel === b.minLevel && a.procedureClass === b.procedureClass && a.chapter.number === b.chapter.number;
+  const sameName = a.name === b.name || (a.billing !== null && b.billing !== null);
+  return sameName && a.minLevel === b.minLevel && a.procedureClass === b.procedureClass && a.chapter.number === b.chapter.number;
 }
 
 function issue(record: CatalogueRecord, key: string, params?: Record<string, string | number>): RowIssue {
