@@ -58,6 +58,9 @@ export default function FacilitiesPage() {
             <Link to="/facilities/reclassify" className="btn-secondary">
               {t("actions.batch")}
             </Link>
+            <Link to="/facilities/import" className="btn-secondary">
+              {t("actions.import")}
+            </Link>
           </nav>
         ) : null}
       </header>
