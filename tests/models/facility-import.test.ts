@@ -53,7 +53,7 @@ test("a department imports a 300-row list of its province; re-importing the same
     kind: "commune_station", level: "D", competence: "initial", beds: 5, openedOn: "2005-03-15", provinceCode: p.code, directedBy: "KV-0",
   });
   expect(db.get(sql`select count(*) as n from facility_competence_levels`)).toEqual({ n: 300 });
-  expect(db.get(sql`select count(*) as n from audit_events where entity_type = 'facility'`)).toEqual({ n: 300 });
+  expect(db.get(sql`select count(*) as n from audit_events where entity_type = 'import_facilities'`)).toEqual({ n: 1 });
 
   const again = await preview(db, department, lines);
   expect(again.batch.summary).toMatchObject({ new: 0, changed: 0, unchanged: 300 });
@@ -66,6 +66,8 @@ test("changed rows show old and new values; blank cells keep the stored value; a
   const second = await preview(db, department, [
     `A-1,Trạm Y tế xã A (mới),commune_station,,,,8,,,,,`,
   ]);
+  await applyImport(db, facilitiesImport, department, second.id, TODAY);
+  expect(db.get(sql`select count(*) as n from audit_events where entity_type = 'facility' and action = 'update'`)).toEqual({ n: 1 });
   expect(second.rows[0]).toMatchObject({
     status: "changed",
     changes: [

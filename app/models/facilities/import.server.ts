@@ -6,8 +6,9 @@
 // outside the row's province, a closing date before the opening, a level for a body that
 // delivers no care, and a code repeated with different values are refused or flagged by row.
 // Existing facilities keep their dated classifications: a different level in the file is a
-// conflict that points to the reclassification page. Writes check each record's version and
-// audit every create and update in the confirmation's transaction.
+// conflict that points to the reclassification page. Writes check each record's version. The
+// framework audits the import itself (its row report keeps every new row); each change to a
+// registered facility also gets its own audit event, in the confirmation's transaction.
 import type { Db } from "~/db/client.server";
 import { canChange, managedProvince, type Actor } from "~/models/access/policy";
 import { recordAudit } from "~/models/audit/audit.server";
@@ -125,6 +126,18 @@ const readOwnership = lookup(OWNERSHIPS, OWNERSHIP_WORDS);
 
 /** yyyy-mm-dd or dd/mm/yyyy (also d/m/yyyy and dd-mm-yyyy); null when unreadable. */
 export function readDate(cell: string): string | null {
+  // The strict date check is costly and a list repeats its dates: read each spelling once.
+  let date = dateCache.get(cell);
+  if (date === undefined) {
+    date = parseDateCell(cell);
+    if (dateCache.size > 10_000) dateCache.clear();
+    dateCache.set(cell, date);
+  }
+  return date;
+}
+const dateCache = new Map<string, string | null>();
+
+function parseDateCell(cell: string): string | null {
   const text = cell.trim();
   if (isIsoDate(text)) return text;
   const m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(text);
@@ -464,7 +477,6 @@ function writeFacilities(db: Db, plan: FacilityWrite, actor: Actor): Record<stri
     if (level) insertLevel.run(id, level, from);
     if (competence) insertCompetence.run(id, competence, from);
     created.push({ id, directedByCode: c.directedByCode });
-    audit(id, "create", null, { ...c, rowNumber: undefined, level, competence });
   }
   const resolve = (code: string) => {
     const row = idOf.get(code) as { id: number } | undefined;
