@@ -11,16 +11,21 @@
 //   the report date, cross-level on the start date, approved, and performed on the report date.
 // Pairs already in the ledger (e.g. acceptances seeded earlier) are counted first and the
 // generator adds exactly the difference; a self-check at the end throws if a figure is off.
+//
+// What each facility takes is plausible for its kind and level (seeds/plausible-techniques.ts):
+// cross-level pairs are always one level up (B hospitals take A techniques, C centres B ones,
+// D stations C ones), never central-only work below the centre, and the named demo techniques
+// are placed only by agreements (acceptances) and the staff who perform them.
 import { sql } from "drizzle-orm";
 import type { Db } from "~/db/client.server";
-import { communes, facilities, facilityLevels, techniques } from "~/db/schema";
+import { facilities, facilityLevels, staff, staffTechniques, techniques, transferItems } from "~/db/schema";
 import type { Actor } from "~/models/access/policy";
 import { recordAdoptionEvents, type AdoptionEventInput } from "~/models/adoption/ledger.server";
-import { isCrossLevel } from "~/models/adoption/rules";
-import type { Level } from "~/models/enums";
-import { createFacility } from "~/models/facilities/commands.server";
+import type { FacilityKind, Level } from "~/models/enums";
 import { returnListRequest, submitListRequest } from "~/models/adoption/list-requests.server";
 import { countFigurePairs } from "~/models/reports/drill-down.server";
+import { DEMO_TECHNIQUES } from "./demo-techniques";
+import { adoptionWeight, levelAbove, plausibleFor, type TechniqueFacts } from "./plausible-techniques";
 
 export const LAO_CAI = "15";
 export const DEMO_BASELINE_YEAR = 2020;
@@ -31,9 +36,8 @@ const HISTORY_END = "2025-12-31";
 const HISTORY_START = "2014-01-01";
 const SYSTEM: Actor = { userId: 0, role: "admin", facilityId: null, provinceCode: null };
 
-/** Enough regional units in Lào Cai to carry 4,028 cross-level techniques believably. */
-const MIN_LAO_CAI_REGIONAL_CENTRES = 12;
-const MIN_LAO_CAI_COMMUNE_STATIONS = 20;
+/** Most cross-level techniques a commune station carries in the Lào Cai figure. */
+const MAX_COUNTED_PER_COMMUNE_STATION = 30;
 
 // ---------------------------------------------------------------- deterministic randomness
 
@@ -89,7 +93,7 @@ type FacilityFacts = {
   id: number;
   code: string;
   name: string;
-  kind: string;
+  kind: FacilityKind;
   provinceCode: string | null;
   beds: number;
   openedOn: string | null;
@@ -102,8 +106,6 @@ function levelOn(f: FacilityFacts, date: string): Level {
   for (const h of f.history) if (h.validFrom <= date) level = h.level;
   return level ?? f.history[0]?.level ?? f.currentLevel;
 }
-
-type TechniqueFacts = { id: number; code: string; minLevel: Level | null };
 
 function loadFacilities(db: Db): FacilityFacts[] {
   const rows = db
@@ -135,82 +137,6 @@ function loadFacilities(db: Db): FacilityFacts[] {
   return rows.map((r) => ({ ...r, currentLevel: r.level!, history: byFacility.get(r.id) ?? [] }));
 }
 
-/**
- * Adds regional medical centres and commune stations to Lào Cai when the network has fewer
- * than the demo needs, named after real communes of the province, through createFacility.
- */
-function ensureLaoCaiRegionalUnits(db: Db, existing: FacilityFacts[]): void {
-  const inLaoCai = existing.filter((f) => f.provinceCode === LAO_CAI);
-  const centres = inLaoCai.filter((f) => f.currentLevel === "C").length;
-  const stations = inLaoCai.filter((f) => f.currentLevel === "D").length;
-  const usedCodes = new Set(existing.map((f) => f.code));
-  const places = db
-    .select({ code: communes.code, name: communes.name, nameEn: communes.nameEn, unitType: communes.unitType })
-    .from(communes)
-    .where(sql`${communes.provinceCode} = ${LAO_CAI}`)
-    .orderBy(communes.code)
-    .all();
-  if (places.length === 0) throw new Error("seeds/adoption: the communes of Lào Cai are not loaded");
-  const usedNames = new Set(inLaoCai.map((f) => f.name));
-  let cursor = 0;
-  const nextPlace = () => {
-    while (cursor < places.length) {
-      const place = places[cursor++];
-      const taken = [...usedNames].some((n) => n.endsWith(` ${place.name}`));
-      if (!taken) return place;
-    }
-    throw new Error("seeds/adoption: not enough Lào Cai communes for the demo units");
-  };
-  for (let i = centres; i < MIN_LAO_CAI_REGIONAL_CENTRES; i++) {
-    const place = nextPlace();
-    const code = `TTYTKV-15-${place.code}`;
-    if (usedCodes.has(code)) continue;
-    const name = `Trung tâm Y tế khu vực ${place.name}`;
-    usedNames.add(name);
-    createFacility(
-      db,
-      {
-        code,
-        name,
-        shortName: `TTYT KV ${place.name}`,
-        nameEn: `${place.nameEn} Regional Medical Centre`,
-        kind: "regional_centre",
-        level: "C",
-        grade: "III",
-        provinceCode: LAO_CAI,
-        communeCode: place.code,
-        beds: 80 + (hashString(code) % 8) * 10,
-        openedOn: "2005-01-01",
-      },
-      null,
-    );
-  }
-  for (let i = stations; i < MIN_LAO_CAI_COMMUNE_STATIONS; i++) {
-    const place = nextPlace();
-    const code = `TYT-15-${place.code}`;
-    if (usedCodes.has(code)) continue;
-    const unit = place.unitType === "Ward" ? "phường" : "xã";
-    const name = `Trạm Y tế ${unit} ${place.name}`;
-    usedNames.add(name);
-    createFacility(
-      db,
-      {
-        code,
-        name,
-        shortName: `TYT ${place.name}`,
-        nameEn: `${place.nameEn} ${place.unitType === "Ward" ? "Ward" : "Commune"} Health Station`,
-        kind: "commune_station",
-        level: "D",
-        provinceCode: LAO_CAI,
-        communeCode: place.code,
-        beds: 5,
-        openedOn: "2010-01-01",
-      },
-      null,
-    );
-  }
-}
-
 // ---------------------------------------------------------------- generation
 
 type PairPlan = {
@@ -223,14 +149,26 @@ type PairPlan = {
   source: "transfer" | "in_house" | "import";
 };
 
+const LEVEL_LIST: readonly Level[] = ["A", "B", "C", "D"];
+const rank = (level: Level) => LEVEL_LIST.indexOf(level);
+
+/**
+ * Which techniques a facility takes, per facility: its plausible techniques (seeds/plausible-
+ * techniques.ts) in a weighted random order drawn once, split into the cross-level ones (one
+ * level up) and its own-level ones. Pairs already in the ledger, pairs still being
+ * transferred, and the named demo techniques (placed only by agreements and staff) are never
+ * drawn.
+ */
 class Planner {
   readonly plans: PairPlan[] = [];
   private readonly taken = new Set<string>();
-  /** Per facility, the catalogue shuffled once and split by minimum level (null as "-"). */
-  private readonly queues = new Map<number, Map<string, { items: TechniqueFacts[]; next: number }>>();
+  private readonly queues = new Map<string, { items: TechniqueFacts[]; next: number }>();
+  /** Plausible techniques by facility kind, level and side of the line (shared by facilities). */
+  private readonly eligible = new Map<string, TechniqueFacts[]>();
   constructor(
     private readonly catalogue: TechniqueFacts[],
     existingPairs: Iterable<string>,
+    private readonly reservedTechniques: ReadonlySet<number>,
   ) {
     for (const key of existingPairs) this.taken.add(key);
   }
@@ -239,40 +177,43 @@ class Planner {
     return createRandom(hashString(`${f.code}:${salt}`));
   }
 
-  private buckets(f: FacilityFacts) {
-    let buckets = this.queues.get(f.id);
-    if (!buckets) {
-      buckets = new Map();
-      for (const t of this.random(f, "order").shuffle(this.catalogue)) {
-        const key = t.minLevel ?? "-";
-        const bucket = buckets.get(key) ?? { items: [], next: 0 };
-        bucket.items.push(t);
-        buckets.set(key, bucket);
+  private queue(f: FacilityFacts, level: Level, cross: boolean) {
+    const key = `${f.id}:${level}:${cross}`;
+    let queue = this.queues.get(key);
+    if (!queue) {
+      const above = levelAbove(level);
+      const random = this.random(f, `order:${level}:${cross}`);
+      const eligibleKey = `${f.kind}:${level}:${cross}`;
+      let eligible = this.eligible.get(eligibleKey);
+      if (!eligible) {
+        eligible = this.catalogue
+          .filter((t) => t.minLevel !== null && !this.reservedTechniques.has(t.id))
+          .filter((t) => (cross ? t.minLevel === above : rank(t.minLevel!) >= rank(level)))
+          .filter((t) => plausibleFor(f.kind, level, t));
+        this.eligible.set(eligibleKey, eligible);
       }
-      this.queues.set(f.id, buckets);
+      const items = eligible
+        // Weighted order without replacement (exponential keys): heavier techniques come first more often.
+        .map((t) => ({ t, key: -Math.log(1 - random.next()) / adoptionWeight(f.kind, t, f.beds) }))
+        .sort((x, y) => x.key - y.key)
+        .map((x) => x.t);
+      queue = { items, next: 0 };
+      this.queues.set(key, queue);
     }
-    return buckets;
+    return queue;
   }
 
-  /** The next free technique for `f` whose minimum level is one of `minLevels`, chosen in proportion to what is left. */
-  pickTechnique(f: FacilityFacts, minLevels: readonly Level[], random: Random): TechniqueFacts | null {
-    const buckets = this.buckets(f);
-    const open = minLevels.map((l) => buckets.get(l)).filter((b) => b && b.next < b.items.length) as {
-      items: TechniqueFacts[];
-      next: number;
-    }[];
-    while (open.length > 0) {
-      const left = open.reduce((s, b) => s + b.items.length - b.next, 0);
-      let r = random.next() * left;
-      let chosen = open[open.length - 1];
-      for (const b of open) {
-        if ((r -= b.items.length - b.next) < 0) {
-          chosen = b;
-          break;
-        }
-      }
-      const t = chosen.items[chosen.next++];
-      if (chosen.next >= chosen.items.length) open.splice(open.indexOf(chosen), 1);
+  /** How many techniques `f` could still take on that side of the line (an upper bound). */
+  left(f: FacilityFacts, level: Level, cross: boolean): number {
+    const q = this.queue(f, level, cross);
+    return q.items.length - q.next;
+  }
+
+  /** The next free technique for `f` at `level`: cross-level (one level up) or its own level. */
+  pickTechnique(f: FacilityFacts, level: Level, cross: boolean): TechniqueFacts | null {
+    const q = this.queue(f, level, cross);
+    while (q.next < q.items.length) {
+      const t = q.items[q.next++];
       const key = `${f.id}:${t.id}`;
       if (this.taken.has(key)) continue;
       this.taken.add(key);
@@ -281,16 +222,18 @@ class Planner {
     return null;
   }
 
+  /** Marks a pair as placed by hand (named techniques). */
+  take(f: FacilityFacts, techniqueId: number): boolean {
+    const key = `${f.id}:${techniqueId}`;
+    if (this.taken.has(key)) return false;
+    this.taken.add(key);
+    return true;
+  }
+
   add(plan: PairPlan) {
     this.plans.push(plan);
   }
 }
-
-const LEVEL_LIST: readonly Level[] = ["A", "B", "C", "D"];
-/** Minimum levels that are cross-level for a facility of `level`. */
-const crossLevels = (level: Level) => LEVEL_LIST.filter((l) => isCrossLevel(l, level));
-/** Minimum levels that are not cross-level for it (its own level and below). */
-const ownLevels = (level: Level) => LEVEL_LIST.filter((l) => !isCrossLevel(l, level));
 
 /** The department's decision on a start: at the end of the quarter plus a few weeks, capped. */
 function approvalDate(random: Random, startedOn: string, cap: string): string {
@@ -373,8 +316,7 @@ function planCounted(
       startedOn = randomDate(random, from, HISTORY_END, 1.6);
     }
     startedOn = minIso(startedOn, HISTORY_END);
-    const level = levelOn(f, startedOn);
-    const technique = planner.pickTechnique(f, crossLevels(level), random);
+    const technique = planner.pickTechnique(f, levelOn(f, startedOn), true);
     if (!technique) throw new Error(`seeds/adoption: ${f.code} has no cross-level technique left`);
     const approvedOn = approvalDate(random, startedOn, HISTORY_END);
     const plan: PairPlan = { facility: f, technique, startedOn, approvedOn, source: SOURCES[random.int(0, 2)] };
@@ -397,8 +339,7 @@ function planBackground(planner: Planner, f: FacilityFacts, options: { laoCai: b
   const ownLevel = level0 === "A" ? random.int(900, 1300) : level0 === "B" ? random.int(220, 320) : level0 === "C" ? random.int(70, 110) : random.int(20, 35);
   for (let i = 0; i < ownLevel; i++) {
     const startedOn = randomDate(random, opened, HISTORY_END);
-    const level = levelOn(f, startedOn);
-    const t = planner.pickTechnique(f, ownLevels(level), random);
+    const t = planner.pickTechnique(f, levelOn(f, startedOn), false);
     if (!t) break;
     planner.add({ facility: f, technique: t, startedOn, approvedOn: approvalDate(random, startedOn, HISTORY_END), source: "import" });
   }
@@ -408,7 +349,7 @@ function planBackground(planner: Planner, f: FacilityFacts, options: { laoCai: b
     const n = random.int(120, 180);
     for (let i = 0; i < n; i++) {
       const startedOn = randomDate(random, opened, BASELINE_END);
-      const t = planner.pickTechnique(f, crossLevels(levelOn(f, startedOn)), random);
+      const t = planner.pickTechnique(f, levelOn(f, startedOn), true);
       if (!t) break;
       planner.add({ facility: f, technique: t, startedOn, approvedOn: approvalDate(random, startedOn, BASELINE_END), source: "in_house" });
     }
@@ -416,13 +357,14 @@ function planBackground(planner: Planner, f: FacilityFacts, options: { laoCai: b
   // Outside Lào Cai, cross-level techniques of every period (no exact figure to keep).
   if (!options.laoCai) {
     const n = level0 === "B" ? random.int(150, 320) : level0 === "C" ? random.int(40, 120) : random.int(5, 25);
-    planCounted(planner, f, n, { from: opened, recentYears: false });
+    // Never more than half of what is left of its plausible list (a specialised hospital's is short).
+    planCounted(planner, f, Math.min(n, Math.floor(planner.left(f, level0, true) / 2)), { from: opened, recentYears: false });
   }
   // Started after the baseline and suspended since: recorded, not performed now.
   const suspended = level0 === "D" ? random.int(0, 1) : random.int(2, 6);
   for (let i = 0; i < suspended; i++) {
     const startedOn = randomDate(random, maxIso(opened, "2021-01-01"), "2023-06-30");
-    const t = planner.pickTechnique(f, crossLevels(levelOn(f, startedOn)), random);
+    const t = planner.pickTechnique(f, levelOn(f, startedOn), true);
     if (!t) break;
     const approvedOn = approvalDate(random, startedOn, "2023-12-31");
     planner.add({ facility: f, technique: t, startedOn, approvedOn, suspendedOn: randomDate(random, "2024-01-01", HISTORY_END), source: "transfer" });
@@ -431,9 +373,43 @@ function planBackground(planner: Planner, f: FacilityFacts, options: { laoCai: b
   const pending = level0 === "D" ? random.int(0, 1) : random.int(2, 5);
   for (let i = 0; i < pending; i++) {
     const startedOn = randomDate(random, maxIso(opened, "2025-06-01"), HISTORY_END);
-    const t = planner.pickTechnique(f, crossLevels(levelOn(f, startedOn)), random);
+    const t = planner.pickTechnique(f, levelOn(f, startedOn), true);
     if (!t) break;
     planner.add({ facility: f, technique: t, startedOn, approvedOn: null, source: "in_house" });
+  }
+}
+
+/**
+ * The named demo techniques that central and provincial staff perform (seeds/staff.ts) are in
+ * their hospital's ledger from the earliest date one of them performs it, unless the hospital
+ * receives the technique under an agreement (its acceptance writes the start). Always its own
+ * level (a central or provincial hospital's named techniques), so no figure moves.
+ */
+function planNamedTechniques(db: Db, planner: Planner, network: FacilityFacts[]) {
+  const byId = new Map(network.map((f) => [f.id, f]));
+  const rows = db
+    .select({
+      facilityId: staff.facilityId,
+      techniqueId: staffTechniques.techniqueId,
+      minLevel: techniques.minLevel,
+      since: sql<string>`min(${staffTechniques.since})`,
+    })
+    .from(staffTechniques)
+    .innerJoin(staff, sql`${staff.id} = ${staffTechniques.staffId}`)
+    .innerJoin(techniques, sql`${techniques.id} = ${staffTechniques.techniqueId}`)
+    .where(sql`not exists (select 1 from ${transferItems} ti where ti.to_facility_id = ${staff.facilityId} and ti.technique_id = ${staffTechniques.techniqueId})`)
+    .groupBy(staff.facilityId, staffTechniques.techniqueId)
+    .orderBy(staff.facilityId, staffTechniques.techniqueId)
+    .all();
+  for (const row of rows) {
+    const f = byId.get(row.facilityId);
+    if (!f || !row.since) continue;
+    const startedOn = maxIso(row.since, f.openedOn ?? row.since);
+    if (startedOn > HISTORY_END || !row.minLevel || rank(row.minLevel) < rank(levelOn(f, startedOn))) continue;
+    if (!planner.take(f, row.techniqueId)) continue;
+    const random = planner.random(f, `named:${row.techniqueId}`);
+    const technique = { id: row.techniqueId } as TechniqueFacts;
+    planner.add({ facility: f, technique, startedOn, approvedOn: approvalDate(random, startedOn, HISTORY_END), source: "in_house" });
   }
 }
 
@@ -462,7 +438,7 @@ function seedListRequests(db: Db, planner: Planner, network: FacilityFacts[], to
     const startedOn = minIso(addDaysIso(today, -60), HISTORY_END);
     const codes: { techniqueCode: string; startedOn: string }[] = [];
     for (let i = 0; i < count; i++) {
-      const t = planner.pickTechnique(f, crossLevels(levelOn(f, startedOn)), random);
+      const t = planner.pickTechnique(f, levelOn(f, startedOn), true);
       if (!t) break;
       codes.push({ techniqueCode: t.code, startedOn: addDaysIso(startedOn, i * 7) });
     }
@@ -504,33 +480,49 @@ export type AdoptionSeedSummary = { facilities: number; pairs: number; events: n
  */
 export function seedAdoption(db: Db, today: string): AdoptionSeedSummary {
   const catalogue: TechniqueFacts[] = db
-    .select({ id: techniques.id, code: techniques.code, minLevel: techniques.minLevel })
+    .select({
+      id: techniques.id,
+      code: techniques.code,
+      name: techniques.name,
+      chapterNumber: techniques.chapterNumber,
+      minLevel: techniques.minLevel,
+      procedureClass: techniques.procedureClass,
+    })
     .from(techniques)
+    .where(sql`${techniques.kind} = 'listed'`)
     .orderBy(techniques.id)
     .all();
   if (catalogue.length === 0) throw new Error("seeds/adoption: load the technique catalogue first");
-  ensureLaoCaiRegionalUnits(db, loadFacilities(db));
   const network = loadFacilities(db);
   const reportDate = today;
-  const existing = db.all<{ k: string }>(sql`select distinct facility_id || ':' || technique_id as k from adoption_events`);
+  const existing = db.all<{ k: string }>(sql`
+    select facility_id || ':' || technique_id as k from adoption_events
+    union select to_facility_id || ':' || technique_id from ${transferItems}`);
   const before = laoCaiFigures(db, reportDate);
-  const planner = new Planner(catalogue, existing.map((e) => e.k));
+  const demoCodes = new Set<string>(Object.values(DEMO_TECHNIQUES).map((t) => t.code));
+  const reserved = new Set(catalogue.filter((t) => demoCodes.has(t.code)).map((t) => t.id));
+  const planner = new Planner(catalogue, existing.map((e) => e.k), reserved);
 
   const laoCai = network.filter((f) => f.provinceCode === LAO_CAI);
   const provincial = laoCai.filter((f) => levelOn(f, reportDate) === "B" && (f.openedOn ?? "") <= HISTORY_END);
   const regional = laoCai.filter((f) => ["C", "D"].includes(levelOn(f, reportDate)) && (f.openedOn ?? "") <= HISTORY_END);
+  // Room is left in each facility's list for the baseline, suspended and pending pairs.
   const provincialCounts = allocate(
     LAO_CAI_PROVINCIAL_ADDED - before.provincialAdded,
     provincial.map(weightOf),
-    provincial.map(() => 600),
+    provincial.map((f) => Math.min(700, planner.left(f, "B", true) - 250)),
   );
   const regionalCounts = allocate(
     LAO_CAI_REGIONAL_PERFORMING - before.regionalPerforming,
     regional.map(weightOf),
-    regional.map((f) => (levelOn(f, reportDate) === "D" ? 60 : 600)),
+    regional.map((f) => {
+      const level = levelOn(f, reportDate);
+      return level === "D" ? Math.min(MAX_COUNTED_PER_COMMUNE_STATION, planner.left(f, level, true) - 5) : Math.min(600, planner.left(f, level, true) - 20);
+    }),
   );
   provincial.forEach((f, i) => planCounted(planner, f, provincialCounts[i], { from: "2021-01-01", recentYears: true }));
   regional.forEach((f, i) => planCounted(planner, f, regionalCounts[i], { from: HISTORY_START, recentYears: false }));
+  planNamedTechniques(db, planner, network);
   for (const f of network) planBackground(planner, f, { laoCai: f.provinceCode === LAO_CAI });
 
   const events = toEvents(planner.plans).map((e) => (e.eventOn > today ? { ...e, eventOn: today } : e));

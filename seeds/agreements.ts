@@ -5,9 +5,9 @@
 // director's dashboard has something expiring, overdue and waiting for acceptance.
 // Acceptances write "started, transferred" events to the adoption ledger; the adoption step
 // that runs later counts them.
-import { eq } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import type { Db } from "~/db/client.server";
-import { users } from "~/db/schema";
+import { staff, users } from "~/db/schema";
 import type { Actor } from "~/models/access/policy";
 import { changeAgreementStatus, createAgreement, renewAgreement } from "~/models/agreements/commands.server";
 import { addMeeting } from "~/models/agreements/meetings.server";
@@ -291,6 +291,46 @@ export const DEMO_AGREEMENTS: AgreementPlan[] = [
   },
 ];
 
+/** Who, by title, performs a named technique once it is accepted (the receiving team). */
+const SPECIALTY: Partial<Record<DemoTechniqueKey, RegExp>> = {
+  subduralHaematoma: /thần kinh|ngoại/i,
+  chronicSubduralHaematoma: /thần kinh|ngoại/i,
+  intracranialHaematoma: /thần kinh|ngoại/i,
+  hipReplacement: /chấn thương chỉnh hình/i,
+  hipHemiarthroplasty: /chấn thương chỉnh hình/i,
+  kneeArthroscopy: /chấn thương chỉnh hình|cơ xương khớp/i,
+  arthroscopicAclReconstruction: /chấn thương chỉnh hình/i,
+  arthroscopicPclReconstruction: /chấn thương chỉnh hình/i,
+  ecmo: /hồi sức/i,
+  ecmoAdult: /hồi sức/i,
+  labourEpidural: /gây mê|sản/i,
+  amniocentesis: /sản/i,
+  ivf: /sản/i,
+};
+
+/**
+ * The people (one or two) who accept a transfer: doctors of the technique's specialty (by
+ * title), then other doctors, then by chapter, so a hip replacement is not accepted by a
+ * pharmacist.
+ */
+function acceptingTeam(db: Db, candidates: { id: number }[], key: DemoTechniqueKey): { id: number }[] {
+  const technique = DEMO_TECHNIQUES[key];
+  const ids = candidates.map((c) => c.id);
+  if (ids.length === 0) return [];
+  const rows = db
+    .select({ id: staff.id, cadre: staff.cadre, title: staff.title, chapter: staff.chapterNumber })
+    .from(staff)
+    .where(inArray(staff.id, ids))
+    .all();
+  const specialty = SPECIALTY[key];
+  const score = (r: (typeof rows)[number]) =>
+    (specialty?.test(r.title ?? "") ? 4 : 0) + (r.cadre === "doctor" ? 3 : 0) + (r.chapter === technique.chapterNumber ? 2 : 0);
+  const ranked = rows.sort((a, b) => score(b) - score(a) || a.id - b.id);
+  // A second member only of the specialty, or a doctor of the technique's chapter.
+  const second = ranked[1] && (score(ranked[1]) >= 4 + 3 || (score(ranked[0]) < 4 && score(ranked[1]) >= 3 + 2)) ? [ranked[1]] : [];
+  return ranked.length ? [ranked[0], ...second] : [];
+}
+
 /** Days between successive stage moves in the demo timeline. */
 const STEP_DAYS = 35;
 const STAGES_AFTER_PLANNED: TransferStage[] = ["surveyed", "training", "supervised", "independent", "accepted"];
@@ -330,7 +370,7 @@ function seedItem(db: Db, actor: Actor, agreementId: number, startOn: string, pl
       }
     }
     if (stage === "accepted") {
-      const staff = getTransferItem(db, actor, agreementId, item.id).receivingStaff.slice(0, 2);
+      const staff = acceptingTeam(db, getTransferItem(db, actor, agreementId, item.id).receivingStaff, plan.technique);
       if (staff.length === 0) throw new Error(`seed: no staff at ${plan.to} to accept ${technique.code}`);
       acceptTransferItem(db, actor, agreementId, item.id, { acceptedOn: date, minutesNumber: `NT-${item.id}/${date.slice(0, 4)}`, staffIds: staff.map((s) => s.id), version }, { today });
       break;

@@ -1,6 +1,9 @@
 // The demo network of DESIGN.md §7: the central hospitals, Lao Cai's and Bac Ninh's hospitals
 // and regional medical centres, four northern health departments and the Guangxi Health
-// Commission. Province codes follow the 34-province map of 2025 (seeds/data/provinces_34_2025.csv):
+// Commission. Lào Cai's regional centres carry the names of its real pre-2025 districts
+// (former Lào Cai and former Yên Bái provinces) and its commune stations the names of real
+// 2025 communes, each under the centre of its former district. Health departments and the
+// Guangxi commission deliver no care: no level, no staff, no ledger. Province codes follow the 34-province map of 2025 (seeds/data/provinces_34_2025.csv):
 // Ha Noi 01, Cao Bang 04, Tuyen Quang 08 (with former Ha Giang), Lao Cai 15 (with former
 // Yen Bai), Lang Son 20, Quang Ninh 22, Bac Ninh 24 (with former Bac Giang).
 // Beds and grades are plausible round figures, not official statistics.
@@ -26,6 +29,16 @@ export const FACILITY_CODES = {
   saPa: "LC-TTYT-SAPA",
   bacHa: "LC-TTYT-BACHA",
   nghiaLo: "LC-TTYT-NGHIALO",
+  muongKhuong: "LC-TTYT-MUONGKHUONG",
+  siMaCai: "LC-TTYT-SIMACAI",
+  vanBan: "LC-TTYT-VANBAN",
+  lucYen: "LC-TTYT-LUCYEN",
+  vanYen: "LC-TTYT-VANYEN",
+  muCangChai: "LC-TTYT-MUCANGCHAI",
+  tranYen: "LC-TTYT-TRANYEN",
+  tramTau: "LC-TTYT-TRAMTAU",
+  vanChan: "LC-TTYT-VANCHAN",
+  yenBinh: "LC-TTYT-YENBINH",
   bacNinh: "BN-BVDK",
   bacGiang: "BN-BVDKBG",
   bacNinhObstetricsPaediatrics: "BN-BVSN",
@@ -49,6 +62,46 @@ type FacilitySeed = Omit<CreateFacilityInput, "directedById"> & {
 
 const C = FACILITY_CODES;
 
+/** Lào Cai commune stations: [2025 commune code, name, English name, directing regional centre]. */
+const LAO_CAI_COMMUNE_STATIONS: readonly [string, string, string, string][] = [
+  ["02701", "Y Tý", "Y Ty", C.batXat],
+  ["02707", "Dền Sáng", "Den Sang", C.batXat],
+  ["02752", "Pha Long", "Pha Long", C.muongKhuong],
+  ["02782", "Cao Sơn", "Cao Son", C.muongKhuong],
+  ["02824", "Sín Chéng", "Sin Cheng", C.siMaCai],
+  ["02848", "Lùng Phình", "Lung Phinh", C.bacHa],
+  ["02890", "Bảo Nhai", "Bao Nhai", C.bacHa],
+  ["02902", "Phong Hải", "Phong Hai", C.baoThang],
+  ["02923", "Gia Phú", "Gia Phu", C.baoThang],
+  ["02953", "Nghĩa Đô", "Nghia Do", C.baoYen],
+  ["02968", "Thượng Hà", "Thuong Ha", C.baoYen],
+  ["03037", "Tả Van", "Ta Van", C.saPa],
+  ["03076", "Nậm Chày", "Nam Chay", C.vanBan],
+  ["03106", "Dương Quỳ", "Duong Quy", C.vanBan],
+  ["04345", "Mường Lai", "Muong Lai", C.lucYen],
+  ["04399", "Đông Cuông", "Dong Cuong", C.vanYen],
+  ["04465", "Khao Mang", "Khao Mang", C.muCangChai],
+  ["04609", "Phình Hồ", "Phinh Ho", C.tramTau],
+  ["04630", "Tú Lệ", "Tu Le", C.vanChan],
+  ["04717", "Thác Bà", "Thac Ba", C.yenBinh],
+];
+
+function communeStation(communeCode: string, name: string, nameEn: string, centre: string): FacilitySeed {
+  return {
+    code: `TYT-15-${communeCode}`,
+    name: `Trạm Y tế xã ${name}`,
+    shortName: `TYT ${name}`,
+    nameEn: `${nameEn} Commune Health Station`,
+    kind: "commune_station",
+    level: "D",
+    beds: 5,
+    provinceCode: "15",
+    communeCode,
+    openedOn: "2010-01-01",
+    directedBy: centre,
+  };
+}
+
 /** In creation order: a facility's director comes before it. */
 export const DEMO_FACILITIES: readonly FacilitySeed[] = [
   // ---- central level (A), Ha Noi
@@ -66,7 +119,7 @@ export const DEMO_FACILITIES: readonly FacilitySeed[] = [
   { code: C.caoBangDepartment, name: "Sở Y tế tỉnh Cao Bằng", shortName: "Sở Y tế Cao Bằng", nameEn: "Cao Bang Department of Health", kind: "health_department", level: null, provinceCode: "04", communeCode: "01273" },
   { code: C.tuyenQuangDepartment, name: "Sở Y tế tỉnh Tuyên Quang", shortName: "Sở Y tế Tuyên Quang", nameEn: "Tuyen Quang Department of Health", kind: "health_department", level: null, provinceCode: "08", communeCode: "02215" },
 
-  // ---- foreign partner: a provincial-level authority of China, hence level B; no province of Viet Nam
+  // ---- foreign partner: a provincial authority of China that delivers no care (no level); no province of Viet Nam
   { code: C.guangxi, name: "Ủy ban Y tế Khu tự trị dân tộc Choang Quảng Tây", shortName: "Ủy ban Y tế Quảng Tây", nameEn: "Health Commission of Guangxi Zhuang Autonomous Region", kind: "other_organisation", level: null, ownership: "foreign", country: "CN", provinceCode: null },
 
   // ---- Lao Cai (15): provincial general hospitals No. 1–4 and regional medical centres
@@ -80,11 +133,27 @@ export const DEMO_FACILITIES: readonly FacilitySeed[] = [
   { code: C.saPa, name: "Trung tâm Y tế khu vực Sa Pa", shortName: "TTYT KV Sa Pa", nameEn: "Sa Pa Regional Medical Centre", kind: "regional_centre", level: "C", grade: "III", beds: 150, provinceCode: "15", communeCode: "03006", directedBy: C.laoCai1 },
   { code: C.bacHa, name: "Trung tâm Y tế khu vực Bắc Hà", shortName: "TTYT KV Bắc Hà", nameEn: "Bac Ha Regional Medical Centre", kind: "regional_centre", level: "C", grade: "III", beds: 120, provinceCode: "15", communeCode: "02839", directedBy: C.laoCai1 },
   { code: C.nghiaLo, name: "Trung tâm Y tế khu vực Nghĩa Lộ", shortName: "TTYT KV Nghĩa Lộ", nameEn: "Nghia Lo Regional Medical Centre", kind: "regional_centre", level: "C", grade: "III", beds: 200, provinceCode: "15", communeCode: "04288", directedBy: C.laoCai4 },
+  // Former Lào Cai districts not yet listed, then former Yên Bái (merged into Lào Cai in 2025).
+  // Each centre sits in the 2025 commune that kept the district's name or seat.
+  { code: C.muongKhuong, name: "Trung tâm Y tế khu vực Mường Khương", shortName: "TTYT KV Mường Khương", nameEn: "Muong Khuong Regional Medical Centre", kind: "regional_centre", level: "C", grade: "III", beds: 110, provinceCode: "15", communeCode: "02761", directedBy: C.laoCai1 },
+  { code: C.siMaCai, name: "Trung tâm Y tế khu vực Si Ma Cai", shortName: "TTYT KV Si Ma Cai", nameEn: "Si Ma Cai Regional Medical Centre", kind: "regional_centre", level: "C", grade: "III", beds: 80, provinceCode: "15", communeCode: "02809", directedBy: C.laoCai1 },
+  { code: C.vanBan, name: "Trung tâm Y tế khu vực Văn Bàn", shortName: "TTYT KV Văn Bàn", nameEn: "Van Ban Regional Medical Centre", kind: "regional_centre", level: "C", grade: "III", beds: 150, provinceCode: "15", communeCode: "03103", directedBy: C.laoCai1 },
+  { code: C.lucYen, name: "Trung tâm Y tế khu vực Lục Yên", shortName: "TTYT KV Lục Yên", nameEn: "Luc Yen Regional Medical Centre", kind: "regional_centre", level: "C", grade: "III", beds: 150, provinceCode: "15", communeCode: "04303", directedBy: C.laoCai3 },
+  { code: C.vanYen, name: "Trung tâm Y tế khu vực Văn Yên", shortName: "TTYT KV Văn Yên", nameEn: "Van Yen Regional Medical Centre", kind: "regional_centre", level: "C", grade: "III", beds: 150, provinceCode: "15", communeCode: "04375", directedBy: C.laoCai3 },
+  { code: C.yenBinh, name: "Trung tâm Y tế khu vực Yên Bình", shortName: "TTYT KV Yên Bình", nameEn: "Yen Binh Regional Medical Centre", kind: "regional_centre", level: "C", grade: "III", beds: 130, provinceCode: "15", communeCode: "04714", directedBy: C.laoCai3 },
+  { code: C.tranYen, name: "Trung tâm Y tế khu vực Trấn Yên", shortName: "TTYT KV Trấn Yên", nameEn: "Tran Yen Regional Medical Centre", kind: "regional_centre", level: "C", grade: "III", beds: 120, provinceCode: "15", communeCode: "04498", directedBy: C.laoCai3 },
+  { code: C.vanChan, name: "Trung tâm Y tế khu vực Văn Chấn", shortName: "TTYT KV Văn Chấn", nameEn: "Van Chan Regional Medical Centre", kind: "regional_centre", level: "C", grade: "III", beds: 130, provinceCode: "15", communeCode: "04672", directedBy: C.laoCai4 },
+  { code: C.muCangChai, name: "Trung tâm Y tế khu vực Mù Cang Chải", shortName: "TTYT KV Mù Cang Chải", nameEn: "Mu Cang Chai Regional Medical Centre", kind: "regional_centre", level: "C", grade: "III", beds: 90, provinceCode: "15", communeCode: "04456", directedBy: C.laoCai4 },
+  { code: C.tramTau, name: "Trung tâm Y tế khu vực Trạm Tấu", shortName: "TTYT KV Trạm Tấu", nameEn: "Tram Tau Regional Medical Centre", kind: "regional_centre", level: "C", grade: "III", beds: 70, provinceCode: "15", communeCode: "04606", directedBy: C.laoCai4 },
+
+  // Commune health stations: real 2025 communes of Lào Cai, each directed by the regional
+  // centre of the former district it lies in.
+  ...LAO_CAI_COMMUNE_STATIONS.map(([communeCode, name, nameEn, centre]) => communeStation(communeCode, name, nameEn, centre)),
 
   // ---- Bac Ninh (24)
   { code: C.bacNinh, name: "Bệnh viện Đa khoa tỉnh Bắc Ninh", shortName: "BVĐK tỉnh Bắc Ninh", nameEn: "Bac Ninh Provincial General Hospital", kind: "provincial_hospital", level: "B", grade: "I", beds: 1000, provinceCode: "24", communeCode: "09187", directedBy: C.bachMai },
   { code: C.bacGiang, name: "Bệnh viện Đa khoa tỉnh Bắc Giang", shortName: "BVĐK Bắc Giang", nameEn: "Bac Giang General Hospital", kind: "provincial_hospital", level: "B", grade: "I", beds: 900, provinceCode: "24", communeCode: "07210", directedBy: C.vietDuc },
-  { code: C.bacNinhObstetricsPaediatrics, name: "Bệnh viện Sản - Nhi tỉnh Bắc Ninh", shortName: "BV Sản - Nhi Bắc Ninh", nameEn: "Bac Ninh Obstetrics and Paediatrics Hospital", kind: "provincial_hospital", level: "B", grade: "II", beds: 600, provinceCode: "24", directedBy: C.bacNinhDepartment },
+  { code: C.bacNinhObstetricsPaediatrics, name: "Bệnh viện Sản - Nhi tỉnh Bắc Ninh", shortName: "BV Sản - Nhi Bắc Ninh", nameEn: "Bac Ninh Obstetrics and Paediatrics Hospital", kind: "specialised_hospital", level: "B", grade: "II", beds: 600, provinceCode: "24", directedBy: C.bacNinhDepartment },
   { code: C.tuSon, name: "Trung tâm Y tế khu vực Từ Sơn", shortName: "TTYT KV Từ Sơn", nameEn: "Tu Son Regional Medical Centre", kind: "regional_centre", level: "C", grade: "III", beds: 200, provinceCode: "24", communeCode: "09367", directedBy: C.bacNinh },
   { code: C.lucNgan, name: "Trung tâm Y tế khu vực Lục Ngạn", shortName: "TTYT KV Lục Ngạn", nameEn: "Luc Ngan Regional Medical Centre", kind: "regional_centre", level: "C", grade: "III", beds: 180, provinceCode: "24", communeCode: "07582", directedBy: C.bacGiang },
 ];

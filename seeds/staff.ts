@@ -1,4 +1,4 @@
-// A realistic handful of staff per hospital and regional centre, with Vietnamese names drawn
+// A realistic handful of staff per hospital, regional centre and commune station, with Vietnamese names drawn
 // by a seeded generator, unique practice-licence numbers, and, at central and provincial
 // hospitals, the named demo techniques they perform independently (so transfer and rotation
 // seeds find qualified people). Health departments and the foreign partner have no staff here.
@@ -52,11 +52,13 @@ const SPECIALISTS: Record<string, Specialist[]> = {
   [C.laoCai1]: [
     { chapterNumber: 10, title: "Bác sĩ chuyên khoa II, Ngoại thần kinh", techniques: ["subduralHaematoma", "chronicSubduralHaematoma"] },
     { chapterNumber: 10, title: "Bác sĩ chuyên khoa I, Chấn thương chỉnh hình", techniques: ["hipHemiarthroplasty", "kneeArthroscopy"] },
-    { chapterNumber: 13, title: "Bác sĩ chuyên khoa I, Sản khoa", techniques: ["labourEpidural", "amniocentesis"] },
+    // Labour epidural came from Hanoi Medical University Hospital (accepted under 45/2023/HĐHT-ĐHYHN).
+    { chapterNumber: 13, title: "Bác sĩ chuyên khoa I, Sản khoa", techniques: ["amniocentesis"] },
   ],
   [C.laoCai2]: [
     { chapterNumber: 10, title: "Bác sĩ chuyên khoa II, Ngoại thần kinh", techniques: ["subduralHaematoma", "intracranialHaematoma"] },
-    { chapterNumber: 10, title: "Bác sĩ chuyên khoa I, Chấn thương chỉnh hình", techniques: ["hipReplacement", "kneeArthroscopy"] },
+    // Total hip replacement came from Việt Đức (accepted under 77/HĐ-VĐ).
+    { chapterNumber: 10, title: "Bác sĩ chuyên khoa I, Chấn thương chỉnh hình", techniques: ["hipHemiarthroplasty", "kneeArthroscopy"] },
     { chapterNumber: 13, title: "Bác sĩ chuyên khoa I, Gây mê hồi sức", techniques: ["labourEpidural"] },
   ],
   [C.laoCai3]: [{ chapterNumber: 13, title: "Bác sĩ chuyên khoa I, Sản khoa", techniques: ["labourEpidural"] }],
@@ -90,9 +92,22 @@ const GENERAL_ROLES: { cadre: Cadre; title: string; chapters: number[]; weight: 
 ];
 const WEIGHTED_ROLES = GENERAL_ROLES.flatMap((role) => Array.from({ length: role.weight }, () => role));
 
-/** Staff per facility: central 10, provincial 8, regional centres 6. */
+/** A commune station's team: a doctor or an assistant doctor (y sĩ) in charge, a midwife, a nurse. */
+const STATION_ROLES: { cadre: Cadre; title: string; chapter: number | null }[][] = [
+  [
+    { cadre: "doctor", title: "Trạm trưởng, Bác sĩ đa khoa", chapter: 2 },
+    { cadre: "assistant_doctor", title: "Trạm trưởng, Y sĩ đa khoa", chapter: 2 },
+  ],
+  [{ cadre: "midwife", title: "Hộ sinh", chapter: 13 }],
+  [
+    { cadre: "nurse", title: "Điều dưỡng", chapter: 2 },
+    { cadre: "assistant_doctor", title: "Y sĩ y học cổ truyền", chapter: 8 },
+  ],
+];
+
+/** Staff per facility: central 10, provincial 8, regional centres 6, commune stations 3. */
 function headcount(level: string): number {
-  return level === "A" ? 10 : level === "B" ? 8 : 6;
+  return level === "A" ? 10 : level === "B" ? 8 : level === "C" ? 6 : STATION_ROLES.length;
 }
 
 /** Practice licences: issued by the Ministry for central hospitals, by the province otherwise. */
@@ -114,17 +129,18 @@ export function seedStaff(db: Db, facilityIds: ReadonlyMap<string, number>): num
   const licenceCounters = new Map<string, number>();
   let created = 0;
   for (const facility of DEMO_FACILITIES) {
-    if (!facility.level || facility.kind === "commune_station") continue;
+    if (!facility.level) continue;
     const facilityId = facilityIds.get(facility.code);
     if (facilityId === undefined) throw new Error(`facility ${facility.code} not seeded`);
     const local = prng.fork(facility.code);
     const specialists = SPECIALISTS[facility.code] ?? [];
-    const count = Math.max(headcount(facility.level), specialists.length + 3);
+    const count = facility.kind === "commune_station" ? STATION_ROLES.length : Math.max(headcount(facility.level), specialists.length + 3);
     const names = new Set<string>();
     const prefix = licencePrefix(facility.provinceCode, facility.level);
     for (let i = 0; i < count; i++) {
       const specialist = specialists[i];
-      const general = specialist ? null : local.pick(WEIGHTED_ROLES);
+      const stationRole = facility.kind === "commune_station" ? local.pick(STATION_ROLES[i]) : null;
+      const general = specialist ? null : stationRole ? { ...stationRole, chapters: stationRole.chapter ? [stationRole.chapter] : [], weight: 1 } : local.pick(WEIGHTED_ROLES);
       const cadre: Cadre = specialist ? (specialist.cadre ?? "doctor") : general!.cadre;
       const female = cadre === "midwife" || (cadre === "nurse" ? local.chance(0.85) : local.chance(0.4));
       let fullName = personName(local, female);

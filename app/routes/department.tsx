@@ -96,6 +96,12 @@ export default function DepartmentDashboard() {
         />
       </div>
 
+      {d.apart.unclassified + d.apart.newTechniques > 0 ? (
+        <p className="text-sm text-slate-600" data-testid="counted-apart">
+          {t("dashboard.countedApart", { unclassified: n(d.apart.unclassified), newTechniques: n(d.apart.newTechniques) })}
+        </p>
+      ) : null}
+
       {d.pendingRequests > 0 ? (
         <p className="card flex flex-wrap items-center justify-between gap-2 bg-amber-50">
           <span>{t("dashboard.pendingRequests", { count: d.pendingRequests })}</span>

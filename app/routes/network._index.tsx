@@ -24,6 +24,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 const LEVEL_FILL: Record<string, string> = { A: "#ffe4e6", B: "#fef3c7", C: "#e0f2fe", D: "#d1fae5" };
+/** Health departments and foreign commissions: no care level. */
+const NO_LEVEL_FILL = "#ede9fe";
 
 export default function NetworkPage() {
   const { province, network, provinces } = useLoaderData<typeof loader>();
@@ -61,14 +63,32 @@ export default function NetworkPage() {
                 {te(`level.${c.level}`)}
               </text>
             ))}
-            {layout.edges.map((e) => (
-              <path key={`${e.from}-${e.to}`} d={e.path} fill="none" stroke="#0f766e" strokeOpacity={0.55} strokeWidth={1 + Math.min(3, e.agreements - 1)} markerEnd="url(#arrow)">
-                <title>{`${e.agreements}`}</title>
-              </path>
-            ))}
+            {layout.international ? (
+              <g data-testid="network-international">
+                <text x={20} y={layout.international.y} fontSize={13} fontWeight={600} fill="#334155">
+                  {t("network.international")}
+                </text>
+                {layout.international.columns.map((c) => (
+                  <text key={c.key} x={c.x} y={layout.international!.y + 16} fontSize={11} fill="#64748b">
+                    {t(`network.international_${c.key}`)}
+                  </text>
+                ))}
+              </g>
+            ) : null}
+            {layout.edges.map((e) =>
+              e.group === "line" ? (
+                <path key={`line-${e.from}-${e.to}`} d={e.path} fill="none" stroke="#0f766e" strokeOpacity={0.55} strokeWidth={1 + Math.min(3, e.agreements - 1)} markerEnd="url(#arrow)">
+                  <title>{`${e.agreements}`}</title>
+                </path>
+              ) : (
+                <path key={`intl-${e.from}-${e.to}`} d={e.path} fill="none" stroke="#7c3aed" strokeOpacity={0.6} strokeDasharray="5 4" strokeWidth={1 + Math.min(3, e.agreements - 1)}>
+                  <title>{`${e.agreements}`}</title>
+                </path>
+              ),
+            )}
             {layout.nodes.map((n) => (
-              <a key={n.id} href={facilityHref(n.id)}>
-                <rect x={n.x} y={n.y} width={NODE_WIDTH} height={ROW_HEIGHT - 8} rx={5} fill={LEVEL_FILL[n.level]} stroke="#94a3b8" />
+              <a key={`${n.group}-${n.id}`} href={facilityHref(n.id)}>
+                <rect x={n.x} y={n.y} width={NODE_WIDTH} height={ROW_HEIGHT - 8} rx={5} fill={n.level ? LEVEL_FILL[n.level] : NO_LEVEL_FILL} stroke="#94a3b8" />
                 <text x={n.x + 6} y={n.y + 17} fontSize={12} fill="#0f172a">
                   {n.name.length > 26 ? `${n.name.slice(0, 25)}…` : n.name}
                   {n.spokes > 0 ? ` (${n.spokes})` : ""}

@@ -3,13 +3,15 @@ import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { LevelBadge } from "~/components/level-badge";
-import { facilityHref } from "~/components/links";
+import { facilityHref, techniqueHref } from "~/components/links";
 import { Pagination } from "~/components/pagination";
 import { getDb } from "~/db/client.server";
 import { formatDate, formatNumber } from "~/i18n/format";
 import { useLocale } from "~/i18n/use-locale";
 import { listTechniquePerformers } from "~/models/adoption/facility-techniques.server";
 import { requireActor } from "~/models/auth/session.server";
+import { techniqueCrosswalk, techniqueEditions } from "~/models/catalogue/crosswalk.server";
+import { techniqueLevelHistory } from "~/models/catalogue/levels.server";
 import { getTechniqueByCode } from "~/models/catalogue/queries.server";
 import { LEVELS } from "~/models/enums";
 import { notFound } from "~/utils/http.server";
@@ -25,11 +27,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const technique = getTechniqueByCode(db, params.code ?? "");
   if (!technique) throw notFound();
   const performers = listTechniquePerformers(db, technique.id, pageFromUrl(new URL(request.url)));
-  return json({ technique, performers });
+  return json({
+    technique,
+    performers,
+    editions: techniqueEditions(db, technique.id),
+    crosswalk: techniqueCrosswalk(db, technique.id),
+    levels: techniqueLevelHistory(db, technique.id),
+  });
 }
 
 export default function TechniquePage() {
-  const { technique, performers } = useLoaderData<typeof loader>();
+  const { technique, performers, editions, crosswalk, levels } = useLoaderData<typeof loader>();
   const { t } = useTranslation("catalogue");
   const { t: te } = useTranslation("enums");
   const locale = useLocale();
@@ -38,8 +46,9 @@ export default function TechniquePage() {
     { label: t("detail.chapter"), value: `${technique.chapterRoman}. ${technique.chapterName}` },
     {
       label: t("detail.level"),
-      value: technique.minLevel ? <LevelBadge level={technique.minLevel} full /> : t("detail.noLevel"),
+      value: technique.minLevel ? <LevelBadge level={technique.minLevel} full /> : t("detail.notClassified"),
     },
+    ...(technique.retiredOn ? [{ label: t("detail.retiredOn"), value: formatDate(technique.retiredOn, locale) }] : []),
     {
       label: t("detail.procedureClass"),
       value: technique.procedureClass
@@ -66,6 +75,49 @@ export default function TechniquePage() {
           ))}
         </dl>
       </header>
+
+      <section className="card" aria-labelledby="editions-title" data-testid="technique-editions">
+        <h2 id="editions-title" className="text-lg font-semibold">{t("detail.editionsTitle")}</h2>
+        {editions.length === 0 ? <p className="text-sm text-slate-600">{t("detail.noEditions")}</p> : null}
+        <ul className="mt-1 space-y-1 text-sm">
+          {editions.map((e) => (
+            <li key={e.edition}>
+              <span className="font-medium">{e.edition}</span> ({formatDate(e.effectiveFrom, locale)}): <span className="font-mono">{e.code}</span> {e.name}
+            </li>
+          ))}
+        </ul>
+        {levels.length > 1 ? (
+          <>
+            <h3 className="mt-3 text-sm font-semibold">{t("detail.levelHistory")}</h3>
+            <ul className="text-sm">
+              {levels.map((l) => (
+                <li key={l.validFrom}>
+                  {l.validFrom === "0001-01-01" ? t("detail.levelBefore") : t("detail.levelFrom", { date: formatDate(l.validFrom, locale) })}:{" "}
+                  {l.level ? <LevelBadge level={l.level} /> : t("detail.notClassified")}
+                  {l.edition ? ` · ${l.edition}` : ""}
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
+        {crosswalk.to.length + crosswalk.from.length > 0 ? (
+          <>
+            <h3 className="mt-3 text-sm font-semibold">{t("detail.crosswalkTitle")}</h3>
+            <ul className="text-sm">
+              {crosswalk.to.map((c) => (
+                <li key={`to-${c.code}`}>
+                  {t("detail.continuedAs")} <Link className="link font-mono" to={techniqueHref(c.code)}>{c.code}</Link> {c.name}
+                </li>
+              ))}
+              {crosswalk.from.map((c) => (
+                <li key={`from-${c.code}`}>
+                  {t("detail.continues")} <Link className="link font-mono" to={techniqueHref(c.code)}>{c.code}</Link> {c.name}
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
+      </section>
 
       <section className="card p-0" aria-labelledby="billing-title">
         <h2 id="billing-title" className="px-4 pt-4 text-lg font-semibold">

@@ -36,6 +36,9 @@ export default function TechniquesPage() {
       <header>
         <h1 className="page-title">{t("list.title")}</h1>
         <p className="mt-1 text-sm text-slate-600">{t("list.intro")}</p>
+        <p className="mt-1 text-sm">
+          <Link to="/techniques/new" className="link">{t("newTechniques.title")}</Link>
+        </p>
       </header>
       <FilterBar>
         <SearchBox

@@ -12,7 +12,7 @@ import { importLedgerFile } from "~/models/adoption/import.server";
 import { approveListRequest, submitListRequest } from "~/models/adoption/list-requests.server";
 import { rebuildAdoptionPairs } from "~/models/adoption/pair-summary.server";
 import type { Tx } from "~/models/audit/audit.server";
-import { importCatalogue } from "~/models/catalogue/import.server";
+import { importCatalogue, QD7603_EDITION } from "~/models/catalogue/import.server";
 import { changeFacilityLevel, createFacility } from "~/models/facilities/commands.server";
 import { getAdoptionReport } from "~/models/reports/adoption-report.server";
 import { addTransferItem } from "~/models/transfers/plan.server";
@@ -127,19 +127,28 @@ test("a back-dated level change reclassifies the facility's pairs, and the repor
   expect(expectInStep(db)).toEqual([expect.objectContaining({ level_at_start: "B", cross_level: 0 })]);
 });
 
-test("a catalogue import that changes a technique's level moves its pairs in or out of the cross-level figures", async () => {
+test("a catalogue import that changes a technique's level classifies the pairs that start from today; earlier pairs keep the level of their start date, and a blank level changes nothing", async () => {
   const db = createTestDb();
   const header = "stt,ma_tuong_duong,ma_tt43,ten_ky_thuat_tt43,phan_tuyen,phan_loai_pttt,chuong_tt43,stt_gia_tt39,ten_gia_tt39,gia_tt39_vnd,ma_lien_thong";
   const catalogue = (level: string) => ({
     fileName: "catalogue.csv",
     bytes: Buffer.from(`${header}\n1,10.0929.0559,10.929,Phẫu thuật thay toàn bộ khớp háng,${level},PDB,X. NGOẠI KHOA,559,Phẫu thuật thay khớp háng,4500000,37.8D05.0559`),
   });
-  await importCatalogue(db, catalogue("B"), null);
+  await importCatalogue(db, catalogue("B"), QD7603_EDITION, TODAY);
   const centre = makeFacility(db, { level: "C" });
+  const other = makeFacility(db, { level: "C" });
   addLedgerEntry(db, admin, centre.id, { techniqueCode: "10.929", kind: "started", eventOn: "2024-02-29" }, TODAY);
   expect(expectInStep(db)).toEqual([expect.objectContaining({ min_level: "B", cross_level: 1 })]);
-  await importCatalogue(db, catalogue("C"), null);
-  expect(expectInStep(db)).toEqual([expect.objectContaining({ min_level: "C", cross_level: 0 })]);
-  await importCatalogue(db, catalogue(""), null);
-  expect(expectInStep(db)).toEqual([expect.objectContaining({ min_level: null, cross_level: 0 })]);
+  await importCatalogue(db, catalogue("C"), QD7603_EDITION, TODAY);
+  // The pair that started in 2024 keeps level B; a pair starting today takes level C.
+  addLedgerEntry(db, admin, other.id, { techniqueCode: "10.929", kind: "started", eventOn: TODAY }, TODAY);
+  expect(expectInStep(db)).toEqual([
+    expect.objectContaining({ facility_id: centre.id, min_level: "B", cross_level: 1 }),
+    expect.objectContaining({ facility_id: other.id, min_level: "C", cross_level: 0 }),
+  ]);
+  await importCatalogue(db, catalogue(""), QD7603_EDITION, TODAY);
+  expect(expectInStep(db)).toEqual([
+    expect.objectContaining({ facility_id: centre.id, min_level: "B", cross_level: 1 }),
+    expect.objectContaining({ facility_id: other.id, min_level: "C", cross_level: 0 }),
+  ]);
 });

@@ -145,6 +145,14 @@ export function fromRoman(text: string): number | null {
 
 const TECHNIQUE_CODE = /^(BS_)?(\d{1,3})\.(\d{1,5})([a-z])?$/i;
 
+/** Provisional code of a new technique that no list names yet (KTM: kỹ thuật mới). */
+export const NEW_TECHNIQUE_CODE = /^KTM-\d{1,8}$/;
+
+/** Any code a form may name a technique by: a listed code or a new technique's provisional one. */
+export function isTechniqueCodeForm(code: string): boolean {
+  return parseTechniqueCode(code) !== null || NEW_TECHNIQUE_CODE.test(code);
+}
+
 /** `chapter.number`, e.g. 10.367, 27.205b (a lettered variant) or BS_1.387 (a technique new in
  *  Circular 23/2024); chapters 1–28. */
 export function parseTechniqueCode(code: string): { chapterNumber: number; number: number } | null {

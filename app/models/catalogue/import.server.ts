@@ -332,7 +332,12 @@ function planCatalogue(db: Db, sheet: Sheet, options: CatalogueImportOptions, to
       firstRows.get(record.code) === record
         ? techniqueRow.get(record.code)!
         : (() => {
-            const own: PlannedRow = { rowNumber: record.rowNumber, status: "changed", key: record.code, label: record.name };
+            const own: PlannedRow = {
+              rowNumber: record.rowNumber,
+              status: techniqueRow.get(record.code)!.status === "new" ? "new" : "changed",
+              key: record.code,
+              label: record.name,
+            };
             rows.push(own);
             return own;
           })();

@@ -81,3 +81,10 @@ export function recordTechniqueLevel(
     after: { minLevel: inForce, change: { level: change.level, validFrom: change.validFrom, decisionNumber: change.decisionNumber ?? null } },
   });
 }
+
+/** A technique's dated levels, oldest first (the first row also stands for the time before it). */
+export function techniqueLevelHistory(db: Tx, techniqueId: number): { level: Level | null; validFrom: string; decisionNumber: string | null; edition: string | null }[] {
+  return db.all(sql`select l.level, l.valid_from as validFrom, l.decision_number as decisionNumber, e.name as edition
+    from technique_levels l left join catalogue_editions e on e.id = l.edition_id
+    where l.technique_id = ${techniqueId} order by l.valid_from`);
+}

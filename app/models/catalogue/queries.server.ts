@@ -137,6 +137,8 @@ export type TechniqueDetail = {
   chapterName: string;
   minLevel: Level | null;
   procedureClass: ProcedureClass | null;
+  retiredOn: string | null;
+  kind: "listed" | "new";
   billingCodes: BillingCodeRow[];
 };
 
@@ -144,7 +146,8 @@ export type TechniqueDetail = {
 export function getTechniqueByCode(db: Db, code: string): TechniqueDetail | null {
   const technique = db.get<Omit<TechniqueDetail, "billingCodes">>(sql`
     select t.id, t.code, t.name, t.chapter_number as chapterNumber, c.roman as chapterRoman,
-      c.name as chapterName, t.min_level as minLevel, t.procedure_class as procedureClass
+      c.name as chapterName, t.min_level as minLevel, t.procedure_class as procedureClass,
+      t.retired_on as retiredOn, t.kind
     from techniques t join chapters c on c.number = t.chapter_number
     where t.code = ${code}`);
   if (!technique) return null;

@@ -10,7 +10,7 @@ import type { Level } from "~/models/enums";
 import { targetsNeedingAttention, type TargetView } from "~/models/targets/targets.server";
 import { buildReport, DEFAULT_BASELINE_YEAR, yearPeriods, type ReportRow } from "./adoption-report.server";
 import type { FigureMetric } from "./drill-down.server";
-import type { Category } from "./pairs-sql.server";
+import { pairsSql, performedOnSql, type Category } from "./pairs-sql.server";
 
 /** The query string of a drill-down (the route /reports/pairs reads it back). */
 export type DrillParams = {
@@ -48,6 +48,9 @@ export type DepartmentDashboard = {
   chapters: Mover[];
   targets: TargetView[];
   pendingRequests: number;
+  /** Performed on the report date but outside the cross-level measure: techniques without a
+   *  legacy level (only newer lists name them) and new techniques that no list names yet. */
+  apart: { unclassified: number; newTechniques: number };
 };
 
 const PROVINCIAL: Level[] = ["B"];
@@ -120,7 +123,17 @@ export function getDepartmentDashboard(
     chapters: movers("chapter"),
     targets: targetsNeedingAttention(db, actor, provinceCode, today),
     pendingRequests: pending?.n ?? 0,
+    apart: countApart(db, actor, provinceCode, today),
   };
+}
+
+/** Pairs performed on `date` that the cross-level measure cannot classify, counted apart. */
+function countApart(db: Db, actor: Actor, provinceCode: string, date: string): { unclassified: number; newTechniques: number } {
+  const row = db.get<{ unclassified: number | null; newTechniques: number | null }>(sql`
+    select sum(t.kind = 'listed') as unclassified, sum(t.kind = 'new') as newTechniques
+    from ${pairsSql(actor, { provinceCode, crossOnly: false }, date)} p join techniques t on t.id = p.technique_id
+    where p.min_level is null and ${performedOnSql(sql`${date}`)}`);
+  return { unclassified: row?.unclassified ?? 0, newTechniques: row?.newTechniques ?? 0 };
 }
 
 /** The province a dashboard opens on: the officer's own; administrators pick (default Lào Cai). */

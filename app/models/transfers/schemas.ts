@@ -1,6 +1,7 @@
 // Forms of the priority-technique list: add or correct an item, move its stage, log a case,
 // accept it, delete it.
 import { z } from "zod";
+import { isTechniqueCodeForm } from "~/models/catalogue/import-rules";
 import { isIsoDate } from "~/models/dates";
 import { CASE_OUTCOMES, TRANSFER_STAGES } from "~/models/enums";
 
@@ -13,7 +14,8 @@ export const itemSchema = z.object({
   techniqueCode: z
     .string({ required_error: required })
     .trim()
-    .regex(/^\d{1,2}\.\d{1,5}$/, "agreements:errors.techniqueCodeFormat"),
+    .max(20, "common:validation.tooLong")
+    .refine(isTechniqueCodeForm, "agreements:errors.techniqueCodeFormat"),
   fromFacilityId: id,
   toFacilityId: id,
   phase: z.number({ required_error: required }).int().min(1, "common:validation.positive").max(20),

@@ -54,6 +54,8 @@ export default {
     headline:
       "Compared with {{baseline}}, provincial hospitals added <added>{{added}}</added> cross-level techniques; regional units and facilities perform <performing>{{performing}}</performing> cross-level techniques.",
     provincialLabel: "Provincial hospitals: cross-level techniques added since {{baseline}}",
+    countedApart:
+      "Counted apart, never as cross-level: {{unclassified}} techniques performed that have no legacy level (not classified; only newer lists name them) and {{newTechniques}} new techniques that no list names yet.",
     regionalLabel: "Regional units and facilities: cross-level techniques performed",
     allRecorded: "Including not yet approved: {{count}}",
     facilitiesMoved: "Facilities that moved most",

@@ -217,6 +217,9 @@ export default {
     empty: "No active agreements with supporting and receiving parties here.",
     truncated: "Only the first {{max}} links are drawn; choose a province to see the rest.",
     drawing: "Drawing of the network",
+    international: "International cooperation (active agreements)",
+    international_leading: "Foreign or leading party",
+    international_partners: "Partners",
   },
   dashboard: {
     title: "Director's dashboard",
@@ -248,7 +251,7 @@ export default {
     renewStartsBefore: "The renewal cannot start before the agreement it renews.",
     minutesBeforeMeeting: "Minutes cannot be signed before the meeting.",
     hostNotParty: "The host must be one of the parties.",
-    techniqueCodeFormat: "A technique code looks like 10.367.",
+    techniqueCodeFormat: "A technique code looks like 10.367, 27.205b, BS_1.387 or, for a new technique, KTM-12.",
     techniqueUnknown: "No technique in the catalogue has the code “{{code}}”.",
     fromIsTo: "The receiving facility cannot be the supporting one.",
     fromNotSupporting: "Choose a supporting party of this agreement.",

@@ -54,6 +54,8 @@ export default {
     headline:
       "So với năm {{baseline}}, các bệnh viện tuyến tỉnh tăng thêm <added>{{added}}</added> kỹ thuật vượt tuyến; các đơn vị tuyến khu vực và cơ sở thực hiện <performing>{{performing}}</performing> kỹ thuật vượt tuyến.",
     provincialLabel: "Bệnh viện tuyến tỉnh: kỹ thuật vượt tuyến tăng thêm so với năm {{baseline}}",
+    countedApart:
+      "Tính riêng, không bao giờ tính là vượt tuyến: {{unclassified}} kỹ thuật đang thực hiện chưa có phân tuyến (chưa phân loại; chỉ danh mục mới có) và {{newTechniques}} kỹ thuật mới chưa có trong danh mục nào.",
     regionalLabel: "Đơn vị tuyến khu vực và cơ sở: kỹ thuật vượt tuyến đang thực hiện",
     allRecorded: "Kể cả chưa phê duyệt: {{count}}",
     facilitiesMoved: "Cơ sở tăng nhiều nhất",

@@ -217,6 +217,9 @@ export default {
     empty: "Không có thỏa thuận đang hiệu lực nào có bên hỗ trợ và bên nhận ở đây.",
     truncated: "Chỉ vẽ {{max}} liên kết đầu tiên; hãy chọn tỉnh để xem phần còn lại.",
     drawing: "Sơ đồ mạng lưới",
+    international: "Hợp tác quốc tế (thỏa thuận đang hiệu lực)",
+    international_leading: "Bên nước ngoài / chủ trì",
+    international_partners: "Các bên hợp tác",
   },
   dashboard: {
     title: "Bảng điều hành của giám đốc",
@@ -248,7 +251,7 @@ export default {
     renewStartsBefore: "Thỏa thuận gia hạn không được bắt đầu trước thỏa thuận cũ.",
     minutesBeforeMeeting: "Biên bản không thể ký trước ngày họp.",
     hostNotParty: "Đơn vị đăng cai phải là một trong các bên.",
-    techniqueCodeFormat: "Mã kỹ thuật có dạng như 10.367.",
+    techniqueCodeFormat: "Mã kỹ thuật có dạng như 10.367, 27.205b, BS_1.387 hoặc, với kỹ thuật mới, KTM-12.",
     techniqueUnknown: "Không có kỹ thuật nào trong danh mục mang mã “{{code}}”.",
     fromIsTo: "Bên nhận không được trùng với bên chuyển giao.",
     fromNotSupporting: "Hãy chọn một bên hỗ trợ của thỏa thuận này.",
