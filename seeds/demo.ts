@@ -10,6 +10,7 @@ import { recordAudit } from "~/models/audit/audit.server";
 import { importCatalogue, QD7603_EDITION } from "~/models/catalogue/import.server";
 import { importCommunes, importProvinces } from "~/models/places/import.server";
 import { seedNetwork } from "./network";
+import { seedClassifications } from "./classifications";
 import { seedStaff } from "./staff";
 import { seedDemoAccounts } from "./accounts";
 import { seedAgreements } from "./agreements";
@@ -59,6 +60,7 @@ export const DEMO_STEPS: SeedStep[] = [
       return `${ctx.facilityIds.size} facilities`;
     },
   },
+  { name: "classifications", run: (db, ctx) => seedClassifications(db, ctx.facilityIds, ctx.today) },
   { name: "staff", run: (db, ctx) => `${seedStaff(db, ctx.facilityIds)} staff` },
   { name: "accounts", run: async (db) => `${await seedDemoAccounts(db)} demo accounts` },
   { name: "agreements", run: (db, ctx) => seedAgreements(db, ctx.facilityIds, ctx.today) },

@@ -13,7 +13,8 @@ import { formatDate, formatNumber } from "~/i18n/format";
 import { useLocale } from "~/i18n/use-locale";
 import { listFacilityTechniques } from "~/models/adoption/facility-techniques.server";
 import { requireActor } from "~/models/auth/session.server";
-import { getFacility, type FacilityLink } from "~/models/facilities/queries.server";
+import { deliversCare } from "~/models/enums";
+import { canManageFacility, getFacility, type FacilityLink } from "~/models/facilities/queries.server";
 import { notFound, requireId } from "~/utils/http.server";
 import { pageFromUrl } from "~/utils/pagination";
 
@@ -22,7 +23,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireActor(request);
+  const actor = await requireActor(request);
   const id = requireId(params.id);
   const db = getDb();
   const facility = getFacility(db, id);
@@ -30,7 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const q = url.searchParams.get("q")?.trim().slice(0, 200) ?? "";
   const techniques = listFacilityTechniques(db, id, { q, page: pageFromUrl(url) });
-  return json({ facility, q, techniques });
+  return json({ facility, q, techniques, canManage: canManageFacility(actor, facility) });
 }
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
@@ -54,12 +55,13 @@ function FacilityName({ link }: { link: FacilityLink }) {
 }
 
 export default function FacilityPage() {
-  const { facility, q, techniques } = useLoaderData<typeof loader>();
+  const { facility, q, techniques, canManage } = useLoaderData<typeof loader>();
   const { t } = useTranslation("facilities");
   const { t: te } = useTranslation("enums");
   const { t: tc } = useTranslation("catalogue");
   const locale = useLocale();
   const { network } = facility;
+  const care = deliversCare(facility.kind);
   return (
     <div className="space-y-4">
       <nav className="text-sm">
@@ -73,6 +75,18 @@ export default function FacilityPage() {
           {facility.active ? null : <span className="badge ml-2 bg-slate-200 text-slate-700">{t("detail.inactive")}</span>}
         </p>
         <h1 className="page-title">{facility.name}</h1>
+        {canManage ? (
+          <div className="mt-2 flex flex-wrap gap-2 print:hidden">
+            <Link to={`/facilities/${facility.id}/edit`} className="btn-secondary">
+              {t("actions.edit")}
+            </Link>
+            {care ? (
+              <Link to={`/facilities/${facility.id}/reclassify`} className="btn-secondary">
+                {t("actions.reclassify")}
+              </Link>
+            ) : null}
+          </div>
+        ) : null}
         {facility.nameEn && facility.nameEn !== facility.name ? (
           <p className="text-sm text-slate-600" lang="en">
             {facility.nameEn}
@@ -81,7 +95,10 @@ export default function FacilityPage() {
         <dl className="mt-3 grid grid-cols-2 gap-x-6 gap-y-2 md:grid-cols-4">
           <Fact label={t("detail.kind")}>{te(`facilityKind.${facility.kind}`)}</Fact>
           <Fact label={t("detail.level")}>
-            <LevelBadge level={facility.level} full />
+            {care ? <LevelBadge level={facility.level} full /> : t("detail.nonCare")}
+          </Fact>
+          <Fact label={t("detail.competence")}>
+            {!care ? t("detail.nonCare") : facility.competence ? te(`competence.${facility.competence}`) : t("detail.notClassified")}
           </Fact>
           <Fact label={t("detail.grade")}>{te(`grade.${facility.grade}`)}</Fact>
           <Fact label={t("detail.ownership")}>{te(`ownership.${facility.ownership}`)}</Fact>
@@ -90,6 +107,11 @@ export default function FacilityPage() {
           </Fact>
           <Fact label={t("detail.country")}>{t(`country.${facility.country}`, { defaultValue: facility.country })}</Fact>
           <Fact label={t("detail.beds")}>{facility.beds > 0 ? formatNumber(facility.beds, locale) : "—"}</Fact>
+          <Fact label={t("detail.commune")}>
+            {(locale === "en" ? facility.communeNameEn : facility.communeName) ?? "—"}
+          </Fact>
+          <Fact label={t("detail.openedOn")}>{facility.openedOn ? formatDate(facility.openedOn, locale) : "—"}</Fact>
+          {facility.closedOn ? <Fact label={t("detail.closedOn")}>{formatDate(facility.closedOn, locale)}</Fact> : null}
         </dl>
       </header>
 
@@ -122,34 +144,69 @@ export default function FacilityPage() {
           {/* Agreement partners (issue: agreements) go here, below the line-direction links. */}
         </section>
 
-        <section className="card" aria-labelledby="levels-title">
-          <h2 id="levels-title" className="text-lg font-semibold">
-            {t("detail.levelHistory")}
-          </h2>
-          {facility.levelHistory.length === 0 ? (
-            <p className="mt-1 text-sm text-slate-600">{t("detail.noLevelHistory")}</p>
-          ) : (
-            <table className="table mt-2">
-              <thead>
-                <tr>
-                  <th scope="col">{t("detail.validFrom")}</th>
-                  <th scope="col">{t("detail.level")}</th>
-                  <th scope="col">{t("detail.note")}</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {facility.levelHistory.map((h) => (
-                  <tr key={h.validFrom}>
-                    <td className="whitespace-nowrap">{formatDate(h.validFrom, locale)}</td>
-                    <td>
-                      <LevelBadge level={h.level} />
-                    </td>
-                    <td>{h.note ?? ""}</td>
+        <section className="card space-y-4" id="classification" aria-labelledby="levels-title">
+          <div>
+            <h2 id="levels-title" className="text-lg font-semibold">
+              {t("detail.levelHistory")}
+            </h2>
+            {facility.levelHistory.length === 0 ? (
+              <p className="mt-1 text-sm text-slate-600">{t("detail.noLevelHistory")}</p>
+            ) : (
+              <table className="table mt-2" data-testid="level-history">
+                <thead>
+                  <tr>
+                    <th scope="col">{t("detail.validFrom")}</th>
+                    <th scope="col">{t("detail.level")}</th>
+                    <th scope="col">{t("detail.decisionNumber")}</th>
+                    <th scope="col">{t("detail.note")}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
+                </thead>
+                <tbody className="divide-y divide-slate-100">
+                  {facility.levelHistory.map((h) => (
+                    <tr key={h.validFrom}>
+                      <td className="whitespace-nowrap">{formatDate(h.validFrom, locale)}</td>
+                      <td>
+                        <LevelBadge level={h.level} />
+                      </td>
+                      <td>{h.decisionNumber ?? ""}</td>
+                      <td>{h.note ?? ""}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+          </div>
+          {care ? (
+            <div>
+              <h2 id="competence-title" className="text-lg font-semibold">
+                {t("detail.competenceHistory")}
+              </h2>
+              {facility.competenceHistory.length === 0 ? (
+                <p className="mt-1 text-sm text-slate-600">{t("detail.noCompetenceHistory")}</p>
+              ) : (
+                <table className="table mt-2" data-testid="competence-history">
+                  <thead>
+                    <tr>
+                      <th scope="col">{t("detail.validFrom")}</th>
+                      <th scope="col">{t("detail.competence")}</th>
+                      <th scope="col">{t("detail.decisionNumber")}</th>
+                      <th scope="col">{t("detail.note")}</th>
+                    </tr>
+                  </thead>
+                  <tbody className="divide-y divide-slate-100">
+                    {facility.competenceHistory.map((h) => (
+                      <tr key={h.validFrom}>
+                        <td className="whitespace-nowrap">{formatDate(h.validFrom, locale)}</td>
+                        <td>{te(`competence.${h.competence}`)}</td>
+                        <td>{h.decisionNumber ?? ""}</td>
+                        <td>{h.note ?? ""}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              )}
+            </div>
+          ) : null}
         </section>
       </div>
 

@@ -10,6 +10,7 @@ import { SearchBox } from "~/components/search-box";
 import { getDb } from "~/db/client.server";
 import { formatNumber } from "~/i18n/format";
 import { useLocale } from "~/i18n/use-locale";
+import { hasCapability } from "~/models/access/policy";
 import { requireActor } from "~/models/auth/session.server";
 import { FACILITY_KINDS, LEVELS } from "~/models/enums";
 import {
@@ -24,7 +25,7 @@ import { localizedTitle } from "~/utils/meta";
 export const meta: MetaFunction = ({ matches }) => localizedTitle(matches, "facilities:list.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireActor(request);
+  const actor = await requireActor(request);
   const url = new URL(request.url);
   const filters = parseFacilityFilters(url);
   const db = getDb();
@@ -33,19 +34,35 @@ export async function loader({ request }: LoaderFunctionArgs) {
     result: listFacilities(db, filters, pageFromUrl(url)),
     provinces: listProvinces(db),
     directedBy: filters.directedBy === undefined ? null : getFacilityLink(db, filters.directedBy),
+    canManage: hasCapability(actor, "facilities.manage"),
   });
 }
 
 export default function FacilitiesPage() {
-  const { filters, result, provinces, directedBy } = useLoaderData<typeof loader>();
+  const { filters, result, provinces, directedBy, canManage } = useLoaderData<typeof loader>();
   const { t } = useTranslation("facilities");
   const { t: te } = useTranslation("enums");
   const locale = useLocale();
   return (
     <div className="space-y-4">
-      <header>
-        <h1 className="page-title">{t("list.title")}</h1>
-        <p className="mt-1 text-sm text-slate-600">{t("list.intro")}</p>
+      <header className="flex flex-wrap items-end justify-between gap-3">
+        <div>
+          <h1 className="page-title">{t("list.title")}</h1>
+          <p className="mt-1 text-sm text-slate-600">{t("list.intro")}</p>
+        </div>
+        {canManage ? (
+          <nav className="flex flex-wrap gap-2">
+            <Link to="/facilities/new" className="btn">
+              {t("actions.new")}
+            </Link>
+            <Link to="/facilities/reclassify" className="btn-secondary">
+              {t("actions.batch")}
+            </Link>
+            <Link to="/facilities/import" className="btn-secondary">
+              {t("actions.import")}
+            </Link>
+          </nav>
+        ) : null}
       </header>
       <FilterBar keep={{ directedBy: filters.directedBy?.toString() }}>
         <SearchBox defaultValue={filters.q} label={t("list.searchLabel")} placeholder={t("list.searchPlaceholder")} />

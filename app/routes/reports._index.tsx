@@ -16,7 +16,15 @@ import { DomainError } from "~/models/errors";
 import { throwDomainResponse } from "~/utils/domain-response.server";
 import { listProvinces } from "~/models/facilities/queries.server";
 import type { AdoptionReport, ReportRow } from "~/models/reports/adoption-report.server";
-import { METRIC_VALUES, parseReportParams, REPORT_DIMENSION_VALUES, reportQuery, type ReportParams } from "~/models/reports/params";
+import {
+  COMPETENCE_GROUPS,
+  METRIC_VALUES,
+  parseReportParams,
+  REPORT_DIMENSION_VALUES,
+  reportQuery,
+  type CompetenceGroup,
+  type ReportParams,
+} from "~/models/reports/params";
 import { loadAdoptionReport } from "~/models/reports/queries.server";
 import { encodeMessage, translateMessage } from "~/utils/messages";
 import { localizedTitle } from "~/utils/meta";
@@ -54,6 +62,8 @@ function rowFilter(dimension: ReportParams["dimension"], key: string): Partial<R
       return { provinceCode: key };
     case "level":
       return { levels: [key as (typeof LEVELS)[number]] };
+    case "competence":
+      return { competence: key as CompetenceGroup };
     case "facility":
       return { facilityId: Number(key) };
     case "chapter":
@@ -66,8 +76,10 @@ function rowFilter(dimension: ReportParams["dimension"], key: string): Partial<R
 export default function ReportsPage() {
   const { report, params, metric, provinces, error, today } = useLoaderData<typeof loader>();
   const { t } = useTranslation("adoption");
+  const { t: te } = useTranslation("enums");
   const locale = useLocale();
   const n = (value: number) => formatNumber(value, locale);
+  const competenceLabel = (key: string) => (key === "none" ? t("report.notClassified") : te(`competence.${key}`));
   const query = params ? reportQuery(params) : "";
   return (
     <div className="space-y-4">
@@ -129,6 +141,12 @@ export default function ReportsPage() {
               ...LEVELS.map((l) => ({ value: l, label: l })),
               { value: "C,D", label: "C + D" },
             ]}
+          />
+          <FilterSelect
+            name="competence"
+            label={t("report.competence")}
+            defaultValue={params?.competence ?? undefined}
+            options={COMPETENCE_GROUPS.map((c) => ({ value: c, label: competenceLabel(c) }))}
           />
         </FilterBar>
       </div>
@@ -215,7 +233,7 @@ export default function ReportsPage() {
             {report.rows.map((row) => (
               <tr key={row.key}>
                 <th scope="row" className="font-normal">
-                  {row.label}
+                  {report.dimension === "competence" ? competenceLabel(row.key) : row.label}
                 </th>
                 {row.periods.map((_, i) => cell(row, i, row.key))}
               </tr>

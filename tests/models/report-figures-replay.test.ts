@@ -5,7 +5,7 @@
 import { sql } from "drizzle-orm";
 import { expect, test } from "vitest";
 import type { Db } from "~/db/client.server";
-import { facilityLevels } from "~/db/schema";
+import { facilityCompetenceLevels, facilityLevels } from "~/db/schema";
 import type { Actor } from "~/models/access/policy";
 import { recordAdoptionEvents, type AdoptionEventInput } from "~/models/adoption/ledger.server";
 import { ledgerStateOn, type LedgerEvent } from "~/models/adoption/rules";
@@ -73,6 +73,14 @@ function buildLedger(seed: string) {
     recordTechniqueLevel(tx, { techniqueId: techniques[1].id, level: null, validFrom: randomDate(r, "2014-01-01", TODAY) }, null, TODAY);
     recordTechniqueLevel(tx, { techniqueId: techniques[2].id, level: "D", validFrom: randomDate(r, "2014-01-01", TODAY) }, null, TODAY);
   });
+  // Competence levels (Law 15/2023) on fixed dates, without drawing from the generator: some
+  // facilities classified from 2024, some reclassified on 1 July 2025, the rest never.
+  const competences = ["initial", "basic", "specialised"] as const;
+  facilities.forEach((f, i) => {
+    if (i % 3 === 2) return;
+    db.insert(facilityCompetenceLevels).values({ facilityId: f.id, competence: competences[i % 3], validFrom: "2024-01-01" }).run();
+    if (i % 2 === 0) db.insert(facilityCompetenceLevels).values({ facilityId: f.id, competence: "basic", validFrom: "2025-07-01" }).run();
+  });
   return { db, provinces, facilities, techniques };
 }
 
@@ -81,6 +89,11 @@ function replay(db: Db, actor: Actor, filter: PairFilter, reportDate: string) {
   const history = db.all<{ facilityId: number; level: Level; validFrom: string }>(
     sql`select facility_id as facilityId, level, valid_from as validFrom from facility_levels order by valid_from`,
   );
+  const competenceHistory = db.all<{ facilityId: number; competence: string; validFrom: string }>(
+    sql`select facility_id as facilityId, competence, valid_from as validFrom from facility_competence_levels order by valid_from`,
+  );
+  const competenceOn = (f: { id: number }, date: string): string =>
+    [...competenceHistory].reverse().find((h) => h.facilityId === f.id && h.validFrom <= date)?.competence ?? "none";
   const levelOn = (f: { id: number; level: Level }, date: string): Level => {
     const rows = history.filter((h) => h.facilityId === f.id);
     if (rows.length === 0) return f.level;
@@ -91,7 +104,8 @@ function replay(db: Db, actor: Actor, filter: PairFilter, reportDate: string) {
     .filter((f) => actor.role === "admin" || (actor.role === "department" ? f.provinceCode === actor.provinceCode : f.id === actor.facilityId))
     .filter((f) => !filter.provinceCode || f.provinceCode === filter.provinceCode)
     .filter((f) => !filter.facilityId || f.id === filter.facilityId)
-    .filter((f) => !filter.levels?.length || filter.levels.includes(levelOn(f, reportDate)));
+    .filter((f) => !filter.levels?.length || filter.levels.includes(levelOn(f, reportDate)))
+    .filter((f) => !filter.competences?.length || (filter.competences as readonly string[]).includes(competenceOn(f, reportDate)));
   const techniques = new Map(
     db.all<{ id: number; minLevel: Level | null; chapterNumber: number }>(sql`select id, min_level as minLevel, chapter_number as chapterNumber from techniques`).map((t) => [t.id, t]),
   );
@@ -125,6 +139,7 @@ function replay(db: Db, actor: Actor, filter: PairFilter, reportDate: string) {
           total: "total",
           province: f.provinceCode ?? "-",
           level: levelOn(f, reportDate),
+          competence: competenceOn(f, reportDate),
           facility: String(f.id),
           chapter: String(technique.chapterNumber),
         } satisfies Record<ReportDimension, string>,
@@ -153,7 +168,7 @@ function replayFigures(pairs: Replayed[], periods: Period[], baselineIndex: numb
   });
 }
 
-const DIMENSIONS: ReportDimension[] = ["total", "province", "level", "facility", "chapter"];
+const DIMENSIONS: ReportDimension[] = ["total", "province", "level", "competence", "facility", "chapter"];
 
 test("report figures equal a replay of the ledger for every dimension, filter, scope, period and report date", () => {
   const { db, provinces, facilities } = buildLedger("report-figures-replay");
@@ -163,6 +178,7 @@ test("report figures equal a replay of the ledger for every dimension, filter, s
     { crossOnly: false },
     { provinceCode: provinces[0] },
     { levels: ["B", "C"] },
+    { competences: ["basic", "none"] },
     { chapterNumber: 10 },
     { provinceCode: provinces[1], chapterNumber: 3, crossOnly: false },
     { facilityId: facilities[2].id, crossOnly: false },
@@ -198,7 +214,7 @@ test("report figures equal a replay of the ledger for every dimension, filter, s
       }
     }
   }
-  expect(compared).toBe(2 * 4 * 2 * 7 * 5);
+  expect(compared).toBe(2 * 4 * 2 * 8 * 6);
 });
 
 test("drill-down totals and pages equal the replayed pairs behind each figure", () => {
@@ -209,6 +225,7 @@ test("drill-down totals and pages equal the replayed pairs behind each figure", 
     [admin, { levels: ["C", "D"] }],
     [admin, { chapterNumber: 18, crossOnly: false }],
     [department, { levels: ["B"] }],
+    [admin, { competences: ["basic"] }],
   ] as [Actor, PairFilter][]) {
     const pairs = replay(db, actor, filter, TODAY);
     for (const category of ["official", "all"] as const) {

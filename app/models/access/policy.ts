@@ -15,7 +15,8 @@ export type Actor = {
 
 /** Things a user can do, grouped by the records they touch. */
 export type Capability =
-  | "catalogue.manage" // import the national catalogue, edit facilities
+  | "catalogue.manage" // import the national catalogue
+  | "facilities.manage" // the facility registry and its dated classifications (department: its province)
   | "users.manage" // accounts, roles, sessions, role policies
   | "audit.read" // the audit trail
   | "agreements.manage" // agreements, parties, documents, meetings, transfer items, acceptances
@@ -33,6 +34,7 @@ export type Capability =
 const ROLE_CAPABILITIES: Record<Role, readonly Capability[]> = {
   admin: [
     "catalogue.manage",
+    "facilities.manage",
     "users.manage",
     "audit.read",
     "agreements.manage",
@@ -47,7 +49,7 @@ const ROLE_CAPABILITIES: Record<Role, readonly Capability[]> = {
     "adoption.manage",
     "targets.manage",
   ],
-  department: ["audit.read", "techniqueList.approve", "targets.manage"],
+  department: ["audit.read", "facilities.manage", "techniqueList.approve", "targets.manage"],
   director: [
     "agreements.manage",
     "staff.manage",
@@ -115,4 +117,24 @@ export function readFilter(actor: Actor): ReadFilter {
     return actor.provinceCode ? { kind: "province", provinceCode: actor.provinceCode } : { kind: "none" };
   }
   return actor.facilityId ? { kind: "facility", facilityId: actor.facilityId } : { kind: "none" };
+}
+
+/**
+ * The facilities the actor may register, edit and reclassify: `all` for administrators, the
+ * facilities of its province for a department officer, none for anyone else. Model queries
+ * turn this into SQL (the batch reclassification lists only these).
+ */
+export function manageFilter(actor: Actor, capability: Capability): ReadFilter {
+  if (!hasCapability(actor, capability)) return { kind: "none" };
+  if (actor.role === "admin") return { kind: "all" };
+  if (actor.role === "department") {
+    return actor.provinceCode ? { kind: "province", provinceCode: actor.provinceCode } : { kind: "none" };
+  }
+  return actor.facilityId ? { kind: "facility", facilityId: actor.facilityId } : { kind: "none" };
+}
+
+/** The one province an actor's changes under `capability` are confined to (department officers), or null. */
+export function managedProvince(actor: Actor, capability: Capability): string | null {
+  const filter = manageFilter(actor, capability);
+  return filter.kind === "province" ? filter.provinceCode : null;
 }

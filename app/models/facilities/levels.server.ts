@@ -5,7 +5,7 @@
 // (facility_id, valid_from).
 import { sql, type SQL } from "drizzle-orm";
 import type { Tx } from "~/models/audit/audit.server";
-import type { Level } from "~/models/enums";
+import type { CompetenceLevel, Level } from "~/models/enums";
 
 /**
  * SQL for the level of the facility `facilityIdSql` on `dateSql`; `currentLevelSql` is the
@@ -29,4 +29,23 @@ export function facilityLevelOn(db: Tx, facilityId: number, date: string): Level
     select ${levelOnDateSql(sql`f.id`, sql`${date}`, sql`f.level`)} as level
     from facilities f where f.id = ${facilityId}`);
   return row?.level ?? null;
+}
+
+/**
+ * SQL for the technique-competence level (Law 15/2023) of the facility on `dateSql`: the
+ * facility_competence_levels row with the latest valid_from on or before the date, else null
+ * ("not classified" on that date). Unlike the legacy level there is no fallback to a later
+ * row or to the cached column: a competence level never applies before its decision.
+ */
+export function competenceOnDateSql(facilityIdSql: SQL, dateSql: SQL): SQL {
+  return sql`(select fc.competence from facility_competence_levels fc
+      where fc.facility_id = ${facilityIdSql} and fc.valid_from <= ${dateSql}
+      order by fc.valid_from desc limit 1)`;
+}
+
+/** The facility's competence level on `date`; null when not classified on that date. */
+export function facilityCompetenceOn(db: Tx, facilityId: number, date: string): CompetenceLevel | null {
+  const row = db.get<{ competence: CompetenceLevel | null } | undefined>(sql`
+    select ${competenceOnDateSql(sql`${facilityId}`, sql`${date}`)} as competence`);
+  return row?.competence ?? null;
 }

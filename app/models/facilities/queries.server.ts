@@ -3,9 +3,14 @@
 import { sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "~/db/client.server";
+import { canChange, type Actor } from "~/models/access/policy";
+import { ForbiddenError, NotFoundError } from "~/models/errors";
+import { manageScopeCondition } from "~/models/access/scope-sql.server";
 import {
   FACILITY_KINDS,
   LEVELS,
+  NON_CARE_FACILITY_KINDS,
+  type CompetenceLevel,
   type FacilityKind,
   type Grade,
   type Level,
@@ -88,7 +93,8 @@ export type FacilityDetail = {
   nameEn: string | null;
   shortName: string;
   kind: FacilityKind;
-  level: Level;
+  level: Level | null;
+  competence: CompetenceLevel | null;
   grade: Grade;
   ownership: Ownership;
   provinceCode: string | null;
@@ -96,8 +102,15 @@ export type FacilityDetail = {
   provinceNameEn: string | null;
   country: string;
   beds: number;
+  communeCode: string | null;
+  communeName: string | null;
+  communeNameEn: string | null;
+  openedOn: string | null;
+  closedOn: string | null;
+  version: number;
   active: boolean;
-  levelHistory: { level: Level; validFrom: string; note: string | null }[];
+  levelHistory: { level: Level; validFrom: string; decisionNumber: string | null; note: string | null }[];
+  competenceHistory: { competence: CompetenceLevel; validFrom: string; decisionNumber: string | null; note: string | null }[];
   /** The upper-supports-lower links; the agreements area adds partners beside these. */
   network: {
     directedBy: FacilityLink | null;
@@ -112,19 +125,25 @@ export const DIRECTS_SHOWN = 20;
 
 /** A facility with its level history and network links, or null. */
 export function getFacility(db: Db, id: number): FacilityDetail | null {
-  const row = db.get<Omit<FacilityDetail, "levelHistory" | "network" | "active"> & {
+  const row = db.get<Omit<FacilityDetail, "levelHistory" | "competenceHistory" | "network" | "active"> & {
     active: number;
     directedById: number | null;
   }>(sql`
     select f.id, f.code, f.name, f.name_en as nameEn, f.short_name as shortName, f.kind, f.level,
-      f.grade, f.ownership, f.province_code as provinceCode, p.name as provinceName,
-      p.name_en as provinceNameEn, f.country, f.beds, f.active, f.directed_by_id as directedById
+      f.competence, f.grade, f.ownership, f.province_code as provinceCode, p.name as provinceName,
+      p.name_en as provinceNameEn, f.country, f.beds, f.commune_code as communeCode,
+      c.name as communeName, c.name_en as communeNameEn, f.opened_on as openedOn, f.closed_on as closedOn,
+      f.version, f.active, f.directed_by_id as directedById
     from facilities f left join provinces p on p.code = f.province_code
+      left join communes c on c.code = f.commune_code
     where f.id = ${id}`);
   if (!row) return null;
   const { directedById, active, ...facility } = row;
   const levelHistory = db.all<FacilityDetail["levelHistory"][number]>(sql`
-    select level, valid_from as validFrom, note from facility_levels
+    select level, valid_from as validFrom, decision_number as decisionNumber, note from facility_levels
+    where facility_id = ${id} order by valid_from desc`);
+  const competenceHistory = db.all<FacilityDetail["competenceHistory"][number]>(sql`
+    select competence, valid_from as validFrom, decision_number as decisionNumber, note from facility_competence_levels
     where facility_id = ${id} order by valid_from desc`);
   const directedBy = directedById === null ? null : getFacilityLink(db, directedById);
   const directs = db.all<FacilityLink>(sql`
@@ -138,6 +157,7 @@ export function getFacility(db: Db, id: number): FacilityDetail | null {
     ...facility,
     active: active === 1,
     levelHistory,
+    competenceHistory,
     network: { directedBy, directs, directsTotal },
   };
 }
@@ -148,4 +168,91 @@ export function getFacilityLink(db: Db, id: number): FacilityLink | null {
     db.get<FacilityLink>(sql`select id, name, short_name as shortName, level from facilities where id = ${id}`) ??
     null
   );
+}
+
+export type CommuneOption = { code: string; name: string; nameEn: string };
+
+/** The communes of one province (the form's commune list), by name. */
+export function listCommunes(db: Db, provinceCode: string): CommuneOption[] {
+  return db.all<CommuneOption>(sql`
+    select code, name, name_en as nameEn from communes where province_code = ${provinceCode} order by name, code`);
+}
+
+/** The register entry as the edit form shows it, or null. */
+export function getFacilityFormValues(db: Db, id: number) {
+  return (
+    db.get<{
+      id: number;
+      code: string;
+      name: string;
+      nameEn: string | null;
+      shortName: string;
+      kind: FacilityKind;
+      level: Level | null;
+      competence: CompetenceLevel | null;
+      grade: Grade;
+      ownership: Ownership;
+      beds: number;
+      provinceCode: string | null;
+      communeCode: string | null;
+      directedByCode: string | null;
+      openedOn: string | null;
+      closedOn: string | null;
+      active: number;
+      version: number;
+    }>(sql`
+      select f.id, f.code, f.name, f.name_en as nameEn, f.short_name as shortName, f.kind, f.level, f.competence,
+        f.grade, f.ownership, f.beds, f.province_code as provinceCode, f.commune_code as communeCode,
+        u.code as directedByCode, f.opened_on as openedOn, f.closed_on as closedOn, f.active, f.version
+      from facilities f left join facilities u on u.id = f.directed_by_id
+      where f.id = ${id}`) ?? null
+  );
+}
+
+export type ClassifiableFacility = {
+  id: number;
+  code: string;
+  name: string;
+  kind: FacilityKind;
+  level: Level | null;
+  competence: CompetenceLevel | null;
+  openedOn: string | null;
+};
+
+/** How many facilities the batch form lists at most (a province holds a few hundred). */
+export const BATCH_LIST_LIMIT = 2000;
+
+/**
+ * The care facilities of a province that the actor may reclassify, for the batch form: the
+ * policy's manage scope applied in SQL, active ones only, by kind then name.
+ */
+export function listClassifiableFacilities(
+  db: Db,
+  actor: Actor,
+  provinceCode: string,
+  kind?: FacilityKind,
+): ClassifiableFacility[] {
+  const nonCare = sql.join(NON_CARE_FACILITY_KINDS.map((k) => sql`${k}`), sql`, `);
+  return db.all<ClassifiableFacility>(sql`
+    select f.id, f.code, f.name, f.kind, f.level, f.competence, f.opened_on as openedOn
+    from facilities f
+    where f.province_code = ${provinceCode} and ${manageScopeCondition(actor, sql`f.id`)}
+      and f.kind not in (${nonCare}) and f.active = 1
+      ${kind ? sql`and f.kind = ${kind}` : sql``}
+    order by case f.kind when 'central_hospital' then 0 when 'provincial_hospital' then 1
+      when 'specialised_hospital' then 2 when 'regional_centre' then 3 else 4 end, f.name, f.id
+    limit ${BATCH_LIST_LIMIT}`);
+}
+
+/** True when the actor may edit and reclassify this facility (the policy's manage scope). */
+export function canManageFacility(actor: Actor, facility: { id: number; provinceCode: string | null }): boolean {
+  return canChange(actor, "facilities.manage", { facilityId: facility.id, provinceCode: facility.provinceCode });
+}
+
+/** The facility's form values when the actor may manage it: 404 when absent, 403 outside its scope. */
+export function requireManageableFacility(db: Db, actor: Actor, id: number) {
+  const values = getFacilityFormValues(db, id);
+  if (!values) throw new NotFoundError();
+  if (!canManageFacility(actor, values)) throw new ForbiddenError();
+  return values;
 }

@@ -1,6 +1,6 @@
 // Adoption reports over time: per period (calendar years from a baseline, or the six- and
-// twelve-month periods of Circular 38/2024), grouped by province, facility level, facility,
-// chapter or not at all. Counting happens in SQL (index range counts of pair-counts, and the
+// twelve-month periods of Circular 38/2024), grouped by province, facility level, competence
+// level (both on the report date), facility, chapter or not at all. Counting happens in SQL (index range counts of pair-counts, and the
 // few suspended pairs of pairs-sql); JavaScript only adds the small per-period results into
 // running totals.
 import { sql, type SQL } from "drizzle-orm";
@@ -10,9 +10,10 @@ import { DomainError } from "~/models/errors";
 import { reportYears } from "~/models/adoption/rules";
 import { addDaysIso } from "~/models/dates";
 import { countPairsInRanges, type DateRange } from "./pair-counts.server";
-import { countedFromSql, pairsSql, resumedOnSql, type Category, type PairFilter } from "./pairs-sql.server";
+import { COMPETENCE_GROUPS } from "./params";
+import { competenceGroupSql, countedFromSql, pairsSql, resumedOnSql, type Category, type PairFilter } from "./pairs-sql.server";
 
-export const REPORT_DIMENSIONS = ["total", "province", "level", "facility", "chapter"] as const;
+export const REPORT_DIMENSIONS = ["total", "province", "level", "competence", "facility", "chapter"] as const;
 export type ReportDimension = (typeof REPORT_DIMENSIONS)[number];
 export const CATEGORIES = ["official", "all"] as const;
 export const DEFAULT_BASELINE_YEAR = 2020;
@@ -57,7 +58,7 @@ function clampPeriod(period: Period, reportDate: string): Period {
   return period.end > reportDate ? { ...period, end: reportDate } : period;
 }
 
-function groupKeySql(dimension: ReportDimension): SQL {
+function groupKeySql(dimension: ReportDimension, reportDate: string): SQL {
   switch (dimension) {
     case "total":
       return sql`'total'`;
@@ -65,6 +66,8 @@ function groupKeySql(dimension: ReportDimension): SQL {
       return sql`coalesce(p.province_code, '-')`;
     case "level":
       return sql`p.level_now`;
+    case "competence":
+      return competenceGroupSql(sql`p.facility_id`, reportDate);
     case "facility":
       return sql`cast(p.facility_id as text)`;
     case "chapter":
@@ -147,7 +150,7 @@ export function computeAdoptionFigures(
       group by 2, 3, 4, 5, 6`;
   };
   const paused = db.all<{ category: Category; k: string; from_idx: number; off_idx: number; back_idx: number; after_baseline: number; n: number }>(sql`
-    with s as materialized (select ${groupKeySql(dimension)} as k, p.from_all, p.from_official,
+    with s as materialized (select ${groupKeySql(dimension, reportDate)} as k, p.from_all, p.from_official,
         x.event_on as off_on, ${resumedOnSql()} as back_on
       from ${pairsSql(actor, filter, reportDate, { suspendedOnly: true })} p
       join adoption_events x on x.facility_id = p.facility_id and x.technique_id = p.technique_id
@@ -239,7 +242,9 @@ export function buildReport(
   const rows = [...grouped.entries()]
     .map(([k, f]) => toRow(k, labels.get(k) ?? k, f))
     .sort((a, b) =>
-      dimension === "level" || dimension === "chapter"
+      dimension === "competence"
+        ? (COMPETENCE_GROUPS as readonly string[]).indexOf(a.key) - (COMPETENCE_GROUPS as readonly string[]).indexOf(b.key)
+        : dimension === "level" || dimension === "chapter"
         ? a.key.localeCompare(b.key, "en", { numeric: true })
         : b.periods[last].official.cumulative - a.periods[last].official.cumulative ||
           b.periods[last].all.cumulative - a.periods[last].all.cumulative ||
@@ -255,7 +260,7 @@ export function buildReport(
   };
 }
 
-/** Display names of group keys (province names, facility names, chapter names; levels as is). */
+/** Display names of group keys (province names, facility names, chapter names; levels and competence keys as is, translated by the page). */
 export function groupLabels(db: Tx, dimension: ReportDimension, keys: string[]): Map<string, string> {
   const labels = new Map<string, string>();
   if (keys.length === 0) return labels;

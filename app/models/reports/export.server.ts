@@ -21,7 +21,9 @@ export function reportTable(report: AdoptionReport, t: TFunction, title: string)
     label,
     ...row.periods.flatMap((p) => [p.official.new, p.official.cumulative, p.official.change, p.all.new, p.all.cumulative, p.all.change]),
   ];
-  const rows = report.rows.map((r) => line(r.label, r));
+  const label = (r: AdoptionReport["rows"][number]) =>
+    report.dimension !== "competence" ? r.label : r.key === "none" ? t("adoption:report.notClassified") : t(`enums:competence.${r.key}`);
+  const rows = report.rows.map((r) => line(label(r), r));
   rows.push(line(t("adoption:report.total"), report.total));
   return { title, headers, rows };
 }

@@ -8,7 +8,7 @@ import { sql, type SQL } from "drizzle-orm";
 import type { Tx } from "~/models/audit/audit.server";
 import type { Actor } from "~/models/access/policy";
 import type { ReportDimension } from "./adoption-report.server";
-import { coversAllFacilities, facilitySetSql, levelNowSql, type Category, type PairFilter } from "./pairs-sql.server";
+import { competenceGroupSql, coversAllFacilities, facilitySetSql, levelNowSql, type Category, type PairFilter } from "./pairs-sql.server";
 
 /** Inclusive dates; `from` null: since the beginning. `to` is clamped to the report date. */
 export type DateRange = { from: string | null; to: string };
@@ -24,6 +24,8 @@ function facilityKeySql(dimension: Exclude<ReportDimension, "chapter">, reportDa
       return sql`coalesce(fa.province_code, '-')`;
     case "level":
       return levelNowSql(reportDate);
+    case "competence":
+      return competenceGroupSql(sql`fa.id`, reportDate);
     case "facility":
       return sql`cast(fa.id as text)`;
   }

@@ -16,7 +16,8 @@
 // - performed on a date: started on or before it, and the latest of its started / suspended /
 //   resumed events up to that date is not a suspension (equivalently: the date is in none of
 //   its suspensions, each lasting from the suspended event to the next resumption).
-// - facility level of a group (e.g. "provincial hospitals" = B): the level on the report date.
+// - facility level of a group (e.g. "provincial hospitals" = B): the level on the report date;
+//   likewise the competence level (Law 15/2023) of a group, "none" when not classified then.
 // Events after the report date do not exist for a report: a later approval or suspension
 // reads as absent, and a pair started later is not a pair yet.
 import { sql, type SQL } from "drizzle-orm";
@@ -24,13 +25,16 @@ import { facilities } from "~/db/schema";
 import { readFilter, type Actor } from "~/models/access/policy";
 import { facilityScopeCondition } from "~/models/access/scope-sql.server";
 import type { Level } from "~/models/enums";
-import { levelOnDateSql } from "~/models/facilities/levels.server";
+import { competenceOnDateSql, levelOnDateSql } from "~/models/facilities/levels.server";
+import type { CompetenceGroup } from "./params";
 
 export type PairFilter = {
   provinceCode?: string | null;
   facilityId?: number | null;
   /** Facility levels on the report date. */
   levels?: readonly Level[] | null;
+  /** Facility competence groups on the report date ("none": not classified then). */
+  competences?: readonly CompetenceGroup[] | null;
   chapterNumber?: number | null;
   /** Only cross-level pairs (the default) or every technique. */
   crossOnly?: boolean;
@@ -47,12 +51,27 @@ export function facilitySetSql(actor: Actor, filter: PairFilter, reportDate: str
     const level = levelOnDateSql(sql`${facilities.id}`, sql`${reportDate}`, sql`${facilities.level}`);
     where.push(sql`${level} in (${sql.join(filter.levels.map((l) => sql`${l}`), sql`, `)})`);
   }
+  if (filter.competences && filter.competences.length > 0) {
+    const competence = competenceGroupSql(sql`${facilities.id}`, reportDate);
+    where.push(sql`${competence} in (${sql.join(filter.competences.map((c) => sql`${c}`), sql`, `)})`);
+  }
   return sql`select ${facilities.id} from ${facilities} where ${sql.join(where, sql` and `)}`;
 }
 
 /** True when the report covers every facility (whole-country figures can then count per chapter). */
 export function coversAllFacilities(actor: Actor, filter: PairFilter): boolean {
-  return readFilter(actor).kind === "all" && !filter.provinceCode && !filter.facilityId && !(filter.levels && filter.levels.length > 0);
+  return (
+    readFilter(actor).kind === "all" &&
+    !filter.provinceCode &&
+    !filter.facilityId &&
+    !(filter.levels && filter.levels.length > 0) &&
+    !(filter.competences && filter.competences.length > 0)
+  );
+}
+
+/** The competence group on the report date of the facility `facilityIdSql` ('none' when not classified). */
+export function competenceGroupSql(facilityIdSql: SQL, reportDate: string): SQL {
+  return sql`coalesce(${competenceOnDateSql(facilityIdSql, sql`${reportDate}`)}, 'none')`;
 }
 
 /** The level on the report date of the facility row `fa` (groups and filters by level). */

@@ -4,7 +4,10 @@ import { LEVELS, type Level } from "~/models/enums";
 import { isIsoDate } from "~/models/dates";
 import { DomainError } from "~/models/errors";
 
-export const REPORT_DIMENSION_VALUES = ["total", "province", "level", "facility", "chapter"] as const;
+export const REPORT_DIMENSION_VALUES = ["total", "province", "level", "competence", "facility", "chapter"] as const;
+/** Competence groups on the report date: the three levels of Law 15/2023, or not yet classified. */
+export const COMPETENCE_GROUPS = ["specialised", "basic", "initial", "none"] as const;
+export type CompetenceGroup = (typeof COMPETENCE_GROUPS)[number];
 export const METRIC_VALUES = ["new", "cumulative", "change"] as const;
 export const CATEGORY_VALUES = ["official", "all"] as const;
 export const PERIOD_KINDS = ["h1", "year"] as const;
@@ -18,6 +21,7 @@ const reportSchema = z.object({
   measure: z.enum(["cross", "all"]).default("cross"),
   province: z.string().trim().max(10).optional(),
   levels: z.string().optional(),
+  competence: z.enum(COMPETENCE_GROUPS).optional(),
   facility: z.coerce.number().int().positive().optional(),
   chapter: z.coerce.number().int().min(1).max(99).optional(),
 });
@@ -37,6 +41,8 @@ export type ReportParams = {
   crossOnly: boolean;
   provinceCode: string | null;
   levels: Level[];
+  /** The facility's competence level on the report date ("none": not classified). */
+  competence: CompetenceGroup | null;
   facilityId: number | null;
   chapterNumber: number | null;
 };
@@ -76,6 +82,7 @@ export function parseReportParams(url: URL, reportYear: number, defaultBaseline 
     crossOnly: p.measure === "cross",
     provinceCode: p.province || null,
     levels: parseLevels(p.levels),
+    competence: p.competence ?? null,
     facilityId: p.facility ?? null,
     chapterNumber: p.chapter ?? null,
   };
@@ -100,6 +107,7 @@ export function reportQuery(p: Partial<ReportParams> & { metric?: string; catego
   if (p.crossOnly === false) q.set("measure", "all");
   if (p.provinceCode) q.set("province", p.provinceCode);
   if (p.levels && p.levels.length > 0) q.set("levels", p.levels.join(","));
+  if (p.competence) q.set("competence", p.competence);
   if (p.facilityId) q.set("facility", String(p.facilityId));
   if (p.chapterNumber) q.set("chapter", String(p.chapterNumber));
   if (p.metric) q.set("metric", p.metric);

@@ -23,6 +23,7 @@ export function toPairFilter(p: ReportParams): PairFilter {
   return {
     provinceCode: p.provinceCode,
     levels: p.levels,
+    competences: p.competence ? [p.competence] : [],
     facilityId: p.facilityId,
     chapterNumber: p.chapterNumber,
     crossOnly: p.crossOnly,

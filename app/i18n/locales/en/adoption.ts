@@ -46,7 +46,7 @@ export default {
   category: { official: "Official (approved)", all: "All recorded" },
   categoryShort: { official: "Official", all: "Recorded" },
   metric: { new: "New in the year", cumulative: "Cumulative", change: "Added since baseline" },
-  dimension: { total: "Overall", province: "Province", level: "Facility level", facility: "Facility", chapter: "Specialty chapter" },
+  dimension: { total: "Overall", province: "Province", level: "Facility level", competence: "Competence level", facility: "Facility", chapter: "Specialty chapter" },
   measure: { cross: "Cross-level techniques", all: "All techniques" },
   dashboard: {
     title: "Health department dashboard – {{province}}",
@@ -81,6 +81,8 @@ export default {
     province: "Province",
     allProvinces: "All",
     levels: "Level (on the report date)",
+    competence: "Competence level (on the report date)",
+    notClassified: "Not classified",
     allLevels: "All levels",
     show: "Show report",
     group: "Group",

@@ -46,7 +46,7 @@ export default {
   category: { official: "Chính thức (đã phê duyệt)", all: "Tất cả đã ghi nhận" },
   categoryShort: { official: "Chính thức", all: "Đã ghi nhận" },
   metric: { new: "Mới trong năm", cumulative: "Lũy kế", change: "Tăng so với năm gốc" },
-  dimension: { total: "Toàn bộ", province: "Tỉnh/thành phố", level: "Tuyến cơ sở", facility: "Cơ sở", chapter: "Chương chuyên môn" },
+  dimension: { total: "Toàn bộ", province: "Tỉnh/thành phố", level: "Tuyến cơ sở", competence: "Cấp chuyên môn kỹ thuật", facility: "Cơ sở", chapter: "Chương chuyên môn" },
   measure: { cross: "Kỹ thuật vượt tuyến", all: "Tất cả kỹ thuật" },
   dashboard: {
     title: "Bảng tin Sở Y tế – {{province}}",
@@ -81,6 +81,8 @@ export default {
     province: "Tỉnh/thành phố",
     allProvinces: "Tất cả",
     levels: "Tuyến (tại ngày báo cáo)",
+    competence: "Cấp chuyên môn (tại ngày báo cáo)",
+    notClassified: "Chưa xếp cấp",
     allLevels: "Mọi tuyến",
     show: "Xem báo cáo",
     group: "Nhóm",
