@@ -2,12 +2,14 @@
 import type { ImportKind } from "~/models/enums";
 import { crosswalkImport } from "~/models/catalogue/crosswalk.server";
 import { catalogueImport } from "~/models/catalogue/import.server";
+import { staffImport } from "~/models/staff/import.server";
 import type { ImportHandler } from "./batches.server";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const HANDLERS: Partial<Record<ImportKind, ImportHandler<any, any>>> = {
   catalogue: catalogueImport,
   crosswalk: crosswalkImport,
+  staff: staffImport,
 };
 
 export function importHandler(kind: ImportKind): ImportHandler<unknown, unknown> | null {
