@@ -88,7 +88,7 @@ export const staffImport: ImportHandler<StaffImportOptions, StaffWrite> = {
  * Reads the file and stores its preview; returns the batch id. The facility is the actor's own
  * when they have one (whatever the form says); otherwise the chosen one.
  */
-export function previewStaffImport(db: Db, actor: Actor, file: UploadedFile, chosenFacilityId: number | null, today: string): Promise<number> {
+export async function previewStaffImport(db: Db, actor: Actor, file: UploadedFile, chosenFacilityId: number | null, today: string): Promise<number> {
   const facilityId = actor.facilityId ?? chosenFacilityId;
   if (!facilityId) throw new DomainError("common:validation.required", { field: "facilityId" });
   const facility = db.$client.prepare("SELECT id, province_code AS provinceCode FROM facilities WHERE id = ?").get(facilityId) as
@@ -235,7 +235,8 @@ function planStaff(db: Db, sheet: Sheet, actor: Actor, options: StaffImportOptio
       const candidates = (storedByName.get(foldName(r.values.fullName)) ?? []).filter((s) => !licence || s.licenceNumber === null);
       if (candidates.length === 1) {
         draft.match = candidates[0];
-        draft.notes.push("imports:staff.matchedByName");
+        const kept = candidates[0].licenceNumber;
+        draft.notes.push(kept ? encodeMessage("imports:staff.matchedByNameKept", { licence: kept }) : "imports:staff.matchedByName");
       } else if (candidates.length > 1) {
         draft.conflicts.push(encodeMessage("imports:staff.ambiguousName", { count: candidates.length, name: r.values.fullName }));
       }

@@ -100,7 +100,7 @@ export default {
     samePerson: "Row {{row}} ({{name}}) is the same person: neither row is written.",
     ambiguousName: "The facility has {{count}} people named {{name}}: add the licence number to say which.",
     matchedByName: "Recognised by full name (the stored person has no licence number).",
-    otherFacility: "Licence number {{licence}} belongs to another facility.",
+    matchedByNameKept: "Recognised by full name; the stored licence number ({{licence}}) is kept.",
   },
   places: {
     badCode: "Administrative unit code “{{value}}” is not valid.",

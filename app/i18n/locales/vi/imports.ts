@@ -101,7 +101,7 @@ export default {
     samePerson: "Dòng {{row}} ({{name}}) cũng ứng với người này: không dòng nào được ghi.",
     ambiguousName: "Cơ sở có {{count}} người tên {{name}}: hãy ghi số CCHN để biết là ai.",
     matchedByName: "Nhận ra theo họ và tên (người đã lưu chưa có số CCHN).",
-    otherFacility: "Số CCHN {{licence}} thuộc về cơ sở khác.",
+    matchedByNameKept: "Nhận ra theo họ và tên; số CCHN đã lưu ({{licence}}) được giữ.",
   },
   places: {
     badCode: "Mã đơn vị hành chính “{{value}}” không hợp lệ.",
