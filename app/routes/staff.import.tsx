@@ -39,7 +39,9 @@ export async function action({ request }: ActionFunctionArgs) {
     return redirect(importBatchHref(id));
   } catch (error) {
     if (!isDomainError(error) || error.status === 403 || error.status === 404) throwDomainResponse(error);
-    return json<ActionData>({ fieldErrors: { [error.field ?? "file"]: [encodeMessage(error.message, error.params)] } }, { status: error.status });
+    // A file that is neither CSV nor XLSX is an unsupported media type.
+    const status = error.message === "imports:errors.unsupportedType" ? 415 : error.status;
+    return json<ActionData>({ fieldErrors: { [error.field ?? "file"]: [encodeMessage(error.message, error.params)] } }, { status });
   }
 }
 
