@@ -18,7 +18,7 @@ async function xlsx(rows: (string | number)[][]): Promise<Buffer> {
 
 function upload(cookie: string, bytes: Buffer | string, fileName: string, fields: Record<string, string> = {}) {
   const form = new FormData();
-  form.set("file", new File([bytes], fileName));
+  form.set("file", new File([typeof bytes === "string" ? bytes : new Uint8Array(bytes)], fileName));
   for (const [k, v] of Object.entries(fields)) form.set(k, v);
   return authedRequest("/staff/import", { cookie, form });
 }
