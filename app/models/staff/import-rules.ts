@@ -211,6 +211,18 @@ export function locateStaffHeader(rows: readonly { rowNumber: number; cells: rea
   return locateHeader(rows, STAFF_COLUMNS, REQUIRED_STAFF_COLUMNS);
 }
 
+// A staff list repeats a handful of cadre and specialty spellings thousands of times.
+const cadreCache = new Map<string, Cadre | null>();
+const specialtyCache = new Map<string, number | null | "invalid">();
+
+function memo<T>(cache: Map<string, T>, text: string, parse: (text: string) => T): T {
+  const known = cache.get(text);
+  if (known !== undefined || cache.has(text)) return known as T;
+  const value = parse(text);
+  if (cache.size < 10_000 && text.length <= 200) cache.set(text, value);
+  return value;
+}
+
 /** The cells of one row as written (trimmed); `undefined` when the file has no such column. */
 export type StaffCells = Partial<Record<StaffColumn, string>>;
 
@@ -268,13 +280,13 @@ export function readStaffRow(
 
   const cadreText = text("cadre");
   if (cadreText !== undefined) {
-    const cadre = parseCadre(cadreText);
+    const cadre = memo(cadreCache, cadreText, parseCadre);
     if (cadre) values.cadre = cadre;
     else problems.push(cellMessage("cadre", encodeMessage("imports:staff.unknownCadre", { value: cadreText.slice(0, 80) })));
   }
   const specialtyText = text("specialty");
   if (specialtyText !== undefined) {
-    const chapter = parseSpecialty(specialtyText);
+    const chapter = memo(specialtyCache, specialtyText, parseSpecialty);
     if (chapter === "invalid") problems.push(cellMessage("specialty", encodeMessage("imports:staff.unknownSpecialty", { value: specialtyText.slice(0, 80) })));
     else if (chapter !== null) values.chapterNumber = chapter;
   }
