@@ -23,7 +23,7 @@ const CSV = [
   "Vàng Thị Thử Nghiệm,phi công,,,",
 ].join("\n");
 
-test("a director uploads a staff file, sees the preview and confirms", async () => {
+test("a director uploads a staff file, sees the preview and confirms", { timeout: 120_000 }, async () => {
   const page = await newPage(browser, inject("baseUrl"));
   await page.goto("/login");
   await page.fill("input[name=username]", director.username);
@@ -34,7 +34,10 @@ test("a director uploads a staff file, sees the preview and confirms", async () 
   // a director has no facility to choose: the session decides
   expect(await page.locator("select[name=facilityId]").count()).toBe(0);
   await page.setInputFiles("input[name=file]", { name: "nhan-su.csv", mimeType: "text/csv", buffer: Buffer.from(CSV) });
-  await Promise.all([page.waitForURL((url) => /^\/imports\/\d+$/.test(url.pathname)), page.click("main form button[type=submit]")]);
+  await page.click("main form button[type=submit]");
+  await page.waitForURL((url) => /^\/imports\/\d+$/.test(url.pathname), { timeout: 40_000 }).catch(async (error: unknown) => {
+    throw new Error(`no preview; the page says: ${(await page.locator("main").textContent())?.slice(0, 600)} (${String(error)})`);
+  });
 
   await expect.poll(() => page.locator("[data-testid=count-new]").getAttribute("data-count")).toBe("2");
   expect(await page.locator("[data-testid=count-refused]").getAttribute("data-count")).toBe("1");
