@@ -239,9 +239,21 @@ export type StaffRowValues = {
 
 type RawRow = { rowNumber: number; cells: readonly string[]; numeric?: readonly number[]; errors?: readonly number[] };
 
+const entriesCache = new WeakMap<ColumnMap<StaffColumn>, [StaffColumn, number][]>();
+
+/** The columns of a header, listed once per file rather than once per row. */
+function entriesOf(columns: ColumnMap<StaffColumn>): [StaffColumn, number][] {
+  let entries = entriesCache.get(columns);
+  if (!entries) {
+    entries = Object.entries(columns) as [StaffColumn, number][];
+    entriesCache.set(columns, entries);
+  }
+  return entries;
+}
+
 export function rowCells(row: RawRow, columns: ColumnMap<StaffColumn>): StaffCells {
   const cells: StaffCells = {};
-  for (const [column, index] of Object.entries(columns) as [StaffColumn, number][]) {
+  for (const [column, index] of entriesOf(columns)) {
     cells[column] = (row.cells[index] ?? "").trim();
   }
   return cells;
@@ -268,7 +280,7 @@ export function readStaffRow(
     },
   };
   const values: StaffRowValues = { techniqueCodes: [] };
-  for (const [column, index] of Object.entries(columns) as [StaffColumn, number][]) {
+  for (const [column, index] of row.errors?.length ? entriesOf(columns) : []) {
     if (row.errors?.includes(index)) {
       problems.push(cellMessage(column, encodeMessage("imports:errors.errorCell", { column: columnLetter(index), row: row.rowNumber })));
     }
