@@ -1,125 +1,116 @@
-import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FormErrors } from "~/components/form";
+import { FieldError } from "~/components/form";
+import { importBatchHref } from "~/components/links";
 import { getDb } from "~/db/client.server";
+import { formatNumber } from "~/i18n/format";
+import { useLocale } from "~/i18n/use-locale";
 import { requireCapability } from "~/models/auth/session.server";
-import { DomainError } from "~/models/errors";
-import { throwDomainResponse } from "~/utils/domain-response.server";
-import { importStaff, type StaffImportReport } from "~/models/staff/import.server";
+import { isDomainError } from "~/models/errors";
+import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from "~/models/imports/read-table.server";
+import { previewStaffImport } from "~/models/staff/import.server";
 import { registryFacilities } from "~/models/staff/queries.server";
 import { importSchema } from "~/models/staff/schemas";
+import { throwDomainResponse, todayInVietnam } from "~/utils/domain-response.server";
+import { readImportUpload } from "~/utils/import-upload.server";
 import { encodeMessage, translateMessage } from "~/utils/messages";
+import { localizedTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Nhập danh sách nhân sự – CGKT" }];
-
-const MAX_BYTES = 5 * 1024 * 1024;
+export const meta: MetaFunction = ({ matches }) => localizedTitle(matches, "imports:staff.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireCapability(request, "staff.manage");
+  // Directors import into their own facility only: no facility field for them.
   return json({ facilities: actor.facilityId === null ? registryFacilities(getDb(), actor) : null });
 }
 
+type ActionData = { fieldErrors: Record<string, string[]> };
+
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireCapability(request, "staff.manage");
-  let formData: FormData;
+  const upload = await readImportUpload(request);
+  if (upload instanceof Response) return upload;
+  const parsed = importSchema.safeParse({ facilityId: upload.fields.facilityId ? Number(upload.fields.facilityId) : undefined });
+  if (!parsed.success) return json<ActionData>({ fieldErrors: { facilityId: ["common:validation.invalidChoice"] } }, { status: 400 });
   try {
-    formData = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_BYTES }));
-  } catch {
-    return json({ report: null, errors: ["rotations:staff.import.tooLarge"] }, { status: 400 });
-  }
-  const submission = parseWithZod(formData, { schema: importSchema });
-  const file = formData.get("file");
-  const facilityId = actor.facilityId ?? (submission.status === "success" ? submission.value.facilityId : undefined);
-  if (!facilityId) return json({ report: null, errors: ["common:validation.required"] }, { status: 400 });
-  if (!(file instanceof File) || file.size === 0) return json({ report: null, errors: ["imports:errors.empty"] }, { status: 400 });
-  try {
-    const report = await importStaff(getDb(), actor, facilityId, { fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
-    return json({ report, errors: null as string[] | null });
+    const id = await previewStaffImport(getDb(), actor, upload.file, parsed.data.facilityId ?? null, todayInVietnam());
+    return redirect(importBatchHref(id));
   } catch (error) {
-    if (error instanceof DomainError && error.status < 403) {
-      return json({ report: null as StaffImportReport | null, errors: [encodeMessage(error.message, error.params)] }, { status: error.status });
-    }
-    throwDomainResponse(error);
+    if (!isDomainError(error) || error.status === 403 || error.status === 404) throwDomainResponse(error);
+    // A file that is neither CSV nor XLSX is an unsupported media type.
+    const status = error.message === "imports:errors.unsupportedType" ? 415 : error.status;
+    return json<ActionData>({ fieldErrors: { [error.field ?? "file"]: [encodeMessage(error.message, error.params)] } }, { status });
   }
 }
 
 export default function StaffImportPage() {
   const { facilities } = useLoaderData<typeof loader>();
-  const data = useActionData<typeof action>();
+  const data = useActionData<typeof action>() as (ActionData & { ok?: false }) | undefined;
   const navigation = useNavigation();
-  const { t } = useTranslation("rotations");
+  const locale = useLocale();
+  const { t } = useTranslation(["imports", "rotations"]);
+  const errors = (field: string) => data?.fieldErrors?.[field]?.map((m) => translateMessage(t, m));
+  const busy = navigation.state === "submitting";
   return (
     <div className="mx-auto max-w-3xl space-y-4">
       <p>
         <Link to="/staff" className="link text-sm">
-          ← {t("staff.title")}
+          ← {t("rotations:staff.title")}
         </Link>
       </p>
-      <h1 className="page-title">{t("staff.import.title")}</h1>
-      <p className="text-sm text-slate-600">{t("staff.import.intro")}</p>
-      <pre className="overflow-x-auto rounded bg-slate-100 p-2 text-xs">{t("staff.import.example")}</pre>
+      <h1 className="page-title">{t("staff.title")}</h1>
+      <p className="text-sm text-slate-600">{t("staff.intro")}</p>
+      <p className="text-sm text-slate-600">{t("staff.rule")}</p>
+      <pre className="overflow-x-auto rounded bg-slate-100 p-2 text-xs">{t("staff.example")}</pre>
       <Form method="post" encType="multipart/form-data" className="card space-y-3">
-        <FormErrors errors={data?.errors ?? undefined} />
         {facilities ? (
           <div>
             <label htmlFor="facilityId" className="label">
-              {t("staff.fields.facility")}
+              {t("staff.facility")}
             </label>
-            <select id="facilityId" name="facilityId" className="input" required>
-              <option value="">{t("form.choose")}</option>
+            <select
+              id="facilityId"
+              name="facilityId"
+              className="input mt-1 w-full"
+              required
+              aria-describedby="facilityId-error"
+              aria-invalid={errors("facilityId") ? true : undefined}
+            >
+              <option value="">{t("rotations:form.choose")}</option>
               {facilities.map((f) => (
                 <option key={f.value} value={f.value}>
                   {f.label}
                 </option>
               ))}
             </select>
+            <FieldError id="facilityId-error" errors={errors("facilityId")} />
           </div>
         ) : null}
         <div>
           <label htmlFor="file" className="label">
-            {t("staff.import.file")}
+            {t("staff.file")}
           </label>
-          <input id="file" name="file" type="file" accept=".csv,.xlsx,text/csv" required className="block text-sm" />
+          <input
+            id="file"
+            name="file"
+            type="file"
+            accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            required
+            className="input mt-1 w-full"
+            aria-describedby="file-hint file-error"
+            aria-invalid={errors("file") ? true : undefined}
+          />
+          <p id="file-hint" className="mt-1 text-xs text-slate-500">
+            {t("staff.fileHint", { size: MAX_IMPORT_BYTES / 1024 / 1024, rows: formatNumber(MAX_IMPORT_ROWS, locale) })}
+          </p>
+          <FieldError id="file-error" errors={errors("file")} />
         </div>
-        <button type="submit" className="btn" disabled={navigation.state === "submitting"}>
-          {t("staff.import.submit")}
+        <button type="submit" className="btn" disabled={busy}>
+          {busy ? t("staff.previewing") : t("staff.preview")}
         </button>
       </Form>
-      {data?.report ? <ImportReport report={data.report} /> : null}
     </div>
-  );
-}
-
-function ImportReport({ report }: { report: StaffImportReport }) {
-  const { t } = useTranslation("rotations");
-  return (
-    <section className="card p-0" aria-labelledby="import-report">
-      <h2 id="import-report" className="border-b border-slate-200 px-4 py-2 font-semibold">
-        {t("staff.import.summary", { created: report.created, failed: report.failed })}
-      </h2>
-      <div className="overflow-x-auto">
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">{t("staff.import.row")}</th>
-              <th scope="col">{t("staff.fields.fullName")}</th>
-              <th scope="col">{t("staff.import.result")}</th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {report.rows.map((r) => (
-              <tr key={r.rowNumber} className={r.ok ? undefined : "bg-red-50"}>
-                <td className="tabular-nums">{r.rowNumber}</td>
-                <td>{r.ok ? <Link to={`/staff/${r.staffId}`} className="link">{r.fullName}</Link> : r.fullName || "—"}</td>
-                <td>{r.ok ? t("staff.import.ok") : translateMessage(t, encodeMessage(r.message, r.params))}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    </section>
   );
 }

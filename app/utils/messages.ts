@@ -32,5 +32,10 @@ export function translateMessage(t: TFunction, message: string): string {
       .map((name) => fieldLabel(t, name))
       .join(", ");
   }
+  // A parameter named `<name>Message` is itself a message (a column's label key, a reason):
+  // it is rendered first, in the same language, and given to the template as `<name>`.
+  for (const [name, value] of Object.entries(params)) {
+    if (name.endsWith("Message") && typeof value === "string") params[name.slice(0, -"Message".length)] = translateMessage(t, value);
+  }
   return t(key, { ...params, defaultValue: key }) as string;
 }

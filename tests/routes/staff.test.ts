@@ -1,11 +1,9 @@
 import { eq } from "drizzle-orm";
-import ExcelJS from "exceljs";
 import { expect, test } from "vitest";
 import { getDb } from "~/db/client.server";
 import { staff, staffTechniques } from "~/db/schema";
 import { action as editAction } from "~/routes/staff.$id.edit";
 import { loader as listLoader } from "~/routes/staff._index";
-import { action as importAction } from "~/routes/staff.import";
 import { action as newAction } from "~/routes/staff.new";
 import { authedRequest, createSignedInUser } from "../helpers/auth";
 import { makeFacility, makeStaff, makeTechnique } from "../helpers/factories";
@@ -78,42 +76,4 @@ test("the list searches without diacritics, filters by cadre and shows only the 
   const { cookie } = await createSignedInUser(db, { role: "viewer", facilityId: facility.id });
   const body = await bodyOf(await listLoader({ request: authedRequest("/staff?q=do&cadre=nurse", { cookie }), ...ctx }));
   expect(body.result.rows.map((r: { fullName: string }) => r.fullName)).toEqual(["Đỗ Thị Hằng"]);
-});
-
-test("an XLSX import adds the good rows and reports each bad row with its reason", async () => {
-  const db = getDb();
-  const facility = makeFacility(db);
-  const technique = makeTechnique(db);
-  const { cookie } = await createSignedInUser(db, { role: "director", facilityId: facility.id });
-  const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet("Nhân sự");
-  sheet.addRow(["Họ và tên", "Chức danh", "Số CCHN", "Kỹ thuật"]);
-  sheet.addRow(["Hoàng Văn Nam", "Bác sĩ", "CCHN-IMP-1", technique.code]);
-  sheet.addRow(["Ngô Thị Mai", "phi công", "CCHN-IMP-2", ""]);
-  sheet.addRow(["Lý Thị Thu", "Điều dưỡng", "CCHN-IMP-1", ""]);
-  sheet.addRow(["", "Bác sĩ", "", ""]);
-  const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
-  const data = new FormData();
-  data.set("file", new File([bytes], "nhan-su.xlsx"));
-  const response = await importAction({ request: authedRequest("/staff/import", { cookie, form: data }), ...ctx });
-  expect(response.status).toBe(200);
-  const { report } = await bodyOf(response);
-  expect(report.created).toBe(1);
-  expect(report.rows.map((r: { rowNumber: number; ok: boolean; message?: string }) => [r.rowNumber, r.ok, r.message ?? null])).toEqual([
-    [2, true, null],
-    [3, false, "rotations:staff.import.badCadre"],
-    [4, false, "rotations:errors.staffLicenceTaken"],
-    [5, false, "rotations:staff.import.missingName"],
-  ]);
-  expect(db.select().from(staff).where(eq(staff.facilityId, facility.id)).all().map((s) => s.fullName)).toEqual(["Hoàng Văn Nam"]);
-});
-
-test("a CSV without the required columns is refused with the column named", async () => {
-  const db = getDb();
-  const { cookie } = await createSignedInUser(db, { role: "director" });
-  const data = new FormData();
-  data.set("file", new File(["Tên,Tuổi\nA,30\n"], "x.csv", { type: "text/csv" }));
-  const response = await importAction({ request: authedRequest("/staff/import", { cookie, form: data }), ...ctx });
-  expect(response.status).toBe(400);
-  expect((await bodyOf(response)).errors[0]).toContain("rotations:staff.import.missingColumn");
 });

@@ -21,3 +21,9 @@ test("a stale save names the changed fields by their form labels, in the reader'
   expect(en).toContain("(Phase, Target date, someColumn)");
   expect(vi).not.toContain("targetDate");
 });
+
+test("a parameter that is itself a message is rendered in the reader's language first", () => {
+  const message = encodeMessage("imports:staff.inColumn", { columnMessage: "imports:fields.staff.cadre", problemMessage: "common:validation.required" });
+  expect(translateMessage(getFixedT("vi"), message)).toBe("Cột “Chức danh”: Vui lòng nhập trường này.");
+  expect(translateMessage(getFixedT("en"), message)).toBe(`Column “Cadre”: ${getFixedT("en")("common:validation.required")}`);
+});

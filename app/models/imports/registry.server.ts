@@ -3,6 +3,7 @@ import type { ImportKind } from "~/models/enums";
 import { crosswalkImport } from "~/models/catalogue/crosswalk.server";
 import { catalogueImport } from "~/models/catalogue/import.server";
 import { facilitiesImport } from "~/models/facilities/import.server";
+import { staffImport } from "~/models/staff/import.server";
 import type { ImportHandler } from "./batches.server";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -10,6 +11,7 @@ const HANDLERS: Partial<Record<ImportKind, ImportHandler<any, any>>> = {
   catalogue: catalogueImport,
   crosswalk: crosswalkImport,
   facilities: facilitiesImport,
+  staff: staffImport,
 };
 
 export function importHandler(kind: ImportKind): ImportHandler<unknown, unknown> | null {
