@@ -20,7 +20,7 @@ import { requireActor } from "~/models/auth/session.server";
 import { vietnamToday } from "~/models/dates";
 import { ADOPTION_EVENT_KINDS, ADOPTION_SOURCES } from "~/models/enums";
 import { throwDomainResponse } from "~/utils/domain-response.server";
-import { replyInvalid, replyWithDomainError } from "~/utils/form.server";
+import { replyInvalid, replyWithDomainError, parseForm } from "~/utils/form.server";
 import { pageFromUrl } from "~/utils/pagination";
 import { localizedTitle } from "~/utils/meta";
 
@@ -52,7 +52,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireActor(request);
   const url = new URL(request.url);
-  const submission = parseWithZod(await request.formData(), { schema: ledgerEventSchema });
+  const submission = await parseForm(request, ledgerEventSchema);
   if (submission.status !== "success") return replyInvalid(submission);
   const facilityId = requestedFacility(url) ?? actor.facilityId;
   if (!facilityId) throw new Response("Forbidden", { status: 403 });
