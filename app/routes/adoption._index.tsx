@@ -23,12 +23,12 @@ import { throwDomainResponse } from "~/utils/domain-response.server";
 import { replyInvalid, replyWithDomainError, parseForm } from "~/utils/form.server";
 import { pageFromUrl } from "~/utils/pagination";
 import { localizedTitle } from "~/utils/meta";
+import { parsePositiveInt } from "~/utils/numbers";
 
 export const meta: MetaFunction = ({ matches }) => localizedTitle(matches, "adoption:ledger.title");
 
 function requestedFacility(url: URL): number | null {
-  const n = Number(url.searchParams.get("facility"));
-  return Number.isInteger(n) && n > 0 ? n : null;
+  return parsePositiveInt(url.searchParams.get("facility"));
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -10,12 +10,12 @@ import { rotationFormOptions } from "~/models/rotations/queries.server";
 import { orRespond } from "~/utils/domain-response.server";
 import { rotationSchema } from "~/models/rotations/schemas";
 import { replyInvalid, replyWithDomainError, parseForm } from "~/utils/form.server";
+import { parsePositiveInt } from "~/utils/numbers";
 
 export const meta: MetaFunction = () => [{ title: "Luân phiên mới – CGKT" }];
 
 function sendingFacility(url: URL): number | null {
-  const n = Number(url.searchParams.get("from"));
-  return Number.isInteger(n) && n > 0 ? n : null;
+  return parsePositiveInt(url.searchParams.get("from"));
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {
