@@ -145,7 +145,7 @@ export function fieldVerdict(schema: ZodTypeAny, name: string): FieldVerdict {
 export type FormCut = { form: FormData; outOfRange: boolean };
 
 /** The submission cut down to the fields the schema reads; `outOfRange` when a list index passed its maximum. */
-export function cutToSchema(formData: FormData, schema: ZodTypeAny): FormCut {
+export function cutToSchema(formData: FormData | URLSearchParams, schema: ZodTypeAny): FormCut {
   const form = new FormData();
   let outOfRange = false;
   for (const [name, value] of formData) {

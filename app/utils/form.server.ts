@@ -33,11 +33,11 @@ function listTooLong(): Response {
 }
 
 /**
- * A form already read (by `readForm`) validated by its schema: only the fields the schema
+ * A form already read (by `readForm`), or a query string, validated by its schema: only the fields the schema
  * reads reach Conform, so the reply echoes nothing else, and a list index above the schema's
  * maximum throws a 400 Response.
  */
-export function parseSubmission<Schema extends ZodTypeAny>(formData: FormData, schema: Schema) {
+export function parseSubmission<Schema extends ZodTypeAny>(formData: FormData | URLSearchParams, schema: Schema) {
   const { form, outOfRange } = cutToSchema(formData, schema);
   if (outOfRange) throw listTooLong();
   return parseWithZod(form, { schema });
