@@ -232,7 +232,7 @@ test("the 40-byte sign-in body that froze the server is a 400 in milliseconds", 
   });
   const ms = performance.now() - started;
   expect(response.status).toBe(400);
-  expect(ms).toBeLessThan(100);
+  expect(ms).toBeLessThan(500);
   // The reply echoes no field the form does not have.
   expect(await response.text()).not.toContain("999999999");
 });

@@ -58,7 +58,8 @@ test("a discriminated union reads the fields of all its branches and nothing els
 test("the 40-byte body that froze the server is refused in milliseconds, and the reply echoes only the form's fields", async () => {
   const started = performance.now();
   expect(await statusOf(parseForm(post("intent=password&x%5B999999999%5D=1", "application/x-www-form-urlencoded"), SignInSchema))).toBe(400);
-  expect(performance.now() - started).toBeLessThan(50);
+  // Was 40 s; a generous bound for a loaded machine.
+  expect(performance.now() - started).toBeLessThan(500);
   const submission = await parseForm(post("intent=password&username=a&unknown=secret&nested.deep=1", "application/x-www-form-urlencoded"), SignInSchema);
   expect(submission.status).toBe("error");
   expect(JSON.stringify(submission.reply())).not.toMatch(/secret|nested|unknown/);
