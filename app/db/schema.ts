@@ -325,6 +325,8 @@ export const users = sqliteTable(
     active: integer("active", { mode: "boolean" }).notNull().default(true),
     totpSecret: text("totp_secret"),
     totpEnabled: integer("totp_enabled", { mode: "boolean" }).notNull().default(false),
+    /** The 30-second step of the last TOTP code accepted; a code of this step or earlier is refused (no replay). */
+    totpLastStep: integer("totp_last_step"),
     /** Demo accounts are exempt from required second factors and warned about in production. */
     isDemo: integer("is_demo", { mode: "boolean" }).notNull().default(false),
     locale: text("locale"),

@@ -1,5 +1,4 @@
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -15,7 +14,7 @@ import {
   regenerateRecoveryCodes,
   startTotpSetup,
 } from "~/models/auth/totp.server";
-import { replyInvalid, replyWithDomainError } from "~/utils/form.server";
+import { replyInvalid, replyWithDomainError, parseForm } from "~/utils/form.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request, { allowPendingSetup: true });
@@ -30,7 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireActor(request, { allowPendingSetup: true });
   const db = getDb();
-  const submission = parseWithZod(await request.formData(), { schema: TotpCodeSchema });
+  const submission = await parseForm(request, TotpCodeSchema);
   if (submission.status !== "success") return replyInvalid(submission);
   const { intent, code = "" } = submission.value;
   try {

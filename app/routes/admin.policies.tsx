@@ -1,4 +1,3 @@
-import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
@@ -7,7 +6,7 @@ import { getDb } from "~/db/client.server";
 import { listRolePolicies, setRolePolicy } from "~/models/auth/policies.server";
 import { requireCapability } from "~/models/auth/session.server";
 import { RolePolicySchema } from "~/models/users/schemas";
-import { replyInvalid, replyWithDomainError } from "~/utils/form.server";
+import { replyInvalid, replyWithDomainError, parseForm } from "~/utils/form.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireCapability(request, "users.manage");
@@ -16,7 +15,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireCapability(request, "users.manage");
-  const submission = parseWithZod(await request.formData(), { schema: RolePolicySchema });
+  const submission = await parseForm(request, RolePolicySchema);
   if (submission.status !== "success") return replyInvalid(submission);
   try {
     setRolePolicy(getDb(), actor, submission.value.role, submission.value.requireTotp);

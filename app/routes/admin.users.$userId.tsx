@@ -18,7 +18,7 @@ import {
   updateUser,
   userFormOptions,
 } from "~/models/users/users.server";
-import { replyInvalid, replyWithDomainError } from "~/utils/form.server";
+import { replyInvalid, replyWithDomainError, readForm, parseSubmission } from "~/utils/form.server";
 import { notFound, requireId } from "~/utils/http.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -37,12 +37,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireCapability(request, "users.manage");
   const userId = requireId(params.userId);
   const db = getDb();
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = String(formData.get("intent") ?? "");
   const done = (what: string) => redirect(`/admin/users/${userId}?done=${what}`);
 
   if (intent === "save") {
-    const submission = parseWithZod(formData, { schema: UpdateUserSchema });
+    const submission = parseSubmission(formData, UpdateUserSchema);
     if (submission.status !== "success") return replyInvalid(submission);
     try {
       updateUser(db, actor, userId, submission.value);
@@ -52,7 +52,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return done("saved");
   }
   if (intent === "resetPassword") {
-    const submission = parseWithZod(formData, { schema: ResetPasswordSchema });
+    const submission = parseSubmission(formData, ResetPasswordSchema);
     if (submission.status !== "success") return json({ result: submission.reply({ hideFields: ["password"] }), stale: null }, { status: 400 });
     try {
       await resetUserPassword(db, actor, userId, submission.value.password);
@@ -61,7 +61,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     return done("passwordReset");
   }
-  const submission = parseWithZod(formData, { schema: SimpleUserActionSchema });
+  const submission = parseSubmission(formData, SimpleUserActionSchema);
   if (submission.status !== "success") return replyInvalid(submission);
   try {
     if (submission.value.intent === "endSessions") endSessionsOfUser(db, actor, userId);

@@ -10,7 +10,7 @@ import { getDb } from "~/db/client.server";
 import { requireCapability } from "~/models/auth/session.server";
 import { CreateUserSchema } from "~/models/users/schemas";
 import { createUser, userFormOptions } from "~/models/users/users.server";
-import { replyInvalid, replyWithDomainError } from "~/utils/form.server";
+import { replyInvalid, replyWithDomainError, parseForm } from "~/utils/form.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireCapability(request, "users.manage");
@@ -19,7 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireCapability(request, "users.manage");
-  const submission = parseWithZod(await request.formData(), { schema: CreateUserSchema });
+  const submission = await parseForm(request, CreateUserSchema);
   if (submission.status !== "success") return replyInvalid(submission);
   try {
     const user = await createUser(getDb(), actor, submission.value);

@@ -20,15 +20,15 @@ import { requireActor } from "~/models/auth/session.server";
 import { vietnamToday } from "~/models/dates";
 import { ADOPTION_EVENT_KINDS, ADOPTION_SOURCES } from "~/models/enums";
 import { throwDomainResponse } from "~/utils/domain-response.server";
-import { replyInvalid, replyWithDomainError } from "~/utils/form.server";
+import { replyInvalid, replyWithDomainError, parseForm } from "~/utils/form.server";
 import { pageFromUrl } from "~/utils/pagination";
 import { localizedTitle } from "~/utils/meta";
+import { parsePositiveInt } from "~/utils/numbers";
 
 export const meta: MetaFunction = ({ matches }) => localizedTitle(matches, "adoption:ledger.title");
 
 function requestedFacility(url: URL): number | null {
-  const n = Number(url.searchParams.get("facility"));
-  return Number.isInteger(n) && n > 0 ? n : null;
+  return parsePositiveInt(url.searchParams.get("facility"));
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -52,7 +52,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireActor(request);
   const url = new URL(request.url);
-  const submission = parseWithZod(await request.formData(), { schema: ledgerEventSchema });
+  const submission = await parseForm(request, ledgerEventSchema);
   if (submission.status !== "success") return replyInvalid(submission);
   const facilityId = requestedFacility(url) ?? actor.facilityId;
   if (!facilityId) throw new Response("Forbidden", { status: 403 });

@@ -15,7 +15,7 @@ import { approveListRequest, getListRequest, returnListRequest } from "~/models/
 import { decisionSchema } from "~/models/adoption/schemas";
 import { requireActor, requireCapability } from "~/models/auth/session.server";
 import { vietnamToday } from "~/models/dates";
-import { replyInvalid, replyWithDomainError } from "~/utils/form.server";
+import { replyInvalid, replyWithDomainError, parseForm } from "~/utils/form.server";
 import { notFound, requireId } from "~/utils/http.server";
 import { localizedTitle } from "~/utils/meta";
 
@@ -34,7 +34,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireCapability(request, "techniqueList.approve");
   const id = requireId(params.id);
-  const submission = parseWithZod(await request.formData(), { schema: decisionSchema });
+  const submission = await parseForm(request, decisionSchema);
   if (submission.status !== "success") return replyInvalid(submission);
   const value = submission.value;
   try {

@@ -18,7 +18,7 @@ import { listRequestSchema, parseRequestLines } from "~/models/adoption/schemas"
 import { requireActor, requireCapability } from "~/models/auth/session.server";
 import { vietnamToday } from "~/models/dates";
 import { LIST_REQUEST_STATUSES, type ListRequestStatus } from "~/models/enums";
-import { replyInvalid, replyWithDomainError } from "~/utils/form.server";
+import { replyInvalid, replyWithDomainError, parseForm } from "~/utils/form.server";
 import { pageFromUrl } from "~/utils/pagination";
 import { localizedTitle } from "~/utils/meta";
 
@@ -38,7 +38,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireCapability(request, "techniqueList.submit");
-  const submission = parseWithZod(await request.formData(), { schema: listRequestSchema });
+  const submission = await parseForm(request, listRequestSchema);
   if (submission.status !== "success") return replyInvalid(submission);
   try {
     const { items } = parseRequestLines(submission.value.items);

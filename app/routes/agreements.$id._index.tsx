@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { parseWithZod } from "@conform-to/zod";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { AgreementStatusBadge, ProgressBar, StageBadge } from "~/components/agreements/status-badge";
@@ -22,7 +21,7 @@ import { TRANSFER_STAGES } from "~/models/enums";
 import { getPlan, PLAN_PAGE_SIZE } from "~/models/transfers/plan.server";
 import { planFilterSchema } from "~/models/transfers/schemas";
 import { badRequest, requireId } from "~/utils/http.server";
-import { replyInvalid, replyWithDomainError } from "~/utils/form.server";
+import { replyInvalid, replyWithDomainError, readForm, parseSubmission } from "~/utils/form.server";
 import { pageFromUrl } from "~/utils/pagination";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -44,11 +43,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireActor(request);
   const id = requireId(params.id);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = formData.get("intent");
   const db = getDb();
   if (intent === "status") {
-    const submission = parseWithZod(formData, { schema: statusSchema });
+    const submission = parseSubmission(formData, statusSchema);
     if (submission.status !== "success") return replyInvalid(submission);
     try {
       changeAgreementStatus(db, actor, id, submission.value);
@@ -58,7 +57,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirect(`/agreements/${id}`);
   }
   if (intent === "renew") {
-    const submission = parseWithZod(formData, { schema: renewSchema });
+    const submission = parseSubmission(formData, renewSchema);
     if (submission.status !== "success") return replyInvalid(submission);
     let successorId: number;
     try {

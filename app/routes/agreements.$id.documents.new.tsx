@@ -1,13 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import {
-  json,
-  MaxPartSizeExceededError,
-  redirect,
-  unstable_parseMultipartFormData,
-  unstable_createMemoryUploadHandler,
-} from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { parseWithZod } from "@conform-to/zod";
 import { useTranslation } from "react-i18next";
 import { FieldError, FormErrors } from "~/components/form";
 import { getDb } from "~/db/client.server";
@@ -17,7 +10,8 @@ import { getAgreement } from "~/models/agreements/queries.server";
 import { orRespond, todayInVietnam } from "~/utils/domain-response.server";
 import { documentSchema } from "~/models/agreements/schemas";
 import { forbidden, requireId } from "~/utils/http.server";
-import { replyInvalid, replyWithDomainError } from "~/utils/form.server";
+import { replyInvalid, replyWithDomainError, parseSubmission } from "~/utils/form.server";
+import { readUpload, type Upload } from "~/utils/request-body.server";
 import { localizedTitle } from "~/utils/meta";
 
 export const meta: MetaFunction = ({ matches }) => localizedTitle(matches, "agreements:document.title");
@@ -40,23 +34,19 @@ function tooLarge() {
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireActor(request);
   const id = requireId(params.id);
-  // The declared length refuses an oversized upload before reading it; the part limit catches liars.
-  if (Number(request.headers.get("Content-Length") ?? 0) > MAX_DOCUMENT_BYTES + 64 * 1024) return tooLarge();
-  let formData: FormData;
+  let upload: Upload;
   try {
-    formData = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_DOCUMENT_BYTES }));
+    // Refused from its declared length before reading; the file's own size is checked again.
+    upload = await readUpload(request, { maxBytes: MAX_DOCUMENT_BYTES });
   } catch (error) {
-    if (error instanceof MaxPartSizeExceededError) return tooLarge();
+    if (error instanceof Response && error.status === 413) return tooLarge();
     throw error;
   }
-  const file = formData.get("file");
-  formData.delete("file");
-  const submission = parseWithZod(formData, { schema: documentSchema });
+  const submission = parseSubmission(upload.fields, documentSchema);
   if (submission.status !== "success") return replyInvalid(submission);
   try {
-    const bytes = file instanceof Blob ? new Uint8Array(await file.arrayBuffer()) : new Uint8Array();
-    const fileName = file instanceof File ? file.name : "";
-    saveDocument(getDb(), actor, id, { ...submission.value, fileName, bytes });
+    const { name, bytes } = upload.file ?? { name: "", bytes: new Uint8Array() };
+    saveDocument(getDb(), actor, id, { ...submission.value, fileName: name, bytes });
   } catch (error) {
     return replyWithDomainError(submission, error);
   }

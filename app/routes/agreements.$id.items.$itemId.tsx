@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { parseWithZod } from "@conform-to/zod";
 import { useTranslation } from "react-i18next";
 import { StageBadge } from "~/components/agreements/status-badge";
 import { FieldError, FormErrors } from "~/components/form";
@@ -15,7 +14,7 @@ import { CASE_OUTCOMES } from "~/models/enums";
 import { acceptanceSchema, caseLogSchema, stageMoveSchema } from "~/models/transfers/schemas";
 import { acceptTransferItem, getTransferItem, logCase, moveStage } from "~/models/transfers/stages.server";
 import { badRequest, requireId } from "~/utils/http.server";
-import { replyInvalid, replyWithDomainError } from "~/utils/form.server";
+import { replyInvalid, replyWithDomainError, readForm, parseSubmission, byIntent } from "~/utils/form.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.detail.item.techniqueCode} ${data.detail.item.techniqueName} – CGKT` : "CGKT" },
@@ -34,10 +33,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireActor(request);
   const id = requireId(params.id);
   const itemId = requireId(params.itemId);
-  const formData = await request.formData();
+  const formData = await readForm(request);
+  const schema = byIntent(SCHEMAS, formData.get("intent"));
+  if (!schema) throw badRequest();
   const intent = String(formData.get("intent"));
-  if (!(intent in SCHEMAS)) throw badRequest();
-  const submission = parseWithZod(formData, { schema: SCHEMAS[intent as keyof typeof SCHEMAS] });
+  const submission = parseSubmission(formData, schema);
   if (submission.status !== "success") return json({ intent, ...(await replyInvalid(submission).json()) }, { status: 400 });
   const db = getDb();
   const options = { today: todayInVietnam() };

@@ -16,7 +16,7 @@ import { requireActor } from "~/models/auth/session.server";
 import { deleteTransferItem, getItemEdit, updateTransferItem } from "~/models/transfers/item-edits.server";
 import { itemDeleteSchema, itemEditSchema } from "~/models/transfers/schemas";
 import { orRespond } from "~/utils/domain-response.server";
-import { replyInvalid, replyWithDomainError } from "~/utils/form.server";
+import { replyInvalid, replyWithDomainError, readForm, parseSubmission } from "~/utils/form.server";
 import { requireId } from "~/utils/http.server";
 import { encodeMessage } from "~/utils/messages";
 import { localizedTitle } from "~/utils/meta";
@@ -34,9 +34,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireActor(request);
   const id = requireId(params.id);
   const itemId = requireId(params.itemId);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   if (formData.get("intent") === "delete") {
-    const submission = parseWithZod(formData, { schema: itemDeleteSchema });
+    const submission = parseSubmission(formData, itemDeleteSchema);
     if (submission.status !== "success") return replyInvalid(submission);
     try {
       deleteTransferItem(getDb(), actor, id, itemId, submission.value);
@@ -45,7 +45,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     return redirect(`/agreements/${id}`);
   }
-  const submission = parseWithZod(formData, { schema: itemEditSchema });
+  const submission = parseSubmission(formData, itemEditSchema);
   if (submission.status !== "success") return replyInvalid(submission);
   try {
     updateTransferItem(getDb(), actor, id, itemId, submission.value);

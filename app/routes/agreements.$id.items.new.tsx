@@ -13,7 +13,7 @@ import { orRespond, todayInVietnam } from "~/utils/domain-response.server";
 import { addTransferItem, getItemFormOptions } from "~/models/transfers/plan.server";
 import { itemSchema } from "~/models/transfers/schemas";
 import { requireId } from "~/utils/http.server";
-import { replyInvalid, replyWithDomainError } from "~/utils/form.server";
+import { replyInvalid, replyWithDomainError, readForm, parseSubmission } from "~/utils/form.server";
 import { localizedTitle } from "~/utils/meta";
 
 export const meta: MetaFunction = ({ matches }) => localizedTitle(matches, "agreements:item.title");
@@ -29,8 +29,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireActor(request);
   const id = requireId(params.id);
-  const formData = await request.formData();
-  const submission = parseWithZod(formData, { schema: itemSchema });
+  const formData = await readForm(request);
+  const submission = parseSubmission(formData, itemSchema);
   if (submission.status !== "success") return replyInvalid(submission);
   try {
     addTransferItem(getDb(), actor, id, submission.value, { today: todayInVietnam() });

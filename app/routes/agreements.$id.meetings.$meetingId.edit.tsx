@@ -3,7 +3,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { parseWithZod } from "@conform-to/zod";
 import { useTranslation } from "react-i18next";
 import { MEETING_FIELD_LABELS, MeetingForm } from "~/components/agreements/meeting-form";
 import { getDb } from "~/db/client.server";
@@ -13,7 +12,7 @@ import { requireActor } from "~/models/auth/session.server";
 import { getMeetingForEdit, updateMeeting } from "~/models/agreements/meetings.server";
 import { meetingEditSchema } from "~/models/agreements/schemas";
 import { orRespond } from "~/utils/domain-response.server";
-import { replyInvalid, replyWithDomainError } from "~/utils/form.server";
+import { replyInvalid, replyWithDomainError, parseForm } from "~/utils/form.server";
 import { requireId } from "~/utils/http.server";
 import { localizedTitle } from "~/utils/meta";
 
@@ -30,7 +29,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireActor(request);
   const id = requireId(params.id);
   const meetingId = requireId(params.meetingId);
-  const submission = parseWithZod(await request.formData(), { schema: meetingEditSchema });
+  const submission = await parseForm(request, meetingEditSchema);
   if (submission.status !== "success") return replyInvalid(submission);
   try {
     updateMeeting(getDb(), actor, id, meetingId, submission.value);

@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { parseWithZod } from "@conform-to/zod";
 import { useTranslation } from "react-i18next";
 import { MeetingForm } from "~/components/agreements/meeting-form";
 import { getDb } from "~/db/client.server";
@@ -11,7 +10,7 @@ import { getAgreement } from "~/models/agreements/queries.server";
 import { orRespond, todayInVietnam } from "~/utils/domain-response.server";
 import { meetingSchema } from "~/models/agreements/schemas";
 import { forbidden, requireId } from "~/utils/http.server";
-import { replyInvalid, replyWithDomainError } from "~/utils/form.server";
+import { replyInvalid, replyWithDomainError, parseForm } from "~/utils/form.server";
 import { localizedTitle } from "~/utils/meta";
 
 export const meta: MetaFunction = ({ matches }) => localizedTitle(matches, "agreements:meeting.title");
@@ -27,7 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireActor(request);
   const id = requireId(params.id);
-  const submission = parseWithZod(await request.formData(), { schema: meetingSchema });
+  const submission = await parseForm(request, meetingSchema);
   if (submission.status !== "success") return replyInvalid(submission);
   try {
     addMeeting(getDb(), actor, id, submission.value);

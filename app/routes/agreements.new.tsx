@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { parseWithZod } from "@conform-to/zod";
 import { useTranslation } from "react-i18next";
 import { AgreementForm } from "~/components/agreements/agreement-form";
 import { getDb } from "~/db/client.server";
@@ -11,7 +10,7 @@ import { createAgreement } from "~/models/agreements/commands.server";
 import { facilityCode, listChapters } from "~/models/agreements/queries.server";
 import { agreementSchema } from "~/models/agreements/schemas";
 import { forbidden } from "~/utils/http.server";
-import { replyInvalid, replyWithDomainError } from "~/utils/form.server";
+import { replyInvalid, replyWithDomainError, parseForm } from "~/utils/form.server";
 import { localizedTitle } from "~/utils/meta";
 
 export const meta: MetaFunction = ({ matches }) => localizedTitle(matches, "agreements:new");
@@ -25,7 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireActor(request);
-  const submission = parseWithZod(await request.formData(), { schema: agreementSchema });
+  const submission = await parseForm(request, agreementSchema);
   if (submission.status !== "success") return replyInvalid(submission);
   let id: number;
   try {

@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { parseWithZod } from "@conform-to/zod";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { CourseStatusBadge, EnrolmentStatusBadge, SeatsCell } from "~/components/courses/course-bits";
@@ -23,7 +22,7 @@ import {
 } from "~/models/courses/schemas";
 import { vietnamToday } from "~/models/dates";
 import { todayInVietnam } from "~/utils/domain-response.server";
-import { replyInvalid, replyWithDomainError } from "~/utils/form.server";
+import { replyInvalid, replyWithDomainError, readForm, parseSubmission, byIntent } from "~/utils/form.server";
 import { badRequest, notFound, requireId } from "~/utils/http.server";
 import { pageFromUrl } from "~/utils/pagination";
 
@@ -60,11 +59,10 @@ const SCHEMAS = {
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireActor(request);
   const courseId = requireId(params.courseId);
-  const formData = await request.formData();
-  const intent = String(formData.get("intent") ?? "") as keyof typeof SCHEMAS;
-  const schema = SCHEMAS[intent];
+  const formData = await readForm(request);
+  const schema = byIntent(SCHEMAS, formData.get("intent"));
   if (!schema) throw badRequest();
-  const submission = parseWithZod(formData, { schema });
+  const submission = parseSubmission(formData, schema);
   if (submission.status !== "success") return replyInvalid(submission);
   const db = getDb();
   const value = submission.value;

@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { parseWithZod } from "@conform-to/zod";
 import { useTranslation } from "react-i18next";
 import { CourseForm } from "~/components/courses/course-form";
 import { getDb } from "~/db/client.server";
@@ -9,7 +8,7 @@ import { requireActor } from "~/models/auth/session.server";
 import { courseToInput, getCourse, updateCourse } from "~/models/courses/courses.server";
 import { getCourseFormOptions } from "~/models/courses/hosting.server";
 import { courseSchema } from "~/models/courses/schemas";
-import { replyInvalid, replyWithDomainError } from "~/utils/form.server";
+import { replyInvalid, replyWithDomainError, parseForm } from "~/utils/form.server";
 import { forbidden, notFound, requireId } from "~/utils/http.server";
 import { localizedTitle } from "~/utils/meta";
 
@@ -32,7 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireActor(request);
   const courseId = requireId(params.courseId);
-  const submission = parseWithZod(await request.formData(), { schema: courseSchema });
+  const submission = await parseForm(request, courseSchema);
   if (submission.status !== "success") return replyInvalid(submission);
   try {
     updateCourse(getDb(), actor, courseId, submission.value);

@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { parseWithZod } from "@conform-to/zod";
 import { useTranslation } from "react-i18next";
 import { CourseForm } from "~/components/courses/course-form";
 import { FieldError } from "~/components/form";
@@ -11,7 +10,7 @@ import { createCourse } from "~/models/courses/courses.server";
 import { newCourseFormData } from "~/models/courses/hosting.server";
 import { courseSchema, requestedHostFromUrl } from "~/models/courses/schemas";
 import { orRespond } from "~/utils/domain-response.server";
-import { replyInvalid, replyWithDomainError } from "~/utils/form.server";
+import { replyInvalid, replyWithDomainError, parseForm } from "~/utils/form.server";
 import { localizedTitle } from "~/utils/meta";
 
 export const meta: MetaFunction = ({ matches }) => localizedTitle(matches, "courses:form.newTitle");
@@ -24,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireCapability(request, "courses.manage");
-  const submission = parseWithZod(await request.formData(), { schema: courseSchema });
+  const submission = await parseForm(request, courseSchema);
   if (submission.status !== "success") return replyInvalid(submission);
   let id: number;
   try {

@@ -16,7 +16,7 @@ import { requireActor } from "~/models/auth/session.server";
 import { addCreditEntry, getCreditLedger } from "~/models/credits/credits.server";
 import { creditEntrySchema, MANUAL_CREDIT_KINDS } from "~/models/credits/schemas";
 import { vietnamToday } from "~/models/dates";
-import { replyInvalid, replyWithDomainError } from "~/utils/form.server";
+import { replyInvalid, replyWithDomainError, parseForm } from "~/utils/form.server";
 import { notFound, requireId } from "~/utils/http.server";
 import { pageFromUrl } from "~/utils/pagination";
 
@@ -31,7 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireActor(request);
-  const submission = parseWithZod(await request.formData(), { schema: creditEntrySchema });
+  const submission = await parseForm(request, creditEntrySchema);
   if (submission.status !== "success") return replyInvalid(submission);
   try {
     addCreditEntry(getDb(), actor, requireId(params.staffId), submission.value, vietnamToday(new Date()));

@@ -15,6 +15,9 @@ import { listCreditFacilities, listFacilityCredits } from "~/models/credits/cred
 import { creditWindow, REQUIRED_HOURS } from "~/models/credits/rules";
 import { CREDIT_STANDING_FILTERS, type CreditStandingFilter } from "~/models/credits/schemas";
 import { vietnamToday } from "~/models/dates";
+import { orRespond } from "~/utils/domain-response.server";
+import { notFound } from "~/utils/http.server";
+import { parsePositiveInt } from "~/utils/numbers";
 import { pageFromUrl } from "~/utils/pagination";
 import { localizedTitle } from "~/utils/meta";
 
@@ -25,12 +28,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const db = getDb();
   const facilities = listCreditFacilities(db, actor);
-  const facilityId = Number(url.searchParams.get("facility")) || actor.facilityId || facilities[0]?.id || null;
+  const asked = url.searchParams.get("facility");
+  const facilityId = asked ? parsePositiveInt(asked) : actor.facilityId || facilities[0]?.id || null;
+  if (asked && facilityId === null) throw notFound();
   const raw = url.searchParams.get("standing") ?? "short";
   const standing = (CREDIT_STANDING_FILTERS as readonly string[]).includes(raw) ? (raw as CreditStandingFilter) : "short";
   const q = url.searchParams.get("q") ?? "";
   const today = vietnamToday(new Date());
-  const result = facilityId ? listFacilityCredits(db, actor, facilityId, today, { standing, q }, pageFromUrl(url)) : null;
+  // Another facility's staff is a 403 page, not an error.
+  const result = facilityId ? orRespond(() => listFacilityCredits(db, actor, facilityId, today, { standing, q }, pageFromUrl(url))) : null;
   return json({ result, facilities, facilityId, standing, q, today, window: creditWindow(today) });
 }
 

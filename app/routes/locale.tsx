@@ -4,10 +4,11 @@ import { isLocale } from "~/i18n/i18n";
 import { localeCookie } from "~/i18n/locale.server";
 import { assertSameOrigin } from "~/models/auth/session.server";
 import { safeRedirect } from "~/utils/http.server";
+import { readForm } from "~/utils/form.server";
 
 export async function action({ request }: ActionFunctionArgs) {
   assertSameOrigin(request);
-  const form = await request.formData();
+  const form = await readForm(request);
   const locale = form.get("locale");
   if (!isLocale(locale)) throw new Response("Unknown language", { status: 400 });
   return redirect(safeRedirect(form.get("redirectTo")), {

@@ -1,6 +1,5 @@
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod";
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -19,8 +18,18 @@ import { signIn, verifySignInCode } from "~/models/auth/sign-in.server";
 import { safeRedirect } from "~/utils/http.server";
 import { encodeMessage } from "~/utils/messages";
 import { localizedTitle } from "~/utils/meta";
+import { parseForm } from "~/utils/form.server";
 
 export const meta: MetaFunction = ({ matches }) => localizedTitle(matches, "auth:signIn.title");
+
+/**
+ * A document POST answers with the route's headers, not the action's: without this the 429
+ * page would lose the Retry-After the action sets.
+ */
+export const headers: HeadersFunction = ({ actionHeaders }) => {
+  const retryAfter = actionHeaders.get("Retry-After");
+  return retryAfter ? { "Retry-After": retryAfter } : new Headers();
+};
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
@@ -35,7 +44,7 @@ export async function action({ request }: ActionFunctionArgs) {
   // Sign-in is a state change like any other: a form posted from another site is refused.
   assertSameOrigin(request);
   const db = getDb();
-  const submission = parseWithZod(await request.formData(), { schema: SignInSchema });
+  const submission = await parseForm(request, SignInSchema);
   if (submission.status !== "success") {
     return json({ result: submission.reply({ hideFields: ["password"] }) }, { status: 400 });
   }

@@ -26,7 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const kindParam = url.searchParams.get("period");
   const kind: PeriodKind = (PERIOD_KINDS as readonly string[]).includes(kindParam ?? "") ? (kindParam as PeriodKind) : "h1";
   const yearParam = Number(url.searchParams.get("year"));
-  const year = Number.isInteger(yearParam) && yearParam > 1990 ? yearParam : Number(today.slice(0, 4));
+  const year = Number.isInteger(yearParam) && yearParam > 1990 && yearParam <= 2100 ? yearParam : Number(today.slice(0, 4));
   const dimension = url.searchParams.get("dimension") === "province" ? "province" : "facility";
   const provinceCode = actor.role === "department" ? actor.provinceCode : url.searchParams.get("province") || null;
   try {

@@ -17,7 +17,7 @@ import { getRotation } from "~/models/rotations/queries.server";
 import { todayInVietnam } from "~/utils/domain-response.server";
 import { allowedTransitions, checkReport } from "~/models/rotations/rules";
 import { reportSchema, statusSchema } from "~/models/rotations/schemas";
-import { replyInvalid, replyWithDomainError } from "~/utils/form.server";
+import { replyInvalid, replyWithDomainError, readForm, parseSubmission } from "~/utils/form.server";
 import { notFound, requireId } from "~/utils/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Đợt luân phiên – CGKT" }];
@@ -35,10 +35,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireActor(request);
   const id = requireId(params.id);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const today = todayInVietnam();
   if (formData.get("intent") === "report") {
-    const submission = parseWithZod(formData, { schema: reportSchema });
+    const submission = parseSubmission(formData, reportSchema);
     if (submission.status !== "success") return replyInvalid(submission);
     try {
       saveRotationReport(getDb(), actor, id, submission.value, today);
@@ -47,7 +47,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return replyWithDomainError(submission, error);
     }
   }
-  const submission = parseWithZod(formData, { schema: statusSchema });
+  const submission = parseSubmission(formData, statusSchema);
   if (submission.status !== "success") return replyInvalid(submission);
   try {
     const to = submission.value.intent === "confirm" ? "confirmed" : "cancelled";

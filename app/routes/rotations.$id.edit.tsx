@@ -1,4 +1,3 @@
-import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -12,7 +11,7 @@ import { getRotation, rotationFormOptions } from "~/models/rotations/queries.ser
 import { checkEditable } from "~/models/rotations/rules";
 import { orRespond, throwDomainResponse, todayInVietnam } from "~/utils/domain-response.server";
 import { rotationSchema } from "~/models/rotations/schemas";
-import { replyInvalid, replyWithDomainError } from "~/utils/form.server";
+import { replyInvalid, replyWithDomainError, parseForm } from "~/utils/form.server";
 import { forbidden, notFound, requireId } from "~/utils/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Sửa đợt luân phiên – CGKT" }];
@@ -54,7 +53,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireCapability(request, "rotations.manage");
   const id = requireId(params.id);
-  const submission = parseWithZod(await request.formData(), { schema: rotationSchema });
+  const submission = await parseForm(request, rotationSchema);
   if (submission.status !== "success") return replyInvalid(submission);
   try {
     updateRotation(getDb(), actor, id, { ...submission.value, version: submission.value.version ?? 0 });

@@ -19,7 +19,7 @@ import { getAbsenceSummary, setAbsenceLimit, type AbsenceSummary } from "~/model
 import { listRotations, parseRotationFilters } from "~/models/rotations/queries.server";
 import { todayInVietnam } from "~/utils/domain-response.server";
 import { absenceLimitSchema } from "~/models/rotations/schemas";
-import { replyInvalid, replyWithDomainError } from "~/utils/form.server";
+import { replyInvalid, replyWithDomainError, parseForm } from "~/utils/form.server";
 import { forbidden } from "~/utils/http.server";
 import { pageFromUrl } from "~/utils/pagination";
 
@@ -43,7 +43,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireActor(request);
   if (!actor.facilityId) throw forbidden();
-  const submission = parseWithZod(await request.formData(), { schema: absenceLimitSchema });
+  const submission = await parseForm(request, absenceLimitSchema);
   if (submission.status !== "success") return replyInvalid(submission);
   try {
     setAbsenceLimit(getDb(), actor, actor.facilityId, { limit: submission.value.limit ?? null, version: submission.value.version });

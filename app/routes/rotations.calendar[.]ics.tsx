@@ -5,12 +5,14 @@ import { getLocale } from "~/i18n/locale.server";
 import { requireActor } from "~/models/auth/session.server";
 import { facilityCalendar } from "~/models/rotations/calendar.server";
 import { notFound } from "~/utils/http.server";
+import { parsePositiveInt } from "~/utils/numbers";
 
 /** /rotations/calendar.ics?facility=ID (the user's own facility when omitted). */
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
-  const id = Number(new URL(request.url).searchParams.get("facility")) || actor.facilityId;
-  if (!id || !Number.isInteger(id)) throw notFound();
+  const raw = new URL(request.url).searchParams.get("facility");
+  const id = raw ? parsePositiveInt(raw) : actor.facilityId;
+  if (!id) throw notFound();
   const file = facilityCalendar(getDb(), actor, id, getFixedT(await getLocale(request), "rotations"));
   if (!file) throw notFound();
   return new Response(file.body, {

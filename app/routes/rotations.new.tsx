@@ -1,4 +1,3 @@
-import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -10,13 +9,13 @@ import { createRotation } from "~/models/rotations/commands.server";
 import { rotationFormOptions } from "~/models/rotations/queries.server";
 import { orRespond } from "~/utils/domain-response.server";
 import { rotationSchema } from "~/models/rotations/schemas";
-import { replyInvalid, replyWithDomainError } from "~/utils/form.server";
+import { replyInvalid, replyWithDomainError, parseForm } from "~/utils/form.server";
+import { parsePositiveInt } from "~/utils/numbers";
 
 export const meta: MetaFunction = () => [{ title: "Luân phiên mới – CGKT" }];
 
 function sendingFacility(url: URL): number | null {
-  const n = Number(url.searchParams.get("from"));
-  return Number.isInteger(n) && n > 0 ? n : null;
+  return parsePositiveInt(url.searchParams.get("from"));
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -39,7 +38,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireCapability(request, "rotations.manage");
-  const submission = parseWithZod(await request.formData(), { schema: rotationSchema });
+  const submission = await parseForm(request, rotationSchema);
   if (submission.status !== "success") return replyInvalid(submission);
   try {
     const rotation = createRotation(getDb(), actor, submission.value);

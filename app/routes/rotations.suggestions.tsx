@@ -1,4 +1,3 @@
-import { parseWithZod } from "@conform-to/zod";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
@@ -14,6 +13,7 @@ import { throwDomainResponse, todayInVietnam } from "~/utils/domain-response.ser
 import { suggestionSchema } from "~/models/rotations/schemas";
 import { partnerFacilities, suggestCandidates, supportedItems, type Candidate, type Suggestions } from "~/models/rotations/suggestions.server";
 import { encodeMessage, translateMessage } from "~/utils/messages";
+import { parseSubmission } from "~/utils/form.server";
 
 export const meta: MetaFunction = () => [{ title: "Gợi ý người luân phiên – CGKT" }];
 
@@ -33,7 +33,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
   const asked = url.searchParams.has("startOn");
   if (!asked) return json({ items, partners, defaults, result: null as Suggestions | null, errors: null as string[] | null });
-  const submission = parseWithZod(url.searchParams, { schema: suggestionSchema });
+  const submission = parseSubmission(url.searchParams, suggestionSchema);
   if (submission.status !== "success") {
     const errors = Object.values(submission.error ?? {}).flatMap((e) => e ?? []);
     return json({ items, partners, defaults, result: null, errors }, { status: 400 });

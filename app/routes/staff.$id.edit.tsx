@@ -1,4 +1,3 @@
-import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -10,7 +9,7 @@ import { listChapters } from "~/models/catalogue/queries.server";
 import { updateStaffMember } from "~/models/staff/commands.server";
 import { getStaffMember } from "~/models/staff/queries.server";
 import { parseTechniqueCodes, staffSchema } from "~/models/staff/schemas";
-import { replyInvalid, replyWithDomainError } from "~/utils/form.server";
+import { replyInvalid, replyWithDomainError, parseForm } from "~/utils/form.server";
 import { forbidden, notFound, requireId } from "~/utils/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Sửa nhân sự – CGKT" }];
@@ -42,7 +41,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireCapability(request, "staff.manage");
   const id = requireId(params.id);
-  const submission = parseWithZod(await request.formData(), { schema: staffSchema });
+  const submission = await parseForm(request, staffSchema);
   if (submission.status !== "success") return replyInvalid(submission);
   const { techniques, facilityId: _ignored, version, ...rest } = submission.value;
   try {

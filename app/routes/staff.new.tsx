@@ -1,4 +1,3 @@
-import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -11,7 +10,7 @@ import { DomainError } from "~/models/errors";
 import { addStaffMember } from "~/models/staff/commands.server";
 import { registryFacilities } from "~/models/staff/queries.server";
 import { parseTechniqueCodes, staffSchema } from "~/models/staff/schemas";
-import { replyInvalid, replyWithDomainError } from "~/utils/form.server";
+import { replyInvalid, replyWithDomainError, parseForm } from "~/utils/form.server";
 
 export const meta: MetaFunction = () => [{ title: "Thêm nhân sự – CGKT" }];
 
@@ -24,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireCapability(request, "staff.manage");
-  const submission = parseWithZod(await request.formData(), { schema: staffSchema });
+  const submission = await parseForm(request, staffSchema);
   if (submission.status !== "success") return replyInvalid(submission);
   const { techniques, facilityId: chosen, ...rest } = submission.value;
   try {

@@ -16,7 +16,7 @@ import { vietnamToday } from "~/models/dates";
 import { addMeasurement, deleteMeasurement } from "~/models/targets/commands.server";
 import { measurementSchema, removeMeasurementSchema } from "~/models/targets/schemas";
 import { getTarget } from "~/models/targets/targets.server";
-import { replyInvalid, replyWithDomainError } from "~/utils/form.server";
+import { replyInvalid, replyWithDomainError, readForm, parseSubmission } from "~/utils/form.server";
 import { notFound, requireId } from "~/utils/http.server";
 import { localizedTitle } from "~/utils/meta";
 
@@ -33,10 +33,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireCapability(request, "targets.manage");
-  const formData = await request.formData();
+  const formData = await readForm(request);
   if (formData.get("intent") === "removeMeasurement") {
     const id = requireId(params.id);
-    const removal = parseWithZod(formData, { schema: removeMeasurementSchema });
+    const removal = parseSubmission(formData, removeMeasurementSchema);
     if (removal.status !== "success") return replyInvalid(removal);
     try {
       deleteMeasurement(getDb(), actor, id, removal.value.measurementId);
@@ -45,7 +45,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return replyWithDomainError(removal, error);
     }
   }
-  const submission = parseWithZod(formData, { schema: measurementSchema });
+  const submission = parseSubmission(formData, measurementSchema);
   if (submission.status !== "success") return replyInvalid(submission);
   try {
     addMeasurement(getDb(), actor, requireId(params.id), submission.value, vietnamToday(new Date()));

@@ -1,7 +1,6 @@
 // Editing a target with the create form's schema and rules (a stale form gets 409 and what
 // changed), and deleting it with its hand-entered values after a confirmation step.
 import { getFormProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
@@ -16,7 +15,7 @@ import { deleteTarget, updateTarget } from "~/models/targets/commands.server";
 import { deleteTargetSchema, targetEditSchema } from "~/models/targets/schemas";
 import { getTarget } from "~/models/targets/targets.server";
 import { todayInVietnam } from "~/utils/domain-response.server";
-import { replyInvalid, replyWithDomainError } from "~/utils/form.server";
+import { replyInvalid, replyWithDomainError, readForm, parseSubmission } from "~/utils/form.server";
 import { forbidden, notFound, requireId } from "~/utils/http.server";
 import { localizedTitle } from "~/utils/meta";
 
@@ -47,9 +46,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireCapability(request, "targets.manage");
   const id = requireId(params.id);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   if (formData.get("intent") === "delete") {
-    const submission = parseWithZod(formData, { schema: deleteTargetSchema });
+    const submission = parseSubmission(formData, deleteTargetSchema);
     if (submission.status !== "success") return replyInvalid(submission);
     try {
       deleteTarget(getDb(), actor, id, submission.value);
@@ -58,7 +57,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return replyWithDomainError(submission, error);
     }
   }
-  const submission = parseWithZod(formData, { schema: targetEditSchema });
+  const submission = parseSubmission(formData, targetEditSchema);
   if (submission.status !== "success") return replyInvalid(submission);
   try {
     updateTarget(getDb(), actor, id, submission.value);

@@ -1,5 +1,4 @@
 // Targets: the list with computed achievement, and for the department the form that sets one.
-import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
@@ -16,7 +15,7 @@ import { vietnamToday } from "~/models/dates";
 import { createTarget } from "~/models/targets/commands.server";
 import { listTargets } from "~/models/targets/targets.server";
 import { targetSchema } from "~/models/targets/schemas";
-import { replyInvalid, replyWithDomainError } from "~/utils/form.server";
+import { replyInvalid, replyWithDomainError, parseForm } from "~/utils/form.server";
 import { pageFromUrl } from "~/utils/pagination";
 import { localizedTitle } from "~/utils/meta";
 
@@ -36,7 +35,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireCapability(request, "targets.manage");
-  const submission = parseWithZod(await request.formData(), { schema: targetSchema });
+  const submission = await parseForm(request, targetSchema);
   if (submission.status !== "success") return replyInvalid(submission);
   try {
     const target = createTarget(getDb(), actor, submission.value);

@@ -1,16 +1,18 @@
+import { boundedInt } from "./numbers";
+
 export const DEFAULT_PAGE_SIZE = 25;
 export const MAX_PAGE_SIZE = 100;
+/** Page numbers beyond this are read as this (and then shown as the last page). */
+export const MAX_PAGE = 1_000_000;
 
 export type PageRequest = { page: number; pageSize: number; offset: number };
 export type Page<T> = { rows: T[]; total: number; page: number; pageSize: number; pageCount: number };
 
-/** Reads `page` and `size` from a URL, clamped to sane bounds. */
+/** Reads `page` and `size` from a URL, clamped to sane bounds (`page=1e309` is page 1, `page=99999999999999999999` the last). */
 export function pageFromUrl(url: URL, pageSize = DEFAULT_PAGE_SIZE): PageRequest {
-  const page = Math.max(1, Math.floor(Number(url.searchParams.get("page")) || 1));
-  const size = Math.min(
-    MAX_PAGE_SIZE,
-    Math.max(1, Math.floor(Number(url.searchParams.get("size")) || pageSize)),
-  );
+  const page = boundedInt(url.searchParams.get("page"), 1, MAX_PAGE, 1);
+  const asked = boundedInt(url.searchParams.get("size"), 0, MAX_PAGE_SIZE, 0);
+  const size = asked >= 1 ? asked : pageSize;
   return { page, pageSize: size, offset: (page - 1) * size };
 }
 

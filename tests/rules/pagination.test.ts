@@ -34,3 +34,12 @@ test("paginate counts first and reads the rows at the clamped offset", () => {
 test("an empty list has one empty page", () => {
   expect(toPage([], 0, request(1))).toMatchObject({ page: 1, pageCount: 1, total: 0 });
 });
+
+test("huge, infinite or odd page numbers stay finite: the first page or, past the end, the last", () => {
+  expect(pageFromUrl(new URL("http://x/?page=1e309"))).toEqual({ page: 1, pageSize: 25, offset: 0 });
+  expect(pageFromUrl(new URL("http://x/?page=-1e309&size=1e309"))).toEqual({ page: 1, pageSize: 25, offset: 0 });
+  const huge = pageFromUrl(new URL("http://x/?page=99999999999999999999"));
+  expect(Number.isSafeInteger(huge.offset)).toBe(true);
+  expect(clampPage(huge, 30)).toEqual({ page: 2, pageSize: 25, offset: 25 });
+  expect(pageFromUrl(new URL("http://x/?page=abc&size=0"))).toEqual({ page: 1, pageSize: 25, offset: 0 });
+});

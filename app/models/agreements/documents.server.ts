@@ -41,6 +41,20 @@ export function uploadsDir(): string {
   return path.resolve(process.env.UPLOADS_DIR || "data/uploads");
 }
 
+/**
+ * The name a document is listed and downloaded under: the last segment of whatever path the
+ * browser sent (`/` or `\\`), without control characters or lone surrogates, at most 200
+ * characters. Any other character (`;`, `=`, quotes, Vietnamese) is kept; storage is by checksum.
+ */
+export function storedFileName(sent: string): string {
+  const cleaned = sent
+    .normalize("NFC")
+    .replace(/[\u0000-\u001f\u007f-\u009f]/g, "")
+    .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, "");
+  const base = cleaned.split(/[\\/]/).pop()!.trim();
+  return Array.from(base).slice(0, 200).join("") || "document";
+}
+
 export type UploadInput = { title: string; meetingId?: number; fileName: string; bytes: Uint8Array };
 
 /** The stored type of an acceptable file, or a 413 / 415 refusal next to the file field. */
@@ -78,7 +92,7 @@ export function saveDocument(db: Db, actor: Actor, agreementId: number, input: U
     fs.writeFileSync(`${full}.part`, input.bytes);
     fs.renameSync(`${full}.part`, full);
   }
-  const fileName = path.basename(input.fileName).slice(0, 200);
+  const fileName = storedFileName(input.fileName);
   return db.transaction((tx) => {
     const row = tx
       .insert(agreementDocuments)

@@ -6,7 +6,7 @@ import { users, type User } from "~/db/schema";
 import { userNeedsTotp } from "./policies.server";
 import { dummyPasswordHash, verifyPassword } from "./password.server";
 import { completeSession, createSession, endSession, purgeExpiredSessions } from "./session.server";
-import { checkThrottle, normaliseUsername, purgeOldAttempts, realSleep, recordAttempt, type Sleep } from "./throttle.server";
+import { confirmAttempt, normaliseUsername, purgeOldAttempts, realSleep, reserveAttempt, type Sleep } from "./throttle.server";
 import { checkSecondFactor } from "./totp.server";
 
 export type SignInResult =
@@ -29,16 +29,16 @@ export async function signIn(
   const now = clock.now ?? new Date();
   const sleep = clock.sleep ?? signInTiming.sleep;
   const username = normaliseUsername(input.username);
-  const verdict = checkThrottle(db, username, input.ip, now);
-  if (verdict.kind === "blocked") return { kind: "throttled", retryAfterMinutes: verdict.retryAfterMinutes };
-  if (verdict.delayMs > 0) await sleep(verdict.delayMs);
+  // Counted as a failure before the password is checked; confirmed as a success after.
+  const reservation = reserveAttempt(db, username, input.ip, now);
+  if (reservation.kind === "blocked") return { kind: "throttled", retryAfterMinutes: reservation.retryAfterMinutes };
+  if (reservation.delayMs > 0) await sleep(reservation.delayMs);
 
   const user = db.select().from(users).where(eq(users.username, username)).get();
   const usable = user && user.active ? user : null;
   const ok = await verifyPassword(usable?.passwordHash ?? (await dummyPasswordHash()), input.password);
-  const success = ok && usable !== null;
-  recordAttempt(db, username, input.ip, success, now);
-  if (!success || !usable) return { kind: "invalid" };
+  if (!ok || !usable) return { kind: "invalid" };
+  confirmAttempt(db, reservation.attemptId);
 
   // Housekeeping on the (rare) successful sign-in keeps both tables small.
   purgeExpiredSessions(db, now);
@@ -66,15 +66,15 @@ export async function verifySignInCode(
 ): Promise<SecondFactorResult> {
   const now = clock.now ?? new Date();
   const sleep = clock.sleep ?? signInTiming.sleep;
-  const verdict = checkThrottle(db, input.user.username, input.ip, now);
-  if (verdict.kind === "blocked") {
+  const reservation = reserveAttempt(db, input.user.username, input.ip, now);
+  if (reservation.kind === "blocked") {
     endSession(db, input.sessionId);
-    return { kind: "throttled", retryAfterMinutes: verdict.retryAfterMinutes };
+    return { kind: "throttled", retryAfterMinutes: reservation.retryAfterMinutes };
   }
-  if (verdict.delayMs > 0) await sleep(verdict.delayMs);
+  if (reservation.delayMs > 0) await sleep(reservation.delayMs);
   const ok = checkSecondFactor(db, input.user, input.code, now);
-  recordAttempt(db, input.user.username, input.ip, ok, now);
   if (!ok) return { kind: "invalid" };
+  confirmAttempt(db, reservation.attemptId);
   const sessionId = completeSession(db, input.sessionId, now);
   return sessionId ? { kind: "signedIn", sessionId } : { kind: "invalid" };
 }

@@ -76,6 +76,37 @@ export function recordAttempt(db: Db, username: string, ip: string, success: boo
   db.insert(loginAttempts).values({ username, ip, success, at: now.toISOString() }).run();
 }
 
+export type Reservation =
+  | { kind: "reserved"; attemptId: number; delayMs: number }
+  | { kind: "blocked"; retryAfterMinutes: number };
+
+/**
+ * Counts an attempt before its password or code is checked: in one IMMEDIATE transaction the
+ * throttle is read and, when allowed, a failed attempt is written. Simultaneous guesses are
+ * therefore counted one after another, and the eleventh finds ten failures whatever the
+ * timing. `confirmAttempt` turns the row into a success once the secret proved right.
+ */
+export function reserveAttempt(db: Db, username: string, ip: string, now: Date): Reservation {
+  return db.transaction(
+    (tx) => {
+      const verdict = checkThrottle(tx as unknown as Db, username, ip, now);
+      if (verdict.kind === "blocked") return verdict;
+      const row = tx
+        .insert(loginAttempts)
+        .values({ username, ip, success: false, at: now.toISOString() })
+        .returning({ id: loginAttempts.id })
+        .get();
+      return { kind: "reserved" as const, attemptId: row.id, delayMs: verdict.delayMs };
+    },
+    { behavior: "immediate" },
+  );
+}
+
+/** The reserved attempt succeeded: it no longer counts as a failure (and restarts the account's count). */
+export function confirmAttempt(db: Db, attemptId: number): void {
+  db.update(loginAttempts).set({ success: true }).where(eq(loginAttempts.id, attemptId)).run();
+}
+
 /** Attempts older than a day are of no use to the throttle. */
 export function purgeOldAttempts(db: Db, now: Date): void {
   const cutoff = new Date(now.getTime() - 24 * 60 * 60 * 1000).toISOString();

@@ -3,7 +3,7 @@
 // single-use recovery codes stored as SHA-256 hashes (they are random, so a slow hash adds
 // nothing) and shown once.
 import crypto from "node:crypto";
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, isNull, lt, or } from "drizzle-orm";
 import { Secret, TOTP } from "otpauth";
 import QRCode from "qrcode";
 import type { Db } from "~/db/client.server";
@@ -62,6 +62,30 @@ export function isValidTotp(secret: string, code: string, now: Date): boolean {
   const token = code.replace(/\s+/g, "");
   if (!/^\d{6}$/.test(token)) return false;
   return totpFor({ username: "" }, secret).validate({ token, timestamp: now.getTime(), window: 1 }) !== null;
+}
+
+/** The 30-second step of a valid code at `now` (one step of drift either side), or null. */
+export function totpStep(secret: string, code: string, now: Date): number | null {
+  const token = code.replace(/\s+/g, "");
+  if (!/^\d{6}$/.test(token)) return null;
+  const delta = totpFor({ username: "" }, secret).validate({ token, timestamp: now.getTime(), window: 1 });
+  return delta === null ? null : Math.floor(now.getTime() / 30_000) + delta;
+}
+
+/**
+ * Uses a TOTP code once: it must be valid and of a later step than the last code this user
+ * used. The check and the write are one UPDATE, so two requests racing with the same code
+ * cannot both pass.
+ */
+function consumeTotp(db: Db, userId: number, secret: string, code: string, now: Date): boolean {
+  const step = totpStep(secret, code, now);
+  if (step === null) return false;
+  const used = db
+    .update(users)
+    .set({ totpLastStep: step })
+    .where(and(eq(users.id, userId), or(isNull(users.totpLastStep), lt(users.totpLastStep, step))))
+    .run();
+  return used.changes === 1;
 }
 
 /** The code an authenticator shows at `now` (used by seeds and tests). */
@@ -123,7 +147,7 @@ export function confirmTotpSetup(db: Db, actor: Actor, code: string, now = new D
 export function regenerateRecoveryCodes(db: Db, actor: Actor, code: string, now = new Date()): string[] {
   const user = getUser(db, actor.userId);
   if (!user.totpEnabled || !user.totpSecret) throw new DomainError("auth:totp.noSetup");
-  if (!isValidTotp(user.totpSecret, code, now)) throw new DomainError("auth:totp.wrongCode", { field: "code" });
+  if (!consumeTotp(db, user.id, user.totpSecret, code, now)) throw new DomainError("auth:totp.wrongCode", { field: "code" });
   return db.transaction((tx) => replaceRecoveryCodes(tx, user.id));
 }
 
@@ -132,7 +156,7 @@ export function disableTotp(db: Db, actor: Actor, code: string, now = new Date()
   const user = getUser(db, actor.userId);
   if (!user.totpEnabled || !user.totpSecret) throw new DomainError("auth:totp.noSetup");
   if (userNeedsTotp(db, user)) throw new DomainError("auth:totp.requiredByRole", { status: 403 });
-  if (!isValidTotp(user.totpSecret, code, now)) throw new DomainError("auth:totp.wrongCode", { field: "code" });
+  if (!consumeTotp(db, user.id, user.totpSecret, code, now)) throw new DomainError("auth:totp.wrongCode", { field: "code" });
   db.transaction((tx) => {
     tx.update(users)
       .set({ totpEnabled: false, totpSecret: null, version: user.version + 1, updatedAt: now.toISOString() })
@@ -151,10 +175,10 @@ export function disableTotp(db: Db, actor: Actor, code: string, now = new Date()
   });
 }
 
-/** Checks a sign-in code: a TOTP code, or an unused recovery code (which is then used up). */
+/** Checks a sign-in code: a TOTP code not used before, or an unused recovery code (which is then used up). */
 export function checkSecondFactor(db: Db, user: User, code: string, now: Date): boolean {
   if (!user.totpEnabled || !user.totpSecret) return false;
-  if (isValidTotp(user.totpSecret, code, now)) return true;
+  if (consumeTotp(db, user.id, user.totpSecret, code, now)) return true;
   if (normaliseRecoveryCode(code).length !== 10) return false;
   const used = db
     .update(recoveryCodes)

@@ -12,6 +12,7 @@ import { ForbiddenError } from "~/models/errors";
 import { paginate, type Page, type PageRequest } from "~/utils/pagination";
 import { searchTerms } from "~/utils/search";
 import { displayStatus, type AgreementTerm } from "./rules";
+import { parsePositiveInt } from "~/utils/numbers";
 
 export const fromFacility = aliasedTable(facilities, "from_facility");
 export const toFacility = aliasedTable(facilities, "to_facility");
@@ -41,10 +42,7 @@ export type RotationFilters = {
   agreementId: number | null;
 };
 
-function positiveInt(value: string | null): number | null {
-  const n = Number(value);
-  return value && Number.isInteger(n) && n > 0 ? n : null;
-}
+const positiveInt = (value: string | null) => parsePositiveInt(value);
 
 export function parseRotationFilters(url: URL): RotationFilters {
   const status = url.searchParams.get("status");

@@ -10,6 +10,7 @@ import type { Tx } from "~/models/audit/audit.server";
 import { CADRES, type Cadre } from "~/models/enums";
 import { paginate, type Page, type PageRequest } from "~/utils/pagination";
 import { searchTerms } from "~/utils/search";
+import { parsePositiveInt } from "~/utils/numbers";
 
 export type StaffFilters = {
   q: string;
@@ -20,10 +21,7 @@ export type StaffFilters = {
   techniqueCode: string | null;
 };
 
-function positiveInt(value: string | null): number | null {
-  const n = Number(value);
-  return value && Number.isInteger(n) && n > 0 ? n : null;
-}
+const positiveInt = (value: string | null) => parsePositiveInt(value);
 
 export function parseStaffFilters(url: URL): StaffFilters {
   const cadre = url.searchParams.get("cadre");

@@ -85,6 +85,11 @@ export default {
     },
   },
   errors: {
+    bodyTooLarge: "The data sent is too large (at most {{max}} KB).",
+    tooManyFields: "The form sent has too many fields (at most {{max}}).",
+    unsupportedBody: "Only form data is accepted here.",
+    malformedForm: "The form data sent could not be read.",
+    listTooLong: "A list in the form has more rows than allowed.",
     notFoundTitle: "Page not found",
     notFoundBody: "This address does not exist or was removed.",
     forbiddenTitle: "Not allowed",

@@ -85,6 +85,11 @@ export default {
     },
   },
   errors: {
+    bodyTooLarge: "Dữ liệu gửi lên quá lớn (tối đa {{max}} KB).",
+    tooManyFields: "Biểu mẫu gửi lên có quá nhiều trường (tối đa {{max}}).",
+    unsupportedBody: "Chỉ nhận dữ liệu biểu mẫu.",
+    malformedForm: "Không đọc được dữ liệu biểu mẫu đã gửi.",
+    listTooLong: "Một danh sách trong biểu mẫu có nhiều dòng hơn mức cho phép.",
     notFoundTitle: "Không tìm thấy trang",
     notFoundBody: "Địa chỉ này không tồn tại hoặc đã bị xóa.",
     forbiddenTitle: "Không có quyền truy cập",
