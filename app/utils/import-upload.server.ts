@@ -1,46 +1,34 @@
-// Reads an import form: one file part and a few short text fields, bounded in size, from a
-// multipart body only. Anything else answers with a 4xx Response carrying a message key.
-import {
-  json,
-  MaxPartSizeExceededError,
-  unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
-} from "@remix-run/node";
+// Reads an import form: one file part and a few short text fields, through the bounded
+// request-body reader. Anything else answers with a 4xx Response whose body puts the message
+// next to the file field (the import pages show it there).
+import { json } from "@remix-run/node";
 import { MAX_IMPORT_BYTES, type UploadedFile } from "~/models/imports/read-table.server";
 import { encodeMessage } from "~/utils/messages";
+import { readUpload } from "~/utils/request-body.server";
 
 export type ImportUpload = { file: UploadedFile; fields: Record<string, string> };
 export type UploadError = { ok: false; fieldErrors: Record<string, string[]> };
 
+function refuse(message: string, status: number): Response {
+  return json<UploadError>({ ok: false, fieldErrors: { file: [message] } }, { status });
+}
+
 /** The body's file part ("file") and its text fields; a Response (400, 413, 415) otherwise. */
 export async function readImportUpload(request: Request): Promise<ImportUpload | Response> {
-  const type = request.headers.get("content-type") ?? "";
-  if (!type.toLowerCase().startsWith("multipart/form-data")) {
-    return json<UploadError>({ ok: false, fieldErrors: { file: ["imports:errors.noFile"] } }, { status: 415 });
-  }
-  let form: FormData;
+  let upload;
   try {
-    form = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_IMPORT_BYTES }));
+    upload = await readUpload(request, { maxBytes: MAX_IMPORT_BYTES, maxFields: 50 });
   } catch (error) {
-    if (error instanceof MaxPartSizeExceededError) {
-      return json<UploadError>(
-        { ok: false, fieldErrors: { file: [encodeMessage("imports:errors.tooLarge", { size: MAX_IMPORT_BYTES / 1024 / 1024 })] } },
-        { status: 413 },
-      );
-    }
-    return json<UploadError>({ ok: false, fieldErrors: { file: ["imports:errors.noFile"] } }, { status: 400 });
+    if (!(error instanceof Response)) throw error;
+    if (error.status === 413) return refuse(encodeMessage("imports:errors.tooLarge", { size: MAX_IMPORT_BYTES / 1024 / 1024 }), 413);
+    return refuse("imports:errors.noFile", error.status);
   }
-  const file = form.get("file");
-  if (!(file instanceof File) || file.size === 0 || !file.name) {
-    return json<UploadError>({ ok: false, fieldErrors: { file: ["imports:errors.noFile"] } }, { status: 400 });
-  }
+  if (!upload.file || upload.file.bytes.length === 0 || !upload.file.name) return refuse("imports:errors.noFile", 400);
   const fields: Record<string, string> = {};
-  let count = 0;
-  for (const [key, value] of form.entries()) {
-    if (typeof value !== "string" || key === "file") continue;
-    // A form of a few fields: more, or longer ones, is not a person filling it in.
-    if (++count > 50 || value.length > 2000) return json<UploadError>({ ok: false, fieldErrors: { file: ["imports:errors.noFile"] } }, { status: 400 });
+  for (const [key, value] of upload.fields) {
+    // A form of a few short fields: a longer one is not a person filling it in.
+    if (typeof value !== "string" || value.length > 2000) return refuse("imports:errors.noFile", 400);
     fields[key] = value;
   }
-  return { file: { fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }, fields };
+  return { file: { fileName: upload.file.name, bytes: upload.file.bytes }, fields };
 }
