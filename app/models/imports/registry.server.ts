@@ -1,5 +1,6 @@
 // Every kind of import and its handler: the preview page confirms a batch through this table.
 import type { ImportKind } from "~/models/enums";
+import { ledgerImport } from "~/models/adoption/import.server";
 import { crosswalkImport } from "~/models/catalogue/crosswalk.server";
 import { catalogueImport } from "~/models/catalogue/import.server";
 import type { ImportHandler } from "./batches.server";
@@ -8,6 +9,7 @@ import type { ImportHandler } from "./batches.server";
 const HANDLERS: Partial<Record<ImportKind, ImportHandler<any, any>>> = {
   catalogue: catalogueImport,
   crosswalk: crosswalkImport,
+  ledger: ledgerImport,
 };
 
 export function importHandler(kind: ImportKind): ImportHandler<unknown, unknown> | null {
