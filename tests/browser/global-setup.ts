@@ -7,6 +7,8 @@ import type { TestProject } from "vitest/node";
 declare module "vitest" {
   export interface ProvidedContext {
     baseUrl: string;
+    /** The served database, for tests that pick their data (read-only). */
+    databasePath: string;
   }
 }
 
@@ -55,6 +57,7 @@ export default async function setup(project: TestProject) {
   const baseUrl = `http://127.0.0.1:${port}`;
   await waitForHealth(baseUrl, child, 60_000);
   project.provide("baseUrl", baseUrl);
+  project.provide("databasePath", dbPath);
   return () => {
     if (child.pid) {
       try {
