@@ -10,6 +10,7 @@ import { openDb } from "~/db/client.server";
 import type { Actor } from "~/models/access/policy";
 import { ledgerImport, previewLedgerImport } from "~/models/adoption/import.server";
 import { applyImport, getImportBatch } from "~/models/imports/batches.server";
+import { readTable } from "~/models/imports/read-table.server";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ledger-bench-"));
 const db = openDb(path.join(dir, "bench.sqlite"));
@@ -18,7 +19,7 @@ const today = "2026-06-15";
 
 let t = performance.now();
 sqlite.transaction(() => {
-  sqlite.prepare("insert into provinces (code, name, full_name, unit_type) values ('15', 'Lào Cai', 'Tỉnh Lào Cai', 'Province')").run();
+  sqlite.prepare("insert into provinces (code, name, name_en, full_name, full_name_en, unit_type) values ('15', 'Lào Cai', 'Lao Cai', 'Tỉnh Lào Cai', 'Lao Cai Province', 'Province')").run();
   for (let c = 1; c <= 28; c++) sqlite.prepare("insert or ignore into chapters (number, roman, name) values (?, ?, ?)").run(c, String(c), `Chương ${c}`);
   const technique = sqlite.prepare("insert into techniques (code, chapter_number, number, name, search_text, min_level) values (?, ?, ?, ?, ?, ?)");
   const billing = sqlite.prepare("insert into technique_billing_codes (technique_id, code, technique_name) values (?, ?, ?)");
@@ -51,6 +52,14 @@ for (let r = 0; r < 5_000; r++) {
   lines.push(`${facility},${code},${billingCode},01/03/2024,${decision}`);
 }
 const file = { fileName: "so-ky-thuat.csv", bytes: Buffer.from(lines.join("\n")) };
+
+// The parts of a preview: reading the file (worker thread) and planning it.
+t = performance.now();
+const sheet = await readTable(file);
+const readMs = performance.now() - t;
+t = performance.now();
+ledgerImport.plan(db, sheet, { actor: department, options: { facilityId: null, provinceCode: "15" }, today });
+console.log(`read ${Math.round(readMs)} ms, plan ${Math.round(performance.now() - t)} ms`);
 
 t = performance.now();
 const id = await previewLedgerImport(db, department, file, null, today);

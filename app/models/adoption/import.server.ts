@@ -305,19 +305,26 @@ function describe(technique: TechniqueFacts, via?: string): string {
 /** Decides each readable row against the ledger (and the other rows of the file); returns what to write. */
 function planWrites(db: Db, intents: Intent[], rows: PlannedRow[], effect: "official" | "request" | null): LedgerWrite {
   const sqlite = db.$client;
-  const facilityIds = [...new Set(intents.map((i) => i.facility.id))];
   type Stored = LedgerEvent & { decisionNumber: string | null };
   const ledger = new Map<string, Stored[]>();
   const pending = new Map<string, number>();
+  // Only the pairs the file names are read (a facility's whole ledger can hold thousands).
+  const techniquesByFacility = new Map<number, Set<number>>();
+  for (const intent of intents) {
+    const set = techniquesByFacility.get(intent.facility.id) ?? new Set<number>();
+    set.add(intent.technique.id);
+    techniquesByFacility.set(intent.facility.id, set);
+  }
   const eventsOf = sqlite.prepare(
-    "SELECT technique_id AS techniqueId, kind, event_on AS eventOn, decision_number AS decisionNumber FROM adoption_events WHERE facility_id = ?",
+    `SELECT technique_id AS techniqueId, kind, event_on AS eventOn, decision_number AS decisionNumber FROM adoption_events
+     WHERE facility_id = ? AND technique_id IN (SELECT value FROM json_each(?))`,
   );
   const pendingOf = sqlite.prepare(
     `SELECT i.technique_id AS techniqueId, r.id AS requestId FROM technique_list_request_items i
      JOIN technique_list_requests r ON r.id = i.request_id WHERE r.facility_id = ? AND r.status = 'submitted'`,
   );
-  for (const facilityId of facilityIds) {
-    for (const e of eventsOf.all(facilityId) as (Stored & { techniqueId: number })[]) {
+  for (const [facilityId, techniqueIds] of techniquesByFacility) {
+    for (const e of eventsOf.all(facilityId, JSON.stringify([...techniqueIds])) as (Stored & { techniqueId: number })[]) {
       const key = `${facilityId}:${e.techniqueId}`;
       const list = ledger.get(key);
       if (list) list.push(e);
