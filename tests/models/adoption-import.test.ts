@@ -264,3 +264,19 @@ test("a confirmation whose plan no longer matches the preview is a 409 and write
   await expect(applyImport(db, ledgerImport, director, id, TODAY)).rejects.toMatchObject({ status: 409 });
   expect(count(db, "adoption_events")).toBe(1);
 });
+
+test("an error cell or a formula in an XLSX ledger is refused with its column and row", async () => {
+  const { db, director, a, b } = setup();
+  const wb = new ExcelJS.Workbook();
+  const sheet = wb.addWorksheet("Sổ");
+  sheet.addRow(["Mã kỹ thuật", "Ngày bắt đầu"]);
+  sheet.addRow([a.code, { error: "#N/A" }]);
+  sheet.addRow([{ formula: `"${b.code}"`, result: b.code }, "2024-03-01"]);
+  const bytes = Buffer.from(await wb.xlsx.writeBuffer());
+  const result = await importLedgerFile(db, director, null, { fileName: "so.xlsx", bytes }, TODAY);
+  expect(result.rows.map((r) => [r.status, r.messages])).toEqual([
+    ["refused", ['imports:errors.errorCell|{"column":"B","row":2}']],
+    ["refused", ['imports:errors.formulaCell|{"column":"A","row":3}']],
+  ]);
+  expect(count(db, "adoption_events")).toBe(0);
+});
