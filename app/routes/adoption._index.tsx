@@ -156,20 +156,23 @@ export default function LedgerPage() {
                 <Pagination page={entries.page} pageCount={entries.pageCount} total={entries.total} param="epage" />
               </div>
             </section>
-            {facility.canManage ? (
+            {facility.canManage || facility.canImport ? (
               <div className="space-y-4">
-                <EventForm today={today} />
-                <Form method="post" action={`/adoption/import?facility=${facility.id}`} encType="multipart/form-data" className="card space-y-3">
-                  <h2 className="text-lg font-semibold">{t("ledger.import")}</h2>
-                  <p className="text-sm text-slate-600">{t("ledger.importHelp")}</p>
-                  <label className="label" htmlFor="ledger-file">
-                    {t("ledger.file")}
-                  </label>
-                  <input id="ledger-file" className="input" type="file" name="file" accept=".csv,.xlsx" required />
-                  <button type="submit" className="btn">
-                    {t("ledger.importButton")}
-                  </button>
-                </Form>
+                {facility.canManage ? <EventForm today={today} /> : null}
+                {facility.canImport ? (
+                  <Form method="post" action="/adoption/import" encType="multipart/form-data" className="card space-y-3">
+                    <h2 className="text-lg font-semibold">{t("ledger.import")}</h2>
+                    <p className="text-sm text-slate-600">{t("ledger.importHelp")}</p>
+                    <input type="hidden" name="facilityId" value={facility.id} />
+                    <label className="label" htmlFor="ledger-file">
+                      {t("ledger.file")}
+                    </label>
+                    <input id="ledger-file" className="input" type="file" name="file" accept=".csv,.xlsx" required />
+                    <button type="submit" className="btn">
+                      {t("ledger.importButton")}
+                    </button>
+                  </Form>
+                ) : null}
               </div>
             ) : null}
           </div>

@@ -1,125 +1,122 @@
-// Imports a facility's technique list file into its ledger and shows the per-row report.
+// Uploads a facility's technique ledger file; the preview (and its confirmation) is the shared
+// import page (/imports/:id).
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import {
-  json,
-  MaxPartSizeExceededError,
-  unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
-} from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { json, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { FieldError } from "~/components/form";
+import { importBatchHref } from "~/components/links";
 import { getDb } from "~/db/client.server";
-import { importLedgerFile, type LedgerImportReport } from "~/models/adoption/import.server";
+import { ledgerImportPage, previewLedgerImport } from "~/models/adoption/import.server";
 import { requireActor } from "~/models/auth/session.server";
-import { vietnamToday } from "~/models/dates";
 import { isDomainError } from "~/models/errors";
+import { MAX_IMPORT_BYTES } from "~/models/imports/read-table.server";
+import { orRespond, throwDomainResponse, todayInVietnam } from "~/utils/domain-response.server";
+import { readImportUpload } from "~/utils/import-upload.server";
 import { encodeMessage, translateMessage } from "~/utils/messages";
 import { localizedTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = ({ matches }) => localizedTitle(matches, "adoption:ledger.import");
+export const meta: MetaFunction = ({ matches }) => localizedTitle(matches, "imports:ledger.title");
 
-const MAX_UPLOAD_MB = 5;
-
-type ActionData = { ok: true; report: LedgerImportReport; facilityId: number } | { ok: false; error: string; facilityId: number | null };
-
-// No redirect here: after a POST, Remix runs this loader too, and a redirect would throw away
-// the per-row report the action just returned. Opened directly, the page points to the ledger.
-export async function loader({ request }: LoaderFunctionArgs) {
-  await requireActor(request);
-  const requested = Number(new URL(request.url).searchParams.get("facility"));
-  return json({ facilityId: Number.isInteger(requested) && requested > 0 ? requested : null });
+/** A facility id from the query or the form: a positive integer, null when blank, undefined when not a number. */
+function facilityParam(value: string | null | undefined): number | null | undefined {
+  if (value === null || value === undefined || value.trim() === "") return null;
+  const n = Number(value);
+  return Number.isInteger(n) && n > 0 ? n : undefined;
 }
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const actor = await requireActor(request);
+  const requested = facilityParam(new URL(request.url).searchParams.get("facility")) ?? null;
+  return json(orRespond(() => ledgerImportPage(getDb(), actor, requested)));
+}
+
+type ActionData = { fieldErrors: Record<string, string[]> };
 
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireActor(request);
-  const requested = Number(new URL(request.url).searchParams.get("facility"));
-  const facilityId = Number.isInteger(requested) && requested > 0 ? requested : actor.facilityId;
-  if (!facilityId) throw new Response("Forbidden", { status: 403 });
-  let form: FormData;
+  const upload = await readImportUpload(request);
+  if (upload instanceof Response) return upload;
+  const facilityId = facilityParam(upload.fields.facilityId);
+  if (facilityId === undefined) return json<ActionData>({ fieldErrors: { facilityId: ["common:validation.invalidChoice"] } }, { status: 400 });
   try {
-    form = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_UPLOAD_MB * 1024 * 1024 }));
-  } catch (error) {
-    // A file over the limit is refused with a message next to the form, not a server error.
-    if (!(error instanceof MaxPartSizeExceededError)) throw error;
-    return json<ActionData>({ ok: false, error: encodeMessage("imports:errors.tooLarge", { size: MAX_UPLOAD_MB }), facilityId }, { status: 413 });
-  }
-  const file = form.get("file");
-  if (!(file instanceof File) || file.size === 0) {
-    return json<ActionData>({ ok: false, error: "imports:errors.noFile", facilityId }, { status: 400 });
-  }
-  try {
-    const bytes = new Uint8Array(await file.arrayBuffer());
-    const report = await importLedgerFile(getDb(), actor, facilityId, { fileName: file.name, bytes }, vietnamToday(new Date()));
-    return json<ActionData>({ ok: true, report, facilityId });
+    const id = await previewLedgerImport(getDb(), actor, upload.file, facilityId, todayInVietnam());
+    return redirect(importBatchHref(id));
   } catch (error) {
     if (!isDomainError(error)) throw error;
-    if (error.status === 403 || error.status === 404) throw new Response(error.message, { status: error.status });
-    return json<ActionData>({ ok: false, error: encodeMessage(error.message, error.params), facilityId }, { status: error.status });
+    if (error.status === 403 || error.status === 404) throwDomainResponse(error);
+    return json<ActionData>({ fieldErrors: { [error.field ?? "file"]: [encodeMessage(error.message, error.params)] } }, { status: error.status });
   }
 }
 
 export default function LedgerImportPage() {
-  const data = useActionData<typeof action>();
-  const { facilityId } = useLoaderData<typeof loader>();
-  const { t } = useTranslation("adoption");
-  if (!data) {
-    return (
-      <div className="space-y-4">
-        <h1 className="page-title">{t("ledger.import")}</h1>
-        <p>{t("ledger.importHelp")}</p>
-        <Link to={`/adoption${facilityId ? `?facility=${facilityId}` : ""}`} className="btn-secondary">
-          ← {t("ledger.title")}
-        </Link>
-      </div>
-    );
-  }
+  const page = useLoaderData<typeof loader>();
+  const data = useActionData<typeof action>() as (ActionData & { ok?: false }) | undefined;
+  const { t } = useTranslation(["imports", "adoption"]);
+  const navigation = useNavigation();
+  const busy = navigation.state === "submitting";
+  const errors = (field: string) => data?.fieldErrors?.[field]?.map((m) => translateMessage(t, m));
+  const backTo = page.ownFacility ? "/adoption" : page.selected ? `/adoption?facility=${page.selected}` : "/adoption";
+
   return (
     <div className="space-y-4">
       <p>
-        <Link to={`/adoption${data.facilityId ? `?facility=${data.facilityId}` : ""}`} className="link text-sm">
-          ← {t("ledger.title")}
+        <Link to={backTo} className="link text-sm">
+          ← {t("ledger.back")}
         </Link>
       </p>
-      <h1 className="page-title">{t("ledger.import")}</h1>
-      {data.ok ? (
-        <>
-          <p className="card" role="status">
-            {t("ledger.importReport", data.report)}
-          </p>
-          <section className="card overflow-x-auto p-0">
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">{t("ledger.row")}</th>
-                  <th scope="col">{t("drill.code")}</th>
-                  <th scope="col">{t("ledger.date")}</th>
-                  <th scope="col">{t("ledger.outcome")}</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {data.report.rows.map((r) => (
-                  <tr key={r.row}>
-                    <td className="tabular-nums">{r.row}</td>
-                    <td className="font-mono text-xs">{r.code}</td>
-                    <td>{r.date}</td>
-                    <td className={r.outcome === "refused" ? "text-red-800" : ""}>
-                      {r.outcome === "created"
-                        ? t("ledger.outcomeCreated")
-                        : r.outcome === "unchanged"
-                          ? t("ledger.outcomeUnchanged")
-                          : translateMessage(t, encodeMessage(r.message ?? "", r.params))}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </section>
-        </>
-      ) : (
-        <p className="rounded-md border border-red-300 bg-red-50 p-3 text-red-800" role="alert">
-          {translateMessage(t, data.error)}
+      <header>
+        <h1 className="page-title">{t("ledger.title")}</h1>
+        <p className="mt-1 max-w-3xl text-sm text-slate-600">{t("ledger.intro")}</p>
+        <p className="mt-1 max-w-3xl text-sm text-slate-600">{t("ledger.rule")}</p>
+        <p className="mt-1 max-w-3xl text-sm text-slate-600">{t("ledger.dates")}</p>
+        <p className="mt-1 max-w-3xl text-sm font-medium" data-testid="decision-effect">
+          {page.decisions === "official" ? t("ledger.officialHint") : t("ledger.requestHint")}
         </p>
-      )}
+      </header>
+      <Form method="post" encType="multipart/form-data" className="card space-y-3" aria-labelledby="ledger-import-form">
+        <h2 id="ledger-import-form" className="font-semibold">{t("ledger.title")}</h2>
+        {page.ownFacility ? (
+          <p className="text-sm" data-testid="own-facility">{t("ledger.ownFacility", { name: page.ownFacility.name })}</p>
+        ) : (
+          <div>
+            <label htmlFor="facilityId" className="label">{t("ledger.facility")}</label>
+            <select
+              id="facilityId"
+              name="facilityId"
+              defaultValue={page.selected ? String(page.selected) : ""}
+              className="input mt-1 w-full"
+              aria-describedby="facilityId-hint facilityId-error"
+              aria-invalid={errors("facilityId") ? true : undefined}
+            >
+              <option value="">{t("ledger.facilityFromFile")}</option>
+              {page.choices.map((c) => (
+                <option key={c.id} value={c.id}>{c.name}</option>
+              ))}
+            </select>
+            <p id="facilityId-hint" className="mt-1 text-xs text-slate-500">{t("ledger.facilityHint")}</p>
+            <FieldError id="facilityId-error" errors={errors("facilityId")} />
+          </div>
+        )}
+        <div>
+          <label htmlFor="file" className="label">{t("ledger.file")}</label>
+          <input
+            id="file"
+            name="file"
+            type="file"
+            required
+            accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            className="input mt-1 w-full"
+            aria-describedby="file-hint file-error"
+            aria-invalid={errors("file") ? true : undefined}
+          />
+          <p id="file-hint" className="mt-1 text-xs text-slate-500">{t("ledger.fileHint", { size: MAX_IMPORT_BYTES / 1024 / 1024 })}</p>
+          <FieldError id="file-error" errors={errors("file")} />
+        </div>
+        <button type="submit" className="btn" disabled={busy}>
+          {busy ? t("ledger.previewing") : t("ledger.preview")}
+        </button>
+      </Form>
     </div>
   );
 }

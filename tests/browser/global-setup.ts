@@ -11,6 +11,8 @@ declare module "vitest" {
      *  every other file reads (a whole catalogue edition) serves a copy on its own server. */
     seededDb: string;
     buildDir: string;
+    /** The served database, for tests that pick their data (read-only). */
+    databasePath: string;
   }
 }
 
@@ -61,6 +63,7 @@ export default async function setup(project: TestProject) {
   project.provide("baseUrl", baseUrl);
   project.provide("seededDb", dbPath);
   project.provide("buildDir", buildDir);
+  project.provide("databasePath", dbPath);
   return () => {
     if (child.pid) {
       try {

@@ -71,7 +71,7 @@ test("the ledger form, a list import and the department's approval each keep the
   expect(row(db, hospital.id, ecmo.id)).toEqual(expect.objectContaining({ suspended_on: "2023-02-01" }));
 
   const csv = { fileName: "danh-muc.csv", bytes: Buffer.from(["Mã kỹ thuật,Ngày bắt đầu", `${hip.code},2022-03-01`, `${xray.code},2020-01-15`].join("\n")) };
-  expect((await importLedgerFile(db, director, hospital.id, csv, TODAY)).created).toBe(2);
+  expect((await importLedgerFile(db, director, hospital.id, csv, TODAY)).written.started).toBe(2);
   expectInStep(db);
   expect(row(db, hospital.id, xray.id)).toEqual(expect.objectContaining({ min_level: "D", cross_level: 0 }));
 

@@ -1,11 +1,13 @@
-import { count, eq } from "drizzle-orm";
+import { and, count, eq } from "drizzle-orm";
 import { expect, test } from "vitest";
 import { getDb } from "~/db/client.server";
-import { adoptionEvents, targets, techniqueListRequests } from "~/db/schema";
+import { adoptionEvents, targets, techniqueBillingCodes, techniqueListRequests } from "~/db/schema";
+import { MAX_IMPORT_BYTES } from "~/models/imports/read-table.server";
 import { recordAdoptionEvents } from "~/models/adoption/ledger.server";
 import { submitListRequest } from "~/models/adoption/list-requests.server";
 import { action as ledgerAction } from "~/routes/adoption._index";
 import { action as importAction, loader as importLoader } from "~/routes/adoption.import";
+import { action as batchAction, loader as batchLoader } from "~/routes/imports.$id";
 import { action as decideAction } from "~/routes/adoption.requests.$id";
 import { loader as departmentLoader } from "~/routes/department";
 import { loader as exportLoader } from "~/routes/reports.export";
@@ -188,25 +190,91 @@ test("a drill-down with a baseline after the report year answers 400 with the ye
   expect(body).toContain('"baseline":2090');
 });
 
-test("the import page keeps its per-row report (its loader does not redirect) and a file over 5 MB is a 413 with a message", async () => {
-  const { hospital, director } = await province();
-  const page = await responseOf(importLoader(args(authedRequest(`/adoption/import?facility=${hospital.id}`, { cookie: director.cookie }))));
-  expect(page.status).toBe(200);
-  expect(await page.json()).toEqual({ facilityId: hospital.id });
-  const upload = (bytes: Uint8Array<ArrayBuffer>) => {
-    const form = new FormData();
-    form.append("file", new File([bytes], "list.csv", { type: "text/csv" }));
-    return responseOf(importAction(args(authedRequest(`/adoption/import?facility=${hospital.id}`, { cookie: director.cookie, form }))));
+const upload = (cookie: string, text: string | Uint8Array<ArrayBuffer>, fields: Record<string, string> = {}, fileName = "so-ky-thuat.csv") => {
+  const form = new FormData();
+  form.append("file", new File([text], fileName, { type: "text/csv" }));
+  for (const [k, v] of Object.entries(fields)) form.append(k, v);
+  return responseOf(importAction(args(authedRequest("/adoption/import", { cookie, form }))));
+};
+
+test("the department uploads a ledger file keyed by billing codes, confirms the preview, and the official figure rises by the rows approved", async () => {
+  const { db, hospital, department } = await province();
+  const [t3, t4, t5] = [makeTechnique(db, { minLevel: "A" }), makeTechnique(db, { minLevel: "A" }), makeTechnique(db, { minLevel: "A" })];
+  const codes = [t3, t4, t5].map((t, i) => {
+    const code = `10.${String(9000 + t.id).padStart(4, "0")}.${String(i).padStart(4, "0")}`;
+    db.insert(techniqueBillingCodes).values({ techniqueId: t.id, code, techniqueName: t.name }).run();
+    return code;
+  });
+  const officialNow = async () => {
+    const response = await responseOf(departmentLoader(args(authedRequest("/department", { cookie: department.cookie }))));
+    return (await response.json()).dashboard.provincialAdded.official as number;
   };
-  const big = await upload(new Uint8Array(6 * 1024 * 1024).fill(65));
-  expect(big.status).toBe(413);
-  expect((await big.json()).error).toContain("imports:errors.tooLarge");
-  const noHeaders = await upload(Uint8Array.from(Buffer.from("foo,bar\n1,2\n")));
+  const before = await officialNow();
+  const page = await responseOf(importLoader(args(authedRequest(`/adoption/import?facility=${hospital.id}`, { cookie: department.cookie }))));
+  expect(page.status).toBe(200);
+  expect(await page.json()).toMatchObject({ ownFacility: null, selected: hospital.id, decisions: "official" });
+
+  const file = [
+    "Mã tương đương,Ngày bắt đầu,Số quyết định,Ngày phê duyệt",
+    `${codes[0]},01/02/2024,77/QĐ-SYT,15/09/2025`,
+    `${codes[1]},2024-02-01,77/QĐ-SYT,2025-09-15`,
+    `${codes[2]},2024-02-01,,`,
+  ].join("\n");
+  const preview = await upload(department.cookie, file, { facilityId: String(hospital.id) });
+  expect(preview.status).toBe(302);
+  const href = preview.headers.get("Location")!;
+  expect(href).toMatch(/^\/imports\/\d+$/);
+  const id = href.split("/").pop()!;
+  const shown = await responseOf(batchLoader(args(authedRequest(href, { cookie: department.cookie }), { id })));
+  const { batch, rows } = await shown.json();
+  expect(batch.summary).toMatchObject({ new: 3, refused: 0 });
+  expect(rows.rows[0].resolved).toBe(`${codes[0]} → ${t3.code} ${t3.name}`);
+  expect(await officialNow()).toBe(before);
+
+  const confirmed = await responseOf(batchAction(args(authedRequest(href, { cookie: department.cookie, form: { intent: "confirm" } }), { id })));
+  expect(confirmed.status).toBe(302);
+  expect(await officialNow()).toBe(before + 2);
+  expect(db.select({ n: count() }).from(adoptionEvents).where(and(eq(adoptionEvents.facilityId, hospital.id), eq(adoptionEvents.kind, "approved"))).get()!.n).toBe(4);
+
+  // Confirming again is a 409; nothing more is written.
+  const twice = await responseOf(batchAction(args(authedRequest(href, { cookie: department.cookie, form: { intent: "confirm" } }), { id })));
+  expect(twice.status).toBe(409);
+  expect(await officialNow()).toBe(before + 2);
+});
+
+test("a director's upload is for its own facility whatever the form says; others get 403, bad uploads 400/413/415 with the message next to the field", async () => {
+  const { db, p, hospital, director, department, t1 } = await province();
+  const neighbour = makeFacility(db, { provinceCode: p.code });
+  const page = await responseOf(importLoader(args(authedRequest("/adoption/import", { cookie: director.cookie }))));
+  expect(await page.json()).toMatchObject({ ownFacility: { id: hospital.id }, choices: [], decisions: "request" });
+
+  const csv = `Mã kỹ thuật,Ngày bắt đầu\n${t1.code},2024-03-01\n`;
+  const mine = await upload(director.cookie, csv, { facilityId: String(neighbour.id) });
+  expect(mine.status).toBe(302);
+  const batch = db.$client.prepare("SELECT facility_id AS facilityId FROM import_batches ORDER BY id DESC").get() as { facilityId: number };
+  expect(batch.facilityId).toBe(hospital.id);
+
+  const trainer = await createSignedInUser(db, { role: "trainer", facilityId: hospital.id });
+  expect((await responseOf(importLoader(args(authedRequest("/adoption/import", { cookie: trainer.cookie }))))).status).toBe(403);
+  expect((await upload(trainer.cookie, csv)).status).toBe(403);
+  const elsewhere = makeFacility(db);
+  expect((await upload(department.cookie, csv, { facilityId: String(elsewhere.id) })).status).toBe(403);
+
+  const noFacility = await upload(department.cookie, csv);
+  expect(noFacility.status).toBe(400);
+  expect((await noFacility.json()).fieldErrors.facilityId).toEqual(["imports:ledger.chooseFacility"]);
+  const badChoice = await upload(department.cookie, csv, { facilityId: "abc" });
+  expect(badChoice.status).toBe(400);
+  expect((await badChoice.json()).fieldErrors.facilityId).toHaveLength(1);
+  const noHeaders = await upload(director.cookie, "foo,bar\n1,2\n");
   expect(noHeaders.status).toBe(400);
-  expect((await noHeaders.json()).error).toContain("imports:errors.unrecognisedHeaders|");
-  const small = await upload(Uint8Array.from(Buffer.from("Mã kỹ thuật,Ngày bắt đầu\n99.99999,2024-01-01\n")));
-  expect(small.status).toBe(200);
-  const report = (await small.json()).report;
-  expect(report.rows).toHaveLength(1);
-  expect(report.rows[0].outcome).toBe("refused");
+  expect((await noHeaders.json()).fieldErrors.file[0]).toMatch(/^imports:errors\.unrecognisedHeaders\|/);
+  const wrongType = await upload(director.cookie, "x", {}, "so.pdf");
+  expect(wrongType.status).toBe(400);
+  expect((await wrongType.json()).fieldErrors.file[0]).toMatch(/^imports:errors\.unsupportedType\|/);
+  const big = await upload(director.cookie, new Uint8Array(MAX_IMPORT_BYTES + 1024).fill(65));
+  expect(big.status).toBe(413);
+  const notMultipart = await responseOf(importAction(args(authedRequest("/adoption/import", { cookie: director.cookie, form: { facilityId: "1" } }))));
+  expect(notMultipart.status).toBe(415);
+  expect(db.select({ n: count() }).from(adoptionEvents).where(eq(adoptionEvents.facilityId, hospital.id)).get()!.n).toBe(4);
 });

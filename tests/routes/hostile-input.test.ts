@@ -22,7 +22,7 @@ const ROUTES_DIR = path.resolve(__dirname, "../../app/routes");
  * on non-form bodies). They move to `readUpload` from app/utils/request-body.server.ts with the
  * import work of issue 11; then this list is emptied.
  */
-const AWAITING_READ_UPLOAD = new Set(["adoption.import.tsx"]);
+const AWAITING_READ_UPLOAD = new Set<string>([]);
 const MAX_MS = 1000;
 
 type RouteModule = { loader?: (args: never) => unknown; action?: (args: never) => unknown };

@@ -18,9 +18,9 @@ const actors: Record<Role, Actor> = {
 
 // The permission table of the README: what each role may do (✓) and may not (absent).
 const MAY: Record<Role, Capability[]> = {
-  admin: ["catalogue.manage", "facilities.manage", "users.manage", "audit.read", "agreements.manage", "staff.manage", "rotations.manage", "courses.manage", "caseLogs.manage", "techniqueList.submit", "techniqueList.approve", "adoption.manage", "targets.manage"],
-  department: ["audit.read", "facilities.manage", "techniqueList.approve", "targets.manage"],
-  director: ["agreements.manage", "staff.manage", "caseLogs.manage", "techniqueList.submit", "adoption.manage"],
+  admin: ["catalogue.manage", "facilities.manage", "users.manage", "audit.read", "agreements.manage", "staff.manage", "rotations.manage", "courses.manage", "caseLogs.manage", "techniqueList.submit", "techniqueList.approve", "adoption.manage", "adoption.import", "targets.manage"],
+  department: ["audit.read", "facilities.manage", "techniqueList.approve", "adoption.import", "targets.manage"],
+  director: ["agreements.manage", "staff.manage", "caseLogs.manage", "techniqueList.submit", "adoption.manage", "adoption.import"],
   trainer: ["rotations.manage", "courses.manage", "caseLogs.manage"],
   viewer: [],
 };

@@ -3,6 +3,7 @@ import {
   achievementShare,
   findDateViolation,
   findOrderViolation,
+  readLedgerDate,
   isCrossLevel,
   ledgerStateOn,
   levelRank,
@@ -94,4 +95,21 @@ test("report years run from the baseline year to the report year; none when the 
 test("achievement is a share of the target: 56 of 54 is 103.7%", () => {
   expect(Math.round(achievementShare(56, 54)! * 1000) / 10).toBe(103.7);
   expect(achievementShare(5, 0)).toBeNull();
+});
+
+test("a ledger file's dates read as day/month/year or year-month-day; impossible and other forms are unreadable", () => {
+  expect(readLedgerDate("15/03/2025")).toBe("2025-03-15");
+  expect(readLedgerDate(" 5/3/2025 ")).toBe("2025-03-05");
+  expect(readLedgerDate("31-12-2025")).toBe("2025-12-31");
+  expect(readLedgerDate("01.01.2026")).toBe("2026-01-01");
+  expect(readLedgerDate("2024-02-29")).toBe("2024-02-29");
+  expect(readLedgerDate("29/02/2024")).toBe("2024-02-29");
+  expect(readLedgerDate("29/02/2025")).toBeNull();
+  expect(readLedgerDate("2025-02-29")).toBeNull();
+  expect(readLedgerDate("31/04/2025")).toBeNull();
+  expect(readLedgerDate("03/15/2025")).toBeNull();
+  expect(readLedgerDate("2025/03/15")).toBeNull();
+  expect(readLedgerDate("45731")).toBeNull();
+  expect(readLedgerDate("tháng 3/2025")).toBeNull();
+  expect(readLedgerDate("")).toBeNull();
 });

@@ -29,6 +29,7 @@ export type Capability =
   | "techniqueList.submit" // a facility submits additions to its technique list
   | "techniqueList.approve" // the department approves or returns them
   | "adoption.manage" // a facility's adoption ledger entries
+  | "adoption.import" // import a ledger file (department: its province's facilities; director: its own)
   | "targets.manage"; // targets and counted milestones
 
 const ROLE_CAPABILITIES: Record<Role, readonly Capability[]> = {
@@ -47,15 +48,17 @@ const ROLE_CAPABILITIES: Record<Role, readonly Capability[]> = {
     "techniqueList.submit",
     "techniqueList.approve",
     "adoption.manage",
+    "adoption.import",
     "targets.manage",
   ],
-  department: ["audit.read", "facilities.manage", "techniqueList.approve", "targets.manage"],
+  department: ["audit.read", "facilities.manage", "techniqueList.approve", "adoption.import", "targets.manage"],
   director: [
     "agreements.manage",
     "staff.manage",
     "caseLogs.manage",
     "techniqueList.submit",
     "adoption.manage",
+    "adoption.import",
     "enrolments.request",
     "credits.manage",
   ],
@@ -137,4 +140,15 @@ export function manageFilter(actor: Actor, capability: Capability): ReadFilter {
 export function managedProvince(actor: Actor, capability: Capability): string | null {
   const filter = manageFilter(actor, capability);
   return filter.kind === "province" ? filter.provinceCode : null;
+}
+
+/**
+ * What an imported row with a department decision (number and date) becomes: official (an
+ * "approved" ledger event) when the importer approves technique lists, a list request awaiting
+ * that approval when the importer only submits them, nothing otherwise.
+ */
+export function importedDecisionEffect(actor: Actor): "official" | "request" | null {
+  if (hasCapability(actor, "techniqueList.approve")) return "official";
+  if (hasCapability(actor, "techniqueList.submit")) return "request";
+  return null;
 }

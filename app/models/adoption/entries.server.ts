@@ -11,7 +11,7 @@ import { toPage, type Page, type PageRequest } from "~/utils/pagination";
 import { recordAdoptionEvent } from "./ledger.server";
 import type { LedgerEventForm } from "./schemas";
 
-export type LedgerFacility = { id: number; name: string; level: Level | null; provinceCode: string | null; canManage: boolean };
+export type LedgerFacility = { id: number; name: string; level: Level | null; provinceCode: string | null; canManage: boolean; canImport: boolean };
 
 /** The facility a ledger page shows: the reader's own, or the one asked for when readable. */
 export function resolveLedgerFacility(db: Db, actor: Actor, requested: number | null): LedgerFacility | null {
@@ -24,7 +24,8 @@ export function resolveLedgerFacility(db: Db, actor: Actor, requested: number | 
     .get();
   if (!f) throw new NotFoundError();
   if (!canRead(actor, { facilityId: f.id, provinceCode: f.provinceCode })) throw new ForbiddenError();
-  return { ...f, canManage: canChange(actor, "adoption.manage", { facilityId: f.id, provinceCode: f.provinceCode }) };
+  const scope = { facilityId: f.id, provinceCode: f.provinceCode };
+  return { ...f, canManage: canChange(actor, "adoption.manage", scope), canImport: canChange(actor, "adoption.import", scope) };
 }
 
 /** Facilities the reader may open a ledger for (a department's province, capped for a select). */

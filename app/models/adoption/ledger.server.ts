@@ -5,7 +5,7 @@
 // reports count) in the caller's transaction.
 // Access control is the caller's job (the acceptance, the approval and the ledger form each
 // check their own capability); the actor is recorded as the author.
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { adoptionEvents, auditEvents, facilities, techniques, type AdoptionEvent } from "~/db/schema";
 import type { Actor } from "~/models/access/policy";
 import { recordAudit, type Tx } from "~/models/audit/audit.server";
@@ -159,10 +159,25 @@ export function recordAdoptionEvents(
   options: { audit?: boolean } = {},
 ): number {
   if (inputs.length === 0) return 0;
-  const facilityIds = [...new Set(inputs.map((i) => i.facilityId))];
+  const techniqueById = new Map<number, number>();
+  const techniqueByCode = new Map<string, number>();
+  for (const t of tx.select({ id: techniques.id, code: techniques.code }).from(techniques).all()) {
+    techniqueById.set(t.id, t.id);
+    techniqueByCode.set(t.code, t.id);
+  }
+  const techniqueOf = (input: AdoptionEventInput) =>
+    input.techniqueId !== undefined ? techniqueById.get(input.techniqueId) : techniqueByCode.get((input.techniqueCode ?? "").trim());
+  // Only the pairs being written are read: a facility's whole ledger can hold thousands of events.
+  const pairsByFacility = new Map<number, Set<number>>();
+  for (const input of inputs) {
+    const techniqueId = techniqueOf(input);
+    const set = pairsByFacility.get(input.facilityId) ?? new Set<number>();
+    if (techniqueId !== undefined) set.add(techniqueId);
+    pairsByFacility.set(input.facilityId, set);
+  }
   const facilityMap = new Map<number, FacilityFacts>();
   const eventsByPair = new Map<string, LedgerEvent[]>();
-  for (const ids of chunk(facilityIds, 500)) {
+  for (const ids of chunk([...pairsByFacility.keys()], 500)) {
     for (const f of tx
       .select({ id: facilities.id, openedOn: facilities.openedOn })
       .from(facilities)
@@ -170,32 +185,19 @@ export function recordAdoptionEvents(
       .all()) {
       facilityMap.set(f.id, f);
     }
-    for (const e of tx
-      .select({
-        facilityId: adoptionEvents.facilityId,
-        techniqueId: adoptionEvents.techniqueId,
-        kind: adoptionEvents.kind,
-        eventOn: adoptionEvents.eventOn,
-      })
-      .from(adoptionEvents)
-      .where(inArray(adoptionEvents.facilityId, ids))
-      .all()) {
-      pushPair(eventsByPair, `${e.facilityId}:${e.techniqueId}`, e);
-    }
   }
-  const techniqueById = new Map<number, number>();
-  const techniqueByCode = new Map<string, number>();
-  for (const t of tx.select({ id: techniques.id, code: techniques.code }).from(techniques).all()) {
-    techniqueById.set(t.id, t.id);
-    techniqueByCode.set(t.code, t.id);
+  for (const [facilityId, techniqueIds] of pairsByFacility) {
+    for (const e of tx.all<{ techniqueId: number; kind: AdoptionEventKind; eventOn: string }>(
+      sql`select technique_id as techniqueId, kind, event_on as eventOn from adoption_events
+        where facility_id = ${facilityId} and technique_id in (select value from json_each(${JSON.stringify([...techniqueIds])}))`,
+    )) {
+      pushPair(eventsByPair, `${facilityId}:${e.techniqueId}`, e);
+    }
   }
 
   const rows = inputs.map((input, index) => {
     try {
-      const techniqueId =
-        input.techniqueId !== undefined
-          ? techniqueById.get(input.techniqueId)
-          : techniqueByCode.get((input.techniqueCode ?? "").trim());
+      const techniqueId = techniqueOf(input);
       if (techniqueId === undefined) {
         throw new DomainError(LEDGER_ERROR_KEYS.unknownTechnique, {
           field: "techniqueCode",

@@ -131,3 +131,18 @@ export function achievementShare(value: number, targetValue: number): number | n
   if (!(targetValue > 0)) return null;
   return value / targetValue;
 }
+
+/**
+ * A date cell of a ledger file as `yyyy-MM-dd`: day/month/year as Vietnamese sheets write it
+ * (15/03/2025; also 15-03-2025 and 15.03.2025) or year-month-day (2025-03-15; XLSX date cells
+ * arrive in this form). Null when unreadable or not a calendar date (31/02/2025).
+ */
+export function readLedgerDate(cell: string): string | null {
+  const text = cell.trim();
+  let iso: string | null = null;
+  const dmy = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(text);
+  const ymd = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text);
+  if (dmy) iso = `${dmy[3]}-${dmy[2].padStart(2, "0")}-${dmy[1].padStart(2, "0")}`;
+  else if (ymd) iso = `${ymd[1]}-${ymd[2].padStart(2, "0")}-${ymd[3].padStart(2, "0")}`;
+  return iso !== null && isCalendarDate(iso) ? iso : null;
+}

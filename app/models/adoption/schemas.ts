@@ -7,15 +7,28 @@ const required = "common:validation.required";
 const date = z.string({ required_error: required }).trim().refine(isIsoDate, "common:validation.invalidDate");
 const optionalText = (max: number) => z.string().trim().max(max, "common:validation.tooLong").optional();
 
+/** Longest technique code (a billing code CC.SSSS.GGGG is 12) and decision number, in every form and import. */
+export const TECHNIQUE_CODE_MAX = 20;
+export const DECISION_NUMBER_MAX = 60;
+const techniqueCode = z.string({ required_error: required }).trim().min(1, required).max(TECHNIQUE_CODE_MAX, "common:validation.tooLong");
+const decisionNumber = optionalText(DECISION_NUMBER_MAX);
+
 /** One ledger entry made by hand. */
 export const ledgerEventSchema = z.object({
   facilityId: z.number().int().positive().optional(),
-  techniqueCode: z.string({ required_error: required }).trim().min(1, required).max(20, "common:validation.tooLong"),
+  techniqueCode,
   kind: z.enum(ADOPTION_EVENT_KINDS, { required_error: required }),
   eventOn: date,
   source: z.enum(ADOPTION_SOURCES).optional(),
-  decisionNumber: optionalText(60),
+  decisionNumber,
   note: optionalText(1000),
+});
+
+/** The text fields of one row of a ledger file, with the hand form's limits (dates are read by `readLedgerDate`). */
+export const ledgerImportRowSchema = z.object({
+  techniqueCode,
+  decisionNumber,
+  facilityCode: optionalText(40),
 });
 export type LedgerEventForm = z.infer<typeof ledgerEventSchema>;
 
@@ -52,7 +65,7 @@ export const listRequestSchema = z
 export const decisionSchema = z.discriminatedUnion("intent", [
   z.object({
     intent: z.literal("approve"),
-    decisionNumber: z.string({ required_error: required }).trim().min(1, required).max(60, "common:validation.tooLong"),
+    decisionNumber: z.string({ required_error: required }).trim().min(1, required).max(DECISION_NUMBER_MAX, "common:validation.tooLong"),
     decisionOn: date,
     version: z.number().int(),
   }),

@@ -1,5 +1,6 @@
 // Every kind of import and its handler: the preview page confirms a batch through this table.
 import type { ImportKind } from "~/models/enums";
+import { ledgerImport } from "~/models/adoption/import.server";
 import { crosswalkImport } from "~/models/catalogue/crosswalk.server";
 import { catalogueImport } from "~/models/catalogue/import.server";
 import { facilitiesImport } from "~/models/facilities/import.server";
@@ -12,6 +13,7 @@ const HANDLERS: Partial<Record<ImportKind, ImportHandler<any, any>>> = {
   crosswalk: crosswalkImport,
   facilities: facilitiesImport,
   staff: staffImport,
+  ledger: ledgerImport,
 };
 
 export function importHandler(kind: ImportKind): ImportHandler<unknown, unknown> | null {
