@@ -18,6 +18,7 @@ export type Capability =
   | "catalogue.manage" // import the national catalogue, edit facilities
   | "users.manage" // accounts, roles, sessions, role policies
   | "audit.read" // the audit trail
+  | "audit.verify" // check the audit trail's hash chain (the whole trail, every province)
   | "agreements.manage" // agreements, parties, documents, meetings, transfer items, acceptances
   | "staff.manage" // staff registry of a facility
   | "rotations.manage" // rotations of a facility's staff
@@ -35,6 +36,7 @@ const ROLE_CAPABILITIES: Record<Role, readonly Capability[]> = {
     "catalogue.manage",
     "users.manage",
     "audit.read",
+    "audit.verify",
     "agreements.manage",
     "staff.manage",
     "rotations.manage",
