@@ -15,11 +15,16 @@ function dataFolder(): string {
   return file === ":memory:" ? path.resolve("data") : path.dirname(path.resolve(file));
 }
 
+/** Where the generated secret is kept (backups carry it, restores put it back). */
+export function sessionSecretFile(folder = dataFolder()): string {
+  return path.join(folder, "session-secret");
+}
+
 export function resolveSessionSecret(env: NodeJS.ProcessEnv = process.env, folder?: string): string {
   const fromEnv = env.SESSION_SECRET?.trim();
   if (fromEnv) return fromEnv;
   if (env.NODE_ENV !== "production") return DEV_SECRET;
-  const file = path.join(folder ?? dataFolder(), "session-secret");
+  const file = sessionSecretFile(folder);
   try {
     const stored = fs.readFileSync(file, "utf8").trim();
     if (stored) return stored;
