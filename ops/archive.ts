@@ -7,6 +7,7 @@ import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import * as tar from "tar";
+import { restoreFromReplica } from "./litestream.js";
 
 export const DB_ENTRY = "planner.sqlite";
 export const UPLOADS_ENTRY = "uploads";
@@ -239,6 +240,32 @@ export async function restoreBackup(archive: string, paths: Paths, options: { fo
       fs.chmodSync(paths.secret, 0o600);
     }
     return { manifest, movedAside: movedAside.filter((p): p is string => p !== null) };
+  } finally {
+    fs.rmSync(staging, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Brings the database back from the Litestream replica (LITESTREAM_REPLICA_URL): restores the
+ * replica's latest state into a scratch file, checks it, then swaps it in like an archive
+ * restore. Documents and the secret are not in the replica: they come from the daily archive.
+ */
+export async function restoreFromLiveReplica(paths: Paths, env: NodeJS.ProcessEnv, options: { force?: boolean; now?: Date } = {}): Promise<string[]> {
+  const dataDir = path.dirname(path.resolve(paths.database));
+  fs.mkdirSync(dataDir, { recursive: true });
+  const staging = fs.mkdtempSync(path.join(dataDir, ".restore-"));
+  try {
+    const scratch = path.join(staging, DB_ENTRY);
+    await restoreFromReplica(paths.database, scratch, env);
+    const problems = integrityProblems(scratch);
+    if (problems.length > 0) throw new RestoreRefused(`the replica's database failed its integrity check: ${problems.slice(0, 5).join("; ")}`);
+    if (!options.force && databaseInUse(paths.database)) {
+      throw new RestoreRefused(`${paths.database} is in use (is the planner or Litestream running?): stop it first, or pass --force`);
+    }
+    const suffix = stamp(options.now ?? new Date());
+    const movedAside = [moveAside(paths.database, suffix), moveAside(`${paths.database}-wal`, suffix), moveAside(`${paths.database}-shm`, suffix)];
+    fs.renameSync(scratch, paths.database);
+    return movedAside.filter((p): p is string => p !== null);
   } finally {
     fs.rmSync(staging, { recursive: true, force: true });
   }
