@@ -51,16 +51,43 @@ function refusedPage(req) {
   return `<!DOCTYPE html><html lang="${english ? "en" : "vi"}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>403 – ${title}</title></head><body style="font-family:'Segoe UI',Roboto,Arial,sans-serif;max-width:36rem;margin:4rem auto;padding:0 1rem;text-align:center;color:#0f172a"><p style="font-size:2.5rem;font-weight:700;color:#115e59;margin:0">403</p><h1>${title}</h1><p>${body}</p><p><a href="/">${home}</a></p></body></html>`;
 }
 
+// Every answer gets the protective headers; the server's own 403 page also a policy that lets
+// nothing run (the app sets its own, with a nonce, on every page it renders).
+const OWN_PAGE_POLICY = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+function securityHeaders(req, res, next) {
+  res.setHeader("X-Content-Type-Options", "nosniff");
+  res.setHeader("Referrer-Policy", "same-origin");
+  res.setHeader("X-Frame-Options", "DENY");
+  next();
+}
+
+// Anything answered to a signed-in browser (pages, data, exports, documents) is never stored:
+// forced just before the headers leave, over whatever the route set.
+function noStoreWhenSignedIn(req, res, next) {
+  if (/(?:^|;\s*)__session=/.test(req.get("cookie") ?? "")) {
+    const writeHead = res.writeHead;
+    res.writeHead = function (...args) {
+      res.setHeader("Cache-Control", "no-store");
+      return writeHead.apply(this, args);
+    };
+  }
+  next();
+}
+
 const app = express();
 app.disable("x-powered-by");
 if (trustProxy) app.set("trust proxy", true);
 app.use(compression());
+app.use(securityHeaders);
 app.use(build.publicPath, express.static(build.assetsBuildDirectory, { immutable: true, maxAge: "1y" }));
 app.use(express.static("public", { maxAge: "1h" }));
 app.use(morgan("tiny"));
+app.use(noStoreWhenSignedIn);
 app.use((req, res, next) => {
   if (isCrossSite(req)) {
-    res.status(403).type("html").send(refusedPage(req));
+    res.status(403).type("html").setHeader("Content-Security-Policy", OWN_PAGE_POLICY);
+    res.setHeader("Cache-Control", "no-store");
+    res.send(refusedPage(req));
     return;
   }
   if (!trustProxy) {
