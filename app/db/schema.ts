@@ -963,6 +963,9 @@ export const enrolments = sqliteTable(
     requestedAt: text("requested_at").notNull(),
     score: real("score"),
     certificateNumber: text("certificate_number").unique(),
+    /** Random, unguessable: the QR code and verification link carry it. The printed number alone
+     *  verifies only as valid or not. */
+    certificateToken: text("certificate_token").unique(),
     completedOn: text("completed_on"),
     version: version(),
     createdAt: createdAt(),
