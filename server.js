@@ -51,26 +51,28 @@ function refusedPage(req) {
   return `<!DOCTYPE html><html lang="${english ? "en" : "vi"}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>403 – ${title}</title></head><body style="font-family:'Segoe UI',Roboto,Arial,sans-serif;max-width:36rem;margin:4rem auto;padding:0 1rem;text-align:center;color:#0f172a"><p style="font-size:2.5rem;font-weight:700;color:#115e59;margin:0">403</p><h1>${title}</h1><p>${body}</p><p><a href="/">${home}</a></p></body></html>`;
 }
 
-// Every answer gets the protective headers; the server's own 403 page also a policy that lets
-// nothing run (the app sets its own, with a nonce, on every page it renders).
+// Every answer gets the protective headers (unless the app already set them: it sets its own,
+// with a CSP nonce, on every page it renders); the server's own 403 page also a policy that
+// lets nothing run. Anything answered to a signed-in browser (pages, data, exports, documents)
+// is never stored. Both are applied just before the headers leave, over what the route set.
 const OWN_PAGE_POLICY = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
-function securityHeaders(req, res, next) {
-  res.setHeader("X-Content-Type-Options", "nosniff");
-  res.setHeader("Referrer-Policy", "same-origin");
-  res.setHeader("X-Frame-Options", "DENY");
+const SECURITY_HEADERS = { "X-Content-Type-Options": "nosniff", "Referrer-Policy": "same-origin", "X-Frame-Options": "DENY" };
+function beforeHeadersLeave(res, change) {
+  const writeHead = res.writeHead;
+  res.writeHead = function (...args) {
+    change();
+    return writeHead.apply(this, args);
+  };
+}
+function protectiveHeaders(req, res, next) {
+  beforeHeadersLeave(res, () => {
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) if (!res.hasHeader(name)) res.setHeader(name, value);
+  });
   next();
 }
-
-// Anything answered to a signed-in browser (pages, data, exports, documents) is never stored:
-// forced just before the headers leave, over whatever the route set.
+// After the static files: their long-lived caching stays.
 function noStoreWhenSignedIn(req, res, next) {
-  if (/(?:^|;\s*)__session=/.test(req.get("cookie") ?? "")) {
-    const writeHead = res.writeHead;
-    res.writeHead = function (...args) {
-      res.setHeader("Cache-Control", "no-store");
-      return writeHead.apply(this, args);
-    };
-  }
+  if (/(?:^|;\s*)__session=/.test(req.get("cookie") ?? "")) beforeHeadersLeave(res, () => res.setHeader("Cache-Control", "no-store"));
   next();
 }
 
@@ -78,7 +80,7 @@ const app = express();
 app.disable("x-powered-by");
 if (trustProxy) app.set("trust proxy", true);
 app.use(compression());
-app.use(securityHeaders);
+app.use(protectiveHeaders);
 app.use(build.publicPath, express.static(build.assetsBuildDirectory, { immutable: true, maxAge: "1y" }));
 app.use(express.static("public", { maxAge: "1h" }));
 app.use(morgan("tiny"));
