@@ -5,13 +5,18 @@ import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { getDb } from "~/db/client.server";
+import { resolveSessionSecret } from "~/models/auth/secret.server";
+import { contentSecurityPolicy, newNonce, setSecurityHeaders } from "~/security-headers.server";
 import { warnAboutDemoPasswords } from "~/startup.server";
+import { NonceContext } from "~/utils/nonce";
 
 const ABORT_DELAY = 5_000;
 
-// Start-up checks, once per process (the module is loaded when the server starts).
+// Start-up checks, once per process (the module is loaded when the server starts). Without a
+// session secret the server stops here, before it listens.
 const started = globalThis as unknown as { __plannerStartupChecked?: boolean };
 if (!started.__plannerStartupChecked) {
+  resolveSessionSecret();
   started.__plannerStartupChecked = true;
   warnAboutDemoPasswords(getDb()).catch((error: unknown) => console.error("start-up check failed:", error));
 }
@@ -24,19 +29,22 @@ export default function handleRequest(
   _loadContext: AppLoadContext,
 ) {
   const waitForAll = isbot(request.headers.get("user-agent") ?? "");
+  const nonce = newNonce();
   return new Promise((resolve, reject) => {
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
-      <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} />,
+      <NonceContext.Provider value={nonce}>
+        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+      </NonceContext.Provider>,
       {
+        nonce,
         [waitForAll ? "onAllReady" : "onShellReady"]() {
           shellRendered = true;
           const body = new PassThrough();
           const stream = createReadableStreamFromReadable(body);
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-          responseHeaders.set("X-Content-Type-Options", "nosniff");
-          responseHeaders.set("Referrer-Policy", "same-origin");
-          responseHeaders.set("X-Frame-Options", "DENY");
+          responseHeaders.set("Content-Security-Policy", contentSecurityPolicy(nonce));
+          setSecurityHeaders(responseHeaders);
           resolve(new Response(stream, { headers: responseHeaders, status: responseStatusCode }));
           pipe(body);
         },
@@ -51,4 +59,10 @@ export default function handleRequest(
     );
     setTimeout(abort, ABORT_DELAY);
   });
+}
+
+/** Loader and action data (`?_data=`): the same headers as the pages they feed. */
+export function handleDataRequest(response: Response): Response {
+  setSecurityHeaders(response.headers);
+  return response;
 }

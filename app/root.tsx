@@ -20,6 +20,7 @@ import { getActor } from "~/models/auth/session.server";
 import type { Locale } from "~/models/enums";
 import stylesheet from "~/tailwind.css";
 import { translateMessage } from "~/utils/messages";
+import { useNonce } from "~/utils/nonce";
 import { installZodMessages } from "~/utils/zod-messages";
 
 // Zod's default (English) messages become translation keys, on the server and in the browser.
@@ -44,6 +45,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 function Document({ locale, children }: { locale: Locale; children: ReactNode }) {
   const i18n = useMemo(() => createI18n(locale), [locale]);
+  const nonce = useNonce();
   return (
     <html lang={locale}>
       <head>
@@ -54,8 +56,8 @@ function Document({ locale, children }: { locale: Locale; children: ReactNode })
       </head>
       <body>
         <I18nextProvider i18n={i18n}>{children}</I18nextProvider>
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

@@ -7,8 +7,10 @@
 //   tsx seeds/setup.ts [--reset] [--today=yyyy-MM-dd]
 //   DATABASE_PATH (default data/planner.sqlite); SEED_TODAY also sets the demo's today.
 import fs from "node:fs";
+import path from "node:path";
 import { sql } from "drizzle-orm";
 import { databasePath, openDb } from "~/db/client.server";
+import { ensureSessionSecretFile } from "~/models/auth/secret.server";
 import { isIsoDate, vietnamToday } from "~/models/dates";
 import { isDemoSeeded, seedDemo } from "./demo";
 
@@ -26,6 +28,8 @@ async function main() {
     console.log(`setup: removed ${file}`);
   }
   const existing = openDb(file);
+  // The server refuses to start without a session secret: generate it here, once, beside the database.
+  if (file !== ":memory:" && !process.env.SESSION_SECRET?.trim()) ensureSessionSecretFile(path.dirname(path.resolve(file)));
   const opened = Math.round(performance.now() - started);
   const seeded = isDemoSeeded(existing);
   // Nobody can have worked in a database without accounts: it is new, or an interrupted seed.

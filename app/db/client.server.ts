@@ -3,6 +3,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import { registerAuditHash } from "~/models/audit/chain.server";
 import * as schema from "./schema";
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
@@ -21,6 +22,8 @@ export function openDb(file: string): Db {
   sqlite.pragma("synchronous = NORMAL");
   sqlite.pragma("temp_store = MEMORY");
   sqlite.pragma("cache_size = -64000");
+  // The audit chain's hash as an SQL function (the migration that added the chain uses it).
+  registerAuditHash(sqlite);
   const db = drizzle(sqlite, { schema }) as Db;
   // A migration that rebuilds a table (drizzle-kit's way to change a column) drops and
   // recreates it: foreign keys are off meanwhile (the pragma is a no-op inside the migrator's

@@ -408,6 +408,10 @@ export const auditEvents = sqliteTable(
     /** JSON of the record before and after the change (null for create / delete). */
     before: text("before"),
     after: text("after"),
+    /** The hash chain: `prevHash` is the previous event's `hash` (64 zeros for the first);
+     *  `hash` is sha-256 over this event's fields and `prevHash` (models/audit/chain.server.ts). */
+    prevHash: text("prev_hash"),
+    hash: text("hash"),
   },
   (t) => [
     index("audit_entity_idx").on(t.entityType, t.entityId),
@@ -961,6 +965,9 @@ export const enrolments = sqliteTable(
     requestedAt: text("requested_at").notNull(),
     score: real("score"),
     certificateNumber: text("certificate_number").unique(),
+    /** Random, unguessable: the QR code and verification link carry it. The printed number alone
+     *  verifies only as valid or not. */
+    certificateToken: text("certificate_token").unique(),
     completedOn: text("completed_on"),
     version: version(),
     createdAt: createdAt(),

@@ -7,9 +7,12 @@ import { Pagination } from "~/components/pagination";
 import { getDb } from "~/db/client.server";
 import { formatDateTime } from "~/i18n/format";
 import { useLocale } from "~/i18n/use-locale";
+import { hasCapability } from "~/models/access/policy";
 import { auditEntityTypes, listAuditEvents } from "~/models/audit/audit-list.server";
+import { checkAuditChain, type ChainReport } from "~/models/audit/chain.server";
 import { requireCapability } from "~/models/auth/session.server";
 import { isIsoDate } from "~/models/dates";
+import { orRespond } from "~/utils/domain-response.server";
 import { pageFromUrl } from "~/utils/pagination";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -22,7 +25,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
   const filters = { username: get("user"), entityType: get("type"), from: date("from"), to: date("to") };
   const db = getDb();
+  const canVerify = hasCapability(actor, "audit.verify");
+  // The chain check reads the whole trail, so it runs only when asked for (?verify=1).
+  const chain = url.searchParams.get("verify") === "1" ? orRespond(() => checkAuditChain(db, actor)) : null;
   return json({
+    canVerify,
+    chain,
     filters,
     entityTypes: auditEntityTypes(db),
     result: listAuditEvents(db, actor, filters, pageFromUrl(url)),
@@ -35,8 +43,45 @@ function show(value: unknown): string {
   return JSON.stringify(value);
 }
 
+function ChainCheck({ chain }: { chain: ChainReport | null }) {
+  const { t } = useTranslation("admin");
+  const locale = useLocale();
+  const broken = chain?.broken;
+  const params = { count: chain?.checked ?? 0, lastId: chain?.lastId ?? 0, id: broken?.id ?? 0, at: broken?.at ? formatDateTime(broken.at, locale) : "" };
+  const message = !chain
+    ? null
+    : !broken
+      ? chain.checked === 0
+        ? t("audit.chain.empty")
+        : t("audit.chain.ok", params)
+      : broken.reason === "hash"
+        ? t("audit.chain.brokenHash", params)
+        : broken.reason === "prevHash"
+          ? t("audit.chain.brokenPrev", params)
+          : t("audit.chain.tailRemoved", params);
+  return (
+    <section className="card space-y-2" aria-labelledby="chain-title">
+      <h2 id="chain-title" className="font-semibold">
+        {t("audit.chain.title")}
+      </h2>
+      <p className="text-sm text-slate-600">{t("audit.chain.intro")}</p>
+      <form method="get">
+        <input type="hidden" name="verify" value="1" />
+        <button type="submit" className="btn">
+          {t("audit.chain.run")}
+        </button>
+      </form>
+      {message ? (
+        <p role="status" className={broken ? "font-medium text-red-800" : "font-medium text-green-800"}>
+          {message}
+        </p>
+      ) : null}
+    </section>
+  );
+}
+
 export default function AuditPage() {
-  const { filters, entityTypes, result } = useLoaderData<typeof loader>();
+  const { canVerify, chain, filters, entityTypes, result } = useLoaderData<typeof loader>();
   const { t } = useTranslation("admin");
   const locale = useLocale();
   return (
@@ -45,6 +90,7 @@ export default function AuditPage() {
         <h1 className="page-title">{t("audit.title")}</h1>
         <p className="mt-1 max-w-3xl text-sm text-slate-600">{t("audit.intro")}</p>
       </header>
+      {canVerify ? <ChainCheck chain={chain} /> : null}
       <FilterBar>
         <div className="min-w-0 flex-1 basis-full sm:basis-48">
           <label htmlFor="filter-user" className="label">

@@ -7,7 +7,7 @@ import { getDb } from "~/db/client.server";
 import { formatDate, formatNumber } from "~/i18n/format";
 import { useLocale } from "~/i18n/use-locale";
 import { requireActor } from "~/models/auth/session.server";
-import { getCertificate } from "~/models/courses/certificates.server";
+import { certificateQrDataUrl, certificateVerifyUrl, getCertificate } from "~/models/courses/certificates.server";
 import { notFound } from "~/utils/http.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.certificate.number ?? ""} – CGKT` }];
@@ -16,12 +16,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   const certificate = getCertificate(getDb(), actor, params.number ?? "");
   if (!certificate) throw notFound();
-  const verifyUrl = `${new URL(request.url).origin}/certificates/verify?number=${encodeURIComponent(certificate.number)}`;
-  return json({ certificate, verifyUrl });
+  const verifyUrl = certificateVerifyUrl(new URL(request.url).origin, certificate);
+  return json({ certificate, verifyUrl, qr: await certificateQrDataUrl(verifyUrl) });
 }
 
 export default function CertificatePage() {
-  const { certificate: c, verifyUrl } = useLoaderData<typeof loader>();
+  const { certificate: c, verifyUrl, qr } = useLoaderData<typeof loader>();
   const { t } = useTranslation("courses");
   const locale = useLocale();
   return (
@@ -44,6 +44,7 @@ export default function CertificatePage() {
           <p>{t("certificate.numberLine", { number: c.number })}</p>
           <p>{t("certificate.issuedOn", { date: formatDate(c.completedOn, locale) })}</p>
           <p className="break-all">{t("certificate.verifyAt", { url: verifyUrl })}</p>
+          <img src={qr} alt={t("verify.qr")} width={100} height={100} className="ml-auto mt-2" data-testid="certificate-qr" />
         </div>
       </article>
     </div>

@@ -5,7 +5,7 @@ import { formatDate } from "~/i18n/format";
 import { getFixedT } from "~/i18n/i18n";
 import { getLocale } from "~/i18n/locale.server";
 import { requireActor } from "~/models/auth/session.server";
-import { getCertificate, renderCertificatePdf } from "~/models/courses/certificates.server";
+import { certificateVerifyUrl, getCertificate, renderCertificatePdf } from "~/models/courses/certificates.server";
 import { notFound } from "~/utils/http.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -13,7 +13,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const certificate = getCertificate(getDb(), actor, params.number ?? "");
   if (!certificate) throw notFound();
   const locale = await getLocale(request);
-  const verifyUrl = `${new URL(request.url).origin}/certificates/verify?number=${encodeURIComponent(certificate.number)}`;
+  const verifyUrl = certificateVerifyUrl(new URL(request.url).origin, certificate);
   const pdf = await renderCertificatePdf(certificate, {
     t: getFixedT(locale, "courses"),
     formatDate: (d) => formatDate(d, locale),

@@ -1,4 +1,5 @@
-// Public: anyone holding a certificate number can check it here, without signing in.
+// Public, without sign-in. The QR code's link (?t=token) shows the certificate; a typed
+// number (?number=) answers only whether such a certificate exists.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
@@ -6,20 +7,26 @@ import { useTranslation } from "react-i18next";
 import { getDb } from "~/db/client.server";
 import { formatDate, formatNumber } from "~/i18n/format";
 import { useLocale } from "~/i18n/use-locale";
-import { verifyCertificate } from "~/models/courses/certificates.server";
+import { isValidCertificateNumber, verifyCertificate } from "~/models/courses/certificates.server";
 import { localizedTitle } from "~/utils/meta";
 
 export const meta: MetaFunction = ({ matches }) => localizedTitle(matches, "courses:verify.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const number = new URL(request.url).searchParams.get("number")?.trim() ?? "";
-  if (!number) return json({ number, certificate: null, asked: false });
-  const certificate = verifyCertificate(getDb(), number);
-  return json({ number, certificate, asked: true }, { status: certificate ? 200 : 404 });
+  const url = new URL(request.url);
+  const token = url.searchParams.get("t")?.trim() ?? "";
+  if (token) {
+    const certificate = verifyCertificate(getDb(), token);
+    return json({ number: certificate?.number ?? "", certificate, numberValid: null, asked: true, byLink: true }, { status: certificate ? 200 : 404 });
+  }
+  const number = url.searchParams.get("number")?.trim().slice(0, 80) ?? "";
+  if (!number) return json({ number, certificate: null, numberValid: null, asked: false, byLink: false });
+  const numberValid = isValidCertificateNumber(getDb(), number);
+  return json({ number, certificate: null, numberValid, asked: true, byLink: false }, { status: numberValid ? 200 : 404 });
 }
 
 export default function VerifyCertificatePage() {
-  const { number, certificate, asked } = useLoaderData<typeof loader>();
+  const { number, certificate, numberValid, asked, byLink } = useLoaderData<typeof loader>();
   const { t } = useTranslation("courses");
   const locale = useLocale();
   return (
@@ -49,9 +56,14 @@ export default function VerifyCertificatePage() {
             <dd>{formatNumber(certificate.creditHours, locale, 1)}</dd>
           </dl>
         </section>
+      ) : numberValid ? (
+        <section className="card border-emerald-300 bg-emerald-50" role="status" data-testid="verified">
+          <p className="font-semibold text-emerald-900">✓ {t("verify.numberValid", { number })}</p>
+          <p className="mt-1 text-sm text-slate-700">{t("verify.numberOnly")}</p>
+        </section>
       ) : asked ? (
         <p className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-800" role="alert">
-          {t("verify.unknown", { number })}
+          {byLink ? t("verify.unknownLink") : t("verify.unknown", { number })}
         </p>
       ) : null}
     </div>

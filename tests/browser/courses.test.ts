@@ -120,8 +120,16 @@ test("a trainer fills a course of two, the third waits, a withdrawal promotes th
 
   expect(await creditTotal(page, third.id)).toBe(before + 12);
 
-  // The certificate verifies publicly by its number.
+  // Publicly, the printed number verifies as valid without naming anyone; the certificate's
+  // own link (its QR code) shows the holder.
   const anonymous = await newPage(browser, inject("baseUrl"));
   await anonymous.goto(`/certificates/verify?number=${number}`);
+  const byNumber = (await anonymous.getByTestId("verified").textContent()) ?? "";
+  expect(byNumber).toContain(number!);
+  expect(byNumber).not.toContain(third.name);
+  await page.goto(`/certificates/${number}`);
+  const link = /https?:\/\/\S+\/certificates\/verify\?t=[0-9a-f]{32}/.exec((await page.getByTestId("certificate").textContent()) ?? "")?.[0];
+  expect(link).toBeTruthy();
+  await anonymous.goto(link!);
   expect(await anonymous.getByTestId("verified").textContent()).toContain(third.name);
 });

@@ -3,6 +3,7 @@ import { expect, test } from "vitest";
 import { loginAttempts, rolePolicies, sessions, users } from "~/db/schema";
 import { hashPassword, verifyPassword } from "~/models/auth/password.server";
 import { signIn, verifySignInCode } from "~/models/auth/sign-in.server";
+import { hashSessionId } from "~/models/auth/session.server";
 import { delayFor } from "~/models/auth/throttle.server";
 import { confirmTotpSetup, disableTotp, startTotpSetup, totpCode } from "~/models/auth/totp.server";
 import { setRolePolicy } from "~/models/auth/policies.server";
@@ -108,7 +109,7 @@ test("with TOTP on, the password alone gives a pending session; a current code o
   expect(first).toMatchObject({ kind: "signedIn", needs: "code" });
   if (first.kind !== "signedIn") return;
   const fresh = () => db.select().from(users).where(eq(users.id, user.id)).get()!;
-  expect(db.select().from(sessions).where(eq(sessions.id, first.sessionId)).get()?.verified).toBe(false);
+  expect(db.select().from(sessions).where(eq(sessions.id, hashSessionId(first.sessionId))).get()?.verified).toBe(false);
   const wrong = await verifySignInCode(db, { sessionId: first.sessionId, user: fresh(), code: "000000", ip: "1.1.1.1" }, { now: at(1), sleep: noSleep });
   expect(wrong.kind).toBe("invalid");
   const ok = await verifySignInCode(db, { sessionId: first.sessionId, user: fresh(), code: totpCode(secret, at(1)), ip: "1.1.1.1" }, { now: at(1), sleep: noSleep });
@@ -116,7 +117,7 @@ test("with TOTP on, the password alone gives a pending session; a current code o
   if (ok.kind !== "signedIn") return;
   // The completed session has a new id; the pending one is gone.
   expect(ok.sessionId).not.toBe(first.sessionId);
-  expect(db.select().from(sessions).where(eq(sessions.id, first.sessionId)).get()).toBeUndefined();
+  expect(db.select().from(sessions).where(eq(sessions.id, hashSessionId(first.sessionId))).get()).toBeUndefined();
 
   const second = await signIn(db, { username: "secure", password: PASSPHRASE, ip: "1.1.1.1" }, { now: at(2), sleep: noSleep });
   if (second.kind !== "signedIn") throw new Error("expected pending session");

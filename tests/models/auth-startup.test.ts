@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { expect, test } from "vitest";
 import { hashPassword } from "~/models/auth/password.server";
-import { resolveSessionSecret } from "~/models/auth/secret.server";
+import { ensureSessionSecretFile, MissingSessionSecretError, resolveSessionSecret } from "~/models/auth/secret.server";
 import { warnAboutDemoPasswords } from "~/startup.server";
 import { DEMO_ACCOUNTS } from "../../seeds/accounts";
 import { createTestDb } from "../helpers/db";
@@ -31,15 +31,30 @@ test("every demo account has a password long enough for the sign-in rules and a 
   expect(new Set(DEMO_ACCOUNTS.map((a) => a.role))).toEqual(new Set(["admin", "department", "director", "trainer", "viewer"]));
 });
 
-test("production without SESSION_SECRET generates one once, keeps it in the data folder and reuses it", () => {
+test("without SESSION_SECRET, production and an unset NODE_ENV refuse to start until setup generated the secret file", () => {
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), "secret-"));
   try {
-    const first = resolveSessionSecret({ NODE_ENV: "production" }, folder);
+    expect(() => resolveSessionSecret({ NODE_ENV: "production" }, folder)).toThrow(MissingSessionSecretError);
+    expect(() => resolveSessionSecret({} as NodeJS.ProcessEnv, folder)).toThrow(/SESSION_SECRET/);
+    const first = ensureSessionSecretFile(folder);
     expect(first.length).toBeGreaterThanOrEqual(40);
+    expect(ensureSessionSecretFile(folder)).toBe(first);
     expect(resolveSessionSecret({ NODE_ENV: "production" }, folder)).toBe(first);
+    expect(resolveSessionSecret({} as NodeJS.ProcessEnv, folder)).toBe(first);
     expect(fs.statSync(path.join(folder, "session-secret")).mode & 0o077).toBe(0);
     expect(resolveSessionSecret({ NODE_ENV: "production", SESSION_SECRET: "from-env" }, folder)).toBe("from-env");
-    expect(resolveSessionSecret({ NODE_ENV: "development" }, folder)).not.toBe(first);
+  } finally {
+    fs.rmSync(folder, { recursive: true, force: true });
+  }
+});
+
+test("development generates its own secret file: no published secret exists", () => {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), "secret-"));
+  try {
+    const dev = resolveSessionSecret({ NODE_ENV: "development" }, folder);
+    expect(dev).not.toMatch(/dev-only/);
+    expect(dev.length).toBeGreaterThanOrEqual(40);
+    expect(resolveSessionSecret({ NODE_ENV: "production" }, folder)).toBe(dev);
   } finally {
     fs.rmSync(folder, { recursive: true, force: true });
   }

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { expect, test } from "vitest";
 import { courseSessions, creditEntries, enrolments } from "~/db/schema";
-import { getCertificate, verifyCertificate } from "~/models/courses/certificates.server";
+import { getCertificate, isValidCertificateNumber, verifyCertificate } from "~/models/courses/certificates.server";
 import { requestEnrolment } from "~/models/courses/enrolments.server";
 import { evaluateCourse, saveAttendanceSheet } from "~/models/courses/results.server";
 import { ForbiddenError } from "~/models/errors";
@@ -68,7 +68,10 @@ test("finalising a course completes those who meet the rule with a certificate a
   expect(credits).toEqual([
     expect.objectContaining({ staffId: people[0].id, kind: "course", hours: 16, activityOn: "2026-03-06", enrolmentId: rows[0].id }),
   ]);
-  expect(verifyCertificate(db, "cc-lc2-2026-0001")).toMatchObject({ holderName: "Nguyễn Thị Hằng 1", courseTitle: "Hồi sức cấp cứu cơ bản", completedOn: "2026-03-06" });
+  expect(isValidCertificateNumber(db, "cc-lc2-2026-0001")).toBe(true);
+  const token = db.select({ t: enrolments.certificateToken }).from(enrolments).where(eq(enrolments.id, rows[0].id)).get()!.t!;
+  expect(token).toMatch(/^[0-9a-f]{32}$/);
+  expect(verifyCertificate(db, token)).toMatchObject({ number: "CC-LC2-2026-0001", holderName: "Nguyễn Thị Hằng 1", courseTitle: "Hồi sức cấp cứu cơ bản", completedOn: "2026-03-06" });
 });
 
 test("issuing one trainee's certificate refuses when the rule is not met, saving nothing", () => {
@@ -96,7 +99,10 @@ test("an unknown certificate number verifies as nothing; the printable copy is p
   const { db, host, course, sessions, rows } = setup({ passScore: undefined });
   saveAttendanceSheet(db, host, course.id, { rows: [rows[0].id], present: sessions.map((s) => `${rows[0].id}:${s.id}`), score: {} });
   evaluateCourse(db, host, course.id, "2026-03-06", rows[0].id);
-  expect(verifyCertificate(db, "CC-LC2-2026-9999")).toBeNull();
+  expect(isValidCertificateNumber(db, "CC-LC2-2026-9999")).toBe(false);
+  // The number is not a token: it shows nobody's name.
+  expect(verifyCertificate(db, "CC-LC2-2026-0001")).toBeNull();
+  expect(verifyCertificate(db, "0".repeat(32))).toBeNull();
   expect(getCertificate(db, host, "CC-LC2-2026-0001")).not.toBeNull();
   expect(getCertificate(db, makeActor(db, "trainer"), "CC-LC2-2026-0001")).toBeNull();
 });

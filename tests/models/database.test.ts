@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { expect, test } from "vitest";
 import { auditEvents } from "~/db/schema";
+import { recordAudit } from "~/models/audit/audit.server";
 import { createTestDb } from "../helpers/db";
 
 test("a fresh database has every migration applied and foreign keys on", () => {
@@ -15,9 +16,7 @@ test("a fresh database has every migration applied and foreign keys on", () => {
 
 test("the audit trail refuses updates and deletes at the database level", () => {
   const db = createTestDb();
-  db.insert(auditEvents)
-    .values({ at: "2026-01-01T00:00:00.000Z", action: "create", entityType: "facility", entityId: "1", after: "{}" })
-    .run();
+  recordAudit(db, { at: "2026-01-01T00:00:00.000Z", userId: null, action: "create", entityType: "facility", entityId: 1, after: {} });
   expect(() => db.update(auditEvents).set({ entityId: "2" }).run()).toThrow(/append-only/);
   expect(() => db.delete(auditEvents).run()).toThrow(/append-only/);
   expect(db.select().from(auditEvents).all()).toHaveLength(1);

@@ -176,3 +176,20 @@ test("the department's audit page lists its province's events, never another pro
   const data = (await response.json()) as { result: { rows: { entityId: string }[] } };
   expect(data.result.rows.map((r) => r.entityId)).toEqual(["lc-1"]);
 });
+
+test("an administrator checks the audit chain on the audit page; a department officer may not", async () => {
+  const { recordAudit } = await import("~/models/audit/audit.server");
+  recordAudit(db(), { userId: null, action: "create", entityType: "agreement", entityId: "chain-1", after: { title: "A" } });
+  const admin = await signedIn("admin");
+  const response = await responseOf(auditLoader(args(authedRequest("/admin/audit?verify=1", { cookie: admin.cookie }))));
+  const data = (await response.json()) as { canVerify: boolean; chain: { checked: number; broken: unknown } };
+  expect(data.canVerify).toBe(true);
+  expect(data.chain.checked).toBe(auditCount());
+  expect(data.chain.broken).toBeNull();
+
+  const officer = await signedIn("department", { provinceCode: makeProvince(db()).code });
+  const refused = await responseOf(auditLoader(args(authedRequest("/admin/audit?verify=1", { cookie: officer.cookie }))));
+  expect(refused.status).toBe(403);
+  const page = await responseOf(auditLoader(args(authedRequest("/admin/audit", { cookie: officer.cookie }))));
+  expect(((await page.json()) as { canVerify: boolean }).canVerify).toBe(false);
+});

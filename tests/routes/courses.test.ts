@@ -141,6 +141,9 @@ test("verifying an unknown certificate number answers 404 without sign-in", asyn
   const res = (await verifyLoader({ request: new Request("http://localhost/certificates/verify?number=CC-XX-2026-0001"), params: {}, context: {} })) as Response;
   expect(res.status).toBe(404);
   expect((await res.json()).certificate).toBeNull();
+  const link = (await verifyLoader({ request: new Request(`http://localhost/certificates/verify?t=${"a".repeat(32)}`), params: {}, context: {} })) as Response;
+  expect(link.status).toBe(404);
+  expect(await link.json()).toMatchObject({ certificate: null, byLink: true });
 });
 
 async function courseData(cookie: string, courseId: number) {

@@ -19,6 +19,7 @@ export type Capability =
   | "facilities.manage" // the facility registry and its dated classifications (department: its province)
   | "users.manage" // accounts, roles, sessions, role policies
   | "audit.read" // the audit trail
+  | "audit.verify" // check the audit trail's hash chain (the whole trail, every province)
   | "agreements.manage" // agreements, parties, documents, meetings, transfer items, acceptances
   | "staff.manage" // staff registry of a facility
   | "rotations.manage" // rotations of a facility's staff
@@ -38,6 +39,7 @@ const ROLE_CAPABILITIES: Record<Role, readonly Capability[]> = {
     "facilities.manage",
     "users.manage",
     "audit.read",
+    "audit.verify",
     "agreements.manage",
     "staff.manage",
     "rotations.manage",

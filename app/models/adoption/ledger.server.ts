@@ -6,9 +6,9 @@
 // Access control is the caller's job (the acceptance, the approval and the ledger form each
 // check their own capability); the actor is recorded as the author.
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
-import { adoptionEvents, auditEvents, facilities, techniques, type AdoptionEvent } from "~/db/schema";
+import { adoptionEvents, facilities, techniques, type AdoptionEvent } from "~/db/schema";
 import type { Actor } from "~/models/access/policy";
-import { recordAudit, type Tx } from "~/models/audit/audit.server";
+import { recordAudit, recordAuditBatch, type Tx } from "~/models/audit/audit.server";
 import type { AdoptionEventKind, AdoptionSource } from "~/models/enums";
 import { ConflictError, DomainError, NotFoundError } from "~/models/errors";
 import { refreshAdoptionPairs } from "./pair-summary.server";
@@ -220,20 +220,19 @@ export function recordAdoptionEvents(
   for (const part of chunk(rows, 400)) {
     const inserted = tx.insert(adoptionEvents).values(part).returning({ id: adoptionEvents.id }).all();
     if (options.audit === false) continue;
-    // One audit row per event, as recordAudit writes it, inserted as a chunk.
+    // One audit row per event, chained as recordAudit writes them, inserted as a chunk.
     const at = new Date().toISOString();
-    tx.insert(auditEvents)
-      .values(
-        inserted.map((r, i) => ({
-          at,
-          userId: actor?.userId || null,
-          action: "create" as const,
-          entityType: "adoption_event",
-          entityId: String(r.id),
-          after: JSON.stringify({ id: r.id, ...part[i] }),
-        })),
-      )
-      .run();
+    recordAuditBatch(
+      tx,
+      inserted.map((r, i) => ({
+        at,
+        userId: actor?.userId || null,
+        action: "create" as const,
+        entityType: "adoption_event",
+        entityId: r.id,
+        after: { id: r.id, ...part[i] },
+      })),
+    );
   }
   const written = new Map<number, number[]>();
   for (const row of rows) {

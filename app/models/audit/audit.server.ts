@@ -1,9 +1,11 @@
 // Every create, update and delete of a domain record writes one audit event, inside the same
 // transaction as the change (pass the transaction as `db`). The table is append-only.
+import { sql } from "drizzle-orm";
 import type { Db } from "~/db/client.server";
 import { auditEvents } from "~/db/schema";
 import type { AuditAction } from "~/models/enums";
 import { StaleRecordError } from "~/models/errors";
+import { auditHash, GENESIS_HASH } from "./chain.server";
 
 /** A transaction handle or the database itself: both expose the same query builder. */
 export type Tx = Pick<Db, "select" | "insert" | "update" | "delete" | "run" | "all" | "get" | "query">;
@@ -20,17 +22,42 @@ export type AuditInput = {
 };
 
 export function recordAudit(db: Tx, input: AuditInput): void {
-  db.insert(auditEvents)
-    .values({
-      at: input.at ?? new Date().toISOString(),
+  recordAuditBatch(db, [input]);
+}
+
+/**
+ * Writes events in order, each linked to the one before (see chain.server.ts). Ids are given
+ * explicitly, above both the last event and the table's autoincrement counter, so the chain
+ * and the counter agree; call it inside the transaction that makes the change.
+ */
+export function recordAuditBatch(db: Tx, inputs: AuditInput[]): void {
+  if (inputs.length === 0) return;
+  const last = db.get<{ id: number | null; hash: string | null; seq: number | null }>(
+    sql`select (select max(id) from audit_events) as id,
+               (select hash from audit_events order by id desc limit 1) as hash,
+               (select seq from sqlite_sequence where name = 'audit_events') as seq`,
+  );
+  let id = Math.max(last?.id ?? 0, last?.seq ?? 0);
+  let prevHash = last?.hash ?? GENESIS_HASH;
+  const now = new Date().toISOString();
+  const rows = inputs.map((input) => {
+    id += 1;
+    const row = {
+      id,
+      at: input.at ?? now,
       userId: input.userId,
       action: input.action,
       entityType: input.entityType,
       entityId: String(input.entityId),
       before: input.before === undefined || input.before === null ? null : JSON.stringify(input.before),
       after: input.after === undefined || input.after === null ? null : JSON.stringify(input.after),
-    })
-    .run();
+      prevHash,
+    };
+    prevHash = auditHash(row);
+    return { ...row, hash: prevHash };
+  });
+  // The insert trigger checks each row's link against the row before it, so chunks go in order.
+  for (let i = 0; i < rows.length; i += 400) db.insert(auditEvents).values(rows.slice(i, i + 400)).run();
 }
 
 /** Fields whose values differ between two versions of a record (ignoring bookkeeping columns). */

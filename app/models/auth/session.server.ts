@@ -1,5 +1,5 @@
-// Sessions: a random id stored in the `sessions` table, carried by a signed, HttpOnly,
-// SameSite=Lax cookie. A session ends after 30 minutes without a request or 12 hours after
+// Sessions: a random id carried by a signed, HttpOnly, SameSite=Lax cookie; the `sessions`
+// table keeps only its sha-256, so a copy of the database cannot be replayed as a cookie. A session ends after 30 minutes without a request or 12 hours after
 // sign-in, whichever comes first. Every protected loader and action starts with
 // `requireActor(request)`, which also refuses state-changing requests from other sites.
 import crypto from "node:crypto";
@@ -57,6 +57,11 @@ export function newSessionId(): string {
   return crypto.randomBytes(32).toString("base64url");
 }
 
+/** What the sessions table stores for a cookie's session id. */
+export function hashSessionId(sessionId: string): string {
+  return crypto.createHash("sha256").update(sessionId, "utf8").digest("hex");
+}
+
 /**
  * The client's address as the reverse proxy reports it (X-Forwarded-For / X-Real-IP); the
  * app server itself does not expose the socket address to Remix. "unknown" without a proxy.
@@ -76,7 +81,7 @@ export function createSession(
   const id = newSessionId();
   db.insert(sessions)
     .values({
-      id,
+      id: hashSessionId(id),
       userId,
       verified: options.verified ?? true,
       createdAt: now.toISOString(),
@@ -90,7 +95,7 @@ export function createSession(
 }
 
 export function endSession(db: Db, sessionId: string): void {
-  db.delete(sessions).where(eq(sessions.id, sessionId)).run();
+  db.delete(sessions).where(eq(sessions.id, hashSessionId(sessionId))).run();
 }
 
 /** Ends every session of a user (administrator action, password reset, deactivation). */
@@ -124,7 +129,7 @@ export async function getSessionState(request: Request, options: Options = {}): 
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .leftJoin(facilities, eq(facilities.id, users.facilityId))
-    .where(eq(sessions.id, sessionId))
+    .where(eq(sessions.id, hashSessionId(sessionId)))
     .get();
   if (!row) return null;
   const { session, user } = row;
@@ -142,7 +147,7 @@ export async function getSessionState(request: Request, options: Options = {}): 
     return { kind: "pending", sessionId, user, needs: user.totpEnabled ? "code" : "setup" };
   }
   if (t - Date.parse(session.lastSeenAt) >= TOUCH_EVERY_MS) {
-    db.update(sessions).set({ lastSeenAt: now.toISOString() }).where(eq(sessions.id, sessionId)).run();
+    db.update(sessions).set({ lastSeenAt: now.toISOString() }).where(eq(sessions.id, hashSessionId(sessionId))).run();
   }
   const actor: SessionUser = {
     userId: user.id,
@@ -243,7 +248,7 @@ function pendingActor(user: User): SessionUser {
 
 /** Marks a pending session complete under a new id (the second factor was given or set up). */
 export function completeSession(db: Db, sessionId: string, now = new Date()): string | null {
-  const row = db.select().from(sessions).where(and(eq(sessions.id, sessionId), eq(sessions.verified, false))).get();
+  const row = db.select().from(sessions).where(and(eq(sessions.id, hashSessionId(sessionId)), eq(sessions.verified, false))).get();
   if (!row) return null;
   endSession(db, sessionId);
   return createSession(db, row.userId, { now, verified: true, ip: row.ip, userAgent: row.userAgent });

@@ -1,8 +1,12 @@
-// Certificates of completion: the public verification by number, the printable record and
-// the PDF (pdfkit with DejaVu Sans, which carries every Vietnamese glyph).
+// Certificates of completion: the public verification, the printable record and the PDF
+// (pdfkit with DejaVu Sans, which carries every Vietnamese glyph). Numbers run on per host and
+// year, so anyone can guess them: a number alone verifies only as valid or not. The holder's
+// name is shown only to whoever has the certificate's random token (its QR code and link).
+import crypto from "node:crypto";
 import path from "node:path";
 import { and, eq } from "drizzle-orm";
 import PDFDocument from "pdfkit";
+import QRCode from "qrcode";
 import type { TFunction } from "i18next";
 import type { Db } from "~/db/client.server";
 import { courses, enrolments, facilities, staff } from "~/db/schema";
@@ -11,6 +15,7 @@ import { alias } from "drizzle-orm/sqlite-core";
 
 export type Certificate = {
   number: string;
+  token: string;
   holderName: string;
   holderFacility: string;
   courseId: number;
@@ -25,10 +30,16 @@ export type Certificate = {
 const holderFacility = alias(facilities, "holder_facility");
 const hostFacility = alias(facilities, "host_facility");
 
-function loadCertificate(db: Db, number: string) {
+/** 128 random bits, hex. */
+export function newCertificateToken(): string {
+  return crypto.randomBytes(16).toString("hex");
+}
+
+function loadCertificate(db: Db, by: { number: string } | { token: string }) {
   return db
     .select({
       number: enrolments.certificateNumber,
+      token: enrolments.certificateToken,
       holderName: staff.fullName,
       holderFacility: holderFacility.name,
       holderFacilityId: holderFacility.id,
@@ -48,13 +59,19 @@ function loadCertificate(db: Db, number: string) {
     .innerJoin(holderFacility, eq(holderFacility.id, staff.facilityId))
     .innerJoin(courses, eq(courses.id, enrolments.courseId))
     .innerJoin(hostFacility, eq(hostFacility.id, courses.hostFacilityId))
-    .where(and(eq(enrolments.certificateNumber, number), eq(enrolments.status, "completed")))
+    .where(
+      and(
+        "token" in by ? eq(enrolments.certificateToken, by.token) : eq(enrolments.certificateNumber, by.number),
+        eq(enrolments.status, "completed"),
+      ),
+    )
     .get();
 }
 
 function toCertificate(row: NonNullable<ReturnType<typeof loadCertificate>>): Certificate {
   return {
     number: row.number!,
+    token: row.token!,
     holderName: row.holderName,
     holderFacility: row.holderFacility,
     courseId: row.courseId,
@@ -67,12 +84,24 @@ function toCertificate(row: NonNullable<ReturnType<typeof loadCertificate>>): Ce
   };
 }
 
-/** Public verification: the certificate with this number, or null. Needs no sign-in. */
-export function verifyCertificate(db: Db, number: string): Certificate | null {
+/** Public check of a printed number: true when a completed certificate has it. Nothing more. */
+export function isValidCertificateNumber(db: Db, number: string): boolean {
   const trimmed = number.trim().toUpperCase();
-  if (!trimmed || trimmed.length > 80) return null;
-  const row = loadCertificate(db, trimmed);
+  if (!trimmed || trimmed.length > 80) return false;
+  return loadCertificate(db, { number: trimmed }) !== undefined;
+}
+
+/** Public verification by the certificate's token (QR code, link): the certificate, or null. */
+export function verifyCertificate(db: Db, token: string): Certificate | null {
+  const trimmed = token.trim().toLowerCase();
+  if (!/^[0-9a-f]{32}$/.test(trimmed)) return null;
+  const row = loadCertificate(db, { token: trimmed });
   return row ? toCertificate(row) : null;
+}
+
+/** The public link that shows the certificate to whoever holds it (printed as a QR code). */
+export function certificateVerifyUrl(origin: string, certificate: Pick<Certificate, "token">): string {
+  return `${origin}/certificates/verify?t=${certificate.token}`;
 }
 
 /**
@@ -81,7 +110,7 @@ export function verifyCertificate(db: Db, number: string): Certificate | null {
  * publicly, so hiding existence would gain nothing, but the printable copy stays private).
  */
 export function getCertificate(db: Db, actor: Actor, number: string): Certificate | null {
-  const row = loadCertificate(db, number.trim().toUpperCase());
+  const row = loadCertificate(db, { number: number.trim().toUpperCase() });
   if (!row) return null;
   const readable = canRead(actor, [
     { facilityId: row.hostFacilityId, provinceCode: row.hostProvince },
@@ -98,8 +127,14 @@ export type CertificateText = {
   verifyUrl: string;
 };
 
-/** Renders the certificate as an A4 landscape PDF. */
-export function renderCertificatePdf(cert: Certificate, { t, formatDate, verifyUrl }: CertificateText): Promise<Buffer> {
+/** The verification link as a QR code image (data: URL) for the printable page. */
+export function certificateQrDataUrl(verifyUrl: string): Promise<string> {
+  return QRCode.toDataURL(verifyUrl, { margin: 1, width: 200 });
+}
+
+/** Renders the certificate as an A4 landscape PDF, with the verification link as a QR code. */
+export async function renderCertificatePdf(cert: Certificate, { t, formatDate, verifyUrl }: CertificateText): Promise<Buffer> {
+  const qr = await QRCode.toBuffer(verifyUrl, { margin: 1, width: 300 });
   const doc = new PDFDocument({ size: "A4", layout: "landscape", margin: 50, info: { Title: `${t("certificate.title")} ${cert.number}` } });
   doc.registerFont("body", path.join(FONT_DIR, "DejaVuSans.ttf"));
   doc.registerFont("bold", path.join(FONT_DIR, "DejaVuSans-Bold.ttf"));
@@ -134,7 +169,8 @@ export function renderCertificatePdf(cert: Certificate, { t, formatDate, verifyU
   const bottom = doc.page.height - 120;
   doc.text(t("certificate.numberLine", { number: cert.number }), 60, bottom, { width: width / 2 });
   doc.text(t("certificate.issuedOn", { date: formatDate(cert.completedOn) }), 60, bottom + 18, { width: width / 2 });
-  doc.text(t("certificate.verifyAt", { url: verifyUrl }), 60, bottom + 36, { width: width - 20 });
+  doc.text(t("certificate.verifyAt", { url: verifyUrl }), 60, bottom + 36, { width: width - 130 });
+  doc.image(qr, doc.page.width - 160, bottom - 20, { width: 90 });
   doc.end();
   return done;
 }

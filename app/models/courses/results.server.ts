@@ -7,6 +7,7 @@ import { attendance, courseSessions, courses, creditEntries, enrolments, facilit
 import { canChange, type Actor } from "~/models/access/policy";
 import { recordAudit } from "~/models/audit/audit.server";
 import { ConflictError, DomainError, ForbiddenError, NotFoundError } from "~/models/errors";
+import { newCertificateToken } from "./certificates.server";
 import { hostScope } from "./courses.server";
 import { immediate } from "./enrolments.server";
 import {
@@ -176,7 +177,7 @@ export function evaluateCourse(
         });
       }
       const after: Partial<Enrolment> = result.completed
-        ? { status: "completed", completedOn, certificateNumber: nextCertificateNumber(db, host.code, year) }
+        ? { status: "completed", completedOn, certificateNumber: nextCertificateNumber(db, host.code, year), certificateToken: newCertificateToken() }
         : { status: "failed", completedOn: null };
       const updated = db
         .update(enrolments)

@@ -118,5 +118,15 @@ export default {
     before: "Before",
     after: "After",
     none: "No matching events.",
+    chain: {
+      title: "Integrity check",
+      intro: "Each event carries a hash of itself and of the event before it, so a changed, removed or inserted event breaks the chain from that point on. The check reads the whole trail.",
+      run: "Check the chain",
+      ok: "The chain is intact: {{count}} events checked, up to event #{{lastId}}.",
+      empty: "The trail holds no events yet.",
+      brokenHash: "Broken at event #{{id}} ({{at}}): its content no longer matches its hash (it was changed). {{count}} events before it are intact.",
+      brokenPrev: "Broken at event #{{id}} ({{at}}): it does not link to the event before it (an event was removed, replaced or inserted before it). {{count}} events before it are intact.",
+      tailRemoved: "Broken at the end: the newest events after #{{lastId}} were removed. {{count}} events are intact.",
+    },
   },
 } as const;

@@ -129,7 +129,7 @@ export default {
   },
   verify: {
     title: "Verify a certificate",
-    intro: "Enter a training certificate number to check that it is genuine.",
+    intro: "Enter a training certificate number to check that it is valid, or scan the QR code on the certificate to see its details.",
     number: "Certificate number",
     check: "Check",
     valid: "This certificate is valid",
@@ -137,6 +137,10 @@ export default {
     course: "Course",
     date: "Completed on",
     unknown: "No certificate has the number “{{number}}”. Please check the number you entered.",
+    numberValid: "Certificate number {{number}} is valid.",
+    unknownLink: "This verification link does not match any certificate.",
+    qr: "Scan to verify",
+    numberOnly: "The number alone does not show whose certificate it is: scan the QR code printed on the certificate, or open its verification link, to see the holder and the course.",
   },
   certificate: {
     title: "Certificate",

@@ -118,5 +118,15 @@ export default {
     before: "Trước",
     after: "Sau",
     none: "Không có sự kiện phù hợp.",
+    chain: {
+      title: "Kiểm tra toàn vẹn",
+      intro: "Mỗi sự kiện mang mã băm của chính nó và của sự kiện liền trước, nên một sự kiện bị sửa, xóa hoặc chèn thêm sẽ làm đứt chuỗi từ vị trí đó. Việc kiểm tra đọc toàn bộ nhật ký.",
+      run: "Kiểm tra chuỗi",
+      ok: "Chuỗi còn nguyên vẹn: đã kiểm tra {{count}} sự kiện, đến sự kiện số {{lastId}}.",
+      empty: "Nhật ký chưa có sự kiện nào.",
+      brokenHash: "Chuỗi đứt tại sự kiện số {{id}} ({{at}}): nội dung không còn khớp với mã băm (đã bị sửa). {{count}} sự kiện trước đó còn nguyên vẹn.",
+      brokenPrev: "Chuỗi đứt tại sự kiện số {{id}} ({{at}}): không nối với sự kiện liền trước (một sự kiện trước nó đã bị xóa, thay thế hoặc chèn thêm). {{count}} sự kiện trước đó còn nguyên vẹn.",
+      tailRemoved: "Chuỗi đứt ở cuối: các sự kiện mới nhất sau số {{lastId}} đã bị xóa. {{count}} sự kiện còn nguyên vẹn.",
+    },
   },
 } as const;

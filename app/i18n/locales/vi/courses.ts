@@ -129,7 +129,7 @@ export default {
   },
   verify: {
     title: "Xác minh giấy chứng nhận",
-    intro: "Nhập số giấy chứng nhận đào tạo để kiểm tra tính hợp lệ.",
+    intro: "Nhập số giấy chứng nhận đào tạo để kiểm tra tính hợp lệ, hoặc quét mã QR trên giấy chứng nhận để xem chi tiết.",
     number: "Số giấy chứng nhận",
     check: "Kiểm tra",
     valid: "Giấy chứng nhận hợp lệ",
@@ -137,6 +137,10 @@ export default {
     course: "Khóa đào tạo",
     date: "Ngày hoàn thành",
     unknown: "Không tìm thấy giấy chứng nhận số “{{number}}”. Vui lòng kiểm tra lại số đã nhập.",
+    numberValid: "Số giấy chứng nhận {{number}} hợp lệ.",
+    unknownLink: "Đường dẫn xác minh này không khớp với giấy chứng nhận nào.",
+    qr: "Quét mã để xác minh",
+    numberOnly: "Chỉ riêng số giấy chứng nhận không cho biết giấy chứng nhận của ai: hãy quét mã QR in trên chứng nhận hoặc mở đường dẫn xác minh để xem người được cấp và khóa học.",
   },
   certificate: {
     title: "Giấy chứng nhận",
