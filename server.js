@@ -4,7 +4,7 @@
 //    check answers a bare 500; the app's requireActor check covers data requests as well.)
 // 2. The client's address for sign-in throttling comes from the socket, not from a header the
 //    client could forge, unless TRUST_PROXY=1 says a reverse proxy sets X-Forwarded-For.
-// With LITESTREAM_REPLICA_URL set, the server runs as Litestream's child (ops/litestream.js).
+// With LITESTREAM_REPLICA_URL set, the server runs as Litestream's child (app/ops/litestream.js).
 import path from "node:path";
 import url from "node:url";
 import { createRequestHandler } from "@remix-run/express";
@@ -14,7 +14,7 @@ import express from "express";
 import morgan from "morgan";
 
 if (process.env.LITESTREAM_REPLICA_URL && !process.env.PLANNER_UNDER_LITESTREAM) {
-  const { runUnderLitestream } = await import("./ops/litestream.js");
+  const { runUnderLitestream } = await import("./app/ops/litestream.js");
   const database = process.env.DATABASE_PATH || "data/planner.sqlite";
   console.log(`[server] replicating ${database} to ${process.env.LITESTREAM_REPLICA_URL}`);
   process.exit(await runUnderLitestream(database, [process.execPath, ...process.argv.slice(1)]));

@@ -14,7 +14,7 @@ import { getCatalogueCounts, listEditions, previewCatalogueImport } from "~/mode
 import { previewCrosswalkImport } from "~/models/catalogue/crosswalk.server";
 import { catalogueImportSchema, fieldErrorsOf } from "~/models/catalogue/schemas";
 import { isDomainError } from "~/models/errors";
-import { MAX_IMPORT_BYTES } from "~/models/imports/read-table.server";
+import { MAX_IMPORT_BYTES } from "~/models/imports/limits";
 import { todayInVietnam } from "~/utils/domain-response.server";
 import { readImportUpload } from "~/utils/import-upload.server";
 import { encodeMessage, translateMessage } from "~/utils/messages";

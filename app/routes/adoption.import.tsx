@@ -10,7 +10,7 @@ import { getDb } from "~/db/client.server";
 import { ledgerImportPage, previewLedgerImport } from "~/models/adoption/import.server";
 import { requireActor } from "~/models/auth/session.server";
 import { isDomainError } from "~/models/errors";
-import { MAX_IMPORT_BYTES } from "~/models/imports/read-table.server";
+import { MAX_IMPORT_BYTES } from "~/models/imports/limits";
 import { orRespond, throwDomainResponse, todayInVietnam } from "~/utils/domain-response.server";
 import { readImportUpload } from "~/utils/import-upload.server";
 import { encodeMessage, translateMessage } from "~/utils/messages";

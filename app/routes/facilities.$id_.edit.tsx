@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { parseWithZod } from "@conform-to/zod";
 import { useTranslation } from "react-i18next";
 import { FacilityForm } from "~/components/facilities/facility-form";
 import { FormErrors } from "~/components/form";
@@ -12,7 +11,7 @@ import { setFacilityActive, updateFacility } from "~/models/facilities/commands.
 import { listCommunes, listProvinces, requireManageableFacility } from "~/models/facilities/queries.server";
 import { facilityActiveSchema, facilityEditSchema } from "~/models/facilities/schemas";
 import { orRespond } from "~/utils/domain-response.server";
-import { replyInvalid, replyWithDomainError } from "~/utils/form.server";
+import { parseSubmission, readForm, replyInvalid, replyWithDomainError } from "~/utils/form.server";
 import { requireId } from "~/utils/http.server";
 import { localizedTitle } from "~/utils/meta";
 
@@ -34,10 +33,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireCapability(request, "facilities.manage");
   const id = requireId(params.id);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const db = getDb();
   if (formData.get("intent") === "deactivate" || formData.get("intent") === "reactivate") {
-    const submission = parseWithZod(formData, { schema: facilityActiveSchema });
+    const submission = parseSubmission(formData, facilityActiveSchema);
     if (submission.status !== "success") return replyInvalid(submission);
     try {
       setFacilityActive(db, actor, id, submission.value.intent === "reactivate", submission.value.version);
@@ -46,7 +45,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     return redirect(`/facilities/${id}`);
   }
-  const submission = parseWithZod(formData, { schema: facilityEditSchema });
+  const submission = parseSubmission(formData, facilityEditSchema);
   if (submission.status !== "success") return replyInvalid(submission);
   try {
     updateFacility(db, actor, id, submission.value);

@@ -12,7 +12,7 @@ import { reclassifyFacility } from "~/models/facilities/classifications.server";
 import { requireManageableFacility } from "~/models/facilities/queries.server";
 import { reclassifySchema } from "~/models/facilities/schemas";
 import { orRespond, todayInVietnam } from "~/utils/domain-response.server";
-import { replyInvalid, replyWithDomainError } from "~/utils/form.server";
+import { parseForm, replyInvalid, replyWithDomainError } from "~/utils/form.server";
 import { requireId } from "~/utils/http.server";
 import { localizedTitle } from "~/utils/meta";
 
@@ -28,7 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireCapability(request, "facilities.manage");
   const id = requireId(params.id);
-  const submission = parseWithZod(await request.formData(), { schema: reclassifySchema });
+  const submission = await parseForm(request, reclassifySchema);
   if (submission.status !== "success") return replyInvalid(submission);
   try {
     reclassifyFacility(getDb(), actor, id, submission.value, todayInVietnam());

@@ -13,7 +13,7 @@ import { requireCapability } from "~/models/auth/session.server";
 import { isDomainError } from "~/models/errors";
 import { previewFacilityImport } from "~/models/facilities/import.server";
 import { listProvinces } from "~/models/facilities/queries.server";
-import { MAX_IMPORT_BYTES } from "~/models/imports/read-table.server";
+import { MAX_IMPORT_BYTES } from "~/models/imports/limits";
 import { todayInVietnam } from "~/utils/domain-response.server";
 import { readImportUpload } from "~/utils/import-upload.server";
 import { encodeMessage, translateMessage } from "~/utils/messages";

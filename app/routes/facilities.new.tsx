@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { parseWithZod } from "@conform-to/zod";
 import { useTranslation } from "react-i18next";
 import { FacilityForm } from "~/components/facilities/facility-form";
 import { getDb } from "~/db/client.server";
@@ -10,7 +9,7 @@ import { requireCapability } from "~/models/auth/session.server";
 import { createFacility } from "~/models/facilities/commands.server";
 import { listCommunes, listProvinces } from "~/models/facilities/queries.server";
 import { facilityCreateSchema } from "~/models/facilities/schemas";
-import { replyInvalid, replyWithDomainError } from "~/utils/form.server";
+import { parseForm, replyInvalid, replyWithDomainError } from "~/utils/form.server";
 import { localizedTitle } from "~/utils/meta";
 
 export const meta: MetaFunction = ({ matches }) => localizedTitle(matches, "facilities:form.newTitle");
@@ -28,7 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireCapability(request, "facilities.manage");
-  const submission = parseWithZod(await request.formData(), { schema: facilityCreateSchema });
+  const submission = await parseForm(request, facilityCreateSchema);
   if (submission.status !== "success") return replyInvalid(submission);
   let id: number;
   try {

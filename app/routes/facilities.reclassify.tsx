@@ -21,7 +21,7 @@ import { reclassifyFacilities } from "~/models/facilities/classifications.server
 import { listClassifiableFacilities, listProvinces } from "~/models/facilities/queries.server";
 import { batchReclassifySchema } from "~/models/facilities/schemas";
 import { todayInVietnam } from "~/utils/domain-response.server";
-import { replyInvalid, replyWithDomainError } from "~/utils/form.server";
+import { parseForm, replyInvalid, replyWithDomainError } from "~/utils/form.server";
 import { localizedTitle } from "~/utils/meta";
 
 export const meta: MetaFunction = ({ matches }) => localizedTitle(matches, "facilities:batch.title");
@@ -46,7 +46,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireCapability(request, "facilities.manage");
-  const submission = parseWithZod(await request.formData(), { schema: batchReclassifySchema });
+  const submission = await parseForm(request, batchReclassifySchema);
   if (submission.status !== "success") return replyInvalid(submission);
   const { facilityIds, ...decision } = submission.value;
   try {

@@ -13,6 +13,7 @@ import { isDomainError } from "~/models/errors";
 import { applyImport, discardImport, getImportBatch, listBatchRows, type BatchRow } from "~/models/imports/batches.server";
 import { importHandler } from "~/models/imports/registry.server";
 import { orRespond, todayInVietnam } from "~/utils/domain-response.server";
+import { readForm } from "~/utils/form.server";
 import { requireId } from "~/utils/http.server";
 import { encodeMessage, translateMessage } from "~/utils/messages";
 import { localizedTitle } from "~/utils/meta";
@@ -43,12 +44,7 @@ type ActionData = { error: string };
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireActor(request);
   const id = requireId(params.id);
-  let intent: FormDataEntryValue | null = null;
-  try {
-    intent = (await request.formData()).get("intent");
-  } catch {
-    return json<ActionData>({ error: "common:errors.badRequestBody" }, { status: 415 });
-  }
+  const intent = (await readForm(request)).get("intent");
   const db = getDb();
   const batch = orRespond(() => getImportBatch(db, actor, id));
   try {

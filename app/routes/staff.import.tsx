@@ -9,7 +9,7 @@ import { formatNumber } from "~/i18n/format";
 import { useLocale } from "~/i18n/use-locale";
 import { requireCapability } from "~/models/auth/session.server";
 import { isDomainError } from "~/models/errors";
-import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from "~/models/imports/read-table.server";
+import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from "~/models/imports/limits";
 import { previewStaffImport } from "~/models/staff/import.server";
 import { registryFacilities } from "~/models/staff/queries.server";
 import { importSchema } from "~/models/staff/schemas";

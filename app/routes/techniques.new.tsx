@@ -1,5 +1,5 @@
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { getZodConstraint } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -15,7 +15,7 @@ import { linkNewTechnique, listNewTechniques, recordNewTechnique } from "~/model
 import { linkNewTechniqueSchema, newTechniqueSchema } from "~/models/catalogue/schemas";
 import { listChapters } from "~/models/catalogue/queries.server";
 import { DomainError } from "~/models/errors";
-import { replyInvalid, replyWithDomainError } from "~/utils/form.server";
+import { parseSubmission, readForm, replyInvalid, replyWithDomainError } from "~/utils/form.server";
 import { translateMessage } from "~/utils/messages";
 import { localizedTitle } from "~/utils/meta";
 
@@ -35,10 +35,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireActor(request);
-  const form = await request.formData();
+  const form = await readForm(request);
   const db = getDb();
   if (form.get("intent") === "link") {
-    const submission = parseWithZod(form, { schema: linkNewTechniqueSchema });
+    const submission = parseSubmission(form, linkNewTechniqueSchema);
     if (submission.status !== "success") return replyInvalid(submission);
     try {
       linkNewTechnique(db, actor, Number(form.get("id")) || 0, submission.value.listedCode);
@@ -47,7 +47,7 @@ export async function action({ request }: ActionFunctionArgs) {
       return replyWithDomainError(submission, error);
     }
   }
-  const submission = parseWithZod(form, { schema: newTechniqueSchema });
+  const submission = parseSubmission(form, newTechniqueSchema);
   if (submission.status !== "success") return replyInvalid(submission);
   try {
     if (actor.facilityId === null) throw new DomainError("catalogue:newTechniques.needsFacility");

@@ -13,7 +13,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { openDb } from "~/db/client.server";
 import { commitSessionCookie, createSession } from "~/models/auth/session.server";
-import { restoreFromReplica } from "../../ops/litestream.js";
+import { restoreFromReplica } from "../../app/ops/litestream.js";
 import { makeFacility, makeUser } from "../helpers/factories";
 
 const buildDir = process.argv[2];

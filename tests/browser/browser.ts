@@ -40,7 +40,7 @@ export async function startScratchServer(seededDb: string, buildDir: string): Pr
   const port = await freePort();
   const child = spawn("node", ["server.js"], {
     cwd: root,
-    env: { ...process.env, DATABASE_PATH: dbPath, NODE_ENV: "production", UPLOADS_DIR: path.join(dir, "uploads"), REMIX_BUILD_DIR: buildDir, PORT: String(port), HOST: "127.0.0.1" },
+    env: { ...process.env, SESSION_SECRET: `scratch-${process.pid}-${Date.now()}-secret-for-a-test-server`, DATABASE_PATH: dbPath, NODE_ENV: "production", UPLOADS_DIR: path.join(dir, "uploads"), REMIX_BUILD_DIR: buildDir, PORT: String(port), HOST: "127.0.0.1" },
     stdio: ["ignore", "ignore", "inherit"],
     detached: true,
   });

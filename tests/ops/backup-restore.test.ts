@@ -8,7 +8,7 @@ import { afterEach, expect, test } from "vitest";
 import { openDb } from "~/db/client.server";
 import { recordAudit } from "~/models/audit/audit.server";
 import { verifyAuditChain } from "~/models/audit/chain.server";
-import { createBackup, databaseInUse, restoreBackup, type Paths } from "../../ops/archive";
+import { createBackup, databaseInUse, restoreBackup, type Paths } from "../../app/ops/archive";
 
 const WRITER = path.resolve("tests/helpers/audit-writer.ts");
 const children: ChildProcess[] = [];

@@ -6,7 +6,7 @@ import Database from "better-sqlite3";
 import { afterEach, expect, test } from "vitest";
 import { openDb } from "~/db/client.server";
 import { verifyAuditChain } from "~/models/audit/chain.server";
-import { litestreamBinary, litestreamConfig, restoreFromReplica, runUnderLitestream } from "../../ops/litestream.js";
+import { litestreamBinary, litestreamConfig, restoreFromReplica, runUnderLitestream } from "../../app/ops/litestream.js";
 
 const WRITER = path.resolve("tests/helpers/audit-writer.ts");
 const dirs: string[] = [];

@@ -16,10 +16,9 @@ export type SheetRow = { rowNumber: number; cells: string[]; numeric?: number[];
 export type Sheet = { rows: SheetRow[] };
 export type UploadedFile = { fileName: string; bytes: Buffer | Uint8Array };
 
-/** The largest file an import accepts (the routes refuse bigger uploads before reading them). */
-export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
-/** Rows per file; a longer file is refused whole, with this number in the message. */
-export const MAX_IMPORT_ROWS = 100_000;
+import { MAX_IMPORT_BYTES } from "./limits";
+
+export { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from "./limits";
 /** Heap of the reading worker: a workbook that unpacks beyond it is refused as too large. */
 const WORKER_HEAP_MB = 768;
 

@@ -1,7 +1,7 @@
 // Daily archives: one dated .tar.gz holding a consistent copy of the database, the uploaded
 // documents and the generated session secret, with a manifest of sha-256 checksums; and the
-// restore that checks all of it before it replaces anything. Used by ops/backup.ts and
-// ops/restore.ts; the tests call these functions directly.
+// restore that checks all of it before it replaces anything. Used by app/ops/backup.ts and
+// app/ops/restore.ts; the tests call these functions directly.
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
