@@ -32,7 +32,7 @@ export async function newPage(browser: Browser, baseURL: string): Promise<Page> 
  * A server of its own on a copy of the seeded database (taken while no other test file runs:
  * browser files run one at a time), for a test whose writes every other file would see.
  */
-export async function startScratchServer(seededDb: string, buildDir: string): Promise<{ baseUrl: string; stop: () => void }> {
+export async function startScratchServer(seededDb: string, buildDir: string): Promise<{ baseUrl: string; dbPath: string; stop: () => void }> {
   const root = path.resolve(__dirname, "../..");
   const dir = fs.mkdtempSync(path.join(path.dirname(seededDb), "scratch-"));
   const dbPath = path.join(dir, "scratch.sqlite");
@@ -48,6 +48,7 @@ export async function startScratchServer(seededDb: string, buildDir: string): Pr
   await waitForHealth(baseUrl, child, 60_000);
   return {
     baseUrl,
+    dbPath,
     stop: () => {
       try {
         if (child.pid) process.kill(-child.pid, "SIGTERM");

@@ -11,8 +11,6 @@ declare module "vitest" {
      *  every other file reads (a whole catalogue edition) serves a copy on its own server. */
     seededDb: string;
     buildDir: string;
-    /** The served database, for tests that pick their data (read-only). */
-    databasePath: string;
   }
 }
 
@@ -63,7 +61,6 @@ export default async function setup(project: TestProject) {
   project.provide("baseUrl", baseUrl);
   project.provide("seededDb", dbPath);
   project.provide("buildDir", buildDir);
-  project.provide("databasePath", dbPath);
   return () => {
     if (child.pid) {
       try {
