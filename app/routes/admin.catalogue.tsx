@@ -3,6 +3,7 @@ import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { ImportFileField } from "~/components/import-file-field";
 import { FieldError } from "~/components/form";
 import { importBatchHref } from "~/components/links";
 import { getDb } from "~/db/client.server";
@@ -178,21 +179,7 @@ export default function AdminCataloguePage() {
           <input type="checkbox" name="complete" defaultChecked className="mt-1" />
           <span>{t("catalogue.complete")}</span>
         </label>
-        <div>
-          <label htmlFor="file" className="label">{t("catalogue.file")}</label>
-          <input
-            id="file"
-            name="file"
-            type="file"
-            required
-            accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            className="input mt-1 w-full"
-            aria-describedby="file-hint file-error"
-            aria-invalid={errors("catalogue", "file") ? true : undefined}
-          />
-          <p id="file-hint" className="mt-1 text-xs text-slate-500">{t("catalogue.fileHint", { size: sizeMb })}</p>
-          <FieldError id="file-error" errors={errors("catalogue", "file")} />
-        </div>
+        <ImportFileField label={t("catalogue.file")} hint={t("catalogue.fileHint", { size: sizeMb })} errors={errors("catalogue", "file")} />
         <button type="submit" name="intent" value="catalogue" className="btn" disabled={busyIntent === "catalogue"}>
           {busyIntent === "catalogue" ? t("catalogue.previewing") : t("catalogue.preview")}
         </button>
@@ -201,20 +188,7 @@ export default function AdminCataloguePage() {
       <Form method="post" encType="multipart/form-data" className="card space-y-3" aria-labelledby="crosswalk-form">
         <h2 id="crosswalk-form" className="font-semibold">{t("crosswalk.title")}</h2>
         <p className="max-w-3xl text-sm text-slate-600">{t("crosswalk.intro")}</p>
-        <div>
-          <label htmlFor="crosswalk-file" className="label">{t("crosswalk.file")}</label>
-          <input
-            id="crosswalk-file"
-            name="file"
-            type="file"
-            required
-            accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            className="input mt-1 w-full"
-            aria-describedby="crosswalk-file-error"
-            aria-invalid={errors("crosswalk", "file") ? true : undefined}
-          />
-          <FieldError id="crosswalk-file-error" errors={errors("crosswalk", "file")} />
-        </div>
+        <ImportFileField id="crosswalk-file" label={t("crosswalk.file")} errors={errors("crosswalk", "file")} />
         <button type="submit" name="intent" value="crosswalk" className="btn" disabled={busyIntent === "crosswalk"}>
           {busyIntent === "crosswalk" ? t("catalogue.previewing") : t("catalogue.preview")}
         </button>

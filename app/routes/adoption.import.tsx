@@ -4,6 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { ImportFileField } from "~/components/import-file-field";
 import { FieldError } from "~/components/form";
 import { importBatchHref } from "~/components/links";
 import { getDb } from "~/db/client.server";
@@ -98,21 +99,7 @@ export default function LedgerImportPage() {
             <FieldError id="facilityId-error" errors={errors("facilityId")} />
           </div>
         )}
-        <div>
-          <label htmlFor="file" className="label">{t("ledger.file")}</label>
-          <input
-            id="file"
-            name="file"
-            type="file"
-            required
-            accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            className="input mt-1 w-full"
-            aria-describedby="file-hint file-error"
-            aria-invalid={errors("file") ? true : undefined}
-          />
-          <p id="file-hint" className="mt-1 text-xs text-slate-500">{t("ledger.fileHint", { size: MAX_IMPORT_BYTES / 1024 / 1024 })}</p>
-          <FieldError id="file-error" errors={errors("file")} />
-        </div>
+        <ImportFileField label={t("ledger.file")} hint={t("ledger.fileHint", { size: MAX_IMPORT_BYTES / 1024 / 1024 })} errors={errors("file")} />
         <button type="submit" className="btn" disabled={busy}>
           {busy ? t("ledger.previewing") : t("ledger.preview")}
         </button>

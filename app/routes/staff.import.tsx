@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { ImportFileField } from "~/components/import-file-field";
 import { FieldError } from "~/components/form";
 import { importBatchHref } from "~/components/links";
 import { getDb } from "~/db/client.server";
@@ -88,25 +89,7 @@ export default function StaffImportPage() {
             <FieldError id="facilityId-error" errors={errors("facilityId")} />
           </div>
         ) : null}
-        <div>
-          <label htmlFor="file" className="label">
-            {t("staff.file")}
-          </label>
-          <input
-            id="file"
-            name="file"
-            type="file"
-            accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            required
-            className="input mt-1 w-full"
-            aria-describedby="file-hint file-error"
-            aria-invalid={errors("file") ? true : undefined}
-          />
-          <p id="file-hint" className="mt-1 text-xs text-slate-500">
-            {t("staff.fileHint", { size: MAX_IMPORT_BYTES / 1024 / 1024, rows: formatNumber(MAX_IMPORT_ROWS, locale) })}
-          </p>
-          <FieldError id="file-error" errors={errors("file")} />
-        </div>
+        <ImportFileField label={t("staff.file")} hint={t("staff.fileHint", { size: MAX_IMPORT_BYTES / 1024 / 1024, rows: formatNumber(MAX_IMPORT_ROWS, locale) })} errors={errors("file")} />
         <button type="submit" className="btn" disabled={busy}>
           {busy ? t("staff.previewing") : t("staff.preview")}
         </button>

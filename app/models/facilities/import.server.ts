@@ -27,6 +27,7 @@ import {
   type Ownership,
 } from "~/models/enums";
 import { ConflictError, DomainError, ForbiddenError } from "~/models/errors";
+import type { FacilityRegisterRow } from "./queries.server";
 import { previewImport, requireImportCapability, type ImportHandler, type PlannedRow, type RowChange } from "~/models/imports/batches.server";
 import { foldHeader, locateHeader, type ColumnSpec } from "~/models/imports/headers";
 import type { Sheet, UploadedFile } from "~/models/imports/read-table.server";
@@ -151,25 +152,7 @@ export type FacilityImportOptions = {
   provinceCode: string | null;
 };
 
-type Stored = {
-  id: number;
-  code: string;
-  name: string;
-  nameEn: string | null;
-  shortName: string;
-  kind: FacilityKind;
-  level: Level | null;
-  competence: CompetenceLevel | null;
-  grade: Grade;
-  ownership: Ownership;
-  beds: number;
-  provinceCode: string | null;
-  communeCode: string | null;
-  directedByCode: string | null;
-  openedOn: string | null;
-  closedOn: string | null;
-  version: number;
-};
+type Stored = Omit<FacilityRegisterRow, "active">;
 
 /** The register fields a row sets (undefined: blank cell, keep the stored value). */
 type RowValues = {

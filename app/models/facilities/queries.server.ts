@@ -178,29 +178,32 @@ export function listCommunes(db: Db, provinceCode: string): CommuneOption[] {
     select code, name, name_en as nameEn from communes where province_code = ${provinceCode} order by name, code`);
 }
 
+/** A register entry with the fields its forms and imports compare. */
+export type FacilityRegisterRow = {
+  id: number;
+  code: string;
+  name: string;
+  nameEn: string | null;
+  shortName: string;
+  kind: FacilityKind;
+  level: Level | null;
+  competence: CompetenceLevel | null;
+  grade: Grade;
+  ownership: Ownership;
+  beds: number;
+  provinceCode: string | null;
+  communeCode: string | null;
+  directedByCode: string | null;
+  openedOn: string | null;
+  closedOn: string | null;
+  active: number;
+  version: number;
+};
+
 /** The register entry as the edit form shows it, or null. */
 export function getFacilityFormValues(db: Db, id: number) {
   return (
-    db.get<{
-      id: number;
-      code: string;
-      name: string;
-      nameEn: string | null;
-      shortName: string;
-      kind: FacilityKind;
-      level: Level | null;
-      competence: CompetenceLevel | null;
-      grade: Grade;
-      ownership: Ownership;
-      beds: number;
-      provinceCode: string | null;
-      communeCode: string | null;
-      directedByCode: string | null;
-      openedOn: string | null;
-      closedOn: string | null;
-      active: number;
-      version: number;
-    }>(sql`
+    db.get<FacilityRegisterRow>(sql`
       select f.id, f.code, f.name, f.name_en as nameEn, f.short_name as shortName, f.kind, f.level, f.competence,
         f.grade, f.ownership, f.beds, f.province_code as provinceCode, f.commune_code as communeCode,
         u.code as directedByCode, f.opened_on as openedOn, f.closed_on as closedOn, f.active, f.version

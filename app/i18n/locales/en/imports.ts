@@ -240,7 +240,7 @@ export default {
     blank: "(blank)",
     confirm: "Write these changes",
     confirming: "Writing…",
-    confirmHint: "New and changed rows are written, and retired techniques marked, in one transaction; refused and conflicting rows are not.",
+    confirmHint: "New and changed rows are written (and retired rows marked) in one transaction; refused and conflicting rows are not.",
     discard: "Discard",
     download: "Full row report",
     downloadCsv: "CSV",

@@ -241,7 +241,7 @@ export default {
     blank: "(trống)",
     confirm: "Ghi các thay đổi này",
     confirming: "Đang ghi…",
-    confirmHint: "Các dòng mới và thay đổi được ghi, kỹ thuật ngừng áp dụng được đánh dấu, trong một giao dịch; dòng bị từ chối và mâu thuẫn không được ghi.",
+    confirmHint: "Các dòng mới và thay đổi được ghi (dòng ngừng áp dụng được đánh dấu) trong một giao dịch; dòng bị từ chối và mâu thuẫn không được ghi.",
     discard: "Hủy bỏ",
     download: "Báo cáo đầy đủ từng dòng",
     downloadCsv: "CSV",
