@@ -47,7 +47,9 @@ export default async function setup(project: TestProject) {
   const dbPath = path.join(tmp, "browser.sqlite");
   const env = { ...process.env, DATABASE_PATH: dbPath, NODE_ENV: "production" as const, UPLOADS_DIR: path.join(tmp, "uploads") };
   const buildDir = path.relative(root, path.join(tmp, "build"));
+  // What `npm run build` does: the app, then the import worker beside it.
   execFileSync("npx", ["remix", "build"], { cwd: root, env: { ...env, REMIX_BUILD_DIR: buildDir }, stdio: "ignore" });
+  execFileSync("node", ["app/ops/build-worker.mjs"], { cwd: root, env: { ...env, REMIX_BUILD_DIR: buildDir }, stdio: "ignore" });
   execFileSync("npx", ["tsx", "seeds/setup.ts"], { cwd: root, env, stdio: "inherit" });
   const port = await freePort();
   const child = spawn("node", ["server.js"], {

@@ -11,7 +11,7 @@
 // registered facility also gets its own audit event, in the confirmation's transaction.
 import type { Db } from "~/db/client.server";
 import { canChange, managedProvince, type Actor } from "~/models/access/policy";
-import { recordAudit } from "~/models/audit/audit.server";
+import { recordAuditBatch, type AuditInput } from "~/models/audit/audit.server";
 import { isIsoDate } from "~/models/dates";
 import {
   COMPETENCE_LEVELS,
@@ -428,8 +428,10 @@ function writeFacilities(db: Db, plan: FacilityWrite, actor: Actor): Record<stri
   const insertCompetence = sqlite.prepare("INSERT INTO facility_competence_levels (facility_id, competence, valid_from) VALUES (?, ?, ?)");
   const idOf = sqlite.prepare("SELECT id FROM facilities WHERE code = ?");
   const setDirectedBy = sqlite.prepare("UPDATE facilities SET directed_by_id = ? WHERE id = ?");
+  // One audit event per facility, written together at the end (one chain lookup, not one per row).
+  const events: AuditInput[] = [];
   const audit = (entityId: number, action: "create" | "update", before: unknown, after: unknown) =>
-    recordAudit(db, { userId: actor.userId || null, action, entityType: "facility", entityId, before, after, at: now });
+    events.push({ userId: actor.userId || null, action, entityType: "facility", entityId, before, after, at: now });
 
   const created: { id: number; directedByCode?: string }[] = [];
   for (const c of plan.creates) {
@@ -497,5 +499,6 @@ function writeFacilities(db: Db, plan: FacilityWrite, actor: Actor): Record<stri
     sqlite.prepare("UPDATE facilities SET search_text = ? WHERE id = ?").run(facilitySearchText(row), u.id);
     audit(u.id, "update", u.before, u.set);
   }
+  recordAuditBatch(db, events);
   return { facilitiesCreated: plan.creates.length, facilitiesUpdated: plan.updates.length };
 }

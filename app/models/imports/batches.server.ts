@@ -19,6 +19,7 @@ import { IMPORT_ROW_STATUSES, type ImportBatchStatus, type ImportKind, type Impo
 import { ConflictError, ForbiddenError, NotFoundError } from "~/models/errors";
 import { paginate, type Page, type PageRequest } from "~/utils/pagination";
 import { readTable, type Sheet, type UploadedFile } from "./read-table.server";
+import { runImportJob } from "./worker-runner.server";
 
 /** A field whose value the row changes; values as text, null for blank. */
 export type RowChange = { field: string; before: string | null; after: string | null };
@@ -87,9 +88,15 @@ export type ImportBatch = {
 
 type StoredSummary = { rows: ImportSummary; notes?: string[]; result?: Record<string, number>; planMs?: number; writeMs?: number };
 
+/** One import step, as the request thread hands it to the import worker (plain data). */
+export type ImportJob =
+  | { op: "preview"; kind: ImportKind; actor: Actor; file: UploadedFile; options: unknown; today: string }
+  | { op: "apply"; kind: ImportKind; actor: Actor; batchId: number; today: string };
+
 /**
  * Reads the file and stores its preview; returns the batch id. Throws DomainError (nothing
- * stored) when the file cannot be read or its layout is not recognised.
+ * stored) when the file cannot be read or its layout is not recognised. Runs in the import
+ * worker where there is one (worker-runner.server.ts).
  */
 export async function previewImport<O, W>(
   db: Db,
@@ -99,6 +106,33 @@ export async function previewImport<O, W>(
   options: O,
   today: string,
 ): Promise<number> {
+  handler.authorize(actor, options);
+  const job: ImportJob = { op: "preview", kind: handler.kind, actor, file, options, today };
+  return (await runImportJob(db, job, () => runJobNow(db, handler, job))) as number;
+}
+
+/**
+ * Writes a previewed batch: re-plans the stored file and applies it in one transaction when its
+ * counts are those of the preview; otherwise ConflictError and nothing written.
+ */
+export async function applyImport<O, W>(db: Db, handler: ImportHandler<O, W>, actor: Actor, batchId: number, today: string): Promise<ImportBatch> {
+  const stored = loadBatch(db, actor, batchId);
+  if (stored.kind !== handler.kind) throw new NotFoundError();
+  if (stored.status !== "preview") throw new ConflictError("imports:errors.alreadyDecided", { params: { status: stored.status } });
+  handler.authorize(actor, stored.options as O);
+  const job: ImportJob = { op: "apply", kind: handler.kind, actor, batchId, today };
+  await runImportJob(db, job, () => runJobNow(db, handler, job));
+  return loadBatch(db, actor, batchId);
+}
+
+/** Runs one step on this connection (the import worker's, or the caller's when inline). */
+export async function runJobNow<O, W>(db: Db, handler: ImportHandler<O, W>, job: ImportJob): Promise<number | null> {
+  if (job.op === "preview") return storePreview(db, handler, job.actor, job.file, job.options as O, job.today);
+  await writeBatch(db, handler, job.actor, job.batchId, job.today);
+  return null;
+}
+
+async function storePreview<O, W>(db: Db, handler: ImportHandler<O, W>, actor: Actor, file: UploadedFile, options: O, today: string): Promise<number> {
   handler.authorize(actor, options);
   const started = performance.now();
   const sheet = await readTable(file);
@@ -133,11 +167,10 @@ export async function previewImport<O, W>(
   });
 }
 
-/**
- * Writes a previewed batch: re-plans the stored file in one write transaction and applies it
- * when its counts are those of the preview; otherwise ConflictError and nothing written.
- */
-export async function applyImport<O, W>(db: Db, handler: ImportHandler<O, W>, actor: Actor, batchId: number, today: string): Promise<ImportBatch> {
+/** Attempts to plan and write under a read snapshot before falling back to holding the write lock throughout. */
+const SNAPSHOT_ATTEMPTS = 3;
+
+async function writeBatch<O, W>(db: Db, handler: ImportHandler<O, W>, actor: Actor, batchId: number, today: string): Promise<void> {
   const stored = loadBatch(db, actor, batchId);
   if (stored.kind !== handler.kind) throw new NotFoundError();
   if (stored.status !== "preview") throw new ConflictError("imports:errors.alreadyDecided", { params: { status: stored.status } });
@@ -148,35 +181,52 @@ export async function applyImport<O, W>(db: Db, handler: ImportHandler<O, W>, ac
   const sheet = await readTable({ fileName: stored.fileName, bytes: file.file });
   const context = { actor, options, today };
   const started = performance.now();
-  const result = db.transaction(
-    (tx) => {
-      const current = tx.get<{ status: string }>(sql`select status from import_batches where id = ${batchId}`);
-      if (current?.status !== "preview") throw new ConflictError("imports:errors.alreadyDecided", { params: { status: current?.status ?? "" } });
-      const plan = handler.plan(db, sheet, context);
-      const summary = summarise(plan.rows);
-      if (IMPORT_ROW_STATUSES.some((s) => summary[s] !== stored.summary[s])) {
-        throw new ConflictError("imports:errors.changedSincePreview");
-      }
-      const counts = handler.write(db, plan, context);
-      const previous = JSON.parse(
-        (tx.get<{ summary: string }>(sql`select summary from import_batches where id = ${batchId}`)?.summary ?? "{}"),
-      ) as StoredSummary;
-      const next: StoredSummary = { ...previous, result: counts, writeMs: Math.round(performance.now() - started) };
-      tx.run(sql`update import_batches set status = 'applied', applied_at = ${new Date().toISOString()}, file = null,
-        summary = ${JSON.stringify(next)} where id = ${batchId}`);
-      recordAudit(tx, {
-        userId: actor.userId || null,
-        action: "create",
-        entityType: `import_${handler.kind}`,
-        entityId: batchId,
-        after: { fileName: stored.fileName, rows: summary, written: counts },
-      });
-      return counts;
-    },
-    { behavior: "immediate" },
-  );
-  void result;
-  return loadBatch(db, actor, batchId);
+  // The plan is made inside the writing transaction, so what is written is what was checked.
+  // A deferred transaction plans under a read snapshot, leaving other writers free meanwhile,
+  // and takes the write lock only at its first write; if someone wrote in between, SQLite
+  // refuses the upgrade (SQLITE_BUSY_SNAPSHOT) and the attempt starts again. After a few
+  // refusals the last attempt holds the write lock from the start.
+  const attempt = (behavior: "deferred" | "immediate") =>
+    db.transaction(
+      (tx) => {
+        const current = tx.get<{ status: string }>(sql`select status from import_batches where id = ${batchId}`);
+        if (current?.status !== "preview") throw new ConflictError("imports:errors.alreadyDecided", { params: { status: current?.status ?? "" } });
+        const plan = handler.plan(db, sheet, context);
+        const summary = summarise(plan.rows);
+        if (IMPORT_ROW_STATUSES.some((s) => summary[s] !== stored.summary[s])) {
+          throw new ConflictError("imports:errors.changedSincePreview");
+        }
+        const counts = handler.write(db, plan, context);
+        const previous = JSON.parse(
+          (tx.get<{ summary: string }>(sql`select summary from import_batches where id = ${batchId}`)?.summary ?? "{}"),
+        ) as StoredSummary;
+        const next: StoredSummary = { ...previous, result: counts, writeMs: Math.round(performance.now() - started) };
+        tx.run(sql`update import_batches set status = 'applied', applied_at = ${new Date().toISOString()}, file = null,
+          summary = ${JSON.stringify(next)} where id = ${batchId}`);
+        recordAudit(tx, {
+          userId: actor.userId || null,
+          action: "create",
+          entityType: `import_${handler.kind}`,
+          entityId: batchId,
+          after: { fileName: stored.fileName, rows: summary, written: counts },
+        });
+      },
+      { behavior },
+    );
+  for (let i = 1; i < SNAPSHOT_ATTEMPTS; i++) {
+    try {
+      attempt("deferred");
+      return;
+    } catch (error) {
+      if (!isBusy(error)) throw error;
+    }
+  }
+  attempt("immediate");
+}
+
+function isBusy(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === "string" && code.startsWith("SQLITE_BUSY");
 }
 
 /** Discards a preview: nothing is written, the stored file is dropped. */

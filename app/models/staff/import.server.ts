@@ -18,7 +18,7 @@
 import type { Db } from "~/db/client.server";
 import { resources } from "~/i18n/resources";
 import { canChange, type Actor } from "~/models/access/policy";
-import { recordAudit } from "~/models/audit/audit.server";
+import { recordAuditBatch, type AuditInput } from "~/models/audit/audit.server";
 import { toRoman } from "~/models/catalogue/import-rules";
 import type { Cadre } from "~/models/enums";
 import { DomainError, ForbiddenError, NotFoundError } from "~/models/errors";
@@ -348,13 +348,15 @@ function writeStaff(db: Db, plan: ImportPlan<StaffWrite>, actor: Actor): Record<
   );
   const addTechnique = sqlite.prepare("INSERT OR IGNORE INTO staff_techniques (staff_id, technique_id) VALUES (?, ?)");
   let techniquesAdded = 0;
+  // One audit event per person, written together at the end (one chain lookup, not one per row).
+  const events: AuditInput[] = [];
   for (const c of write.create) {
     const v = c.values;
     const id = Number(
       insert.run(write.facilityId, v.fullName, staffSearchText(v), v.cadre, v.chapterNumber, v.title, v.licenceNumber, v.email, now, now).lastInsertRowid,
     );
     for (const t of c.techniqueIds) techniquesAdded += addTechnique.run(id, t).changes;
-    recordAudit(db, { userId: actor.userId || null, action: "create", entityType: "staff", entityId: id, after: { facilityId: write.facilityId, ...v, techniqueIds: c.techniqueIds } });
+    events.push({ userId: actor.userId || null, action: "create", entityType: "staff", entityId: id, after: { facilityId: write.facilityId, ...v, techniqueIds: c.techniqueIds }, at: now });
   }
   for (const u of write.update) {
     const v = u.values;
@@ -362,14 +364,16 @@ function writeStaff(db: Db, plan: ImportPlan<StaffWrite>, actor: Actor): Record<
     // The plan was made inside this transaction: the version cannot have moved.
     if (changed !== 1) throw new DomainError("imports:errors.changedSincePreview", { status: 409 });
     for (const t of u.addTechniqueIds) techniquesAdded += addTechnique.run(u.id, t).changes;
-    recordAudit(db, {
+    events.push({
       userId: actor.userId || null,
       action: "update",
       entityType: "staff",
       entityId: u.id,
       before: u.before,
       after: { ...v, addedTechniqueIds: u.addTechniqueIds },
+      at: now,
     });
   }
+  recordAuditBatch(db, events);
   return { created: write.create.length, updated: write.update.length, techniquesAdded };
 }

@@ -188,6 +188,8 @@ export default {
     errorCell: "Cell {{column}}{{row}} holds an error value (such as #N/A): correct it in the sheet.",
     formulaCell: "Cell {{column}}{{row}} holds a formula; a code must be typed as text.",
     alreadyDecided: "This import was already {{status}}; upload the file again to start over.",
+    busy: "Other imports are running on the server. Nothing was written: try again in a minute.",
+    stopped: "The import stopped before it finished. Nothing was written: try again, or split the file.",
     changedSincePreview: "The data changed since this preview (someone else imported or edited records). Nothing was written: upload the file again to see a fresh preview.",
     notYours: "This import belongs to another user.",
   },

@@ -189,6 +189,8 @@ export default {
     errorCell: "Ô {{column}}{{row}} chứa giá trị lỗi (như #N/A): hãy sửa trong bảng tính.",
     formulaCell: "Ô {{column}}{{row}} chứa công thức; mã phải được gõ dạng văn bản.",
     alreadyDecided: "Lần nhập này đã được {{status}}; hãy tải tệp lên lại để bắt đầu lại.",
+    busy: "Máy chủ đang chạy các lần nhập khác. Chưa có gì được ghi: hãy thử lại sau một phút.",
+    stopped: "Lần nhập dừng lại trước khi xong. Chưa có gì được ghi: hãy thử lại, hoặc chia nhỏ tệp.",
     changedSincePreview: "Dữ liệu đã thay đổi kể từ bản xem trước này (có người khác đã nhập hoặc sửa). Chưa có gì được ghi: hãy tải tệp lên lại để xem bản xem trước mới.",
     notYours: "Lần nhập này thuộc về người dùng khác.",
   },
