@@ -124,7 +124,7 @@ export default function ImportBatchPage() {
           <dl className="mt-2 grid grid-cols-2 gap-2 text-sm md:grid-cols-4" data-testid="batch-result">
             {Object.entries(batch.result).map(([key, value]) => (
               <div key={key}>
-                <dt className="text-slate-600">{key}</dt>
+                <dt className="text-slate-600">{t(`writtenCounts.${key}`, { defaultValue: key })}</dt>
                 <dd className="font-semibold">{n(value)}</dd>
               </div>
             ))}
