@@ -30,6 +30,9 @@ export default defineConfig({
           globalSetup: ["tests/browser/global-setup.ts"],
           fileParallelism: false,
           testTimeout: 60_000,
+          // A poll waits for the server's work (an import's confirmation runs in a worker
+          // thread): on a loaded shared machine that takes seconds, not vitest's default 1 s.
+          expect: { poll: { timeout: 20_000, interval: 100 } },
           hookTimeout: 240_000,
         },
       },

@@ -22,7 +22,7 @@ afterAll(async () => {
 
 /** Waits (polling) until the first element of `selector` contains `text`. */
 async function expectText(page: Page, selector: string, text: string) {
-  await expect.poll(async () => (await page.locator(selector).first().textContent({ timeout: 5000 }).catch(() => "")) ?? "", { timeout: 5000 }).toContain(text);
+  await expect.poll(async () => (await page.locator(selector).first().textContent({ timeout: 5000 }).catch(() => "")) ?? "", { timeout: 20_000 }).toContain(text);
 }
 
 async function submit(page: Page, selector: string) {
