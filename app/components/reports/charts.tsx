@@ -138,3 +138,48 @@ function SeriesSummary({ data, series, format }: { data: ChartDatum[]; series: C
     </ul>
   );
 }
+
+/** Grouped bars: each group's figure in the period before (grey) and in the chosen period. */
+export function PeriodComparisonChart({
+  title,
+  rows,
+  labels,
+  format,
+  testId,
+}: {
+  title: string;
+  rows: { label: string; previous: number; current: number }[];
+  labels: { previous: string; current: string };
+  format: Format;
+  testId?: string;
+}) {
+  const mounted = useMounted();
+  const height = Math.max(180, rows.length * 44 + 60);
+  return (
+    <figure className="card min-w-0" data-testid={testId} data-series={rows.map((r) => r.label).join("|")}>
+      <figcaption className="mb-2 font-semibold">{title}</figcaption>
+      <div style={{ height }} aria-hidden="true">
+        {mounted ? (
+          <ResponsiveContainer width="100%" height="100%">
+            <BarChart data={rows} layout="vertical" margin={{ top: 0, right: 24, bottom: 0, left: 8 }}>
+              <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" horizontal={false} />
+              <XAxis type="number" tickFormatter={format} allowDecimals={false} />
+              <YAxis type="category" dataKey="label" width={150} tick={{ fontSize: 12 }} interval={0} />
+              <Tooltip formatter={(v: number) => format(v)} />
+              <Legend wrapperStyle={{ fontSize: 12 }} />
+              <Bar dataKey="previous" name={labels.previous} fill="#cbd5e1" isAnimationActive={false} />
+              <Bar dataKey="current" name={labels.current} fill="#0f766e" isAnimationActive={false} />
+            </BarChart>
+          </ResponsiveContainer>
+        ) : null}
+      </div>
+      <ul className="sr-only">
+        {rows.map((r) => (
+          <li key={r.label}>
+            {r.label}: {labels.previous} {format(r.previous)}, {labels.current} {format(r.current)}
+          </li>
+        ))}
+      </ul>
+    </figure>
+  );
+}

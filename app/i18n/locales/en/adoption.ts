@@ -107,7 +107,7 @@ export default {
   },
   periods: {
     title: "Six- and twelve-month reports",
-    intro: "Reporting periods of Circular 38/2024/TT-BYT, compared with the previous period.",
+    intro: "Reporting periods of Circular 38/2024/TT-BYT, each compared with the same period of the year before.",
     kind: "Period",
     h1: "First six months",
     year: "Twelve months",
@@ -117,6 +117,12 @@ export default {
     newInPeriod: "New in the period",
     cumulative: "Cumulative at period end",
     stillPerformed: "New and still performed",
+    latest: "Latest with data",
+    difference: "Change",
+    caption: "{{period}} compared with {{previous}}",
+    shown: "{{period}} ({{from}}–{{to}}), compared with the same period of the year before, {{previous}}.",
+    shownLatest: "The latest period with data: {{period}} ({{from}}–{{to}}), compared with the same period of the year before, {{previous}}.",
+    chart: "New cross-level techniques by {{dimension}}, compared with the same period of the year before",
   },
   drill: {
     title: "The techniques behind the number",

@@ -107,7 +107,7 @@ export default {
   },
   periods: {
     title: "Báo cáo định kỳ 6 tháng và 12 tháng",
-    intro: "Theo kỳ báo cáo của Thông tư 38/2024/TT-BYT, so với kỳ trước.",
+    intro: "Theo kỳ báo cáo của Thông tư 38/2024/TT-BYT, mỗi kỳ so với cùng kỳ năm trước.",
     kind: "Kỳ",
     h1: "6 tháng đầu năm",
     year: "12 tháng",
@@ -117,6 +117,12 @@ export default {
     newInPeriod: "Mới trong kỳ",
     cumulative: "Lũy kế cuối kỳ",
     stillPerformed: "Mới và đang thực hiện",
+    latest: "Kỳ gần nhất có số liệu",
+    difference: "Tăng/giảm",
+    caption: "{{period}} so với {{previous}}",
+    shown: "{{period}} ({{from}}–{{to}}), so với cùng kỳ năm trước ({{previous}}).",
+    shownLatest: "Kỳ gần nhất có số liệu: {{period}} ({{from}}–{{to}}), so với cùng kỳ năm trước ({{previous}}).",
+    chart: "Kỹ thuật vượt tuyến mới theo {{dimension}}, so với cùng kỳ năm trước",
   },
   drill: {
     title: "Danh sách kỹ thuật sau con số",
