@@ -209,6 +209,7 @@ export default function ReportsPage() {
           baseline={baseline}
           format={n}
           testId="report-chart"
+          stacked
         />
         <RankingBarChart title={rankingTitle} rows={chart.ranking} format={n} testId="report-ranking" />
       </div>

@@ -2,8 +2,27 @@
 // server renders a placeholder of the same height and the numbers stay in the table below.
 // Each chart also carries a visually hidden list of its series for screen readers.
 import { useEffect, useState } from "react";
-import { Bar, BarChart, CartesianGrid, Cell, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { seriesColour, type ChartDatum, type ChartSeries } from "~/models/reports/chart-series";
+import {
+  Area,
+  AreaChart,
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Cell,
+  Legend,
+  Line,
+  LineChart,
+  ReferenceLine,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from "recharts";
+import {
+  seriesColour,
+  type ChartDatum,
+  type ChartSeries,
+} from "~/models/reports/chart-series";
 
 function useMounted() {
   const [mounted, setMounted] = useState(false);
@@ -17,8 +36,9 @@ type Format = (n: number) => string;
 export type BaselineMark = { period: string; label: string };
 
 /**
- * One line per series over the periods, the baseline period marked. `testId` names the figure
- * for tests; the legend names each series.
+ * One line per series over the periods, the baseline period marked; `stacked` (the groups of
+ * a report partition its total) stacks them as areas, so the top edge is the total and a
+ * large "other" does not flatten the named groups. `testId` names the figure for tests.
  */
 export function SeriesLineChart({
   title,
@@ -27,6 +47,7 @@ export function SeriesLineChart({
   baseline,
   format,
   testId,
+  stacked = false,
 }: {
   title: string;
   data: ChartDatum[];
@@ -34,16 +55,25 @@ export function SeriesLineChart({
   baseline: BaselineMark | null;
   format: Format;
   testId?: string;
+  stacked?: boolean;
 }) {
   const mounted = useMounted();
   const tall = series.length > 4;
+  const Chart = stacked ? AreaChart : LineChart;
   return (
-    <figure className="card min-w-0" data-testid={testId} data-series={series.map((s) => s.label).join("|")}>
+    <figure
+      className="card min-w-0"
+      data-testid={testId}
+      data-series={series.map((s) => s.label).join("|")}
+    >
       <figcaption className="mb-2 font-semibold">{title}</figcaption>
       <div className={tall ? "h-96" : "h-72"} aria-hidden="true">
         {mounted ? (
           <ResponsiveContainer width="100%" height="100%">
-            <LineChart data={data} margin={{ top: 16, right: 16, bottom: 0, left: 8 }}>
+            <Chart
+              data={data}
+              margin={{ top: 16, right: 16, bottom: 0, left: 8 }}
+            >
               <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
               <XAxis dataKey="period" />
               <YAxis tickFormatter={format} width={56} />
@@ -54,23 +84,42 @@ export function SeriesLineChart({
                   x={baseline.period}
                   stroke="#475569"
                   strokeDasharray="4 4"
-                  label={{ value: baseline.label, position: "insideTopLeft", fill: "#334155", fontSize: 12 }}
+                  label={{
+                    value: baseline.label,
+                    position: "insideTopLeft",
+                    fill: "#334155",
+                    fontSize: 12,
+                  }}
                 />
               ) : null}
-              {series.map((s, i) => (
-                <Line
-                  key={s.dataKey}
-                  type="monotone"
-                  dataKey={s.dataKey}
-                  name={s.label}
-                  stroke={seriesColour(s, i)}
-                  strokeWidth={s.other ? 2 : 2.5}
-                  strokeDasharray={s.other ? "5 4" : undefined}
-                  dot={data.length <= 12}
-                  isAnimationActive={false}
-                />
-              ))}
-            </LineChart>
+              {series.map((s, i) =>
+                stacked ? (
+                  <Area
+                    key={s.dataKey}
+                    type="monotone"
+                    stackId="groups"
+                    dataKey={s.dataKey}
+                    name={s.label}
+                    stroke={seriesColour(s, i)}
+                    fill={seriesColour(s, i)}
+                    fillOpacity={s.other ? 0.25 : 0.6}
+                    isAnimationActive={false}
+                  />
+                ) : (
+                  <Line
+                    key={s.dataKey}
+                    type="monotone"
+                    dataKey={s.dataKey}
+                    name={s.label}
+                    stroke={seriesColour(s, i)}
+                    strokeWidth={s.other ? 2 : 2.5}
+                    strokeDasharray={s.other ? "5 4" : undefined}
+                    dot={data.length <= 12}
+                    isAnimationActive={false}
+                  />
+                )
+              )}
+            </Chart>
           </ResponsiveContainer>
         ) : null}
       </div>
@@ -99,14 +148,39 @@ export function RankingBarChart({
       <div style={{ height }} aria-hidden="true">
         {mounted ? (
           <ResponsiveContainer width="100%" height="100%">
-            <BarChart data={rows} layout="vertical" margin={{ top: 0, right: 24, bottom: 0, left: 8 }}>
-              <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" horizontal={false} />
+            <BarChart
+              data={rows}
+              layout="vertical"
+              margin={{ top: 0, right: 24, bottom: 0, left: 8 }}
+            >
+              <CartesianGrid
+                strokeDasharray="3 3"
+                stroke="#e2e8f0"
+                horizontal={false}
+              />
               <XAxis type="number" tickFormatter={format} />
-              <YAxis type="category" dataKey="label" width={150} tick={{ fontSize: 12 }} interval={0} />
+              <YAxis
+                type="category"
+                dataKey="label"
+                width={150}
+                tick={{ fontSize: 12 }}
+                interval={0}
+              />
               <Tooltip formatter={(v: number) => format(v)} />
               <Bar dataKey="value" isAnimationActive={false}>
                 {rows.map((r, i) => (
-                  <Cell key={r.label} fill={seriesColour({ key: r.label, label: r.label, dataKey: r.label, other: r.other }, i)} />
+                  <Cell
+                    key={r.label}
+                    fill={seriesColour(
+                      {
+                        key: r.label,
+                        label: r.label,
+                        dataKey: r.label,
+                        other: r.other,
+                      },
+                      i
+                    )}
+                  />
                 ))}
               </Bar>
             </BarChart>
@@ -125,7 +199,15 @@ export function RankingBarChart({
 }
 
 /** The last period's value of each series, for screen readers (the chart itself is hidden from them). */
-function SeriesSummary({ data, series, format }: { data: ChartDatum[]; series: ChartSeries[]; format: Format }) {
+function SeriesSummary({
+  data,
+  series,
+  format,
+}: {
+  data: ChartDatum[];
+  series: ChartSeries[];
+  format: Format;
+}) {
   const last = data[data.length - 1];
   if (!last) return null;
   return (
@@ -156,19 +238,51 @@ export function PeriodComparisonChart({
   const mounted = useMounted();
   const height = Math.max(180, rows.length * 44 + 60);
   return (
-    <figure className="card min-w-0" data-testid={testId} data-series={rows.map((r) => r.label).join("|")}>
+    <figure
+      className="card min-w-0"
+      data-testid={testId}
+      data-series={rows.map((r) => r.label).join("|")}
+    >
       <figcaption className="mb-2 font-semibold">{title}</figcaption>
       <div style={{ height }} aria-hidden="true">
         {mounted ? (
           <ResponsiveContainer width="100%" height="100%">
-            <BarChart data={rows} layout="vertical" margin={{ top: 0, right: 24, bottom: 0, left: 8 }}>
-              <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" horizontal={false} />
-              <XAxis type="number" tickFormatter={format} allowDecimals={false} />
-              <YAxis type="category" dataKey="label" width={150} tick={{ fontSize: 12 }} interval={0} />
+            <BarChart
+              data={rows}
+              layout="vertical"
+              margin={{ top: 0, right: 24, bottom: 0, left: 8 }}
+            >
+              <CartesianGrid
+                strokeDasharray="3 3"
+                stroke="#e2e8f0"
+                horizontal={false}
+              />
+              <XAxis
+                type="number"
+                tickFormatter={format}
+                allowDecimals={false}
+              />
+              <YAxis
+                type="category"
+                dataKey="label"
+                width={150}
+                tick={{ fontSize: 12 }}
+                interval={0}
+              />
               <Tooltip formatter={(v: number) => format(v)} />
               <Legend wrapperStyle={{ fontSize: 12 }} />
-              <Bar dataKey="previous" name={labels.previous} fill="#cbd5e1" isAnimationActive={false} />
-              <Bar dataKey="current" name={labels.current} fill="#0f766e" isAnimationActive={false} />
+              <Bar
+                dataKey="previous"
+                name={labels.previous}
+                fill="#cbd5e1"
+                isAnimationActive={false}
+              />
+              <Bar
+                dataKey="current"
+                name={labels.current}
+                fill="#0f766e"
+                isAnimationActive={false}
+              />
             </BarChart>
           </ResponsiveContainer>
         ) : null}
@@ -176,7 +290,8 @@ export function PeriodComparisonChart({
       <ul className="sr-only">
         {rows.map((r) => (
           <li key={r.label}>
-            {r.label}: {labels.previous} {format(r.previous)}, {labels.current} {format(r.current)}
+            {r.label}: {labels.previous} {format(r.previous)}, {labels.current}{" "}
+            {format(r.current)}
           </li>
         ))}
       </ul>

@@ -89,7 +89,7 @@ export default {
     total: "Total",
     year: "Year",
     chartTotal: "{{metric}}: official and recorded, by year",
-    chartByGroup: "{{metric}} by {{dimension}} (the ten largest; the rest as “other”)",
+    chartByGroup: "{{metric}} by {{dimension}}, stacked (the ten largest; the rest as “other”)",
     chartRanking: "{{metric}} in {{period}}",
     chartRankingRange: "{{metric}}, {{from}}–{{to}} in all",
     baselineMark: "Baseline {{year}}",

@@ -89,7 +89,7 @@ export default {
     total: "Tổng cộng",
     year: "Năm",
     chartTotal: "{{metric}}: chính thức và đã ghi nhận, theo năm",
-    chartByGroup: "{{metric}} theo {{dimension}} (10 nhóm lớn nhất; còn lại gộp vào «khác»)",
+    chartByGroup: "{{metric}} theo {{dimension}}, cộng chồng (10 nhóm lớn nhất; còn lại gộp vào «khác»)",
     chartRanking: "{{metric}} năm {{period}}",
     chartRankingRange: "{{metric}}, cộng dồn {{from}}–{{to}}",
     baselineMark: "Năm gốc {{year}}",
