@@ -43,8 +43,8 @@ for (const size of WIDTHS) {
     await page.selectOption("select[name=metric]", "change");
     await Promise.all([page.waitForURL(/dimension=facility/), page.locator("form[role=search] button[type=submit]").click()]);
     const chart = page.locator("[data-testid=report-chart]");
+    await expect.poll(() => chart.locator("figcaption").textContent()).toContain("Tăng so với năm gốc theo cơ sở");
     await chart.locator(".recharts-area").first().waitFor();
-    expect(await chart.locator("figcaption").textContent()).toContain("Tăng so với năm gốc theo cơ sở");
     const series = (await chart.getAttribute("data-series"))!.split("|");
     expect(series).toHaveLength(11);
     expect(series[0]).toBe("Bệnh viện Đa khoa tỉnh Lào Cai số 1");
@@ -82,6 +82,30 @@ for (const size of WIDTHS) {
     await Promise.all([page.waitForURL(/period=h1/), page.locator("form[role=search] button[type=submit]").click()]);
     await expect.poll(() => page.locator("[data-testid=period-shown]").textContent()).toContain("2025-H1 (01/01/2025–30/06/2025), so với cùng kỳ năm trước (2024-H1)");
     expect(await page.locator("[data-testid=period-table] thead").textContent()).toContain("2024-H1");
+    await page.context().close();
+  });
+}
+
+for (const size of WIDTHS) {
+  test(`${size.name}: from the dashboard to the reporting-completeness view, filtered to the facilities that did not update`, async () => {
+    const page = await signIn("syt.laocai", size);
+    await page.goto("/department");
+    await Promise.all([page.waitForURL(/\/reports\/completeness/), page.click("[data-testid=open-completeness]")]);
+    const summary = page.locator("[data-testid=completeness-summary]");
+    await summary.waitFor();
+    expect(await summary.textContent()).toMatch(/^Lào Cai, \d\d\/\d\d\/\d{4}–\d\d\/\d\d\/\d{4}: \d+\/\d+ cơ sở đã cập nhật sổ kỹ thuật; \d+ cơ sở chưa cập nhật\.$/);
+    expect(await page.locator("[data-testid=completeness-row]").count()).toBeGreaterThan(10);
+    await expectNoSideScroll(page);
+
+    await page.selectOption("select[name=status]", "missing");
+    await Promise.all([page.waitForURL(/status=missing/), page.locator("form[role=search] button[type=submit]").click()]);
+    await page.locator("[data-testid=completeness-row]").first().waitFor();
+    const flags = await page.locator("[data-testid=completeness-row]").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-updated")));
+    expect(flags.every((f) => f === "no")).toBe(true);
+    // Longest without an update first: the dates shown never go down the list... except "never" on top.
+    const dates = (await page.locator("[data-testid=last-update]").allTextContents()).map((d) => d.match(/(\d\d)\/(\d\d)\/(\d{4})/)).filter(Boolean).map((m) => `${m![3]}-${m![2]}-${m![1]}`);
+    expect(dates.length).toBeGreaterThan(0);
+    expect([...dates].sort()).toEqual(dates);
     await page.context().close();
   });
 }
