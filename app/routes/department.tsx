@@ -50,6 +50,9 @@ export default function DepartmentDashboard() {
           <Link className="btn-secondary" to={`/reports?province=${d.provinceCode}&dimension=level&baseline=${d.baselineYear}`}>
             {t("dashboard.openReport")}
           </Link>
+          <Link className="btn-secondary" to={`/reports?province=${d.provinceCode}&dimension=facility&baseline=${d.baselineYear}`} data-testid="open-map">
+            {t("map.open")}
+          </Link>
           <Link className="btn-secondary" to="/reports/periods">
             {t("report.periods")}
           </Link>

@@ -6,6 +6,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FilterBar, FilterSelect } from "~/components/filter-bar";
 import { RankingBarChart, SeriesLineChart } from "~/components/reports/charts";
+import { FacilitySchematicMap, ProvinceTileMap } from "~/components/reports/maps";
 import { getDb } from "~/db/client.server";
 import { formatDate, formatNumber } from "~/i18n/format";
 import { useLocale } from "~/i18n/use-locale";
@@ -17,6 +18,8 @@ import { throwDomainResponse } from "~/utils/domain-response.server";
 import { listProvinces } from "~/models/facilities/queries.server";
 import type { AdoptionReport, ReportRow } from "~/models/reports/adoption-report.server";
 import { groupChart, type ChartSeries } from "~/models/reports/chart-series";
+import { mapClasses } from "~/models/reports/map-layout";
+import { listMapFacilities } from "~/models/reports/map.server";
 import {
   COMPETENCE_GROUPS,
   METRIC_VALUES,
@@ -48,10 +51,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
     // Department officers see their province; the URL cannot widen it.
     const params: ReportParams = actor.role === "department" ? { ...parsed, provinceCode: parsed.provinceCode ?? actor.provinceCode } : parsed;
     const report = loadAdoptionReport(db, actor, params, today);
-    return json({ report, params, metric, provinces, error: null, today });
+    // The map beside the charts: the 34 provinces for a national report by province, a
+    // province's facilities for a province report by facility.
+    const map =
+      params.dimension === "province" && !params.provinceCode
+        ? { kind: "provinces" as const, provinces: provinces ?? listProvinces(db), facilities: null }
+        : params.dimension === "facility" && params.provinceCode
+          ? { kind: "facilities" as const, provinces: null, facilities: listMapFacilities(db, actor, params.provinceCode, today) }
+          : null;
+    return json({ report, params, metric, provinces, map, error: null, today });
   } catch (error) {
     if (error instanceof DomainError && error.status === 400) {
-      return json({ report: null, params: null, metric, provinces, error: encodeMessage(error.message, error.params), today }, { status: 400 });
+      return json({ report: null, params: null, metric, provinces, map: null, error: encodeMessage(error.message, error.params), today }, { status: 400 });
     }
     throwDomainResponse(error);
   }
@@ -75,7 +86,7 @@ function rowFilter(dimension: ReportParams["dimension"], key: string): Partial<R
 }
 
 export default function ReportsPage() {
-  const { report, params, metric, provinces, error, today } = useLoaderData<typeof loader>();
+  const { report, params, metric, provinces, map, error, today } = useLoaderData<typeof loader>();
   const { t } = useTranslation("adoption");
   const { t: te } = useTranslation("enums");
   const locale = useLocale();
@@ -173,6 +184,7 @@ export default function ReportsPage() {
           </div>
           <p className="hidden text-sm print:block">{t("report.printedOn", { date: formatDate(today, locale) })}</p>
           <Charts report={report} metric={metric} />
+          <FigureMap report={report} params={params} metric={metric} />
           <ReportTable report={report} params={params} metric={metric} />
           <p className="text-sm text-slate-600">{t("report.officialNote")}</p>
           <p className="text-sm text-slate-600">{t("report.definitions")}</p>
@@ -213,6 +225,43 @@ export default function ReportsPage() {
         />
         <RankingBarChart title={rankingTitle} rows={chart.ranking} format={n} testId="report-ranking" />
       </div>
+    );
+  }
+
+  // The chosen figure of the last period (official), as a schematic map.
+  function FigureMap({ report, params, metric }: { report: AdoptionReport; params: ReportParams; metric: Metric }) {
+    if (!map) return null;
+    const last = report.periods[report.periods.length - 1].key;
+    const values: Record<string, number> = {};
+    for (const row of report.rows) values[row.key] = row.periods[row.periods.length - 1].official[metric];
+    const keys = map.kind === "provinces" ? map.provinces.map((p) => p.code) : map.facilities.map((f) => String(f.id));
+    const classes = mapClasses(keys.map((k) => values[k] ?? 0));
+    const title = t("map.title", { metric: t(`metric.${metric}`), period: last, measure: t(params.crossOnly ? "measure.cross" : "measure.all") });
+    const legendTitle = t("map.legend", { metric: t(`metric.${metric}`), period: last });
+    if (map.kind === "provinces") {
+      return (
+        <ProvinceTileMap
+          title={title}
+          provinces={map.provinces.map((p) => ({ code: p.code, name: locale === "en" ? p.nameEn : p.name }))}
+          values={values}
+          classes={classes}
+          hrefOf={(code) => `/reports?${reportQuery({ ...params, provinceCode: code, dimension: "facility", metric })}`}
+          format={n}
+          legendTitle={legendTitle}
+        />
+      );
+    }
+    return (
+      <FacilitySchematicMap
+        title={title}
+        facilities={map.facilities}
+        values={values}
+        classes={classes}
+        hrefOf={(id) => `/reports/pairs?${reportQuery({ ...params, facilityId: id, dimension: undefined, metric, category: "official", year: Number(last) })}`}
+        format={n}
+        legendTitle={legendTitle}
+        otherLabel={t("map.otherStations")}
+      />
     );
   }
 

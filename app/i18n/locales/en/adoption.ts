@@ -130,6 +130,13 @@ export default {
     empty: "No facility matches these filters.",
     open: "Ledger reporting completeness",
   },
+  map: {
+    title: "Map: {{metric}}, {{period}} ({{measure}}, official)",
+    legend: "{{metric}} {{period}}:",
+    none: "none",
+    otherStations: "Other stations",
+    open: "Map of the facilities",
+  },
   periods: {
     title: "Six- and twelve-month reports",
     intro: "Reporting periods of Circular 38/2024/TT-BYT, each compared with the same period of the year before.",

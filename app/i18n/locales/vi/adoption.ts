@@ -130,6 +130,13 @@ export default {
     empty: "Không có cơ sở nào phù hợp bộ lọc.",
     open: "Tình hình cập nhật sổ kỹ thuật",
   },
+  map: {
+    title: "Bản đồ: {{metric}}, {{period}} ({{measure}}, chính thức)",
+    legend: "{{metric}} {{period}}:",
+    none: "không có",
+    otherStations: "Trạm khác",
+    open: "Bản đồ cơ sở",
+  },
   periods: {
     title: "Báo cáo định kỳ 6 tháng và 12 tháng",
     intro: "Theo kỳ báo cáo của Thông tư 38/2024/TT-BYT, mỗi kỳ so với cùng kỳ năm trước.",
