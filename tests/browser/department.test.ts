@@ -95,6 +95,9 @@ for (const size of WIDTHS) {
     await summary.waitFor();
     expect(await summary.textContent()).toMatch(/^Lào Cai, \d\d\/\d\d\/\d{4}–\d\d\/\d\d\/\d{4}: \d+\/\d+ cơ sở đã cập nhật sổ kỹ thuật; \d+ cơ sở chưa cập nhật\.$/);
     expect(await page.locator("[data-testid=completeness-row]").count()).toBeGreaterThan(10);
+    // A phone reads cards, a desktop the table.
+    const visible = size.name === "phone" ? "[data-testid=completeness-card]" : "[data-testid=completeness-table]";
+    expect(await page.locator(visible).first().isVisible()).toBe(true);
     await expectNoSideScroll(page);
 
     await page.selectOption("select[name=status]", "missing");
@@ -106,6 +109,27 @@ for (const size of WIDTHS) {
     const dates = (await page.locator("[data-testid=last-update]").allTextContents()).map((d) => d.match(/(\d\d)\/(\d\d)\/(\d{4})/)).filter(Boolean).map((m) => `${m![3]}-${m![2]}-${m![1]}`);
     expect(dates.length).toBeGreaterThan(0);
     expect([...dates].sort()).toEqual(dates);
+    await page.context().close();
+  });
+}
+
+for (const size of WIDTHS) {
+  test(`${size.name}: the national map colours the 34 provinces and opens a province's report; the province map shows its facilities`, async () => {
+    const page = await signIn("admin", size);
+    await page.goto("/reports?dimension=province&metric=cumulative");
+    const tiles = page.locator("[data-testid=province-tile]");
+    await tiles.first().waitFor();
+    expect(await tiles.count()).toBe(34);
+    const laoCai = page.locator("[data-testid=province-tile][data-code='15']");
+    expect(await laoCai.locator("title").textContent()).toMatch(/^Lào Cai: [\d.]+$/);
+    expect(await page.locator("[data-testid=province-map] [data-testid=map-legend]").textContent()).toContain("không có");
+    await expectNoSideScroll(page);
+    await Promise.all([page.waitForURL(/province=15/), laoCai.click()]);
+    const facilityTiles = page.locator("[data-testid=facility-tile]");
+    await facilityTiles.first().waitFor();
+    expect(await facilityTiles.count()).toBe(40);
+    expect(await page.locator("[data-testid=facility-map] title").first().textContent()).toContain("Bệnh viện Đa khoa tỉnh Lào Cai");
+    await expectNoSideScroll(page);
     await page.context().close();
   });
 }
