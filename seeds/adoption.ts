@@ -527,7 +527,14 @@ export function seedAdoption(db: Db, today: string): AdoptionSeedSummary {
 
   const events = toEvents(planner.plans).map((e) => (e.eventOn > today ? { ...e, eventOn: today } : e));
   db.transaction((tx) => {
+    const lastId = tx.get<{ id: number | null }>(sql`select max(id) as id from adoption_events`)?.id ?? 0;
     recordAdoptionEvents(tx, events, null, today);
+    // The history was recorded as it happened, not all on the day the demo is set up: each
+    // entry a few days after its date (never later than now), so the reporting-completeness
+    // page shows when each facility last updated its ledger.
+    tx.run(sql`update adoption_events
+      set created_at = min(strftime('%Y-%m-%dT%H:%M:%fZ', event_on, '+' || (id % 12) || ' days', '+2 hours'), created_at)
+      where id > ${lastId}`);
   });
   seedListRequests(db, planner, network, today);
   const after = laoCaiFigures(db, reportDate);

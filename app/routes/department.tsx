@@ -46,9 +46,20 @@ export default function DepartmentDashboard() {
           <h1 className="page-title">{t("dashboard.title", { province: d.provinceName })}</h1>
           <p className="mt-1 text-sm text-slate-600">{t("dashboard.intro", { date: formatDate(d.reportDate, locale) })}</p>
         </div>
-        <Link className="btn-secondary" to={`/reports?province=${d.provinceCode}&dimension=level&baseline=${d.baselineYear}`}>
-          {t("dashboard.openReport")}
-        </Link>
+        <nav className="flex flex-wrap gap-2">
+          <Link className="btn-secondary" to={`/reports?province=${d.provinceCode}&dimension=level&baseline=${d.baselineYear}`}>
+            {t("dashboard.openReport")}
+          </Link>
+          <Link className="btn-secondary" to={`/reports?province=${d.provinceCode}&dimension=facility&baseline=${d.baselineYear}`} data-testid="open-map">
+            {t("map.open")}
+          </Link>
+          <Link className="btn-secondary" to="/reports/periods">
+            {t("report.periods")}
+          </Link>
+          <Link className="btn-secondary" to={provinces ? `/reports/completeness?province=${d.provinceCode}` : "/reports/completeness"} data-testid="open-completeness">
+            {t("completeness.open")}
+          </Link>
+        </nav>
       </header>
 
       {provinces ? (

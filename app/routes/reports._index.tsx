@@ -1,11 +1,12 @@
-// Cross-level techniques by year: filters, two charts, the table (every number a link to the
+// Cross-level techniques by year: filters, charts that follow the grouping and figure, the table (every number a link to the
 // pairs behind it), exports and a printable layout.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FilterBar, FilterSelect } from "~/components/filter-bar";
-import { CumulativeLineChart, NewPerYearBarChart } from "~/components/reports/charts";
+import { RankingBarChart, SeriesLineChart } from "~/components/reports/charts";
+import { FacilitySchematicMap, ProvinceTileMap } from "~/components/reports/maps";
 import { getDb } from "~/db/client.server";
 import { formatDate, formatNumber } from "~/i18n/format";
 import { useLocale } from "~/i18n/use-locale";
@@ -16,6 +17,9 @@ import { DomainError } from "~/models/errors";
 import { throwDomainResponse } from "~/utils/domain-response.server";
 import { listProvinces } from "~/models/facilities/queries.server";
 import type { AdoptionReport, ReportRow } from "~/models/reports/adoption-report.server";
+import { groupChart, type ChartSeries } from "~/models/reports/chart-series";
+import { mapClasses } from "~/models/reports/map-layout";
+import { listMapFacilities } from "~/models/reports/map.server";
 import {
   COMPETENCE_GROUPS,
   METRIC_VALUES,
@@ -47,10 +51,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
     // Department officers see their province; the URL cannot widen it.
     const params: ReportParams = actor.role === "department" ? { ...parsed, provinceCode: parsed.provinceCode ?? actor.provinceCode } : parsed;
     const report = loadAdoptionReport(db, actor, params, today);
-    return json({ report, params, metric, provinces, error: null, today });
+    // The map beside the charts: the 34 provinces for a national report by province, a
+    // province's facilities for a province report by facility.
+    const map =
+      params.dimension === "province" && !params.provinceCode
+        ? { kind: "provinces" as const, provinces: provinces ?? listProvinces(db), facilities: null }
+        : params.dimension === "facility" && params.provinceCode
+          ? { kind: "facilities" as const, provinces: null, facilities: listMapFacilities(db, actor, params.provinceCode, today) }
+          : null;
+    return json({ report, params, metric, provinces, map, error: null, today });
   } catch (error) {
     if (error instanceof DomainError && error.status === 400) {
-      return json({ report: null, params: null, metric, provinces, error: encodeMessage(error.message, error.params), today }, { status: 400 });
+      return json({ report: null, params: null, metric, provinces, map: null, error: encodeMessage(error.message, error.params), today }, { status: 400 });
     }
     throwDomainResponse(error);
   }
@@ -74,7 +86,7 @@ function rowFilter(dimension: ReportParams["dimension"], key: string): Partial<R
 }
 
 export default function ReportsPage() {
-  const { report, params, metric, provinces, error, today } = useLoaderData<typeof loader>();
+  const { report, params, metric, provinces, map, error, today } = useLoaderData<typeof loader>();
   const { t } = useTranslation("adoption");
   const { t: te } = useTranslation("enums");
   const locale = useLocale();
@@ -171,7 +183,8 @@ export default function ReportsPage() {
             </button>
           </div>
           <p className="hidden text-sm print:block">{t("report.printedOn", { date: formatDate(today, locale) })}</p>
-          <Charts report={report} />
+          <Charts report={report} metric={metric} />
+          <FigureMap report={report} params={params} metric={metric} />
           <ReportTable report={report} params={params} metric={metric} />
           <p className="text-sm text-slate-600">{t("report.officialNote")}</p>
           <p className="text-sm text-slate-600">{t("report.definitions")}</p>
@@ -180,16 +193,82 @@ export default function ReportsPage() {
     </div>
   );
 
-  function Charts({ report }: { report: AdoptionReport }) {
-    const labels = { official: t("categoryShort.official"), all: t("categoryShort.all") };
-    const cumulative = report.total.periods.map((p) => ({ period: p.period, official: p.official.cumulative, all: p.all.cumulative }));
-    const fresh = report.total.periods.map((p) => ({ period: p.period, official: p.official.new, all: p.all.new }));
+  // The charts follow the grouping and the figure chosen above: one line per group (the ten
+  // largest, the rest as "other"), the baseline year marked; overall, official beside recorded.
+  function Charts({ report, metric }: { report: AdoptionReport; metric: Metric }) {
+    const baseline = { period: String(report.baselineYear), label: t("report.baselineMark", { year: report.baselineYear }) };
+    const metricLabel = t(`metric.${metric}`);
+    if (report.dimension === "total" || report.rows.length === 0) {
+      const series: ChartSeries[] = [
+        { key: "official", label: t("categoryShort.official"), dataKey: "official", other: false },
+        { key: "all", label: t("categoryShort.all"), dataKey: "all", other: true },
+      ];
+      const data = report.total.periods.map((p) => ({ period: p.period, official: p.official[metric], all: p.all[metric] }));
+      return <SeriesLineChart title={t("report.chartTotal", { metric: metricLabel })} data={data} series={series} baseline={baseline} format={n} testId="report-chart" />;
+    }
+    const chart = groupChart(report.rows, { metric, otherLabel: t("report.otherGroups"), labelOf: rowLabel });
+    const last = report.periods[report.periods.length - 1];
+    const rankingTitle =
+      metric === "new"
+        ? t("report.chartRankingRange", { metric: metricLabel, from: report.periods[0].key, to: last.key })
+        : t("report.chartRanking", { metric: metricLabel, period: last.key });
     return (
       <div className="grid gap-4 lg:grid-cols-2 print:grid-cols-2">
-        <CumulativeLineChart title={t("report.chartCumulative")} data={cumulative} labels={labels} format={n} />
-        <NewPerYearBarChart title={t("report.chartNew")} data={fresh} labels={labels} format={n} />
+        <SeriesLineChart
+          title={t("report.chartByGroup", { metric: metricLabel, dimension: t(`dimension.${report.dimension}`).toLocaleLowerCase() })}
+          data={chart.data}
+          series={chart.series}
+          baseline={baseline}
+          format={n}
+          testId="report-chart"
+          stacked
+        />
+        <RankingBarChart title={rankingTitle} rows={chart.ranking} format={n} testId="report-ranking" />
       </div>
     );
+  }
+
+  // The chosen figure of the last period (official), as a schematic map.
+  function FigureMap({ report, params, metric }: { report: AdoptionReport; params: ReportParams; metric: Metric }) {
+    if (!map) return null;
+    const last = report.periods[report.periods.length - 1].key;
+    const values: Record<string, number> = {};
+    for (const row of report.rows) values[row.key] = row.periods[row.periods.length - 1].official[metric];
+    const keys = map.kind === "provinces" ? map.provinces.map((p) => p.code) : map.facilities.map((f) => String(f.id));
+    const classes = mapClasses(keys.map((k) => values[k] ?? 0));
+    const title = t("map.title", { metric: t(`metric.${metric}`), period: last, measure: t(params.crossOnly ? "measure.cross" : "measure.all") });
+    const legendTitle = t("map.legend", { metric: t(`metric.${metric}`), period: last });
+    if (map.kind === "provinces") {
+      return (
+        <ProvinceTileMap
+          title={title}
+          provinces={map.provinces.map((p) => ({ code: p.code, name: locale === "en" ? p.nameEn : p.name }))}
+          values={values}
+          classes={classes}
+          hrefOf={(code) => `/reports?${reportQuery({ ...params, provinceCode: code, dimension: "facility", metric })}`}
+          format={n}
+          legendTitle={legendTitle}
+        />
+      );
+    }
+    return (
+      <FacilitySchematicMap
+        title={title}
+        facilities={map.facilities}
+        values={values}
+        classes={classes}
+        hrefOf={(id) => `/reports/pairs?${reportQuery({ ...params, facilityId: id, dimension: undefined, metric, category: "official", year: Number(last) })}`}
+        format={n}
+        legendTitle={legendTitle}
+        otherLabel={t("map.otherStations")}
+      />
+    );
+  }
+
+  function rowLabel(row: { key: string; label: string }) {
+    if (report?.dimension === "competence") return competenceLabel(row.key);
+    if (report?.dimension === "level") return te(`level.${row.key}`, { defaultValue: row.key });
+    return row.label;
   }
 
   function ReportTable({ report, params, metric }: { report: AdoptionReport; params: ReportParams; metric: Metric }) {
@@ -233,7 +312,7 @@ export default function ReportsPage() {
             {report.rows.map((row) => (
               <tr key={row.key}>
                 <th scope="row" className="font-normal">
-                  {report.dimension === "competence" ? competenceLabel(row.key) : row.label}
+                  {rowLabel(row)}
                 </th>
                 {row.periods.map((_, i) => cell(row, i, row.key))}
               </tr>

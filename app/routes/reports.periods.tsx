@@ -1,18 +1,23 @@
 // Six- and twelve-month summaries (Circular 38/2024) per facility or province, compared with
-// the previous period; every number links to its pairs.
+// the same period of the year before; without a chosen period the page opens on the last one
+// with data. Every number links to its pairs.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { Fragment } from "react";
 import { useTranslation } from "react-i18next";
 import { FilterBar, FilterSelect } from "~/components/filter-bar";
+import { PeriodComparisonChart } from "~/components/reports/charts";
 import { getDb } from "~/db/client.server";
-import { formatNumber } from "~/i18n/format";
+import { formatDate, formatNumber } from "~/i18n/format";
 import { useLocale } from "~/i18n/use-locale";
 import { requireActor } from "~/models/auth/session.server";
 import { vietnamToday } from "~/models/dates";
 import { DomainError } from "~/models/errors";
 import { throwDomainResponse } from "~/utils/domain-response.server";
+import { groupChart } from "~/models/reports/chart-series";
 import { PERIOD_KINDS, type PeriodKind } from "~/models/reports/params";
+import { percentChange } from "~/models/reports/periods";
 import { loadPeriodSummary } from "~/models/reports/queries.server";
 import { encodeMessage, translateMessage } from "~/utils/messages";
 import { localizedTitle } from "~/utils/meta";
@@ -24,33 +29,40 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const today = vietnamToday(new Date());
   const kindParam = url.searchParams.get("period");
-  const kind: PeriodKind = (PERIOD_KINDS as readonly string[]).includes(kindParam ?? "") ? (kindParam as PeriodKind) : "h1";
-  const yearParam = Number(url.searchParams.get("year"));
-  const year = Number.isInteger(yearParam) && yearParam > 1990 && yearParam <= 2100 ? yearParam : Number(today.slice(0, 4));
+  // An unknown period or year opens the last period with data rather than failing.
+  const kind: PeriodKind | null = (PERIOD_KINDS as readonly string[]).includes(kindParam ?? "") ? (kindParam as PeriodKind) : null;
+  const yearParam = Number(url.searchParams.get("year") || NaN);
+  const year = Number.isInteger(yearParam) && yearParam > 1990 && yearParam <= 2100 ? yearParam : null;
   const dimension = url.searchParams.get("dimension") === "province" ? "province" : "facility";
   const provinceCode = actor.role === "department" ? actor.provinceCode : url.searchParams.get("province") || null;
   try {
-    const report = loadPeriodSummary(getDb(), actor, { kind, year, dimension, provinceCode, crossOnly: true }, today);
-    return json({ report, kind, year, dimension, provinceCode, error: null });
+    const summary = loadPeriodSummary(getDb(), actor, { kind, year, dimension, provinceCode, crossOnly: true }, today);
+    return json({ summary, chosen: { kind, year }, dimension, provinceCode, error: null });
   } catch (error) {
     if (error instanceof DomainError && error.status === 400) {
-      return json({ report: null, kind, year, dimension, provinceCode, error: encodeMessage(error.message, error.params) }, { status: 400 });
+      return json({ summary: null, chosen: { kind, year }, dimension, provinceCode, error: encodeMessage(error.message, error.params) }, { status: 400 });
     }
     throwDomainResponse(error);
   }
 }
 
 export default function PeriodSummaryPage() {
-  const { report, kind, year, dimension, provinceCode, error } = useLoaderData<typeof loader>();
+  const { summary, chosen, dimension, provinceCode, error } = useLoaderData<typeof loader>();
   const { t } = useTranslation("adoption");
   const locale = useLocale();
   const n = (v: number) => formatNumber(v, locale);
+  const report = summary?.report ?? null;
   const drill = (key: string | null, metric: string, p: { start: string; end: string }) => {
     const q = new URLSearchParams({ metric, category: "official", year: p.start.slice(0, 4), baseline: String(Number(p.start.slice(0, 4)) - 1), from: p.start, to: p.end });
     if (provinceCode) q.set("province", provinceCode);
     if (key && dimension === "facility") q.set("facility", key);
     if (key && dimension === "province") q.set("province", key);
     return `/reports/pairs?${q.toString()}`;
+  };
+  const delta = (before: number, after: number) => {
+    const pct = percentChange(before, after);
+    const sign = after - before > 0 ? "+" : after - before < 0 ? "−" : "±";
+    return `${sign}${n(Math.abs(after - before))}${pct === null ? "" : ` (${sign}${formatNumber(Math.abs(pct), locale, 1)}%)`}`;
   };
   return (
     <div className="space-y-4">
@@ -60,10 +72,16 @@ export default function PeriodSummaryPage() {
       </header>
       <div className="print:hidden">
         <FilterBar>
-          <FilterSelect name="period" label={t("periods.kind")} defaultValue={kind} options={PERIOD_KINDS.map((k) => ({ value: k, label: t(`periods.${k}`) }))} />
+          <FilterSelect
+            name="period"
+            label={t("periods.kind")}
+            defaultValue={chosen.kind}
+            allLabel={t("periods.latest")}
+            options={PERIOD_KINDS.map((k) => ({ value: k, label: t(`periods.${k}`) }))}
+          />
           <label className="flex flex-col gap-1 text-sm">
             <span className="label">{t("periods.yearLabel")}</span>
-            <input className="input w-28" type="number" name="year" defaultValue={year} min={2000} max={2100} />
+            <input className="input w-28" type="number" name="year" defaultValue={chosen.year ?? undefined} placeholder={summary ? String(summary.year) : undefined} min={2000} max={2100} />
           </label>
           <FilterSelect
             name="dimension"
@@ -81,43 +99,85 @@ export default function PeriodSummaryPage() {
           {translateMessage(t, error)}
         </p>
       ) : null}
-      {report ? (
-        <section className="card overflow-x-auto p-0">
-          <table className="table">
-            <caption className="px-4 pt-3 text-left font-semibold">
-              {report.periods[1].key} · {t("measure.cross")} · {t("category.official")}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">{t(`dimension.${dimension}`)}</th>
-                <th scope="col" className="text-right">{t("periods.previous", { period: report.periods[0].key })}</th>
-                <th scope="col" className="text-right">{t("periods.newInPeriod")}</th>
-                <th scope="col" className="text-right">{t("periods.stillPerformed")}</th>
-                <th scope="col" className="text-right">{t("periods.cumulative")}</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {[...report.rows, { ...report.total, key: "", label: t("report.total") }].map((row) => {
-                const [prev, cur] = row.periods;
-                const key = row.key || null;
-                return (
-                  <tr key={row.key || "total"} className={row.key ? "" : "bg-slate-50 font-semibold"}>
-                    <th scope="row" className="font-normal">{row.label}</th>
-                    <td className="text-right tabular-nums">{n(prev.official.cumulative)}</td>
-                    <td className="text-right tabular-nums">
-                      <Link className="link" to={drill(key, "new", report.periods[1])}>{n(cur.official.new)}</Link>
-                    </td>
-                    <td className="text-right tabular-nums">{n(cur.official.change)}</td>
-                    <td className="text-right tabular-nums">
-                      <Link className="link" to={drill(key, "cumulative", report.periods[1])}>{n(cur.official.cumulative)}</Link>
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </section>
+      {summary && report ? (
+        <>
+          <p className="text-sm text-slate-700" data-testid="period-shown">
+            {t(chosen.kind && chosen.year ? "periods.shown" : "periods.shownLatest", {
+              period: report.periods[1].key,
+              previous: report.periods[0].key,
+              from: formatDate(report.periods[1].start, locale),
+              to: formatDate(report.periods[1].end, locale),
+            })}
+          </p>
+          <ComparisonChart />
+          <section className="card overflow-x-auto p-0">
+            <table className="table" data-testid="period-table">
+              <caption className="px-4 pt-3 text-left font-semibold">
+                {t("periods.caption", { period: report.periods[1].key, previous: report.periods[0].key })} · {t("measure.cross")} · {t("category.official")}
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col" rowSpan={2}>{t(`dimension.${dimension}`)}</th>
+                  <th scope="colgroup" colSpan={3} className="text-center">{t("periods.newInPeriod")}</th>
+                  <th scope="colgroup" colSpan={3} className="text-center">{t("periods.cumulative")}</th>
+                  <th scope="col" rowSpan={2} className="text-right">{t("periods.stillPerformed")}</th>
+                </tr>
+                <tr>
+                  {[0, 1].map((g) => (
+                    <Fragment key={g}>
+                      <th scope="col" className="text-right">{report.periods[0].key}</th>
+                      <th scope="col" className="text-right">{report.periods[1].key}</th>
+                      <th scope="col" className="text-right">{t("periods.difference")}</th>
+                    </Fragment>
+                  ))}
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {[...report.rows, { ...report.total, key: "", label: t("report.total") }].map((row) => {
+                  const [prev, cur] = row.periods;
+                  const key = row.key || null;
+                  return (
+                    <tr key={row.key || "total"} className={row.key ? "" : "bg-slate-50 font-semibold"} data-testid={row.key ? "period-row" : "period-total"}>
+                      <th scope="row" className="font-normal">{row.label}</th>
+                      <td className="text-right tabular-nums">
+                        <Link className="link" to={drill(key, "new", report.periods[0])}>{n(prev.official.new)}</Link>
+                      </td>
+                      <td className="text-right tabular-nums">
+                        <Link className="link" to={drill(key, "new", report.periods[1])}>{n(cur.official.new)}</Link>
+                      </td>
+                      <td className="whitespace-nowrap text-right tabular-nums text-slate-600">{delta(prev.official.new, cur.official.new)}</td>
+                      <td className="text-right tabular-nums">
+                        <Link className="link" to={drill(key, "cumulative", report.periods[0])}>{n(prev.official.cumulative)}</Link>
+                      </td>
+                      <td className="text-right tabular-nums">
+                        <Link className="link" to={drill(key, "cumulative", report.periods[1])}>{n(cur.official.cumulative)}</Link>
+                      </td>
+                      <td className="whitespace-nowrap text-right tabular-nums text-slate-600">{delta(prev.official.cumulative, cur.official.cumulative)}</td>
+                      <td className="text-right tabular-nums">{n(cur.official.change)}</td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </section>
+        </>
       ) : null}
     </div>
   );
+
+  // New techniques of each group in both periods (the ten largest, the rest as "other").
+  function ComparisonChart() {
+    if (!report || report.rows.length === 0) return null;
+    const chart = groupChart(report.rows, { metric: "new", otherLabel: t("report.otherGroups") });
+    const rows = chart.series.map((s) => ({ label: s.label, previous: Number(chart.data[0][s.dataKey]), current: Number(chart.data[1][s.dataKey]) }));
+    return (
+      <PeriodComparisonChart
+        title={t("periods.chart", { dimension: t(`dimension.${dimension}`).toLocaleLowerCase() })}
+        rows={rows}
+        labels={{ previous: report.periods[0].key, current: report.periods[1].key }}
+        format={n}
+        testId="period-chart"
+      />
+    );
+  }
 }

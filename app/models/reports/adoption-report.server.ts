@@ -18,8 +18,8 @@ export type ReportDimension = (typeof REPORT_DIMENSIONS)[number];
 export const CATEGORIES = ["official", "all"] as const;
 export const DEFAULT_BASELINE_YEAR = 2020;
 
-/** A reporting period, inclusive; `end` is clamped to the report date. */
-export type Period = { key: string; start: string; end: string };
+import type { Period } from "./periods";
+export type { Period };
 
 export type Figures = {
   /** Pairs counted from a date inside the period. */
