@@ -1,5 +1,6 @@
-// One technique-list request: its techniques, and for the province's department the forms
-// that approve it (decision number and date) or return it with a comment.
+// One technique-list request: its techniques and its dated thread; for the province's
+// department the forms that approve it (decision number and date) or return it with a
+// comment; for the facility, once returned, the form that corrects its lines and resends it.
 import { getFormProps, getInputProps, getTextareaProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -11,12 +12,14 @@ import { LevelBadge } from "~/components/level-badge";
 import { getDb } from "~/db/client.server";
 import { formatDate, formatDateTime } from "~/i18n/format";
 import { useLocale } from "~/i18n/use-locale";
-import { approveListRequest, getListRequest, returnListRequest } from "~/models/adoption/list-requests.server";
-import { decisionSchema } from "~/models/adoption/schemas";
-import { requireActor, requireCapability } from "~/models/auth/session.server";
+import { hasCapability } from "~/models/access/policy";
+import type { RequestNote } from "~/models/adoption/list-request-notes.server";
+import { approveListRequest, getListRequest, resubmitListRequest, returnListRequest } from "~/models/adoption/list-requests.server";
+import { decisionSchema, formatRequestLines, parseRequestLines, resubmitSchema } from "~/models/adoption/schemas";
+import { requireActor } from "~/models/auth/session.server";
 import { vietnamToday } from "~/models/dates";
-import { replyInvalid, replyWithDomainError, parseForm } from "~/utils/form.server";
-import { notFound, requireId } from "~/utils/http.server";
+import { parseSubmission, readForm, replyInvalid, replyWithDomainError } from "~/utils/form.server";
+import { forbidden, notFound, requireId } from "~/utils/http.server";
 import { localizedTitle } from "~/utils/meta";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
@@ -32,9 +35,23 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const actor = await requireCapability(request, "techniqueList.approve");
+  const actor = await requireActor(request);
   const id = requireId(params.id);
-  const submission = await parseForm(request, decisionSchema);
+  const formData = await readForm(request);
+  if (formData.get("intent") === "resubmit") {
+    if (!hasCapability(actor, "techniqueList.submit")) throw forbidden();
+    const submission = parseSubmission(formData, resubmitSchema);
+    if (submission.status !== "success") return replyInvalid(submission);
+    try {
+      const { items } = parseRequestLines(submission.value.items);
+      resubmitListRequest(getDb(), actor, id, { items, note: submission.value.note, version: submission.value.version }, vietnamToday(new Date()));
+      return json({ result: submission.reply({ resetForm: true }), done: "resubmit" as const, stale: null });
+    } catch (error) {
+      return replyWithDomainError(submission, error);
+    }
+  }
+  if (!hasCapability(actor, "techniqueList.approve")) throw forbidden();
+  const submission = parseSubmission(formData, decisionSchema);
   if (submission.status !== "success") return replyInvalid(submission);
   const value = submission.value;
   try {
@@ -75,13 +92,13 @@ export default function ListRequestPage() {
             {t("requests.decision")}: {detail.decisionNumber} ({formatDate(detail.decisionOn, locale)})
           </p>
         ) : null}
-        {detail.comment ? <p className="mt-1 text-slate-700">{detail.comment}</p> : null}
       </header>
       {done ? (
         <p className="rounded-md border border-emerald-300 bg-emerald-50 p-3 text-emerald-900" role="status">
-          {t(done === "approve" ? "requests.approved" : "requests.returned")}
+          {t(done === "approve" ? "requests.approved" : done === "resubmit" ? "requests.resubmitted" : "requests.returned")}
         </p>
       ) : null}
+      <Thread notes={detail.thread} />
       <section className="card overflow-x-auto p-0">
         <table className="table">
           <thead>
@@ -113,7 +130,76 @@ export default function ListRequestPage() {
           <DecisionForm intent="return" version={detail.version} today={today} />
         </div>
       ) : null}
+      {detail.canResubmit ? (
+        <ResubmitForm version={detail.version} lines={formatRequestLines(detail.items.map((i) => ({ techniqueCode: i.code, startedOn: i.startedOn })))} />
+      ) : null}
     </div>
+  );
+}
+
+/** Every entry with its author and its own instant, oldest first. */
+function Thread({ notes }: { notes: RequestNote[] }) {
+  const { t } = useTranslation("adoption");
+  const locale = useLocale();
+  if (notes.length === 0) return null;
+  return (
+    <section className="card space-y-2" aria-labelledby="thread-title">
+      <h2 id="thread-title" className="text-lg font-semibold">{t("requests.thread.title")}</h2>
+      <ol className="space-y-3">
+        {notes.map((n) => (
+          <li key={n.id} className="border-l-2 border-slate-200 pl-3" data-testid="thread-entry" data-kind={n.kind}>
+            <p className="text-sm text-slate-600">
+              <span className="font-medium text-slate-800">{n.author ?? t("requests.thread.system")}</span>
+              {" · "}
+              <time dateTime={n.at} data-testid="thread-time">{formatDateTime(n.at, locale)}</time>
+            </p>
+            <p className="font-medium">
+              {t(`requests.thread.${n.kind === "returned" && n.techniqueCode ? "returnedLine" : n.kind}`, {
+                count: n.lines ?? 0,
+                code: n.techniqueCode ?? "",
+                number: n.decisionNumber ?? "",
+                date: formatDate(n.decisionOn, locale),
+              })}
+            </p>
+            {n.body ? <p className="whitespace-pre-line break-words text-slate-700" data-testid="thread-body">{n.body}</p> : null}
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+function ResubmitForm({ version, lines }: { version: number; lines: string }) {
+  const actionData = useActionData<typeof action>();
+  const { t } = useTranslation("adoption");
+  const mine = actionData?.result && (actionData.result as { initialValue?: { intent?: string } }).initialValue?.intent === "resubmit";
+  const [form, fields] = useForm({
+    id: "resubmit",
+    lastResult: mine ? actionData?.result : undefined,
+    shouldValidate: "onBlur",
+    defaultValue: { items: lines },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: resubmitSchema }),
+  });
+  return (
+    <Form method="post" className="card space-y-3" {...getFormProps(form)}>
+      <h2 className="text-lg font-semibold">{t("requests.resubmitTitle")}</h2>
+      <p className="text-sm text-slate-600">{t("requests.resubmitHelp")}</p>
+      <FormErrors errors={form.errors} />
+      <input type="hidden" name="intent" value="resubmit" />
+      <input type="hidden" name="version" value={version} />
+      <div>
+        <label className="label" htmlFor={fields.items.id}>{t("requests.itemsLabel")}</label>
+        <textarea className="input font-mono" rows={Math.min(12, Math.max(3, lines.split("\n").length + 1))} {...getTextareaProps(fields.items)} />
+        <p className="text-xs text-slate-500">{t("requests.itemsHelp")}</p>
+        <FieldError errors={fields.items.errors} />
+      </div>
+      <div>
+        <label className="label" htmlFor={fields.note.id}>{t("requests.resubmitNote")}</label>
+        <textarea className="input" rows={2} {...getTextareaProps(fields.note)} />
+        <FieldError errors={fields.note.errors} />
+      </div>
+      <button type="submit" className="btn">{t("requests.resubmit")}</button>
+    </Form>
   );
 }
 

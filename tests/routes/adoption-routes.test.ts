@@ -4,7 +4,7 @@ import { getDb } from "~/db/client.server";
 import { adoptionEvents, targets, techniqueBillingCodes, techniqueListRequests } from "~/db/schema";
 import { MAX_IMPORT_BYTES } from "~/models/imports/read-table.server";
 import { recordAdoptionEvents } from "~/models/adoption/ledger.server";
-import { submitListRequest } from "~/models/adoption/list-requests.server";
+import { getListRequest, submitListRequest } from "~/models/adoption/list-requests.server";
 import { action as ledgerAction } from "~/routes/adoption._index";
 import { action as importAction, loader as importLoader } from "~/routes/adoption.import";
 import { action as batchAction, loader as batchLoader } from "~/routes/imports.$id";
@@ -188,6 +188,34 @@ test("a drill-down with a baseline after the report year answers 400 with the ye
   const body = await response.text();
   expect(body).toContain("adoption:errors.baselineAfterReport|");
   expect(body).toContain('"baseline":2090');
+});
+
+test("a returned request keeps the facility's note beside the department's comment, and its director corrects and resends it", async () => {
+  const { db, hospital, department, director, p } = await province();
+  const [t, u] = [makeTechnique(db, { minLevel: "A" }), makeTechnique(db, { minLevel: "A" })];
+  const directorActor = { userId: director.user.id, role: "director" as const, facilityId: hospital.id, provinceCode: p.code };
+  const request = submitListRequest(db, directorActor, { items: [{ techniqueCode: t.code, startedOn: PAST }], comment: "Ghi chú của bệnh viện" }, PAST);
+  const post = (cookie: string, form: Record<string, string>) =>
+    responseOf(decideAction(args(authedRequest(`/adoption/requests/${request.id}`, { cookie, form }), { id: String(request.id) })));
+  const returned = await post(department.cookie, { intent: "return", comment: "Thiếu biên bản nghiệm thu", version: "1" });
+  expect(returned.status).toBe(200);
+  const thread = getListRequest(db, directorActor, request.id)!.thread;
+  expect(thread.map((n) => n.body)).toEqual(["Ghi chú của bệnh viện", "Thiếu biên bản nghiệm thu"]);
+
+  const lines = `${t.code} ${PAST}\n${u.code} 2024-03-05`;
+  // The department cannot resend a facility's request; a bad line is a 400 next to the field.
+  expect((await post(department.cookie, { intent: "resubmit", items: lines, version: "2" })).status).toBe(403);
+  const bad = await post(director.cookie, { intent: "resubmit", items: "khong phai ma", version: "2" });
+  expect(bad.status).toBe(400);
+  expect((await bad.json()).result.error.items[0]).toContain("adoption:errors.badLine");
+  const stale = await post(director.cookie, { intent: "resubmit", items: lines, version: "1" });
+  expect(stale.status).toBe(409);
+  const resent = await post(director.cookie, { intent: "resubmit", items: lines, note: "Đã bổ sung", version: "2" });
+  expect(resent.status).toBe(200);
+  const detail = getListRequest(db, directorActor, request.id)!;
+  expect(detail.status).toBe("submitted");
+  expect(detail.items).toHaveLength(2);
+  expect(detail.thread.map((n) => n.kind)).toEqual(["submitted", "returned", "resubmitted"]);
 });
 
 const upload = (cookie: string, text: string | Uint8Array<ArrayBuffer>, fields: Record<string, string> = {}, fileName = "so-ky-thuat.csv") => {

@@ -2,7 +2,7 @@
 // performs or starts; the department of the facility's province approves them with a decision
 // number and date (writing "approved" events, and "started" ones where missing, through the
 // ledger) or returns them with a comment. Only approved pairs count in official figures.
-import { and, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, ne, sql } from "drizzle-orm";
 import type { Db } from "~/db/client.server";
 import {
   adoptionEvents,
@@ -20,6 +20,7 @@ import { toPage, type Page, type PageRequest } from "~/utils/pagination";
 import { listPairEvents, recordAdoptionEvent, LEDGER_ERROR_KEYS } from "./ledger.server";
 import { findDateViolation, isCrossLevel } from "./rules";
 import { facilityLevelOn } from "~/models/facilities/levels.server";
+import { addRequestNotes, listRequestNotes, type RequestNote } from "./list-request-notes.server";
 
 /** startedOn null: the decision date is used when the department approves. */
 export type ListRequestItemInput = { techniqueCode: string; startedOn: string | null };
@@ -34,24 +35,17 @@ function facilityScope(db: Db, facilityId: number) {
   return facility;
 }
 
-/**
- * A facility submits additions. The facility is the actor's own (administrators name it).
- * Refuses unknown codes, bad or future dates, dates before the facility opened, techniques
- * already approved for the facility or waiting in another submitted request, and duplicates.
- */
-export function submitListRequest(
-  db: Db,
-  actor: Actor,
-  input: { facilityId?: number | null; items: ListRequestItemInput[]; comment?: string | null },
-  today: string,
-) {
-  const facilityId = actor.role === "admin" ? (input.facilityId ?? null) : actor.facilityId;
-  if (!facilityId) throw new ForbiddenError();
-  const facility = facilityScope(db, facilityId);
-  if (!canChange(actor, "techniqueList.submit", { facilityId, provinceCode: facility.provinceCode })) throw new ForbiddenError();
-  if (input.items.length === 0) throw new DomainError("adoption:errors.noItems", { field: "items" });
+type Facility = ReturnType<typeof facilityScope>;
 
-  const codes = input.items.map((i) => i.techniqueCode.trim());
+/**
+ * Resolves a request's lines: refuses unknown codes, bad or future dates, dates before the
+ * facility opened, techniques already approved for the facility or waiting in another
+ * submitted request (`ownRequestId` is the one being corrected), and duplicates.
+ */
+function resolveItems(db: Db, facility: Facility, input: ListRequestItemInput[], today: string, ownRequestId: number | null) {
+  if (input.length === 0) throw new DomainError("adoption:errors.noItems", { field: "items" });
+  const facilityId = facility.id;
+  const codes = input.map((i) => i.techniqueCode.trim());
   const known = new Map(
     db
       .select({ id: techniques.id, code: techniques.code })
@@ -61,7 +55,7 @@ export function submitListRequest(
       .map((t) => [t.code, t.id]),
   );
   const seen = new Set<string>();
-  const items = input.items.map((item, index) => {
+  return input.map((item, index) => {
     const code = item.techniqueCode.trim();
     const params = { row: index + 1, code, date: item.startedOn ?? "" };
     const techniqueId = known.get(code);
@@ -85,21 +79,37 @@ export function submitListRequest(
           eq(techniqueListRequests.facilityId, facilityId),
           eq(techniqueListRequests.status, "submitted"),
           eq(techniqueListRequestItems.techniqueId, techniqueId),
+          ownRequestId === null ? undefined : ne(techniqueListRequests.id, ownRequestId),
         ),
       )
       .get();
     if (pending) throw new ConflictError("adoption:errors.alreadyRequested", { field: "items", params: { ...params, request: pending.id } });
     return { techniqueId, startedOn: item.startedOn };
   });
+}
+
+/** A facility submits additions. The facility is the actor's own (administrators name it). */
+export function submitListRequest(
+  db: Db,
+  actor: Actor,
+  input: { facilityId?: number | null; items: ListRequestItemInput[]; comment?: string | null },
+  today: string,
+) {
+  const facilityId = actor.role === "admin" ? (input.facilityId ?? null) : actor.facilityId;
+  if (!facilityId) throw new ForbiddenError();
+  const facility = facilityScope(db, facilityId);
+  if (!canChange(actor, "techniqueList.submit", { facilityId, provinceCode: facility.provinceCode })) throw new ForbiddenError();
+  const items = resolveItems(db, facility, input.items, today, null);
 
   return db.transaction((tx) => {
+    const now = new Date().toISOString();
     const request = tx
       .insert(techniqueListRequests)
       .values({
         facilityId,
         status: "submitted",
         submittedBy: actor.userId || null,
-        submittedAt: new Date().toISOString(),
+        submittedAt: now,
         comment: input.comment?.trim() || null,
       })
       .returning()
@@ -107,6 +117,7 @@ export function submitListRequest(
     tx.insert(techniqueListRequestItems)
       .values(items.map((i) => ({ requestId: request.id, ...i })))
       .run();
+    addRequestNotes(tx, [{ requestId: request.id, kind: "submitted", userId: actor.userId || null, at: now, body: input.comment, lines: items.length }]);
     recordAudit(tx, {
       userId: actor.userId || null,
       action: "create",
@@ -115,6 +126,52 @@ export function submitListRequest(
       after: { ...request, items },
     });
     return request;
+  });
+}
+
+/**
+ * The facility corrects a returned request and sends it again: its lines are replaced by the
+ * corrected ones (checked as a new submission) and its note joins the thread; the department's
+ * comment stays where it was.
+ */
+export function resubmitListRequest(
+  db: Db,
+  actor: Actor,
+  requestId: number,
+  input: { items: ListRequestItemInput[]; note?: string | null; version: number },
+  today: string,
+) {
+  const request = db.select().from(techniqueListRequests).where(eq(techniqueListRequests.id, requestId)).get();
+  if (!request) throw new NotFoundError();
+  const facility = facilityScope(db, request.facilityId);
+  if (!canRead(actor, { facilityId: facility.id, provinceCode: facility.provinceCode })) throw new NotFoundError();
+  if (!canChange(actor, "techniqueList.submit", { facilityId: facility.id, provinceCode: facility.provinceCode })) throw new ForbiddenError();
+  assertVersion(request, input.version);
+  if (request.status !== "returned") throw new ConflictError("adoption:errors.notReturned", { params: { status: request.status } });
+  const before = db.select().from(techniqueListRequestItems).where(eq(techniqueListRequestItems.requestId, requestId)).all();
+  const items = resolveItems(db, facility, input.items, today, requestId);
+  return db.transaction((tx) => {
+    const now = new Date().toISOString();
+    tx.delete(techniqueListRequestItems).where(eq(techniqueListRequestItems.requestId, requestId)).run();
+    tx.insert(techniqueListRequestItems)
+      .values(items.map((i) => ({ requestId, ...i })))
+      .run();
+    const updated = tx
+      .update(techniqueListRequests)
+      .set({ status: "submitted", submittedAt: now, version: request.version + 1 })
+      .where(eq(techniqueListRequests.id, requestId))
+      .returning()
+      .get();
+    addRequestNotes(tx, [{ requestId, kind: "resubmitted", userId: actor.userId || null, at: now, body: input.note, lines: items.length }]);
+    recordAudit(tx, {
+      userId: actor.userId || null,
+      action: "update",
+      entityType: "technique_list_request",
+      entityId: requestId,
+      before: { status: request.status, items: before.map((i) => ({ techniqueId: i.techniqueId, startedOn: i.startedOn })) },
+      after: { status: updated.status, items, note: input.note?.trim() || null },
+    });
+    return updated;
   });
 }
 
@@ -147,6 +204,7 @@ export function approveListRequest(
   if (violation) throw new DomainError(LEDGER_ERROR_KEYS[violation], { field: "decisionOn", params: { today, date: input.decisionOn, openedOn: facility.openedOn ?? "" } });
   const items = db.select().from(techniqueListRequestItems).where(eq(techniqueListRequestItems.requestId, requestId)).all();
   return db.transaction((tx) => {
+    const now = new Date().toISOString();
     for (const item of items) {
       const events = listPairEvents(tx, request.facilityId, item.techniqueId);
       if (!events.some((e) => e.kind === "started")) {
@@ -186,7 +244,7 @@ export function approveListRequest(
       .set({
         status: "approved",
         decidedBy: actor.userId || null,
-        decidedAt: new Date().toISOString(),
+        decidedAt: now,
         decisionNumber: input.decisionNumber.trim(),
         decisionOn: input.decisionOn,
         version: request.version + 1,
@@ -194,6 +252,17 @@ export function approveListRequest(
       .where(eq(techniqueListRequests.id, requestId))
       .returning()
       .get();
+    addRequestNotes(tx, [
+      {
+        requestId,
+        kind: "approved",
+        userId: actor.userId || null,
+        at: now,
+        lines: items.length,
+        decisionNumber: updated.decisionNumber,
+        decisionOn: updated.decisionOn,
+      },
+    ]);
     recordAudit(tx, {
       userId: actor.userId || null,
       action: "update",
@@ -206,7 +275,10 @@ export function approveListRequest(
   });
 }
 
-/** The department returns a submitted request with a comment; nothing enters the ledger. */
+/**
+ * The department returns a submitted request with a comment; nothing enters the ledger. The
+ * comment is a new entry of the thread: the facility's own note stays as it was written.
+ */
 export function returnListRequest(
   db: Db,
   actor: Actor,
@@ -217,26 +289,23 @@ export function returnListRequest(
   assertVersion(request, input.version, { comment: input.comment });
   if (request.status !== "submitted") throw new ConflictError("adoption:errors.notSubmitted", { params: { status: request.status } });
   if (!input.comment.trim()) throw new DomainError("common:validation.required", { field: "comment" });
+  const lines = db.select({ n: sql<number>`count(*)` }).from(techniqueListRequestItems).where(eq(techniqueListRequestItems.requestId, requestId)).get()?.n ?? 0;
   return db.transaction((tx) => {
+    const now = new Date().toISOString();
     const updated = tx
       .update(techniqueListRequests)
-      .set({
-        status: "returned",
-        decidedBy: actor.userId || null,
-        decidedAt: new Date().toISOString(),
-        comment: input.comment.trim(),
-        version: request.version + 1,
-      })
+      .set({ status: "returned", decidedBy: actor.userId || null, decidedAt: now, version: request.version + 1 })
       .where(eq(techniqueListRequests.id, requestId))
       .returning()
       .get();
+    addRequestNotes(tx, [{ requestId, kind: "returned", userId: actor.userId || null, at: now, body: input.comment, lines }]);
     recordAudit(tx, {
       userId: actor.userId || null,
       action: "update",
       entityType: "technique_list_request",
       entityId: requestId,
       before: { status: request.status },
-      after: { status: updated.status, comment: updated.comment },
+      after: { status: updated.status, comment: input.comment.trim() },
     });
     return updated;
   });
@@ -289,6 +358,9 @@ export type ListRequestDetail = typeof techniqueListRequests.$inferSelect & {
   facilityName: string;
   provinceCode: string | null;
   canApprove: boolean;
+  /** The facility may correct and resend it. */
+  canResubmit: boolean;
+  thread: RequestNote[];
   items: {
     techniqueId: number;
     code: string;
@@ -327,6 +399,11 @@ export function getListRequest(db: Db, actor: Actor, requestId: number): ListReq
       request.status === "submitted" &&
       hasCapability(actor, "techniqueList.approve") &&
       canChange(actor, "techniqueList.approve", { facilityId: facility.id, provinceCode: facility.provinceCode }),
+    canResubmit:
+      request.status === "returned" &&
+      hasCapability(actor, "techniqueList.submit") &&
+      canChange(actor, "techniqueList.submit", { facilityId: facility.id, provinceCode: facility.provinceCode }),
+    thread: listRequestNotes(db, requestId),
     items: items.map((i) => {
       const level = facilityLevelOn(db, facility.id, i.startedOn ?? "9999-12-31");
       return { ...i, crossLevel: level ? isCrossLevel(i.minLevel, level) : false };
