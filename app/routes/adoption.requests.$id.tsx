@@ -85,7 +85,7 @@ export default function ListRequestPage() {
         <h1 className="page-title">{t("requests.detailTitle", { id: detail.id, facility: detail.facilityName })}</h1>
         <p className="mt-1 text-slate-700">
           <span className="badge bg-slate-100" data-testid="request-status">{te(`listRequestStatus.${detail.status}`)}</span>{" "}
-          {formatDateTime(detail.submittedAt, locale)}
+          <time dateTime={detail.statusAt ?? undefined} data-testid="request-status-at">{formatDateTime(detail.statusAt, locale)}</time>
         </p>
         {detail.decisionNumber ? (
           <p className="mt-1">

@@ -1,14 +1,15 @@
 import { and, count, eq } from "drizzle-orm";
-import { expect, test } from "vitest";
+import { expect, test, vi } from "vitest";
 import { getDb } from "~/db/client.server";
 import { adoptionEvents, targets, techniqueBillingCodes, techniqueListRequests } from "~/db/schema";
 import { MAX_IMPORT_BYTES } from "~/models/imports/read-table.server";
 import { recordAdoptionEvents } from "~/models/adoption/ledger.server";
-import { getListRequest, submitListRequest } from "~/models/adoption/list-requests.server";
+import { approveListRequest, getListRequest, submitListRequest } from "~/models/adoption/list-requests.server";
 import { action as ledgerAction } from "~/routes/adoption._index";
 import { action as importAction, loader as importLoader } from "~/routes/adoption.import";
 import { action as batchAction, loader as batchLoader } from "~/routes/imports.$id";
-import { action as decideAction } from "~/routes/adoption.requests.$id";
+import { action as decideAction, loader as requestLoader } from "~/routes/adoption.requests.$id";
+import { loader as requestsLoader } from "~/routes/adoption.requests._index";
 import { loader as departmentLoader } from "~/routes/department";
 import { loader as exportLoader } from "~/routes/reports.export";
 import { loader as reportLoader } from "~/routes/reports._index";
@@ -216,6 +217,30 @@ test("a returned request keeps the facility's note beside the department's comme
   expect(detail.status).toBe("submitted");
   expect(detail.items).toHaveLength(2);
   expect(detail.thread.map((n) => n.kind)).toEqual(["submitted", "returned", "resubmitted"]);
+});
+
+test("a decided request is dated by its decision's own instant, not by its submission", async () => {
+  const { db, hospital, department, director, p } = await province();
+  const t = makeTechnique(db, { minLevel: "A" });
+  const departmentActor = { userId: department.user.id, role: "department" as const, facilityId: null, provinceCode: p.code };
+  vi.useFakeTimers({ toFake: ["Date"] });
+  try {
+    // Submitted 08:00 and approved 08:15 in Vietnam.
+    vi.setSystemTime(new Date("2025-09-30T01:00:00Z"));
+    const request = submitListRequest(db, { userId: director.user.id, role: "director", facilityId: hospital.id, provinceCode: p.code }, { items: [{ techniqueCode: t.code, startedOn: PAST }] }, "2025-09-30");
+    vi.setSystemTime(new Date("2025-09-30T01:15:00Z"));
+    approveListRequest(db, departmentActor, request.id, { decisionNumber: "88/QĐ-SYT", decisionOn: "2025-09-30", version: 1 }, "2025-09-30");
+    vi.useRealTimers();
+    const page = await responseOf(requestLoader(args(authedRequest(`/adoption/requests/${request.id}`, { cookie: director.cookie }), { id: String(request.id) })));
+    const { detail } = await page.json();
+    expect(detail.submittedAt).toBe("2025-09-30T01:00:00.000Z");
+    expect(detail.statusAt).toBe("2025-09-30T01:15:00.000Z");
+    const list = await responseOf(requestsLoader(args(authedRequest("/adoption/requests", { cookie: department.cookie }))));
+    const row = (await list.json()).page.rows.find((r: { id: number }) => r.id === request.id);
+    expect(row.statusAt).toBe("2025-09-30T01:15:00.000Z");
+  } finally {
+    vi.useRealTimers();
+  }
 });
 
 const upload = (cookie: string, text: string | Uint8Array<ArrayBuffer>, fields: Record<string, string> = {}, fileName = "so-ky-thuat.csv") => {

@@ -18,7 +18,7 @@ import type { Level, ListRequestStatus } from "~/models/enums";
 import { ConflictError, DomainError, ForbiddenError, NotFoundError } from "~/models/errors";
 import { toPage, type Page, type PageRequest } from "~/utils/pagination";
 import { listPairEvents, recordAdoptionEvent, LEDGER_ERROR_KEYS } from "./ledger.server";
-import { findDateViolation, isCrossLevel } from "./rules";
+import { findDateViolation, isCrossLevel, requestStatusInstant } from "./rules";
 import { facilityLevelOn } from "~/models/facilities/levels.server";
 import { addRequestNotes, listRequestNotes, type RequestNote } from "./list-request-notes.server";
 
@@ -317,6 +317,8 @@ export type ListRequestRow = {
   facilityName: string;
   status: ListRequestStatus;
   submittedAt: string | null;
+  /** When the current status was reached (the decision's own instant once decided). */
+  statusAt: string | null;
   decisionNumber: string | null;
   decisionOn: string | null;
   items: number;
@@ -340,6 +342,7 @@ export function listListRequests(
       facilityName: facilities.name,
       status: techniqueListRequests.status,
       submittedAt: techniqueListRequests.submittedAt,
+      decidedAt: techniqueListRequests.decidedAt,
       decisionNumber: techniqueListRequests.decisionNumber,
       decisionOn: techniqueListRequests.decisionOn,
       items: sql<number>`(select count(*) from technique_list_request_items i where i.request_id = ${techniqueListRequests.id})`,
@@ -351,12 +354,18 @@ export function listListRequests(
     .limit(options.page.pageSize)
     .offset(options.page.offset)
     .all();
-  return toPage(rows, total, options.page);
+  return toPage(
+    rows.map(({ decidedAt, ...r }) => ({ ...r, statusAt: requestStatusInstant({ status: r.status, submittedAt: r.submittedAt, decidedAt }) })),
+    total,
+    options.page,
+  );
 }
 
 export type ListRequestDetail = typeof techniqueListRequests.$inferSelect & {
   facilityName: string;
   provinceCode: string | null;
+  /** When the current status was reached (the decision's own instant once decided). */
+  statusAt: string | null;
   canApprove: boolean;
   /** The facility may correct and resend it. */
   canResubmit: boolean;
@@ -395,6 +404,7 @@ export function getListRequest(db: Db, actor: Actor, requestId: number): ListReq
     ...request,
     facilityName: facility.name,
     provinceCode: facility.provinceCode,
+    statusAt: requestStatusInstant(request),
     canApprove:
       request.status === "submitted" &&
       hasCapability(actor, "techniqueList.approve") &&
