@@ -33,6 +33,7 @@ import {
   IMPORT_KINDS,
   IMPORT_ROW_STATUSES,
   LEVELS,
+  LIST_REQUEST_LINE_STATUSES,
   LIST_REQUEST_NOTE_KINDS,
   LIST_REQUEST_STATUSES,
   OWNERSHIPS,
@@ -792,6 +793,13 @@ export const techniqueListRequestItems = sqliteTable(
       .notNull()
       .references(() => techniques.id),
     startedOn: text("started_on"),
+    /** Each line is decided on its own; approved lines are in the ledger and no longer editable. */
+    status: text("status", { enum: LIST_REQUEST_LINE_STATUSES }).notNull().default("pending"),
+    returnReason: text("return_reason"),
+    decidedBy: integer("decided_by").references(() => users.id),
+    decidedAt: text("decided_at"),
+    decisionNumber: text("decision_number"),
+    decisionOn: text("decision_on"),
   },
   (t) => [
     primaryKey({ columns: [t.requestId, t.techniqueId] }),

@@ -5,6 +5,7 @@ import type { Actor } from "~/models/access/policy";
 import { recordAdoptionEvent } from "~/models/adoption/ledger.server";
 import {
   approveListRequest,
+  decideListRequestLines,
   getListRequest,
   listListRequests,
   resubmitListRequest,
@@ -200,4 +201,104 @@ test("returning keeps the facility's note: both stay in a dated thread, and the 
   expect(() => resend(director, 3)).toThrow("adoption:errors.notReturned");
   approveListRequest(db, department, request.id, { decisionNumber: "15/QĐ-SYT", decisionOn: TODAY, version: 3 }, TODAY);
   expect(getListRequest(db, director, request.id)!.thread.at(-1)).toMatchObject({ kind: "approved", lines: 2, decisionNumber: "15/QĐ-SYT", decisionOn: TODAY });
+});
+
+test("the department approves some lines and returns others with a reason; the request follows its lines and the facility resends only the returned ones", () => {
+  const { db, province, director, department, ecmo, epidural, hospital } = setup();
+  const third = makeTechnique(db, { minLevel: "A", name: "Phẫu thuật nội soi cắt dạ dày" });
+  const request = submitListRequest(
+    db,
+    director,
+    {
+      items: [
+        { techniqueCode: ecmo.code, startedOn: "2025-03-02" },
+        { techniqueCode: epidural.code, startedOn: "2025-05-20" },
+        { techniqueCode: third.code, startedOn: "2025-06-01" },
+      ],
+    },
+    TODAY,
+  );
+  // A line returned without a reason (and no comment) is refused; so is a line of another request.
+  expect(() =>
+    decideListRequestLines(db, department, request.id, { lines: [{ techniqueId: ecmo.id, outcome: "return" }], version: 1 }, TODAY),
+  ).toThrow("adoption:errors.returnReasonRequired");
+  expect(() =>
+    decideListRequestLines(db, department, request.id, { lines: [{ techniqueId: 999_999, outcome: "return", reason: "x" }], version: 1 }, TODAY),
+  ).toThrow("adoption:errors.unknownLine");
+  // Approvals need a decision number and date.
+  expect(() =>
+    decideListRequestLines(db, department, request.id, { lines: [{ techniqueId: ecmo.id, outcome: "approve" }], version: 1 }, TODAY),
+  ).toThrow(expect.objectContaining({ field: "decisionNumber" }));
+
+  // First round: ECMO approved, the epidural returned, the gastrectomy left waiting.
+  const first = decideListRequestLines(
+    db,
+    department,
+    request.id,
+    {
+      lines: [
+        { techniqueId: ecmo.id, outcome: "approve" },
+        { techniqueId: epidural.id, outcome: "return", reason: "Thiếu biên bản nghiệm thu gây tê." },
+      ],
+      decisionNumber: "201/QĐ-SYT",
+      decisionOn: "2025-10-01",
+      version: 1,
+    },
+    TODAY,
+  );
+  expect(first.status).toBe("submitted");
+  expect(officialAdded(db, province.code)).toBe(1);
+  let detail = getListRequest(db, director, request.id)!;
+  expect(Object.fromEntries(detail.items.map((i) => [i.code, [i.status, i.returnReason, i.decisionNumber]]))).toEqual({
+    [ecmo.code]: ["approved", null, "201/QĐ-SYT"],
+    [epidural.code]: ["returned", "Thiếu biên bản nghiệm thu gây tê.", null],
+    [third.code]: ["pending", null, null],
+  });
+  expect(detail.canResubmit).toBe(false);
+
+  // Second round: the last line returned too; nothing waits, a line was returned -> returned.
+  const second = decideListRequestLines(
+    db,
+    department,
+    request.id,
+    { lines: [{ techniqueId: third.id, outcome: "return", reason: "Chưa có danh sách nhân lực." }], version: 2 },
+    TODAY,
+  );
+  expect(second.status).toBe("returned");
+  // The approved line cannot be decided again.
+  expect(() =>
+    decideListRequestLines(db, department, request.id, { lines: [{ techniqueId: ecmo.id, outcome: "return", reason: "x" }], version: 3 }, TODAY),
+  ).toThrow("adoption:errors.notSubmitted");
+  detail = getListRequest(db, director, request.id)!;
+  expect(detail.canResubmit).toBe(true);
+  expect(detail.thread.filter((n) => n.kind === "returned").map((n) => [n.techniqueCode, n.body])).toEqual([
+    [epidural.code, "Thiếu biên bản nghiệm thu gây tê."],
+    [third.code, "Chưa có danh sách nhân lực."],
+  ]);
+
+  // The facility resends the two returned lines corrected; the approved line stays approved.
+  expect(() =>
+    resubmitListRequest(db, director, request.id, { items: [{ techniqueCode: ecmo.code, startedOn: "2025-03-02" }], version: 3 }, TODAY),
+  ).toThrow("adoption:errors.alreadyOnList");
+  resubmitListRequest(
+    db,
+    director,
+    request.id,
+    { items: [{ techniqueCode: epidural.code, startedOn: "2025-05-22" }, { techniqueCode: third.code, startedOn: "2025-06-01" }], note: "Đã bổ sung hồ sơ.", version: 3 },
+    TODAY,
+  );
+  detail = getListRequest(db, department, request.id)!;
+  expect(detail.status).toBe("submitted");
+  expect(Object.fromEntries(detail.items.map((i) => [i.code, [i.status, i.startedOn]]))).toEqual({
+    [ecmo.code]: ["approved", "2025-03-02"],
+    [epidural.code]: ["pending", "2025-05-22"],
+    [third.code]: ["pending", "2025-06-01"],
+  });
+  // Approving the whole request now decides the waiting lines only; every line approved -> approved.
+  const done = approveListRequest(db, department, request.id, { decisionNumber: "230/QĐ-SYT", decisionOn: TODAY, version: 4 }, TODAY);
+  expect(done.status).toBe("approved");
+  expect(officialAdded(db, province.code)).toBe(3);
+  detail = getListRequest(db, director, request.id)!;
+  expect(detail.items.map((i) => i.decisionNumber).sort()).toEqual(["201/QĐ-SYT", "230/QĐ-SYT", "230/QĐ-SYT"]);
+  expect(db.select({ n: count() }).from(adoptionEvents).where(eq(adoptionEvents.facilityId, hospital.id)).get()!.n).toBe(6);
 });

@@ -8,6 +8,7 @@ import {
   ledgerStateOn,
   levelRank,
   reportYears,
+  requestStatusFromLines,
   requestStatusInstant,
 } from "~/models/adoption/rules";
 
@@ -122,4 +123,13 @@ test("a request's status is dated by its decision once decided, by its latest su
   expect(requestStatusInstant({ status: "returned", submittedAt, decidedAt })).toBe(decidedAt);
   // Resent after a return: the new submission, not the earlier decision.
   expect(requestStatusInstant({ status: "submitted", submittedAt: "2025-10-01T02:00:00.000Z", decidedAt })).toBe("2025-10-01T02:00:00.000Z");
+});
+
+test("a request's status follows from its lines: waiting while one waits, else returned if one was returned, else approved", () => {
+  const of = (...statuses: ("pending" | "approved" | "returned")[]) => requestStatusFromLines(statuses.map((status) => ({ status })));
+  expect(of("pending", "approved", "returned")).toBe("submitted");
+  expect(of("approved", "returned")).toBe("returned");
+  expect(of("returned")).toBe("returned");
+  expect(of("approved", "approved")).toBe("approved");
+  expect(of()).toBe("submitted");
 });

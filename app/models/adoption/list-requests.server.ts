@@ -14,7 +14,7 @@ import {
 import { canChange, canRead, hasCapability, type Actor } from "~/models/access/policy";
 import { facilityScopeCondition } from "~/models/access/scope-sql.server";
 import { assertVersion, recordAudit } from "~/models/audit/audit.server";
-import type { Level, ListRequestStatus } from "~/models/enums";
+import type { Level, ListRequestLineStatus, ListRequestStatus } from "~/models/enums";
 import { ConflictError, DomainError, ForbiddenError, NotFoundError } from "~/models/errors";
 import { toPage, type Page, type PageRequest } from "~/utils/pagination";
 import { listPairEvents, recordAdoptionEvent, LEDGER_ERROR_KEYS } from "./ledger.server";
@@ -130,9 +130,9 @@ export function submitListRequest(
 }
 
 /**
- * The facility corrects a returned request and sends it again: its lines are replaced by the
- * corrected ones (checked as a new submission) and its note joins the thread; the department's
- * comment stays where it was.
+ * The facility corrects a returned request and sends it again: its lines not approved are
+ * replaced by the corrected ones (checked as a new submission, waiting again) and its note joins
+ * the thread; the department's comments and reasons stay where they were.
  */
 export function resubmitListRequest(
   db: Db,
@@ -149,10 +149,13 @@ export function resubmitListRequest(
   assertVersion(request, input.version);
   if (request.status !== "returned") throw new ConflictError("adoption:errors.notReturned", { params: { status: request.status } });
   const before = db.select().from(techniqueListRequestItems).where(eq(techniqueListRequestItems.requestId, requestId)).all();
+  // Approved lines are in the ledger and stay; the corrected lines replace the others.
   const items = resolveItems(db, facility, input.items, today, requestId);
   return db.transaction((tx) => {
     const now = new Date().toISOString();
-    tx.delete(techniqueListRequestItems).where(eq(techniqueListRequestItems.requestId, requestId)).run();
+    tx.delete(techniqueListRequestItems)
+      .where(and(eq(techniqueListRequestItems.requestId, requestId), ne(techniqueListRequestItems.status, "approved")))
+      .run();
     tx.insert(techniqueListRequestItems)
       .values(items.map((i) => ({ requestId, ...i })))
       .run();
@@ -168,148 +171,14 @@ export function resubmitListRequest(
       action: "update",
       entityType: "technique_list_request",
       entityId: requestId,
-      before: { status: request.status, items: before.map((i) => ({ techniqueId: i.techniqueId, startedOn: i.startedOn })) },
+      before: { status: request.status, items: before.map((i) => ({ techniqueId: i.techniqueId, startedOn: i.startedOn, status: i.status, returnReason: i.returnReason })) },
       after: { status: updated.status, items, note: input.note?.trim() || null },
     });
     return updated;
   });
 }
 
-function loadForDecision(db: Db, actor: Actor, requestId: number) {
-  const request = db.select().from(techniqueListRequests).where(eq(techniqueListRequests.id, requestId)).get();
-  if (!request) throw new NotFoundError();
-  const facility = facilityScope(db, request.facilityId);
-  if (!canChange(actor, "techniqueList.approve", { facilityId: facility.id, provinceCode: facility.provinceCode })) {
-    throw new ForbiddenError();
-  }
-  return { request, facility };
-}
-
-/**
- * The department approves a submitted request: for each item, a "started" event (dated as
- * submitted) when the ledger has none, then an "approved" event with the decision. All in
- * one transaction; a refused item (e.g. started after the decision date) refuses the whole.
- */
-export function approveListRequest(
-  db: Db,
-  actor: Actor,
-  requestId: number,
-  input: { decisionNumber: string; decisionOn: string; version: number },
-  today: string,
-) {
-  const { request, facility } = loadForDecision(db, actor, requestId);
-  assertVersion(request, input.version, { decisionNumber: input.decisionNumber, decisionOn: input.decisionOn });
-  if (request.status !== "submitted") throw new ConflictError("adoption:errors.notSubmitted", { params: { status: request.status } });
-  const violation = findDateViolation(input.decisionOn, today, facility.openedOn);
-  if (violation) throw new DomainError(LEDGER_ERROR_KEYS[violation], { field: "decisionOn", params: { today, date: input.decisionOn, openedOn: facility.openedOn ?? "" } });
-  const items = db.select().from(techniqueListRequestItems).where(eq(techniqueListRequestItems.requestId, requestId)).all();
-  return db.transaction((tx) => {
-    const now = new Date().toISOString();
-    for (const item of items) {
-      const events = listPairEvents(tx, request.facilityId, item.techniqueId);
-      if (!events.some((e) => e.kind === "started")) {
-        const startedOn = item.startedOn && item.startedOn <= input.decisionOn ? item.startedOn : input.decisionOn;
-        recordAdoptionEvent(
-          tx,
-          { facilityId: request.facilityId, techniqueId: item.techniqueId, kind: "started", eventOn: startedOn, source: "import", listRequestId: requestId },
-          actor,
-          today,
-        );
-      }
-      if (events.some((e) => e.kind === "approved")) continue;
-      try {
-        recordAdoptionEvent(
-          tx,
-          {
-            facilityId: request.facilityId,
-            techniqueId: item.techniqueId,
-            kind: "approved",
-            eventOn: input.decisionOn,
-            decisionNumber: input.decisionNumber,
-            listRequestId: requestId,
-          },
-          actor,
-          today,
-        );
-      } catch (error) {
-        // The decision cannot predate a start already in the ledger: say so next to the date.
-        if (error instanceof DomainError && error.message === LEDGER_ERROR_KEYS.notStarted) {
-          throw new ConflictError("adoption:errors.decisionBeforeStart", { field: "decisionOn", params: { date: input.decisionOn } });
-        }
-        throw error;
-      }
-    }
-    const updated = tx
-      .update(techniqueListRequests)
-      .set({
-        status: "approved",
-        decidedBy: actor.userId || null,
-        decidedAt: now,
-        decisionNumber: input.decisionNumber.trim(),
-        decisionOn: input.decisionOn,
-        version: request.version + 1,
-      })
-      .where(eq(techniqueListRequests.id, requestId))
-      .returning()
-      .get();
-    addRequestNotes(tx, [
-      {
-        requestId,
-        kind: "approved",
-        userId: actor.userId || null,
-        at: now,
-        lines: items.length,
-        decisionNumber: updated.decisionNumber,
-        decisionOn: updated.decisionOn,
-      },
-    ]);
-    recordAudit(tx, {
-      userId: actor.userId || null,
-      action: "update",
-      entityType: "technique_list_request",
-      entityId: requestId,
-      before: { status: request.status },
-      after: { status: updated.status, decisionNumber: updated.decisionNumber, decisionOn: updated.decisionOn },
-    });
-    return updated;
-  });
-}
-
-/**
- * The department returns a submitted request with a comment; nothing enters the ledger. The
- * comment is a new entry of the thread: the facility's own note stays as it was written.
- */
-export function returnListRequest(
-  db: Db,
-  actor: Actor,
-  requestId: number,
-  input: { comment: string; version: number },
-) {
-  const { request } = loadForDecision(db, actor, requestId);
-  assertVersion(request, input.version, { comment: input.comment });
-  if (request.status !== "submitted") throw new ConflictError("adoption:errors.notSubmitted", { params: { status: request.status } });
-  if (!input.comment.trim()) throw new DomainError("common:validation.required", { field: "comment" });
-  const lines = db.select({ n: sql<number>`count(*)` }).from(techniqueListRequestItems).where(eq(techniqueListRequestItems.requestId, requestId)).get()?.n ?? 0;
-  return db.transaction((tx) => {
-    const now = new Date().toISOString();
-    const updated = tx
-      .update(techniqueListRequests)
-      .set({ status: "returned", decidedBy: actor.userId || null, decidedAt: now, version: request.version + 1 })
-      .where(eq(techniqueListRequests.id, requestId))
-      .returning()
-      .get();
-    addRequestNotes(tx, [{ requestId, kind: "returned", userId: actor.userId || null, at: now, body: input.comment, lines }]);
-    recordAudit(tx, {
-      userId: actor.userId || null,
-      action: "update",
-      entityType: "technique_list_request",
-      entityId: requestId,
-      before: { status: request.status },
-      after: { status: updated.status, comment: input.comment.trim() },
-    });
-    return updated;
-  });
-}
+export { approveListRequest, decideListRequestLines, returnListRequest, type LineDecision } from "./list-request-decisions.server";
 
 export type ListRequestRow = {
   id: number;
@@ -322,6 +191,8 @@ export type ListRequestRow = {
   decisionNumber: string | null;
   decisionOn: string | null;
   items: number;
+  approvedItems: number;
+  returnedItems: number;
 };
 
 /** Requests the actor may read, newest first; filter by status. */
@@ -346,6 +217,8 @@ export function listListRequests(
       decisionNumber: techniqueListRequests.decisionNumber,
       decisionOn: techniqueListRequests.decisionOn,
       items: sql<number>`(select count(*) from technique_list_request_items i where i.request_id = ${techniqueListRequests.id})`,
+      approvedItems: sql<number>`(select count(*) from technique_list_request_items i where i.request_id = ${techniqueListRequests.id} and i.status = 'approved')`,
+      returnedItems: sql<number>`(select count(*) from technique_list_request_items i where i.request_id = ${techniqueListRequests.id} and i.status = 'returned')`,
     })
     .from(techniqueListRequests)
     .innerJoin(facilities, eq(facilities.id, techniqueListRequests.facilityId))
@@ -376,6 +249,11 @@ export type ListRequestDetail = typeof techniqueListRequests.$inferSelect & {
     name: string;
     minLevel: Level | null;
     startedOn: string | null;
+    status: ListRequestLineStatus;
+    returnReason: string | null;
+    decisionNumber: string | null;
+    decisionOn: string | null;
+    decidedAt: string | null;
     /** Cross-level for the facility's level on the start date. */
     crossLevel: boolean;
   }[];
@@ -394,6 +272,11 @@ export function getListRequest(db: Db, actor: Actor, requestId: number): ListReq
       name: techniques.name,
       minLevel: techniques.minLevel,
       startedOn: techniqueListRequestItems.startedOn,
+      status: techniqueListRequestItems.status,
+      returnReason: techniqueListRequestItems.returnReason,
+      decisionNumber: techniqueListRequestItems.decisionNumber,
+      decisionOn: techniqueListRequestItems.decisionOn,
+      decidedAt: techniqueListRequestItems.decidedAt,
     })
     .from(techniqueListRequestItems)
     .innerJoin(techniques, eq(techniques.id, techniqueListRequestItems.techniqueId))

@@ -93,3 +93,35 @@ export const decisionSchema = z.discriminatedUnion("intent", [
     version: z.number().int(),
   }),
 ]);
+
+/** The department decides a request line by line: approve, return with a reason, or leave waiting. */
+export const lineDecisionSchema = z
+  .object({
+    intent: z.literal("decideLines"),
+    lines: z
+      .array(
+        z.object({
+          techniqueId: z.number().int().positive(),
+          outcome: z.enum(["approve", "return"]).optional(),
+          reason: optionalText(1000),
+        }),
+      )
+      .max(1000),
+    decisionNumber: decisionNumber,
+    decisionOn: date.optional(),
+    comment: optionalText(2000),
+    version: z.number().int(),
+  })
+  .superRefine((value, ctx) => {
+    const decided = value.lines.filter((l) => l.outcome);
+    if (decided.length === 0) ctx.addIssue({ code: "custom", path: ["lines"], message: "adoption:errors.noLineDecided" });
+    value.lines.forEach((l, i) => {
+      if (l.outcome === "return" && !l.reason && !value.comment) {
+        ctx.addIssue({ code: "custom", path: ["lines", i, "reason"], message: "adoption:errors.returnReasonRequired" });
+      }
+    });
+    if (decided.some((l) => l.outcome === "approve")) {
+      if (!value.decisionNumber) ctx.addIssue({ code: "custom", path: ["decisionNumber"], message: required });
+      if (!value.decisionOn) ctx.addIssue({ code: "custom", path: ["decisionOn"], message: required });
+    }
+  });
