@@ -243,6 +243,50 @@ test("a decided request is dated by its decision's own instant, not by its submi
   }
 });
 
+test("the department decides lines one by one over the form: bad choices are 400 next to the field, the decision is saved and the facility sees each outcome", async () => {
+  const { db, hospital, department, director, p } = await province();
+  const [a, b] = [makeTechnique(db, { minLevel: "A" }), makeTechnique(db, { minLevel: "A" })];
+  const directorActor = { userId: director.user.id, role: "director" as const, facilityId: hospital.id, provinceCode: p.code };
+  const request = submitListRequest(db, directorActor, { items: [{ techniqueCode: a.code, startedOn: PAST }, { techniqueCode: b.code, startedOn: PAST }] }, PAST);
+  const post = (cookie: string, form: Record<string, string>) =>
+    responseOf(decideAction(args(authedRequest(`/adoption/requests/${request.id}`, { cookie, form }), { id: String(request.id) })));
+  const base = { intent: "decideLines", version: "1", "lines[0].techniqueId": String(a.id), "lines[1].techniqueId": String(b.id) };
+
+  expect((await post(director.cookie, { ...base, "lines[0].outcome": "approve" })).status).toBe(403);
+  const nothing = await post(department.cookie, base);
+  expect(nothing.status).toBe(400);
+  expect((await nothing.json()).result.error.lines).toEqual(["adoption:errors.noLineDecided"]);
+  const noReason = await post(department.cookie, { ...base, "lines[1].outcome": "return" });
+  expect(noReason.status).toBe(400);
+  expect((await noReason.json()).result.error["lines[1].reason"]).toEqual(["adoption:errors.returnReasonRequired"]);
+  const noNumber = await post(department.cookie, { ...base, "lines[0].outcome": "approve", decisionOn: PAST });
+  expect(noNumber.status).toBe(400);
+  expect((await noNumber.json()).result.error.decisionNumber).toEqual(["common:validation.required"]);
+  const future = await post(department.cookie, { ...base, "lines[0].outcome": "approve", decisionNumber: "5/QĐ", decisionOn: "2999-01-01" });
+  expect(future.status).toBe(400);
+  expect(db.select({ n: count() }).from(adoptionEvents).where(eq(adoptionEvents.techniqueId, a.id)).get()!.n).toBe(0);
+
+  const ok = await post(department.cookie, {
+    ...base,
+    "lines[0].outcome": "approve",
+    "lines[1].outcome": "return",
+    "lines[1].reason": "Thiếu biên bản",
+    decisionNumber: "5/QĐ-SYT",
+    decisionOn: PAST,
+  });
+  expect(ok.status).toBe(200);
+  const page = await responseOf(requestLoader(args(authedRequest(`/adoption/requests/${request.id}`, { cookie: director.cookie }), { id: String(request.id) })));
+  const { detail } = await page.json();
+  expect(detail.status).toBe("returned");
+  expect(detail.canResubmit).toBe(true);
+  expect(Object.fromEntries(detail.items.map((i: { code: string; status: string; returnReason: string | null }) => [i.code, [i.status, i.returnReason]]))).toEqual({
+    [a.code]: ["approved", null],
+    [b.code]: ["returned", "Thiếu biên bản"],
+  });
+  // Deciding again on the stale form is a 409.
+  expect((await post(department.cookie, { ...base, "lines[1].outcome": "approve", decisionNumber: "6/QĐ", decisionOn: PAST })).status).toBe(409);
+});
+
 const upload = (cookie: string, text: string | Uint8Array<ArrayBuffer>, fields: Record<string, string> = {}, fileName = "so-ky-thuat.csv") => {
   const form = new FormData();
   form.append("file", new File([text], fileName, { type: "text/csv" }));
