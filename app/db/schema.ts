@@ -33,6 +33,8 @@ import {
   IMPORT_KINDS,
   IMPORT_ROW_STATUSES,
   LEVELS,
+  LIST_REQUEST_LINE_STATUSES,
+  LIST_REQUEST_NOTE_KINDS,
   LIST_REQUEST_STATUSES,
   OWNERSHIPS,
   PARTY_ROLES,
@@ -791,11 +793,43 @@ export const techniqueListRequestItems = sqliteTable(
       .notNull()
       .references(() => techniques.id),
     startedOn: text("started_on"),
+    /** Each line is decided on its own; approved lines are in the ledger and no longer editable. */
+    status: text("status", { enum: LIST_REQUEST_LINE_STATUSES }).notNull().default("pending"),
+    returnReason: text("return_reason"),
+    decidedBy: integer("decided_by").references(() => users.id),
+    decidedAt: text("decided_at"),
+    decisionNumber: text("decision_number"),
+    decisionOn: text("decision_on"),
   },
   (t) => [
     primaryKey({ columns: [t.requestId, t.techniqueId] }),
     index("list_request_items_technique_idx").on(t.techniqueId),
   ],
+);
+
+/**
+ * The dated thread of a request: who wrote what, when. Nothing here is ever updated, so the
+ * facility's note survives the department's return comment and each round keeps its own instant.
+ */
+export const techniqueListRequestNotes = sqliteTable(
+  "technique_list_request_notes",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    requestId: integer("request_id")
+      .notNull()
+      .references(() => techniqueListRequests.id, { onDelete: "cascade" }),
+    kind: text("kind", { enum: LIST_REQUEST_NOTE_KINDS }).notNull(),
+    /** A line-level entry (a line returned with its reason) names its technique. */
+    techniqueId: integer("technique_id").references(() => techniques.id),
+    body: text("body"),
+    /** Lines the entry is about (submitted, resubmitted, approved or returned). */
+    lines: integer("lines"),
+    decisionNumber: text("decision_number"),
+    decisionOn: text("decision_on"),
+    userId: integer("user_id").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("list_request_notes_request_idx").on(t.requestId, t.id)],
 );
 
 // ---------------------------------------------------------------- rotations (1816)

@@ -66,6 +66,14 @@ export type AdoptionSource = (typeof ADOPTION_SOURCES)[number];
 export const LIST_REQUEST_STATUSES = ["draft", "submitted", "approved", "returned"] as const;
 export type ListRequestStatus = (typeof LIST_REQUEST_STATUSES)[number];
 
+/** A request line's own outcome: the department approves or returns each line (the request's status follows, see adoption rules). */
+export const LIST_REQUEST_LINE_STATUSES = ["pending", "approved", "returned"] as const;
+export type ListRequestLineStatus = (typeof LIST_REQUEST_LINE_STATUSES)[number];
+
+/** Entries of a request's thread: the facility's submission and resubmissions, the department's decisions and comments. */
+export const LIST_REQUEST_NOTE_KINDS = ["submitted", "resubmitted", "approved", "returned", "comment"] as const;
+export type ListRequestNoteKind = (typeof LIST_REQUEST_NOTE_KINDS)[number];
+
 export const AGREEMENT_TYPES = [
   "technique_transfer",
   "professional_support",

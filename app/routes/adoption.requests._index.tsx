@@ -108,7 +108,13 @@ export default function ListRequestsPage() {
                       {r.facilityName}
                     </Link>
                   </td>
-                  <td>{te(`listRequestStatus.${r.status}`)}</td>
+                  <td>
+                    {te(`listRequestStatus.${r.status}`)}
+                    {r.status !== "submitted" ? <span className="block text-xs text-slate-500">{formatDateTime(r.statusAt, locale)}</span> : null}
+                    {r.approvedItems > 0 && r.returnedItems > 0 ? (
+                      <span className="block text-xs text-slate-600">{t("requests.outcomeCounts", { approved: r.approvedItems, returned: r.returnedItems })}</span>
+                    ) : null}
+                  </td>
                   <td className="text-right tabular-nums">{formatNumber(r.items, locale)}</td>
                   <td className="hidden sm:table-cell">{formatDateTime(r.submittedAt, locale)}</td>
                   <td className="hidden md:table-cell">

@@ -1,14 +1,15 @@
 import { and, count, eq } from "drizzle-orm";
-import { expect, test } from "vitest";
+import { expect, test, vi } from "vitest";
 import { getDb } from "~/db/client.server";
 import { adoptionEvents, targets, techniqueBillingCodes, techniqueListRequests } from "~/db/schema";
 import { MAX_IMPORT_BYTES } from "~/models/imports/read-table.server";
 import { recordAdoptionEvents } from "~/models/adoption/ledger.server";
-import { submitListRequest } from "~/models/adoption/list-requests.server";
+import { approveListRequest, getListRequest, submitListRequest } from "~/models/adoption/list-requests.server";
 import { action as ledgerAction } from "~/routes/adoption._index";
 import { action as importAction, loader as importLoader } from "~/routes/adoption.import";
 import { action as batchAction, loader as batchLoader } from "~/routes/imports.$id";
-import { action as decideAction } from "~/routes/adoption.requests.$id";
+import { action as decideAction, loader as requestLoader } from "~/routes/adoption.requests.$id";
+import { loader as requestsLoader } from "~/routes/adoption.requests._index";
 import { loader as departmentLoader } from "~/routes/department";
 import { loader as exportLoader } from "~/routes/reports.export";
 import { loader as reportLoader } from "~/routes/reports._index";
@@ -188,6 +189,102 @@ test("a drill-down with a baseline after the report year answers 400 with the ye
   const body = await response.text();
   expect(body).toContain("adoption:errors.baselineAfterReport|");
   expect(body).toContain('"baseline":2090');
+});
+
+test("a returned request keeps the facility's note beside the department's comment, and its director corrects and resends it", async () => {
+  const { db, hospital, department, director, p } = await province();
+  const [t, u] = [makeTechnique(db, { minLevel: "A" }), makeTechnique(db, { minLevel: "A" })];
+  const directorActor = { userId: director.user.id, role: "director" as const, facilityId: hospital.id, provinceCode: p.code };
+  const request = submitListRequest(db, directorActor, { items: [{ techniqueCode: t.code, startedOn: PAST }], comment: "Ghi chú của bệnh viện" }, PAST);
+  const post = (cookie: string, form: Record<string, string>) =>
+    responseOf(decideAction(args(authedRequest(`/adoption/requests/${request.id}`, { cookie, form }), { id: String(request.id) })));
+  const returned = await post(department.cookie, { intent: "return", comment: "Thiếu biên bản nghiệm thu", version: "1" });
+  expect(returned.status).toBe(200);
+  const thread = getListRequest(db, directorActor, request.id)!.thread;
+  expect(thread.map((n) => n.body)).toEqual(["Ghi chú của bệnh viện", "Thiếu biên bản nghiệm thu"]);
+
+  const lines = `${t.code} ${PAST}\n${u.code} 2024-03-05`;
+  // The department cannot resend a facility's request; a bad line is a 400 next to the field.
+  expect((await post(department.cookie, { intent: "resubmit", items: lines, version: "2" })).status).toBe(403);
+  const bad = await post(director.cookie, { intent: "resubmit", items: "khong phai ma", version: "2" });
+  expect(bad.status).toBe(400);
+  expect((await bad.json()).result.error.items[0]).toContain("adoption:errors.badLine");
+  const stale = await post(director.cookie, { intent: "resubmit", items: lines, version: "1" });
+  expect(stale.status).toBe(409);
+  const resent = await post(director.cookie, { intent: "resubmit", items: lines, note: "Đã bổ sung", version: "2" });
+  expect(resent.status).toBe(200);
+  const detail = getListRequest(db, directorActor, request.id)!;
+  expect(detail.status).toBe("submitted");
+  expect(detail.items).toHaveLength(2);
+  expect(detail.thread.map((n) => n.kind)).toEqual(["submitted", "returned", "resubmitted"]);
+});
+
+test("a decided request is dated by its decision's own instant, not by its submission", async () => {
+  const { db, hospital, department, director, p } = await province();
+  const t = makeTechnique(db, { minLevel: "A" });
+  const departmentActor = { userId: department.user.id, role: "department" as const, facilityId: null, provinceCode: p.code };
+  vi.useFakeTimers({ toFake: ["Date"] });
+  try {
+    // Submitted 08:00 and approved 08:15 in Vietnam.
+    vi.setSystemTime(new Date("2025-09-30T01:00:00Z"));
+    const request = submitListRequest(db, { userId: director.user.id, role: "director", facilityId: hospital.id, provinceCode: p.code }, { items: [{ techniqueCode: t.code, startedOn: PAST }] }, "2025-09-30");
+    vi.setSystemTime(new Date("2025-09-30T01:15:00Z"));
+    approveListRequest(db, departmentActor, request.id, { decisionNumber: "88/QĐ-SYT", decisionOn: "2025-09-30", version: 1 }, "2025-09-30");
+    vi.useRealTimers();
+    const page = await responseOf(requestLoader(args(authedRequest(`/adoption/requests/${request.id}`, { cookie: director.cookie }), { id: String(request.id) })));
+    const { detail } = await page.json();
+    expect(detail.submittedAt).toBe("2025-09-30T01:00:00.000Z");
+    expect(detail.statusAt).toBe("2025-09-30T01:15:00.000Z");
+    const list = await responseOf(requestsLoader(args(authedRequest("/adoption/requests", { cookie: department.cookie }))));
+    const row = (await list.json()).page.rows.find((r: { id: number }) => r.id === request.id);
+    expect(row.statusAt).toBe("2025-09-30T01:15:00.000Z");
+  } finally {
+    vi.useRealTimers();
+  }
+});
+
+test("the department decides lines one by one over the form: bad choices are 400 next to the field, the decision is saved and the facility sees each outcome", async () => {
+  const { db, hospital, department, director, p } = await province();
+  const [a, b] = [makeTechnique(db, { minLevel: "A" }), makeTechnique(db, { minLevel: "A" })];
+  const directorActor = { userId: director.user.id, role: "director" as const, facilityId: hospital.id, provinceCode: p.code };
+  const request = submitListRequest(db, directorActor, { items: [{ techniqueCode: a.code, startedOn: PAST }, { techniqueCode: b.code, startedOn: PAST }] }, PAST);
+  const post = (cookie: string, form: Record<string, string>) =>
+    responseOf(decideAction(args(authedRequest(`/adoption/requests/${request.id}`, { cookie, form }), { id: String(request.id) })));
+  const base = { intent: "decideLines", version: "1", "lines[0].techniqueId": String(a.id), "lines[1].techniqueId": String(b.id) };
+
+  expect((await post(director.cookie, { ...base, "lines[0].outcome": "approve" })).status).toBe(403);
+  const nothing = await post(department.cookie, base);
+  expect(nothing.status).toBe(400);
+  expect((await nothing.json()).result.error.lines).toEqual(["adoption:errors.noLineDecided"]);
+  const noReason = await post(department.cookie, { ...base, "lines[1].outcome": "return" });
+  expect(noReason.status).toBe(400);
+  expect((await noReason.json()).result.error["lines[1].reason"]).toEqual(["adoption:errors.returnReasonRequired"]);
+  const noNumber = await post(department.cookie, { ...base, "lines[0].outcome": "approve", decisionOn: PAST });
+  expect(noNumber.status).toBe(400);
+  expect((await noNumber.json()).result.error.decisionNumber).toEqual(["common:validation.required"]);
+  const future = await post(department.cookie, { ...base, "lines[0].outcome": "approve", decisionNumber: "5/QĐ", decisionOn: "2999-01-01" });
+  expect(future.status).toBe(400);
+  expect(db.select({ n: count() }).from(adoptionEvents).where(eq(adoptionEvents.techniqueId, a.id)).get()!.n).toBe(0);
+
+  const ok = await post(department.cookie, {
+    ...base,
+    "lines[0].outcome": "approve",
+    "lines[1].outcome": "return",
+    "lines[1].reason": "Thiếu biên bản",
+    decisionNumber: "5/QĐ-SYT",
+    decisionOn: PAST,
+  });
+  expect(ok.status).toBe(200);
+  const page = await responseOf(requestLoader(args(authedRequest(`/adoption/requests/${request.id}`, { cookie: director.cookie }), { id: String(request.id) })));
+  const { detail } = await page.json();
+  expect(detail.status).toBe("returned");
+  expect(detail.canResubmit).toBe(true);
+  expect(Object.fromEntries(detail.items.map((i: { code: string; status: string; returnReason: string | null }) => [i.code, [i.status, i.returnReason]]))).toEqual({
+    [a.code]: ["approved", null],
+    [b.code]: ["returned", "Thiếu biên bản"],
+  });
+  // Deciding again on the stale form is a 409.
+  expect((await post(department.cookie, { ...base, "lines[1].outcome": "approve", decisionNumber: "6/QĐ", decisionOn: PAST })).status).toBe(409);
 });
 
 const upload = (cookie: string, text: string | Uint8Array<ArrayBuffer>, fields: Record<string, string> = {}, fileName = "so-ky-thuat.csv") => {

@@ -8,6 +8,8 @@ import {
   ledgerStateOn,
   levelRank,
   reportYears,
+  requestStatusFromLines,
+  requestStatusInstant,
 } from "~/models/adoption/rules";
 
 test("levels rank from A (central) = 1 to D (commune) = 4", () => {
@@ -112,4 +114,22 @@ test("a ledger file's dates read as day/month/year or year-month-day; impossible
   expect(readLedgerDate("45731")).toBeNull();
   expect(readLedgerDate("tháng 3/2025")).toBeNull();
   expect(readLedgerDate("")).toBeNull();
+});
+
+test("a request's status is dated by its decision once decided, by its latest submission while it waits", () => {
+  const submittedAt = "2025-09-30T01:00:00.000Z";
+  const decidedAt = "2025-09-30T01:15:00.000Z";
+  expect(requestStatusInstant({ status: "approved", submittedAt, decidedAt })).toBe(decidedAt);
+  expect(requestStatusInstant({ status: "returned", submittedAt, decidedAt })).toBe(decidedAt);
+  // Resent after a return: the new submission, not the earlier decision.
+  expect(requestStatusInstant({ status: "submitted", submittedAt: "2025-10-01T02:00:00.000Z", decidedAt })).toBe("2025-10-01T02:00:00.000Z");
+});
+
+test("a request's status follows from its lines: waiting while one waits, else returned if one was returned, else approved", () => {
+  const of = (...statuses: ("pending" | "approved" | "returned")[]) => requestStatusFromLines(statuses.map((status) => ({ status })));
+  expect(of("pending", "approved", "returned")).toBe("submitted");
+  expect(of("approved", "returned")).toBe("returned");
+  expect(of("returned")).toBe("returned");
+  expect(of("approved", "approved")).toBe("approved");
+  expect(of()).toBe("submitted");
 });

@@ -90,6 +90,25 @@ test("technique codes are chapter.number, with lettered variants, chapters 1 to 
   expect(parseTechniqueCode("10,367")).toBeNull();
 });
 
+test("a code or chapter cell naming a chapter that does not exist says so, naming the chapter, once per row", () => {
+  const result = analyseCatalogue(
+    sheet(
+      ["Mã kỹ thuật", "Tên kỹ thuật", "Chương", "Phân tuyến"],
+      ["99.1", "Chương không có", "99", "B"],
+      ["10.5", "Chương viết sai", "XCIX", "B"],
+      ["10.6", "Chương không đọc được", "Ngoại", "B"],
+      ["0.7", "Chương số không", "", "B"],
+    ),
+  );
+  expect(result.records).toEqual([]);
+  expect(result.issues).toEqual([
+    { row: 2, code: "99.1", key: "imports:catalogue.unknownChapterInCode", params: { value: "99.1", chapter: 99, max: 28 } },
+    { row: 3, code: "10.5", key: "imports:catalogue.unknownChapter", params: { value: "XCIX", chapter: 99, max: 28 } },
+    { row: 4, code: "10.6", key: "imports:catalogue.badChapter", params: { value: "Ngoại" } },
+    { row: 5, code: "0.7", key: "imports:catalogue.unknownChapterInCode", params: { value: "0.7", chapter: 0, max: 28 } },
+  ]);
+});
+
 test("every problem of a row is reported with the sheet's row number and the row is skipped", () => {
   const result = analyseCatalogue(
     sheet(

@@ -145,12 +145,16 @@ export function writeLedger(db: Db, plan: ImportPlan<LedgerWrite>, actor: Actor,
     "INSERT INTO technique_list_requests (facility_id, status, submitted_by, submitted_at, comment) VALUES (?, 'submitted', ?, ?, ?)",
   );
   const insertItem = db.$client.prepare("INSERT INTO technique_list_request_items (request_id, technique_id, started_on) VALUES (?, ?, ?)");
+  const insertNote = db.$client.prepare(
+    "INSERT INTO technique_list_request_notes (request_id, kind, body, lines, user_id, created_at) VALUES (?, 'submitted', ?, ?, ?, ?)",
+  );
   let items = 0;
   for (const request of requests) {
     // The file's decisions travel with the request, for the department to check.
     const comment = `QĐ ${request.decisions.join("; ")}`.slice(0, 2000);
     const id = Number(insertRequest.run(request.facilityId, actor.userId || null, now, comment).lastInsertRowid);
     for (const item of request.items) insertItem.run(id, item.techniqueId, item.startedOn);
+    insertNote.run(id, comment, request.items.length, actor.userId || null, now);
     items += request.items.length;
     recordAudit(db, {
       userId: actor.userId || null,

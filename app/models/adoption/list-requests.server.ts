@@ -2,7 +2,7 @@
 // performs or starts; the department of the facility's province approves them with a decision
 // number and date (writing "approved" events, and "started" ones where missing, through the
 // ledger) or returns them with a comment. Only approved pairs count in official figures.
-import { and, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, ne, sql } from "drizzle-orm";
 import type { Db } from "~/db/client.server";
 import {
   adoptionEvents,
@@ -14,12 +14,13 @@ import {
 import { canChange, canRead, hasCapability, type Actor } from "~/models/access/policy";
 import { facilityScopeCondition } from "~/models/access/scope-sql.server";
 import { assertVersion, recordAudit } from "~/models/audit/audit.server";
-import type { Level, ListRequestStatus } from "~/models/enums";
+import type { Level, ListRequestLineStatus, ListRequestStatus } from "~/models/enums";
 import { ConflictError, DomainError, ForbiddenError, NotFoundError } from "~/models/errors";
 import { toPage, type Page, type PageRequest } from "~/utils/pagination";
 import { listPairEvents, recordAdoptionEvent, LEDGER_ERROR_KEYS } from "./ledger.server";
-import { findDateViolation, isCrossLevel } from "./rules";
+import { findDateViolation, isCrossLevel, requestStatusInstant } from "./rules";
 import { facilityLevelOn } from "~/models/facilities/levels.server";
+import { addRequestNotes, listRequestNotes, type RequestNote } from "./list-request-notes.server";
 
 /** startedOn null: the decision date is used when the department approves. */
 export type ListRequestItemInput = { techniqueCode: string; startedOn: string | null };
@@ -34,24 +35,17 @@ function facilityScope(db: Db, facilityId: number) {
   return facility;
 }
 
-/**
- * A facility submits additions. The facility is the actor's own (administrators name it).
- * Refuses unknown codes, bad or future dates, dates before the facility opened, techniques
- * already approved for the facility or waiting in another submitted request, and duplicates.
- */
-export function submitListRequest(
-  db: Db,
-  actor: Actor,
-  input: { facilityId?: number | null; items: ListRequestItemInput[]; comment?: string | null },
-  today: string,
-) {
-  const facilityId = actor.role === "admin" ? (input.facilityId ?? null) : actor.facilityId;
-  if (!facilityId) throw new ForbiddenError();
-  const facility = facilityScope(db, facilityId);
-  if (!canChange(actor, "techniqueList.submit", { facilityId, provinceCode: facility.provinceCode })) throw new ForbiddenError();
-  if (input.items.length === 0) throw new DomainError("adoption:errors.noItems", { field: "items" });
+type Facility = ReturnType<typeof facilityScope>;
 
-  const codes = input.items.map((i) => i.techniqueCode.trim());
+/**
+ * Resolves a request's lines: refuses unknown codes, bad or future dates, dates before the
+ * facility opened, techniques already approved for the facility or waiting in another
+ * submitted request (`ownRequestId` is the one being corrected), and duplicates.
+ */
+function resolveItems(db: Db, facility: Facility, input: ListRequestItemInput[], today: string, ownRequestId: number | null) {
+  if (input.length === 0) throw new DomainError("adoption:errors.noItems", { field: "items" });
+  const facilityId = facility.id;
+  const codes = input.map((i) => i.techniqueCode.trim());
   const known = new Map(
     db
       .select({ id: techniques.id, code: techniques.code })
@@ -61,7 +55,7 @@ export function submitListRequest(
       .map((t) => [t.code, t.id]),
   );
   const seen = new Set<string>();
-  const items = input.items.map((item, index) => {
+  return input.map((item, index) => {
     const code = item.techniqueCode.trim();
     const params = { row: index + 1, code, date: item.startedOn ?? "" };
     const techniqueId = known.get(code);
@@ -85,21 +79,37 @@ export function submitListRequest(
           eq(techniqueListRequests.facilityId, facilityId),
           eq(techniqueListRequests.status, "submitted"),
           eq(techniqueListRequestItems.techniqueId, techniqueId),
+          ownRequestId === null ? undefined : ne(techniqueListRequests.id, ownRequestId),
         ),
       )
       .get();
     if (pending) throw new ConflictError("adoption:errors.alreadyRequested", { field: "items", params: { ...params, request: pending.id } });
     return { techniqueId, startedOn: item.startedOn };
   });
+}
+
+/** A facility submits additions. The facility is the actor's own (administrators name it). */
+export function submitListRequest(
+  db: Db,
+  actor: Actor,
+  input: { facilityId?: number | null; items: ListRequestItemInput[]; comment?: string | null },
+  today: string,
+) {
+  const facilityId = actor.role === "admin" ? (input.facilityId ?? null) : actor.facilityId;
+  if (!facilityId) throw new ForbiddenError();
+  const facility = facilityScope(db, facilityId);
+  if (!canChange(actor, "techniqueList.submit", { facilityId, provinceCode: facility.provinceCode })) throw new ForbiddenError();
+  const items = resolveItems(db, facility, input.items, today, null);
 
   return db.transaction((tx) => {
+    const now = new Date().toISOString();
     const request = tx
       .insert(techniqueListRequests)
       .values({
         facilityId,
         status: "submitted",
         submittedBy: actor.userId || null,
-        submittedAt: new Date().toISOString(),
+        submittedAt: now,
         comment: input.comment?.trim() || null,
       })
       .returning()
@@ -107,6 +117,7 @@ export function submitListRequest(
     tx.insert(techniqueListRequestItems)
       .values(items.map((i) => ({ requestId: request.id, ...i })))
       .run();
+    addRequestNotes(tx, [{ requestId: request.id, kind: "submitted", userId: actor.userId || null, at: now, body: input.comment, lines: items.length }]);
     recordAudit(tx, {
       userId: actor.userId || null,
       action: "create",
@@ -118,129 +129,56 @@ export function submitListRequest(
   });
 }
 
-function loadForDecision(db: Db, actor: Actor, requestId: number) {
+/**
+ * The facility corrects a returned request and sends it again: its lines not approved are
+ * replaced by the corrected ones (checked as a new submission, waiting again) and its note joins
+ * the thread; the department's comments and reasons stay where they were.
+ */
+export function resubmitListRequest(
+  db: Db,
+  actor: Actor,
+  requestId: number,
+  input: { items: ListRequestItemInput[]; note?: string | null; version: number },
+  today: string,
+) {
   const request = db.select().from(techniqueListRequests).where(eq(techniqueListRequests.id, requestId)).get();
   if (!request) throw new NotFoundError();
   const facility = facilityScope(db, request.facilityId);
-  if (!canChange(actor, "techniqueList.approve", { facilityId: facility.id, provinceCode: facility.provinceCode })) {
-    throw new ForbiddenError();
-  }
-  return { request, facility };
-}
-
-/**
- * The department approves a submitted request: for each item, a "started" event (dated as
- * submitted) when the ledger has none, then an "approved" event with the decision. All in
- * one transaction; a refused item (e.g. started after the decision date) refuses the whole.
- */
-export function approveListRequest(
-  db: Db,
-  actor: Actor,
-  requestId: number,
-  input: { decisionNumber: string; decisionOn: string; version: number },
-  today: string,
-) {
-  const { request, facility } = loadForDecision(db, actor, requestId);
-  assertVersion(request, input.version, { decisionNumber: input.decisionNumber, decisionOn: input.decisionOn });
-  if (request.status !== "submitted") throw new ConflictError("adoption:errors.notSubmitted", { params: { status: request.status } });
-  const violation = findDateViolation(input.decisionOn, today, facility.openedOn);
-  if (violation) throw new DomainError(LEDGER_ERROR_KEYS[violation], { field: "decisionOn", params: { today, date: input.decisionOn, openedOn: facility.openedOn ?? "" } });
-  const items = db.select().from(techniqueListRequestItems).where(eq(techniqueListRequestItems.requestId, requestId)).all();
+  if (!canRead(actor, { facilityId: facility.id, provinceCode: facility.provinceCode })) throw new NotFoundError();
+  if (!canChange(actor, "techniqueList.submit", { facilityId: facility.id, provinceCode: facility.provinceCode })) throw new ForbiddenError();
+  assertVersion(request, input.version);
+  if (request.status !== "returned") throw new ConflictError("adoption:errors.notReturned", { params: { status: request.status } });
+  const before = db.select().from(techniqueListRequestItems).where(eq(techniqueListRequestItems.requestId, requestId)).all();
+  // Approved lines are in the ledger and stay; the corrected lines replace the others.
+  const items = resolveItems(db, facility, input.items, today, requestId);
   return db.transaction((tx) => {
-    for (const item of items) {
-      const events = listPairEvents(tx, request.facilityId, item.techniqueId);
-      if (!events.some((e) => e.kind === "started")) {
-        const startedOn = item.startedOn && item.startedOn <= input.decisionOn ? item.startedOn : input.decisionOn;
-        recordAdoptionEvent(
-          tx,
-          { facilityId: request.facilityId, techniqueId: item.techniqueId, kind: "started", eventOn: startedOn, source: "import", listRequestId: requestId },
-          actor,
-          today,
-        );
-      }
-      if (events.some((e) => e.kind === "approved")) continue;
-      try {
-        recordAdoptionEvent(
-          tx,
-          {
-            facilityId: request.facilityId,
-            techniqueId: item.techniqueId,
-            kind: "approved",
-            eventOn: input.decisionOn,
-            decisionNumber: input.decisionNumber,
-            listRequestId: requestId,
-          },
-          actor,
-          today,
-        );
-      } catch (error) {
-        // The decision cannot predate a start already in the ledger: say so next to the date.
-        if (error instanceof DomainError && error.message === LEDGER_ERROR_KEYS.notStarted) {
-          throw new ConflictError("adoption:errors.decisionBeforeStart", { field: "decisionOn", params: { date: input.decisionOn } });
-        }
-        throw error;
-      }
-    }
+    const now = new Date().toISOString();
+    tx.delete(techniqueListRequestItems)
+      .where(and(eq(techniqueListRequestItems.requestId, requestId), ne(techniqueListRequestItems.status, "approved")))
+      .run();
+    tx.insert(techniqueListRequestItems)
+      .values(items.map((i) => ({ requestId, ...i })))
+      .run();
     const updated = tx
       .update(techniqueListRequests)
-      .set({
-        status: "approved",
-        decidedBy: actor.userId || null,
-        decidedAt: new Date().toISOString(),
-        decisionNumber: input.decisionNumber.trim(),
-        decisionOn: input.decisionOn,
-        version: request.version + 1,
-      })
+      .set({ status: "submitted", submittedAt: now, version: request.version + 1 })
       .where(eq(techniqueListRequests.id, requestId))
       .returning()
       .get();
+    addRequestNotes(tx, [{ requestId, kind: "resubmitted", userId: actor.userId || null, at: now, body: input.note, lines: items.length }]);
     recordAudit(tx, {
       userId: actor.userId || null,
       action: "update",
       entityType: "technique_list_request",
       entityId: requestId,
-      before: { status: request.status },
-      after: { status: updated.status, decisionNumber: updated.decisionNumber, decisionOn: updated.decisionOn },
+      before: { status: request.status, items: before.map((i) => ({ techniqueId: i.techniqueId, startedOn: i.startedOn, status: i.status, returnReason: i.returnReason })) },
+      after: { status: updated.status, items, note: input.note?.trim() || null },
     });
     return updated;
   });
 }
 
-/** The department returns a submitted request with a comment; nothing enters the ledger. */
-export function returnListRequest(
-  db: Db,
-  actor: Actor,
-  requestId: number,
-  input: { comment: string; version: number },
-) {
-  const { request } = loadForDecision(db, actor, requestId);
-  assertVersion(request, input.version, { comment: input.comment });
-  if (request.status !== "submitted") throw new ConflictError("adoption:errors.notSubmitted", { params: { status: request.status } });
-  if (!input.comment.trim()) throw new DomainError("common:validation.required", { field: "comment" });
-  return db.transaction((tx) => {
-    const updated = tx
-      .update(techniqueListRequests)
-      .set({
-        status: "returned",
-        decidedBy: actor.userId || null,
-        decidedAt: new Date().toISOString(),
-        comment: input.comment.trim(),
-        version: request.version + 1,
-      })
-      .where(eq(techniqueListRequests.id, requestId))
-      .returning()
-      .get();
-    recordAudit(tx, {
-      userId: actor.userId || null,
-      action: "update",
-      entityType: "technique_list_request",
-      entityId: requestId,
-      before: { status: request.status },
-      after: { status: updated.status, comment: updated.comment },
-    });
-    return updated;
-  });
-}
+export { approveListRequest, decideListRequestLines, returnListRequest, type LineDecision } from "./list-request-decisions.server";
 
 export type ListRequestRow = {
   id: number;
@@ -248,9 +186,13 @@ export type ListRequestRow = {
   facilityName: string;
   status: ListRequestStatus;
   submittedAt: string | null;
+  /** When the current status was reached (the decision's own instant once decided). */
+  statusAt: string | null;
   decisionNumber: string | null;
   decisionOn: string | null;
   items: number;
+  approvedItems: number;
+  returnedItems: number;
 };
 
 /** Requests the actor may read, newest first; filter by status. */
@@ -271,9 +213,12 @@ export function listListRequests(
       facilityName: facilities.name,
       status: techniqueListRequests.status,
       submittedAt: techniqueListRequests.submittedAt,
+      decidedAt: techniqueListRequests.decidedAt,
       decisionNumber: techniqueListRequests.decisionNumber,
       decisionOn: techniqueListRequests.decisionOn,
       items: sql<number>`(select count(*) from technique_list_request_items i where i.request_id = ${techniqueListRequests.id})`,
+      approvedItems: sql<number>`(select count(*) from technique_list_request_items i where i.request_id = ${techniqueListRequests.id} and i.status = 'approved')`,
+      returnedItems: sql<number>`(select count(*) from technique_list_request_items i where i.request_id = ${techniqueListRequests.id} and i.status = 'returned')`,
     })
     .from(techniqueListRequests)
     .innerJoin(facilities, eq(facilities.id, techniqueListRequests.facilityId))
@@ -282,19 +227,33 @@ export function listListRequests(
     .limit(options.page.pageSize)
     .offset(options.page.offset)
     .all();
-  return toPage(rows, total, options.page);
+  return toPage(
+    rows.map(({ decidedAt, ...r }) => ({ ...r, statusAt: requestStatusInstant({ status: r.status, submittedAt: r.submittedAt, decidedAt }) })),
+    total,
+    options.page,
+  );
 }
 
 export type ListRequestDetail = typeof techniqueListRequests.$inferSelect & {
   facilityName: string;
   provinceCode: string | null;
+  /** When the current status was reached (the decision's own instant once decided). */
+  statusAt: string | null;
   canApprove: boolean;
+  /** The facility may correct and resend it. */
+  canResubmit: boolean;
+  thread: RequestNote[];
   items: {
     techniqueId: number;
     code: string;
     name: string;
     minLevel: Level | null;
     startedOn: string | null;
+    status: ListRequestLineStatus;
+    returnReason: string | null;
+    decisionNumber: string | null;
+    decisionOn: string | null;
+    decidedAt: string | null;
     /** Cross-level for the facility's level on the start date. */
     crossLevel: boolean;
   }[];
@@ -313,6 +272,11 @@ export function getListRequest(db: Db, actor: Actor, requestId: number): ListReq
       name: techniques.name,
       minLevel: techniques.minLevel,
       startedOn: techniqueListRequestItems.startedOn,
+      status: techniqueListRequestItems.status,
+      returnReason: techniqueListRequestItems.returnReason,
+      decisionNumber: techniqueListRequestItems.decisionNumber,
+      decisionOn: techniqueListRequestItems.decisionOn,
+      decidedAt: techniqueListRequestItems.decidedAt,
     })
     .from(techniqueListRequestItems)
     .innerJoin(techniques, eq(techniques.id, techniqueListRequestItems.techniqueId))
@@ -323,10 +287,16 @@ export function getListRequest(db: Db, actor: Actor, requestId: number): ListReq
     ...request,
     facilityName: facility.name,
     provinceCode: facility.provinceCode,
+    statusAt: requestStatusInstant(request),
     canApprove:
       request.status === "submitted" &&
       hasCapability(actor, "techniqueList.approve") &&
       canChange(actor, "techniqueList.approve", { facilityId: facility.id, provinceCode: facility.provinceCode }),
+    canResubmit:
+      request.status === "returned" &&
+      hasCapability(actor, "techniqueList.submit") &&
+      canChange(actor, "techniqueList.submit", { facilityId: facility.id, provinceCode: facility.provinceCode }),
+    thread: listRequestNotes(db, requestId),
     items: items.map((i) => {
       const level = facilityLevelOn(db, facility.id, i.startedOn ?? "9999-12-31");
       return { ...i, crossLevel: level ? isCrossLevel(i.minLevel, level) : false };

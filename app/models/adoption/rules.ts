@@ -1,6 +1,6 @@
 // Pure rules of the adoption ledger: cross-level classification (DESIGN.md §4) and the order
 // of a facility × technique's dated events. No clock, no database: `today` is an argument.
-import type { AdoptionEventKind, Level } from "~/models/enums";
+import type { AdoptionEventKind, Level, ListRequestLineStatus, ListRequestStatus } from "~/models/enums";
 
 const LEVEL_RANKS: Record<Level, number> = { A: 1, B: 2, C: 3, D: 4 };
 
@@ -145,4 +145,21 @@ export function readLedgerDate(cell: string): string | null {
   if (dmy) iso = `${dmy[3]}-${dmy[2].padStart(2, "0")}-${dmy[1].padStart(2, "0")}`;
   else if (ymd) iso = `${ymd[1]}-${ymd[2].padStart(2, "0")}-${ymd[3].padStart(2, "0")}`;
   return iso !== null && isCalendarDate(iso) ? iso : null;
+}
+
+/**
+ * The instant a request's status is dated by: a decided request (approved or returned) by its
+ * decision, not by its submission; a waiting one by its latest submission.
+ */
+export function requestStatusInstant(request: { status: ListRequestStatus; submittedAt: string | null; decidedAt: string | null }): string | null {
+  return request.status === "approved" || request.status === "returned" ? (request.decidedAt ?? request.submittedAt) : request.submittedAt;
+}
+
+/**
+ * A request's status follows from its lines: waiting while any line waits; otherwise returned
+ * when any line was returned (the facility has lines to correct), approved when all were.
+ */
+export function requestStatusFromLines(lines: readonly { status: ListRequestLineStatus }[]): ListRequestStatus {
+  if (lines.length === 0 || lines.some((l) => l.status === "pending")) return "submitted";
+  return lines.some((l) => l.status === "returned") ? "returned" : "approved";
 }

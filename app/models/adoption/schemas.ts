@@ -49,18 +49,36 @@ export function parseRequestLines(text: string): { items: RequestLine[]; badLine
   return { items, badLines };
 }
 
+const requestLines = z.string({ required_error: required }).trim().min(1, required).max(20_000, "common:validation.tooLong");
+function refineLines(value: { items: string }, ctx: z.RefinementCtx) {
+  const { badLines } = parseRequestLines(value.items);
+  if (badLines.length > 0) {
+    ctx.addIssue({ code: "custom", path: ["items"], message: `adoption:errors.badLine|${JSON.stringify({ row: badLines.join(", ") })}` });
+  }
+}
+
 export const listRequestSchema = z
   .object({
-    items: z.string({ required_error: required }).trim().min(1, required).max(20_000, "common:validation.tooLong"),
+    items: requestLines,
     comment: optionalText(2000),
     facilityId: z.number().int().positive().optional(),
   })
-  .superRefine((value, ctx) => {
-    const { badLines } = parseRequestLines(value.items);
-    if (badLines.length > 0) {
-      ctx.addIssue({ code: "custom", path: ["items"], message: `adoption:errors.badLine|${JSON.stringify({ row: badLines.join(", ") })}` });
-    }
-  });
+  .superRefine(refineLines);
+
+/** The facility corrects a returned request's lines (same textarea as a new request) and sends it again. */
+export const resubmitSchema = z
+  .object({
+    intent: z.literal("resubmit"),
+    items: requestLines,
+    note: optionalText(2000),
+    version: z.number().int(),
+  })
+  .superRefine(refineLines);
+
+/** The textarea's text for stored lines, so a correction starts from what was sent. */
+export function formatRequestLines(lines: readonly RequestLine[]): string {
+  return lines.map((l) => (l.startedOn ? `${l.techniqueCode} ${l.startedOn}` : l.techniqueCode)).join("\n");
+}
 
 export const decisionSchema = z.discriminatedUnion("intent", [
   z.object({
@@ -75,3 +93,35 @@ export const decisionSchema = z.discriminatedUnion("intent", [
     version: z.number().int(),
   }),
 ]);
+
+/** The department decides a request line by line: approve, return with a reason, or leave waiting. */
+export const lineDecisionSchema = z
+  .object({
+    intent: z.literal("decideLines"),
+    lines: z
+      .array(
+        z.object({
+          techniqueId: z.number().int().positive(),
+          outcome: z.enum(["approve", "return"]).optional(),
+          reason: optionalText(1000),
+        }),
+      )
+      .max(1000),
+    decisionNumber: decisionNumber,
+    decisionOn: date.optional(),
+    comment: optionalText(2000),
+    version: z.number().int(),
+  })
+  .superRefine((value, ctx) => {
+    const decided = value.lines.filter((l) => l.outcome);
+    if (decided.length === 0) ctx.addIssue({ code: "custom", path: ["lines"], message: "adoption:errors.noLineDecided" });
+    value.lines.forEach((l, i) => {
+      if (l.outcome === "return" && !l.reason && !value.comment) {
+        ctx.addIssue({ code: "custom", path: ["lines", i, "reason"], message: "adoption:errors.returnReasonRequired" });
+      }
+    });
+    if (decided.some((l) => l.outcome === "approve")) {
+      if (!value.decisionNumber) ctx.addIssue({ code: "custom", path: ["decisionNumber"], message: required });
+      if (!value.decisionOn) ctx.addIssue({ code: "custom", path: ["decisionOn"], message: required });
+    }
+  });

@@ -110,7 +110,12 @@ export type CatalogueAnalysis = {
   issues: RowIssue[];
 };
 
+// Up to C, so that a chapter written XCIX is read as 99 and refused by name.
 const ROMAN: [number, string][] = [
+  [100, "C"],
+  [90, "XC"],
+  [50, "L"],
+  [40, "XL"],
   [10, "X"],
   [9, "IX"],
   [5, "V"],
@@ -132,8 +137,8 @@ export function toRoman(n: number): string {
 /** "XXVIII" -> 28; null when not a canonical Roman numeral. */
 export function fromRoman(text: string): number | null {
   const upper = text.toUpperCase();
-  if (!/^[IVXL]+$/.test(upper)) return null;
-  const values: Record<string, number> = { I: 1, V: 5, X: 10, L: 50 };
+  if (!/^[IVXLC]+$/.test(upper)) return null;
+  const values: Record<string, number> = { I: 1, V: 5, X: 10, L: 50, C: 100 };
   let total = 0;
   for (let i = 0; i < upper.length; i++) {
     const v = values[upper[i]];
@@ -205,19 +210,37 @@ export function parseProcedureClass(text: string): ProcedureClass | null | "inva
   return (PROCEDURE_CLASSES as readonly string[]).includes(folded) ? (folded as ProcedureClass) : "invalid";
 }
 
-/**
- * "X. NGOẠI KHOA", "X", "10", "Chương X", "10. Ngoại khoa" -> chapter 10 (name when given);
- * null when blank; "invalid" otherwise.
- */
-export function parseChapter(text: string): ChapterRef | null | "invalid" {
+/** A chapter cell's number and name before the range check; null when blank, "shape" when unreadable. */
+function readChapter(text: string): { number: number; name: string | null } | null | "shape" {
   const trimmed = text.trim().replace(/^ch(ư|u)(ơ|o)ng\s+/i, "");
   if (trimmed === "") return null;
-  const m = /^([0-9]{1,2}|[IVXLivxl]+)\s*(?:[.:\-–)]\s*(.*))?$/.exec(trimmed);
-  if (!m) return "invalid";
+  const m = /^([0-9]{1,2}|[IVXLCivxlc]+)\s*(?:[.:\-–)]\s*(.*))?$/.exec(trimmed);
+  if (!m) return "shape";
   const number = /^\d+$/.test(m[1]) ? Number(m[1]) : fromRoman(m[1]);
-  if (number === null || number < 1 || number > CHAPTER_COUNT) return "invalid";
-  const name = m[2]?.trim() || null;
-  return { number, roman: toRoman(number), name };
+  if (number === null) return "shape";
+  return { number, name: m[2]?.trim() || null };
+}
+
+/**
+ * "X. NGOẠI KHOA", "X", "10", "Chương X", "10. Ngoại khoa" -> chapter 10 (name when given);
+ * null when blank; "invalid" otherwise (unreadable, or a chapter outside 1–28).
+ */
+export function parseChapter(text: string): ChapterRef | null | "invalid" {
+  const read = readChapter(text);
+  if (read === null) return null;
+  if (read === "shape" || read.number < 1 || read.number > CHAPTER_COUNT) return "invalid";
+  return { number: read.number, roman: toRoman(read.number), name: read.name };
+}
+
+/** Why a chapter cell is refused: not a chapter at all, or a chapter that does not exist (99, XCIX). */
+export function chapterProblem(text: string): { key: string; params: Record<string, string | number>; chapter: number | null } | null {
+  const read = readChapter(text);
+  if (read === null) return null;
+  if (read === "shape") return { key: "imports:catalogue.badChapter", params: { value: text }, chapter: null };
+  if (read.number < 1 || read.number > CHAPTER_COUNT) {
+    return { key: "imports:catalogue.unknownChapter", params: { value: text, chapter: read.number, max: CHAPTER_COUNT }, chapter: read.number };
+  }
+  return null;
 }
 
 /** Whole VND; "1.363.000", "1,363,000" and "1363000" read the same; blank -> null. */
@@ -327,8 +350,9 @@ export function validateCatalogueRow(row: RawRow, columns: ColumnMap<CatalogueFi
   }
 
   const parsedCode = parseTechniqueCode(code);
-  if (!parsedCode) {
-    problems.push(techniqueCodeProblem(code)!);
+  const codeProblem = parsedCode ? null : techniqueCodeProblem(code)!;
+  if (codeProblem) {
+    problems.push(codeProblem);
   } else if (row.numeric?.includes(columns.techniqueCode!)) {
     // 10.10 typed as a number reads 10.1: refuse rather than import the wrong technique.
     problems.push({ key: "imports:catalogue.codeNotText", params: { value: code } });
@@ -352,7 +376,9 @@ export function validateCatalogueRow(row: RawRow, columns: ColumnMap<CatalogueFi
   const chapterText = cell("chapter") ?? "";
   let chapter = parseChapter(chapterText);
   if (chapter === "invalid") {
-    problems.push({ key: "imports:catalogue.badChapter", params: { value: chapterText } });
+    const { key, params, chapter: number } = chapterProblem(chapterText)!;
+    // 99.1 in chapter 99: one fault, already named by the code's message.
+    if (!(codeProblem?.key === "imports:catalogue.unknownChapterInCode" && codeProblem.params.chapter === number)) problems.push({ key, params });
   } else if (parsedCode) {
     if (chapter === null) {
       chapter = { number: parsedCode.chapterNumber, roman: toRoman(parsedCode.chapterNumber), name: null };

@@ -49,6 +49,7 @@ export default {
     emptyName: "The technique name is missing.",
     unknownLevel: "Level “{{value}}” is not valid (A, B, C, D or blank).",
     unknownProcedureClass: "Procedure class “{{value}}” is not valid (PĐB, P1–P3, TĐB, T1–T3 or blank).",
+    unknownChapter: "Chapter “{{value}}”: chapter {{chapter}} does not exist (chapters 1 to {{max}}).",
     badChapter: "Chapter “{{value}}” is not valid (e.g. “X. NGOẠI KHOA”, “X” or “10”).",
     chapterMismatch: "Chapter “{{value}}” does not match technique code {{code}}.",
     badBillingCode: "Billing code “{{value}}” is not of the form CC.SSSS.GGGG.",

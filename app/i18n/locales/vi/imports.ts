@@ -50,6 +50,7 @@ export default {
     emptyName: "Thiếu tên kỹ thuật.",
     unknownLevel: "Phân tuyến “{{value}}” không hợp lệ (chỉ A, B, C, D hoặc để trống).",
     unknownProcedureClass: "Phân loại PTTT “{{value}}” không hợp lệ (PĐB, P1–P3, TĐB, T1–T3 hoặc để trống).",
+    unknownChapter: "Chương “{{value}}”: không có chương {{chapter}} (chỉ có chương 1 đến {{max}}).",
     badChapter: "Chương “{{value}}” không hợp lệ (ví dụ “X. NGOẠI KHOA”, “X” hoặc “10”).",
     chapterMismatch: "Chương “{{value}}” không khớp với mã kỹ thuật {{code}}.",
     badBillingCode: "Mã tương đương “{{value}}” không đúng dạng CC.SSSS.GGGG.",
