@@ -158,6 +158,10 @@ export default {
     numberOnly: "The number alone does not show whose certificate it is: scan the QR code printed on the certificate, or open its verification link, to see the holder and the course.",
   },
   certificate: {
+    mottoCountry: "SOCIALIST REPUBLIC OF VIET NAM",
+    mottoWords: "Independence - Freedom - Happiness",
+    signerTitle: "Director",
+    placeDate: "{{date}}",
     title: "Certificate",
     certifies: "This certifies that",
     completed: "has completed the training course",

@@ -158,6 +158,10 @@ export default {
     numberOnly: "Chỉ riêng số giấy chứng nhận không cho biết giấy chứng nhận của ai: hãy quét mã QR in trên chứng nhận hoặc mở đường dẫn xác minh để xem người được cấp và khóa học.",
   },
   certificate: {
+    mottoCountry: "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+    mottoWords: "Độc lập - Tự do - Hạnh phúc",
+    signerTitle: "Giám đốc",
+    placeDate: "Ngày {{day}} tháng {{month}} năm {{year}}",
     title: "Giấy chứng nhận",
     certifies: "Chứng nhận Ông/Bà",
     completed: "Đã hoàn thành khóa đào tạo",
