@@ -17,6 +17,9 @@ import { AppShell, SimpleShell, type ShellUser } from "~/components/app-shell";
 import { createI18n, DEFAULT_LOCALE, getFixedT } from "~/i18n/i18n";
 import { getLocale } from "~/i18n/locale.server";
 import { getActor } from "~/models/auth/session.server";
+import { countUnread, ensureExpiryReminders } from "~/models/notifications/notifications.server";
+import { getDb } from "~/db/client.server";
+import { todayInVietnam } from "~/utils/domain-response.server";
 import type { Locale } from "~/models/enums";
 import stylesheet from "~/tailwind.css";
 import { translateMessage } from "~/utils/messages";
@@ -37,9 +40,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const locale = await getLocale(request);
   const actor = await getActor(request);
   // Only what the header shows; pages load their own data with requireActor.
-  const user: ShellUser | null = actor
-    ? { displayName: actor.displayName, username: actor.username, role: actor.role, facilityName: actor.facilityName }
-    : null;
+  let user: ShellUser | null = null;
+  if (actor) {
+    const db = getDb();
+    // Reminders are written here so that the header's count includes them on the day they fall due.
+    ensureExpiryReminders(db, actor, todayInVietnam());
+    user = {
+      displayName: actor.displayName,
+      username: actor.username,
+      role: actor.role,
+      facilityName: actor.facilityName,
+      unread: countUnread(db, actor.userId),
+    };
+  }
   return json({ locale, user });
 }
 

@@ -5,7 +5,7 @@ import type { Locale, Role } from "~/models/enums";
 import { NAV_ITEMS } from "./nav";
 
 /** What the header shows of the signed-in user (the root loader's `user`). */
-export type ShellUser = { displayName: string; username: string; role: Role; facilityName: string | null };
+export type ShellUser = { displayName: string; username: string; role: Role; facilityName: string | null; unread: number };
 
 type Props = { locale: Locale; user?: ShellUser | null; userSlot?: ReactNode; children: ReactNode };
 
@@ -27,6 +27,34 @@ function LanguageSwitch({ locale }: { locale: Locale }) {
         {t("switchTo")}
       </button>
     </Form>
+  );
+}
+
+/** The bell in the header: the user's notifications, with the number still unread. */
+function NotificationBell({ unread }: { unread: number }) {
+  const { t } = useTranslation("common");
+  const label = unread > 0 ? t("notifications.bellUnread", { count: unread }) : t("notifications.bell");
+  return (
+    <NavLink
+      to="/notifications"
+      className="relative inline-flex h-9 w-9 items-center justify-center rounded-md border border-slate-300 text-slate-700 hover:bg-slate-100"
+      aria-label={label}
+      title={label}
+      data-testid="notification-bell"
+    >
+      <svg viewBox="0 0 24 24" className="h-5 w-5" fill="none" stroke="currentColor" strokeWidth="2" aria-hidden="true">
+        <path d="M18 8a6 6 0 1 0-12 0c0 7-3 9-3 9h18s-3-2-3-9" />
+        <path d="M13.7 21a2 2 0 0 1-3.4 0" />
+      </svg>
+      {unread > 0 ? (
+        <span
+          className="absolute -right-1.5 -top-1.5 min-w-[1.25rem] rounded-full bg-red-600 px-1 text-center text-xs font-semibold leading-5 text-white"
+          data-testid="unread-count"
+        >
+          {unread > 99 ? "99+" : unread}
+        </span>
+      ) : null}
+    </NavLink>
   );
 }
 
@@ -129,6 +157,7 @@ export function AppShell({ locale, user, userSlot, children }: Props) {
           </NavLink>
           <div className="ml-auto flex items-center gap-2">
             {userSlot}
+            {user ? <NotificationBell unread={user.unread} /> : null}
             <LanguageSwitch locale={locale} />
             {user ? <UserMenu user={user} /> : null}
           </div>

@@ -36,6 +36,7 @@ import {
   LIST_REQUEST_LINE_STATUSES,
   LIST_REQUEST_NOTE_KINDS,
   LIST_REQUEST_STATUSES,
+  NOTIFICATION_KINDS,
   OWNERSHIPS,
   PARTY_ROLES,
   PROCEDURE_CLASSES,
@@ -1159,3 +1160,37 @@ export const importBatchRows = sqliteTable(
     index("import_batch_rows_status_idx").on(t.batchId, t.status, t.rowNumber),
   ],
 );
+
+// ---------------------------------------------------------------- notifications
+
+/**
+ * A user's in-app notifications. Written in the transaction of the event that causes them
+ * (a seat decided, a waitlist promotion), or once per agreement end date for expiry
+ * reminders; `dedupe_key` makes that once. Reading is per user (`read_at`).
+ */
+export const notifications = sqliteTable(
+  "notifications",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    kind: text("kind", { enum: NOTIFICATION_KINDS }).notNull(),
+    enrolmentId: integer("enrolment_id").references(() => enrolments.id, { onDelete: "cascade" }),
+    agreementId: integer("agreement_id").references(() => agreements.id, { onDelete: "cascade" }),
+    /** The agreement's end date the reminder speaks of (a later end date reminds again). */
+    onDate: text("on_date"),
+    dedupeKey: text("dedupe_key"),
+    createdAt: createdAt(),
+    readAt: text("read_at"),
+  },
+  (t) => [
+    index("notifications_user_idx").on(t.userId, t.createdAt),
+    index("notifications_user_unread_idx").on(t.userId, t.readAt),
+    uniqueIndex("notifications_user_dedupe_uq").on(t.userId, t.dedupeKey),
+    index("notifications_enrolment_idx").on(t.enrolmentId),
+    index("notifications_agreement_idx").on(t.agreementId),
+  ],
+);
+
+export type Notification = typeof notifications.$inferSelect;

@@ -19,6 +19,17 @@ export function formatDate(date: string | null | undefined, locale: Locale): str
   }).format(value);
 }
 
+/** Formats a `yyyy-MM` month: 03/2026 in Vietnamese, Mar 2026 in English. */
+export function formatMonth(month: string, locale: Locale): string {
+  const [y, m] = month.split("-").map(Number);
+  if (!y || !m) return month;
+  return new Intl.DateTimeFormat(intlLocale(locale), {
+    timeZone: "UTC",
+    month: locale === "vi" ? "2-digit" : "short",
+    year: "numeric",
+  }).format(new Date(Date.UTC(y, m - 1, 1)));
+}
+
 /** Formats a UTC ISO instant in Asia/Ho_Chi_Minh. */
 export function formatDateTime(instant: string | null | undefined, locale: Locale): string {
   if (!instant) return "";

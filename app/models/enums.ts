@@ -142,6 +142,10 @@ export const ENROLMENT_STATUSES = [
 ] as const;
 export type EnrolmentStatus = (typeof ENROLMENT_STATUSES)[number];
 
+/** What an in-app notification tells its reader; the text is looked up by kind. */
+export const NOTIFICATION_KINDS = ["waitlist_promoted", "seat_approved", "seat_refused", "agreement_expiring"] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
 export const CREDIT_KINDS = ["course", "conference", "case_conference", "publication", "other"] as const;
 export type CreditKind = (typeof CREDIT_KINDS)[number];
 

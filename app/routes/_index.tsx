@@ -8,6 +8,9 @@ import { formatNumber } from "~/i18n/format";
 import { useLocale } from "~/i18n/use-locale";
 import { requireActor } from "~/models/auth/session.server";
 import { getGlance, type Glance } from "~/models/overview.server";
+import { ensureExpiryReminders, listRecentNotifications } from "~/models/notifications/notifications.server";
+import { RECENT_NOTIFICATIONS } from "~/models/notifications/rules";
+import { NotificationText } from "~/components/notifications/notification-item";
 import { todayInVietnam } from "~/utils/domain-response.server";
 import { localizedTitle } from "~/utils/meta";
 
@@ -15,7 +18,15 @@ export const meta: MetaFunction = ({ matches }) => localizedTitle(matches, "comm
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
-  return json({ glance: getGlance(getDb(), actor, todayInVietnam()), shortcuts: ROLE_SHORTCUTS[actor.role] });
+  const db = getDb();
+  const today = todayInVietnam();
+  // The root loader runs beside this one: either may write today's reminders first.
+  ensureExpiryReminders(db, actor, today);
+  return json({
+    glance: getGlance(db, actor, today),
+    shortcuts: ROLE_SHORTCUTS[actor.role],
+    notifications: listRecentNotifications(db, actor.userId, RECENT_NOTIFICATIONS),
+  });
 }
 
 type Tile = { key: string; value: number; to: string };
@@ -51,7 +62,7 @@ function tilesOf(glance: Glance): Tile[] {
 }
 
 export default function Index() {
-  const { glance, shortcuts } = useLoaderData<typeof loader>();
+  const { glance, shortcuts, notifications } = useLoaderData<typeof loader>();
   const { t } = useTranslation("common");
   const locale = useLocale();
   const tiles = tilesOf(glance);
@@ -59,6 +70,23 @@ export default function Index() {
     <div className="space-y-4">
       <h1 className="page-title">{t("home.title")}</h1>
       <p className="max-w-3xl text-slate-600">{t("home.intro")}</p>
+      {notifications.length > 0 ? (
+        <section aria-labelledby="recent-notifications" className="space-y-2">
+          <h2 id="recent-notifications" className="font-semibold text-slate-800">
+            {t("notifications.recentTitle")}
+          </h2>
+          <ul className="card divide-y divide-slate-200 p-0" data-testid="recent-notifications">
+            {notifications.map((row) => (
+              <li key={row.id} className={`px-4 py-2 text-sm ${row.readAt === null ? "bg-teal-50" : ""}`}>
+                <NotificationText row={row} />
+              </li>
+            ))}
+          </ul>
+          <Link to="/notifications" className="link text-sm">
+            {t("notifications.seeAll")} →
+          </Link>
+        </section>
+      ) : null}
       <section aria-labelledby="shortcuts" className="space-y-2">
         <h2 id="shortcuts" className="font-semibold text-slate-800">
           {t("home.shortcutsTitle")}

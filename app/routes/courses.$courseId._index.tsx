@@ -181,16 +181,28 @@ export default function CoursePage() {
                   <th scope="col">{t("fields.topic")}</th>
                   <th scope="col" className="hidden sm:table-cell">{t("fields.trainer")}</th>
                   <th scope="col" className="hidden sm:table-cell text-right">{t("fields.periods")}</th>
+                  {course.canManage ? <th scope="col"><span className="sr-only">{t("roster.open")}</span></th> : null}
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-100">
-                {course.sessions.map((s) => (
+                {course.sessions.map((s, i) => (
                   <tr key={s.id}>
                     <td className="whitespace-nowrap">{formatDate(s.heldOn, locale)}</td>
                     <td className="whitespace-nowrap">{s.startsAt}–{s.endsAt}</td>
                     <td>{s.topic}</td>
                     <td className="hidden sm:table-cell">{s.trainerName ?? "—"}</td>
                     <td className="hidden text-right sm:table-cell">{s.periods}</td>
+                    {course.canManage ? (
+                      <td className="text-right">
+                        <Link
+                          to={`/courses/${course.id}/sessions/${s.id}`}
+                          className="btn-secondary whitespace-nowrap text-xs"
+                          aria-label={t("roster.openLabel", { n: i + 1 })}
+                        >
+                          {t("roster.open")}
+                        </Link>
+                      </td>
+                    ) : null}
                   </tr>
                 ))}
               </tbody>

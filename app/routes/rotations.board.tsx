@@ -60,9 +60,14 @@ export default function BoardPage() {
             {formatDate(board.window.start, locale)} – {formatDate(board.window.end, locale)}
           </p>
         </div>
-        <Link to="/rotations" className="btn-secondary">
-          {t("list.title")}
-        </Link>
+        <span className="flex flex-wrap gap-2">
+          <Link to="/rotations/sites" className="btn-secondary">
+            {t("sites.link")}
+          </Link>
+          <Link to="/rotations" className="btn-secondary">
+            {t("list.title")}
+          </Link>
+        </span>
       </header>
       <div className="flex flex-wrap items-center gap-2">
         <span className="text-sm text-slate-600">{t("board.viewBy")}</span>

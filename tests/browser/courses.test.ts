@@ -128,6 +128,17 @@ test("a trainer fills a course of two, the third waits, a withdrawal promotes th
   expect(byNumber).toContain(number!);
   expect(byNumber).not.toContain(third.name);
   await page.goto(`/certificates/${number}`);
+  // The official layout: national motto, issuing hospital, number, signer and QR code.
+  expect(await page.getByTestId("certificate-motto").textContent()).toContain("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAMĐộc lập - Tự do - Hạnh phúc");
+  expect(await page.getByTestId("certificate-issuer").textContent()).toContain("Lào Cai số 2");
+  expect(await page.getByTestId("certificate").textContent()).toContain(`Số: ${number}`);
+  expect(await page.getByTestId("certificate-signer").textContent()).toContain("Giám đốc");
+  expect(await page.getByTestId("certificate-qr").isVisible()).toBe(true);
+  await page.setViewportSize({ width: 390, height: 844 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+  await page.screenshot({ path: `${process.env.TMPDIR ?? "/tmp"}/certificate-390.png`, fullPage: true });
+  await page.setViewportSize({ width: 1366, height: 800 });
+  await page.screenshot({ path: `${process.env.TMPDIR ?? "/tmp"}/certificate-1366.png`, fullPage: true });
   const link = /https?:\/\/\S+\/certificates\/verify\?t=[0-9a-f]{32}/.exec((await page.getByTestId("certificate").textContent()) ?? "")?.[0];
   expect(link).toBeTruthy();
   await anonymous.goto(link!);

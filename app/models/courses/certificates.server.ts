@@ -4,7 +4,7 @@
 // name is shown only to whoever has the certificate's random token (its QR code and link).
 import crypto from "node:crypto";
 import path from "node:path";
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import PDFDocument from "pdfkit";
 import QRCode from "qrcode";
 import type { TFunction } from "i18next";
@@ -21,6 +21,8 @@ export type Certificate = {
   courseId: number;
   courseTitle: string;
   hostName: string;
+  /** The host hospital's director, who signs for it (null when the hospital has no director account). */
+  signerName: string | null;
   startOn: string;
   endOn: string;
   completedOn: string;
@@ -49,6 +51,9 @@ function loadCertificate(db: Db, by: { number: string } | { token: string }) {
       hostName: hostFacility.name,
       hostFacilityId: hostFacility.id,
       hostProvince: hostFacility.provinceCode,
+      // The director signs for the hospital: the first active director account of the host.
+      signerName: sql<string | null>`(select u.display_name from users u where u.facility_id = ${hostFacility.id}
+        and u.role = 'director' and u.active = 1 order by u.id limit 1)`,
       startOn: courses.startOn,
       endOn: courses.endOn,
       completedOn: enrolments.completedOn,
@@ -77,6 +82,7 @@ function toCertificate(row: NonNullable<ReturnType<typeof loadCertificate>>): Ce
     courseId: row.courseId,
     courseTitle: row.courseTitle,
     hostName: row.hostName,
+    signerName: row.signerName,
     startOn: row.startOn,
     endOn: row.endOn,
     completedOn: row.completedOn ?? row.endOn,
@@ -147,8 +153,15 @@ export async function renderCertificatePdf(cert: Certificate, { t, formatDate, v
   const width = doc.page.width - 100;
   doc.rect(25, 25, doc.page.width - 50, doc.page.height - 50).lineWidth(3).stroke("#0f766e");
   doc.rect(32, 32, doc.page.width - 64, doc.page.height - 64).lineWidth(0.8).stroke("#0f766e");
-  doc.fillColor("#0f172a").font("bold").fontSize(14).text(cert.hostName.toUpperCase(), 50, 60, { width, align: "center" });
-  doc.moveDown(1.5);
+  // The administrative layout: issuing body and number on the left, the national motto on the right.
+  const half = width / 2;
+  doc.fillColor("#0f172a").font("bold").fontSize(12).text(cert.hostName.toUpperCase(), 50, 55, { width: half - 10, align: "center" });
+  doc.font("body").fontSize(11).text(t("certificate.numberLine", { number: cert.number }), { width: half - 10, align: "center" });
+  doc.font("bold").fontSize(12).text(t("certificate.mottoCountry"), 50 + half, 55, { width: half, align: "center" });
+  doc.fontSize(12).text(t("certificate.mottoWords"), { width: half, align: "center" });
+  const underline = doc.y + 2;
+  doc.moveTo(50 + half + half / 2 - 80, underline).lineTo(50 + half + half / 2 + 80, underline).lineWidth(0.8).stroke("#0f172a");
+  doc.text("", 50, 125);
   doc.font("bold").fontSize(30).fillColor("#0f766e").text(t("certificate.title").toUpperCase(), { width, align: "center" });
   doc.moveDown(0.8);
   doc.font("body").fontSize(14).fillColor("#0f172a").text(t("certificate.certifies"), { width, align: "center" });
@@ -165,12 +178,14 @@ export async function renderCertificatePdf(cert: Certificate, { t, formatDate, v
     .fontSize(13)
     .text(t("certificate.period", { start: formatDate(cert.startOn), end: formatDate(cert.endOn) }), { width, align: "center" })
     .text(t("certificate.hours", { hours: cert.creditHours }), { width, align: "center" });
-  doc.fontSize(11).fillColor("#334155");
-  const bottom = doc.page.height - 120;
-  doc.text(t("certificate.numberLine", { number: cert.number }), 60, bottom, { width: width / 2 });
-  doc.text(t("certificate.issuedOn", { date: formatDate(cert.completedOn) }), 60, bottom + 18, { width: width / 2 });
-  doc.text(t("certificate.verifyAt", { url: verifyUrl }), 60, bottom + 36, { width: width - 130 });
-  doc.image(qr, doc.page.width - 160, bottom - 20, { width: 90 });
+  const bottom = doc.page.height - 150;
+  doc.image(qr, 60, bottom, { width: 80 });
+  doc.font("body").fontSize(9).fillColor("#334155").text(t("certificate.verifyAt", { url: verifyUrl }), 150, bottom + 30, { width: half - 110 });
+  const [year, month, day] = cert.completedOn.split("-");
+  const signer = { width: half, align: "center" as const };
+  doc.fillColor("#0f172a").fontSize(11).text(t("certificate.placeDate", { day, month, year, date: formatDate(cert.completedOn) }), 50 + half, bottom - 10, signer);
+  doc.font("bold").fontSize(12).text(t("certificate.signerTitle").toUpperCase(), signer);
+  if (cert.signerName) doc.text(cert.signerName, 50 + half, bottom + 70, signer);
   doc.end();
   return done;
 }

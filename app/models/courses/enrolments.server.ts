@@ -11,6 +11,7 @@ import { canChange, canRead, hasCapability, type Actor } from "~/models/access/p
 import { facilityScopeCondition } from "~/models/access/scope-sql.server";
 import { recordAudit } from "~/models/audit/audit.server";
 import { ConflictError, DomainError, ForbiddenError, NotFoundError } from "~/models/errors";
+import { notifyEnrolmentChange } from "~/models/notifications/notifications.server";
 import { assertPersonFree, listCommitments, listCommitmentsByStaff } from "~/models/schedule/commitments.server";
 import { findClashes, type ClashOptions, type Commitment } from "~/models/schedule/rules";
 import { paginate, type Page, type PageRequest } from "~/utils/pagination";
@@ -118,6 +119,7 @@ function promoteFromWaitlist(db: Db, actor: Actor | null, course: Course, now: s
       after: updated,
       at: now,
     });
+    notifyEnrolmentChange(db, { enrolmentId: enrolment.id, before: enrolment.status, after: updated.status }, actor?.userId ?? null, now);
     promoted.push(updated);
     free -= 1;
   }
@@ -242,6 +244,7 @@ export function decideEnrolment(db: Db, actor: Actor, input: EnrolmentDecision, 
       after: enrolment,
       at: now,
     });
+    notifyEnrolmentChange(db, { enrolmentId: current.id, before: current.status, after: status }, actor.userId, now);
     const promoted =
       holdsSeat(current.status) && !holdsSeat(status) && course.status !== "cancelled"
         ? promoteFromWaitlist(db, actor, course, now)

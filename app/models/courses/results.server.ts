@@ -20,7 +20,7 @@ import {
 } from "./rules";
 
 /** Trainees whose attendance and score may still change (a certificate, once issued, stays). */
-const OPEN_RESULT_STATUSES = ["approved", "enrolled", "failed"] as const;
+export const OPEN_RESULT_STATUSES = ["approved", "enrolled", "failed"] as const;
 
 export type AttendanceSheet = {
   /** Enrolment ids shown on the submitted sheet: their unticked boxes mean absent. */
@@ -31,7 +31,7 @@ export type AttendanceSheet = {
   score: Record<string, number | undefined>;
 };
 
-function requireHostCourse(db: Db, actor: Actor, courseId: number) {
+export function requireHostCourse(db: Db, actor: Actor, courseId: number) {
   const course = db.select().from(courses).where(eq(courses.id, courseId)).get();
   if (!course) throw new NotFoundError();
   if (!canChange(actor, "courses.manage", hostScope(db, course))) throw new ForbiddenError();

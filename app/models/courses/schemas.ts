@@ -161,3 +161,10 @@ export function requestedHostFromUrl(url: URL): number | null {
   const parsed = optionalId.safeParse(url.searchParams.get("host") || undefined);
   return parsed.success ? (parsed.data ?? null) : null;
 }
+
+/** One tap on the session roster: the trainee and what they become. */
+export const rosterMarkSchema = z.object({
+  intent: z.literal("mark"),
+  enrolmentId: z.coerce.number().int().positive().max(2 ** 31),
+  present: z.enum(["1", "0"]).transform((v) => v === "1"),
+});

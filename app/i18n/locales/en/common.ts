@@ -47,6 +47,24 @@ export default {
     title: "Being built",
     body: "This part of the planner arrives in a coming update.",
   },
+  notifications: {
+    title: "Notifications",
+    bell: "Notifications",
+    bellUnread: "Notifications, {{count}} unread",
+    empty: "No notifications yet.",
+    recentTitle: "Recent notifications",
+    seeAll: "See all notifications",
+    unread: "Unread",
+    markRead: "Mark as read",
+    markAllRead: "Mark all as read",
+    allRead: "All notifications marked as read.",
+    kind: {
+      waitlist_promoted: "{{name}} moved up from the waitlist to a seat in “{{course}}”.",
+      seat_approved: "The host approved the seat of {{name}} in “{{course}}”.",
+      seat_refused: "The host refused the request of {{name}} for “{{course}}”.",
+      agreement_expiring: "Agreement {{number}} “{{title}}” ends on {{date}}.",
+    },
+  },
   home: {
     shortcutsTitle: "Your work",
     shortcuts: {

@@ -47,6 +47,24 @@ export default {
     title: "Đang được xây dựng",
     body: "Chức năng này sẽ có trong một bản cập nhật sắp tới.",
   },
+  notifications: {
+    title: "Thông báo",
+    bell: "Thông báo",
+    bellUnread: "Thông báo, {{count}} chưa đọc",
+    empty: "Chưa có thông báo nào.",
+    recentTitle: "Thông báo gần đây",
+    seeAll: "Xem tất cả thông báo",
+    unread: "Chưa đọc",
+    markRead: "Đánh dấu đã đọc",
+    markAllRead: "Đánh dấu tất cả đã đọc",
+    allRead: "Đã đánh dấu tất cả là đã đọc.",
+    kind: {
+      waitlist_promoted: "{{name}} được chuyển từ danh sách chờ lên chỗ chính thức của khóa “{{course}}”.",
+      seat_approved: "Đơn vị tổ chức đã duyệt chỗ học cho {{name}} trong khóa “{{course}}”.",
+      seat_refused: "Đơn vị tổ chức đã từ chối đăng ký của {{name}} trong khóa “{{course}}”.",
+      agreement_expiring: "Thỏa thuận {{number}} “{{title}}” hết hạn ngày {{date}}.",
+    },
+  },
   home: {
     shortcutsTitle: "Công việc của bạn",
     shortcuts: {
