@@ -71,7 +71,7 @@ test("the department approves a facility's addition and the official figure goes
   await page.locator("form#decision-approve").waitFor();
   const items = await page.locator("tbody tr").count();
   expect(items).toBeGreaterThan(0);
-  await page.fill("input[name=decisionNumber]", "1520/QĐ-SYT");
+  await page.fill("form#decision-approve input[name=decisionNumber]", "1520/QĐ-SYT");
   await Promise.all([page.waitForResponse((r) => r.request().method() === "POST"), page.click("form#decision-approve button[type=submit]")]);
   await expect.poll(() => page.locator("[data-testid=request-status]").textContent()).toBe("Đã phê duyệt");
   await page.goto("/department");

@@ -8,6 +8,7 @@ import type { Db } from "~/db/client.server";
 import { facilities, techniqueListRequestItems, techniqueListRequests } from "~/db/schema";
 import { canChange, type Actor } from "~/models/access/policy";
 import { assertVersion, recordAudit } from "~/models/audit/audit.server";
+import type { ListRequestLineStatus } from "~/models/enums";
 import { ConflictError, DomainError, ForbiddenError, NotFoundError } from "~/models/errors";
 import { listPairEvents, recordAdoptionEvent, LEDGER_ERROR_KEYS } from "./ledger.server";
 import { addRequestNotes, type NoteInput } from "./list-request-notes.server";
@@ -115,8 +116,11 @@ export function decideListRequestLines(db: Db, actor: Actor, requestId: number, 
         .where(and(eq(techniqueListRequestItems.requestId, requestId), eq(techniqueListRequestItems.techniqueId, techniqueId)))
         .run();
     }
-    const lines = stored.map((l) => ({ status: outcome.has(l.techniqueId) ? (outcome.get(l.techniqueId)!.outcome === "approve" ? ("approved" as const) : ("returned" as const)) : l.status }));
-    const status = requestStatusFromLines(lines);
+    const lineStatus = (l: (typeof stored)[number]): ListRequestLineStatus => {
+      const decided = outcome.get(l.techniqueId);
+      return decided ? (decided.outcome === "approve" ? "approved" : "returned") : l.status;
+    };
+    const status = requestStatusFromLines(stored.map((l) => ({ status: lineStatus(l) })));
     const updated = tx
       .update(techniqueListRequests)
       .set({

@@ -1,7 +1,7 @@
-// Department approval of technique-list additions: a facility (director) submits techniques it
-// performs or starts; the department of the facility's province approves them with a decision
-// number and date (writing "approved" events, and "started" ones where missing, through the
-// ledger) or returns them with a comment. Only approved pairs count in official figures.
+// Technique-list additions: a facility (director) submits techniques it performs or starts,
+// and corrects and resends a returned request; the department of the facility's province
+// decides each line (list-request-decisions.server.ts). Only approved pairs count in official
+// figures.
 import { and, desc, eq, inArray, ne, sql } from "drizzle-orm";
 import type { Db } from "~/db/client.server";
 import {
@@ -17,7 +17,7 @@ import { assertVersion, recordAudit } from "~/models/audit/audit.server";
 import type { Level, ListRequestLineStatus, ListRequestStatus } from "~/models/enums";
 import { ConflictError, DomainError, ForbiddenError, NotFoundError } from "~/models/errors";
 import { toPage, type Page, type PageRequest } from "~/utils/pagination";
-import { listPairEvents, recordAdoptionEvent, LEDGER_ERROR_KEYS } from "./ledger.server";
+import { LEDGER_ERROR_KEYS } from "./ledger.server";
 import { findDateViolation, isCrossLevel, requestStatusInstant } from "./rules";
 import { facilityLevelOn } from "~/models/facilities/levels.server";
 import { addRequestNotes, listRequestNotes, type RequestNote } from "./list-request-notes.server";
