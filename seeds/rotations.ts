@@ -18,6 +18,7 @@ import { listCommitments } from "~/models/schedule/commitments.server";
 import { isFree } from "~/models/schedule/rules";
 import { DEMO_TECHNIQUES, type DemoTechniqueKey } from "./demo-techniques";
 import { FACILITY_CODES as C, type FacilityKey } from "./network";
+import { stampOn } from "./clock";
 import { createPrng } from "./prng";
 
 type Who = { performs: DemoTechniqueKey; nth?: number } | { cadre: Cadre; nth?: number };
@@ -90,7 +91,7 @@ export function fitTerm(range: DateRange, months: number, term: { startOn: strin
   return fitted;
 }
 
-export function seedRotations(db: Db, facilityIds: ReadonlyMap<string, number>, today: string): string {
+export function seedRotations(db: Db, facilityIds: ReadonlyMap<string, number>, today: string, clock: string): string {
   const admin = db.select({ id: users.id }).from(users).where(eq(users.role, "admin")).orderBy(users.id).get();
   if (!admin) throw new Error("seed: the rotations step needs the admin account (accounts step)");
   const facilityId = (key: FacilityKey) => {
@@ -198,7 +199,7 @@ export function seedRotations(db: Db, facilityIds: ReadonlyMap<string, number>, 
           version: rotation.version,
         },
         today,
-        new Date(`${addDaysIso(endOn, 3)}T03:00:00Z`),
+        new Date(stampOn(clock, addDaysIso(endOn, 3))),
       );
       completed++;
     }
