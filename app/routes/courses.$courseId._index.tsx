@@ -13,7 +13,7 @@ import { requireActor } from "~/models/auth/session.server";
 import { getCourse } from "~/models/courses/courses.server";
 import { decideEnrolment, listEnrolmentCandidates, listParticipants, requestEnrolment } from "~/models/courses/enrolments.server";
 import { attendanceTicks, evaluateCourse, saveAttendanceSheet } from "~/models/courses/results.server";
-import { canApproveOn, canEvaluateWholeCourse, canIssueCertificate, canWithdraw, isAttending } from "~/models/courses/rules";
+import { canApproveOn, canEvaluateWholeCourse, canIssueCertificate, canWithdraw, completionShortfall, isAttending } from "~/models/courses/rules";
 import {
   attendanceSheetSchema,
   enrolmentDecisionSchema,
@@ -275,6 +275,11 @@ export default function CoursePage() {
               <tbody className="divide-y divide-slate-100">
                 {participants.rows.map((p) => {
                   const mayWithdraw = canWithdraw(p.status) && (course.canManage || (course.canRequest && p.facilityId === ownFacilityId));
+                  // The rule the command applies: the button only where it would succeed, else why not.
+                  const open = course.canManage && started && isAttending(p.status) && p.status !== "completed";
+                  const shortfall = open
+                    ? completionShortfall({ minAttendance: course.minAttendance, passScore: course.passScore }, { sessions: sessionCount, attended: p.attended, score: p.score })
+                    : null;
                   return (
                     <tr key={p.id} data-participant={p.fullName}>
                       <td>
@@ -304,10 +309,11 @@ export default function CoursePage() {
                           {mayWithdraw ? (
                             <button type="submit" name="intent" value="withdraw" className="btn-secondary" disabled={busy}>{t("participants.withdraw")}</button>
                           ) : null}
-                          {course.canManage && started && isAttending(p.status) && p.status !== "completed" ? (
+                          {open && !shortfall ? (
                             <button type="submit" name="intent" value="evaluate" className="btn-secondary" disabled={busy}>{t("participants.issue")}</button>
                           ) : null}
                         </Form>
+                        {shortfall ? <p className="mt-1 max-w-xs text-xs text-slate-600" data-testid="shortfall">{t(shortfall.key, shortfall.params)}</p> : null}
                       </td>
                     </tr>
                   );
