@@ -6,6 +6,7 @@ import { useTranslation } from "react-i18next";
 import { CourseStatusBadge, EnrolmentStatusBadge, SeatsCell } from "~/components/courses/course-bits";
 import { FieldError, FormErrors } from "~/components/form";
 import { Pagination } from "~/components/pagination";
+import { PersonName } from "~/components/person-name";
 import { getDb } from "~/db/client.server";
 import { formatDate, formatNumber, formatPercent } from "~/i18n/format";
 import { useLocale } from "~/i18n/use-locale";
@@ -21,6 +22,7 @@ import {
   evaluateSchema,
 } from "~/models/courses/schemas";
 import { vietnamToday } from "~/models/dates";
+import { openablePeople } from "~/models/staff/person-links.server";
 import { todayInVietnam } from "~/utils/domain-response.server";
 import { replyInvalid, replyWithDomainError, readForm, parseSubmission, byIntent } from "~/utils/form.server";
 import { badRequest, notFound, requireId } from "~/utils/http.server";
@@ -44,7 +46,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const today = todayInVietnam();
   const started = canIssueCertificate(course, today);
   const ended = canEvaluateWholeCourse(course, today);
-  return json({ course, participants, ticks, candidates, staffQuery, ownFacilityId: actor.facilityId, started, ended });
+  const openPeople = openablePeople(db, actor, participants.rows.map((p) => p.staffId));
+  return json({ course, participants, ticks, candidates, staffQuery, ownFacilityId: actor.facilityId, started, ended, openPeople });
 }
 
 const SCHEMAS = {
@@ -101,7 +104,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function CoursePage() {
-  const { course, participants, ticks, candidates, staffQuery, ownFacilityId, started, ended } = useLoaderData<typeof loader>();
+  const { course, participants, ticks, candidates, staffQuery, ownFacilityId, started, ended, openPeople } = useLoaderData<typeof loader>();
+  const openSet = new Set(openPeople);
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation("courses");
   const { t: te } = useTranslation("enums");
@@ -283,7 +287,7 @@ export default function CoursePage() {
                   return (
                     <tr key={p.id} data-participant={p.fullName}>
                       <td>
-                        <Link to={`/credits/${p.staffId}`} className="link">{p.fullName}</Link>
+                        <PersonName id={p.staffId} name={p.fullName} page="credits" open={openSet.has(p.staffId)} />
                         <p className="text-xs text-slate-500 md:hidden">{p.facilityName}</p>
                       </td>
                       <td className="hidden md:table-cell">{p.facilityName}</td>

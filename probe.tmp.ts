@@ -1,0 +1,15 @@
+import { chromium } from "playwright-core";
+import { DEMO_ACCOUNTS } from "/work/wt-fixes-b/seeds/accounts";
+const [user, path, out, width] = process.argv.slice(2);
+const browser = await chromium.launch({ executablePath: "/usr/bin/chromium" });
+const page = await browser.newPage({ baseURL: "http://127.0.0.1:3917", viewport: { width: Number(width ?? 1280), height: 900 } });
+const a = DEMO_ACCOUNTS.find((x) => x.username === user)!;
+await page.goto("/login");
+await page.fill("input[name=username]", a.username);
+await page.fill("input[name=password]", a.password);
+await Promise.all([page.waitForURL((url) => !url.pathname.startsWith("/login")), page.click("main button[type=submit]")]);
+const res = await page.goto(path);
+await page.waitForLoadState("networkidle");
+console.log(res?.status(), (await page.locator("main").innerText()).slice(0, 800));
+if (out) await page.screenshot({ path: out, fullPage: true });
+await browser.close();
