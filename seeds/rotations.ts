@@ -36,6 +36,8 @@ type Plan = {
   months: number;
   overrideReason?: string;
   notes?: string;
+  /** Stated for a placement between facilities of one level (the rule of checkDirection). */
+  directionPurpose?: string;
 };
 
 /** Lào Cai số 2's own rule: at most two staff away on rotation at once. */
@@ -46,7 +48,7 @@ const PLANS: Plan[] = [
   { from: "laoCai2", to: "baoThang", who: { performs: "subduralHaematoma" }, agreement: "126/HĐ-BVĐK2", item: "subduralHaematoma", purpose: "technique_transfer", startMonth: -26, months: 3 },
   { from: "laoCai2", to: "batXat", who: { cadre: "nurse" }, agreement: "126/HĐ-BVĐK2", purpose: "manpower_support", startMonth: -16, months: 3, notes: "Hỗ trợ điều dưỡng hồi sức cấp cứu" },
   { from: "laoCai2", to: "baoYen", who: { performs: "labourEpidural" }, agreement: "126/HĐ-BVĐK2", item: "labourEpidural", purpose: "technique_transfer", startMonth: -10, months: 3 },
-  { from: "laoCai2", to: "laoCai3", who: { performs: "hipReplacement" }, agreement: "126/HĐ-BVĐK2", purpose: "manpower_support", startMonth: -6, months: 3, notes: "Hỗ trợ phẫu thuật chấn thương chỉnh hình" },
+  { from: "laoCai2", to: "laoCai3", who: { performs: "hipReplacement" }, agreement: "126/HĐ-BVĐK2", purpose: "manpower_support", startMonth: -6, months: 3, notes: "Hỗ trợ phẫu thuật chấn thương chỉnh hình", directionPurpose: "Hỗ trợ chuyên môn cho bệnh viện cùng tuyến theo phân công chỉ đạo tuyến của Sở Y tế" },
   { from: "laoCai2", to: "baoThang", who: { performs: "intracranialHaematoma" }, agreement: "126/HĐ-BVĐK2", item: "intracranialHaematoma", purpose: "technique_transfer", startMonth: -1, months: 3 },
   { from: "laoCai2", to: "baoYen", who: { performs: "labourEpidural" }, agreement: "126/HĐ-BVĐK2", item: "labourEpidural", purpose: "technique_transfer", startMonth: -1, months: 3 },
   {
@@ -178,6 +180,7 @@ export function seedRotations(db: Db, facilityIds: ReadonlyMap<string, number>, 
       limitOverride: plan.overrideReason !== undefined,
       limitOverrideReason: plan.overrideReason ?? null,
       notes: plan.notes ?? null,
+      directionPurpose: plan.directionPurpose ?? null,
     });
     created++;
     // Confirmed once started or within six weeks of the start; completed with a report once over.
