@@ -135,6 +135,12 @@ export default function RotationPage() {
               <dd>{r.shortTermReason}</dd>
             </div>
           ) : null}
+          {r.directionPurpose ? (
+            <div className="sm:col-span-2">
+              <dt className="text-slate-500">{t("fields.directionPurpose")}</dt>
+              <dd>{r.directionPurpose}</dd>
+            </div>
+          ) : null}
           {r.limitOverrideReason ? (
             <div className="sm:col-span-2">
               <dt className="text-amber-800">{t("detail.overridden")}</dt>
