@@ -16,6 +16,7 @@ import { addDaysIso } from "~/models/dates";
 import { ConflictError } from "~/models/errors";
 import { listCommitments } from "~/models/schedule/commitments.server";
 import { FACILITY_CODES as C } from "./network";
+import { stampOn } from "./clock";
 import { createPrng } from "./prng";
 
 type Plan = {
@@ -125,7 +126,7 @@ function tryRequest(db: Db, actor: Actor, courseId: number, staffId: number, now
   }
 }
 
-export function seedCourses(db: Db, ctx: { today: string; facilityIds: ReadonlyMap<string, number> }): string {
+export function seedCourses(db: Db, ctx: { today: string; clock: string; facilityIds: ReadonlyMap<string, number> }): string {
   const prng = createPrng("demo-courses");
   const hostId = ctx.facilityIds.get(C.laoCai2);
   if (hostId === undefined) throw new Error("courses seed: Lào Cai số 2 not seeded");
@@ -164,7 +165,10 @@ export function seedCourses(db: Db, ctx: { today: string; facilityIds: ReadonlyM
       sessions,
     });
     const course = createCourse(db, trainer, input);
-    const requestedAt = (n: number) => `${addDaysIso(startOn, -20 + n)}T02:00:00.000Z`;
+    // Seats are requested from three weeks before the start, and for a course still ahead,
+    // from three weeks before today: a request is something that has already happened.
+    const requestFrom = startOn < ctx.today ? startOn : ctx.today;
+    const requestedAt = (n: number) => stampOn(ctx.clock, addDaysIso(requestFrom, -20 + n), "02:00:00.000Z");
 
     // Host staff (approved at once), then guests (requested, approved by the host trainer).
     const hostPick = prng.shuffle(hostStaff.filter((s) => !trainerIds.has(s.id))).slice(0, plan.hostPeople);
@@ -194,9 +198,9 @@ export function seedCourses(db: Db, ctx: { today: string; facilityIds: ReadonlyM
       for (const s of heldSessions) if (diligent ? prng.chance(0.95) : prng.chance(0.6)) present.push(`${row.id}:${s.id}`);
       if (plan.passScore !== undefined && endOn < ctx.today) score[String(row.id)] = Math.round((4 + prng.next() * 6) * 10) / 10;
     }
-    saveAttendanceSheet(db, trainer, course.id, { rows: rows.map((r) => r.id), present, score }, `${startOn}T10:00:00.000Z`);
+    saveAttendanceSheet(db, trainer, course.id, { rows: rows.map((r) => r.id), present, score }, stampOn(ctx.clock, startOn, "10:00:00.000Z"));
     if (endOn >= ctx.today) return;
-    const outcomes = evaluateCourse(db, trainer, course.id, ctx.today, undefined, `${addDaysIso(endOn, 1)}T03:00:00.000Z`);
+    const outcomes = evaluateCourse(db, trainer, course.id, ctx.today, undefined, stampOn(ctx.clock, addDaysIso(endOn, 1)));
     certificates += outcomes.filter((o) => o.completed).length;
     const fresh = getCourse(db, trainer, course.id)!;
     updateCourse(db, trainer, course.id, { ...courseSchema.parse(courseToInput(fresh)), status: "completed", version: fresh.version });
@@ -225,7 +229,7 @@ export function seedCourses(db: Db, ctx: { today: string; facilityIds: ReadonlyM
           evidence: `Giấy chứng nhận số ${100 + i * 7 + y}/GCN`,
         },
         ctx.today,
-        `${activityOn}T09:00:00.000Z`,
+        stampOn(ctx.clock, activityOn, "09:00:00.000Z"),
       );
     }
   });

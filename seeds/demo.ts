@@ -9,6 +9,7 @@ import type { Db } from "~/db/client.server";
 import { recordAudit } from "~/models/audit/audit.server";
 import { importCatalogue, QD7603_EDITION } from "~/models/catalogue/import.server";
 import { importCommunes, importProvinces } from "~/models/places/import.server";
+import { seedClock } from "./clock";
 import { seedNetwork } from "./network";
 import { seedClassifications } from "./classifications";
 import { seedStaff } from "./staff";
@@ -22,6 +23,8 @@ import { seedTargets } from "./targets";
 export type SeedContext = {
   /** The demo's "today" (`yyyy-MM-dd`): dates are laid out around it. */
   today: string;
+  /** The latest instant a step may stamp an event with (seeds/clock.ts). */
+  clock: string;
   /** Facility ids by stable code (seeds/network.ts FACILITY_CODES), filled by the network step. */
   facilityIds: Map<string, number>;
 };
@@ -64,7 +67,7 @@ export const DEMO_STEPS: SeedStep[] = [
   { name: "staff", run: (db, ctx) => `${seedStaff(db, ctx.facilityIds)} staff` },
   { name: "accounts", run: async (db) => `${await seedDemoAccounts(db)} demo accounts` },
   { name: "agreements", run: (db, ctx) => seedAgreements(db, ctx.facilityIds, ctx.today) },
-  { name: "rotations", run: (db, ctx) => seedRotations(db, ctx.facilityIds, ctx.today) },
+  { name: "rotations", run: (db, ctx) => seedRotations(db, ctx.facilityIds, ctx.today, ctx.clock) },
   { name: "courses", run: (db, ctx) => seedCourses(db, ctx) },
   // accounts, agreements, rotations, courses, adoption: add here, in dependency order.
   // adoption counts the ledger entries of earlier steps (acceptances) and runs after them.
@@ -94,9 +97,9 @@ export type StepTiming = { name: string; ms: number; summary: string };
  */
 export async function seedDemo(
   db: Db,
-  options: { today: string; log?: (line: string) => void; steps?: readonly SeedStep[] },
+  options: { today: string; log?: (line: string) => void; steps?: readonly SeedStep[]; now?: Date },
 ): Promise<StepTiming[]> {
-  const ctx: SeedContext = { today: options.today, facilityIds: new Map() };
+  const ctx: SeedContext = { today: options.today, clock: seedClock(options.today, options.now ?? new Date()), facilityIds: new Map() };
   const timings: StepTiming[] = [];
   for (const step of options.steps ?? DEMO_STEPS) {
     const started = performance.now();

@@ -18,6 +18,7 @@ import { listCommitments } from "~/models/schedule/commitments.server";
 import { isFree } from "~/models/schedule/rules";
 import { DEMO_TECHNIQUES, type DemoTechniqueKey } from "./demo-techniques";
 import { FACILITY_CODES as C, type FacilityKey } from "./network";
+import { stampOn } from "./clock";
 import { createPrng } from "./prng";
 
 type Who = { performs: DemoTechniqueKey; nth?: number } | { cadre: Cadre; nth?: number };
@@ -35,6 +36,8 @@ type Plan = {
   months: number;
   overrideReason?: string;
   notes?: string;
+  /** Stated for a placement between facilities of one level (the rule of checkDirection). */
+  directionPurpose?: string;
 };
 
 /** Lào Cai số 2's own rule: at most two staff away on rotation at once. */
@@ -45,7 +48,7 @@ const PLANS: Plan[] = [
   { from: "laoCai2", to: "baoThang", who: { performs: "subduralHaematoma" }, agreement: "126/HĐ-BVĐK2", item: "subduralHaematoma", purpose: "technique_transfer", startMonth: -26, months: 3 },
   { from: "laoCai2", to: "batXat", who: { cadre: "nurse" }, agreement: "126/HĐ-BVĐK2", purpose: "manpower_support", startMonth: -16, months: 3, notes: "Hỗ trợ điều dưỡng hồi sức cấp cứu" },
   { from: "laoCai2", to: "baoYen", who: { performs: "labourEpidural" }, agreement: "126/HĐ-BVĐK2", item: "labourEpidural", purpose: "technique_transfer", startMonth: -10, months: 3 },
-  { from: "laoCai2", to: "laoCai3", who: { performs: "hipReplacement" }, agreement: "126/HĐ-BVĐK2", purpose: "manpower_support", startMonth: -6, months: 3, notes: "Hỗ trợ phẫu thuật chấn thương chỉnh hình" },
+  { from: "laoCai2", to: "laoCai3", who: { performs: "hipReplacement" }, agreement: "126/HĐ-BVĐK2", purpose: "manpower_support", startMonth: -6, months: 3, notes: "Hỗ trợ phẫu thuật chấn thương chỉnh hình", directionPurpose: "Hỗ trợ chuyên môn cho bệnh viện cùng tuyến theo phân công chỉ đạo tuyến của Sở Y tế" },
   { from: "laoCai2", to: "baoThang", who: { performs: "intracranialHaematoma" }, agreement: "126/HĐ-BVĐK2", item: "intracranialHaematoma", purpose: "technique_transfer", startMonth: -1, months: 3 },
   { from: "laoCai2", to: "baoYen", who: { performs: "labourEpidural" }, agreement: "126/HĐ-BVĐK2", item: "labourEpidural", purpose: "technique_transfer", startMonth: -1, months: 3 },
   {
@@ -90,7 +93,7 @@ export function fitTerm(range: DateRange, months: number, term: { startOn: strin
   return fitted;
 }
 
-export function seedRotations(db: Db, facilityIds: ReadonlyMap<string, number>, today: string): string {
+export function seedRotations(db: Db, facilityIds: ReadonlyMap<string, number>, today: string, clock: string): string {
   const admin = db.select({ id: users.id }).from(users).where(eq(users.role, "admin")).orderBy(users.id).get();
   if (!admin) throw new Error("seed: the rotations step needs the admin account (accounts step)");
   const facilityId = (key: FacilityKey) => {
@@ -177,6 +180,7 @@ export function seedRotations(db: Db, facilityIds: ReadonlyMap<string, number>, 
       limitOverride: plan.overrideReason !== undefined,
       limitOverrideReason: plan.overrideReason ?? null,
       notes: plan.notes ?? null,
+      directionPurpose: plan.directionPurpose ?? null,
     });
     created++;
     // Confirmed once started or within six weeks of the start; completed with a report once over.
@@ -198,7 +202,7 @@ export function seedRotations(db: Db, facilityIds: ReadonlyMap<string, number>, 
           version: rotation.version,
         },
         today,
-        new Date(`${addDaysIso(endOn, 3)}T03:00:00Z`),
+        new Date(stampOn(clock, addDaysIso(endOn, 3))),
       );
       completed++;
     }

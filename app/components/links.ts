@@ -22,3 +22,13 @@ export const IMPORT_PAGES = {
   staff: "/staff/import",
   ledger: "/adoption/import",
 } as const;
+
+/** A person's staff record. */
+export function staffHref(id: number): string {
+  return `/staff/${id}`;
+}
+
+/** A person's credit-hour ledger. */
+export function creditsHref(id: number): string {
+  return `/credits/${id}`;
+}

@@ -855,6 +855,8 @@ export const rotations = sqliteTable(
     status: text("status", { enum: ROTATION_STATUSES }).notNull().default("planned"),
     shortTerm: integer("short_term", { mode: "boolean" }).notNull().default(false),
     shortTermReason: text("short_term_reason"),
+    /** Why a placement that is not from an upper to a lower level is made (e.g. training at the upper hospital). */
+    directionPurpose: text("direction_purpose"),
     /** Set when the sending facility's absence limit was knowingly exceeded. */
     limitOverrideReason: text("limit_override_reason"),
     cancelReason: text("cancel_reason"),

@@ -6,6 +6,7 @@ import { useTranslation } from "react-i18next";
 import { CourseStatusBadge, EnrolmentStatusBadge, SeatsCell } from "~/components/courses/course-bits";
 import { FieldError, FormErrors } from "~/components/form";
 import { Pagination } from "~/components/pagination";
+import { PersonName } from "~/components/person-name";
 import { getDb } from "~/db/client.server";
 import { formatDate, formatNumber, formatPercent } from "~/i18n/format";
 import { useLocale } from "~/i18n/use-locale";
@@ -13,7 +14,7 @@ import { requireActor } from "~/models/auth/session.server";
 import { getCourse } from "~/models/courses/courses.server";
 import { decideEnrolment, listEnrolmentCandidates, listParticipants, requestEnrolment } from "~/models/courses/enrolments.server";
 import { attendanceTicks, evaluateCourse, saveAttendanceSheet } from "~/models/courses/results.server";
-import { canApproveOn, canEvaluateWholeCourse, canIssueCertificate, canWithdraw, isAttending } from "~/models/courses/rules";
+import { canApproveOn, canEvaluateWholeCourse, canIssueCertificate, canWithdraw, completionShortfall, isAttending } from "~/models/courses/rules";
 import {
   attendanceSheetSchema,
   enrolmentDecisionSchema,
@@ -21,6 +22,7 @@ import {
   evaluateSchema,
 } from "~/models/courses/schemas";
 import { vietnamToday } from "~/models/dates";
+import { openablePeople } from "~/models/staff/person-links.server";
 import { todayInVietnam } from "~/utils/domain-response.server";
 import { replyInvalid, replyWithDomainError, readForm, parseSubmission, byIntent } from "~/utils/form.server";
 import { badRequest, notFound, requireId } from "~/utils/http.server";
@@ -44,7 +46,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const today = todayInVietnam();
   const started = canIssueCertificate(course, today);
   const ended = canEvaluateWholeCourse(course, today);
-  return json({ course, participants, ticks, candidates, staffQuery, ownFacilityId: actor.facilityId, started, ended });
+  const openPeople = openablePeople(db, actor, participants.rows.map((p) => p.staffId));
+  return json({ course, participants, ticks, candidates, staffQuery, ownFacilityId: actor.facilityId, started, ended, openPeople });
 }
 
 const SCHEMAS = {
@@ -101,7 +104,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function CoursePage() {
-  const { course, participants, ticks, candidates, staffQuery, ownFacilityId, started, ended } = useLoaderData<typeof loader>();
+  const { course, participants, ticks, candidates, staffQuery, ownFacilityId, started, ended, openPeople } = useLoaderData<typeof loader>();
+  const openSet = new Set(openPeople);
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation("courses");
   const { t: te } = useTranslation("enums");
@@ -287,10 +291,15 @@ export default function CoursePage() {
               <tbody className="divide-y divide-slate-100">
                 {participants.rows.map((p) => {
                   const mayWithdraw = canWithdraw(p.status) && (course.canManage || (course.canRequest && p.facilityId === ownFacilityId));
+                  // The rule the command applies: the button only where it would succeed, else why not.
+                  const open = course.canManage && started && isAttending(p.status) && p.status !== "completed";
+                  const shortfall = open
+                    ? completionShortfall({ minAttendance: course.minAttendance, passScore: course.passScore }, { sessions: sessionCount, attended: p.attended, score: p.score })
+                    : null;
                   return (
                     <tr key={p.id} data-participant={p.fullName}>
                       <td>
-                        <Link to={`/credits/${p.staffId}`} className="link">{p.fullName}</Link>
+                        <PersonName id={p.staffId} name={p.fullName} page="credits" open={openSet.has(p.staffId)} />
                         <p className="text-xs text-slate-500 md:hidden">{p.facilityName}</p>
                       </td>
                       <td className="hidden md:table-cell">{p.facilityName}</td>
@@ -316,10 +325,11 @@ export default function CoursePage() {
                           {mayWithdraw ? (
                             <button type="submit" name="intent" value="withdraw" className="btn-secondary" disabled={busy}>{t("participants.withdraw")}</button>
                           ) : null}
-                          {course.canManage && started && isAttending(p.status) && p.status !== "completed" ? (
+                          {open && !shortfall ? (
                             <button type="submit" name="intent" value="evaluate" className="btn-secondary" disabled={busy}>{t("participants.issue")}</button>
                           ) : null}
                         </Form>
+                        {shortfall ? <p className="mt-1 max-w-xs text-xs text-slate-600" data-testid="shortfall">{t(shortfall.key, shortfall.params)}</p> : null}
                       </td>
                     </tr>
                   );

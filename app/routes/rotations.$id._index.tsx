@@ -4,6 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { PersonName } from "~/components/person-name";
 import { FieldError, FormErrors } from "~/components/form";
 import { StatusBadge } from "~/components/rotations/status-badge";
 import { techniqueHref } from "~/components/links";
@@ -14,6 +15,7 @@ import { requireActor } from "~/models/auth/session.server";
 import { monthsBetween } from "~/models/dates";
 import { changeRotationStatus, saveRotationReport } from "~/models/rotations/commands.server";
 import { getRotation } from "~/models/rotations/queries.server";
+import { openablePeople } from "~/models/staff/person-links.server";
 import { todayInVietnam } from "~/utils/domain-response.server";
 import { allowedTransitions, checkReport } from "~/models/rotations/rules";
 import { reportSchema, statusSchema } from "~/models/rotations/schemas";
@@ -25,11 +27,14 @@ export const meta: MetaFunction = () => [{ title: "Đợt luân phiên – CGKT"
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   const today = todayInVietnam();
-  const detail = getRotation(getDb(), actor, requireId(params.id), today);
+  const db = getDb();
+  const detail = getRotation(db, actor, requireId(params.id), today);
   if (!detail) throw notFound();
   const r = detail.rotation;
   const canReport = detail.canManage && checkReport(r, today) === null;
-  return json({ detail, canReport, transitions: allowedTransitions(r.status) });
+  // The receiving facility reads the rotation but not the visiting person's record.
+  const staffOpen = openablePeople(db, actor, [r.staffId]).length > 0;
+  return json({ detail, canReport, transitions: allowedTransitions(r.status), staffOpen });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -59,7 +64,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function RotationPage() {
-  const { detail, canReport, transitions } = useLoaderData<typeof loader>();
+  const { detail, canReport, transitions, staffOpen } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation("rotations");
   const { t: te } = useTranslation("enums");
@@ -96,9 +101,7 @@ export default function RotationPage() {
           <div>
             <dt className="text-slate-500">{t("fields.staffId")}</dt>
             <dd>
-              <Link to={`/staff/${r.staffId}`} className="link">
-                {detail.staffName}
-              </Link>{" "}
+              <PersonName id={r.staffId} name={detail.staffName} page="staff" open={staffOpen} />{" "}
               · {te(`cadre.${detail.staffCadre}`)}
             </dd>
           </div>
@@ -130,6 +133,12 @@ export default function RotationPage() {
             <div>
               <dt className="text-slate-500">{t("fields.shortTerm")}</dt>
               <dd>{r.shortTermReason}</dd>
+            </div>
+          ) : null}
+          {r.directionPurpose ? (
+            <div className="sm:col-span-2">
+              <dt className="text-slate-500">{t("fields.directionPurpose")}</dt>
+              <dd>{r.directionPurpose}</dd>
             </div>
           ) : null}
           {r.limitOverrideReason ? (

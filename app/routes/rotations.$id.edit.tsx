@@ -42,6 +42,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       endOn: r.endOn,
       shortTerm: r.shortTerm,
       shortTermReason: r.shortTermReason,
+      directionPurpose: r.directionPurpose,
       limitOverride: r.limitOverrideReason !== null,
       limitOverrideReason: r.limitOverrideReason,
       notes: r.notes,

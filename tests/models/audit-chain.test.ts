@@ -104,3 +104,20 @@ test("events written before the chain existed are chained by the migration, and 
   db.$client.close();
   fs.rmSync(dir, { recursive: true, force: true });
 });
+
+test("an event dated later than now is refused and nothing of its batch is written", () => {
+  const db = createTestDb();
+  writeEvents(db, 1);
+  const tomorrow = new Date(Date.now() + 24 * 3600 * 1000).toISOString();
+  const write = () =>
+    db.transaction((tx) => {
+      recordAudit(tx, { userId: null, action: "update", entityType: "facility", entityId: 2, at: new Date(Date.now() - 1000).toISOString() });
+      recordAudit(tx, { userId: null, action: "create", entityType: "enrolment", entityId: 7, at: tomorrow });
+    });
+  expect(write).toThrow(/later than now/);
+  expect(() => recordAudit(db, { userId: null, action: "create", entityType: "enrolment", entityId: 7, at: "not a date" })).toThrow(/not an instant/);
+  expect(db.$client.prepare("select count(*) as n from audit_events").get()).toEqual({ n: 1 });
+  // A backdated event (an import of last year's records) is still accepted.
+  recordAudit(db, { userId: null, action: "create", entityType: "enrolment", entityId: 7, at: "2024-05-01T03:00:00.000Z" });
+  expect(verifyAuditChain(db.$client)).toMatchObject({ checked: 2, broken: null });
+});

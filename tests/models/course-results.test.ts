@@ -5,6 +5,7 @@ import { getCertificate, isValidCertificateNumber, verifyCertificate } from "~/m
 import { requestEnrolment } from "~/models/courses/enrolments.server";
 import { evaluateCourse, saveAttendanceSheet } from "~/models/courses/results.server";
 import { ForbiddenError } from "~/models/errors";
+import { getFixedT } from "~/i18n/i18n";
 import { createTestDb } from "../helpers/db";
 import { makeActor, makeCourse } from "../helpers/course-fixtures";
 import { makeFacility, makeStaff } from "../helpers/factories";
@@ -77,7 +78,7 @@ test("finalising a course completes those who meet the rule with a certificate a
 test("issuing one trainee's certificate refuses when the rule is not met, saving nothing", () => {
   const { db, host, course, rows } = setup();
   expect(() => evaluateCourse(db, host, course.id, "2026-03-06", rows[0].id)).toThrow(
-    expect.objectContaining({ message: "courses:errors.ruleNotMet", status: 409, params: expect.objectContaining({ attended: 0, sessions: 2 }) }),
+    expect.objectContaining({ message: "courses:shortfall.attendanceAndNoScore", status: 409, params: expect.objectContaining({ attended: 0, sessions: 2 }) }),
   );
   expect(db.select().from(creditEntries).all()).toEqual([]);
 });
@@ -139,11 +140,31 @@ test("mid-course, a trainee who already meets the rule gets a certificate dated 
   ]);
   // No score yet against a pass score of 5: refused, and the trainee is still open.
   expect(() => evaluateCourse(db, host, course.id, "2026-03-04", rows[1].id)).toThrow(
-    expect.objectContaining({ message: "courses:errors.ruleNotMet", status: 409 }),
+    expect.objectContaining({ message: "courses:shortfall.noScore", status: 409, params: expect.not.objectContaining({ score: expect.anything() }) }),
   );
   const stored = db.select().from(enrolments).where(eq(enrolments.courseId, course.id)).orderBy(enrolments.id).all();
   expect(stored.map((e) => [e.status, e.completedOn])).toEqual([
     ["completed", "2026-03-04"],
     ["enrolled", null],
   ]);
+});
+
+test("a trainee who failed on score is refused a certificate with the score and the pass mark, no placeholder", () => {
+  const { db, host, course, sessions, rows } = setup();
+  saveAttendanceSheet(db, host, course.id, {
+    rows: rows.map((r) => r.id),
+    present: rows.flatMap((r) => sessions.map((s) => `${r.id}:${s.id}`)),
+    score: { [rows[0].id]: 4.5, [rows[1].id]: 9 },
+  });
+  expect(evaluateCourse(db, host, course.id, "2026-03-20").map((o) => o.completed)).toEqual([false, true]);
+  let refused: unknown;
+  try {
+    evaluateCourse(db, host, course.id, "2026-03-20", rows[0].id);
+  } catch (error) {
+    refused = error;
+  }
+  expect(refused).toMatchObject({ message: "courses:shortfall.score", status: 409, params: { score: 4.5, pass: 5 } });
+  const { message, params } = refused as { message: string; params: Record<string, number> };
+  expect(getFixedT("vi", "courses")(message, params)).toBe("Chưa đạt: điểm 4,5, cần 5.");
+  expect(db.select({ s: enrolments.status }).from(enrolments).where(eq(enrolments.id, rows[0].id)).get()).toEqual({ s: "failed" });
 });

@@ -116,3 +116,18 @@ test("another hospital's transfer item is forbidden before its agreement is read
   s.db.update(agreements).set({ endOn: "2025-12-31" }).where(eq(agreements.id, s.agreement.id)).run();
   expect(() => suggestCandidates(s.db, outsider, { transferItemId: s.item.id, window })).toThrowError(expect.objectContaining({ status: 403 }));
 });
+
+test("a window shorter than the agreement's minimum is refused as the form refuses it, never proposed", () => {
+  const s = setup();
+  makeStaff(s.db, { facilityId: s.sender.id }, [s.technique.id]);
+  s.db.update(agreements).set({ minRotationMonths: 4 }).where(eq(agreements.id, s.agreement.id)).run();
+  // Three months fits the default rule but not this agreement's four.
+  expect(() => suggestCandidates(s.db, s.actor, { transferItemId: s.item.id, window })).toThrowError(
+    expect.objectContaining({ status: 400, field: "endOn", message: "rotations:errors.tooShort", params: { months: 4 } }),
+  );
+  expect(suggestCandidates(s.db, s.actor, { transferItemId: s.item.id, window: { start: "2026-04-01", end: "2026-07-31" } }).candidates).toHaveLength(1);
+  // Without an agreement the form's own three months apply.
+  expect(() => suggestCandidates(s.db, s.actor, { techniqueId: s.technique.id, window: { start: "2026-04-01", end: "2026-05-31" } })).toThrowError(
+    expect.objectContaining({ message: "rotations:errors.tooShort", params: { months: 3 } }),
+  );
+});

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { expect, test } from "vitest";
 import type { Db } from "~/db/client.server";
-import { agreementParties, agreements, auditEvents, courseTrainers, courses, rotationItems, rotations, transferItems } from "~/db/schema";
+import { agreementParties, agreements, auditEvents, courseTrainers, courses, facilities, rotationItems, rotations, transferItems } from "~/db/schema";
 import type { Actor } from "~/models/access/policy";
 import { changeRotationStatus, createRotation, saveRotationReport, updateRotation, type RotationInput } from "~/models/rotations/commands.server";
 import { getRotation, listRotations, rotationFormOptions } from "~/models/rotations/queries.server";
@@ -230,7 +230,13 @@ test("the sending facility must support and the receiving one receive under the 
   const department = makeFacility(s.db, { kind: "health_department" });
   const coordinated = makeAgreement(s.db, [s.sender.id, s.receiver.id], 3, { number: "HĐ-SYT" });
   s.db.insert(agreementParties).values({ agreementId: coordinated.id, facilityId: department.id, role: "coordinating" }).run();
+  // A coordinating health department is no destination at all, whatever the agreement says.
   expect(() => createRotation(s.db, s.actor, base(s, { agreementId: coordinated.id, toFacilityId: department.id }))).toThrowError(
+    expect.objectContaining({ field: "toFacilityId", message: "rotations:errors.notCareDestination" }),
+  );
+  const peer = makeFacility(s.db, { provinceCode: s.sender.provinceCode });
+  s.db.insert(agreementParties).values({ agreementId: coordinated.id, facilityId: peer.id, role: "coordinating" }).run();
+  expect(() => createRotation(s.db, s.actor, base(s, { agreementId: coordinated.id, toFacilityId: peer.id, directionPurpose: "Hỗ trợ cùng tuyến" }))).toThrowError(
     expect.objectContaining({ field: "agreementId", message: "rotations:errors.agreementReceiver" }),
   );
   expect(s.db.select().from(rotations).all()).toHaveLength(0);
@@ -295,4 +301,39 @@ test("the form offers only open agreements the facility supports, and keeps a ro
   const editing = rotationFormOptions(s.db, s.actor, null, { agreementId: row.agreementId, itemIds: [item.id] });
   expect(labels(editing)).toEqual(["HĐ-hỗ-trợ"]);
   expect(editing.items.map((i) => i.value)).toEqual([item.id]);
+});
+
+test("from a regional centre up to a central hospital is refused without a stated purpose, saved with one; a health department is never a destination", () => {
+  const s = setup();
+  const regional = makeFacility(s.db, { kind: "regional_centre", level: "C", provinceCode: s.sender.provinceCode });
+  const central = makeFacility(s.db, { kind: "central_hospital", level: "A" });
+  const department = makeFacility(s.db, { kind: "health_department", level: null, provinceCode: s.sender.provinceCode });
+  const visitor = makeStaff(s.db, { facilityId: regional.id, fullName: "Phạm Văn Tuyến" });
+  const user = makeUser(s.db, { role: "trainer", facilityId: regional.id });
+  const actor: Actor = { userId: user.id, role: "trainer", facilityId: regional.id, provinceCode: regional.provinceCode };
+  const upward = { staffId: visitor.id, toFacilityId: central.id, purpose: "technique_transfer" as const, startOn: "2026-01-01", endOn: "2026-03-31" };
+  expect(() => createRotation(s.db, actor, upward)).toThrow(expect.objectContaining({ message: "rotations:errors.directionPurpose", field: "directionPurpose" }));
+  expect(() => createRotation(s.db, s.actor, base(s, { toFacilityId: department.id }))).toThrow(
+    expect.objectContaining({ message: "rotations:errors.notCareDestination", field: "toFacilityId" }),
+  );
+  expect(s.db.select().from(rotations).all()).toEqual([]);
+  const saved = createRotation(s.db, actor, { ...upward, directionPurpose: "Đào tạo tại bệnh viện tuyến trên" });
+  expect(saved).toMatchObject({ fromFacilityId: regional.id, toFacilityId: central.id, directionPurpose: "Đào tạo tại bệnh viện tuyến trên" });
+  // Downward: no purpose asked, and none kept.
+  expect(createRotation(s.db, s.actor, { ...base(s), directionPurpose: "x" }).directionPurpose).toBeNull();
+});
+
+test("the form offers no health department as a destination and marks which destinations need a purpose", () => {
+  const s = setup();
+  const department = makeFacility(s.db, { kind: "health_department", level: null, provinceCode: s.sender.provinceCode, directedById: s.sender.id });
+  const peer = makeFacility(s.db, { name: "Bệnh viện Đa khoa tỉnh Lào Cai số 3", level: "B", provinceCode: s.sender.provinceCode, directedById: s.sender.id });
+  s.db.update(facilities).set({ directedById: s.sender.id }).where(eq(facilities.id, s.receiver.id)).run();
+  const options = rotationFormOptions(s.db, s.actor, null);
+  expect(options.facilities.map((f) => f.value)).not.toContain(department.id);
+  expect(options.facilities).toEqual(
+    expect.arrayContaining([
+      { value: s.receiver.id, label: "Trung tâm Y tế Bảo Thắng", downward: true },
+      { value: peer.id, label: "Bệnh viện Đa khoa tỉnh Lào Cai số 3", downward: false },
+    ]),
+  );
 });

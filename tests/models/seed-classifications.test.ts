@@ -7,7 +7,7 @@ const TODAY = "2026-03-15";
 
 test("the demo network carries plausible competence levels, the regional centres reclassified on 1 July 2025", async () => {
   const db = createTestDb();
-  const ctx: SeedContext = { today: TODAY, facilityIds: new Map() };
+  const ctx: SeedContext = { today: TODAY, clock: new Date().toISOString(), facilityIds: new Map() };
   for (const step of DEMO_STEPS.filter((s) => ["places", "network", "classifications"].includes(s.name))) await step.run(db, ctx);
   const byKind = db.all<{ kind: string; competence: string | null; n: number }>(sql`
     select kind, competence, count(*) as n from facilities group by kind, competence order by kind, competence`);

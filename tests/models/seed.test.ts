@@ -3,6 +3,7 @@ import { expect, test } from "vitest";
 import { isDemoSeeded, seedDemo } from "../../seeds/demo";
 import { DEMO_TECHNIQUES } from "../../seeds/demo-techniques";
 import { FACILITY_CODES } from "../../seeds/network";
+import { vietnamToday } from "~/models/dates";
 import { createTestDb } from "../helpers/db";
 
 const TODAY = "2026-03-15";
@@ -78,4 +79,26 @@ test("demo techniques are real catalogue codes with the stated level, and centra
   }
   const licences = db.get<{ n: number; d: number }>(sql`select count(*) as n, count(distinct licence_number) as d from staff`);
   expect(licences.n).toBe(licences.d);
+}, 60_000);
+
+// The audit trail records what happened; the demo's plans (courses a month ahead, rotations
+// ending this week) must not leave events stamped after the moment the seed ran.
+test("seeded on the real today, the audit trail holds no instant later than the seed's clock", async () => {
+  const db = createTestDb();
+  await seedDemo(db, { today: vietnamToday(new Date()) });
+  const clock = new Date().toISOString();
+  const future = db.all<{ entity_type: string; at: string }>(sql`select entity_type, at from audit_events where at > ${clock} order by at limit 5`);
+  expect(future).toEqual([]);
+}, 60_000);
+
+test("seeded on a past day, events stamped by the demo itself are not later than that day", async () => {
+  const db = createTestDb();
+  const startedAt = new Date().toISOString();
+  await seedDemo(db, { today: TODAY });
+  // Events the seed dates itself lie on or before its today; the rest carry the real clock.
+  const dayEnd = new Date(`${TODAY}T23:59:59.999+07:00`).toISOString();
+  const after = db.all<{ entity_type: string; at: string }>(
+    sql`select entity_type, at from audit_events where at > ${dayEnd} and at < ${startedAt} order by at limit 5`,
+  );
+  expect(after).toEqual([]);
 }, 60_000);

@@ -24,7 +24,7 @@ function runSetup() {
 test("a database left half-seeded is replaced by a complete demo; a second run changes nothing", async () => {
   const partial = openDb(file);
   // The first steps of a run that stopped before writing its "seeded" marker.
-  const ctx = { today: "2026-03-15", facilityIds: new Map<string, number>() };
+  const ctx = { today: "2026-03-15", clock: new Date().toISOString(), facilityIds: new Map<string, number>() };
   for (const step of DEMO_STEPS.slice(0, 3)) await step.run(partial, ctx);
   expect(isDemoSeeded(partial)).toBe(false);
   partial.$client.close();

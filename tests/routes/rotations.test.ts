@@ -306,3 +306,15 @@ test("the report form appears from the rotation's last day; an early report answ
   expect(done.status).toBe(200);
   expect(s.db.select().from(rotations).where(eq(rotations.id, row.id)).get()?.status).toBe("completed");
 });
+
+test("a rotation to a facility of the same level answers 400 next to its purpose until one is stated", async () => {
+  const s = await trainerSetup();
+  const peer = makeFacility(s.db, { name: "Bệnh viện Đa khoa tỉnh Lào Cai số 3", level: "B", directedById: s.sender.id });
+  const page = await bodyOf(await newLoader({ request: authedRequest("/rotations/new", { cookie: s.cookie }), ...ctx }));
+  expect(page.options.facilities).toEqual(expect.arrayContaining([expect.objectContaining({ value: peer.id, downward: false }), expect.objectContaining({ value: s.receiver.id, downward: true })]));
+  const refused = await newAction({ request: authedRequest("/rotations/new", { cookie: s.cookie, form: form(s, { toFacilityId: String(peer.id) }) }), ...ctx });
+  expect(refused.status).toBe(400);
+  expect((await bodyOf(refused)).result.error.directionPurpose).toEqual(["rotations:errors.directionPurpose"]);
+  const saved = await newAction({ request: authedRequest("/rotations/new", { cookie: s.cookie, form: form(s, { toFacilityId: String(peer.id), directionPurpose: "Hỗ trợ cùng tuyến theo phân công của Sở Y tế" }) }), ...ctx });
+  expect(saved.status).toBe(302);
+});

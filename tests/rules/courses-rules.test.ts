@@ -1,8 +1,10 @@
 import { expect, test } from "vitest";
+import { getFixedT } from "~/i18n/i18n";
 import {
   canApproveOn,
   canEvaluateWholeCourse,
   canIssueCertificate,
+  completionShortfall,
   evaluateCompletion,
   formatCertificateNumber,
   holdsSeat,
@@ -82,4 +84,22 @@ test("a completed or cancelled course approves no pending request; an open or cl
   expect(canApproveOn("closed")).toBe(true);
   expect(canApproveOn("completed")).toBe(false);
   expect(canApproveOn("cancelled")).toBe(false);
+});
+
+test("the shortfall names only the part of the rule a trainee misses, in the reader's notation", () => {
+  const rule = { minAttendance: 0.8, passScore: 5 };
+  expect(completionShortfall(rule, { sessions: 5, attended: 4, score: 5 })).toBeNull();
+  const score = completionShortfall(rule, { sessions: 5, attended: 5, score: 4.5 })!;
+  expect(score).toEqual({ key: "courses:shortfall.score", params: { attended: 5, sessions: 5, share: 100, min: 80, score: 4.5, pass: 5 } });
+  expect(getFixedT("vi", "courses")(score.key, score.params)).toBe("Chưa đạt: điểm 4,5, cần 5.");
+  expect(getFixedT("en", "courses")(score.key, score.params)).toBe("Not met: score 4.5, needs 5.");
+  const attendance = completionShortfall({ minAttendance: 0.8, passScore: null }, { sessions: 5, attended: 3, score: null })!;
+  expect(getFixedT("vi", "courses")(attendance.key, attendance.params)).toBe("Chưa đạt: dự 3/5 buổi (60%), cần 80%.");
+  expect(getFixedT("en", "courses")(attendance.key, attendance.params)).toBe("Not met: attended 3 of 5 sessions (60%), needs 80%.");
+  expect(completionShortfall(rule, { sessions: 5, attended: 5, score: null })?.key).toBe("courses:shortfall.noScore");
+  const both = completionShortfall(rule, { sessions: 3, attended: 2, score: 2 })!;
+  expect(both.key).toBe("courses:shortfall.attendanceAndScore");
+  // 2 of 3 is 66.7 %: shown as 66 %, never rounded up past what was attended.
+  expect(getFixedT("vi", "courses")(both.key, both.params)).toBe("Chưa đạt: dự 2/3 buổi (66%), cần 80%; điểm 2, cần 5.");
+  expect(completionShortfall(rule, { sessions: 3, attended: 0, score: null })?.key).toBe("courses:shortfall.attendanceAndNoScore");
 });

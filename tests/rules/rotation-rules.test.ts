@@ -1,5 +1,8 @@
 import { expect, test } from "vitest";
 import {
+  canReceiveRotation,
+  checkDirection,
+  isDownward,
   absenceLimit,
   checkAbsenceLimit,
   checkAgreement,
@@ -227,4 +230,20 @@ test("the end-of-rotation report is accepted from the last day, and corrected on
   expect(checkReport({ status: "confirmed", endOn: "2026-02-28" }, "2026-02-28")).toBeNull();
   expect(checkReport({ status: "completed", endOn: "2026-02-28" }, "2026-01-01")).toBeNull();
   expect(checkReport({ status: "cancelled", endOn: "2026-02-28" }, "2026-03-01")?.status).toBe(409);
+});
+
+test("Project 1816 runs downward; upward or sideways needs a stated purpose; a health department never receives", () => {
+  const central = { kind: "central_hospital", level: "A" } as const;
+  const provincial = { kind: "provincial_hospital", level: "B" } as const;
+  const regional = { kind: "regional_centre", level: "C" } as const;
+  const department = { kind: "health_department", level: null } as const;
+  expect(isDownward(central, provincial)).toBe(true);
+  expect(checkDirection(provincial, regional, null)).toBeNull();
+  expect(checkDirection(regional, central, null)).toMatchObject({ message: "rotations:errors.directionPurpose", field: "directionPurpose" });
+  expect(checkDirection(regional, central, "  ")).toMatchObject({ message: "rotations:errors.directionPurpose" });
+  expect(checkDirection(regional, central, "Đào tạo ECMO tại bệnh viện tuyến trên")).toBeNull();
+  expect(checkDirection(provincial, provincial, null)).toMatchObject({ message: "rotations:errors.directionPurpose" });
+  expect(checkDirection(central, department, "Hỗ trợ")).toMatchObject({ message: "rotations:errors.notCareDestination", field: "toFacilityId" });
+  expect(canReceiveRotation(department)).toBe(false);
+  expect(canReceiveRotation(regional)).toBe(true);
 });

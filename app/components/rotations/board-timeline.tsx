@@ -1,6 +1,7 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { useLocale } from "~/i18n/use-locale";
+import { PersonName } from "~/components/person-name";
 import type { Board, BoardBar, BoardView } from "~/models/rotations/board.server";
 import { STATUS_COLOURS } from "./status-badge";
 
@@ -71,9 +72,7 @@ export function BoardTimeline({ board, view }: { board: Jsonified<Board>; view: 
               <li key={group.key} className="flex border-b border-slate-100" data-testid="board-row">
                 <div className="w-32 shrink-0 px-2 py-1 text-sm sm:w-48">
                   {view === "person" ? (
-                    <Link to={`/staff/${group.key}`} className="link">
-                      {group.label}
-                    </Link>
+                    <PersonName id={group.key} name={group.label} page="staff" open={group.open} />
                   ) : (
                     <span className="font-medium">{group.label}</span>
                   )}

@@ -9,7 +9,8 @@ import { rotationSchema } from "~/models/rotations/schemas";
 type Option = { value: number; label: string };
 export type RotationFormOptions = {
   staff: Option[];
-  facilities: Option[];
+  /** `downward`: from an upper to a lower level; otherwise the purpose of the placement is asked. */
+  facilities: (Option & { downward: boolean })[];
   agreements: Option[];
   items: (Option & { toFacilityId: number })[];
 };
@@ -23,6 +24,7 @@ export type RotationFormDefaults = {
   endOn?: string;
   shortTerm?: boolean;
   shortTermReason?: string | null;
+  directionPurpose?: string | null;
   limitOverride?: boolean;
   limitOverrideReason?: string | null;
   notes?: string | null;
@@ -59,6 +61,9 @@ export function RotationForm({
       version: defaults.version?.toString(),
     },
   });
+  // The destination chosen now (the field's live value): an upward or sideways one asks for its purpose.
+  const destination = options.facilities.find((f) => String(f.value) === fields.toFacilityId.value);
+  const askPurpose = destination !== undefined && !destination.downward;
   const chosenItems = new Set((fields.transferItemIds.initialValue as string[] | undefined) ?? []);
   return (
     <Form method="post" className="card space-y-4" {...getFormProps(form)}>
@@ -93,6 +98,16 @@ export function RotationForm({
           </select>
           <FieldError id={fields.toFacilityId.errorId} errors={fields.toFacilityId.errors} />
         </div>
+        {askPurpose || fields.directionPurpose.errors ? (
+          <div className="sm:col-span-2" data-testid="direction-purpose">
+            <label htmlFor={fields.directionPurpose.id} className="label">
+              {t("fields.directionPurpose")}
+            </label>
+            <p id={`${fields.directionPurpose.id}-hint`} className="mb-1 text-xs text-slate-500">{t("form.directionPurposeHint")}</p>
+            <input {...getInputProps(fields.directionPurpose, { type: "text" })} aria-describedby={`${fields.directionPurpose.id}-hint ${fields.directionPurpose.errorId}`} className="input" />
+            <FieldError id={fields.directionPurpose.errorId} errors={fields.directionPurpose.errors} />
+          </div>
+        ) : null}
         <div>
           <label htmlFor={fields.purpose.id} className="label">
             {t("fields.purpose")}

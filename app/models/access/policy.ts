@@ -95,6 +95,15 @@ export function canRead(actor: Actor, scopes: RecordScope | RecordScope[]): bool
 }
 
 /**
+ * Whether a person's own pages (the staff record, the credit-hour ledger) open for the actor:
+ * both read the person's facility. Pages that name people of several facilities (a course's
+ * trainees, visiting staff on a rotation) link a name only when this holds.
+ */
+export function canOpenPerson(actor: Actor, personScope: RecordScope): boolean {
+  return canRead(actor, personScope);
+}
+
+/**
  * Change scope: the capability, and the record belongs to the actor's own facility (province
  * for department capabilities). Administrators change anything.
  */

@@ -16,7 +16,8 @@ export type AuditInput = {
   entityId: string | number;
   before?: unknown;
   after?: unknown;
-  /** Injected in tests; defaults to the current instant. */
+  /** When the change happened, for backdated records (imports, the demo); defaults to now.
+   *  Never later than now: the trail records what has happened. */
   at?: string;
 };
 
@@ -38,7 +39,15 @@ export function recordAuditBatch(db: Tx, inputs: AuditInput[]): void {
   );
   let id = Math.max(last?.id ?? 0, last?.seq ?? 0);
   let prevHash = last?.hash ?? GENESIS_HASH;
-  const now = new Date().toISOString();
+  const nowDate = new Date();
+  const now = nowDate.toISOString();
+  for (const input of inputs) {
+    // A programming error (a plan's date passed as the instant of its change), not bad input:
+    // refused before anything is written, so the transaction rolls back.
+    if (input.at !== undefined && !(Date.parse(input.at) <= nowDate.getTime())) {
+      throw new Error(`audit event for ${input.entityType} ${input.entityId} dated ${input.at}, later than now (${now}) or not an instant`);
+    }
+  }
   const rows = inputs.map((input) => {
     id += 1;
     const row = {

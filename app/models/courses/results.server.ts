@@ -14,6 +14,7 @@ import {
   canEvaluateWholeCourse,
   canIssueCertificate,
   certificatePrefix,
+  completionShortfall,
   evaluateCompletion,
   formatCertificateNumber,
   isValidScore,
@@ -160,21 +161,13 @@ export function evaluateCourse(
     const year = Number(completedOn.slice(0, 4));
     const outcomes: EvaluationOutcome[] = [];
     for (const { enrolment, attended } of targets) {
-      const result = evaluateCompletion(
-        { minAttendance: course.minAttendance, passScore: course.passScore },
-        { sessions, attended, score: enrolment.score },
-      );
+      const rule = { minAttendance: course.minAttendance, passScore: course.passScore };
+      const input = { sessions, attended, score: enrolment.score };
+      const result = evaluateCompletion(rule, input);
       if (enrolmentId && !result.completed) {
-        throw new ConflictError("courses:errors.ruleNotMet", {
-          params: {
-            attended,
-            sessions,
-            share: Math.round(result.share * 100),
-            min: Math.round(course.minAttendance * 100),
-            score: enrolment.score ?? "—",
-            pass: course.passScore ?? "—",
-          },
-        });
+        // The message the participants page shows beside the trainee instead of the button.
+        const shortfall = completionShortfall(rule, input)!;
+        throw new ConflictError(shortfall.key, { params: shortfall.params });
       }
       const after: Partial<Enrolment> = result.completed
         ? { status: "completed", completedOn, certificateNumber: nextCertificateNumber(db, host.code, year), certificateToken: newCertificateToken() }

@@ -100,6 +100,37 @@ export function evaluateCompletion(rule: CompletionRule, input: CompletionInput)
   return { share, attendanceMet, scoreMet, completed: attendanceMet && scoreMet };
 }
 
+/** Which part of the completion rule a trainee misses: names the message that says why. */
+export type ShortfallKind = "attendance" | "score" | "noScore" | "attendanceAndScore" | "attendanceAndNoScore";
+
+export type CompletionShortfall = {
+  /** A translation key (`courses:shortfall.*`) and its parameters: shares in whole percent. */
+  key: `courses:shortfall.${ShortfallKind}`;
+  params: { attended: number; sessions: number; share: number; min: number; score?: number; pass?: number };
+};
+
+/**
+ * Why a trainee does not (yet) meet the completion rule, or null when they do: the same
+ * evaluation as `evaluateCompletion`, so the page that offers a certificate and the command
+ * that issues it agree. Only the parts actually missed are named.
+ */
+export function completionShortfall(rule: CompletionRule, input: CompletionInput): CompletionShortfall | null {
+  const result = evaluateCompletion(rule, input);
+  if (result.completed) return null;
+  const scorePart = result.scoreMet ? "" : input.score === null ? "NoScore" : "Score";
+  const kind = (result.attendanceMet ? scorePart.charAt(0).toLowerCase() + scorePart.slice(1) : `attendance${scorePart ? `And${scorePart}` : ""}`) as ShortfallKind;
+  const params: CompletionShortfall["params"] = {
+    attended: input.attended,
+    sessions: input.sessions,
+    // Floored, so 79.9 % never reads as the 80 % it misses.
+    share: Math.floor(result.share * 100 + 1e-9),
+    min: Math.round(rule.minAttendance * 100),
+  };
+  if (input.score !== null) params.score = input.score;
+  if (rule.passScore !== null) params.pass = rule.passScore;
+  return { key: `courses:shortfall.${kind}`, params };
+}
+
 export const SCORE_MIN = 0;
 export const SCORE_MAX = 10;
 

@@ -9,6 +9,7 @@ import { readFilter, type Actor } from "~/models/access/policy";
 import { addMonthsIso, daysInclusive, isIsoDate, type DateRange } from "~/models/dates";
 import { CADRES, ROTATION_DISPLAY_STATUSES, type Cadre, type RotationDisplayStatus, type RotationPurpose } from "~/models/enums";
 import { listCommitmentsByStaff } from "~/models/schedule/commitments.server";
+import { openablePeople } from "~/models/staff/person-links.server";
 import { findClashes, type Commitment } from "~/models/schedule/rules";
 export type { BoardFilters, BoardPeriod, BoardView };
 import { clampPage, toPage, type Page, type PageRequest } from "~/utils/pagination";
@@ -56,7 +57,8 @@ export type BoardBar = {
   overrideReason: string | null;
 };
 
-export type BoardGroup = { key: number; label: string; sublabel: string | null; bars: BoardBar[] };
+/** `open`: in the person view, whether the person's staff record opens for the reader (visiting staff of another facility: no). */
+export type BoardGroup = { key: number; label: string; sublabel: string | null; open: boolean; bars: BoardBar[] };
 
 export type Board = {
   window: DateRange;
@@ -138,7 +140,8 @@ export function getBoard(db: Db, actor: Actor, filters: BoardFilters, page: Page
   // 3. Everything that holds the people shown, for the clash highlight (the same rule as the form).
   const commitments = listCommitmentsByStaff(db, { staffIds: [...new Set(rows.map((r) => r.staffId))] }, window);
 
-  const groups = new Map<number, BoardGroup>(keys.map((k) => [k.key, { key: k.key, label: k.label, sublabel: null, bars: [] }]));
+  const openable = new Set(filters.view === "person" ? openablePeople(db, actor, keys.map((k) => k.key)) : []);
+  const groups = new Map<number, BoardGroup>(keys.map((k) => [k.key, { key: k.key, label: k.label, sublabel: null, open: openable.has(k.key), bars: [] }]));
   let conflictCount = 0;
   for (const r of rows) {
     const status = displayStatus(r, today);

@@ -17,12 +17,14 @@ import {
   checkAbsenceLimit,
   checkAgreement,
   checkDates,
+  checkDirection,
   checkEditable,
   checkFacilities,
   checkMinimumLength,
   checkTechniques,
   checkReport,
   checkTransition,
+  isDownward,
   throwFirst,
 } from "./rules";
 
@@ -36,6 +38,8 @@ export type RotationInput = {
   endOn: string;
   shortTerm?: boolean;
   shortTermReason?: string | null;
+  /** Required when the placement is not from an upper to a lower level. */
+  directionPurpose?: string | null;
   limitOverride?: boolean;
   limitOverrideReason?: string | null;
   notes?: string | null;
@@ -75,6 +79,8 @@ export function facilityAbsences(tx: Tx, facilityId: number, range: DateRange, e
 
 type Checked = {
   fromFacilityId: number;
+  /** The stated purpose, kept only for a placement that is not downward. */
+  directionPurpose: string | null;
   agreementId: number | null;
   transferItemIds: number[];
 };
@@ -86,8 +92,10 @@ function checkRotation(tx: Tx, actor: Actor, input: RotationInput, existingId: n
   const range = { start: input.startOn, end: input.endOn };
   throwFirst(checkDates(range), checkFacilities(person.facilityId, input.toFacilityId));
 
-  const receiving = tx.select({ id: facilities.id }).from(facilities).where(eq(facilities.id, input.toFacilityId)).get();
+  const receiving = tx.select({ id: facilities.id, kind: facilities.kind, level: facilities.level }).from(facilities).where(eq(facilities.id, input.toFacilityId)).get();
   if (!receiving) throw new DomainError("rotations:errors.unknownFacility", { field: "toFacilityId" });
+  const from = tx.select({ kind: facilities.kind, level: facilities.level }).from(facilities).where(eq(facilities.id, person.facilityId)).get()!;
+  throwFirst(checkDirection(from, receiving, input.directionPurpose ?? null));
 
   // Transfer items fix the agreement; each must run from the person's facility to the receiving one.
   const itemIds = [...new Set(input.transferItemIds ?? [])];
@@ -159,7 +167,8 @@ function checkRotation(tx: Tx, actor: Actor, input: RotationInput, existingId: n
       overrideReason: input.limitOverrideReason ?? null,
     }),
   );
-  return { fromFacilityId: person.facilityId, agreementId, transferItemIds: itemIds };
+  const directionPurpose = isDownward(from, receiving) ? null : input.directionPurpose?.trim() || null;
+  return { fromFacilityId: person.facilityId, directionPurpose, agreementId, transferItemIds: itemIds };
 }
 
 function values(input: RotationInput, checked: Checked) {
@@ -173,6 +182,7 @@ function values(input: RotationInput, checked: Checked) {
     endOn: input.endOn,
     shortTerm: input.shortTerm ?? false,
     shortTermReason: input.shortTerm ? input.shortTermReason?.trim() || null : null,
+    directionPurpose: checked.directionPurpose,
     // The reason is kept only when the limit was actually overridden.
     limitOverrideReason: input.limitOverride ? input.limitOverrideReason?.trim() || null : null,
     notes: input.notes?.trim() || null,

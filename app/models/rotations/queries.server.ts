@@ -11,7 +11,7 @@ import { OPEN_AGREEMENT_STATUSES, ROTATION_DISPLAY_STATUSES, type RotationDispla
 import { ForbiddenError } from "~/models/errors";
 import { paginate, type Page, type PageRequest } from "~/utils/pagination";
 import { searchTerms } from "~/utils/search";
-import { displayStatus, type AgreementTerm } from "./rules";
+import { canReceiveRotation, displayStatus, isDownward, type AgreementTerm } from "./rules";
 import { parsePositiveInt } from "~/utils/numbers";
 
 export const fromFacility = aliasedTable(facilities, "from_facility");
@@ -201,7 +201,7 @@ export function rotationFormOptions(
 ) {
   const facilityId = sendingFacilityId ?? actor.facilityId;
   if (facilityId === null) throw new ForbiddenError();
-  const sending = db.select({ provinceCode: facilities.provinceCode }).from(facilities).where(eq(facilities.id, facilityId)).get();
+  const sending = db.select({ provinceCode: facilities.provinceCode, kind: facilities.kind, level: facilities.level }).from(facilities).where(eq(facilities.id, facilityId)).get();
   if (!sending || !canChange(actor, "rotations.manage", { facilityId, provinceCode: sending.provinceCode })) {
     throw new ForbiddenError();
   }
@@ -230,12 +230,16 @@ export function rotationFormOptions(
     .select({ id: agreementParties.facilityId })
     .from(agreementParties)
     .where(inArray(agreementParties.agreementId, myAgreements));
+  // Destinations deliver care (never a health department); `downward` tells the form whether
+  // the placement needs its purpose stated (the rule the command applies).
   const facilityOptions = db
-    .select({ value: facilities.id, label: facilities.name })
+    .select({ value: facilities.id, label: facilities.name, kind: facilities.kind, level: facilities.level })
     .from(facilities)
     .where(and(ne(facilities.id, facilityId), or(inArray(facilities.id, partnerIds), eq(facilities.directedById, facilityId))))
     .orderBy(asc(facilities.name))
-    .all();
+    .all()
+    .filter((f) => canReceiveRotation(f))
+    .map((f) => ({ value: f.value, label: f.label, downward: isDownward(sending, f) }));
   const itemOptions: ItemOption[] = db
     .select({
       value: transferItems.id,

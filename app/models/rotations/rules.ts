@@ -3,8 +3,9 @@
 // would raise (or null), so the form, the board and the suggestions read the same verdicts.
 import { isOpen } from "~/models/agreements/rules";
 import { isIsoDate, lastsAtLeastMonths, type DateRange } from "~/models/dates";
-import type { AgreementStatus, PartyRole, RotationDisplayStatus, RotationStatus } from "~/models/enums";
+import { deliversCare, type AgreementStatus, type FacilityKind, type Level, type PartyRole, type RotationDisplayStatus, type RotationStatus } from "~/models/enums";
 import { ConflictError, DomainError } from "~/models/errors";
+import { levelRank } from "~/models/transfers/rules";
 
 /** Decision 1816: a rotation lasts at least three months unless the agreement says otherwise. */
 export const DEFAULT_MIN_ROTATION_MONTHS = 3;
@@ -123,6 +124,29 @@ export function checkFacilities(fromFacilityId: number, toFacilityId: number): D
   return fromFacilityId === toFacilityId
     ? new DomainError("rotations:errors.sameFacility", { field: "toFacilityId" })
     : null;
+}
+
+/** One end of a placement: the facility's kind and its current care level (null for non-care bodies). */
+export type PlacementEnd = { kind: FacilityKind; level: Level | null };
+
+/** A facility that can receive rotating staff: one that delivers care (never a health department). */
+export function canReceiveRotation(to: Pick<PlacementEnd, "kind">): boolean {
+  return deliversCare(to.kind);
+}
+
+/** Project 1816's own direction: from an upper level to a lower one (A=1 … D=4). */
+export function isDownward(from: PlacementEnd, to: PlacementEnd): boolean {
+  return from.level !== null && to.level !== null && levelRank(from.level) < levelRank(to.level);
+}
+
+/**
+ * The destination delivers care, and a placement that is not downward (upward, or between
+ * facilities of one level) states its purpose, e.g. training at the upper hospital.
+ */
+export function checkDirection(from: PlacementEnd, to: PlacementEnd, directionPurpose: string | null): DomainError | null {
+  if (!canReceiveRotation(to)) return new DomainError("rotations:errors.notCareDestination", { field: "toFacilityId" });
+  if (isDownward(from, to) || directionPurpose?.trim()) return null;
+  return new DomainError("rotations:errors.directionPurpose", { field: "directionPurpose" });
 }
 
 /**

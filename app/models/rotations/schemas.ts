@@ -21,6 +21,7 @@ export const rotationSchema = z
     endOn: date,
     shortTerm: z.boolean().default(false),
     shortTermReason: optionalText(1000),
+    directionPurpose: optionalText(1000),
     limitOverride: z.boolean().default(false),
     limitOverrideReason: optionalText(1000),
     notes: optionalText(4000),

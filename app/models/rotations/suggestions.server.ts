@@ -14,7 +14,7 @@ import { listCommitmentsByStaff } from "~/models/schedule/commitments.server";
 import { findClashes } from "~/models/schedule/rules";
 import { facilityAbsences } from "./commands.server";
 import { getAgreementTerm } from "./queries.server";
-import { absenceLimit, checkAbsenceLimit, checkAgreement, checkTechniques, peakConcurrent, throwFirst } from "./rules";
+import { absenceLimit, checkAbsenceLimit, checkAgreement, checkMinimumLength, checkTechniques, peakConcurrent, throwFirst } from "./rules";
 
 export const SUGGESTION_COUNT = 10;
 export const EXCLUDED_SHOWN = 100;
@@ -91,12 +91,17 @@ export function suggestCandidates(db: Db, actor: Actor, request: SuggestionReque
   if (!from) throw new NotFoundError();
   const scope = { facilityId: from.id, provinceCode: from.provinceCode };
   if (!canRead(actor, scope)) throw new ForbiddenError();
+  let minMonths: number | null = null;
   if (transferItem && toId !== null) {
     // The window must be one a rotation under the item's agreement could take.
     const agreement = getAgreementTerm(db, transferItem.agreementId);
     if (!agreement) throw new NotFoundError();
     throwFirst(checkAgreement(agreement, { fromFacilityId: from.id, toFacilityId: toId, startOn: window.start, endOn: window.end }));
+    minMonths = agreement.minRotationMonths;
   }
+  // The form's own minimum (the agreement's, else three months): a window it would refuse is
+  // never proposed. Short-term support is the form's explicit exception, not a suggestion.
+  throwFirst(checkMinimumLength(window, { minMonths, shortTerm: false, shortTermReason: null }));
   const to = toId === null ? null : (db.select({ id: facilities.id, name: facilities.name }).from(facilities).where(eq(facilities.id, toId)).get() ?? null);
 
   // 2. The supporting facility's active staff, whether each performs the technique, and how

@@ -252,6 +252,12 @@ export default {
     notEnded: "The course has not ended: results for the whole course can be decided from {{end}}. Until then, certificates can be issued one by one to trainees who already meet the rule.",
     approveClosedCourse: "The course is “$t(enums:courseStatus.{{status}})”: requests can no longer be approved. Pending requests can still be rejected.",
     cannotEvaluate: "This participant's result cannot be decided now.",
-    ruleNotMet: "The completion rule is not met: attended {{attended}} of {{sessions}} sessions ({{share}}%, {{min}}% needed), score {{score}} ({{pass}} needed).",
+  },
+  shortfall: {
+    attendance: "Not met: attended {{attended}} of {{sessions}} sessions ({{share}}%), needs {{min}}%.",
+    score: "Not met: score {{score, decimal}}, needs {{pass, decimal}}.",
+    noScore: "Not met: no score yet, needs {{pass, decimal}}.",
+    attendanceAndScore: "Not met: attended {{attended}} of {{sessions}} sessions ({{share}}%), needs {{min}}%; score {{score, decimal}}, needs {{pass, decimal}}.",
+    attendanceAndNoScore: "Not met: attended {{attended}} of {{sessions}} sessions ({{share}}%), needs {{min}}%; no score yet, needs {{pass, decimal}}.",
   },
 } as const;

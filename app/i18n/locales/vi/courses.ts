@@ -252,6 +252,12 @@ export default {
     notEnded: "Khóa học chưa kết thúc: chỉ xét kết quả cả khóa từ ngày {{end}}. Trước đó, có thể cấp chứng nhận cho từng học viên đã đạt điều kiện.",
     approveClosedCourse: "Khóa học đã ở trạng thái “$t(enums:courseStatus.{{status}})”: không thể duyệt thêm đăng ký. Có thể từ chối các đăng ký còn chờ.",
     cannotEvaluate: "Học viên này không ở trạng thái có thể xét kết quả.",
-    ruleNotMet: "Chưa đạt điều kiện hoàn thành: dự {{attended}}/{{sessions}} buổi ({{share}}%, cần {{min}}%), điểm {{score}} (cần {{pass}}).",
+  },
+  shortfall: {
+    attendance: "Chưa đạt: dự {{attended}}/{{sessions}} buổi ({{share}}%), cần {{min}}%.",
+    score: "Chưa đạt: điểm {{score, decimal}}, cần {{pass, decimal}}.",
+    noScore: "Chưa đạt: chưa có điểm, cần {{pass, decimal}}.",
+    attendanceAndScore: "Chưa đạt: dự {{attended}}/{{sessions}} buổi ({{share}}%), cần {{min}}%; điểm {{score, decimal}}, cần {{pass, decimal}}.",
+    attendanceAndNoScore: "Chưa đạt: dự {{attended}}/{{sessions}} buổi ({{share}}%), cần {{min}}%; chưa có điểm, cần {{pass, decimal}}.",
   },
 } as const;
