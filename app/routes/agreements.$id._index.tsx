@@ -61,7 +61,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (submission.status !== "success") return replyInvalid(submission);
     let successorId: number;
     try {
-      successorId = renewAgreement(db, actor, id, submission.value).id;
+      successorId = renewAgreement(db, actor, id, submission.value, { today: todayInVietnam() }).id;
     } catch (error) {
       return replyWithDomainError(submission, error);
     }
@@ -214,6 +214,16 @@ export default function AgreementPage() {
                       </td>
                       <td>
                         <Link to={`/agreements/${a.id}/items/${item.id}`} className="link">{item.techniqueName}</Link>
+                        {item.carriedFromId && detail.predecessor ? (
+                          <Link to={`/agreements/${detail.predecessor.id}/items/${item.carriedFromId}`} className="badge ml-1 bg-sky-100 text-sky-800">
+                            {t("plan.carriedFrom", { number: detail.predecessor.number })}
+                          </Link>
+                        ) : null}
+                        {item.carriedToId && detail.successor ? (
+                          <Link to={`/agreements/${detail.successor.id}/items/${item.carriedToId}`} className="badge ml-1 bg-sky-100 text-sky-800">
+                            {t("plan.carriedTo", { number: detail.successor.number })}
+                          </Link>
+                        ) : null}
                       </td>
                       <td className="hidden md:table-cell">{item.fromName}</td>
                       <td>{item.toName}</td>

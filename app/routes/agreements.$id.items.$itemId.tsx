@@ -87,6 +87,22 @@ export default function TransferItemPage() {
         <p><span className="text-slate-500">{t("plan.phase")}:</span> {item.phase} · {t("plan.priority")} {item.priority}</p>
         <p><span className="text-slate-500">{t("plan.targetDate")}:</span> {formatDate(item.targetDate, locale) || "—"}</p>
         <p data-testid="cases-progress">{t("item.casesProgress", { logged: detail.supervisedCases, required: item.requiredCases })}</p>
+        {detail.carriedFrom ? (
+          <p className="sm:col-span-3" data-testid="carried-from">
+            {t("item.carriedFrom")}{" "}
+            <Link to={`/agreements/${detail.carriedFrom.agreementId}/items/${detail.carriedFrom.id}`} className="link">
+              {detail.carriedFrom.agreementNumber}
+            </Link>{" "}
+            <StageBadge stage={detail.carriedFrom.stage} />
+          </p>
+        ) : null}
+        {detail.carriedTo.map((next) => (
+          <p key={next.id} className="sm:col-span-3" data-testid="carried-to">
+            {t("item.carriedTo")}{" "}
+            <Link to={`/agreements/${next.agreementId}/items/${next.id}`} className="link">{next.agreementNumber}</Link>{" "}
+            <StageBadge stage={next.stage} />
+          </p>
+        ))}
         {item.stage === "accepted" ? (
           <p className="sm:col-span-3 font-medium text-emerald-800">
             {t("item.acceptedSummary", { date: formatDate(item.acceptedOn, locale), minutes: item.acceptanceMinutes })}{" "}

@@ -86,6 +86,14 @@ export function canLogCases(stage: TransferStage): boolean {
   return stage === "supervised" || stage === "independent";
 }
 
+/**
+ * A renewal carries a line of the old plan over when it is unfinished (not accepted) and its
+ * receiver does not perform the technique by now (a new line would be refused for that).
+ */
+export function carriesOver(item: { stage: TransferStage }, receiverPerforms: boolean): boolean {
+  return item.stage !== "accepted" && !receiverPerforms;
+}
+
 /** Overdue: a target date before today and not yet accepted. */
 export function isOverdue(item: { targetDate: string | null; stage: TransferStage }, today: string): boolean {
   return item.targetDate !== null && item.targetDate < today && item.stage !== "accepted";

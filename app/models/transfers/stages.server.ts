@@ -3,7 +3,7 @@
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import type { Db } from "~/db/client.server";
-import { caseLogs, staff, staffTechniques, techniques, transferItems, transferStageEvents, users, facilities, type TransferItem } from "~/db/schema";
+import { agreements, caseLogs, staff, staffTechniques, techniques, transferItems, transferStageEvents, users, facilities, type TransferItem } from "~/db/schema";
 import { canChange, type Actor } from "~/models/access/policy";
 import { recordAdoptionEvent } from "~/models/adoption/ledger.server";
 import { assertVersion, recordAudit, type Tx } from "~/models/audit/audit.server";
@@ -104,7 +104,21 @@ export function getTransferItem(db: Db, actor: Actor, agreementId: number, itemI
     .orderBy(asc(staff.fullName))
     .all();
   const manage = canManageAgreement(db, actor, agreement) && isOpen(agreement.status);
+  // A renewal's line and the line it continues, shown on both pages.
+  const linkSelect = { id: transferItems.id, agreementId: transferItems.agreementId, agreementNumber: agreements.number, stage: transferItems.stage };
+  const carriedFrom = item.carriedFromId
+    ? db.select(linkSelect).from(transferItems).innerJoin(agreements, eq(agreements.id, transferItems.agreementId)).where(eq(transferItems.id, item.carriedFromId)).get() ?? null
+    : null;
+  const carriedTo = db
+    .select(linkSelect)
+    .from(transferItems)
+    .innerJoin(agreements, eq(agreements.id, transferItems.agreementId))
+    .where(eq(transferItems.carriedFromId, itemId))
+    .orderBy(asc(transferItems.id))
+    .all();
   return {
+    carriedFrom,
+    carriedTo,
     agreement: { id: agreement.id, number: agreement.number, title: agreement.title, status: agreement.status },
     item: { ...item, ...detail },
     supervisedCases: supervisedCaseCount(db, itemId),

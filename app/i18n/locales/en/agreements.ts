@@ -86,7 +86,7 @@ export default {
   },
   renew: {
     title: "Renew",
-    help: "Creates a draft successor with the same parties, scope and terms, linked to this agreement.",
+    help: "Creates a draft successor with the same parties, scope and terms, linked to this agreement. Unfinished lines of the plan carry over as planned, each linked to its line here; their progress and case logs stay on this agreement.",
     number: "Number of the new agreement",
     submit: "Create renewal",
   },
@@ -110,6 +110,8 @@ export default {
     phaseProgress: "Phase {{phase}}: {{accepted}} of {{planned}} accepted",
     overallProgress: "Overall: {{accepted}} of {{planned}} accepted",
     progressLabel: "{{accepted}}/{{planned}} accepted",
+    carriedFrom: "continues {{number}}",
+    carriedTo: "continued in {{number}}",
     overdueCount: "{{count}} overdue",
   },
   item: {
@@ -162,6 +164,8 @@ export default {
     deleteHelp: "Deletes the line and its stage history; the audit trail keeps a copy. Only a planned line with no case logged and no rotation serving it can be deleted.",
     deleteStart: "Delete this line…",
     deleteQuestion: "Delete technique {{code}} {{name}} from the plan?",
+    carriedFrom: "Continues the line of agreement",
+    carriedTo: "Continued in agreement",
     deleteConfirm: "Yes, delete it",
   },
   meeting: {

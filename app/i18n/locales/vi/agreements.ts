@@ -86,7 +86,7 @@ export default {
   },
   renew: {
     title: "Gia hạn",
-    help: "Tạo bản dự thảo kế tiếp với cùng các bên, phạm vi và điều khoản, liên kết với thỏa thuận này.",
+    help: "Tạo thỏa thuận kế tiếp ở trạng thái nháp với cùng các bên, phạm vi và điều khoản, liên kết với thỏa thuận này. Các dòng kế hoạch chưa hoàn thành được chuyển sang ở trạng thái kế hoạch, mỗi dòng liên kết với dòng tương ứng ở đây; tiến độ và sổ ca vẫn giữ ở thỏa thuận này.",
     number: "Số của thỏa thuận mới",
     submit: "Tạo thỏa thuận gia hạn",
   },
@@ -110,6 +110,8 @@ export default {
     phaseProgress: "Giai đoạn {{phase}}: đã nghiệm thu {{accepted}}/{{planned}}",
     overallProgress: "Toàn bộ: đã nghiệm thu {{accepted}}/{{planned}}",
     progressLabel: "Đã nghiệm thu {{accepted}}/{{planned}}",
+    carriedFrom: "tiếp nối {{number}}",
+    carriedTo: "chuyển tiếp sang {{number}}",
     overdueCount: "{{count}} mục quá hạn",
   },
   item: {
@@ -162,6 +164,8 @@ export default {
     deleteHelp: "Xóa dòng kế hoạch cùng lịch sử các bước; nhật ký kiểm tra vẫn giữ bản sao. Chỉ xóa được dòng còn ở bước kế hoạch, chưa ghi ca nào và không có đợt luân phiên nào phục vụ.",
     deleteStart: "Xóa dòng này…",
     deleteQuestion: "Xóa kỹ thuật {{code}} {{name}} khỏi kế hoạch?",
+    carriedFrom: "Tiếp nối dòng kế hoạch của thỏa thuận",
+    carriedTo: "Được chuyển tiếp sang thỏa thuận",
     deleteConfirm: "Đồng ý xóa",
   },
   meeting: {
