@@ -21,4 +21,11 @@ export const IMPORT_PAGES = {
   facilities: "/facilities/import",
   staff: "/staff/import",
   ledger: "/adoption/import",
+  plan: "/agreements",
 } as const;
+
+/** Where an import batch started: a plan import belongs to its agreement. */
+export function importPageHref(kind: keyof typeof IMPORT_PAGES, options: Record<string, unknown>): string {
+  if (kind === "plan" && typeof options.agreementId === "number") return `/agreements/${options.agreementId}/plan/import`;
+  return IMPORT_PAGES[kind];
+}

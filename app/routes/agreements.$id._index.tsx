@@ -158,9 +158,16 @@ export default function AgreementPage() {
       <section className="space-y-3" aria-labelledby="plan-title">
         <div className="flex flex-wrap items-center gap-2">
           <h2 id="plan-title" className="text-lg font-semibold">{t("detail.plan")}</h2>
-          {detail.canManage && (a.status === "draft" || a.status === "active") ? (
-            <Link to={`/agreements/${a.id}/items/new`} className="btn no-print ml-auto">{t("detail.addItem")}</Link>
-          ) : null}
+          <div className="no-print ml-auto flex flex-wrap gap-2">
+            <a href={`/agreements/${a.id}/plan.xlsx`} className="btn-secondary" download>{t("imports:plan.exportXlsx")}</a>
+            <a href={`/agreements/${a.id}/plan.csv`} className="btn-secondary" download>{t("imports:plan.exportCsv")}</a>
+            {detail.canManage && (a.status === "draft" || a.status === "active") ? (
+              <>
+                <Link to={`/agreements/${a.id}/plan/import`} className="btn-secondary">{t("imports:plan.importLink")}</Link>
+                <Link to={`/agreements/${a.id}/items/new`} className="btn">{t("detail.addItem")}</Link>
+              </>
+            ) : null}
+          </div>
         </div>
         <div className="card grid gap-3 sm:grid-cols-4" data-testid="plan-progress">
           <ProgressBar share={plan.overall.share} label={t("plan.overallProgress", plan.overall)} />
