@@ -49,6 +49,8 @@ export default {
     minutesSignedOn: "Minutes signed on",
   },
   form: {
+    addParty: "Add a party",
+    rowsFull: "At most {{max}} rows.",
     partiesHelp: "Type a facility code or search by name; leave unused rows empty. Every party needs a role.",
     partySearch: "Search facilities",
     chooseRole: "Choose a role…",

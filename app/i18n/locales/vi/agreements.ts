@@ -49,6 +49,8 @@ export default {
     minutesSignedOn: "Ngày ký biên bản",
   },
   form: {
+    addParty: "Thêm bên tham gia",
+    rowsFull: "Tối đa {{max}} dòng.",
     partiesHelp: "Nhập mã cơ sở hoặc tìm theo tên; để trống các dòng không dùng. Mỗi bên phải có vai trò.",
     partySearch: "Tìm cơ sở",
     chooseRole: "Chọn vai trò…",
