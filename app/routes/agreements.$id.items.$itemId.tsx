@@ -104,7 +104,7 @@ export default function TransferItemPage() {
           </p>
         ))}
         {item.stage === "accepted" ? (
-          <p className="sm:col-span-3 font-medium text-emerald-800">
+          <p id="acceptance" className="sm:col-span-3 font-medium text-emerald-800">
             {t("item.acceptedSummary", { date: formatDate(item.acceptedOn, locale), minutes: item.acceptanceMinutes })}{" "}
             {detail.acceptedStaff.length ? `${t("item.acceptedStaff")}: ${detail.acceptedStaff.map((s) => s.fullName).join(", ")}` : null}
           </p>
