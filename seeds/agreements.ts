@@ -428,7 +428,7 @@ export function seedAgreements(db: Db, facilityIds: ReadonlyMap<string, number>,
       version = changeAgreementStatus(db, actor, agreement.id, { toStatus: "ended", version }).version;
     }
     if (plan.renewal) {
-      const next = renewAgreement(db, actor, agreement.id, { number: plan.renewal.number, startOn: plan.renewal.startOn, endOn: resolveEnd(plan.renewal.end, today) });
+      const next = renewAgreement(db, actor, agreement.id, { number: plan.renewal.number, startOn: plan.renewal.startOn, endOn: resolveEnd(plan.renewal.end, today) }, { today: plan.renewal.startOn });
       agreementCount++;
       changeAgreementStatus(db, actor, next.id, { toStatus: "active", signedOn: addDaysIso(plan.renewal.startOn, -10), version: next.version });
       for (const item of plan.renewal.items ?? []) {

@@ -21,6 +21,7 @@ export const IMPORT_PAGES = {
   facilities: "/facilities/import",
   staff: "/staff/import",
   ledger: "/adoption/import",
+  plan: "/agreements",
 } as const;
 
 /** A person's staff record. */
@@ -31,4 +32,10 @@ export function staffHref(id: number): string {
 /** A person's credit-hour ledger. */
 export function creditsHref(id: number): string {
   return `/credits/${id}`;
+}
+
+/** Where an import batch started: a plan import belongs to its agreement. */
+export function importPageHref(kind: keyof typeof IMPORT_PAGES, options: Record<string, unknown>): string {
+  if (kind === "plan" && typeof options.agreementId === "number") return `/agreements/${options.agreementId}/plan/import`;
+  return IMPORT_PAGES[kind];
 }

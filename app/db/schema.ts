@@ -570,6 +570,11 @@ export const transferItems = sqliteTable(
     acceptedOn: text("accepted_on"),
     acceptanceMinutes: text("acceptance_minutes"),
     notes: text("notes"),
+    /**
+     * The unfinished line of the predecessor agreement this one continues (set by renewal);
+     * its progress and case logs stay there. The forward link is the reverse lookup.
+     */
+    carriedFromId: integer("carried_from_id").references((): AnySQLiteColumn => transferItems.id, { onDelete: "set null" }),
     version: version(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -585,6 +590,7 @@ export const transferItems = sqliteTable(
     index("transfer_items_from_idx").on(t.fromFacilityId, t.stage),
     index("transfer_items_technique_idx").on(t.techniqueId),
     index("transfer_items_stage_target_idx").on(t.stage, t.targetDate),
+    index("transfer_items_carried_from_idx").on(t.carriedFromId),
   ],
 );
 

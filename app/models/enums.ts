@@ -38,7 +38,7 @@ export const CROSSWALK_SOURCES = ["file", "price_list", "listing"] as const;
 export type CrosswalkSource = (typeof CROSSWALK_SOURCES)[number];
 
 /** What an import batch loads, and where it stands (previewed, then applied or discarded). */
-export const IMPORT_KINDS = ["catalogue", "crosswalk", "facilities", "staff", "ledger"] as const;
+export const IMPORT_KINDS = ["catalogue", "crosswalk", "facilities", "staff", "ledger", "plan"] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 export const IMPORT_BATCH_STATUSES = ["preview", "applied", "discarded"] as const;
 export type ImportBatchStatus = (typeof IMPORT_BATCH_STATUSES)[number];

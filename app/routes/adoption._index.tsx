@@ -41,7 +41,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       facility,
       options: ledgerFacilityOptions(db, actor),
       techniques: facility ? listFacilityTechniques(db, facility.id, { q: url.searchParams.get("q") ?? undefined, page: pageFromUrl(url) }) : null,
-      entries: facility ? listLedgerEntries(db, facility.id, pageFromUrl(new URL(`http://x/?page=${url.searchParams.get("epage") ?? 1}`), 10)) : null,
+      entries: facility ? listLedgerEntries(db, actor, facility.id, pageFromUrl(new URL(`http://x/?page=${url.searchParams.get("epage") ?? 1}`), 10)) : null,
       today: vietnamToday(new Date()),
     });
   } catch (error) {
@@ -149,6 +149,16 @@ export default function LedgerPage() {
                     <span className="font-mono text-xs">{e.techniqueCode}</span> {e.techniqueName}
                     {e.decisionNumber ? ` · ${e.decisionNumber}` : ""}
                     {e.source ? ` · ${te(`adoptionSource.${e.source}`)}` : ""}
+                    {e.acceptance ? (
+                      <span className="block text-xs text-slate-600" data-testid="event-acceptance">
+                        {t("ledger.fromAgreement")}{" "}
+                        <Link to={`/agreements/${e.acceptance.agreementId}`} className="link">{e.acceptance.agreementNumber}</Link> ·{" "}
+                        <Link to={`/agreements/${e.acceptance.agreementId}/items/${e.acceptance.itemId}`} className="link">{t("ledger.planLine")}</Link> ·{" "}
+                        <Link to={`/agreements/${e.acceptance.agreementId}/items/${e.acceptance.itemId}#acceptance`} className="link">
+                          {t("ledger.acceptanceRecord", { minutes: e.acceptance.minutes ?? "" })}
+                        </Link>
+                      </span>
+                    ) : null}
                   </li>
                 ))}
               </ul>

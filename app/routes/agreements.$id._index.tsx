@@ -61,7 +61,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (submission.status !== "success") return replyInvalid(submission);
     let successorId: number;
     try {
-      successorId = renewAgreement(db, actor, id, submission.value).id;
+      successorId = renewAgreement(db, actor, id, submission.value, { today: todayInVietnam() }).id;
     } catch (error) {
       return replyWithDomainError(submission, error);
     }
@@ -158,9 +158,16 @@ export default function AgreementPage() {
       <section className="space-y-3" aria-labelledby="plan-title">
         <div className="flex flex-wrap items-center gap-2">
           <h2 id="plan-title" className="text-lg font-semibold">{t("detail.plan")}</h2>
-          {detail.canManage && (a.status === "draft" || a.status === "active") ? (
-            <Link to={`/agreements/${a.id}/items/new`} className="btn no-print ml-auto">{t("detail.addItem")}</Link>
-          ) : null}
+          <div className="no-print ml-auto flex flex-wrap gap-2">
+            <a href={`/agreements/${a.id}/plan.xlsx`} className="btn-secondary" download>{t("imports:plan.exportXlsx")}</a>
+            <a href={`/agreements/${a.id}/plan.csv`} className="btn-secondary" download>{t("imports:plan.exportCsv")}</a>
+            {detail.canManage && (a.status === "draft" || a.status === "active") ? (
+              <>
+                <Link to={`/agreements/${a.id}/plan/import`} className="btn-secondary">{t("imports:plan.importLink")}</Link>
+                <Link to={`/agreements/${a.id}/items/new`} className="btn">{t("detail.addItem")}</Link>
+              </>
+            ) : null}
+          </div>
         </div>
         <div className="card grid gap-3 sm:grid-cols-4" data-testid="plan-progress">
           <ProgressBar share={plan.overall.share} label={t("plan.overallProgress", plan.overall)} />
@@ -214,6 +221,16 @@ export default function AgreementPage() {
                       </td>
                       <td>
                         <Link to={`/agreements/${a.id}/items/${item.id}`} className="link">{item.techniqueName}</Link>
+                        {item.carriedFromId && detail.predecessor ? (
+                          <Link to={`/agreements/${detail.predecessor.id}/items/${item.carriedFromId}`} className="badge ml-1 bg-sky-100 text-sky-800">
+                            {t("plan.carriedFrom", { number: detail.predecessor.number })}
+                          </Link>
+                        ) : null}
+                        {item.carriedToId && detail.successor ? (
+                          <Link to={`/agreements/${detail.successor.id}/items/${item.carriedToId}`} className="badge ml-1 bg-sky-100 text-sky-800">
+                            {t("plan.carriedTo", { number: detail.successor.number })}
+                          </Link>
+                        ) : null}
                       </td>
                       <td className="hidden md:table-cell">{item.fromName}</td>
                       <td>{item.toName}</td>

@@ -87,8 +87,24 @@ export default function TransferItemPage() {
         <p><span className="text-slate-500">{t("plan.phase")}:</span> {item.phase} · {t("plan.priority")} {item.priority}</p>
         <p><span className="text-slate-500">{t("plan.targetDate")}:</span> {formatDate(item.targetDate, locale) || "—"}</p>
         <p data-testid="cases-progress">{t("item.casesProgress", { logged: detail.supervisedCases, required: item.requiredCases })}</p>
+        {detail.carriedFrom ? (
+          <p className="sm:col-span-3" data-testid="carried-from">
+            {t("item.carriedFrom")}{" "}
+            <Link to={`/agreements/${detail.carriedFrom.agreementId}/items/${detail.carriedFrom.id}`} className="link">
+              {detail.carriedFrom.agreementNumber}
+            </Link>{" "}
+            <StageBadge stage={detail.carriedFrom.stage} />
+          </p>
+        ) : null}
+        {detail.carriedTo.map((next) => (
+          <p key={next.id} className="sm:col-span-3" data-testid="carried-to">
+            {t("item.carriedTo")}{" "}
+            <Link to={`/agreements/${next.agreementId}/items/${next.id}`} className="link">{next.agreementNumber}</Link>{" "}
+            <StageBadge stage={next.stage} />
+          </p>
+        ))}
         {item.stage === "accepted" ? (
-          <p className="sm:col-span-3 font-medium text-emerald-800">
+          <p id="acceptance" className="sm:col-span-3 font-medium text-emerald-800">
             {t("item.acceptedSummary", { date: formatDate(item.acceptedOn, locale), minutes: item.acceptanceMinutes })}{" "}
             {detail.acceptedStaff.length ? `${t("item.acceptedStaff")}: ${detail.acceptedStaff.map((s) => s.fullName).join(", ")}` : null}
           </p>
@@ -177,8 +193,9 @@ export default function TransferItemPage() {
               <label className="label" htmlFor="case-performer">{t("item.performer")}</label>
               <select id="case-performer" name="performerId" className="input">
                 <option value="" />
-                {detail.receivingStaff.map((s) => <option key={s.id} value={s.id}>{s.fullName}</option>)}
+                {detail.performers.map((s) => <option key={s.id} value={s.id}>{s.fullName} ({te(`cadre.${s.cadre}`)})</option>)}
               </select>
+              {detail.performers.length === 0 ? <p className="text-xs text-slate-500">{t("item.noPerformers")}</p> : null}
               <FieldError errors={kase.performerId} />
             </div>
             <div>
@@ -186,8 +203,17 @@ export default function TransferItemPage() {
               <input id="case-performer-name" name="performerName" className="input" />
             </div>
             <div>
-              <label className="label" htmlFor="case-supervisor">{t("item.supervisor")}</label>
-              <input id="case-supervisor" name="supervisorName" className="input" />
+              <label className="label" htmlFor="case-supervisor">{t("item.supervisorStaff")}</label>
+              <select id="case-supervisor" name="supervisorId" className="input" aria-invalid={kase.supervisorId ? true : undefined}>
+                <option value="" />
+                {detail.supportingStaff.map((s) => <option key={s.id} value={s.id}>{s.fullName}</option>)}
+              </select>
+              <FieldError errors={kase.supervisorId} />
+            </div>
+            <div>
+              <label className="label" htmlFor="case-supervisor-name">{t("item.supervisorOutside")}</label>
+              <input id="case-supervisor-name" name="supervisorName" className="input" aria-invalid={kase.supervisorName ? true : undefined} />
+              <FieldError errors={kase.supervisorName} />
             </div>
             <div>
               <label className="label" htmlFor="case-outcome">{t("item.outcome")}</label>
@@ -225,7 +251,10 @@ export default function TransferItemPage() {
                   <tr key={c.id}>
                     <td>{formatDate(c.performedOn, locale)}</td>
                     <td>{c.performer}{c.supervised ? "" : " *"}</td>
-                    <td>{c.supervisor}</td>
+                    <td>
+                      {c.supervisor}
+                      {c.supervisor && !c.supervisorIsStaff ? <span className="text-xs text-slate-500"> ({t("item.outsideExpert")})</span> : null}
+                    </td>
                     <td>{te(`caseOutcome.${c.outcome}`)}</td>
                   </tr>
                 ))}
@@ -234,6 +263,20 @@ export default function TransferItemPage() {
           </div>
         )}
       </section>
+
+      {detail.supervision.length > 0 ? (
+        <section className="card" data-testid="supervision">
+          <h2 className="mb-2 font-semibold">{t("item.supervisionTitle")}</h2>
+          <ul className="space-y-1 text-sm">
+            {detail.supervision.map((s) => (
+              <li key={`${s.supervisorId ?? ""}-${s.name}`}>
+                {s.name}
+                {s.supervisorId === null ? <span className="text-xs text-slate-500"> ({t("item.outsideExpert")})</span> : null}: {s.cases}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
 
       <section className="card">
         <h2 className="mb-2 font-semibold">{t("item.stages")}</h2>

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { IMPORT_PAGES, importBatchHref } from "~/components/links";
+import { importBatchHref, importPageHref } from "~/components/links";
 import { Pagination } from "~/components/pagination";
 import { getDb } from "~/db/client.server";
 import { formatDateTime, formatNumber } from "~/i18n/format";
@@ -50,7 +50,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   try {
     if (intent === "discard") {
       discardImport(db, actor, id);
-      return redirect(IMPORT_PAGES[batch.kind]);
+      return redirect(importPageHref(batch.kind, batch.options));
     }
     if (intent === "confirm") {
       const handler = importHandler(batch.kind);
@@ -136,7 +136,7 @@ export default function ImportBatchPage() {
         <span>{t("batch.download")}:</span>
         <a className="link" href={`/imports/${batch.id}/report.csv`} download>{t("batch.downloadCsv")}</a>
         <a className="link" href={`/imports/${batch.id}/report.xlsx`} download>{t("batch.downloadXlsx")}</a>
-        <Link className="link ml-auto" to={IMPORT_PAGES[batch.kind]}>{t("batch.back")}</Link>
+        <Link className="link ml-auto" to={importPageHref(batch.kind, batch.options)}>{t("batch.back")}</Link>
       </p>
 
       <section className="card">

@@ -65,6 +65,9 @@ test("a director plans three techniques for two centres, is held at the gate, ac
   await page.fill("input[name=endOn]", "2026-01-09");
   await page.fill("input[name='parties[1].facilityCode']", FACILITY_CODES.saPa);
   await page.selectOption("select[name='parties[1].role']", "receiving");
+  // One blank party row to start with; the button adds the next one.
+  expect(await page.locator("input[name='parties[2].facilityCode']").count()).toBe(0);
+  await page.click("[data-testid=add-row]");
   await page.fill("input[name='parties[2].facilityCode']", FACILITY_CODES.bacHa);
   await page.selectOption("select[name='parties[2].role']", "receiving");
   await page.click("button[type=submit]:has-text('Tạo thỏa thuận')");

@@ -123,7 +123,14 @@ test("the plan: unknown technique 400, skipped gate 409, early independence 409,
     expect((await post({ intent: "move", toStage, movedOn: today, version: String(version) })).status).toBe(302);
     version += 1;
   }
-  expect((await post({ intent: "case", performedOn: today, performerName: "BS. Lò Thị B", outcome: "success", supervised: "on" })).status).toBe(302);
+  // The supervisor: a supporting staff member from the list, or an outside expert's name, not both.
+  const expert = makeStaff(s.db, { facilityId: s.hub.id, fullName: "TS. Hà Văn Giám" });
+  const both = await post({ intent: "case", performedOn: today, performerName: "BS. Lò Thị B", supervisorId: String(expert.id), supervisorName: "GS. X", outcome: "success", supervised: "on" });
+  expect(both.status).toBe(400);
+  expect((await both.json()).result.error.supervisorName).toEqual(["agreements:errors.supervisorEither"]);
+  const notSupporting = await post({ intent: "case", performedOn: today, performerName: "BS. Lò Thị B", supervisorId: String(makeStaff(s.db, { facilityId: s.spokeB.id }).id), outcome: "success", supervised: "on" });
+  expect(notSupporting.status).toBe(400);
+  expect((await post({ intent: "case", performedOn: today, performerName: "BS. Lò Thị B", supervisorId: String(expert.id), outcome: "success", supervised: "on" })).status).toBe(302);
   const early = await post({ intent: "move", toStage: "independent", movedOn: today, version: String(version) });
   expect(early.status).toBe(409);
   expect((await early.json()).result.error.toStage[0]).toContain("agreements:errors.stageCasesShort");

@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import { canLogCases, canSupport, checkStageMove, isOverdue, levelAllows, progressShare } from "~/models/transfers/rules";
+import { cadreCanPerform, canLogCases, canSupport, carriesOver, checkStageMove, isOverdue, levelAllows, progressShare } from "~/models/transfers/rules";
 
 const move = (from: Parameters<typeof checkStageMove>[0]["from"], to: Parameters<typeof checkStageMove>[0]["to"], extra: Partial<Parameters<typeof checkStageMove>[0]> = {}) =>
   checkStageMove({ from, to, requiredCases: 5, supervisedCases: 5, note: null, ...extra });
@@ -76,4 +76,24 @@ test("a negative number of required supervised cases is refused with 'must be 0 
   const result = itemSchema.safeParse({ techniqueCode: "10.367", fromFacilityId: 1, toFacilityId: 2, phase: 1, requiredCases: -1 });
   expect(result.success).toBe(false);
   expect(result.error?.issues.map((i) => i.message)).toEqual(['common:validation.tooSmall|{"minimum":0}']);
+});
+
+test("a renewal carries over every line not yet accepted, unless the receiver performs the technique by now", () => {
+  for (const stage of ["planned", "surveyed", "training", "supervised", "independent"] as const) {
+    expect(carriesOver({ stage }, false)).toBe(true);
+    expect(carriesOver({ stage }, true)).toBe(false);
+  }
+  expect(carriesOver({ stage: "accepted" }, false)).toBe(false);
+});
+
+test("who may perform a technique follows its procedure class: surgery by doctors, class-1 procedures also by assistant doctors, the rest also by nurses, midwives and technicians", () => {
+  expect(cadreCanPerform("doctor", "P1")).toBe(true);
+  expect(cadreCanPerform("assistant_doctor", "PDB")).toBe(false);
+  expect(cadreCanPerform("nurse", "TDB")).toBe(false);
+  expect(cadreCanPerform("assistant_doctor", "T1")).toBe(true);
+  expect(cadreCanPerform("nurse", "T1")).toBe(false);
+  expect(cadreCanPerform("midwife", "T2")).toBe(true);
+  expect(cadreCanPerform("technician", null)).toBe(true);
+  expect(cadreCanPerform("pharmacist", null)).toBe(false);
+  expect(cadreCanPerform("other", "T3")).toBe(false);
 });

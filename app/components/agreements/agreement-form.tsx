@@ -1,10 +1,11 @@
-// The create / edit form of an agreement: terms, scope and a fixed set of party rows (unused
-// rows stay empty), validated by the same zod schema as the action.
+// The create / edit form of an agreement: terms, scope and party rows that grow with an "add
+// row" button (blank rows are ignored), validated by the same zod schema as the action.
 import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FieldError, FormErrors } from "~/components/form";
+import { AddRowButton, useGrowingRows } from "~/components/growing-rows";
 import { agreementSchema, MAX_PARTY_ROWS } from "~/models/agreements/schemas";
 import { AGREEMENT_TYPES, PARTY_ROLES, type AgreementType, type PartyRole } from "~/models/enums";
 import { LookupList, useLookup } from "./pickers";
@@ -44,7 +45,8 @@ export function AgreementForm({ defaults, chapters, lastResult, showOwner, submi
     onValidate: ({ formData }) => parseWithZod(formData, { schema: agreementSchema }),
     defaultValue: { ...defaults, chapters: defaults.chapters?.map(String) },
   });
-  const partyCount = Math.min(MAX_PARTY_ROWS, Math.max(4, (defaults.parties?.length ?? 0) + 2));
+  // The stored parties and one blank; a new agreement starts with two rows (supporting, receiving).
+  const partyRows = useGrowingRows(Math.max(2, (defaults.parties?.length ?? 0) + 1), MAX_PARTY_ROWS);
   const errorsOf = (name: string) => form.allErrors[name];
   return (
     <Form method="post" {...getFormProps(form)} className="space-y-4">
@@ -103,12 +105,13 @@ export function AgreementForm({ defaults, chapters, lastResult, showOwner, submi
         <p className="text-sm text-slate-600">{t("form.partiesHelp")}</p>
         <FieldError errors={fields.parties.errors} />
         <LookupList id="facility-options" options={lookup.options} />
-        {Array.from({ length: partyCount }, (_, i) => {
+        <div ref={partyRows.container} className="space-y-2">
+        {Array.from({ length: partyRows.count }, (_, i) => {
           const d = defaults.parties?.[i];
           const codeName = `parties[${i}].facilityCode`;
           const roleName = `parties[${i}].role`;
           return (
-            <div key={i} className="grid gap-2 sm:grid-cols-[1fr_14rem]" data-party-row={i}>
+            <div key={i} className="grid gap-2 sm:grid-cols-[1fr_14rem]" data-party-row={i} data-growing-row>
               <div>
                 <label className="sr-only" htmlFor={`party-${i}-code`}>{t("fields.party")} {i + 1}</label>
                 <input
@@ -137,6 +140,8 @@ export function AgreementForm({ defaults, chapters, lastResult, showOwner, submi
             </div>
           );
         })}
+        </div>
+        <AddRowButton rows={partyRows} label={t("form.addParty")} fullLabel={t("form.rowsFull", { max: MAX_PARTY_ROWS })} />
         {showOwner ? (
           <div>
             <label className="label" htmlFor={fields.ownerFacilityCode.id}>{t("fields.ownerCode")}</label>

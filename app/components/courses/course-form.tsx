@@ -1,11 +1,12 @@
-// The create / edit form of a course: terms, completion rule and a fixed set of session rows
-// (rows left blank are ignored), validated by the same zod schema as the action.
+// The create / edit form of a course: terms, completion rule and session rows that grow with an
+// "add row" button (rows left blank are ignored), validated by the same zod schema as the action.
 import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { Form, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FieldError, FormErrors } from "~/components/form";
-import { courseSchema } from "~/models/courses/schemas";
+import { AddRowButton, useGrowingRows } from "~/components/growing-rows";
+import { courseSchema, MAX_SESSION_ROWS } from "~/models/courses/schemas";
 import { COURSE_MODES, COURSE_STATUSES } from "~/models/enums";
 
 export type CourseFormDefaults = Record<string, unknown> & {
@@ -37,7 +38,8 @@ export function CourseForm({ defaults, hostFacilityId, chapters, agreements, tra
     onValidate: ({ formData }) => parseWithZod(formData, { schema: courseSchema }),
     defaultValue: defaults as never,
   });
-  const rows = Math.min(100, Math.max(6, (defaults.sessions?.length ?? 0) + 3));
+  // The stored sessions and one blank row; more come with the "add row" button.
+  const sessionRows = useGrowingRows((defaults.sessions?.length ?? 0) + 1, MAX_SESSION_ROWS);
   const errorsOf = (name: string) => form.allErrors[name];
   return (
     <Form method="post" {...getFormProps(form)} className="space-y-4">
@@ -143,13 +145,14 @@ export function CourseForm({ defaults, hostFacilityId, chapters, agreements, tra
         <legend className="px-1 font-semibold">{t("fields.sessions")}</legend>
         <p className="text-sm text-slate-600">{t("form.sessionsHelp")}</p>
         <FieldError errors={fields.sessions.errors} />
-        {Array.from({ length: rows }, (_, i) => {
+        <div ref={sessionRows.container} className="space-y-2">
+        {Array.from({ length: sessionRows.count }, (_, i) => {
           const d = defaults.sessions?.[i];
           const name = (f: string) => `sessions[${i}].${f}`;
           const id = (f: string) => `session-${i}-${f}`;
           const errs = (f: string) => errorsOf(name(f));
           return (
-            <div key={i} className="grid gap-2 border-t border-slate-100 pt-2 sm:grid-cols-[9.5rem_6rem_6rem_1fr_12rem_5rem]" data-session-row={i}>
+            <div key={i} className="grid gap-2 border-t border-slate-100 pt-2 sm:grid-cols-[9.5rem_6rem_6rem_1fr_12rem_5rem]" data-session-row={i} data-growing-row>
               <div>
                 <label className="text-xs text-slate-600" htmlFor={id("heldOn")}>{t("fields.heldOn")}</label>
                 <input id={id("heldOn")} name={name("heldOn")} type="date" defaultValue={d?.heldOn ?? ""} className="input" aria-invalid={errs("heldOn") ? true : undefined} />
@@ -188,6 +191,8 @@ export function CourseForm({ defaults, hostFacilityId, chapters, agreements, tra
             </div>
           );
         })}
+        </div>
+        <AddRowButton rows={sessionRows} label={t("form.addSession")} fullLabel={t("form.rowsFull", { max: MAX_SESSION_ROWS })} />
       </fieldset>
       <div className="flex gap-2">
         <button type="submit" className="btn" disabled={navigation.state === "submitting"}>{submitLabel}</button>

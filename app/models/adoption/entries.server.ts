@@ -2,9 +2,10 @@
 // milestone entered by hand (checked against the actor's scope, then through the ledger).
 import { and, desc, eq, notInArray, sql } from "drizzle-orm";
 import type { Db } from "~/db/client.server";
-import { adoptionEvents, facilities, techniques, users } from "~/db/schema";
+import { adoptionEvents, agreements, facilities, techniques, transferItems, users } from "~/db/schema";
 import { canChange, canRead, hasCapability, type Actor } from "~/models/access/policy";
 import { facilityScopeCondition } from "~/models/access/scope-sql.server";
+import { agreementScopes } from "~/models/agreements/access.server";
 import { NON_CARE_FACILITY_KINDS, type AdoptionEventKind, type AdoptionSource, type Level } from "~/models/enums";
 import { ForbiddenError, NotFoundError } from "~/models/errors";
 import { toPage, type Page, type PageRequest } from "~/utils/pagination";
@@ -49,9 +50,11 @@ export type LedgerEntryRow = {
   techniqueCode: string;
   techniqueName: string;
   author: string | null;
+  /** An event written by an acceptance: its agreement, plan line and minutes, when the reader may open them. */
+  acceptance: { agreementId: number; agreementNumber: string; itemId: number; minutes: string | null } | null;
 };
 
-export function listLedgerEntries(db: Db, facilityId: number, page: PageRequest): Page<LedgerEntryRow> {
+export function listLedgerEntries(db: Db, actor: Actor, facilityId: number, page: PageRequest): Page<LedgerEntryRow> {
   const total = db.select({ n: sql<number>`count(*)` }).from(adoptionEvents).where(eq(adoptionEvents.facilityId, facilityId)).get()?.n ?? 0;
   const rows = db
     .select({
@@ -63,16 +66,38 @@ export function listLedgerEntries(db: Db, facilityId: number, page: PageRequest)
       techniqueCode: techniques.code,
       techniqueName: techniques.name,
       author: users.displayName,
+      agreementId: agreements.id,
+      agreementNumber: agreements.number,
+      ownerFacilityId: agreements.ownerFacilityId,
+      itemId: transferItems.id,
+      minutes: transferItems.acceptanceMinutes,
     })
     .from(adoptionEvents)
     .innerJoin(techniques, eq(techniques.id, adoptionEvents.techniqueId))
     .leftJoin(users, eq(users.id, adoptionEvents.createdBy))
+    // Only an event the acceptance wrote: a transfer source, its own line, that line accepted.
+    .leftJoin(
+      transferItems,
+      and(eq(transferItems.id, adoptionEvents.transferItemId), eq(adoptionEvents.source, "transfer"), eq(transferItems.stage, "accepted")),
+    )
+    .leftJoin(agreements, eq(agreements.id, transferItems.agreementId))
     .where(eq(adoptionEvents.facilityId, facilityId))
     .orderBy(desc(adoptionEvents.eventOn), desc(adoptionEvents.id))
     .limit(page.pageSize)
     .offset(page.offset)
     .all();
-  return toPage(rows, total, page);
+  return toPage(
+    rows.map(({ agreementId, agreementNumber, ownerFacilityId, itemId, minutes, ...row }) => ({
+      ...row,
+      // A link is offered only where its target opens for this reader.
+      acceptance:
+        agreementId !== null && itemId !== null && canRead(actor, agreementScopes(db, { id: agreementId, ownerFacilityId: ownerFacilityId! }))
+          ? { agreementId, agreementNumber: agreementNumber!, itemId, minutes }
+          : null,
+    })),
+    total,
+    page,
+  );
 }
 
 /**

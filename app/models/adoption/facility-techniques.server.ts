@@ -46,7 +46,7 @@ export function currentAdoptionsSql(scope: AdoptionScope): SQL {
 
 /** Whether the facility performs the technique now (or on `asOf`). */
 export function facilityPerformsTechnique(
-  db: Db,
+  db: Pick<Db, "get">,
   facilityId: number,
   techniqueId: number,
   asOf?: string,

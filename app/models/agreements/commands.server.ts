@@ -16,6 +16,7 @@ import { assertVersion, recordAudit, type Tx } from "~/models/audit/audit.server
 import type { AgreementStatus, PartyRole } from "~/models/enums";
 import { ConflictError, DomainError, ForbiddenError } from "~/models/errors";
 import { foldSearch } from "~/utils/search";
+import { carryOverItems } from "~/models/transfers/plan.server";
 import { requireManageableAgreement } from "./access.server";
 import { canRenew, canTransition, checkParties, isOpen, termIsValid } from "./rules";
 import type { AgreementForm } from "./schemas";
@@ -255,8 +256,11 @@ export function changeAgreementStatus(db: Db, actor: Actor, id: number, input: S
 
 export type RenewInput = { number: string; startOn: string; endOn?: string };
 
-/** A draft successor with the same parties, scope and terms, linked to its predecessor. */
-export function renewAgreement(db: Db, actor: Actor, id: number, input: RenewInput, options: { at?: string } = {}): Agreement {
+/**
+ * A draft successor with the same parties, scope and terms, linked to its predecessor; the
+ * unfinished lines of the plan carry over (`carryOverItems`), in the same transaction.
+ */
+export function renewAgreement(db: Db, actor: Actor, id: number, input: RenewInput, options: { at?: string; today?: string } = {}): Agreement {
   const current = requireManageableAgreement(db, actor, id);
   const successor = db.select({ id: agreements.id }).from(agreements).where(eq(agreements.predecessorId, id)).get();
   if (!canRenew(current, Boolean(successor))) throw new ConflictError("agreements:errors.cannotRenew");
@@ -300,6 +304,7 @@ export function renewAgreement(db: Db, actor: Actor, id: number, input: RenewInp
       after: { ...row, parties, chapters: chapterNumbers },
       at: options.at,
     });
+    carryOverItems(tx, actor, id, row.id, { at: options.at, today: options.today ?? (options.at ?? new Date().toISOString()).slice(0, 10) });
     return row;
   });
 }

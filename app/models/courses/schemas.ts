@@ -11,6 +11,9 @@ const optionalId = z.coerce.number().int().positive().optional();
 
 const blank = (v: unknown) => v === undefined || v === null || (typeof v === "string" && v.trim() === "");
 
+/** Sessions of one course: the form adds rows up to this many; the action refuses more. */
+export const MAX_SESSION_ROWS = 100;
+
 export const sessionSchema = z
   .object({
     heldOn: isoDate,
@@ -70,7 +73,7 @@ export const courseSchema = z
       .optional(),
     location: z.string().trim().max(300, "common:validation.tooLong").optional(),
     description: z.string().trim().max(4000, "common:validation.tooLong").optional(),
-    sessions: z.preprocess(dropBlankRows, z.array(sessionSchema).max(100, "common:validation.invalid")),
+    sessions: z.preprocess(dropBlankRows, z.array(sessionSchema).max(MAX_SESSION_ROWS, "common:validation.invalid")),
   })
   .superRefine((c, ctx) => {
     if (isIsoDate(c.startOn) && isIsoDate(c.endOn) && c.endOn < c.startOn) {

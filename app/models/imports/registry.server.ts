@@ -5,6 +5,7 @@ import { crosswalkImport } from "~/models/catalogue/crosswalk.server";
 import { catalogueImport } from "~/models/catalogue/import.server";
 import { facilitiesImport } from "~/models/facilities/import.server";
 import { staffImport } from "~/models/staff/import.server";
+import { planImport } from "~/models/transfers/plan-import.server";
 import type { ImportHandler } from "./batches.server";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -14,6 +15,7 @@ const HANDLERS: Partial<Record<ImportKind, ImportHandler<any, any>>> = {
   facilities: facilitiesImport,
   staff: staffImport,
   ledger: ledgerImport,
+  plan: planImport,
 };
 
 export function importHandler(kind: ImportKind): ImportHandler<unknown, unknown> | null {

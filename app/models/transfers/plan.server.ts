@@ -7,12 +7,12 @@ import type { Db } from "~/db/client.server";
 import { agreementParties, caseLogs, facilities, techniques, transferItems, transferStageEvents, type Technique, type TransferItem } from "~/db/schema";
 import type { Actor } from "~/models/access/policy";
 import { facilityPerformsTechnique } from "~/models/adoption/facility-techniques.server";
-import { recordAudit } from "~/models/audit/audit.server";
+import { recordAudit, type Tx } from "~/models/audit/audit.server";
 import { requireManageableAgreement, requireReadableAgreement } from "~/models/agreements/access.server";
 import { isOpen } from "~/models/agreements/rules";
 import { ConflictError, DomainError } from "~/models/errors";
 import { paginate, type PageRequest } from "~/utils/pagination";
-import { canSupport, isOverdue, progressShare } from "./rules";
+import { canSupport, carriesOver, isOverdue, progressShare } from "./rules";
 import type { ItemForm, PlanFilter } from "./schemas";
 
 export type ItemInput = ItemForm;
@@ -105,6 +105,45 @@ export function addTransferItem(db: Db, actor: Actor, agreementId: number, input
   });
 }
 
+/**
+ * Renewal: the unfinished lines of the old plan start again, as planned, on the successor,
+ * with their technique, ends, phase, priority, target date and requirement; each links to the
+ * line it continues. Progress (stage history, case logs, rotations) stays on the old line.
+ * Runs inside the renewal's transaction; the parties are the predecessor's, so the ends stay valid.
+ */
+export function carryOverItems(tx: Tx, actor: Actor, fromAgreementId: number, toAgreementId: number, options: { at?: string; today: string }): TransferItem[] {
+  const old = tx
+    .select()
+    .from(transferItems)
+    .where(eq(transferItems.agreementId, fromAgreementId))
+    .orderBy(asc(transferItems.phase), asc(transferItems.priority), asc(transferItems.id))
+    .all();
+  const carried: TransferItem[] = [];
+  for (const line of old) {
+    if (!carriesOver(line, facilityPerformsTechnique(tx, line.toFacilityId, line.techniqueId))) continue;
+    const item = tx
+      .insert(transferItems)
+      .values({
+        agreementId: toAgreementId,
+        techniqueId: line.techniqueId,
+        fromFacilityId: line.fromFacilityId,
+        toFacilityId: line.toFacilityId,
+        phase: line.phase,
+        priority: line.priority,
+        targetDate: line.targetDate,
+        requiredCases: line.requiredCases,
+        notes: line.notes,
+        carriedFromId: line.id,
+      })
+      .returning()
+      .get();
+    tx.insert(transferStageEvents).values({ transferItemId: item.id, fromStage: null, toStage: "planned", movedOn: options.today, movedBy: actor.userId }).run();
+    recordAudit(tx, { userId: actor.userId, action: "create", entityType: "transfer_item", entityId: item.id, after: item, at: options.at });
+    carried.push(item);
+  }
+  return carried;
+}
+
 /** The parties offered by the add-item form: supporting ones as senders, receiving ones as recipients. */
 export function getItemFormOptions(db: Db, actor: Actor, agreementId: number) {
   const agreement = requireManageableAgreement(db, actor, agreementId);
@@ -180,6 +219,8 @@ export function getPlan(db: Db, actor: Actor, agreementId: number, filter: PlanF
           fromName: fromF.shortName,
           toId: transferItems.toFacilityId,
           toName: toF.shortName,
+          carriedFromId: transferItems.carriedFromId,
+          carriedToId: sql<number | null>`(select min(n.id) from ${transferItems} n where n.carried_from_id = ${transferItems.id})`,
           supervisedCases: sql<number>`(select count(*) from ${caseLogs} c where c.transfer_item_id = ${transferItems.id} and c.supervised = 1)`,
         })
         .from(transferItems)

@@ -1,6 +1,6 @@
 // Pure rules of a transfer item: stage order and gates, who may support or receive a
 // technique, overdue and progress. No clock, no database: `today` is an argument.
-import { LEVELS, TRANSFER_STAGES, type Level, type TransferStage } from "~/models/enums";
+import { LEVELS, TRANSFER_STAGES, type Cadre, type Level, type ProcedureClass, type TransferStage } from "~/models/enums";
 
 /** A=1 … D=4 (Circular 43/2013). */
 export function levelRank(level: Level): number {
@@ -81,9 +81,32 @@ export function casesReached(requiredCases: number, supervisedCases: number): bo
   return supervisedCases >= requiredCases;
 }
 
+/**
+ * Which cadres may perform a technique, by its procedure class: surgery (PĐB, P1–P3) and
+ * special procedures (TĐB) by doctors; class-1 procedures also by assistant doctors (y sĩ);
+ * class-2 and -3 procedures and unclassified techniques (tests, imaging, care) also by nurses,
+ * midwives and technicians. Pharmacists and "other" perform no clinical technique. The case
+ * log's performer list and its check use this one rule.
+ */
+export function cadreCanPerform(cadre: Cadre, procedureClass: ProcedureClass | null): boolean {
+  if (procedureClass === "PDB" || procedureClass === "P1" || procedureClass === "P2" || procedureClass === "P3" || procedureClass === "TDB") {
+    return cadre === "doctor";
+  }
+  if (procedureClass === "T1") return cadre === "doctor" || cadre === "assistant_doctor";
+  return cadre === "doctor" || cadre === "assistant_doctor" || cadre === "nurse" || cadre === "midwife" || cadre === "technician";
+}
+
 /** Cases are logged while the receiving team works under supervision, and after. */
 export function canLogCases(stage: TransferStage): boolean {
   return stage === "supervised" || stage === "independent";
+}
+
+/**
+ * A renewal carries a line of the old plan over when it is unfinished (not accepted) and its
+ * receiver does not perform the technique by now (a new line would be refused for that).
+ */
+export function carriesOver(item: { stage: TransferStage }, receiverPerforms: boolean): boolean {
+  return item.stage !== "accepted" && !receiverPerforms;
 }
 
 /** Overdue: a target date before today and not yet accepted. */

@@ -47,6 +47,8 @@ export const caseLogSchema = z
     performedOn: date,
     performerId: z.number().int().positive().optional(),
     performerName: optionalText(200),
+    /** A staff member of the supporting facility; a typed name only for an outside expert. */
+    supervisorId: z.number().int().positive().optional(),
     supervisorName: optionalText(200),
     outcome: z.enum(CASE_OUTCOMES, { required_error: required }),
     supervised: z.boolean().default(false),
@@ -55,6 +57,9 @@ export const caseLogSchema = z
   .superRefine((value, ctx) => {
     if (!value.performerId && !value.performerName) {
       ctx.addIssue({ code: "custom", path: ["performerId"], message: "agreements:errors.performerRequired" });
+    }
+    if (value.supervisorId && value.supervisorName) {
+      ctx.addIssue({ code: "custom", path: ["supervisorName"], message: "agreements:errors.supervisorEither" });
     }
   });
 export type CaseLogForm = z.infer<typeof caseLogSchema>;

@@ -3,14 +3,14 @@
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import type { Db } from "~/db/client.server";
-import { caseLogs, staff, staffTechniques, techniques, transferItems, transferStageEvents, users, facilities, type TransferItem } from "~/db/schema";
+import { agreements, caseLogs, staff, staffTechniques, techniques, transferItems, transferStageEvents, users, facilities, type TransferItem } from "~/db/schema";
 import { canChange, type Actor } from "~/models/access/policy";
 import { recordAdoptionEvent } from "~/models/adoption/ledger.server";
 import { assertVersion, recordAudit, type Tx } from "~/models/audit/audit.server";
 import { canManageAgreement, requireReadableAgreement } from "~/models/agreements/access.server";
 import { isOpen } from "~/models/agreements/rules";
 import { ConflictError, DomainError, ForbiddenError, NotFoundError } from "~/models/errors";
-import { canLogCases, checkStageMove, nextStage, previousStage } from "./rules";
+import { cadreCanPerform, canLogCases, checkStageMove, nextStage, previousStage } from "./rules";
 import type { AcceptanceForm, CaseLogForm, StageMoveForm } from "./schemas";
 
 /** The item of this agreement the actor may read; 404 for an unknown or mismatched id. */
@@ -49,6 +49,7 @@ export function getTransferItem(db: Db, actor: Actor, agreementId: number, itemI
       techniqueCode: techniques.code,
       techniqueName: techniques.name,
       minLevel: techniques.minLevel,
+      procedureClass: techniques.procedureClass,
       fromName: fromF.name,
       toName: toF.name,
     })
@@ -73,28 +74,53 @@ export function getTransferItem(db: Db, actor: Actor, agreementId: number, itemI
     .orderBy(asc(transferStageEvents.movedOn), asc(transferStageEvents.id))
     .all();
   const performer = alias(staff, "performer");
+  const supervisor = alias(staff, "supervisor");
   const cases = db
     .select({
       id: caseLogs.id,
       performedOn: caseLogs.performedOn,
       performer: sql<string>`coalesce(${performer.fullName}, ${caseLogs.performerName})`,
-      supervisor: caseLogs.supervisorName,
+      supervisor: sql<string | null>`coalesce(${supervisor.fullName}, ${caseLogs.supervisorName})`,
+      /** Whether the supervisor is a named staff member of the supporting facility (not an outside expert). */
+      supervisorIsStaff: sql<boolean>`${caseLogs.supervisorId} is not null`,
       outcome: caseLogs.outcome,
       supervised: caseLogs.supervised,
       note: caseLogs.note,
     })
     .from(caseLogs)
     .leftJoin(performer, eq(performer.id, caseLogs.performerId))
+    .leftJoin(supervisor, eq(supervisor.id, caseLogs.supervisorId))
     .where(eq(caseLogs.transferItemId, itemId))
     .orderBy(desc(caseLogs.performedOn), desc(caseLogs.id))
     .limit(500)
-    .all();
+    .all()
+    .map((c) => ({ ...c, supervisorIsStaff: Boolean(c.supervisorIsStaff) }));
   const receivingStaff = db
     .select({ id: staff.id, fullName: staff.fullName, cadre: staff.cadre })
     .from(staff)
     .where(and(eq(staff.facilityId, item.toFacilityId), eq(staff.active, true)))
     .orderBy(asc(staff.fullName))
     .limit(500)
+    .all();
+  const supportingStaff = db
+    .select({ id: staff.id, fullName: staff.fullName, cadre: staff.cadre })
+    .from(staff)
+    .where(and(eq(staff.facilityId, item.fromFacilityId), eq(staff.active, true)))
+    .orderBy(asc(staff.fullName))
+    .limit(500)
+    .all();
+  // Supervised cases per supervisor (staff by id, outside experts by name), most first.
+  const supervision = db
+    .select({
+      supervisorId: caseLogs.supervisorId,
+      name: sql<string>`coalesce(${supervisor.fullName}, ${caseLogs.supervisorName})`,
+      cases: sql<number>`count(*)`,
+    })
+    .from(caseLogs)
+    .leftJoin(supervisor, eq(supervisor.id, caseLogs.supervisorId))
+    .where(and(eq(caseLogs.transferItemId, itemId), eq(caseLogs.supervised, true), sql`coalesce(${caseLogs.supervisorId}, ${caseLogs.supervisorName}) is not null`))
+    .groupBy(caseLogs.supervisorId, sql`case when ${caseLogs.supervisorId} is null then ${caseLogs.supervisorName} end`)
+    .orderBy(desc(sql`count(*)`))
     .all();
   const acceptedStaff = db
     .select({ id: staff.id, fullName: staff.fullName })
@@ -104,13 +130,31 @@ export function getTransferItem(db: Db, actor: Actor, agreementId: number, itemI
     .orderBy(asc(staff.fullName))
     .all();
   const manage = canManageAgreement(db, actor, agreement) && isOpen(agreement.status);
+  // A renewal's line and the line it continues, shown on both pages.
+  const linkSelect = { id: transferItems.id, agreementId: transferItems.agreementId, agreementNumber: agreements.number, stage: transferItems.stage };
+  const carriedFrom = item.carriedFromId
+    ? db.select(linkSelect).from(transferItems).innerJoin(agreements, eq(agreements.id, transferItems.agreementId)).where(eq(transferItems.id, item.carriedFromId)).get() ?? null
+    : null;
+  const carriedTo = db
+    .select(linkSelect)
+    .from(transferItems)
+    .innerJoin(agreements, eq(agreements.id, transferItems.agreementId))
+    .where(eq(transferItems.carriedFromId, itemId))
+    .orderBy(asc(transferItems.id))
+    .all();
   return {
+    carriedFrom,
+    carriedTo,
     agreement: { id: agreement.id, number: agreement.number, title: agreement.title, status: agreement.status },
     item: { ...item, ...detail },
     supervisedCases: supervisedCaseCount(db, itemId),
     events,
     cases,
     receivingStaff,
+    /** The performer list: receiving staff whose cadre can perform this technique. */
+    performers: receivingStaff.filter((s) => cadreCanPerform(s.cadre, detail.procedureClass)),
+    supportingStaff,
+    supervision,
     acceptedStaff,
     canMove: manage && item.stage !== "accepted",
     /** Correct the plan, or delete the line (the edit page says when deletion is refused). */
@@ -183,9 +227,19 @@ export function logCase(db: Db, actor: Actor, agreementId: number, itemId: numbe
   if (!canLogCases(item.stage)) throw new ConflictError("agreements:errors.casesNotYet", { params: { stage: item.stage } });
   if (input.performedOn > options.today) throw new DomainError("agreements:errors.dateInFuture", { field: "performedOn" });
   if (input.performerId) {
-    const member = db.select({ facilityId: staff.facilityId }).from(staff).where(eq(staff.id, input.performerId)).get();
+    const member = db.select({ facilityId: staff.facilityId, cadre: staff.cadre }).from(staff).where(eq(staff.id, input.performerId)).get();
     if (!member || member.facilityId !== item.toFacilityId) {
       throw new DomainError("agreements:errors.performerNotReceiving", { field: "performerId" });
+    }
+    const technique = db.select({ procedureClass: techniques.procedureClass }).from(techniques).where(eq(techniques.id, item.techniqueId)).get()!;
+    if (!cadreCanPerform(member.cadre, technique.procedureClass)) {
+      throw new DomainError("agreements:errors.performerCadre", { field: "performerId" });
+    }
+  }
+  if (input.supervisorId) {
+    const expert = db.select({ facilityId: staff.facilityId, active: staff.active }).from(staff).where(eq(staff.id, input.supervisorId)).get();
+    if (!expert || expert.facilityId !== item.fromFacilityId || !expert.active) {
+      throw new DomainError("agreements:errors.supervisorNotSupporting", { field: "supervisorId" });
     }
   }
   return db.transaction((tx) => {
@@ -196,7 +250,8 @@ export function logCase(db: Db, actor: Actor, agreementId: number, itemId: numbe
         performedOn: input.performedOn,
         performerId: input.performerId ?? null,
         performerName: input.performerName ?? null,
-        supervisorName: input.supervisorName ?? null,
+        supervisorId: input.supervisorId ?? null,
+        supervisorName: input.supervisorId ? null : (input.supervisorName ?? null),
         outcome: input.outcome,
         supervised: input.supervised,
         note: input.note ?? null,

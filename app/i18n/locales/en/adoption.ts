@@ -180,6 +180,9 @@ export default {
     describePeriod: "{{metric}} · {{category}} · from {{from}} to {{to}}",
   },
   ledger: {
+    fromAgreement: "Transferred under agreement",
+    planLine: "plan line",
+    acceptanceRecord: "acceptance minutes {{minutes}}",
     title: "Technique ledger",
     intro: "The dated milestones of each technique at a facility: started, approved, suspended, resumed.",
     facility: "Facility",

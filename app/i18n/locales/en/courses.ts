@@ -29,6 +29,8 @@ export default {
     completionRule: "Completion rule",
   },
   form: {
+    addSession: "Add a session",
+    rowsFull: "At most {{max}} rows.",
     newTitle: "New training course",
     editTitle: "Edit training course",
     hostedBy: "Host: {{name}}",

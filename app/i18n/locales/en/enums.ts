@@ -13,7 +13,7 @@ export default {
   competence: { initial: "Initial level", basic: "Basic level", specialised: "Specialised level" },
   techniqueKind: { listed: "On the list", new: "New technique" },
   crosswalkSource: { file: "Code crosswalk file", price_list: "Price list with both codes", listing: "Added to a list" },
-  importKind: { catalogue: "Technique catalogue", crosswalk: "Code crosswalk", facilities: "Facilities", staff: "Staff", ledger: "Technique ledger" },
+  importKind: { catalogue: "Technique catalogue", crosswalk: "Code crosswalk", facilities: "Facilities", staff: "Staff", ledger: "Technique ledger", plan: "Priority-technique plan" },
   importRowStatus: { new: "New", changed: "Changed", unchanged: "Unchanged", retired: "Retired", conflict: "Conflicting", refused: "Refused" },
   grade: { special: "Special grade", I: "Grade I", II: "Grade II", III: "Grade III", IV: "Grade IV", none: "Not graded" },
   ownership: { public: "Public", private: "Private", foreign: "Foreign" },

@@ -103,6 +103,26 @@ export default {
     matchedByName: "Recognised by full name (the stored person has no licence number).",
     matchedByNameKept: "Recognised by full name; the stored licence number ({{licence}}) is kept.",
   },
+  plan: {
+    title: "Import a priority-technique plan",
+    intro:
+      "Upload the plan as a CSV or Excel (.xlsx) file with six columns: “Technique code” (Mã kỹ thuật, e.g. 10.367), “Phase” (Giai đoạn), “Supporting party” (Đơn vị chuyển giao), “Receiving party” (Đơn vị nhận chuyển giao), “Required supervised cases” (Số ca có giám sát) and “Due date” (Hạn hoàn thành, dd/mm/yyyy or yyyy-mm-dd). Parties are named by facility code or name and must be parties to this agreement. The plan exported from this agreement has exactly these columns.",
+    rule: "A line is its technique and its receiving party. A line the plan already holds is corrected (blank cells keep what is stored; an accepted line is not changed); a new line follows the rules of the add form. You first see a preview; nothing is written until you confirm, and importing the exported file again changes nothing.",
+    file: "Plan file",
+    into: "Into the plan of agreement {{number}}",
+    keyRule: "A line is recognised by its technique code and receiving party.",
+    noHeader: "No header row recognised: the file needs at least the columns “Technique code” (Mã kỹ thuật) and “Receiving party” (Đơn vị nhận chuyển giao). Nothing was imported.",
+    badNumber: "“{{value}}” is not a whole number from {{min}} to {{max}}.",
+    badDate: "“{{value}}” is not a date (dd/mm/yyyy or yyyy-mm-dd).",
+    unknownTechnique: "code {{code}} is not in the catalogue (codes are compared exactly: 10.1 and 10.10 differ).",
+    notAParty: "“{{value}}” is not a party to this agreement (use its facility code or name).",
+    requiredForNew: "required for a new line.",
+    sameLineInFile: "Row {{row}} names the same technique for the same receiving party: neither row is written.",
+    export: "Export plan",
+    exportCsv: "Plan (CSV)",
+    exportXlsx: "Plan (Excel)",
+    importLink: "Import plan",
+  },
   ledger: {
     title: "Import a technique ledger",
     intro:
@@ -195,6 +215,14 @@ export default {
     notYours: "This import belongs to another user.",
   },
   fields: {
+    plan: {
+      techniqueCode: "Technique code",
+      phase: "Phase",
+      from: "Supporting party",
+      to: "Receiving party",
+      requiredCases: "Required supervised cases",
+      targetDate: "Due date",
+    },
     staff: {
       fullName: "Full name",
       cadre: "Cadre",

@@ -180,6 +180,9 @@ export default {
     describePeriod: "{{metric}} · {{category}} · từ {{from}} đến {{to}}",
   },
   ledger: {
+    fromAgreement: "Chuyển giao theo thỏa thuận",
+    planLine: "dòng kế hoạch",
+    acceptanceRecord: "biên bản nghiệm thu {{minutes}}",
     title: "Sổ theo dõi kỹ thuật",
     intro: "Các mốc của từng kỹ thuật tại cơ sở: bắt đầu triển khai, được phê duyệt, tạm dừng, triển khai lại.",
     facility: "Cơ sở",

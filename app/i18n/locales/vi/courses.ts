@@ -29,6 +29,8 @@ export default {
     completionRule: "Điều kiện hoàn thành",
   },
   form: {
+    addSession: "Thêm buổi học",
+    rowsFull: "Tối đa {{max}} dòng.",
     newTitle: "Khóa đào tạo mới",
     editTitle: "Sửa khóa đào tạo",
     hostedBy: "Đơn vị tổ chức: {{name}}",

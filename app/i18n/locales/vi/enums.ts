@@ -14,7 +14,7 @@ export default {
   competence: { initial: "Cấp ban đầu", basic: "Cấp cơ bản", specialised: "Cấp chuyên sâu" },
   techniqueKind: { listed: "Trong danh mục", new: "Kỹ thuật mới" },
   crosswalkSource: { file: "Tệp đối chiếu mã", price_list: "Bảng giá có hai mã", listing: "Đưa vào danh mục" },
-  importKind: { catalogue: "Danh mục kỹ thuật", crosswalk: "Bảng đối chiếu mã", facilities: "Cơ sở y tế", staff: "Nhân lực", ledger: "Sổ kỹ thuật" },
+  importKind: { catalogue: "Danh mục kỹ thuật", crosswalk: "Bảng đối chiếu mã", facilities: "Cơ sở y tế", staff: "Nhân lực", ledger: "Sổ kỹ thuật", plan: "Kế hoạch kỹ thuật ưu tiên" },
   importRowStatus: { new: "Mới", changed: "Thay đổi", unchanged: "Không đổi", retired: "Ngừng áp dụng", conflict: "Mâu thuẫn", refused: "Bị từ chối" },
   grade: { special: "Hạng đặc biệt", I: "Hạng I", II: "Hạng II", III: "Hạng III", IV: "Hạng IV", none: "Chưa xếp hạng" },
   ownership: { public: "Công lập", private: "Tư nhân", foreign: "Nước ngoài" },

@@ -104,6 +104,26 @@ export default {
     matchedByName: "Nhận ra theo họ và tên (người đã lưu chưa có số CCHN).",
     matchedByNameKept: "Nhận ra theo họ và tên; số CCHN đã lưu ({{licence}}) được giữ.",
   },
+  plan: {
+    title: "Nhập kế hoạch kỹ thuật ưu tiên",
+    intro:
+      "Tải lên kế hoạch dạng CSV hoặc Excel (.xlsx) gồm sáu cột: “Mã kỹ thuật” (ví dụ 10.367), “Giai đoạn”, “Đơn vị chuyển giao”, “Đơn vị nhận chuyển giao”, “Số ca có giám sát” và “Hạn hoàn thành” (dd/mm/yyyy hoặc yyyy-mm-dd). Đơn vị ghi bằng mã cơ sở hoặc tên và phải là bên tham gia thỏa thuận này. Tệp kế hoạch xuất từ thỏa thuận có đúng các cột này.",
+    rule: "Mỗi dòng được nhận biết bằng kỹ thuật và đơn vị nhận. Dòng đã có trong kế hoạch được cập nhật (ô trống giữ giá trị đã lưu; dòng đã nghiệm thu không thay đổi); dòng mới tuân theo quy tắc của biểu mẫu thêm kỹ thuật. Bạn xem trước kết quả; chưa ghi gì cho đến khi xác nhận, và nhập lại tệp đã xuất không thay đổi gì.",
+    file: "Tệp kế hoạch",
+    into: "Vào kế hoạch của thỏa thuận {{number}}",
+    keyRule: "Mỗi dòng được nhận biết bằng mã kỹ thuật và đơn vị nhận.",
+    noHeader: "Không nhận ra dòng tiêu đề: tệp cần ít nhất các cột “Mã kỹ thuật” và “Đơn vị nhận chuyển giao”. Chưa nhập gì.",
+    badNumber: "“{{value}}” không phải số nguyên từ {{min}} đến {{max}}.",
+    badDate: "“{{value}}” không phải ngày (dd/mm/yyyy hoặc yyyy-mm-dd).",
+    unknownTechnique: "mã {{code}} không có trong danh mục (mã được so khớp chính xác: 10.1 và 10.10 là hai mã khác nhau).",
+    notAParty: "“{{value}}” không phải bên tham gia thỏa thuận này (ghi mã cơ sở hoặc tên).",
+    requiredForNew: "bắt buộc với dòng mới.",
+    sameLineInFile: "Dòng {{row}} ghi cùng kỹ thuật cho cùng đơn vị nhận: không ghi dòng nào.",
+    export: "Xuất kế hoạch",
+    exportCsv: "Kế hoạch (CSV)",
+    exportXlsx: "Kế hoạch (Excel)",
+    importLink: "Nhập kế hoạch",
+  },
   ledger: {
     title: "Nhập sổ theo dõi kỹ thuật",
     intro:
@@ -196,6 +216,14 @@ export default {
     notYours: "Lần nhập này thuộc về người dùng khác.",
   },
   fields: {
+    plan: {
+      techniqueCode: "Mã kỹ thuật",
+      phase: "Giai đoạn",
+      from: "Đơn vị chuyển giao",
+      to: "Đơn vị nhận chuyển giao",
+      requiredCases: "Số ca có giám sát",
+      targetDate: "Hạn hoàn thành",
+    },
     staff: {
       fullName: "Họ và tên",
       cadre: "Chức danh",

@@ -1,0 +1,2 @@
+ALTER TABLE `transfer_items` ADD `carried_from_id` integer REFERENCES transfer_items(id) ON DELETE set null;--> statement-breakpoint
+CREATE INDEX `transfer_items_carried_from_idx` ON `transfer_items` (`carried_from_id`);
