@@ -78,7 +78,7 @@ export default function CoursesPage() {
           <p className="p-4 text-slate-600">{t("list.empty")}</p>
         ) : (
           <div className="overflow-x-auto">
-            <table className="table">
+            <table className="table table-cards">
               <thead>
                 <tr>
                   <th scope="col">{t("fields.title")}</th>
@@ -99,15 +99,15 @@ export default function CoursesPage() {
                         <span className="md:hidden"> · {c.hostName}</span>
                       </p>
                     </td>
-                    <td className="hidden md:table-cell">{c.hostName}</td>
-                    <td className="whitespace-nowrap">
+                    <td className="hidden md:table-cell" data-label={t("fields.host")}>{c.hostName}</td>
+                    <td className="whitespace-nowrap" data-label={t("fields.dates")}>
                       {formatDate(c.startOn, locale)} – {formatDate(c.endOn, locale)}
                     </td>
-                    <td className="hidden sm:table-cell">
+                    <td className="hidden sm:table-cell" data-label={t("fields.seats")}>
                       <SeatsCell taken={c.seatsTaken} capacity={c.capacity} waitlisted={c.waitlisted} />
                     </td>
-                    <td className="hidden text-right tabular-nums sm:table-cell">{formatNumber(c.creditHours, locale, 1)}</td>
-                    <td><CourseStatusBadge status={c.status} /></td>
+                    <td className="hidden text-right tabular-nums sm:table-cell" data-label={t("fields.creditHours")}>{formatNumber(c.creditHours, locale, 1)}</td>
+                    <td data-label={t("fields.status")}><CourseStatusBadge status={c.status} /></td>
                   </tr>
                 ))}
               </tbody>

@@ -1,5 +1,6 @@
 export default {
   appName: "Technique Transfer & Training",
+  appShort: "CGKT",
   appTagline: "Planning line direction, technique transfer, staff rotations and training",
   skipToContent: "Skip to content",
   menu: "Menu",

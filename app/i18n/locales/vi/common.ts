@@ -1,5 +1,6 @@
 export default {
   appName: "Chuyển giao kỹ thuật & đào tạo",
+  appShort: "CGKT",
   appTagline: "Kế hoạch chỉ đạo tuyến, chuyển giao kỹ thuật, luân phiên cán bộ và đào tạo",
   skipToContent: "Bỏ qua đến nội dung",
   menu: "Danh mục",
