@@ -45,7 +45,7 @@ export default function UsersPage() {
         />
       </FilterBar>
       <div className="card overflow-x-auto p-0">
-        <table className="table">
+        <table className="table table-cards">
           <thead>
             <tr>
               <th scope="col">{t("users.username")}</th>
@@ -63,10 +63,10 @@ export default function UsersPage() {
                     {u.username}
                   </Link>
                 </td>
-                <td>{u.displayName}</td>
-                <td>{te(`role.${u.role}`)}</td>
-                <td>{u.facilityName ?? u.provinceName ?? t("users.everywhere")}</td>
-                <td className="space-x-1 whitespace-nowrap">
+                <td data-label={t("users.displayName")}>{u.displayName}</td>
+                <td data-label={t("users.role")}>{te(`role.${u.role}`)}</td>
+                <td data-label={t("users.scope")}>{u.facilityName ?? u.provinceName ?? t("users.everywhere")}</td>
+                <td className="space-x-1 whitespace-nowrap" data-label={t("users.status")}>
                   {u.active ? null : <span className="badge bg-slate-200 text-slate-700">{t("users.inactive")}</span>}
                   {u.totpEnabled ? <span className="badge bg-green-100 text-green-800">{t("users.totp")}</span> : null}
                   {u.isDemo ? <span className="badge bg-amber-100 text-amber-900">{t("users.demo")}</span> : null}
