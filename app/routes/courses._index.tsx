@@ -16,6 +16,7 @@ import { courseFiltersFromUrl } from "~/models/courses/schemas";
 import { COURSE_STATUSES } from "~/models/enums";
 import { pageFromUrl } from "~/utils/pagination";
 import { localizedTitle } from "~/utils/meta";
+import { DateField } from "~/components/date-field";
 
 export const meta: MetaFunction = ({ matches }) => localizedTitle(matches, "courses:list.title");
 
@@ -66,11 +67,11 @@ export default function CoursesPage() {
         <FilterSelect name="status" label={t("fields.status")} defaultValue={filters.status} options={COURSE_STATUSES.map((s) => ({ value: s, label: te(`courseStatus.${s}`) }))} />
         <div className="basis-[45%] sm:basis-auto">
           <label className="label" htmlFor="filter-from">{t("list.from")}</label>
-          <input id="filter-from" type="date" name="from" defaultValue={filters.from ?? ""} className="input" />
+          <DateField id="filter-from" name="from" defaultValue={filters.from ?? ""} />
         </div>
         <div className="basis-[45%] sm:basis-auto">
           <label className="label" htmlFor="filter-to">{t("list.to")}</label>
-          <input id="filter-to" type="date" name="to" defaultValue={filters.to ?? ""} className="input" />
+          <DateField id="filter-to" name="to" defaultValue={filters.to ?? ""} />
         </div>
       </FilterBar>
       <section className="card p-0" aria-label={t("list.title")}>

@@ -111,9 +111,14 @@ export default {
     message: "Someone else changed this record after you opened the form ({{fields}}). Nothing was saved; review the changes and save again.",
     messageNoFields: "Someone else changed this record after you opened the form. Nothing was saved; review the current values and save again.",
   },
+  dateField: {
+    placeholder: "dd/mm/yyyy",
+    hint: "Day/month/year (dd/mm/yyyy), e.g. 05/03/2026 for 5 March 2026",
+    pick: "Pick a date on the calendar",
+  },
   validation: {
     required: "Please fill in this field.",
-    invalidDate: "Not a valid date (year-month-day).",
+    invalidDate: "Not a valid date (type dd/mm/yyyy, e.g. 05/03/2026).",
     endBeforeStart: "The end date must be on or after the start date.",
     positive: "The value must be greater than 0.",
     tooLong: "Too long.",

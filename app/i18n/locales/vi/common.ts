@@ -111,9 +111,14 @@ export default {
     message: "Bản ghi đã được người khác thay đổi sau khi bạn mở biểu mẫu ({{fields}}). Không có gì được lưu; hãy xem lại và lưu lại.",
     messageNoFields: "Người khác đã thay đổi bản ghi này sau khi bạn mở biểu mẫu. Chưa có gì được lưu; hãy xem lại giá trị hiện tại rồi lưu lại.",
   },
+  dateField: {
+    placeholder: "dd/mm/yyyy",
+    hint: "Ngày/tháng/năm, ví dụ 05/03/2026",
+    pick: "Chọn ngày trên lịch",
+  },
   validation: {
     required: "Vui lòng nhập trường này.",
-    invalidDate: "Ngày không hợp lệ (định dạng năm-tháng-ngày).",
+    invalidDate: "Ngày không hợp lệ (nhập ngày/tháng/năm, ví dụ 05/03/2026).",
     endBeforeStart: "Ngày kết thúc phải cùng ngày hoặc sau ngày bắt đầu.",
     positive: "Giá trị phải lớn hơn 0.",
     tooLong: "Nội dung quá dài.",
