@@ -15,6 +15,7 @@ import {
   startTotpSetup,
 } from "~/models/auth/totp.server";
 import { replyInvalid, replyWithDomainError, parseForm } from "~/utils/form.server";
+import { ConfirmButton } from "~/components/confirm-button";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request, { allowPendingSetup: true });
@@ -169,9 +170,9 @@ export default function AccountSecurityPage() {
                 {t("security.regenerate")}
               </button>
               {!overview.required ? (
-                <button type="submit" name="intent" value="disable" className="btn-danger">
+                <ConfirmButton name="intent" value="disable" title={t("confirmations.disableTitle")} consequence={t("confirmations.disable")}>
                   {t("security.disable")}
-                </button>
+                </ConfirmButton>
               ) : null}
             </div>
           </Form>

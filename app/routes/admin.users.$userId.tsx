@@ -20,6 +20,7 @@ import {
 } from "~/models/users/users.server";
 import { replyInvalid, replyWithDomainError, readForm, parseSubmission } from "~/utils/form.server";
 import { notFound, requireId } from "~/utils/http.server";
+import { ConfirmButton } from "~/components/confirm-button";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireCapability(request, "users.manage");
@@ -195,9 +196,14 @@ export default function EditUserPage() {
         <h2 className="text-lg font-semibold">{t("users.statusTitle")}</h2>
         <Form method="post">
           {user.active ? (
-            <button type="submit" name="intent" value="deactivate" className="btn-danger">
+            <ConfirmButton
+              name="intent"
+              value="deactivate"
+              title={t("confirmations.deactivateTitle", { username: user.username })}
+              consequence={t("confirmations.deactivate", { name: user.displayName })}
+            >
               {t("users.deactivate")}
-            </button>
+            </ConfirmButton>
           ) : (
             <button type="submit" name="intent" value="activate" className="btn">
               {t("users.activate")}

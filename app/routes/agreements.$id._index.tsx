@@ -24,6 +24,7 @@ import { badRequest, requireId } from "~/utils/http.server";
 import { replyInvalid, replyWithDomainError, readForm, parseSubmission } from "~/utils/form.server";
 import { pageFromUrl } from "~/utils/pagination";
 import { DateField } from "~/components/date-field";
+import { ConfirmButton } from "~/components/confirm-button";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.detail.agreement.number} – CGKT` : "CGKT" },
@@ -313,9 +314,15 @@ export default function AgreementPage() {
                   </div>
                 </>
               ) : null}
-              <button type="submit" className={to === "terminated" ? "btn-danger" : "btn"}>
-                {t(to === "active" ? "status.activate" : to === "ended" ? "status.end" : "status.terminate")}
-              </button>
+              {to === "terminated" ? (
+                <ConfirmButton title={t("confirmations.terminateTitle", { number: a.number })} consequence={t("confirmations.terminate")}>
+                  {t("status.terminate")}
+                </ConfirmButton>
+              ) : (
+                <button type="submit" className="btn">
+                  {t(to === "active" ? "status.activate" : "status.end")}
+                </button>
+              )}
             </Form>
           ))}
         </section>

@@ -130,4 +130,7 @@ export default {
     notInteger: "The value must be a whole number.",
     email: "Not a valid e-mail address.",
   },
+  confirmDialog: {
+    keep: "No, go back",
+  },
 } as const;

@@ -234,4 +234,10 @@ export default {
     cannotEvaluate: "This participant's result cannot be decided now.",
     ruleNotMet: "The completion rule is not met: attended {{attended}} of {{sessions}} sessions ({{share}}%, {{min}}% needed), score {{score}} ({{pass}} needed).",
   },
+  confirmations: {
+    withdrawTitle: "Withdraw {{name}} from the course?",
+    withdraw: "{{name}} loses their seat. If anyone is waiting, the first person on the waitlist takes it. Attendance already recorded is kept.",
+    rejectTitle: "Refuse {{name}}'s request?",
+    reject: "{{name}} is not admitted; the sending facility sees the request as refused. A new request is needed to admit them later.",
+  },
 } as const;

@@ -130,4 +130,7 @@ export default {
     notInteger: "Giá trị phải là số nguyên.",
     email: "Địa chỉ e-mail không hợp lệ.",
   },
+  confirmDialog: {
+    keep: "Không, quay lại",
+  },
 } as const;

@@ -234,4 +234,10 @@ export default {
     cannotEvaluate: "Học viên này không ở trạng thái có thể xét kết quả.",
     ruleNotMet: "Chưa đạt điều kiện hoàn thành: dự {{attended}}/{{sessions}} buổi ({{share}}%, cần {{min}}%), điểm {{score}} (cần {{pass}}).",
   },
+  confirmations: {
+    withdrawTitle: "Rút tên {{name}} khỏi khóa học?",
+    withdraw: "{{name}} mất chỗ trong lớp. Nếu có người trong danh sách chờ, người đầu tiên được chuyển vào chỗ này. Điểm danh đã ghi vẫn được lưu.",
+    rejectTitle: "Từ chối đăng ký của {{name}}?",
+    reject: "{{name}} không được nhận vào khóa học; đơn vị cử người thấy yêu cầu đã bị từ chối. Muốn nhận lại cần đăng ký mới.",
+  },
 } as const;
