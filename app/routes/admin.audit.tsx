@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -15,6 +15,9 @@ import { calendarDate } from "~/models/dates";
 import { orRespond } from "~/utils/domain-response.server";
 import { pageFromUrl } from "~/utils/pagination";
 import { DateField } from "~/components/date-field";
+import { localizedTitle } from "~/utils/meta";
+
+export const meta: MetaFunction = ({ matches }) => localizedTitle(matches, "admin:audit.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireCapability(request, "audit.read");

@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -10,6 +10,9 @@ import { requireCapability } from "~/models/auth/session.server";
 import { ROLES, type Role } from "~/models/enums";
 import { listUsers } from "~/models/users/users.server";
 import { pageFromUrl } from "~/utils/pagination";
+import { localizedTitle } from "~/utils/meta";
+
+export const meta: MetaFunction = ({ matches }) => localizedTitle(matches, "admin:users.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireCapability(request, "users.manage");
