@@ -29,7 +29,10 @@ import { installZodMessages } from "~/utils/zod-messages";
 // Zod's default (English) messages become translation keys, on the server and in the browser.
 installZodMessages();
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesheet }];
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: stylesheet },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
 
 // The default title, in the user's language; pages with their own title replace it.
 export const meta: MetaFunction<typeof loader> = ({ data }) => [

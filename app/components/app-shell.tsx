@@ -73,7 +73,8 @@ function UserMenu({ user }: { user: ShellUser }) {
         <span className="truncate text-sm font-medium">{user.displayName}</span>
         <span className="truncate text-xs text-slate-500">{scope}</span>
       </NavLink>
-      <Form method="post" action="/logout">
+      {/* On phones sign-out lives in the menu, so the header keeps to one line. */}
+      <Form method="post" action="/logout" className="hidden sm:block">
         <button type="submit" className="btn-secondary whitespace-nowrap" title={t("shell.signedInAs", { username: user.username })}>
           {t("shell.signOut")}
         </button>
@@ -90,9 +91,16 @@ function PhoneUserCard({ user }: { user: ShellUser }) {
     <div className="mb-2 border-b border-slate-200 px-3 pb-2 text-sm md:hidden">
       <p className="font-medium">{user.displayName}</p>
       <p className="text-xs text-slate-500">{[te(`role.${user.role}`), user.facilityName].filter(Boolean).join(" · ")}</p>
-      <NavLink to="/account/security" className="link text-xs">
-        {t("shell.security")}
-      </NavLink>
+      <div className="mt-1 flex items-center justify-between gap-2">
+        <NavLink to="/account/security" className="link text-xs">
+          {t("shell.security")}
+        </NavLink>
+        <Form method="post" action="/logout" className="sm:hidden">
+          <button type="submit" className="btn-secondary whitespace-nowrap px-2 py-1 text-xs">
+            {t("shell.signOut")}
+          </button>
+        </Form>
+      </div>
     </div>
   );
 }
@@ -145,14 +153,15 @@ export function AppShell({ locale, user, userSlot, children }: Props) {
       <header className="no-print border-b border-slate-200 bg-white">
         <div className="mx-auto flex max-w-7xl items-center gap-3 px-3 py-2">
           <details className="relative lg:hidden">
-            <summary className="btn-secondary cursor-pointer list-none">☰ {t("menu")}</summary>
-            <nav className="absolute left-0 z-20 mt-1 w-64 rounded-md border border-slate-200 bg-white p-2 shadow-lg">
+            <summary className="btn-secondary cursor-pointer list-none whitespace-nowrap">☰ {t("menu")}</summary>
+            <nav className="absolute left-0 z-20 mt-1 w-64 max-w-[calc(100vw-1.5rem)] rounded-md border border-slate-200 bg-white p-2 shadow-lg">
               {user ? <PhoneUserCard user={user} /> : null}
               {links}
             </nav>
           </details>
-          <NavLink to="/" className="flex flex-col leading-tight">
-            <span className="font-semibold text-teal-800">{t("appName")}</span>
+          <NavLink to="/" className="flex min-w-0 flex-col leading-tight" title={t("appName")}>
+            <span className="font-semibold text-teal-800 sm:hidden">{t("appShort")}</span>
+            <span className="hidden font-semibold text-teal-800 sm:inline">{t("appName")}</span>
             <span className="hidden text-xs text-slate-500 sm:block">{t("appTagline")}</span>
           </NavLink>
           <div className="ml-auto flex items-center gap-2">

@@ -1,6 +1,7 @@
 // Calendar-date rules. Dates are `yyyy-MM-dd` text, inclusive at both ends; no function here
 // reads the clock: `today` is always an argument.
 import { addMonths, differenceInCalendarDays, isValid, parse, format, subDays } from "date-fns";
+import { z } from "zod";
 
 const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -10,6 +11,36 @@ export function isIsoDate(value: unknown): value is string {
   const d = parse(value, "yyyy-MM-dd", new Date(2000, 0, 1));
   return isValid(d) && format(d, "yyyy-MM-dd") === value;
 }
+
+// Vietnamese writes day first: 05/03/2026 is 5 March. One or two digits for day and month,
+// "/", "." or "-" between them, four-digit year.
+const DAY_FIRST_RE = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/;
+
+/**
+ * A typed date as `yyyy-MM-dd` text: accepts dd/mm/yyyy (the forms' display) and yyyy-MM-dd
+ * (the stored form, what older pages and scripts send). Anything else comes back trimmed but
+ * unchanged, so the schema below refuses it with "invalid date" rather than guessing.
+ */
+export function normalizeDateInput(value: string): string {
+  const text = value.trim();
+  const m = DAY_FIRST_RE.exec(text);
+  return m ? `${m[3]}-${m[2].padStart(2, "0")}-${m[1].padStart(2, "0")}` : text;
+}
+
+/** `yyyy-MM-dd` shown as dd/mm/yyyy in a date field; other text is shown as typed. */
+export function displayDateInput(value: string | null | undefined): string {
+  if (!value) return "";
+  return isIsoDate(value) ? `${value.slice(8, 10)}/${value.slice(5, 7)}/${value.slice(0, 4)}` : value;
+}
+
+/**
+ * THE calendar-date field of every form and filter: dd/mm/yyyy or yyyy-MM-dd in, a real
+ * `yyyy-MM-dd` out (2026-02-30 and 30/02/2026 refused). Add `.optional()` where blank is allowed.
+ */
+export const calendarDate = z
+  .string({ required_error: "common:validation.required" })
+  .transform(normalizeDateInput)
+  .refine(isIsoDate, "common:validation.invalidDate");
 
 function toDate(value: string): Date {
   return parse(value, "yyyy-MM-dd", new Date(2000, 0, 1));

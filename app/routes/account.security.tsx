@@ -1,5 +1,5 @@
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -15,6 +15,10 @@ import {
   startTotpSetup,
 } from "~/models/auth/totp.server";
 import { replyInvalid, replyWithDomainError, parseForm } from "~/utils/form.server";
+import { ConfirmButton } from "~/components/confirm-button";
+import { localizedTitle } from "~/utils/meta";
+
+export const meta: MetaFunction = ({ matches }) => localizedTitle(matches, "auth:security.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request, { allowPendingSetup: true });
@@ -169,9 +173,9 @@ export default function AccountSecurityPage() {
                 {t("security.regenerate")}
               </button>
               {!overview.required ? (
-                <button type="submit" name="intent" value="disable" className="btn-danger">
+                <ConfirmButton name="intent" value="disable" title={t("confirmations.disableTitle")} consequence={t("confirmations.disable")}>
                   {t("security.disable")}
-                </button>
+                </ConfirmButton>
               ) : null}
             </div>
           </Form>

@@ -1,9 +1,12 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { hasCapability } from "~/models/access/policy";
 import { requireCapability } from "~/models/auth/session.server";
+import { localizedTitle } from "~/utils/meta";
+
+export const meta: MetaFunction = ({ matches }) => localizedTitle(matches, "admin:hub.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   // Department officers reach the hub for the audit trail; everything else is for administrators.

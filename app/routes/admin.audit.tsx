@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -11,17 +11,21 @@ import { hasCapability } from "~/models/access/policy";
 import { auditEntityTypes, listAuditEvents } from "~/models/audit/audit-list.server";
 import { checkAuditChain, type ChainReport } from "~/models/audit/chain.server";
 import { requireCapability } from "~/models/auth/session.server";
-import { isIsoDate } from "~/models/dates";
+import { calendarDate } from "~/models/dates";
 import { orRespond } from "~/utils/domain-response.server";
 import { pageFromUrl } from "~/utils/pagination";
+import { DateField } from "~/components/date-field";
+import { localizedTitle } from "~/utils/meta";
+
+export const meta: MetaFunction = ({ matches }) => localizedTitle(matches, "admin:audit.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireCapability(request, "audit.read");
   const url = new URL(request.url);
   const get = (name: string) => url.searchParams.get(name)?.trim() || null;
   const date = (name: string) => {
-    const value = get(name);
-    return value && isIsoDate(value) ? value : null;
+    const parsed = calendarDate.safeParse(get(name) ?? "");
+    return parsed.success ? parsed.data : null;
   };
   const filters = { username: get("user"), entityType: get("type"), from: date("from"), to: date("to") };
   const db = getDb();
@@ -108,13 +112,13 @@ export default function AuditPage() {
           <label htmlFor="filter-from" className="label">
             {t("audit.from")}
           </label>
-          <input id="filter-from" type="date" name="from" defaultValue={filters.from ?? ""} className="input" />
+          <DateField id="filter-from" name="from" defaultValue={filters.from ?? ""} />
         </div>
         <div>
           <label htmlFor="filter-to" className="label">
             {t("audit.to")}
           </label>
-          <input id="filter-to" type="date" name="to" defaultValue={filters.to ?? ""} className="input" />
+          <DateField id="filter-to" name="to" defaultValue={filters.to ?? ""} />
         </div>
       </FilterBar>
       <ol className="space-y-2">

@@ -20,6 +20,7 @@ import { todayInVietnam } from "~/utils/domain-response.server";
 import { readImportUpload } from "~/utils/import-upload.server";
 import { encodeMessage, translateMessage } from "~/utils/messages";
 import { localizedTitle } from "~/utils/meta";
+import { DateField } from "~/components/date-field";
 
 export const meta: MetaFunction = ({ matches }) => localizedTitle(matches, "imports:catalogue.title");
 
@@ -146,10 +147,9 @@ export default function AdminCataloguePage() {
           </div>
           <div>
             <label htmlFor="effectiveFrom" className="label">{t("catalogue.effectiveFrom")}</label>
-            <input
+            <DateField
               id="effectiveFrom"
               name="effectiveFrom"
-              type="date"
               key={`from-${edition}`}
               defaultValue={known?.effectiveFrom ?? ""}
               required
@@ -162,10 +162,9 @@ export default function AdminCataloguePage() {
           </div>
           <div>
             <label htmlFor="effectiveTo" className="label">{t("catalogue.effectiveTo")}</label>
-            <input
+            <DateField
               id="effectiveTo"
               name="effectiveTo"
-              type="date"
               key={`to-${edition}`}
               defaultValue={known?.effectiveTo ?? ""}
               className="input mt-1 w-full"

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -7,6 +7,9 @@ import { listRolePolicies, setRolePolicy } from "~/models/auth/policies.server";
 import { requireCapability } from "~/models/auth/session.server";
 import { RolePolicySchema } from "~/models/users/schemas";
 import { replyInvalid, replyWithDomainError, parseForm } from "~/utils/form.server";
+import { localizedTitle } from "~/utils/meta";
+
+export const meta: MetaFunction = ({ matches }) => localizedTitle(matches, "admin:policies.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireCapability(request, "users.manage");

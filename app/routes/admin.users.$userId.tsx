@@ -1,6 +1,6 @@
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -20,6 +20,10 @@ import {
 } from "~/models/users/users.server";
 import { replyInvalid, replyWithDomainError, readForm, parseSubmission } from "~/utils/form.server";
 import { notFound, requireId } from "~/utils/http.server";
+import { ConfirmButton } from "~/components/confirm-button";
+import { localizedTitle } from "~/utils/meta";
+
+export const meta: MetaFunction = ({ matches }) => localizedTitle(matches, "admin:users.title");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireCapability(request, "users.manage");
@@ -195,9 +199,14 @@ export default function EditUserPage() {
         <h2 className="text-lg font-semibold">{t("users.statusTitle")}</h2>
         <Form method="post">
           {user.active ? (
-            <button type="submit" name="intent" value="deactivate" className="btn-danger">
+            <ConfirmButton
+              name="intent"
+              value="deactivate"
+              title={t("confirmations.deactivateTitle", { username: user.username })}
+              consequence={t("confirmations.deactivate", { name: user.displayName })}
+            >
               {t("users.deactivate")}
-            </button>
+            </ConfirmButton>
           ) : (
             <button type="submit" name="intent" value="activate" className="btn">
               {t("users.activate")}

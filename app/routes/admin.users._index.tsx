@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -10,6 +10,9 @@ import { requireCapability } from "~/models/auth/session.server";
 import { ROLES, type Role } from "~/models/enums";
 import { listUsers } from "~/models/users/users.server";
 import { pageFromUrl } from "~/utils/pagination";
+import { localizedTitle } from "~/utils/meta";
+
+export const meta: MetaFunction = ({ matches }) => localizedTitle(matches, "admin:users.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireCapability(request, "users.manage");
@@ -45,7 +48,7 @@ export default function UsersPage() {
         />
       </FilterBar>
       <div className="card overflow-x-auto p-0">
-        <table className="table">
+        <table className="table table-cards">
           <thead>
             <tr>
               <th scope="col">{t("users.username")}</th>
@@ -63,10 +66,10 @@ export default function UsersPage() {
                     {u.username}
                   </Link>
                 </td>
-                <td>{u.displayName}</td>
-                <td>{te(`role.${u.role}`)}</td>
-                <td>{u.facilityName ?? u.provinceName ?? t("users.everywhere")}</td>
-                <td className="space-x-1 whitespace-nowrap">
+                <td data-label={t("users.displayName")}>{u.displayName}</td>
+                <td data-label={t("users.role")}>{te(`role.${u.role}`)}</td>
+                <td data-label={t("users.scope")}>{u.facilityName ?? u.provinceName ?? t("users.everywhere")}</td>
+                <td className="space-x-1 whitespace-nowrap" data-label={t("users.status")}>
                   {u.active ? null : <span className="badge bg-slate-200 text-slate-700">{t("users.inactive")}</span>}
                   {u.totpEnabled ? <span className="badge bg-green-100 text-green-800">{t("users.totp")}</span> : null}
                   {u.isDemo ? <span className="badge bg-amber-100 text-amber-900">{t("users.demo")}</span> : null}

@@ -1,6 +1,6 @@
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -11,6 +11,9 @@ import { requireCapability } from "~/models/auth/session.server";
 import { CreateUserSchema } from "~/models/users/schemas";
 import { createUser, userFormOptions } from "~/models/users/users.server";
 import { replyInvalid, replyWithDomainError, parseForm } from "~/utils/form.server";
+import { localizedTitle } from "~/utils/meta";
+
+export const meta: MetaFunction = ({ matches }) => localizedTitle(matches, "admin:users.new");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireCapability(request, "users.manage");

@@ -24,6 +24,7 @@ import { replyInvalid, replyWithDomainError, parseForm } from "~/utils/form.serv
 import { pageFromUrl } from "~/utils/pagination";
 import { localizedTitle } from "~/utils/meta";
 import { parsePositiveInt } from "~/utils/numbers";
+import { DateField } from "~/components/date-field";
 
 export const meta: MetaFunction = ({ matches }) => localizedTitle(matches, "adoption:ledger.title");
 
@@ -229,7 +230,7 @@ function EventForm({ today }: { today: string }) {
         </div>
         <div>
           <label className="label" htmlFor={fields.eventOn.id}>{t("ledger.eventOn")}</label>
-          <input className="input" {...getInputProps(fields.eventOn, { type: "date" })} max={today} />
+          <DateField {...getInputProps(fields.eventOn, { type: "text" })} max={today} />
           <FieldError errors={fields.eventOn.errors} />
         </div>
         <div>

@@ -28,6 +28,7 @@ import { vietnamToday } from "~/models/dates";
 import { parseSubmission, readForm, replyInvalid, replyWithDomainError } from "~/utils/form.server";
 import { forbidden, notFound, requireId } from "~/utils/http.server";
 import { localizedTitle } from "~/utils/meta";
+import { DateField } from "~/components/date-field";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   data
@@ -356,7 +357,7 @@ function DecisionForm({ intent, version, today }: { intent: "approve" | "return"
           </div>
           <div>
             <label className="label" htmlFor={f.decisionOn.id}>{t("requests.decisionOn")}</label>
-            <input className="input" {...getInputProps(f.decisionOn, { type: "date" })} max={today} />
+            <DateField {...getInputProps(f.decisionOn, { type: "text" })} max={today} />
             <FieldError errors={f.decisionOn.errors} />
           </div>
           <button type="submit" className="btn">{t("requests.approve")}</button>

@@ -84,7 +84,7 @@ export default function ListRequestsPage() {
         {page.rows.length === 0 ? (
           <p className="p-4 text-slate-600">{t("requests.empty")}</p>
         ) : (
-          <table className="table">
+          <table className="table table-cards">
             <thead>
               <tr>
                 <th scope="col">#</th>
@@ -103,19 +103,19 @@ export default function ListRequestsPage() {
                       {r.id}
                     </Link>
                   </td>
-                  <td>
+                  <td data-label={t("requests.facility")}>
                     <Link to={`/adoption/requests/${r.id}`} className="link">
                       {r.facilityName}
                     </Link>
                   </td>
-                  <td>
+                  <td data-label={t("requests.status")}>
                     {te(`listRequestStatus.${r.status}`)}
                     {r.status !== "submitted" ? <span className="block text-xs text-slate-500">{formatDateTime(r.statusAt, locale)}</span> : null}
                     {r.approvedItems > 0 && r.returnedItems > 0 ? (
                       <span className="block text-xs text-slate-600">{t("requests.outcomeCounts", { approved: r.approvedItems, returned: r.returnedItems })}</span>
                     ) : null}
                   </td>
-                  <td className="text-right tabular-nums">{formatNumber(r.items, locale)}</td>
+                  <td className="text-right tabular-nums" data-label={t("requests.items")}>{formatNumber(r.items, locale)}</td>
                   <td className="hidden sm:table-cell">{formatDateTime(r.submittedAt, locale)}</td>
                   <td className="hidden md:table-cell">
                     {r.decisionNumber ? `${r.decisionNumber} (${formatDate(r.decisionOn, locale)})` : ""}

@@ -23,6 +23,8 @@ import { planFilterSchema } from "~/models/transfers/schemas";
 import { badRequest, requireId } from "~/utils/http.server";
 import { replyInvalid, replyWithDomainError, readForm, parseSubmission } from "~/utils/form.server";
 import { pageFromUrl } from "~/utils/pagination";
+import { DateField } from "~/components/date-field";
+import { ConfirmButton } from "~/components/confirm-button";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.detail.agreement.number} – CGKT` : "CGKT" },
@@ -311,7 +313,7 @@ export default function AgreementPage() {
               {to === "active" && !a.signedOn ? (
                 <div>
                   <label className="label" htmlFor="status-signedOn">{t("fields.signedOn")}</label>
-                  <input id="status-signedOn" type="date" name="signedOn" className="input" required />
+                  <DateField id="status-signedOn" name="signedOn" required />
                   <FieldError errors={errors.signedOn} />
                 </div>
               ) : null}
@@ -319,7 +321,7 @@ export default function AgreementPage() {
                 <>
                   <div>
                     <label className="label" htmlFor="status-terminatedOn">{t("status.terminatedOn")}</label>
-                    <input id="status-terminatedOn" type="date" name="terminatedOn" className="input" required />
+                    <DateField id="status-terminatedOn" name="terminatedOn" required />
                     <FieldError errors={errors.terminatedOn} />
                   </div>
                   <div className="min-w-[16rem] flex-1">
@@ -329,9 +331,15 @@ export default function AgreementPage() {
                   </div>
                 </>
               ) : null}
-              <button type="submit" className={to === "terminated" ? "btn-danger" : "btn"}>
-                {t(to === "active" ? "status.activate" : to === "ended" ? "status.end" : "status.terminate")}
-              </button>
+              {to === "terminated" ? (
+                <ConfirmButton title={t("confirmations.terminateTitle", { number: a.number })} consequence={t("confirmations.terminate")}>
+                  {t("status.terminate")}
+                </ConfirmButton>
+              ) : (
+                <button type="submit" className="btn">
+                  {t(to === "active" ? "status.activate" : "status.end")}
+                </button>
+              )}
             </Form>
           ))}
         </section>
@@ -350,12 +358,12 @@ export default function AgreementPage() {
             </div>
             <div>
               <label className="label" htmlFor="renew-start">{t("fields.startOn")}</label>
-              <input id="renew-start" type="date" name="startOn" className="input" required />
+              <DateField id="renew-start" name="startOn" required />
               <FieldError errors={errors.startOn} />
             </div>
             <div>
               <label className="label" htmlFor="renew-end">{t("fields.endOn")}</label>
-              <input id="renew-end" type="date" name="endOn" className="input" />
+              <DateField id="renew-end" name="endOn" />
               <FieldError errors={errors.endOn} />
             </div>
             <button type="submit" className="btn">{t("renew.submit")}</button>

@@ -15,6 +15,7 @@ import { acceptanceSchema, caseLogSchema, stageMoveSchema } from "~/models/trans
 import { acceptTransferItem, getTransferItem, logCase, moveStage } from "~/models/transfers/stages.server";
 import { badRequest, requireId } from "~/utils/http.server";
 import { replyInvalid, replyWithDomainError, readForm, parseSubmission, byIntent } from "~/utils/form.server";
+import { DateField } from "~/components/date-field";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.detail.item.techniqueCode} ${data.detail.item.techniqueName} – CGKT` : "CGKT" },
@@ -127,7 +128,7 @@ export default function TransferItemPage() {
             </div>
             <div>
               <label className="label" htmlFor="move-on">{t("item.movedOn")}</label>
-              <input id="move-on" type="date" name="movedOn" defaultValue={day} max={day} className="input" required />
+              <DateField id="move-on" name="movedOn" defaultValue={day} max={day} required />
               <FieldError errors={move.movedOn} />
             </div>
             <div className="min-w-[14rem] flex-1">
@@ -151,7 +152,7 @@ export default function TransferItemPage() {
             <div className="grid gap-3 sm:grid-cols-2">
               <div>
                 <label className="label" htmlFor="accept-on">{t("item.acceptedOn")}</label>
-                <input id="accept-on" type="date" name="acceptedOn" defaultValue={day} max={day} className="input" required />
+                <DateField id="accept-on" name="acceptedOn" defaultValue={day} max={day} required />
                 <FieldError errors={accept.acceptedOn} />
               </div>
               <div>
@@ -186,7 +187,7 @@ export default function TransferItemPage() {
             <input type="hidden" name="intent" value="case" />
             <div>
               <label className="label" htmlFor="case-on">{t("item.performedOn")}</label>
-              <input id="case-on" type="date" name="performedOn" defaultValue={day} max={day} className="input" required />
+              <DateField id="case-on" name="performedOn" defaultValue={day} max={day} required />
               <FieldError errors={kase.performedOn} />
             </div>
             <div>

@@ -1,11 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useMemo } from "react";
-import { I18nextProvider, useTranslation } from "react-i18next";
+import { useTranslation } from "react-i18next";
 import { getDb } from "~/db/client.server";
 import { formatDate } from "~/i18n/format";
-import { createI18n } from "~/i18n/i18n";
+import { useLocale } from "~/i18n/use-locale";
 import { requireActor } from "~/models/auth/session.server";
 import { getAgreement } from "~/models/agreements/queries.server";
 import { orRespond, todayInVietnam } from "~/utils/domain-response.server";
@@ -14,8 +13,8 @@ import { requireId } from "~/utils/http.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.detail.agreement.number} – bản in` : "CGKT" }];
 
-// The whole plan on one page (no pagination: a printed plan is complete), in Vietnamese
-// whatever the interface language, for signing and filing.
+// The whole plan on one page (no pagination: a printed plan is complete), for signing and
+// filing, in the interface's language (its dates and labels follow the language switch).
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   const id = requireId(params.id);
@@ -30,10 +29,11 @@ function PrintBody() {
   const { detail, plan, today: day } = useLoaderData<typeof loader>();
   const { t } = useTranslation("agreements");
   const { t: te } = useTranslation("enums");
+  const locale = useLocale();
   const a = detail.agreement;
   const phases = [...new Set(plan.items.rows.map((r) => r.phase))];
   return (
-    <article className="print-page mx-auto max-w-4xl bg-white p-3 sm:p-6 text-[13px] leading-snug text-black print:p-0" lang="vi">
+    <article className="print-page mx-auto max-w-4xl bg-white p-3 sm:p-6 text-[13px] leading-snug text-black print:p-0" lang={locale}>
       <div className="no-print mb-4 flex gap-2">
         <Link to={`/agreements/${a.id}`} className="btn-secondary">
           ← {a.number}
@@ -47,8 +47,8 @@ function PrintBody() {
         <h1 className="mt-3 text-lg font-bold">{t("print.heading")}</h1>
         <p className="font-semibold">{a.title}</p>
         <p>
-          {t("fields.number")}: {a.number} · {t("fields.signedOn")}: {formatDate(a.signedOn, "vi") || "—"} · {t("fields.term")}:{" "}
-          {formatDate(a.startOn, "vi")} – {a.endOn ? formatDate(a.endOn, "vi") : "…"}
+          {t("fields.number")}: {a.number} · {t("fields.signedOn")}: {formatDate(a.signedOn, locale) || "—"} · {t("fields.term")}:{" "}
+          {formatDate(a.startOn, locale)} – {a.endOn ? formatDate(a.endOn, locale) : "…"}
         </p>
       </header>
       <section className="mt-4">
@@ -94,10 +94,10 @@ function PrintBody() {
                           <td>{r.toName}</td>
                           <td>
                             {te(`transferStage.${r.stage}`)}
-                            {r.acceptedOn ? ` (${formatDate(r.acceptedOn, "vi")})` : ""}
+                            {r.acceptedOn ? ` (${formatDate(r.acceptedOn, locale)})` : ""}
                           </td>
                           <td>
-                            {formatDate(r.targetDate, "vi")}
+                            {formatDate(r.targetDate, locale)}
                             {r.overdue ? ` – ${t("plan.overdue")}` : ""}
                           </td>
                         </tr>
@@ -110,17 +110,12 @@ function PrintBody() {
         })}
       </section>
       <footer className="mt-8 grid grid-cols-2 text-center">
-        <p className="col-start-2 italic">{t("print.generated", { date: formatDate(day, "vi") })}</p>
+        <p className="col-start-2 italic">{t("print.generated", { date: formatDate(day, locale) })}</p>
       </footer>
     </article>
   );
 }
 
 export default function PrintPage() {
-  const i18n = useMemo(() => createI18n("vi"), []);
-  return (
-    <I18nextProvider i18n={i18n}>
-      <PrintBody />
-    </I18nextProvider>
-  );
+  return <PrintBody />;
 }

@@ -84,7 +84,7 @@ export default function AgreementsPage() {
         <p className="card text-slate-600">{t("none")}</p>
       ) : (
         <div className="card overflow-x-auto p-0">
-          <table className="table">
+          <table className="table table-cards">
             <thead>
               <tr>
                 <th>{t("fields.number")}</th>
@@ -103,11 +103,11 @@ export default function AgreementsPage() {
                       {a.number}
                     </Link>
                   </td>
-                  <td>
+                  <td data-label={t("fields.title")}>
                     {a.title}
                     <p className="text-xs text-slate-500">{te(`agreementType.${a.type}`)}</p>
                   </td>
-                  <td className="hidden md:table-cell">
+                  <td className="hidden md:table-cell" data-label={t("fields.parties")}>
                     <ul className="text-xs">
                       {a.parties.map((p) => (
                         <li key={p.facilityId}>
@@ -116,13 +116,13 @@ export default function AgreementsPage() {
                       ))}
                     </ul>
                   </td>
-                  <td className="whitespace-nowrap text-xs">
+                  <td className="whitespace-nowrap text-xs" data-label={t("fields.term")}>
                     {formatDate(a.startOn, locale)} – {a.endOn ? formatDate(a.endOn, locale) : "…"}
                   </td>
-                  <td>
+                  <td data-label={t("fields.status")}>
                     <AgreementStatusBadge status={a.displayStatus} />
                   </td>
-                  <td className="hidden whitespace-nowrap text-xs sm:table-cell">
+                  <td className="hidden whitespace-nowrap text-xs sm:table-cell" data-label={t("fields.progress")}>
                     {a.items > 0 ? t("plan.progressLabel", { accepted: a.accepted, planned: a.items }) : "—"}
                   </td>
                 </tr>

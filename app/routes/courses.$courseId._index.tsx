@@ -27,6 +27,7 @@ import { todayInVietnam } from "~/utils/domain-response.server";
 import { replyInvalid, replyWithDomainError, readForm, parseSubmission, byIntent } from "~/utils/form.server";
 import { badRequest, notFound, requireId } from "~/utils/http.server";
 import { pageFromUrl } from "~/utils/pagination";
+import { ConfirmButton } from "~/components/confirm-button";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.course.title ?? ""} – CGKT` }];
 
@@ -320,10 +321,10 @@ export default function CoursePage() {
                             <button type="submit" name="intent" value="approve" className="btn" disabled={busy}>{t("participants.approve")}</button>
                           ) : null}
                           {course.canManage && (p.status === "requested" || p.status === "waitlisted") ? (
-                            <button type="submit" name="intent" value="reject" className="btn-secondary" disabled={busy}>{t("participants.reject")}</button>
+                            <ConfirmButton name="intent" value="reject" className="btn-secondary" disabled={busy} title={t("confirmations.rejectTitle", { name: p.fullName })} consequence={t("confirmations.reject", { name: p.fullName })}>{t("participants.reject")}</ConfirmButton>
                           ) : null}
                           {mayWithdraw ? (
-                            <button type="submit" name="intent" value="withdraw" className="btn-secondary" disabled={busy}>{t("participants.withdraw")}</button>
+                            <ConfirmButton name="intent" value="withdraw" className="btn-secondary" disabled={busy} title={t("confirmations.withdrawTitle", { name: p.fullName })} consequence={t("confirmations.withdraw", { name: p.fullName })}>{t("participants.withdraw")}</ConfirmButton>
                           ) : null}
                           {open && !shortfall ? (
                             <button type="submit" name="intent" value="evaluate" className="btn-secondary" disabled={busy}>{t("participants.issue")}</button>

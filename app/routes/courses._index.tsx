@@ -16,6 +16,7 @@ import { courseFiltersFromUrl } from "~/models/courses/schemas";
 import { COURSE_STATUSES } from "~/models/enums";
 import { pageFromUrl } from "~/utils/pagination";
 import { localizedTitle } from "~/utils/meta";
+import { DateField } from "~/components/date-field";
 
 export const meta: MetaFunction = ({ matches }) => localizedTitle(matches, "courses:list.title");
 
@@ -66,11 +67,11 @@ export default function CoursesPage() {
         <FilterSelect name="status" label={t("fields.status")} defaultValue={filters.status} options={COURSE_STATUSES.map((s) => ({ value: s, label: te(`courseStatus.${s}`) }))} />
         <div className="basis-[45%] sm:basis-auto">
           <label className="label" htmlFor="filter-from">{t("list.from")}</label>
-          <input id="filter-from" type="date" name="from" defaultValue={filters.from ?? ""} className="input" />
+          <DateField id="filter-from" name="from" defaultValue={filters.from ?? ""} />
         </div>
         <div className="basis-[45%] sm:basis-auto">
           <label className="label" htmlFor="filter-to">{t("list.to")}</label>
-          <input id="filter-to" type="date" name="to" defaultValue={filters.to ?? ""} className="input" />
+          <DateField id="filter-to" name="to" defaultValue={filters.to ?? ""} />
         </div>
       </FilterBar>
       <section className="card p-0" aria-label={t("list.title")}>
@@ -78,7 +79,7 @@ export default function CoursesPage() {
           <p className="p-4 text-slate-600">{t("list.empty")}</p>
         ) : (
           <div className="overflow-x-auto">
-            <table className="table">
+            <table className="table table-cards">
               <thead>
                 <tr>
                   <th scope="col">{t("fields.title")}</th>
@@ -99,15 +100,15 @@ export default function CoursesPage() {
                         <span className="md:hidden"> · {c.hostName}</span>
                       </p>
                     </td>
-                    <td className="hidden md:table-cell">{c.hostName}</td>
-                    <td className="whitespace-nowrap">
+                    <td className="hidden md:table-cell" data-label={t("fields.host")}>{c.hostName}</td>
+                    <td className="whitespace-nowrap" data-label={t("fields.dates")}>
                       {formatDate(c.startOn, locale)} – {formatDate(c.endOn, locale)}
                     </td>
-                    <td className="hidden sm:table-cell">
+                    <td className="hidden sm:table-cell" data-label={t("fields.seats")}>
                       <SeatsCell taken={c.seatsTaken} capacity={c.capacity} waitlisted={c.waitlisted} />
                     </td>
-                    <td className="hidden text-right tabular-nums sm:table-cell">{formatNumber(c.creditHours, locale, 1)}</td>
-                    <td><CourseStatusBadge status={c.status} /></td>
+                    <td className="hidden text-right tabular-nums sm:table-cell" data-label={t("fields.creditHours")}>{formatNumber(c.creditHours, locale, 1)}</td>
+                    <td data-label={t("fields.status")}><CourseStatusBadge status={c.status} /></td>
                   </tr>
                 ))}
               </tbody>

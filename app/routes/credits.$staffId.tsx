@@ -19,6 +19,7 @@ import { vietnamToday } from "~/models/dates";
 import { replyInvalid, replyWithDomainError, parseForm } from "~/utils/form.server";
 import { notFound, requireId } from "~/utils/http.server";
 import { pageFromUrl } from "~/utils/pagination";
+import { DateField } from "~/components/date-field";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.ledger.person.fullName ?? ""} – CGKT` }];
 
@@ -140,7 +141,7 @@ export default function CreditLedgerPage() {
           </div>
           <div>
             <label className="label" htmlFor={fields.activityOn.id}>{t("credits.activityOn")}</label>
-            <input {...getInputProps(fields.activityOn, { type: "date" })} className="input" />
+            <DateField {...getInputProps(fields.activityOn, { type: "text" })} />
             <FieldError errors={fields.activityOn.errors} />
           </div>
           <div className="sm:col-span-2">

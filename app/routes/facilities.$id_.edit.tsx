@@ -14,6 +14,7 @@ import { orRespond } from "~/utils/domain-response.server";
 import { parseSubmission, readForm, replyInvalid, replyWithDomainError } from "~/utils/form.server";
 import { requireId } from "~/utils/http.server";
 import { localizedTitle } from "~/utils/meta";
+import { ConfirmButton } from "~/components/confirm-button";
 
 export const meta: MetaFunction = ({ matches }) => localizedTitle(matches, "facilities:form.editTitle");
 
@@ -84,9 +85,15 @@ export default function EditFacilityPage() {
         <input type="hidden" name="version" value={facility.version} />
         <p className="text-sm text-slate-600">{t("form.deactivateHint")}</p>
         {facility.active ? (
-          <button type="submit" name="intent" value="deactivate" className="btn-secondary">
+          <ConfirmButton
+            name="intent"
+            value="deactivate"
+            className="btn-secondary"
+            title={t("confirmations.deactivateTitle", { name: facility.name })}
+            consequence={t("confirmations.deactivate")}
+          >
             {t("form.deactivate")}
-          </button>
+          </ConfirmButton>
         ) : (
           <button type="submit" name="intent" value="reactivate" className="btn-secondary">
             {t("form.reactivate")}

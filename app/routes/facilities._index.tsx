@@ -97,7 +97,7 @@ export default function FacilitiesPage() {
           <p className="p-4 text-slate-600">{t("list.empty")}</p>
         ) : (
           <div className="overflow-x-auto">
-            <table className="table">
+            <table className="table table-cards">
               <thead>
                 <tr>
                   <th scope="col">{t("columns.name")}</th>
@@ -132,7 +132,7 @@ export default function FacilitiesPage() {
                         </p>
                       </td>
                       <td className="hidden md:table-cell">{te(`facilityKind.${f.kind}`)}</td>
-                      <td>
+                      <td data-label={t("columns.level")}>
                         <LevelBadge level={f.level} />
                       </td>
                       <td className="hidden whitespace-nowrap sm:table-cell">{te(`grade.${f.grade}`)}</td>

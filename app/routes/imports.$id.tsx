@@ -18,6 +18,7 @@ import { requireId } from "~/utils/http.server";
 import { encodeMessage, translateMessage } from "~/utils/messages";
 import { localizedTitle } from "~/utils/meta";
 import { pageFromUrl } from "~/utils/pagination";
+import { ConfirmButton } from "~/components/confirm-button";
 
 export const meta: MetaFunction = ({ matches }) => localizedTitle(matches, "imports:batch.kind");
 
@@ -108,9 +109,16 @@ export default function ImportBatchPage() {
           <button type="submit" name="intent" value="confirm" className="btn" disabled={busy || writable === 0}>
             {busy ? t("batch.confirming") : t("batch.confirm")}
           </button>
-          <button type="submit" name="intent" value="discard" className="btn-secondary" disabled={busy}>
+          <ConfirmButton
+            name="intent"
+            value="discard"
+            className="btn-secondary"
+            disabled={busy}
+            title={t("confirmations.discardTitle", { file: batch.fileName })}
+            consequence={t("confirmations.discard")}
+          >
             {t("batch.discard")}
-          </button>
+          </ConfirmButton>
           <p className="text-sm text-slate-600">{t("batch.confirmHint")}</p>
           {data?.error ? (
             <p className="field-error w-full" role="alert" data-testid="batch-error">

@@ -278,7 +278,7 @@ export default function ReportsPage() {
       const href = (category: "official" | "all") =>
         `/reports/pairs?${reportQuery({ ...params, ...filter, dimension: undefined, metric, category, year: Number(p.period) })}`;
       return (
-        <td key={p.period} className="text-right tabular-nums">
+        <td key={p.period} className="text-right tabular-nums" data-label={p.period}>
           <Link to={href("official")} className="link font-semibold">
             {n(p.official[metric])}
           </Link>
@@ -294,7 +294,7 @@ export default function ReportsPage() {
     }
     return (
       <section className="card overflow-x-auto p-0" aria-label={t(`metric.${metric}`)}>
-        <table className="table">
+        <table className="table table-cards">
           <caption className="px-4 pt-3 text-left font-semibold">
             {t(`metric.${metric}`)} · {t(params.crossOnly ? "measure.cross" : "measure.all")}
           </caption>

@@ -21,6 +21,7 @@ import { allowedTransitions, checkReport } from "~/models/rotations/rules";
 import { reportSchema, statusSchema } from "~/models/rotations/schemas";
 import { replyInvalid, replyWithDomainError, readForm, parseSubmission } from "~/utils/form.server";
 import { notFound, requireId } from "~/utils/http.server";
+import { ConfirmButton } from "~/components/confirm-button";
 
 export const meta: MetaFunction = () => [{ title: "Đợt luân phiên – CGKT" }];
 
@@ -202,9 +203,14 @@ export default function RotationPage() {
                 </label>
                 <input id="cancelReason" name="cancelReason" className="input" />
               </div>
-              <button type="submit" name="intent" value="cancel" className="btn-danger">
+              <ConfirmButton
+                name="intent"
+                value="cancel"
+                title={t("confirmations.cancelTitle", { name: detail.staffName })}
+                consequence={t("confirmations.cancel", { to: detail.toName, dates: `${formatDate(r.startOn, locale)} – ${formatDate(r.endOn, locale)}` })}
+              >
                 {t("detail.cancel")}
-              </button>
+              </ConfirmButton>
             </Form>
           ) : null}
         </section>

@@ -143,7 +143,7 @@ export default function RotationsPage() {
           <p className="p-4 text-slate-600">{t("list.empty")}</p>
         ) : (
           <div className="overflow-x-auto">
-            <table className="table">
+            <table className="table table-cards">
               <thead>
                 <tr>
                   <th scope="col">{t("columns.staff")}</th>
@@ -170,13 +170,13 @@ export default function RotationsPage() {
                       ) : null}
                       {row.shortTerm ? <span className="badge ml-1 bg-slate-100 text-slate-700">{t("flags.shortTerm")}</span> : null}
                     </td>
-                    <td className="hidden md:table-cell">{row.fromName}</td>
-                    <td>{row.toName}</td>
-                    <td className="whitespace-nowrap">
+                    <td className="hidden md:table-cell" data-label={t("columns.from")}>{row.fromName}</td>
+                    <td data-label={t("columns.to")}>{row.toName}</td>
+                    <td className="whitespace-nowrap" data-label={t("columns.dates")}>
                       {formatDate(row.startOn, locale)} – {formatDate(row.endOn, locale)}
                     </td>
-                    <td className="hidden sm:table-cell">{te(`rotationPurpose.${row.purpose}`)}</td>
-                    <td>
+                    <td className="hidden sm:table-cell" data-label={t("columns.purpose")}>{te(`rotationPurpose.${row.purpose}`)}</td>
+                    <td data-label={t("columns.status")}>
                       <StatusBadge status={row.status} />
                     </td>
                   </tr>

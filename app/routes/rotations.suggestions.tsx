@@ -14,6 +14,7 @@ import { suggestionSchema } from "~/models/rotations/schemas";
 import { partnerFacilities, suggestCandidates, supportedItems, type Candidate, type Suggestions } from "~/models/rotations/suggestions.server";
 import { encodeMessage, translateMessage } from "~/utils/messages";
 import { parseSubmission } from "~/utils/form.server";
+import { DateField } from "~/components/date-field";
 
 export const meta: MetaFunction = () => [{ title: "Gợi ý người luân phiên – CGKT" }];
 
@@ -134,13 +135,13 @@ export default function SuggestionsPage() {
           <label htmlFor="startOn" className="label">
             {t("fields.startOn")}
           </label>
-          <input id="startOn" name="startOn" type="date" defaultValue={defaults.startOn} className="input" />
+          <DateField id="startOn" name="startOn" defaultValue={defaults.startOn} />
         </div>
         <div>
           <label htmlFor="endOn" className="label">
             {t("fields.endOn")}
           </label>
-          <input id="endOn" name="endOn" type="date" defaultValue={defaults.endOn} className="input" />
+          <DateField id="endOn" name="endOn" defaultValue={defaults.endOn} />
         </div>
         <button type="submit" className="btn">
           {t("suggestions.submit")}

@@ -74,7 +74,7 @@ export default function StaffPage() {
           <p className="p-4 text-slate-600">{t("staff.empty")}</p>
         ) : (
           <div className="overflow-x-auto">
-            <table className="table">
+            <table className="table table-cards">
               <thead>
                 <tr>
                   <th scope="col">{t("staff.fields.fullName")}</th>
@@ -103,11 +103,11 @@ export default function StaffPage() {
                       {row.title ? <span className="block text-xs text-slate-500">{row.title}</span> : null}
                       {row.active ? null : <span className="badge ml-1 bg-slate-100">{t("staff.inactive")}</span>}
                     </td>
-                    <td>{te(`cadre.${row.cadre}`)}</td>
-                    <td className="hidden text-xs md:table-cell">{row.chapterName ?? "—"}</td>
-                    <td className="hidden sm:table-cell">{row.facilityName}</td>
-                    <td className="hidden font-mono text-xs lg:table-cell">{row.licenceNumber ?? "—"}</td>
-                    <td className="text-right tabular-nums">{row.techniqueCount}</td>
+                    <td data-label={t("staff.fields.cadre")}>{te(`cadre.${row.cadre}`)}</td>
+                    <td className="hidden text-xs md:table-cell" data-label={t("staff.fields.chapterNumber")}>{row.chapterName ?? "—"}</td>
+                    <td className="hidden sm:table-cell" data-label={t("staff.fields.facility")}>{row.facilityName}</td>
+                    <td className="hidden font-mono text-xs lg:table-cell" data-label={t("staff.fields.licenceNumber")}>{row.licenceNumber ?? "—"}</td>
+                    <td className="text-right tabular-nums" data-label={t("staff.columns.techniques")}>{row.techniqueCount}</td>
                   </tr>
                 ))}
               </tbody>

@@ -19,6 +19,7 @@ import { getTarget } from "~/models/targets/targets.server";
 import { replyInvalid, replyWithDomainError, readForm, parseSubmission } from "~/utils/form.server";
 import { notFound, requireId } from "~/utils/http.server";
 import { localizedTitle } from "~/utils/meta";
+import { DateField } from "~/components/date-field";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   data ? [{ title: `${data.target.title} – CGKT` }] : localizedTitle(matches, "adoption:targets.title");
@@ -150,7 +151,7 @@ export default function TargetPage() {
               <div className="grid gap-3 sm:grid-cols-3">
                 <div>
                   <label className="label" htmlFor={fields.measuredOn.id}>{t("targets.measuredOn")}</label>
-                  <input className="input" {...getInputProps(fields.measuredOn, { type: "date" })} max={today} />
+                  <DateField {...getInputProps(fields.measuredOn, { type: "text" })} max={today} />
                   <FieldError errors={fields.measuredOn.errors} />
                 </div>
                 <div>

@@ -68,7 +68,7 @@ export default function TargetsPage() {
         {page.rows.length === 0 ? (
           <p className="p-4 text-slate-600">{t("targets.empty")}</p>
         ) : (
-          <table className="table">
+          <table className="table table-cards">
             <thead>
               <tr>
                 <th scope="col">{t("targets.titleField")}</th>
@@ -89,10 +89,10 @@ export default function TargetsPage() {
                   <td className="hidden whitespace-nowrap sm:table-cell">
                     {formatDate(target.periodStart, locale)} – {formatDate(target.periodEnd, locale)}
                   </td>
-                  <td className="whitespace-nowrap text-right tabular-nums" data-testid="target-achievement">
+                  <td className="whitespace-nowrap text-right tabular-nums" data-testid="target-achievement" data-label={t("targets.achievement")}>
                     {t("targets.achievementText", { value: n(target.value), target: n(target.targetValue), percent: `${formatNumber(target.percent, locale, 1)}%` })}
                   </td>
-                  <td><TargetStatusBadge status={target.status} /></td>
+                  <td data-label={t("targets.status")}><TargetStatusBadge status={target.status} /></td>
                 </tr>
               ))}
             </tbody>

@@ -80,7 +80,7 @@ export default function TechniquesPage() {
           <p className="p-4 text-slate-600">{t("list.empty")}</p>
         ) : (
           <div className="overflow-x-auto">
-            <table className="table">
+            <table className="table table-cards">
               <thead>
                 <tr>
                   <th scope="col">{t("columns.code")}</th>
@@ -105,7 +105,7 @@ export default function TechniquesPage() {
                         {row.code}
                       </Link>
                     </td>
-                    <td>
+                    <td data-label={t("columns.name")}>
                       <Link to={techniqueHref(row.code)} className="hover:underline">
                         {row.name}
                       </Link>
@@ -117,7 +117,7 @@ export default function TechniquesPage() {
                       </p>
                     </td>
                     <td className="hidden text-xs text-slate-600 lg:table-cell">{row.chapterName}</td>
-                    <td>
+                    <td data-label={t("columns.level")}>
                       <LevelBadge level={row.minLevel} />
                     </td>
                     <td className="hidden whitespace-nowrap sm:table-cell">

@@ -100,7 +100,11 @@ test("a trainer fills a course of two, the third waits, a withdrawal promotes th
   expect(await status(third.name, "waitlisted")).toBe("waitlisted");
 
   // The first withdraws: the third takes the seat.
-  await submitAndWait(page, () => row(first.name).getByRole("button", { name: "Rút tên" }).click());
+  // The withdrawal asks first and says what happens to the seat.
+  await row(first.name).getByRole("button", { name: "Rút tên" }).click();
+  const dialog = page.locator("dialog[open]");
+  await expect(dialog.textContent()).resolves.toContain("danh sách chờ");
+  await submitAndWait(page, () => dialog.getByRole("button", { name: "Rút tên" }).click());
   expect(await status(first.name, "withdrawn")).toBe("withdrawn");
   expect(await status(third.name, "approved")).toBe("approved");
 

@@ -92,7 +92,8 @@ test("a trainer schedules a rotation, is refused an overlapping one with the cla
   await Promise.all([page.waitForURL(/\/rotations\/new\?/), candidate.getByRole("link", { name: /Lập lịch/ }).click()]);
   await page.waitForLoadState("networkidle");
   // The form arrives filled in: the person, Bảo Thắng, the item and the window.
-  expect(await page.locator("input[name=startOn]").inputValue()).toBe(start);
+  // Date fields show day first (dd/mm/yyyy).
+  expect(await page.locator("input[name=startOn]").inputValue()).toBe(start.split("-").reverse().join("/"));
   expect(await page.locator("input[name=transferItemIds]:checked").count()).toBe(1);
   await submit(page);
   await expect.poll(() => new URL(page.url()).pathname).toMatch(/^\/rotations\/\d+$/);

@@ -9,6 +9,7 @@ import { AddRowButton, useGrowingRows } from "~/components/growing-rows";
 import { agreementSchema, MAX_PARTY_ROWS } from "~/models/agreements/schemas";
 import { AGREEMENT_TYPES, PARTY_ROLES, type AgreementType, type PartyRole } from "~/models/enums";
 import { LookupList, useLookup } from "./pickers";
+import { DateField } from "~/components/date-field";
 
 export type AgreementFormDefaults = {
   number?: string;
@@ -74,7 +75,7 @@ export function AgreementForm({ defaults, chapters, lastResult, showOwner, submi
         </div>
         <div>
           <label className="label" htmlFor={fields.signedOn.id}>{t("fields.signedOn")}</label>
-          <input {...getInputProps(fields.signedOn, { type: "date" })} className="input" />
+          <DateField {...getInputProps(fields.signedOn, { type: "text" })} />
           <FieldError errors={fields.signedOn.errors} />
         </div>
         <div>
@@ -84,12 +85,12 @@ export function AgreementForm({ defaults, chapters, lastResult, showOwner, submi
         </div>
         <div>
           <label className="label" htmlFor={fields.startOn.id}>{t("fields.startOn")}</label>
-          <input {...getInputProps(fields.startOn, { type: "date" })} className="input" />
+          <DateField {...getInputProps(fields.startOn, { type: "text" })} />
           <FieldError errors={fields.startOn.errors} />
         </div>
         <div>
           <label className="label" htmlFor={fields.endOn.id}>{t("fields.endOn")}</label>
-          <input {...getInputProps(fields.endOn, { type: "date" })} className="input" />
+          <DateField {...getInputProps(fields.endOn, { type: "text" })} />
           <p className="text-xs text-slate-500">{t("form.openEnded")}</p>
           <FieldError errors={fields.endOn.errors} />
         </div>

@@ -7,6 +7,7 @@ import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { FieldError, FormErrors } from "~/components/form";
 import { meetingEditSchema, meetingSchema } from "~/models/agreements/schemas";
+import { DateField } from "~/components/date-field";
 
 /** The label key of each field (also names the fields of a stale-edit notice). */
 export const MEETING_FIELD_LABELS: Record<string, string> = {
@@ -53,7 +54,7 @@ export function MeetingForm({ parties, lastResult, defaultValue, version, submit
       </div>
       <div>
         <label className="label" htmlFor={fields.heldOn.id}>{t("meeting.heldOn")}</label>
-        <input {...getInputProps(fields.heldOn, { type: "date" })} className="input" />
+        <DateField {...getInputProps(fields.heldOn, { type: "text" })} />
         <FieldError errors={fields.heldOn.errors} />
       </div>
       <div>
@@ -81,7 +82,7 @@ export function MeetingForm({ parties, lastResult, defaultValue, version, submit
       </div>
       <div>
         <label className="label" htmlFor={fields.minutesSignedOn.id}>{t("meeting.minutesSignedOn")}</label>
-        <input {...getInputProps(fields.minutesSignedOn, { type: "date" })} className="input" />
+        <DateField {...getInputProps(fields.minutesSignedOn, { type: "text" })} />
         <FieldError errors={fields.minutesSignedOn.errors} />
       </div>
       <div><button type="submit" className="btn">{submitLabel}</button></div>

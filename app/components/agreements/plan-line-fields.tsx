@@ -3,6 +3,7 @@
 import { getInputProps, getSelectProps, type FieldMetadata } from "@conform-to/react";
 import { useTranslation } from "react-i18next";
 import { FieldError } from "~/components/form";
+import { DateField } from "~/components/date-field";
 
 // Conform's metadata of one field of either form (add or correct); only names, ids and errors are read.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -64,7 +65,7 @@ export function PlanLineSchedule({
         </div>
         <div>
           <label className="label" htmlFor={fields.targetDate.id}>{t("plan.targetDate")}</label>
-          <input {...getInputProps(fields.targetDate, { type: "date" })} className="input" />
+          <DateField {...getInputProps(fields.targetDate, { type: "text" })} />
           <FieldError errors={fields.targetDate.errors} />
         </div>
         <div>

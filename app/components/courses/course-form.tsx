@@ -8,6 +8,7 @@ import { FieldError, FormErrors } from "~/components/form";
 import { AddRowButton, useGrowingRows } from "~/components/growing-rows";
 import { courseSchema, MAX_SESSION_ROWS } from "~/models/courses/schemas";
 import { COURSE_MODES, COURSE_STATUSES } from "~/models/enums";
+import { DateField } from "~/components/date-field";
 
 export type CourseFormDefaults = Record<string, unknown> & {
   version?: number;
@@ -74,12 +75,12 @@ export function CourseForm({ defaults, hostFacilityId, chapters, agreements, tra
         </div>
         <div>
           <label className="label" htmlFor={fields.startOn.id}>{t("fields.startOn")}</label>
-          <input {...getInputProps(fields.startOn, { type: "date" })} className="input" />
+          <DateField {...getInputProps(fields.startOn, { type: "text" })} />
           <FieldError errors={fields.startOn.errors} />
         </div>
         <div>
           <label className="label" htmlFor={fields.endOn.id}>{t("fields.endOn")}</label>
-          <input {...getInputProps(fields.endOn, { type: "date" })} className="input" />
+          <DateField {...getInputProps(fields.endOn, { type: "text" })} />
           <FieldError errors={fields.endOn.errors} />
         </div>
         <div>
@@ -155,7 +156,7 @@ export function CourseForm({ defaults, hostFacilityId, chapters, agreements, tra
             <div key={i} className="grid gap-2 border-t border-slate-100 pt-2 sm:grid-cols-[9.5rem_6rem_6rem_1fr_12rem_5rem]" data-session-row={i} data-growing-row>
               <div>
                 <label className="text-xs text-slate-600" htmlFor={id("heldOn")}>{t("fields.heldOn")}</label>
-                <input id={id("heldOn")} name={name("heldOn")} type="date" defaultValue={d?.heldOn ?? ""} className="input" aria-invalid={errs("heldOn") ? true : undefined} />
+                <DateField id={id("heldOn")} name={name("heldOn")} defaultValue={d?.heldOn ?? ""} aria-invalid={errs("heldOn") ? true : undefined} />
                 <FieldError errors={errs("heldOn")} />
               </div>
               <div>

@@ -4,6 +4,7 @@ import { getInputProps, getSelectProps, type FieldMetadata } from "@conform-to/r
 import { useTranslation } from "react-i18next";
 import { FieldError } from "~/components/form";
 import { COMPETENCE_LEVELS, LEVELS } from "~/models/enums";
+import { DateField } from "~/components/date-field";
 
 type Fields = {
   level: FieldMetadata<string | undefined>;
@@ -50,7 +51,7 @@ export function ClassificationFields({ fields }: { fields: Fields }) {
         <label className="label" htmlFor={fields.validFrom.id}>
           {t("fields.validFrom")}
         </label>
-        <input {...getInputProps(fields.validFrom, { type: "date" })} className="input" />
+        <DateField {...getInputProps(fields.validFrom, { type: "text" })} />
         <FieldError errors={fields.validFrom.errors} />
       </div>
       <div>

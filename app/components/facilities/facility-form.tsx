@@ -23,6 +23,7 @@ import {
   type Ownership,
 } from "~/models/enums";
 import { facilityCreateSchema, facilityEditSchema } from "~/models/facilities/schemas";
+import { DateField } from "~/components/date-field";
 
 export type FacilityFormDefaults = {
   code?: string;
@@ -87,7 +88,11 @@ export function FacilityForm({ mode, defaults, provinces, communes, fixedProvinc
         <label className="label" htmlFor={field.id}>
           {t(`fields.${name}`)}
         </label>
-        <input {...getInputProps(field, { type })} className="input" {...extra} />
+        {type === "date" ? (
+          <DateField {...getInputProps(field, { type: "text" })} {...extra} />
+        ) : (
+          <input {...getInputProps(field, { type })} className="input" {...extra} />
+        )}
         {hint ? <p className="text-xs text-slate-500">{hint}</p> : null}
         <FieldError errors={field.errors} />
       </div>

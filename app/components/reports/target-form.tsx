@@ -6,6 +6,7 @@ import { useTranslation } from "react-i18next";
 import { FieldError, FormErrors } from "~/components/form";
 import { TARGET_INDICATORS } from "~/models/enums";
 import { targetSchema } from "~/models/targets/schemas";
+import { DateField } from "~/components/date-field";
 
 /** The label key of each target form field (also names the fields of a stale-edit notice). */
 export const TARGET_FIELD_LABELS: Record<string, string> = {
@@ -61,7 +62,11 @@ export function TargetForm({
     return (
       <div>
         <label className="label" htmlFor={field.id}>{t(TARGET_FIELD_LABELS[name])}</label>
-        <input className="input" {...getInputProps(field, { type })} {...extra} />
+        {type === "date" ? (
+          <DateField {...getInputProps(field, { type: "text" })} {...extra} />
+        ) : (
+          <input className="input" {...getInputProps(field, { type })} {...extra} />
+        )}
         <FieldError errors={field.errors} />
       </div>
     );

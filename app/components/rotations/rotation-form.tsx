@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { FieldError, FormErrors } from "~/components/form";
 import { ROTATION_PURPOSES } from "~/models/enums";
 import { rotationSchema } from "~/models/rotations/schemas";
+import { DateField } from "~/components/date-field";
 
 type Option = { value: number; label: string };
 export type RotationFormOptions = {
@@ -139,14 +140,14 @@ export function RotationForm({
           <label htmlFor={fields.startOn.id} className="label">
             {t("fields.startOn")}
           </label>
-          <input {...getInputProps(fields.startOn, { type: "date" })} className="input" />
+          <DateField {...getInputProps(fields.startOn, { type: "text" })} />
           <FieldError id={fields.startOn.errorId} errors={fields.startOn.errors} />
         </div>
         <div>
           <label htmlFor={fields.endOn.id} className="label">
             {t("fields.endOn")}
           </label>
-          <input {...getInputProps(fields.endOn, { type: "date" })} className="input" />
+          <DateField {...getInputProps(fields.endOn, { type: "text" })} />
           <FieldError id={fields.endOn.errorId} errors={fields.endOn.errors} />
         </div>
       </div>

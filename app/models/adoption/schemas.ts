@@ -1,10 +1,10 @@
 // Forms of the adoption area (zod; messages are translation keys). Shared by actions and forms.
 import { z } from "zod";
-import { isIsoDate } from "~/models/dates";
+import { calendarDate, isIsoDate } from "~/models/dates";
 import { ADOPTION_EVENT_KINDS, ADOPTION_SOURCES } from "~/models/enums";
 
 const required = "common:validation.required";
-const date = z.string({ required_error: required }).trim().refine(isIsoDate, "common:validation.invalidDate");
+const date = calendarDate;
 const optionalText = (max: number) => z.string().trim().max(max, "common:validation.tooLong").optional();
 
 /** Longest technique code (a billing code CC.SSSS.GGGG is 12) and decision number, in every form and import. */

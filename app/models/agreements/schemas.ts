@@ -1,11 +1,11 @@
 // One zod schema per form of the agreements area, used by the action (parseWithZod) and the
 // form (getZodConstraint). Messages are translation keys.
 import { z } from "zod";
-import { isIsoDate } from "~/models/dates";
+import { calendarDate } from "~/models/dates";
 import { AGREEMENT_STATUSES, AGREEMENT_TYPES, PARTY_ROLES } from "~/models/enums";
 
 const required = "common:validation.required";
-const date = z.string({ required_error: required }).refine(isIsoDate, "common:validation.invalidDate");
+const date = calendarDate;
 const optionalDate = date.optional();
 const text = (max: number) => z.string({ required_error: required }).trim().min(1, required).max(max, "common:validation.tooLong");
 const optionalText = (max: number) => z.string().trim().max(max, "common:validation.tooLong").optional();

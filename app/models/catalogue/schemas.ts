@@ -1,6 +1,6 @@
 // Forms of the catalogue area: the edition an import loads, and a crosswalk upload.
 import { z } from "zod";
-import { isIsoDate } from "~/models/dates";
+import { calendarDate } from "~/models/dates";
 import { CHAPTER_COUNT, isTechniqueCodeForm } from "./import-rules";
 
 const required = "common:validation.required";
@@ -12,12 +12,8 @@ export const catalogueImportSchema = z
       .trim()
       .regex(/^[a-z0-9][a-z0-9-]{1,39}$/, "imports:catalogue.badEditionCode"),
     editionName: z.string({ required_error: required }).trim().min(1, required).max(200, "common:validation.tooLong"),
-    effectiveFrom: z.string({ required_error: required }).refine(isIsoDate, "common:validation.invalidDate"),
-    effectiveTo: z
-      .string()
-      .optional()
-      .transform((v) => (v ? v : null))
-      .refine((v) => v === null || isIsoDate(v), "common:validation.invalidDate"),
+    effectiveFrom: calendarDate,
+    effectiveTo: calendarDate.optional().transform((v) => v ?? null),
     complete: z
       .string()
       .optional()

@@ -1,12 +1,12 @@
 // One zod schema per form of the courses area, used by the action (parseWithZod) and the form
 // (getZodConstraint). Messages are translation keys.
 import { z } from "zod";
-import { isIsoDate } from "~/models/dates";
+import { calendarDate, isIsoDate } from "~/models/dates";
 import { COURSE_MODES, COURSE_STATUSES } from "~/models/enums";
 import { isClockTime, SCORE_MAX, SCORE_MIN } from "./rules";
 
 const required = "common:validation.required";
-const isoDate = z.string({ required_error: required }).refine(isIsoDate, "common:validation.invalidDate");
+const isoDate = calendarDate;
 const optionalId = z.coerce.number().int().positive().optional();
 
 const blank = (v: unknown) => v === undefined || v === null || (typeof v === "string" && v.trim() === "");

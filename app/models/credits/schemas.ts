@@ -1,6 +1,6 @@
 // Forms of the credit-hour ledger. Messages are translation keys.
 import { z } from "zod";
-import { isIsoDate } from "~/models/dates";
+import { calendarDate } from "~/models/dates";
 import { CREDIT_KINDS } from "~/models/enums";
 
 const required = "common:validation.required";
@@ -13,7 +13,7 @@ export const MANUAL_CREDIT_KINDS = CREDIT_KINDS.filter((k) => k !== "course") as
 
 export const creditEntrySchema = z.object({
   kind: z.enum(MANUAL_CREDIT_KINDS as [string, ...string[]], { errorMap: () => ({ message: required }) }),
-  activityOn: z.string({ required_error: required }).refine(isIsoDate, "common:validation.invalidDate"),
+  activityOn: calendarDate,
   hours: z.coerce
     .number({ required_error: required, invalid_type_error: "common:validation.invalid" })
     .positive("common:validation.positive")

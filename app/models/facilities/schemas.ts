@@ -2,12 +2,12 @@
 // form (getZodConstraint). Messages are translation keys. Rules that need the database (code
 // taken, commune of another province, reclassification before opening) are model errors.
 import { z } from "zod";
-import { isIsoDate } from "~/models/dates";
+import { calendarDate } from "~/models/dates";
 import { COMPETENCE_LEVELS, deliversCare, FACILITY_KINDS, GRADES, LEVELS, OWNERSHIPS } from "~/models/enums";
 
 const required = "common:validation.required";
 const invalid = "common:validation.invalid";
-const date = z.string({ required_error: required }).refine(isIsoDate, "common:validation.invalidDate");
+const date = calendarDate;
 const text = (max: number) => z.string({ required_error: required }).trim().min(1, required).max(max, "common:validation.tooLong");
 const optionalText = (max: number) => z.string().trim().max(max, "common:validation.tooLong").optional();
 

@@ -2,11 +2,11 @@
 // form (getZodConstraint). Messages are translation keys. Cross-record rules (overlap,
 // length under the agreement, techniques, absence limit) are model errors, not schema ones.
 import { z } from "zod";
-import { isIsoDate } from "~/models/dates";
+import { calendarDate, isIsoDate } from "~/models/dates";
 import { ROTATION_PURPOSES } from "~/models/enums";
 
 const required = "common:validation.required";
-const date = z.string({ required_error: required }).trim().refine(isIsoDate, "common:validation.invalidDate");
+const date = calendarDate;
 const id = z.number({ required_error: required, invalid_type_error: "common:validation.invalid" }).int().positive();
 const optionalText = (max: number) => z.string().trim().max(max, "common:validation.tooLong").optional();
 

@@ -1,12 +1,12 @@
 // Forms of the targets area (zod; messages are translation keys).
 import { z } from "zod";
-import { isIsoDate } from "~/models/dates";
+import { calendarDate, isIsoDate } from "~/models/dates";
 import { TARGET_INDICATORS } from "~/models/enums";
 import { encodeMessage } from "~/utils/messages";
 
 const required = "common:validation.required";
 const MAX_VALUE = 1_000_000_000;
-const date = z.string({ required_error: required }).trim().refine(isIsoDate, "common:validation.invalidDate");
+const date = calendarDate;
 /** Finite and bounded: "Infinity" or "1e400" in a crafted request is refused, not stored. */
 const number = z
   .number({ required_error: required, invalid_type_error: "common:validation.invalid" })

@@ -2,11 +2,11 @@
 // accept it, delete it.
 import { z } from "zod";
 import { isTechniqueCodeForm } from "~/models/catalogue/import-rules";
-import { isIsoDate } from "~/models/dates";
+import { calendarDate } from "~/models/dates";
 import { CASE_OUTCOMES, TRANSFER_STAGES } from "~/models/enums";
 
 const required = "common:validation.required";
-const date = z.string({ required_error: required }).refine(isIsoDate, "common:validation.invalidDate");
+const date = calendarDate;
 const optionalText = (max: number) => z.string().trim().max(max, "common:validation.tooLong").optional();
 const id = z.number({ required_error: required, invalid_type_error: "common:validation.invalid" }).int().positive();
 

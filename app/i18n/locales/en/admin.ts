@@ -129,4 +129,8 @@ export default {
       tailRemoved: "Broken at the end: the newest events after #{{lastId}} were removed. {{count}} events are intact.",
     },
   },
+  confirmations: {
+    deactivateTitle: "Deactivate the account {{username}}?",
+    deactivate: "{{name}} is signed out of every session at once and cannot sign in until the account is reactivated. Their records and audit trail are kept.",
+  },
 } as const;

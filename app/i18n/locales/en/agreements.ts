@@ -303,4 +303,8 @@ export default {
     deleteHasRotations_other: "{{count}} rotations serve this item: remove the item from those rotations first.",
     staleDelete: "The item changed after you opened this page; nothing was deleted. Review it and try again.",
   },
+  confirmations: {
+    terminateTitle: "Terminate agreement {{number}}?",
+    terminate: "The agreement becomes Terminated from the date entered, with its reason, and cannot be made active again. Its plan, acceptances and documents are kept.",
+  },
 } as const;

@@ -59,4 +59,8 @@ export default {
     security: "Account security",
     signOut: "Sign out",
   },
+  confirmations: {
+    disableTitle: "Turn off two-step sign-in?",
+    disable: "From your next sign-in only the password is asked; your current recovery codes stop working. You can turn it on again at any time with a new code.",
+  },
 } as const;

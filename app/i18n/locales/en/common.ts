@@ -1,5 +1,6 @@
 export default {
   appName: "Technique Transfer & Training",
+  appShort: "CGKT",
   appTagline: "Planning line direction, technique transfer, staff rotations and training",
   skipToContent: "Skip to content",
   menu: "Menu",
@@ -128,9 +129,14 @@ export default {
     message: "Someone else changed this record after you opened the form ({{fields}}). Nothing was saved; review the changes and save again.",
     messageNoFields: "Someone else changed this record after you opened the form. Nothing was saved; review the current values and save again.",
   },
+  dateField: {
+    placeholder: "dd/mm/yyyy",
+    hint: "Day/month/year (dd/mm/yyyy), e.g. 05/03/2026 for 5 March 2026",
+    pick: "Pick a date on the calendar",
+  },
   validation: {
     required: "Please fill in this field.",
-    invalidDate: "Not a valid date (year-month-day).",
+    invalidDate: "Not a valid date (type dd/mm/yyyy, e.g. 05/03/2026).",
     endBeforeStart: "The end date must be on or after the start date.",
     positive: "The value must be greater than 0.",
     tooLong: "Too long.",
@@ -141,5 +147,8 @@ export default {
     tooBig: "The value must not be more than {{maximum}}.",
     notInteger: "The value must be a whole number.",
     email: "Not a valid e-mail address.",
+  },
+  confirmDialog: {
+    keep: "No, go back",
   },
 } as const;

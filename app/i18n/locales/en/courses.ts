@@ -262,4 +262,10 @@ export default {
     attendanceAndScore: "Not met: attended {{attended}} of {{sessions}} sessions ({{share}}%), needs {{min}}%; score {{score, decimal}}, needs {{pass, decimal}}.",
     attendanceAndNoScore: "Not met: attended {{attended}} of {{sessions}} sessions ({{share}}%), needs {{min}}%; no score yet, needs {{pass, decimal}}.",
   },
+  confirmations: {
+    withdrawTitle: "Withdraw {{name}} from the course?",
+    withdraw: "{{name}} loses their seat. If anyone is waiting, the first person on the waitlist takes it. Attendance already recorded is kept.",
+    rejectTitle: "Refuse {{name}}'s request?",
+    reject: "{{name}} is not admitted; the sending facility sees the request as refused. A new request is needed to admit them later.",
+  },
 } as const;

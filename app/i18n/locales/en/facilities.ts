@@ -173,4 +173,8 @@ export default {
       nonCareLevel: "{{name}} delivers no care and carries no level. Nothing was recorded.",
     },
   },
+  confirmations: {
+    deactivateTitle: "Deactivate {{name}}?",
+    deactivate: "The facility is no longer offered in new forms. Its history, agreements and recorded figures are kept and nothing is deleted; it can be reactivated later.",
+  },
 } as const;

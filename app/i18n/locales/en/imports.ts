@@ -304,4 +304,8 @@ export default {
     retiredRow: "—",
     noRows: "The file has no data rows.",
   },
+  confirmations: {
+    discardTitle: "Discard the import of {{file}}?",
+    discard: "The preview and the uploaded file are dropped; no row is written. To import it later, upload the file again.",
+  },
 } as const;

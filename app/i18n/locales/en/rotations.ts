@@ -228,4 +228,8 @@ export default {
     unknownChapter: "There is no specialty (chapter) number {{chapter}} in the catalogue.",
     unknownTechnique: "Technique {{code}} is not in the catalogue.",
   },
+  confirmations: {
+    cancelTitle: "Cancel {{name}}'s rotation?",
+    cancel: "The rotation to {{to}} ({{dates}}) becomes Cancelled and no longer counts towards the absence limit. The record stays in the history; this cannot be undone.",
+  },
 } as const;

@@ -129,4 +129,8 @@ export default {
       tailRemoved: "Chuỗi đứt ở cuối: các sự kiện mới nhất sau số {{lastId}} đã bị xóa. {{count}} sự kiện còn nguyên vẹn.",
     },
   },
+  confirmations: {
+    deactivateTitle: "Khóa tài khoản {{username}}?",
+    deactivate: "{{name}} bị đăng xuất khỏi mọi phiên ngay lập tức và không đăng nhập được nữa cho đến khi tài khoản được mở lại. Dữ liệu và nhật ký của tài khoản được giữ nguyên.",
+  },
 } as const;

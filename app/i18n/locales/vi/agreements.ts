@@ -300,4 +300,8 @@ export default {
     deleteHasRotations_other: "Có {{count}} đợt luân phiên phục vụ kỹ thuật này: hãy bỏ kỹ thuật khỏi các đợt đó trước.",
     staleDelete: "Kỹ thuật đã thay đổi sau khi bạn mở trang này; chưa xóa gì. Hãy xem lại rồi thử lại.",
   },
+  confirmations: {
+    terminateTitle: "Chấm dứt thỏa thuận {{number}}?",
+    terminate: "Thỏa thuận chuyển sang trạng thái Đã chấm dứt từ ngày đã nhập, kèm lý do, và không thể đưa về trạng thái hiệu lực. Kế hoạch, nghiệm thu và tài liệu vẫn được lưu.",
+  },
 } as const;

@@ -60,4 +60,8 @@ export default {
     security: "Bảo mật tài khoản",
     signOut: "Đăng xuất",
   },
+  confirmations: {
+    disableTitle: "Tắt xác thực hai bước?",
+    disable: "Từ lần đăng nhập sau chỉ cần mật khẩu; các mã khôi phục hiện có hết hiệu lực. Có thể bật lại bất cứ lúc nào bằng một mã mới.",
+  },
 } as const;

@@ -1,5 +1,6 @@
 export default {
   appName: "Chuyển giao kỹ thuật & đào tạo",
+  appShort: "CGKT",
   appTagline: "Kế hoạch chỉ đạo tuyến, chuyển giao kỹ thuật, luân phiên cán bộ và đào tạo",
   skipToContent: "Bỏ qua đến nội dung",
   menu: "Danh mục",
@@ -128,9 +129,14 @@ export default {
     message: "Bản ghi đã được người khác thay đổi sau khi bạn mở biểu mẫu ({{fields}}). Không có gì được lưu; hãy xem lại và lưu lại.",
     messageNoFields: "Người khác đã thay đổi bản ghi này sau khi bạn mở biểu mẫu. Chưa có gì được lưu; hãy xem lại giá trị hiện tại rồi lưu lại.",
   },
+  dateField: {
+    placeholder: "dd/mm/yyyy",
+    hint: "Ngày/tháng/năm, ví dụ 05/03/2026",
+    pick: "Chọn ngày trên lịch",
+  },
   validation: {
     required: "Vui lòng nhập trường này.",
-    invalidDate: "Ngày không hợp lệ (định dạng năm-tháng-ngày).",
+    invalidDate: "Ngày không hợp lệ (nhập ngày/tháng/năm, ví dụ 05/03/2026).",
     endBeforeStart: "Ngày kết thúc phải cùng ngày hoặc sau ngày bắt đầu.",
     positive: "Giá trị phải lớn hơn 0.",
     tooLong: "Nội dung quá dài.",
@@ -141,5 +147,8 @@ export default {
     tooBig: "Giá trị không được lớn hơn {{maximum}}.",
     notInteger: "Giá trị phải là số nguyên.",
     email: "Địa chỉ e-mail không hợp lệ.",
+  },
+  confirmDialog: {
+    keep: "Không, quay lại",
   },
 } as const;

@@ -262,4 +262,10 @@ export default {
     attendanceAndScore: "Chưa đạt: dự {{attended}}/{{sessions}} buổi ({{share}}%), cần {{min}}%; điểm {{score, decimal}}, cần {{pass, decimal}}.",
     attendanceAndNoScore: "Chưa đạt: dự {{attended}}/{{sessions}} buổi ({{share}}%), cần {{min}}%; chưa có điểm, cần {{pass, decimal}}.",
   },
+  confirmations: {
+    withdrawTitle: "Rút tên {{name}} khỏi khóa học?",
+    withdraw: "{{name}} mất chỗ trong lớp. Nếu có người trong danh sách chờ, người đầu tiên được chuyển vào chỗ này. Điểm danh đã ghi vẫn được lưu.",
+    rejectTitle: "Từ chối đăng ký của {{name}}?",
+    reject: "{{name}} không được nhận vào khóa học; đơn vị cử người thấy yêu cầu đã bị từ chối. Muốn nhận lại cần đăng ký mới.",
+  },
 } as const;

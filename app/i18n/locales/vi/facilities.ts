@@ -173,4 +173,8 @@ export default {
       nonCareLevel: "{{name}} không khám chữa bệnh nên không có tuyến hay cấp. Không cơ sở nào được ghi nhận.",
     },
   },
+  confirmations: {
+    deactivateTitle: "Ngừng hoạt động {{name}}?",
+    deactivate: "Cơ sở không còn được chọn trong các biểu mẫu mới. Lịch sử, thỏa thuận và số liệu đã ghi được giữ nguyên, không có gì bị xóa; có thể cho hoạt động lại sau.",
+  },
 } as const;

@@ -305,4 +305,8 @@ export default {
     retiredRow: "—",
     noRows: "Tệp không có dòng dữ liệu.",
   },
+  confirmations: {
+    discardTitle: "Bỏ bản nhập tệp {{file}}?",
+    discard: "Bản xem trước và tệp đã tải lên bị bỏ; không có dòng nào được ghi vào dữ liệu. Muốn nhập lại cần tải tệp lên lần nữa.",
+  },
 } as const;

@@ -228,4 +228,8 @@ export default {
     unknownChapter: "Không có chuyên khoa (chương) số {{chapter}} trong danh mục.",
     unknownTechnique: "Không tìm thấy kỹ thuật {{code}} trong danh mục.",
   },
+  confirmations: {
+    cancelTitle: "Hủy đợt luân phiên của {{name}}?",
+    cancel: "Đợt luân phiên tại {{to}} ({{dates}}) chuyển sang trạng thái Đã hủy và không còn tính vào giới hạn người đi. Hồ sơ vẫn được giữ trong lịch sử; không thể hoàn tác.",
+  },
 } as const;
