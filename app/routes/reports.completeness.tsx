@@ -4,6 +4,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { DateField } from "~/components/date-field";
 import { FilterBar, FilterSelect } from "~/components/filter-bar";
 import { LevelBadge } from "~/components/level-badge";
 import { Pagination } from "~/components/pagination";
@@ -150,26 +151,18 @@ export default function CompletenessPage() {
             }))}
           />
         ) : null}
-        <label className="flex flex-col gap-1 text-sm">
-          <span className="label">{t("completeness.from")}</span>
-          <input
-            className="input"
-            type="date"
-            name="from"
-            defaultValue={params?.from}
-            max={today}
-          />
-        </label>
-        <label className="flex flex-col gap-1 text-sm">
-          <span className="label">{t("completeness.to")}</span>
-          <input
-            className="input"
-            type="date"
-            name="to"
-            defaultValue={params?.to}
-            max={today}
-          />
-        </label>
+        <div className="flex flex-col gap-1 text-sm">
+          <label className="label" htmlFor="completeness-from">
+            {t("completeness.from")}
+          </label>
+          <DateField id="completeness-from" name="from" defaultValue={params?.from} max={today} />
+        </div>
+        <div className="flex flex-col gap-1 text-sm">
+          <label className="label" htmlFor="completeness-to">
+            {t("completeness.to")}
+          </label>
+          <DateField id="completeness-to" name="to" defaultValue={params?.to} max={today} />
+        </div>
         <FilterSelect
           name="status"
           label={t("completeness.status")}

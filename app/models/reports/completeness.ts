@@ -1,7 +1,7 @@
 // Reporting-completeness parameters (pure, client-safe): the period asked about, which
 // facilities to list and in what order. Unreadable values fall back to the defaults; a period
 // that ends before it starts is refused.
-import { isIsoDate } from "~/models/dates";
+import { isIsoDate, normalizeDateInput } from "~/models/dates";
 import { DomainError } from "~/models/errors";
 
 export const COMPLETENESS_STATUSES = ["all", "missing", "updated"] as const;
@@ -25,8 +25,9 @@ function pick<T extends string>(values: readonly T[], value: string | null, fall
 export function parseCompletenessParams(url: URL, today: string): CompletenessParams {
   const fallback = currentHalfYear(today);
   const read = (name: string) => {
-    const v = url.searchParams.get(name);
-    return v && isIsoDate(v) ? v : null;
+    // The date fields send dd/mm/yyyy; links send yyyy-mm-dd.
+    const v = normalizeDateInput(url.searchParams.get(name)?.slice(0, 20) ?? "");
+    return isIsoDate(v) ? v : null;
   };
   const from = read("from") ?? fallback.from;
   // A period reaching past today is asked about up to today.
