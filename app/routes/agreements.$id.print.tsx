@@ -10,8 +10,10 @@ import { getAgreement } from "~/models/agreements/queries.server";
 import { orRespond, todayInVietnam } from "~/utils/domain-response.server";
 import { getPlan } from "~/models/transfers/plan.server";
 import { requireId } from "~/utils/http.server";
+import { localizedTitle } from "~/utils/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.detail.agreement.number} – bản in` : "CGKT" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  data ? localizedTitle(matches, "agreements:print.title", { number: data.detail.agreement.number }) : [{ title: "CGKT" }];
 
 // The whole plan on one page (no pagination: a printed plan is complete), for signing and
 // filing, in the interface's language (its dates and labels follow the language switch).

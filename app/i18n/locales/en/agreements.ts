@@ -214,6 +214,7 @@ export default {
     sheetPlan: "Plan",
   },
   print: {
+    title: "{{number}} – print",
     heading: "PRIORITY-TECHNIQUE TRANSFER PLAN",
     printNow: "Print",
     generated: "Printed on {{date}}",

@@ -214,6 +214,7 @@ export default {
     sheetPlan: "Kế hoạch",
   },
   print: {
+    title: "{{number}} – bản in",
     heading: "KẾ HOẠCH CHUYỂN GIAO DANH MỤC KỸ THUẬT ƯU TIÊN",
     printNow: "In",
     generated: "In ngày {{date}}",
