@@ -36,7 +36,8 @@ for (const width of [1366, 390]) {
     await page.getByRole("heading", { level: 1, name: "Nơi nhận luân phiên" }).waitFor();
     await page.getByRole("link", { name: "12 tháng" }).click();
     await page.waitForURL(/months=12/);
-    await page.locator("section[data-site] li[data-month]").first().waitFor();
+    // The six-month page is still there until the new one renders: wait for the twelve months.
+    await expect.poll(() => page.locator("section[data-site]").first().locator("li[data-month]").count()).toBe(12);
     const sites = page.locator("section[data-site]");
     expect(await sites.count()).toBeGreaterThan(0);
     let stays = 0;

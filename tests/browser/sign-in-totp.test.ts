@@ -72,6 +72,11 @@ test("a user turns on a second factor, signs out, and signs in again with a fres
   await page.goto("/account/security");
   // A code works once: the one that just signed in is spent, so the next step's code turns it off.
   await page.getByLabel("Mã hiện tại từ ứng dụng").fill(codeFor(secret, 1));
-  await Promise.all([page.waitForLoadState("networkidle"), page.getByRole("button", { name: "Tắt xác thực hai bước" }).click()]);
+  // The button asks first (a dialog once the page's scripts run), then turns it off.
+  await page.waitForFunction(() => document.querySelector("button[data-confirm][aria-haspopup=dialog]"));
+  await page.getByRole("button", { name: "Tắt xác thực hai bước" }).click();
+  const dialog = page.locator("dialog[open]");
+  await dialog.waitFor();
+  await Promise.all([page.waitForLoadState("networkidle"), dialog.getByRole("button", { name: "Tắt xác thực hai bước" }).click()]);
   await page.getByText("Đang tắt").waitFor();
 });
