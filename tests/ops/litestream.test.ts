@@ -38,6 +38,7 @@ test("a planner killed mid-write is restored from the replica with every confirm
   const confirmed: number[] = [];
   let killed = false;
   let buffer = "";
+  let errors = "";
   const exit = runUnderLitestream(file, [process.execPath, "--import", "tsx", WRITER, file, "2"], env, {
     stdio: ["ignore", "pipe", "pipe"],
     forwardSignals: false,
@@ -54,11 +55,14 @@ test("a planner killed mid-write is restored from the replica with every confirm
           process.kill(pid, "SIGKILL");
         }
       });
-      child.stderr!.resume();
+      // Kept for the failure message: why the writer or Litestream stopped early, if they did.
+      child.stderr!.on("data", (chunk: Buffer) => {
+        errors = (errors + chunk.toString()).slice(-4000);
+      });
     },
   });
-  await exit;
-  expect(killed).toBe(true);
+  const code = await exit;
+  expect(killed, `stopped (exit ${code}) after ${confirmed.length} writes:\n${errors}`).toBe(true);
 
   const restored = path.join(dir, "restored.sqlite");
   await restoreFromReplica(file, restored, env);
