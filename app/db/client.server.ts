@@ -25,6 +25,12 @@ export function openDb(file: string): Db {
   // The audit chain's hash as an SQL function (the migration that added the chain uses it).
   registerAuditHash(sqlite);
   const db = drizzle(sqlite, { schema }) as Db;
+  // Transactions take the write lock when they begin (IMMEDIATE), unless a caller asks
+  // otherwise. A deferred transaction that reads and then writes fails at once with
+  // SQLITE_BUSY_SNAPSHOT if another connection (the import worker, Litestream) wrote in
+  // between; an immediate one waits its turn under busy_timeout instead.
+  const transaction = db.transaction.bind(db);
+  db.transaction = ((fn, config) => transaction(fn, { behavior: "immediate", ...config })) as Db["transaction"];
   // A migration that rebuilds a table (drizzle-kit's way to change a column) drops and
   // recreates it: foreign keys are off meanwhile (the pragma is a no-op inside the migrator's
   // transaction), then every reference is checked before they are on again.

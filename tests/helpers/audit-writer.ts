@@ -15,7 +15,8 @@ const write = db.$client.transaction(() => {
 function loop() {
   const until = Date.now() + 50;
   while (Date.now() < until) {
-    const id = write();
+    // IMMEDIATE, as the app's transactions: Litestream writes to the file too.
+    const id = write.immediate();
     // Pipes are written synchronously on Linux: once printed, the test knows it was confirmed.
     process.stdout.write(`${id}\n`);
     if (Number(pauseMs) > 0) break;
