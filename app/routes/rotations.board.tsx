@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { tabClass, withParams } from "~/components/view-links";
 import { FilterBar, FilterSelect } from "~/components/filter-bar";
 import { Pagination } from "~/components/pagination";
 import { BoardTimeline } from "~/components/rotations/board-timeline";
@@ -35,22 +36,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   });
 }
 
-/** The same board with some parameters changed (and back to the first page). */
-function withParams(search: string, changes: Record<string, string>): string {
-  const params = new URLSearchParams(search);
-  params.delete("page");
-  for (const [k, v] of Object.entries(changes)) params.set(k, v);
-  return `?${params.toString()}`;
-}
-
 export default function BoardPage() {
   const { filters, board, facilities, prev, next, current } = useLoaderData<typeof loader>();
   const { t } = useTranslation("rotations");
   const { t: te } = useTranslation("enums");
   const locale = useLocale();
   const { search } = useLocation();
-  const tab = (active: boolean) =>
-    `rounded-md border px-2.5 py-1 text-sm ${active ? "border-teal-700 bg-teal-700 text-white" : "border-slate-300 bg-white hover:bg-slate-100"}`;
   return (
     <div className="space-y-4">
       <header className="flex flex-wrap items-start justify-between gap-3">
@@ -71,15 +62,15 @@ export default function BoardPage() {
       </header>
       <div className="flex flex-wrap items-center gap-2">
         <span className="text-sm text-slate-600">{t("board.viewBy")}</span>
-        <Link to={withParams(search, { view: "person" })} className={tab(filters.view === "person")} aria-current={filters.view === "person" ? "page" : undefined}>
+        <Link to={withParams(search, { view: "person" })} className={tabClass(filters.view === "person")} aria-current={filters.view === "person" ? "page" : undefined}>
           {t("board.view.person")}
         </Link>
-        <Link to={withParams(search, { view: "facility" })} className={tab(filters.view === "facility")} aria-current={filters.view === "facility" ? "page" : undefined}>
+        <Link to={withParams(search, { view: "facility" })} className={tabClass(filters.view === "facility")} aria-current={filters.view === "facility" ? "page" : undefined}>
           {t("board.view.facility")}
         </Link>
         <span className="ml-2 text-sm text-slate-600">{t("board.periodLabel")}</span>
         {BOARD_PERIODS.map((p) => (
-          <Link key={p} to={withParams(search, { period: p })} className={tab(filters.period === p)} aria-current={filters.period === p ? "page" : undefined}>
+          <Link key={p} to={withParams(search, { period: p })} className={tabClass(filters.period === p)} aria-current={filters.period === p ? "page" : undefined}>
             {t(`board.period.${p}`)}
           </Link>
         ))}

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { tabClass, withParams } from "~/components/view-links";
 import { Pagination } from "~/components/pagination";
 import { getDb } from "~/db/client.server";
 import { formatDate, formatMonth } from "~/i18n/format";
@@ -24,22 +25,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({ filters, months, sites, current: today.slice(0, 7) });
 }
 
-/** The same view with some parameters changed (and back to the first page). */
-function withParams(search: string, changes: Record<string, string>): string {
-  const params = new URLSearchParams(search);
-  params.delete("page");
-  for (const [k, v] of Object.entries(changes)) params.set(k, v);
-  return `?${params.toString()}`;
-}
-
 export default function ReceivingSitesPage() {
   const { filters, months, sites, current } = useLoaderData<typeof loader>();
   const { t } = useTranslation("rotations");
   const { t: te } = useTranslation("enums");
   const locale = useLocale();
   const { search } = useLocation();
-  const tab = (active: boolean) =>
-    `rounded-md border px-2.5 py-1 text-sm ${active ? "border-teal-700 bg-teal-700 text-white" : "border-slate-300 bg-white hover:bg-slate-100"}`;
   return (
     <div className="space-y-4">
       <header className="flex flex-wrap items-start justify-between gap-3">
@@ -57,7 +48,7 @@ export default function ReceivingSitesPage() {
       <div className="flex flex-wrap items-center gap-2">
         <span className="text-sm text-slate-600">{t("sites.monthsLabel")}</span>
         {SITE_MONTH_CHOICES.map((m) => (
-          <Link key={m} to={withParams(search, { months: String(m) })} className={tab(filters.months === m)} aria-current={filters.months === m ? "page" : undefined}>
+          <Link key={m} to={withParams(search, { months: String(m) })} className={tabClass(filters.months === m)} aria-current={filters.months === m ? "page" : undefined}>
             {t("sites.months", { count: m })}
           </Link>
         ))}
