@@ -2,7 +2,7 @@
 // network, written through the ledger command (one transaction, batch form).
 //
 // By construction, the app's own report for Lào Cai (province 15), as of any date after
-// 2025, reads exactly (official figures, DESIGN.md §7):
+// 2025, reads exactly (the published official figures):
 // - LAO_CAI_PROVINCIAL_ADDED = 1,268: distinct (facility, technique) pairs where the facility
 //   is level B on the report date, the technique is cross-level for the facility's level on
 //   the pair's start date, the pair is approved by the department, counted from (the later of

@@ -1,4 +1,4 @@
-// The published cooperation agreements of DESIGN.md §7, with priority-technique plans at
+// The published cooperation agreements of Lào Cai, Bắc Ninh and Guangxi, with priority-technique plans at
 // different stages, built through the app's own commands (createAgreement, addTransferItem,
 // moveStage, logCase, acceptTransferItem), so the demo obeys every gate. Signing dates are
 // the historical ones; end and target dates are laid out around the demo's `today` so the

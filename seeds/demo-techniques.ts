@@ -1,4 +1,4 @@
-// The techniques named in the published Lao Cai / Bac Ninh / Guangxi material (DESIGN.md §7),
+// The techniques named in the published Lao Cai / Bac Ninh / Guangxi material,
 // mapped to real codes of the national catalogue (Decision 7603, Appendix 1). Every demo seed
 // (staff, agreements, transfer items, rotations, courses) takes its techniques from here.
 //

@@ -1,4 +1,4 @@
-// The demo network of DESIGN.md §7: the central hospitals, Lao Cai's and Bac Ninh's hospitals
+// The demo network: the central hospitals, Lao Cai's and Bac Ninh's hospitals
 // and regional medical centres, four northern health departments and the Guangxi Health
 // Commission. Lào Cai's regional centres carry the names of its real pre-2025 districts
 // (former Lào Cai and former Yên Bái provinces) and its commune stations the names of real

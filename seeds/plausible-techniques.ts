@@ -1,5 +1,5 @@
 // Which catalogue techniques a demo facility plausibly performs, so that the generated
-// adoption history reads right to a doctor (issue 10, item 8):
+// adoption history reads right to a doctor:
 // - cross-level is one level up: a provincial hospital (B) adopts central (A) techniques, a
 //   regional centre (C) provincial (B) ones, a commune station (D) regional (C) ones;
 // - nobody below the central level performs robotic surgery, organ transplants, arterial

@@ -18,7 +18,7 @@ const FEMALE_GIVEN = ["Lan", "Hương", "Hà", "Mai", "Trang", "Thảo", "Linh",
 /** A specialist performing named techniques independently. */
 type Specialist = { chapterNumber: number; title: string; techniques: DemoTechniqueKey[]; cadre?: Cadre };
 
-/** Central and provincial hospitals: who performs which named technique (DESIGN.md §7). */
+/** Central and provincial hospitals: who performs which named technique in the published material. */
 const SPECIALISTS: Record<string, Specialist[]> = {
   [C.bachMai]: [
     { chapterNumber: 1, title: "PGS.TS, Bác sĩ Hồi sức", techniques: ["ecmo", "ecmoAdult"] },

@@ -1,5 +1,5 @@
 // Demo targets, set through the targets commands: Bắc Ninh's electronic-records milestone
-// (54 facilities with beds by 30 September 2025; 56 reached = 103.7%, DESIGN.md §7) and Lào
+// (54 facilities with beds by 30 September 2025; 56 reached = 103.7%, as published) and Lào
 // Cai's computed targets, one of them behind schedule so the dashboard has a warning.
 import type { Db } from "~/db/client.server";
 import type { Actor } from "~/models/access/policy";

@@ -1,4 +1,4 @@
-// The whole domain model of DESIGN.md §3 as drizzle tables.
+// The whole domain model as drizzle tables.
 // Calendar dates are `yyyy-MM-dd` text; instants are UTC ISO text.
 // Every foreign key and every column a list filters or groups by has an index.
 import { sql } from "drizzle-orm";
@@ -748,7 +748,7 @@ export const adoptionPairs = sqliteTable(
     /** Copies of the technique's min_level and chapter_number. */
     minLevel: text("min_level", { enum: LEVELS }),
     chapterNumber: integer("chapter_number").notNull(),
-    /** Cross-level (DESIGN.md §4): rank(min_level) < rank(level at start); letters sort in rank order. */
+    /** Cross-level: rank(min_level) < rank(level at start); letters sort in rank order. */
     crossLevel: integer("cross_level")
       .notNull()
       .generatedAlwaysAs(sql`coalesce(min_level < level_at_start, 0)`, { mode: "stored" }),

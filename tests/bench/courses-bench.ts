@@ -1,6 +1,6 @@
 // Timing of the course calendar and of the facility credit-hour view on a temp database:
 // 1,000 staff in one facility with 8 credit entries each, and 50,000 courses (the national
-// scale of DESIGN.md §6) with 1,000,000 enrolments spread over five years.
+// scale the planner is designed for) with 1,000,000 enrolments spread over five years.
 //   npx tsx tests/bench/courses-bench.ts
 import fs from "node:fs";
 import os from "node:os";

@@ -1,5 +1,5 @@
 // Timing of the rotation board and the candidate suggestions on a temp database at national
-// scale (DESIGN.md §6): 200,000 rotations over five years among 40,000 staff of 100 facilities;
+// scale: 200,000 rotations over five years among 40,000 staff of 100 facilities;
 // facility 1 has 1,000 staff (300 perform the technique), 500 of its rotations fall in 2026,
 // and its staff attend 2,000 courses. With --serve PORT it leaves the database in place and
 // prints the path, for timing the pages over HTTP against a built server.

@@ -1,4 +1,4 @@
-// The demo must read right to a health official (issue 10, item 8): each facility performs
+// The demo must read right to a health official: each facility performs
 // what its level plausibly allows, regional centres carry real district names, non-care
 // bodies carry no level and no ledger, and the international agreement shows in the network.
 import { sql } from "drizzle-orm";
@@ -132,7 +132,7 @@ test("the network view shows the Guangxi agreement as an international group, ap
   expect(getNetwork(db, { province: "15" }).layout.international).toBeNull();
 });
 
-test("the named techniques of DESIGN.md §7 are performed where a doctor expects them", () => {
+test("the named techniques of the published material are performed where a doctor expects them", () => {
   const where = (code: string) =>
     db.all<{ kind: string; code: string }>(sql`
       select f.kind, f.code from adoption_pairs p join facilities f on f.id = p.facility_id join techniques t on t.id = p.technique_id

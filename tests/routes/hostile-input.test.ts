@@ -18,9 +18,9 @@ useTemporaryUploadsDir("hostile-uploads-");
 
 const ROUTES_DIR = path.resolve(__dirname, "../../app/routes");
 /**
- * Import routes still parse uploads with Remix's multipart parser (500 on `;` in a file name,
- * on non-form bodies). They move to `readUpload` from app/utils/request-body.server.ts with the
- * import work of issue 11; then this list is emptied.
+ * Routes allowed to parse uploads with Remix's multipart parser instead of `readUpload`
+ * (app/utils/request-body.server.ts). Empty: that parser answered 500 on `;` in a file name and on
+ * non-form bodies, so every upload goes through the bounded reader.
  */
 const AWAITING_READ_UPLOAD = new Set<string>([]);
 const MAX_MS = 1000;

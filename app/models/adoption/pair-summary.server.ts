@@ -1,6 +1,6 @@
 // adoption_pairs: one row per facility × technique of the ledger, derived from its events, so
-// that reports count index ranges instead of regrouping every event (DESIGN.md §6: millions
-// of events). A row is always recomputed from the events, never patched, by the one SELECT
+// that reports count index ranges instead of regrouping every event (a national
+// ledger holds millions of events). A row is always recomputed from the events, never patched, by the one SELECT
 // below; the writers call refreshAdoptionPairs in their own transaction:
 // - the ledger (recordAdoptionEvent / recordAdoptionEvents: the form, imports, acceptance of a
 //   transfer item, department approval, seeds) for the pairs it wrote to;

@@ -1,4 +1,4 @@
-// Pure rules of the adoption ledger: cross-level classification (DESIGN.md §4) and the order
+// Pure rules of the adoption ledger: cross-level classification and the order
 // of a facility × technique's dated events. No clock, no database: `today` is an argument.
 import type { AdoptionEventKind, Level, ListRequestLineStatus, ListRequestStatus } from "~/models/enums";
 

@@ -6,7 +6,7 @@
 // dates), so a number and its list cannot disagree (report-figures-replay.test.ts checks both
 // against a replay of the raw ledger).
 //
-// Definitions (DESIGN.md §4, Circular 43/2013):
+// Definitions (after Circular 43/2013 on care levels):
 // - started_on: the date of the pair's "started" event; approved_on: of its department approval.
 // - counted from: started_on for "all recorded" figures; the later of started_on and
 //   approved_on for official figures (a pair without approval is never official).

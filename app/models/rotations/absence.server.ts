@@ -1,4 +1,4 @@
-// The sending facility's concurrent-absence limit (issue 5 §3): its own setting, else one per
+// The sending facility's concurrent-absence limit: its own setting, else one per
 // 50 beds. The facility's trainers and director may set it; every change is audited.
 import { and, eq, gte, lte, ne, sql } from "drizzle-orm";
 import type { Db } from "~/db/client.server";

@@ -85,7 +85,7 @@ type Checked = {
   transferItemIds: number[];
 };
 
-/** Every rule of issue 5 §3, in the order a user would fix them. Throws the first refusal. */
+/** Every rotation rule (person, agreement, length, direction, overlaps, absence limit), in the order a user would fix them. Throws the first refusal. */
 function checkRotation(tx: Tx, actor: Actor, input: RotationInput, existingId: number | null): Checked {
   const person = requireManagedStaff(tx, actor, input.staffId);
   if (!person.active) throw new DomainError("rotations:errors.staffInactive", { field: "staffId" });

@@ -1,4 +1,4 @@
-// Pure rules of Project 1816 rotations (DESIGN.md §4). No clock, no database: callers pass
+// Pure rules of Project 1816 rotations. No clock, no database: callers pass
 // `today`, the loaded facts and the proposed rotation. Each rule returns the DomainError it
 // would raise (or null), so the form, the board and the suggestions read the same verdicts.
 import { isOpen } from "~/models/agreements/rules";

@@ -1,4 +1,4 @@
-// The one "a person cannot be in two places" rule (DESIGN.md §4). Pure: the commitments are
+// The one "a person cannot be in two places" rule. Pure: the commitments are
 // loaded by commitments.server.ts; the rotation form, the board, the suggestions and the
 // enrolments all ask this module. Dates are inclusive `yyyy-MM-dd` ranges.
 import { overlaps, type DateRange } from "~/models/dates";
