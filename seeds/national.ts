@@ -10,7 +10,7 @@ import fs from "node:fs";
 import { sql } from "drizzle-orm";
 import { openDb, type Db } from "~/db/client.server";
 import { recordAdoptionEvents, type AdoptionEventInput } from "~/models/adoption/ledger.server";
-import { isCrossLevel } from "~/models/adoption/rules";
+import { isCrossLevel } from "~/models/catalogue/levels";
 import { importCatalogue, QD7603_EDITION } from "~/models/catalogue/import.server";
 import type { Level } from "~/models/enums";
 import { changeFacilityLevel, createFacility } from "~/models/facilities/commands.server";

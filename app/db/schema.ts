@@ -2,6 +2,7 @@
 // Calendar dates are `yyyy-MM-dd` text; instants are UTC ISO text.
 // Every foreign key and every column a list filters or groups by has an index.
 import { sql } from "drizzle-orm";
+import { crossLevelSql } from "~/models/catalogue/levels";
 import {
   blob,
   index,
@@ -748,10 +749,10 @@ export const adoptionPairs = sqliteTable(
     /** Copies of the technique's min_level and chapter_number. */
     minLevel: text("min_level", { enum: LEVELS }),
     chapterNumber: integer("chapter_number").notNull(),
-    /** Cross-level: rank(min_level) < rank(level at start); letters sort in rank order. */
+    /** Cross-level on the day the technique started (the one definition in catalogue/levels). */
     crossLevel: integer("cross_level")
       .notNull()
-      .generatedAlwaysAs(sql`coalesce(min_level < level_at_start, 0)`, { mode: "stored" }),
+      .generatedAlwaysAs(crossLevelSql(sql`min_level`, sql`level_at_start`), { mode: "stored" }),
   },
   (t) => [
     primaryKey({ columns: [t.facilityId, t.techniqueId] }),

@@ -2,6 +2,7 @@
 // Override any field; unique fields get a running counter.
 import type { Db } from "~/db/client.server";
 import {
+  adoptionEvents,
   chapters,
   facilities,
   provinces,
@@ -10,6 +11,7 @@ import {
   techniques,
   users,
 } from "~/db/schema";
+import { refreshAdoptionPairs } from "~/models/adoption/pair-summary.server";
 import type { Level, Role } from "~/models/enums";
 import { foldSearch } from "~/utils/search";
 
@@ -112,4 +114,15 @@ export function makeUser(
     .values({ username: `user${n}`, displayName: `User ${n}`, passwordHash: "!", ...overrides })
     .returning()
     .get();
+}
+
+/**
+ * One ledger row written straight to adoption_events (no order checks, no audit), with the
+ * pair's summary row refreshed as the ledger's own writers do: the queries read the summary.
+ */
+export function makeLedgerEvent(db: Db, values: typeof adoptionEvents.$inferInsert) {
+  db.transaction((tx) => {
+    tx.insert(adoptionEvents).values(values).run();
+    refreshAdoptionPairs(tx, values.facilityId, [values.techniqueId]);
+  });
 }

@@ -7,9 +7,8 @@ import {
   parseTechniqueFilters,
 } from "~/models/catalogue/queries.server";
 import { listTechniquePerformers } from "~/models/adoption/facility-techniques.server";
-import { adoptionEvents } from "~/db/schema";
 import { createTestDb } from "../helpers/db";
-import { makeChapter, makeFacility, makeTechnique } from "../helpers/factories";
+import { makeChapter, makeFacility, makeLedgerEvent, makeTechnique } from "../helpers/factories";
 
 const page = (n = 1, size = 25) => ({ page: n, pageSize: size, offset: (n - 1) * size });
 const filters = (query: string) => parseTechniqueFilters(new URL(`http://x/techniques?${query}`));
@@ -146,7 +145,7 @@ test("performers are facilities that started the technique and are not suspended
   const suspendedAgain = makeFacility(db, { name: "BV Dừng lần hai", level: "C" });
   const approvedOnly = makeFacility(db, { name: "BV Chỉ phê duyệt", level: "C" });
   const ev = (facilityId: number, kind: "started" | "approved" | "suspended" | "resumed", eventOn: string) =>
-    db.insert(adoptionEvents).values({ facilityId, techniqueId: technique.id, kind, eventOn }).run();
+    makeLedgerEvent(db, { facilityId, techniqueId: technique.id, kind, eventOn });
   ev(started.id, "started", "2021-03-01");
   ev(suspended.id, "started", "2020-01-01");
   ev(suspended.id, "suspended", "2022-01-01");

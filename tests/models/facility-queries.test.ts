@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import { adoptionEvents, facilityLevels } from "~/db/schema";
+import { facilityLevels } from "~/db/schema";
 import {
   facilityPerformsTechnique,
   listFacilityTechniques,
@@ -12,7 +12,7 @@ import {
 } from "~/models/facilities/queries.server";
 import { foldSearch } from "~/utils/search";
 import { createTestDb } from "../helpers/db";
-import { makeFacility, makeProvince, makeTechnique } from "../helpers/factories";
+import { makeFacility, makeLedgerEvent, makeProvince, makeTechnique } from "../helpers/factories";
 
 const page = (n = 1, size = 25) => ({ page: n, pageSize: size, offset: (n - 1) * size });
 const filters = (query: string) => parseFacilityFilters(new URL(`http://x/facilities?${query}`));
@@ -99,7 +99,7 @@ test("a facility's techniques are those started and not suspended now, with cros
   const suspended = makeTechnique(db, { chapterNumber: 10, number: 5, minLevel: "A", name: "Ghép thận" });
   const resumed = makeTechnique(db, { chapterNumber: 10, number: 6, minLevel: "A", name: "Nội soi khớp gối" });
   const ev = (techniqueId: number, kind: "started" | "suspended" | "resumed", eventOn: string, facilityId = facility.id) =>
-    db.insert(adoptionEvents).values({ facilityId, techniqueId, kind, eventOn }).run();
+    makeLedgerEvent(db, { facilityId, techniqueId, kind, eventOn });
   for (const t of [crossA, crossB, ownLevel, noLevel, suspended, resumed]) ev(t.id, "started", "2021-01-01");
   ev(suspended.id, "suspended", "2023-05-01");
   ev(resumed.id, "suspended", "2022-05-01");
@@ -132,7 +132,7 @@ test("a facility's technique list is searchable and paginated, totals unchanged 
   const facility = makeFacility(db, { level: "B" });
   for (let n = 1; n <= 30; n++) {
     const t = makeTechnique(db, { chapterNumber: 10, number: n, minLevel: n <= 3 ? "A" : "B", name: n === 7 ? "Phẫu thuật nội soi khớp háng" : `Kỹ thuật ${n}` });
-    db.insert(adoptionEvents).values({ facilityId: facility.id, techniqueId: t.id, kind: "started", eventOn: "2022-02-28" }).run();
+    makeLedgerEvent(db, { facilityId: facility.id, techniqueId: t.id, kind: "started", eventOn: "2022-02-28" });
   }
 
   const second = listFacilityTechniques(db, facility.id, { page: page(2) });
@@ -146,14 +146,22 @@ test("a facility's technique list is searchable and paginated, totals unchanged 
   expect(searched.crossLevelTotal).toBe(3);
 });
 
-test("the same-day suspension entered after a resumption wins", () => {
+test("same-day events replay in the ledger's order, whatever order they were entered in", () => {
+  // The facility page once replayed by entry order and said "suspended" where the reports, which
+  // replay a day's events as started, approved, suspended, resumed, said "performed". There is
+  // now one definition (isPerformedOn / performedOnSql): suspended and resumed on the same day
+  // leaves the technique performed.
   const db = createTestDb();
   const facility = makeFacility(db);
   const technique = makeTechnique(db);
   const ev = (kind: "started" | "suspended" | "resumed", eventOn: string) =>
-    db.insert(adoptionEvents).values({ facilityId: facility.id, techniqueId: technique.id, kind, eventOn }).run();
+    makeLedgerEvent(db, { facilityId: facility.id, techniqueId: technique.id, kind, eventOn });
   ev("started", "2024-01-01");
   ev("resumed", "2024-02-29");
   ev("suspended", "2024-02-29");
+  expect(facilityPerformsTechnique(db, facility.id, technique.id)).toBe(true);
+  expect(facilityPerformsTechnique(db, facility.id, technique.id, "2024-02-28")).toBe(true);
+  ev("suspended", "2024-03-05");
   expect(facilityPerformsTechnique(db, facility.id, technique.id)).toBe(false);
+  expect(facilityPerformsTechnique(db, facility.id, technique.id, "2024-03-04")).toBe(true);
 });

@@ -1,11 +1,10 @@
 import { expect, test } from "vitest";
 import { getDb } from "~/db/client.server";
-import { adoptionEvents } from "~/db/schema";
 import { loader as listLoader } from "~/routes/facilities._index";
 import { loader as detailLoader } from "~/routes/facilities.$id";
 import { foldSearch } from "~/utils/search";
 import { authedRequest, createSignedInUser } from "../helpers/auth";
-import { makeFacility, makeProvince, makeTechnique } from "../helpers/factories";
+import { makeFacility, makeLedgerEvent, makeProvince, makeTechnique } from "../helpers/factories";
 import { thrown } from "../helpers/routes";
 
 test("a signed-in user filters facilities by province and searches without diacritics", async () => {
@@ -43,7 +42,7 @@ test("the facility page shows its network and the techniques it performs, cross-
   const cross = makeTechnique(db, { chapterNumber: 10, number: 2001, minLevel: "A", name: "Ghép thận" });
   const own = makeTechnique(db, { chapterNumber: 10, number: 2002, minLevel: "B", name: "Nội soi khớp gối" });
   for (const t of [cross, own]) {
-    db.insert(adoptionEvents).values({ facilityId: facility.id, techniqueId: t.id, kind: "started", eventOn: "2024-02-29" }).run();
+    makeLedgerEvent(db, { facilityId: facility.id, techniqueId: t.id, kind: "started", eventOn: "2024-02-29" });
   }
 
   const response = await detailLoader({

@@ -1,10 +1,10 @@
 import { expect, test } from "vitest";
 import { getDb } from "~/db/client.server";
-import { adoptionEvents, techniqueBillingCodes } from "~/db/schema";
+import { techniqueBillingCodes } from "~/db/schema";
 import { loader as listLoader } from "~/routes/techniques._index";
 import { loader as detailLoader } from "~/routes/techniques.$code";
 import { authedRequest, createSignedInUser } from "../helpers/auth";
-import { makeFacility, makeTechnique } from "../helpers/factories";
+import { makeFacility, makeLedgerEvent, makeTechnique } from "../helpers/factories";
 import { thrown } from "../helpers/routes";
 
 test("a signed-in user searches the catalogue without diacritics through the query string", async () => {
@@ -50,13 +50,12 @@ test("the technique page shows billing codes and the facilities performing it", 
     .run();
   const performer = makeFacility(db, { name: "Bệnh viện Đa khoa tỉnh Lào Cai", level: "B" });
   const stopped = makeFacility(db, { name: "BV đã dừng", level: "C" });
-  db.insert(adoptionEvents)
-    .values([
-      { facilityId: performer.id, techniqueId: technique.id, kind: "started", eventOn: "2022-03-15" },
-      { facilityId: stopped.id, techniqueId: technique.id, kind: "started", eventOn: "2021-01-01" },
-      { facilityId: stopped.id, techniqueId: technique.id, kind: "suspended", eventOn: "2023-01-01" },
-    ])
-    .run();
+  for (const event of [
+    { facilityId: performer.id, techniqueId: technique.id, kind: "started", eventOn: "2022-03-15" },
+    { facilityId: stopped.id, techniqueId: technique.id, kind: "started", eventOn: "2021-01-01" },
+    { facilityId: stopped.id, techniqueId: technique.id, kind: "suspended", eventOn: "2023-01-01" },
+  ] as const)
+    makeLedgerEvent(db, event);
 
   const response = await detailLoader({
     request: authedRequest(`/techniques/${encodeURIComponent("10.367")}`, { cookie }),

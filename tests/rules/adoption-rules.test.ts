@@ -4,13 +4,12 @@ import {
   findDateViolation,
   findOrderViolation,
   readLedgerDate,
-  isCrossLevel,
   ledgerStateOn,
-  levelRank,
   reportYears,
   requestStatusFromLines,
   requestStatusInstant,
 } from "~/models/adoption/rules";
+import { isCrossLevel, levelRank } from "~/models/catalogue/levels";
 
 test("levels rank from A (central) = 1 to D (commune) = 4", () => {
   expect(["A", "B", "C", "D"].map((l) => levelRank(l as "A"))).toEqual([1, 2, 3, 4]);

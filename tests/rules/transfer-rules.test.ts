@@ -1,5 +1,6 @@
 import { expect, test } from "vitest";
-import { cadreCanPerform, canLogCases, canSupport, carriesOver, checkStageMove, isOverdue, levelAllows, progressShare } from "~/models/transfers/rules";
+import { cadreCanPerform, canLogCases, canSupport, carriesOver, checkStageMove, isOverdue, progressShare } from "~/models/transfers/rules";
+import { levelAllows } from "~/models/catalogue/levels";
 
 const move = (from: Parameters<typeof checkStageMove>[0]["from"], to: Parameters<typeof checkStageMove>[0]["to"], extra: Partial<Parameters<typeof checkStageMove>[0]> = {}) =>
   checkStageMove({ from, to, requiredCases: 5, supervisedCases: 5, note: null, ...extra });

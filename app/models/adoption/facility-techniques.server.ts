@@ -1,15 +1,14 @@
-// The current state of the adoption ledger: which facility performs which technique.
-// One definition, used by the facility page, the technique page and the adoption reports:
-// a facility performs a technique when it has a "started" event for it and the latest of its
-// started / suspended / resumed events (by date, then by entry order) is not a suspension.
-// A later "started" after a suspension therefore counts as a restart; "approved" events do not
-// change whether the technique is performed.
+// The current state of the adoption ledger: which facility performs which technique, for
+// the facility page, the technique page and the transfer plan. It reads the ledger's summary
+// rows (adoption_pairs) with the one definition of "performed on a date" and the pair's
+// cross-level flag (for the facility's level on the day it started), as the reports do.
 import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "~/db/client.server";
 import type { Level, ProcedureClass } from "~/models/enums";
 import { LEVELS } from "~/models/enums";
 import { toPage, type Page, type PageRequest } from "~/utils/pagination";
 import { techniqueSearchCondition } from "~/models/catalogue/queries.server";
+import { performedOnSql } from "./rules";
 
 export type AdoptionScope = {
   facilityId?: number;
@@ -18,29 +17,22 @@ export type AdoptionScope = {
   asOf?: string;
 };
 
+// Ledger events are never dated after today, so "performed on the last day" is "performed now".
+const LAST_DAY = "9999-12-31";
+
 /**
- * A subquery of the facility × technique pairs performed now (or on `asOf`), with the date
- * of the first "started" event: columns `facility_id`, `technique_id`, `started_on`.
- * Filter by facility or technique so that the window runs over the index
- * (facility_id, technique_id, event_on) or (technique_id), never the whole ledger.
+ * A subquery of the facility × technique pairs performed now (or on `asOf`): columns
+ * `facility_id`, `technique_id`, `started_on`, `cross_level`. Filter by facility or technique so
+ * that it reads the pairs by the primary key or the technique index, never the whole ledger.
  */
 export function currentAdoptionsSql(scope: AdoptionScope): SQL {
-  const where: SQL[] = [sql`e.kind in ('started', 'suspended', 'resumed')`];
-  if (scope.facilityId !== undefined) where.push(sql`e.facility_id = ${scope.facilityId}`);
-  if (scope.techniqueId !== undefined) where.push(sql`e.technique_id = ${scope.techniqueId}`);
-  if (scope.asOf !== undefined) where.push(sql`e.event_on <= ${scope.asOf}`);
+  const where: SQL[] = [performedOnSql(sql`${scope.asOf ?? LAST_DAY}`)];
+  if (scope.facilityId !== undefined) where.push(sql`p.facility_id = ${scope.facilityId}`);
+  if (scope.techniqueId !== undefined) where.push(sql`p.technique_id = ${scope.techniqueId}`);
   return sql`(
-    select facility_id, technique_id, started_on from (
-      select e.facility_id, e.technique_id, e.kind,
-        min(case when e.kind = 'started' then e.event_on end)
-          over (partition by e.facility_id, e.technique_id) as started_on,
-        row_number() over (
-          partition by e.facility_id, e.technique_id order by e.event_on desc, e.id desc
-        ) as rn
-      from adoption_events e
-      where ${sql.join(where, sql` and `)}
-    )
-    where rn = 1 and kind <> 'suspended' and started_on is not null
+    select p.facility_id, p.technique_id, p.started_on, p.cross_level
+    from adoption_pairs p
+    where ${sql.join(where, sql` and `)}
   )`;
 }
 
@@ -66,7 +58,7 @@ export type FacilityTechniqueRow = {
   minLevel: Level | null;
   procedureClass: ProcedureClass | null;
   startedOn: string;
-  /** rank(minLevel) < rank(facility level), A=1 … D=4. */
+  /** Cross-level for the facility's level on the day it started (catalogue/levels). */
   crossLevel: boolean;
 };
 
@@ -77,9 +69,6 @@ export type FacilityTechniqueList = Page<FacilityTechniqueRow> & {
   crossLevelTotal: number;
 };
 
-// Level letters sort in rank order (A=1 < B=2 < C=3 < D=4), so `min_level < level` is the
-// cross-level test; a technique without a level is never cross-level (NULL comparison).
-const CROSS_LEVEL = sql`(t.min_level is not null and t.min_level < f.level)`;
 
 /**
  * The techniques a facility performs now (or on `asOf`), in catalogue order, searchable
@@ -94,11 +83,10 @@ export function listFacilityTechniques(
   const search = techniqueSearchCondition(options.q);
   const totals = db.get<{ performed: number; crossLevel: number; matching: number }>(sql`
     select count(*) as performed,
-      coalesce(sum(${CROSS_LEVEL}), 0) as crossLevel,
+      coalesce(sum(a.cross_level), 0) as crossLevel,
       coalesce(sum(${search}), 0) as matching
     from ${current} a
-    join techniques t on t.id = a.technique_id
-    join facilities f on f.id = a.facility_id`);
+    join techniques t on t.id = a.technique_id`);
   const rows = db.all<{
     techniqueId: number;
     code: string;
@@ -112,11 +100,10 @@ export function listFacilityTechniques(
   }>(sql`
     select t.id as techniqueId, t.code, t.name, t.chapter_number as chapterNumber,
       c.name as chapterName, t.min_level as minLevel, t.procedure_class as procedureClass,
-      a.started_on as startedOn, ${CROSS_LEVEL} as crossLevel
+      a.started_on as startedOn, a.cross_level as crossLevel
     from ${current} a
     join techniques t on t.id = a.technique_id
     join chapters c on c.number = t.chapter_number
-    join facilities f on f.id = a.facility_id
     where ${search}
     order by t.chapter_number, t.number
     limit ${options.page.pageSize} offset ${options.page.offset}`);

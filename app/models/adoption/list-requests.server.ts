@@ -18,7 +18,8 @@ import type { Level, ListRequestLineStatus, ListRequestStatus } from "~/models/e
 import { ConflictError, DomainError, ForbiddenError, NotFoundError } from "~/models/errors";
 import { toPage, type Page, type PageRequest } from "~/utils/pagination";
 import { LEDGER_ERROR_KEYS } from "./ledger.server";
-import { findDateViolation, isCrossLevel, requestStatusInstant } from "./rules";
+import { isCrossLevel } from "~/models/catalogue/levels";
+import { findDateViolation, requestStatusInstant } from "./rules";
 import { facilityLevelOn } from "~/models/facilities/levels.server";
 import { addRequestNotes, listRequestNotes, type RequestNote } from "./list-request-notes.server";
 
@@ -299,7 +300,7 @@ export function getListRequest(db: Db, actor: Actor, requestId: number): ListReq
     thread: listRequestNotes(db, requestId),
     items: items.map((i) => {
       const level = facilityLevelOn(db, facility.id, i.startedOn ?? "9999-12-31");
-      return { ...i, crossLevel: level ? isCrossLevel(i.minLevel, level) : false };
+      return { ...i, crossLevel: isCrossLevel(i.minLevel, level) };
     }),
   };
 }

@@ -1,27 +1,7 @@
-// Pure rules of the adoption ledger: cross-level classification and the order
-// of a facility × technique's dated events. No clock, no database: `today` is an argument.
-import type { AdoptionEventKind, Level, ListRequestLineStatus, ListRequestStatus } from "~/models/enums";
-
-const LEVEL_RANKS: Record<Level, number> = { A: 1, B: 2, C: 3, D: 4 };
-
-/** A=1 (central) … D=4 (commune). */
-export function levelRank(level: Level): number {
-  return LEVEL_RANKS[level];
-}
-
-/**
- * Cross-level (kỹ thuật vượt tuyến): the technique's lowest allowed level ranks above the
- * facility's level on the date considered. A technique without a level is never cross-level.
- */
-export function isCrossLevel(techniqueMinLevel: Level | null | undefined, facilityLevel: Level): boolean {
-  if (!techniqueMinLevel) return false;
-  return levelRank(techniqueMinLevel) < levelRank(facilityLevel);
-}
-
-/** The levels whose techniques are cross-level for a facility of `facilityLevel`. */
-export function crossLevelMinLevels(facilityLevel: Level): Level[] {
-  return (Object.keys(LEVEL_RANKS) as Level[]).filter((l) => isCrossLevel(l, facilityLevel));
-}
+// Pure rules of the adoption ledger: the order of a facility × technique's dated events and
+// the state they replay to (cross-level is one of the level rules, ~/models/catalogue/levels). No clock, no database: `today` is an argument.
+import { sql, type SQL } from "drizzle-orm";
+import type { AdoptionEventKind, ListRequestLineStatus, ListRequestStatus } from "~/models/enums";
 
 export type LedgerEvent = { kind: AdoptionEventKind; eventOn: string };
 
@@ -97,6 +77,35 @@ export function ledgerStateOn(events: readonly LedgerEvent[], date: string): Led
     applyEvent(state, event.kind);
   }
   return state;
+}
+
+/** Performed on `date`: started by then and not inside one of its suspensions. */
+export function isPerformedOn(events: readonly LedgerEvent[], date: string): boolean {
+  return ledgerStateOn(events, date).active;
+}
+
+/**
+ * The day the suspension event `x` ended: its pair's first resumption on or after it (a
+ * resumption on the same day replays after the suspension); null while still suspended.
+ * The ledger's order rules make suspensions and resumptions alternate, so a pair is not
+ * performed exactly on the days [x.event_on, this day) of its suspensions.
+ */
+export function resumedOnSql(): SQL {
+  return sql`(select min(y.event_on) from adoption_events y
+    where y.facility_id = x.facility_id and y.technique_id = x.technique_id
+      and y.kind = 'resumed' and y.event_on >= x.event_on)`;
+}
+
+/**
+ * True when the pair `p` is performed on `dateSql` (on or before the report date): started by
+ * then and inside none of its suspensions. Pairs not suspended by then skip the look-up.
+ */
+export function performedOnSql(dateSql: SQL): SQL {
+  return sql`(p.started_on <= ${dateSql} and (p.suspended_on is null or p.suspended_on > ${dateSql} or not exists (
+    select 1 from adoption_events x
+    where x.facility_id = p.facility_id and x.technique_id = p.technique_id
+      and x.kind = 'suspended' and x.event_on <= ${dateSql}
+      and coalesce(${resumedOnSql()} > ${dateSql}, 1))))`;
 }
 
 export type DateViolation = "invalidDate" | "futureDate" | "beforeFacilityOpened";

@@ -11,7 +11,8 @@ import { reportYears } from "~/models/adoption/rules";
 import { addDaysIso } from "~/models/dates";
 import { countPairsInRanges, type DateRange } from "./pair-counts.server";
 import { COMPETENCE_GROUPS } from "./params";
-import { competenceGroupSql, countedFromSql, pairsSql, resumedOnSql, type Category, type PairFilter } from "./pairs-sql.server";
+import { resumedOnSql } from "~/models/adoption/rules";
+import { competenceGroupSql, countedFromSql, pairsSql, type Category, type PairFilter } from "./pairs-sql.server";
 
 export const REPORT_DIMENSIONS = ["total", "province", "level", "competence", "facility", "chapter"] as const;
 export type ReportDimension = (typeof REPORT_DIMENSIONS)[number];

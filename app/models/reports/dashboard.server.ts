@@ -10,7 +10,8 @@ import type { Level } from "~/models/enums";
 import { targetsNeedingAttention, type TargetView } from "~/models/targets/targets.server";
 import { buildReport, DEFAULT_BASELINE_YEAR, yearPeriods, type ReportRow } from "./adoption-report.server";
 import type { FigureMetric } from "./drill-down.server";
-import { pairsSql, performedOnSql, type Category } from "./pairs-sql.server";
+import { performedOnSql } from "~/models/adoption/rules";
+import { pairsSql, type Category } from "./pairs-sql.server";
 
 /** The query string of a drill-down (the route /reports/pairs reads it back). */
 export type DrillParams = {

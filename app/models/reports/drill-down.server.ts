@@ -8,7 +8,8 @@ import { addDaysIso } from "~/models/dates";
 import type { Level } from "~/models/enums";
 import { toPage, type Page, type PageRequest } from "~/utils/pagination";
 import { countPairsInRanges, type DateRange } from "./pair-counts.server";
-import { countedFromSql, pairsSql, performedOnSql, type Category, type PairFilter } from "./pairs-sql.server";
+import { performedOnSql } from "~/models/adoption/rules";
+import { countedFromSql, pairsSql, type Category, type PairFilter } from "./pairs-sql.server";
 
 export const FIGURE_METRICS = ["new", "cumulative", "change"] as const;
 export type FigureMetric = (typeof FIGURE_METRICS)[number];

@@ -10,12 +10,9 @@
 // - started_on: the date of the pair's "started" event; approved_on: of its department approval.
 // - counted from: started_on for "all recorded" figures; the later of started_on and
 //   approved_on for official figures (a pair without approval is never official).
-// - cross-level: rank(technique.min_level) < rank(facility level ON started_on); letters
-//   sort in rank order, so `min_level < level` is the test; a blank min_level never counts
-//   (the generated column adoption_pairs.cross_level).
-// - performed on a date: started on or before it, and the latest of its started / suspended /
-//   resumed events up to that date is not a suspension (equivalently: the date is in none of
-//   its suspensions, each lasting from the suspended event to the next resumption).
+// - cross-level: isCrossLevel of the catalogue's level rules, for the facility's level on
+//   started_on (the generated column adoption_pairs.cross_level).
+// - performed on a date: isPerformedOn / performedOnSql of the adoption rules.
 // - facility level of a group (e.g. "provincial hospitals" = B): the level on the report date;
 //   likewise the competence level (Law 15/2023) of a group, "none" when not classified then.
 // Events after the report date do not exist for a report: a later approval or suspension
@@ -103,30 +100,6 @@ export function pairsSql(actor: Actor, filter: PairFilter, reportDate: string, o
     from facilities fa cross join adoption_pairs a on a.facility_id = fa.id
     where fa.id in (${facilitySetSql(actor, filter, reportDate)})
       and +a.started_on <= ${reportDate}${cross}${chapter}${suspended})`;
-}
-
-/**
- * The day the suspension event `x` ended: its pair's first resumption on or after it (a
- * resumption on the same day replays after the suspension); null while still suspended.
- * The ledger's order rules make suspensions and resumptions alternate, so a pair is not
- * performed exactly on the days [x.event_on, this day) of its suspensions.
- */
-export function resumedOnSql(): SQL {
-  return sql`(select min(y.event_on) from adoption_events y
-    where y.facility_id = x.facility_id and y.technique_id = x.technique_id
-      and y.kind = 'resumed' and y.event_on >= x.event_on)`;
-}
-
-/**
- * True when the pair `p` is performed on `dateSql` (on or before the report date): started by
- * then and inside none of its suspensions. Pairs not suspended by then skip the look-up.
- */
-export function performedOnSql(dateSql: SQL): SQL {
-  return sql`(p.started_on <= ${dateSql} and (p.suspended_on is null or p.suspended_on > ${dateSql} or not exists (
-    select 1 from adoption_events x
-    where x.facility_id = p.facility_id and x.technique_id = p.technique_id
-      and x.kind = 'suspended' and x.event_on <= ${dateSql}
-      and coalesce(${resumedOnSql()} > ${dateSql}, 1))))`;
 }
 
 /** The "counted from" column of a category (see the definitions above). */

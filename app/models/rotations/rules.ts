@@ -5,7 +5,7 @@ import { isOpen } from "~/models/agreements/rules";
 import { isIsoDate, lastsAtLeastMonths, type DateRange } from "~/models/dates";
 import { deliversCare, type AgreementStatus, type FacilityKind, type Level, type PartyRole, type RotationDisplayStatus, type RotationStatus } from "~/models/enums";
 import { ConflictError, DomainError } from "~/models/errors";
-import { levelRank } from "~/models/transfers/rules";
+import { isHigherLevel } from "~/models/catalogue/levels";
 
 /** Decision 1816: a rotation lasts at least three months unless the agreement says otherwise. */
 export const DEFAULT_MIN_ROTATION_MONTHS = 3;
@@ -136,7 +136,7 @@ export function canReceiveRotation(to: Pick<PlacementEnd, "kind">): boolean {
 
 /** Project 1816's own direction: from an upper level to a lower one (A=1 … D=4). */
 export function isDownward(from: PlacementEnd, to: PlacementEnd): boolean {
-  return from.level !== null && to.level !== null && levelRank(from.level) < levelRank(to.level);
+  return from.level !== null && to.level !== null && isHigherLevel(from.level, to.level);
 }
 
 /**

@@ -1,22 +1,7 @@
 // Pure rules of a transfer item: stage order and gates, who may support or receive a
 // technique, overdue and progress. No clock, no database: `today` is an argument.
-import { LEVELS, TRANSFER_STAGES, type Cadre, type Level, type ProcedureClass, type TransferStage } from "~/models/enums";
-
-/** A=1 … D=4 (Circular 43/2013). */
-export function levelRank(level: Level): number {
-  return LEVELS.indexOf(level) + 1;
-}
-
-/**
- * Whether a facility's level allows a technique: rank(facility.level) <= rank(minLevel).
- * A technique the catalogue leaves without a level is not restricted by level.
- */
-export function levelAllows(facilityLevel: Level | null, minLevel: Level | null): boolean {
-  if (minLevel === null) return true;
-  // An organisation that delivers no care performs nothing by its level.
-  if (facilityLevel === null) return false;
-  return levelRank(facilityLevel) <= levelRank(minLevel);
-}
+import { levelAllows } from "~/models/catalogue/levels";
+import { TRANSFER_STAGES, type Cadre, type Level, type ProcedureClass, type TransferStage } from "~/models/enums";
 
 /** The supporting facility must perform the technique: its level allows it, or it adopted it. */
 export function canSupport(input: { facilityLevel: Level | null; minLevel: Level | null; adopted: boolean }): boolean {
