@@ -7,6 +7,7 @@ import { facilityPerformsTechnique } from "~/models/adoption/facility-techniques
 import { rebuildAdoptionPairs } from "~/models/adoption/pair-summary.server";
 import { isPerformedOn, performedOnSql, type LedgerEvent } from "~/models/adoption/rules";
 import { crossLevelSql, isCrossLevel } from "~/models/catalogue/levels";
+import { creditStanding, creditStandingSql, REQUIRED_HOURS } from "~/models/credits/rules";
 import { LEVELS, type Level } from "~/models/enums";
 import { createTestDb } from "../helpers/db";
 import { makeFacility, makeProvince, makeTechnique } from "../helpers/factories";
@@ -90,4 +91,25 @@ test("performed on a date: the ledger replay, the SQL fragment and the facility'
   expect(isPerformedOn(LEDGERS["suspended and resumed the same day"], "2021-03-12")).toBe(true);
   expect(isPerformedOn(LEDGERS["two suspensions, the second never resumed"], "2021-03-15")).toBe(true);
   expect(isPerformedOn(LEDGERS["two suspensions, the second never resumed"], "2021-03-19")).toBe(false);
+});
+
+test("CME standing: the predicate and the SQL fragment agree at and around the requirement", () => {
+  const fractional = 0.1 + 0.2; // 0.30000000000000004
+  const cases: [total: number, expiring: number][] = [
+    [0, 0],
+    [REQUIRED_HOURS, 0],
+    [REQUIRED_HOURS, 0.5],
+    [REQUIRED_HOURS - 0.5, 0],
+    [REQUIRED_HOURS - 1e-12, 0], // a sum a hair under the requirement meets it
+    [REQUIRED_HOURS - 0.3 + fractional, 0],
+    [REQUIRED_HOURS + 10, 10],
+    [REQUIRED_HOURS + 10, 10.01],
+    [REQUIRED_HOURS * 2, REQUIRED_HOURS],
+    [37.5, 37.5],
+  ];
+  for (const [total, expiring] of cases) {
+    const inSql = db.get<{ s: string }>(sql`select ${creditStandingSql(sql`${total}`, sql`${expiring}`)} as s`)!.s;
+    expect({ total, expiring, standing: inSql }).toEqual({ total, expiring, standing: creditStanding(total, expiring) });
+  }
+  expect(new Set(cases.map(([t, e]) => creditStanding(t, e)))).toEqual(new Set(["met", "at_risk", "below"]));
 });

@@ -9,7 +9,7 @@ import { recordAudit } from "~/models/audit/audit.server";
 import { DomainError, ForbiddenError, NotFoundError } from "~/models/errors";
 import { paginate, type Page, type PageRequest } from "~/utils/pagination";
 import { searchTerms } from "~/utils/search";
-import { creditStanding, creditWindow, expiringRange, REQUIRED_HOURS, type CreditStanding } from "./rules";
+import { creditStanding, creditStandingSql, creditWindow, expiringRange, REQUIRED_HOURS, STANDINGS_OF_FILTER, type CreditStanding } from "./rules";
 import type { CreditEntryInput, CreditStandingFilter } from "./schemas";
 
 function personWithScope(db: Db, staffId: number) {
@@ -158,29 +158,22 @@ export function listFacilityCredits(
         on c.staff_id = s.id and c.activity_on between ${window.start} and ${window.end}
      where ${sql.join(who, sql` and `)}
      group by s.id`;
-  const required = REQUIRED_HOURS - 1e-9;
-  const standingFilter =
-    options.standing === "below"
-      ? sql`where total < ${required}`
-      : options.standing === "at_risk"
-        ? sql`where total >= ${required} and total - expiring < ${required}`
-        : options.standing === "short"
-          ? sql`where total - expiring < ${required}`
-          : sql``;
+  const kept = STANDINGS_OF_FILTER[options.standing ?? "all"];
+  const standingFilter = sql`where standing in (${sql.join(kept.map((s) => sql`${s}`), sql`, `)})`;
+  const withStanding = sql`select *, ${creditStandingSql(sql`total`, sql`expiring`)} as standing from (${grouped})`;
   return {
     ...paginate(
       page,
-      () => db.get<{ n: number }>(sql`select count(*) as n from (${grouped}) ${standingFilter}`)?.n ?? 0,
+      () => db.get<{ n: number }>(sql`select count(*) as n from (${withStanding}) ${standingFilter}`)?.n ?? 0,
       (at) =>
         db
-          .all<Omit<FacilityCreditRow, "standing">>(
-            sql`select * from (${grouped}) ${standingFilter} order by total - expiring asc, total asc, fullName asc limit ${at.pageSize} offset ${at.offset}`,
+          .all<FacilityCreditRow>(
+            sql`select * from (${withStanding}) ${standingFilter} order by total - expiring asc, total asc, fullName asc limit ${at.pageSize} offset ${at.offset}`,
           )
           .map((r) => ({
             ...r,
             total: Math.round(r.total * 100) / 100,
             expiring: Math.round(r.expiring * 100) / 100,
-            standing: creditStanding(r.total, r.expiring),
           })),
     ),
     facilityName: facility.name,

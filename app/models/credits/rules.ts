@@ -1,7 +1,9 @@
 // Continuing-education credit hours (Circular 32/2023): 120 hours in every rolling period of
 // five consecutive years; 1 credit hour = 1 lesson period. Pure: `today` is an argument.
 import { addDays, addYears, format, parse, subDays } from "date-fns";
+import { sql, type SQL } from "drizzle-orm";
 import type { DateRange } from "~/models/dates";
+import type { CreditStandingFilter } from "./schemas";
 
 export const REQUIRED_HOURS = 120;
 export const WINDOW_YEARS = 5;
@@ -44,12 +46,30 @@ export type CreditSummary = {
   standing: CreditStanding;
 };
 
+// Sums of fractional hours (0.1 + 0.2) land a hair under the exact figure: a total within this
+// margin of the requirement meets it, in both forms below.
+const HOURS_MARGIN = 1e-9;
+
 /** `below` under the requirement today; `at_risk` met today but not once the expiring hours leave. */
 export function creditStanding(total: number, expiring: number, required = REQUIRED_HOURS): CreditStanding {
-  if (total + 1e-9 < required) return "below";
-  if (total - expiring + 1e-9 < required) return "at_risk";
+  if (total + HOURS_MARGIN < required) return "below";
+  if (total - expiring + HOURS_MARGIN < required) return "at_risk";
   return "met";
 }
+
+/** `creditStanding` in SQL, over a total and an expiring-hours expression. */
+export function creditStandingSql(total: SQL, expiring: SQL, required = REQUIRED_HOURS): SQL {
+  return sql`(case when ${total} + ${HOURS_MARGIN} < ${required} then 'below'
+    when ${total} - ${expiring} + ${HOURS_MARGIN} < ${required} then 'at_risk' else 'met' end)`;
+}
+
+/** The standings each filter of the credit list keeps ("all": every one). */
+export const STANDINGS_OF_FILTER = {
+  all: ["met", "at_risk", "below"],
+  short: ["at_risk", "below"],
+  below: ["below"],
+  at_risk: ["at_risk"],
+} as const satisfies Record<CreditStandingFilter, readonly CreditStanding[]>;
 
 /** The summary of a ledger on `today` (entries after today do not count yet). */
 export function summariseCredits(
