@@ -3,6 +3,7 @@
 // Every foreign key and every column a list filters or groups by has an index.
 import { sql } from "drizzle-orm";
 import { crossLevelSql } from "~/models/catalogue/levels";
+import { DEFAULT_MIN_ROTATION_MONTHS } from "~/models/rotations/rules";
 import {
   blob,
   index,
@@ -438,8 +439,8 @@ export const agreements = sqliteTable(
     signedOn: text("signed_on"),
     startOn: text("start_on").notNull(),
     endOn: text("end_on"),
-    /** Minimum rotation length under this agreement, in months (Decision 1816: 3). */
-    minRotationMonths: integer("min_rotation_months").notNull().default(3),
+    /** Minimum rotation length under this agreement, in months (Decision 1816's default of the rotation rules). */
+    minRotationMonths: integer("min_rotation_months").notNull().default(DEFAULT_MIN_ROTATION_MONTHS),
     notes: text("notes"),
     /** The facility whose director manages the record. */
     ownerFacilityId: integer("owner_facility_id")

@@ -77,9 +77,12 @@ export function lastsAtLeastMonths(range: DateRange, months: number): boolean {
   return toDate(range.end) >= minimumEnd;
 }
 
-/** Months (to one decimal) in an inclusive range, counting 30.4375 days a month. */
+/** The average month (365.25 / 12 days): the unit of person-months in every report. */
+export const DAYS_PER_MONTH = 365.25 / 12;
+
+/** Months (to one decimal) in an inclusive range, counting DAYS_PER_MONTH days a month. */
 export function monthsBetween(range: DateRange): number {
-  return Math.round((daysInclusive(range) / 30.4375) * 10) / 10;
+  return Math.round((daysInclusive(range) / DAYS_PER_MONTH) * 10) / 10;
 }
 
 export function addDaysIso(date: string, days: number): string {

@@ -115,6 +115,8 @@ export type RotationPurpose = (typeof ROTATION_PURPOSES)[number];
 /** Stored statuses; "in_progress" is derived from today's date for confirmed rotations. */
 export const ROTATION_STATUSES = ["planned", "confirmed", "completed", "cancelled"] as const;
 export type RotationStatus = (typeof ROTATION_STATUSES)[number];
+/** Rotations that took place or are taking place: the ones reports and targets count. */
+export const DELIVERED_ROTATION_STATUSES = ["confirmed", "completed"] as const satisfies readonly RotationStatus[];
 export const ROTATION_DISPLAY_STATUSES = [
   "planned",
   "confirmed",

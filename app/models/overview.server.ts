@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "~/db/client.server";
+import { sqlList } from "~/db/sql";
 import { facilities, provinces, staff, techniques } from "~/db/schema";
 import type { Actor } from "~/models/access/policy";
 import { addDaysIso } from "~/models/dates";
@@ -10,7 +11,6 @@ const CANCELLED: RotationStatus = "cancelled";
 const ACTIVE: AgreementStatus = "active";
 const SCHEDULED_COURSE: CourseStatus[] = ["open", "closed"];
 const WAITING: ListRequestStatus = "submitted";
-const inList = (values: string[]) => sql.join(values.map((v) => sql`${v}`), sql`, `);
 
 export type OverviewCounts = { facilities: number; techniques: number; provinces: number; staff: number };
 
@@ -68,7 +68,7 @@ export function getFacilityGlance(db: Db, facilityId: number, today: string): Fa
          and start_on <= ${today} and end_on >= ${today}) as hostedToday,
       (select count(*) from agreement_parties p join agreements a on a.id = p.agreement_id
          where p.facility_id = ${facilityId} and a.status = ${ACTIVE}) as activeAgreements,
-      (select count(*) from courses where host_facility_id = ${facilityId} and status in (${inList(SCHEDULED_COURSE)})
+      (select count(*) from courses where host_facility_id = ${facilityId} and status in ${sqlList(SCHEDULED_COURSE)}
          and start_on >= ${today} and start_on <= ${addDaysIso(today, 30)}) as coursesNext30Days
   `);
   // An aggregate of scalar subqueries always answers one row.

@@ -12,6 +12,7 @@ import { agreementSchema } from "~/models/agreements/schemas";
 import { forbidden } from "~/utils/http.server";
 import { replyInvalid, replyWithDomainError, parseForm } from "~/utils/form.server";
 import { localizedTitle } from "~/utils/meta";
+import { DEFAULT_MIN_ROTATION_MONTHS } from "~/models/rotations/rules";
 
 export const meta: MetaFunction = ({ matches }) => localizedTitle(matches, "agreements:new");
 
@@ -43,7 +44,7 @@ export default function NewAgreementPage() {
     <div className="space-y-4">
       <h1 className="page-title">{t("new")}</h1>
       <AgreementForm
-        defaults={{ type: "technique_transfer", minRotationMonths: 3, parties: ownCode ? [{ facilityCode: ownCode, role: "supporting" }] : [] }}
+        defaults={{ type: "technique_transfer", minRotationMonths: DEFAULT_MIN_ROTATION_MONTHS, parties: ownCode ? [{ facilityCode: ownCode, role: "supporting" }] : [] }}
         chapters={chapters}
         lastResult={actionData?.result}
         showOwner={isAdmin}

@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { calendarDate } from "~/models/dates";
 import { AGREEMENT_STATUSES, AGREEMENT_TYPES, PARTY_ROLES } from "~/models/enums";
+import { DEFAULT_MIN_ROTATION_MONTHS } from "~/models/rotations/rules";
 
 const required = "common:validation.required";
 const date = calendarDate;
@@ -25,7 +26,7 @@ export const agreementSchema = z
     signedOn: optionalDate,
     startOn: date,
     endOn: optionalDate,
-    minRotationMonths: z.number({ invalid_type_error: "common:validation.invalid" }).int().min(1, "common:validation.positive").max(60).default(3),
+    minRotationMonths: z.number({ invalid_type_error: "common:validation.invalid" }).int().min(1, "common:validation.positive").max(60).default(DEFAULT_MIN_ROTATION_MONTHS),
     notes: optionalText(4000),
     chapters: z.array(z.number().int().min(1).max(99)).max(40).default([]),
     parties: z.array(partyRow).max(MAX_PARTY_ROWS).default([]),

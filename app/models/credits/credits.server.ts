@@ -3,6 +3,7 @@
 // credit_entries (staff_id, activity_on), the windows come from rules.ts.
 import { and, asc, desc, eq, sql, type SQL } from "drizzle-orm";
 import type { Db } from "~/db/client.server";
+import { sqlList } from "~/db/sql";
 import { creditEntries, facilities, staff } from "~/db/schema";
 import { canChange, canRead, type Actor } from "~/models/access/policy";
 import { recordAudit } from "~/models/audit/audit.server";
@@ -159,7 +160,7 @@ export function listFacilityCredits(
      where ${sql.join(who, sql` and `)}
      group by s.id`;
   const kept = STANDINGS_OF_FILTER[options.standing ?? "all"];
-  const standingFilter = sql`where standing in (${sql.join(kept.map((s) => sql`${s}`), sql`, `)})`;
+  const standingFilter = sql`where standing in ${sqlList(kept)}`;
   const withStanding = sql`select *, ${creditStandingSql(sql`total`, sql`expiring`)} as standing from (${grouped})`;
   return {
     ...paginate(

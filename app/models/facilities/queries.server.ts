@@ -3,6 +3,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "~/db/client.server";
+import { sqlList } from "~/db/sql";
 import { canChange, type Actor } from "~/models/access/policy";
 import { ForbiddenError, NotFoundError } from "~/models/errors";
 import { manageScopeCondition } from "~/models/access/scope-sql.server";
@@ -235,12 +236,11 @@ export function listClassifiableFacilities(
   provinceCode: string,
   kind?: FacilityKind,
 ): ClassifiableFacility[] {
-  const nonCare = sql.join(NON_CARE_FACILITY_KINDS.map((k) => sql`${k}`), sql`, `);
   return db.all<ClassifiableFacility>(sql`
     select f.id, f.code, f.name, f.kind, f.level, f.competence, f.opened_on as openedOn
     from facilities f
     where f.province_code = ${provinceCode} and ${manageScopeCondition(actor, sql`f.id`)}
-      and f.kind not in (${nonCare}) and f.active = 1
+      and f.kind not in ${sqlList(NON_CARE_FACILITY_KINDS)} and f.active = 1
       ${kind ? sql`and f.kind = ${kind}` : sql``}
     order by case f.kind when 'central_hospital' then 0 when 'provincial_hospital' then 1
       when 'specialised_hospital' then 2 when 'regional_centre' then 3 else 4 end, f.name, f.id

@@ -18,6 +18,7 @@
 // Events after the report date do not exist for a report: a later approval or suspension
 // reads as absent, and a pair started later is not a pair yet.
 import { sql, type SQL } from "drizzle-orm";
+import { sqlList } from "~/db/sql";
 import { facilities } from "~/db/schema";
 import { readFilter, type Actor } from "~/models/access/policy";
 import { facilityScopeCondition } from "~/models/access/scope-sql.server";
@@ -46,11 +47,11 @@ export function facilitySetSql(actor: Actor, filter: PairFilter, reportDate: str
   if (filter.facilityId) where.push(sql`${facilities.id} = ${filter.facilityId}`);
   if (filter.levels && filter.levels.length > 0) {
     const level = levelOnDateSql(sql`${facilities.id}`, sql`${reportDate}`, sql`${facilities.level}`);
-    where.push(sql`${level} in (${sql.join(filter.levels.map((l) => sql`${l}`), sql`, `)})`);
+    where.push(sql`${level} in ${sqlList(filter.levels)}`);
   }
   if (filter.competences && filter.competences.length > 0) {
     const competence = competenceGroupSql(sql`${facilities.id}`, reportDate);
-    where.push(sql`${competence} in (${sql.join(filter.competences.map((c) => sql`${c}`), sql`, `)})`);
+    where.push(sql`${competence} in ${sqlList(filter.competences)}`);
   }
   return sql`select ${facilities.id} from ${facilities} where ${sql.join(where, sql` and `)}`;
 }

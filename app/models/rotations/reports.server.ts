@@ -1,5 +1,5 @@
 // Person-months of rotations per agreement, per receiving facility and per year, computed in
-// SQL over the rotations the actor may read. A person-month is 30.4375 days (365.25 / 12).
+// SQL over the rotations the actor may read. A person-month is DAYS_PER_MONTH days (365.25 / 12).
 // "Delivered" counts completed rotations in full and confirmed ones up to today; "scheduled"
 // counts every rotation that is not cancelled over its whole length.
 import { sql, type SQL } from "drizzle-orm";
@@ -7,10 +7,12 @@ import ExcelJS from "exceljs";
 import type { TFunction } from "i18next";
 import type { Db } from "~/db/client.server";
 import { rotations } from "~/db/schema";
+import { sqlList } from "~/db/sql";
+import { DAYS_PER_MONTH } from "~/models/dates";
+import { DELIVERED_ROTATION_STATUSES } from "~/models/enums";
 import type { Actor } from "~/models/access/policy";
 import { rotationScope } from "./queries.server";
 
-export const DAYS_PER_MONTH = 30.4375;
 
 export type ReportRow = {
   key: number;
@@ -38,7 +40,7 @@ function measures(today: string, lo: SQL, hi: SQL): SQL {
   return sql`
     count(distinct ${rotations.id}) as rotations,
     count(distinct ${rotations.staffId}) as people,
-    round(coalesce(sum(case when ${rotations.status} in ('confirmed', 'completed') then ${daysWithin(lo, hi, deliveredEnd)} else 0 end), 0) / ${DAYS_PER_MONTH}, 2) as deliveredMonths,
+    round(coalesce(sum(case when ${rotations.status} in ${sqlList(DELIVERED_ROTATION_STATUSES)} then ${daysWithin(lo, hi, deliveredEnd)} else 0 end), 0) / ${DAYS_PER_MONTH}, 2) as deliveredMonths,
     round(coalesce(sum(${daysWithin(lo, hi, sql`${rotations.endOn}`)}), 0) / ${DAYS_PER_MONTH}, 2) as scheduledMonths`;
 }
 

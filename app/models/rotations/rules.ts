@@ -2,7 +2,7 @@
 // `today`, the loaded facts and the proposed rotation. Each rule returns the DomainError it
 // would raise (or null), so the form, the board and the suggestions read the same verdicts.
 import { isOpen } from "~/models/agreements/rules";
-import { isIsoDate, lastsAtLeastMonths, type DateRange } from "~/models/dates";
+import { DAYS_PER_MONTH, isIsoDate, lastsAtLeastMonths, type DateRange } from "~/models/dates";
 import { deliversCare, type AgreementStatus, type FacilityKind, type Level, type PartyRole, type RotationDisplayStatus, type RotationStatus } from "~/models/enums";
 import { ConflictError, DomainError } from "~/models/errors";
 import { isHigherLevel } from "~/models/catalogue/levels";
@@ -243,7 +243,7 @@ export function throwFirst(...verdicts: (DomainError | null)[]): void {
   if (first) throw first;
 }
 
-/** Person-months of an inclusive range (30.4375 days a month), the unit of the reports. */
+/** Person-months of an inclusive range (DAYS_PER_MONTH days a month), the unit of the reports. */
 export function personMonths(days: number): number {
-  return days / 30.4375;
+  return days / DAYS_PER_MONTH;
 }

@@ -5,6 +5,8 @@
 import { and, desc, eq, sql, type SQL } from "drizzle-orm";
 import type { Db } from "~/db/client.server";
 import { facilities, provinces, targetMeasurements, targets, type Target } from "~/db/schema";
+import { sqlList } from "~/db/sql";
+import { DELIVERED_ROTATION_STATUSES } from "~/models/enums";
 import { canChange, canRead, type Actor } from "~/models/access/policy";
 import { facilityScopeCondition } from "~/models/access/scope-sql.server";
 import { addDaysIso } from "~/models/dates";
@@ -57,7 +59,7 @@ export function computeTargetValue(db: Db, target: Target, today: string): numbe
     case "staff_rotated":
       return (
         db.get<{ n: number }>(sql`select count(distinct staff_id) as n from rotations
-          where status in ('confirmed', 'completed') and start_on between ${target.periodStart} and ${asOf}
+          where status in ${sqlList(DELIVERED_ROTATION_STATUSES)} and start_on between ${target.periodStart} and ${asOf}
             and ${inScope(target, sql`from_facility_id`)}`)?.n ?? 0
       );
     case "people_trained":
