@@ -3,7 +3,10 @@
 // regional centres Bảo Thắng, Bảo Yên and Bát Xát; Bạch Mai, Việt Đức and Hanoi Medical
 // University Hospital to Lào Cai and Bắc Ninh. Everything goes through the rotation commands,
 // so every rotation obeys the rules. Lào Cai số 2 sets its concurrent-absence limit to 2 and
-// one rotation exceeds it with a recorded override: the conflict the board shows.
+// one rotation exceeds it with a recorded override: the conflict the board shows. Those
+// overlapping rotations end by the end of this month, so the quarter the suggestions page
+// proposes first (from a month after today) has room for one more: the limit is enforced, not
+// exhausted.
 // A rotation under an agreement lies within its term; the plans count months from today
 // while signing dates are historical, so a plan is moved (never shortened) into its term.
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
@@ -49,15 +52,17 @@ const PLANS: Plan[] = [
   { from: "laoCai2", to: "batXat", who: { cadre: "nurse" }, agreement: "126/HĐ-BVĐK2", purpose: "manpower_support", startMonth: -16, months: 3, notes: "Hỗ trợ điều dưỡng hồi sức cấp cứu" },
   { from: "laoCai2", to: "baoYen", who: { performs: "labourEpidural" }, agreement: "126/HĐ-BVĐK2", item: "labourEpidural", purpose: "technique_transfer", startMonth: -10, months: 3 },
   { from: "laoCai2", to: "laoCai3", who: { performs: "hipReplacement" }, agreement: "126/HĐ-BVĐK2", purpose: "manpower_support", startMonth: -6, months: 3, notes: "Hỗ trợ phẫu thuật chấn thương chỉnh hình", directionPurpose: "Hỗ trợ chuyên môn cho bệnh viện cùng tuyến theo phân công chỉ đạo tuyến của Sở Y tế" },
-  { from: "laoCai2", to: "baoThang", who: { performs: "intracranialHaematoma" }, agreement: "126/HĐ-BVĐK2", item: "intracranialHaematoma", purpose: "technique_transfer", startMonth: -1, months: 3 },
-  { from: "laoCai2", to: "baoYen", who: { performs: "labourEpidural" }, agreement: "126/HĐ-BVĐK2", item: "labourEpidural", purpose: "technique_transfer", startMonth: -1, months: 3 },
+  // Two transfers ended last month; the override joined them two months ago and ends this
+  // month, so the board shows the conflict while the coming quarter has room again.
+  { from: "laoCai2", to: "baoThang", who: { performs: "intracranialHaematoma" }, agreement: "126/HĐ-BVĐK2", item: "intracranialHaematoma", purpose: "technique_transfer", startMonth: -3, months: 3 },
+  { from: "laoCai2", to: "baoYen", who: { performs: "labourEpidural" }, agreement: "126/HĐ-BVĐK2", item: "labourEpidural", purpose: "technique_transfer", startMonth: -3, months: 3 },
   {
     from: "laoCai2",
     to: "batXat",
     who: { cadre: "doctor" },
     agreement: "126/HĐ-BVĐK2",
     purpose: "manpower_support",
-    startMonth: 0,
+    startMonth: -2,
     months: 3,
     overrideReason: "Bát Xát thiếu bác sĩ cấp cứu mùa mưa lũ; Ban Giám đốc đồng ý cử thêm một người vượt giới hạn.",
   },

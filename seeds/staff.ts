@@ -51,12 +51,16 @@ const SPECIALISTS: Record<string, Specialist[]> = {
   ],
   [C.laoCai1]: [
     { chapterNumber: 10, title: "Bác sĩ chuyên khoa II, Ngoại thần kinh", techniques: ["subduralHaematoma", "chronicSubduralHaematoma"] },
-    { chapterNumber: 10, title: "Bác sĩ chuyên khoa I, Chấn thương chỉnh hình", techniques: ["hipHemiarthroplasty", "kneeArthroscopy"] },
+    // Lào Cai số 1 hands total hip replacement and lung cancer resection on to Lào Cai số 4
+    // (15/2024/HĐ-BVĐK1), so someone there performs each and can rotate to teach it.
+    { chapterNumber: 10, title: "Bác sĩ chuyên khoa I, Chấn thương chỉnh hình", techniques: ["hipHemiarthroplasty", "hipReplacement", "kneeArthroscopy"] },
     // Labour epidural came from Hanoi Medical University Hospital (accepted under 45/2023/HĐHT-ĐHYHN).
     { chapterNumber: 13, title: "Bác sĩ chuyên khoa I, Sản khoa", techniques: ["amniocentesis"] },
+    { chapterNumber: 10, title: "Bác sĩ chuyên khoa II, Ngoại lồng ngực", techniques: ["lungTumourResection"] },
   ],
   [C.laoCai2]: [
-    { chapterNumber: 10, title: "Bác sĩ chuyên khoa II, Ngoại thần kinh", techniques: ["subduralHaematoma", "intracranialHaematoma"] },
+    // Its neurosurgeon teaches the haematoma operations it hands on under 126/HĐ-BVĐK2.
+    { chapterNumber: 10, title: "Bác sĩ chuyên khoa II, Ngoại thần kinh", techniques: ["subduralHaematoma", "chronicSubduralHaematoma", "intracranialHaematoma"] },
     // Total hip replacement came from Việt Đức (accepted under 77/HĐ-VĐ).
     { chapterNumber: 10, title: "Bác sĩ chuyên khoa I, Chấn thương chỉnh hình", techniques: ["hipHemiarthroplasty", "kneeArthroscopy"] },
     { chapterNumber: 13, title: "Bác sĩ chuyên khoa I, Gây mê hồi sức", techniques: ["labourEpidural"] },

@@ -7,7 +7,7 @@ import { getDb } from "~/db/client.server";
 import { formatDate } from "~/i18n/format";
 import { useLocale } from "~/i18n/use-locale";
 import { requireActor } from "~/models/auth/session.server";
-import { addMonthsIso, addDaysIso } from "~/models/dates";
+import { defaultSuggestionWindow } from "~/models/rotations/rules";
 import { DomainError } from "~/models/errors";
 import { throwDomainResponse, todayInVietnam } from "~/utils/domain-response.server";
 import { suggestionSchema } from "~/models/rotations/schemas";
@@ -25,12 +25,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const today = todayInVietnam();
   const items = actor.facilityId ? supportedItems(db, actor.facilityId) : [];
   const partners = actor.facilityId ? partnerFacilities(db, actor.facilityId) : [];
+  const proposed = defaultSuggestionWindow(today);
   const defaults = {
     transferItemId: url.searchParams.get("transferItemId") ?? "",
     techniqueCode: url.searchParams.get("techniqueCode") ?? "",
     toFacilityId: url.searchParams.get("toFacilityId") ?? "",
-    startOn: url.searchParams.get("startOn") ?? addDaysIso(today, 30),
-    endOn: url.searchParams.get("endOn") ?? addDaysIso(addMonthsIso(addDaysIso(today, 30), 3), -1),
+    startOn: url.searchParams.get("startOn") ?? proposed.start,
+    endOn: url.searchParams.get("endOn") ?? proposed.end,
   };
   const asked = url.searchParams.has("startOn");
   if (!asked) return json({ items, partners, defaults, result: null as Suggestions | null, errors: null as string[] | null });

@@ -1,10 +1,11 @@
 // The demo's rotations obey the rotation rules whatever day the demo is seeded: each lies
-// within its agreement's term, and the one visible conflict (Lào Cai số 2's absence-limit
-// override) is still a real one.
+// within its agreement's term, the one visible conflict (Lào Cai số 2's absence-limit
+// override) is still a real one, and the limit is not already used up for the quarter the
+// suggestions page proposes first.
 import { sql } from "drizzle-orm";
 import { expect, test } from "vitest";
 import { DEMO_STEPS, seedDemo } from "../../seeds/demo";
-import { peakConcurrent } from "~/models/rotations/rules";
+import { defaultSuggestionWindow, peakConcurrent } from "~/models/rotations/rules";
 import { fitTerm, LAO_CAI_2_ABSENCE_LIMIT } from "../../seeds/rotations";
 import { createTestDb } from "../helpers/db";
 
@@ -25,7 +26,7 @@ test("a plan is moved into its agreement's term, never shortened", () => {
 // Month ends and the turn of the year move the plans (counted in months) against the agreements
 // (historical dates, one ending 60 days from today).
 for (const today of ["2026-03-15", "2026-07-01", "2026-12-31"]) {
-  test(`seeded on ${today}, every demo rotation lies within its open agreement and one overrides the absence limit`, async () => {
+  test(`seeded on ${today}, every demo rotation lies within its open agreement and one overrides the absence limit, and the proposed quarter has room`, async () => {
     const db = createTestDb();
     await seedDemo(db, { today, steps: STEPS });
     const outside = db.all(sql`
@@ -45,6 +46,11 @@ for (const today of ["2026-03-15", "2026-07-01", "2026-12-31"]) {
     );
     // Lào Cai số 2 allows two away at once: on some day of the override two others are away.
     expect(peakConcurrent(others, override)).toBe(LAO_CAI_2_ABSENCE_LIMIT);
+    // The override's company has gone home by then: someone more may leave in that quarter.
+    const away = db.all<{ start: string; end: string }>(
+      sql`select start_on as start, end_on as "end" from rotations where from_facility_id = ${override.fromFacilityId} and status <> 'cancelled'`,
+    );
+    expect(peakConcurrent(away, defaultSuggestionWindow(today))).toBeLessThan(LAO_CAI_2_ABSENCE_LIMIT);
     expect(db.get<{ n: number }>(sql`select count(*) as n from rotations where limit_override_reason is not null`).n).toBe(1);
   }, 60_000);
 }

@@ -2,7 +2,7 @@
 // `today`, the loaded facts and the proposed rotation. Each rule returns the DomainError it
 // would raise (or null), so the form, the board and the suggestions read the same verdicts.
 import { isOpen } from "~/models/agreements/rules";
-import { DAYS_PER_MONTH, isIsoDate, lastsAtLeastMonths, type DateRange } from "~/models/dates";
+import { addDaysIso, addMonthsIso, DAYS_PER_MONTH, isIsoDate, lastsAtLeastMonths, type DateRange } from "~/models/dates";
 import { deliversCare, type AgreementStatus, type FacilityKind, type Level, type PartyRole, type RotationDisplayStatus, type RotationStatus } from "~/models/enums";
 import { ConflictError, DomainError } from "~/models/errors";
 import { isHigherLevel } from "~/models/catalogue/levels";
@@ -11,6 +11,15 @@ import { isHigherLevel } from "~/models/catalogue/levels";
 export const DEFAULT_MIN_ROTATION_MONTHS = 3;
 /** Decision 1816 quota guide: one rotating staff member per 50 planned beds. */
 export const BEDS_PER_ABSENCE = 50;
+
+/**
+ * The window the suggestions page proposes before the user picks one: the form's default
+ * length, starting a month from today (time to confirm and hand over before leaving).
+ */
+export function defaultSuggestionWindow(today: string): DateRange {
+  const start = addDaysIso(today, 30);
+  return { start, end: addDaysIso(addMonthsIso(start, DEFAULT_MIN_ROTATION_MONTHS), -1) };
+}
 
 /** "in_progress" is derived: a confirmed rotation whose dates include today. */
 export function displayStatus(
