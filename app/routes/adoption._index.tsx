@@ -17,9 +17,8 @@ import { addLedgerEntry, ledgerFacilityOptions, listLedgerEntries, resolveLedger
 import { listFacilityTechniques } from "~/models/adoption/facility-techniques.server";
 import { ledgerEventSchema } from "~/models/adoption/schemas";
 import { requireActor } from "~/models/auth/session.server";
-import { vietnamToday } from "~/models/dates";
 import { ADOPTION_EVENT_KINDS, ADOPTION_SOURCES } from "~/models/enums";
-import { throwDomainResponse } from "~/utils/domain-response.server";
+import { throwDomainResponse, todayInVietnam } from "~/utils/domain-response.server";
 import { replyInvalid, replyWithDomainError, parseForm } from "~/utils/form.server";
 import { pageFromUrl } from "~/utils/pagination";
 import { localizedTitle } from "~/utils/meta";
@@ -43,7 +42,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       options: ledgerFacilityOptions(db, actor),
       techniques: facility ? listFacilityTechniques(db, facility.id, { q: url.searchParams.get("q") ?? undefined, page: pageFromUrl(url) }) : null,
       entries: facility ? listLedgerEntries(db, actor, facility.id, pageFromUrl(new URL(`http://x/?page=${url.searchParams.get("epage") ?? 1}`), 10)) : null,
-      today: vietnamToday(new Date()),
+      today: todayInVietnam(),
     });
   } catch (error) {
     throwDomainResponse(error);
@@ -58,7 +57,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const facilityId = requestedFacility(url) ?? actor.facilityId;
   if (!facilityId) throw new Response("Forbidden", { status: 403 });
   try {
-    addLedgerEntry(getDb(), actor, facilityId, submission.value, vietnamToday(new Date()));
+    addLedgerEntry(getDb(), actor, facilityId, submission.value, todayInVietnam());
     return json({ result: submission.reply({ resetForm: true }), saved: true, stale: null });
   } catch (error) {
     return replyWithDomainError(submission, error);

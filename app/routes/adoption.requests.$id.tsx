@@ -24,11 +24,11 @@ import {
 } from "~/models/adoption/list-requests.server";
 import { decisionSchema, formatRequestLines, lineDecisionSchema, parseRequestLines, resubmitSchema } from "~/models/adoption/schemas";
 import { requireActor } from "~/models/auth/session.server";
-import { vietnamToday } from "~/models/dates";
 import { parseSubmission, readForm, replyInvalid, replyWithDomainError } from "~/utils/form.server";
 import { forbidden, notFound, requireId } from "~/utils/http.server";
 import { localizedTitle } from "~/utils/meta";
 import { DateField } from "~/components/date-field";
+import { todayInVietnam } from "~/utils/domain-response.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   data
@@ -39,7 +39,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   const detail = getListRequest(getDb(), actor, requireId(params.id));
   if (!detail) throw notFound();
-  return json({ detail, today: vietnamToday(new Date()) });
+  return json({ detail, today: todayInVietnam() });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -52,7 +52,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (submission.status !== "success") return replyInvalid(submission);
     try {
       const { items } = parseRequestLines(submission.value.items);
-      resubmitListRequest(getDb(), actor, id, { items, note: submission.value.note, version: submission.value.version }, vietnamToday(new Date()));
+      resubmitListRequest(getDb(), actor, id, { items, note: submission.value.note, version: submission.value.version }, todayInVietnam());
       return json({ result: submission.reply({ resetForm: true }), done: "resubmit" as const, stale: null });
     } catch (error) {
       return replyWithDomainError(submission, error);
@@ -65,7 +65,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const { lines, ...rest } = submission.value;
     try {
       const decided = lines.flatMap((l) => (l.outcome ? [{ techniqueId: l.techniqueId, outcome: l.outcome, reason: l.reason }] : []));
-      decideListRequestLines(getDb(), actor, id, { ...rest, lines: decided }, vietnamToday(new Date()));
+      decideListRequestLines(getDb(), actor, id, { ...rest, lines: decided }, todayInVietnam());
       return json({ result: submission.reply({ resetForm: true }), done: "decideLines" as const, stale: null });
     } catch (error) {
       return replyWithDomainError(submission, error);
@@ -77,7 +77,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   try {
     const db = getDb();
     if (value.intent === "approve") {
-      approveListRequest(db, actor, id, value, vietnamToday(new Date()));
+      approveListRequest(db, actor, id, value, todayInVietnam());
     } else {
       returnListRequest(db, actor, id, value);
     }

@@ -16,11 +16,11 @@ import { hasCapability } from "~/models/access/policy";
 import { listListRequests, submitListRequest } from "~/models/adoption/list-requests.server";
 import { listRequestSchema, parseRequestLines } from "~/models/adoption/schemas";
 import { requireActor, requireCapability } from "~/models/auth/session.server";
-import { vietnamToday } from "~/models/dates";
 import { LIST_REQUEST_STATUSES, type ListRequestStatus } from "~/models/enums";
 import { replyInvalid, replyWithDomainError, parseForm } from "~/utils/form.server";
 import { pageFromUrl } from "~/utils/pagination";
 import { localizedTitle } from "~/utils/meta";
+import { todayInVietnam } from "~/utils/domain-response.server";
 
 export const meta: MetaFunction = ({ matches }) => localizedTitle(matches, "adoption:requests.title");
 
@@ -46,7 +46,7 @@ export async function action({ request }: ActionFunctionArgs) {
       getDb(),
       actor,
       { items, comment: submission.value.comment, facilityId: submission.value.facilityId },
-      vietnamToday(new Date()),
+      todayInVietnam(),
     );
     return redirect(`/adoption/requests/${created.id}`);
   } catch (error) {

@@ -21,7 +21,6 @@ import {
   enrolmentRequestSchema,
   evaluateSchema,
 } from "~/models/courses/schemas";
-import { vietnamToday } from "~/models/dates";
 import { openablePeople } from "~/models/staff/person-links.server";
 import { todayInVietnam } from "~/utils/domain-response.server";
 import { replyInvalid, replyWithDomainError, readForm, parseSubmission, byIntent } from "~/utils/form.server";
@@ -90,7 +89,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         notice = { key: "notices.attendanceSaved" };
         break;
       case "evaluate": {
-        const outcomes = evaluateCourse(db, actor, courseId, vietnamToday(new Date()), value.enrolmentId);
+        const outcomes = evaluateCourse(db, actor, courseId, todayInVietnam(), value.enrolmentId);
         const completed = outcomes.filter((o) => o.completed);
         notice = value.enrolmentId
           ? { key: "notices.certificateIssued", params: { number: completed[0]?.certificateNumber ?? "" } }

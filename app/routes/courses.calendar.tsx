@@ -10,15 +10,15 @@ import { requireActor } from "~/models/auth/session.server";
 import { listCalendarCourses, listChapters, listHostFacilities } from "~/models/courses/courses.server";
 import { monthGrid, monthRange, parseMonth, shiftMonth } from "~/models/courses/rules";
 import { courseFiltersFromUrl } from "~/models/courses/schemas";
-import { vietnamToday } from "~/models/dates";
 import { localizedTitle } from "~/utils/meta";
+import { todayInVietnam } from "~/utils/domain-response.server";
 
 export const meta: MetaFunction = ({ matches }) => localizedTitle(matches, "courses:calendar.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   const url = new URL(request.url);
-  const today = vietnamToday(new Date());
+  const today = todayInVietnam();
   const month = parseMonth(url.searchParams.get("month")) ?? parseMonth(today.slice(0, 7))!;
   const filters = courseFiltersFromUrl(url);
   const db = getDb();

@@ -15,17 +15,17 @@ import { useLocale } from "~/i18n/use-locale";
 import { requireActor } from "~/models/auth/session.server";
 import { addCreditEntry, getCreditLedger } from "~/models/credits/credits.server";
 import { creditEntrySchema, MANUAL_CREDIT_KINDS } from "~/models/credits/schemas";
-import { vietnamToday } from "~/models/dates";
 import { replyInvalid, replyWithDomainError, parseForm } from "~/utils/form.server";
 import { notFound, requireId } from "~/utils/http.server";
 import { pageFromUrl } from "~/utils/pagination";
 import { DateField } from "~/components/date-field";
+import { todayInVietnam } from "~/utils/domain-response.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.ledger.person.fullName ?? ""} – CGKT` }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
-  const ledger = getCreditLedger(getDb(), actor, requireId(params.staffId), vietnamToday(new Date()), pageFromUrl(new URL(request.url)));
+  const ledger = getCreditLedger(getDb(), actor, requireId(params.staffId), todayInVietnam(), pageFromUrl(new URL(request.url)));
   if (!ledger) throw notFound();
   return json({ ledger });
 }
@@ -35,7 +35,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const submission = await parseForm(request, creditEntrySchema);
   if (submission.status !== "success") return replyInvalid(submission);
   try {
-    addCreditEntry(getDb(), actor, requireId(params.staffId), submission.value, vietnamToday(new Date()));
+    addCreditEntry(getDb(), actor, requireId(params.staffId), submission.value, todayInVietnam());
   } catch (error) {
     return replyWithDomainError(submission, error);
   }

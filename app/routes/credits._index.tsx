@@ -14,8 +14,7 @@ import { requireActor } from "~/models/auth/session.server";
 import { listCreditFacilities, listFacilityCredits } from "~/models/credits/credits.server";
 import { creditWindow, REQUIRED_HOURS } from "~/models/credits/rules";
 import { CREDIT_STANDING_FILTERS, type CreditStandingFilter } from "~/models/credits/schemas";
-import { vietnamToday } from "~/models/dates";
-import { orRespond } from "~/utils/domain-response.server";
+import { orRespond, todayInVietnam } from "~/utils/domain-response.server";
 import { notFound } from "~/utils/http.server";
 import { parsePositiveInt } from "~/utils/numbers";
 import { pageFromUrl } from "~/utils/pagination";
@@ -34,7 +33,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const raw = url.searchParams.get("standing") ?? "short";
   const standing = (CREDIT_STANDING_FILTERS as readonly string[]).includes(raw) ? (raw as CreditStandingFilter) : "short";
   const q = url.searchParams.get("q") ?? "";
-  const today = vietnamToday(new Date());
+  const today = todayInVietnam();
   // Another facility's staff is a 403 page, not an error.
   const result = facilityId ? orRespond(() => listFacilityCredits(db, actor, facilityId, today, { standing, q }, pageFromUrl(url))) : null;
   return json({ result, facilities, facilityId, standing, q, today, window: creditWindow(today) });

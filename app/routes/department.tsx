@@ -10,10 +10,9 @@ import { getDb } from "~/db/client.server";
 import { formatDate, formatNumber } from "~/i18n/format";
 import { useLocale } from "~/i18n/use-locale";
 import { requireActor } from "~/models/auth/session.server";
-import { vietnamToday } from "~/models/dates";
 import { listProvinces } from "~/models/facilities/queries.server";
 import { dashboardProvince, getDepartmentDashboard } from "~/models/reports/dashboard.server";
-import { throwDomainResponse } from "~/utils/domain-response.server";
+import { throwDomainResponse, todayInVietnam } from "~/utils/domain-response.server";
 import { localizedTitle } from "~/utils/meta";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
@@ -27,7 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     const province = url.searchParams.get("province");
     // A department officer asking for another province's dashboard is refused (403).
     const provinceCode = province && actor.role !== "admin" ? province : dashboardProvince(actor, province);
-    const dashboard = getDepartmentDashboard(db, actor, provinceCode, vietnamToday(new Date()));
+    const dashboard = getDepartmentDashboard(db, actor, provinceCode, todayInVietnam());
     return json({ dashboard, provinces: actor.role === "admin" ? listProvinces(db) : null });
   } catch (error) {
     throwDomainResponse(error);

@@ -11,10 +11,9 @@ import { getDb } from "~/db/client.server";
 import { formatDate, formatNumber } from "~/i18n/format";
 import { useLocale } from "~/i18n/use-locale";
 import { requireActor } from "~/models/auth/session.server";
-import { vietnamToday } from "~/models/dates";
 import { LEVELS } from "~/models/enums";
 import { DomainError } from "~/models/errors";
-import { throwDomainResponse } from "~/utils/domain-response.server";
+import { throwDomainResponse, todayInVietnam } from "~/utils/domain-response.server";
 import { listProvinces } from "~/models/facilities/queries.server";
 import type { AdoptionReport, ReportRow } from "~/models/reports/adoption-report.server";
 import { groupChart, type ChartSeries } from "~/models/reports/chart-series";
@@ -40,7 +39,7 @@ type Metric = (typeof METRIC_VALUES)[number];
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   const url = new URL(request.url);
-  const today = vietnamToday(new Date());
+  const today = todayInVietnam();
   const db = getDb();
   const provinces = actor.role === "admin" ? listProvinces(db) : null;
   const metric: Metric = (METRIC_VALUES as readonly string[]).includes(url.searchParams.get("metric") ?? "")

@@ -13,7 +13,7 @@ import { getDb } from "~/db/client.server";
 import { formatDate, formatNumber } from "~/i18n/format";
 import { useLocale } from "~/i18n/use-locale";
 import { requireActor } from "~/models/auth/session.server";
-import { addDaysIso, vietnamToday } from "~/models/dates";
+import { addDaysIso } from "~/models/dates";
 import { DomainError } from "~/models/errors";
 import { listProvinces } from "~/models/facilities/queries.server";
 import {
@@ -24,7 +24,7 @@ import {
 } from "~/models/reports/completeness";
 import { getLedgerCompleteness } from "~/models/reports/completeness.server";
 import { dashboardProvince } from "~/models/reports/dashboard.server";
-import { throwDomainResponse } from "~/utils/domain-response.server";
+import { throwDomainResponse, todayInVietnam } from "~/utils/domain-response.server";
 import { encodeMessage, translateMessage } from "~/utils/messages";
 import { localizedTitle } from "~/utils/meta";
 import { pageFromUrl } from "~/utils/pagination";
@@ -35,7 +35,7 @@ export const meta: MetaFunction = ({ matches }) =>
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   const url = new URL(request.url);
-  const today = vietnamToday(new Date());
+  const today = todayInVietnam();
   const db = getDb();
   const provinces = actor.role === "admin" ? listProvinces(db) : null;
   try {

@@ -4,18 +4,17 @@ import { getDb } from "~/db/client.server";
 import { getFixedT } from "~/i18n/i18n";
 import { getLocale } from "~/i18n/locale.server";
 import { requireActor } from "~/models/auth/session.server";
-import { vietnamToday } from "~/models/dates";
 import { drillTable, reportTable, tableToCsv, tableToXlsx, type Table } from "~/models/reports/export.server";
 import { parseDrillParams, parseReportParams } from "~/models/reports/params";
 import { loadAdoptionReport, loadDrillDownAll } from "~/models/reports/queries.server";
-import { throwDomainResponse } from "~/utils/domain-response.server";
+import { throwDomainResponse, todayInVietnam } from "~/utils/domain-response.server";
 
 const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   const url = new URL(request.url);
-  const today = vietnamToday(new Date());
+  const today = todayInVietnam();
   const t = getFixedT(await getLocale(request), "adoption");
   const year = Number(today.slice(0, 4));
   const db = getDb();

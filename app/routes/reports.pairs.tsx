@@ -9,10 +9,9 @@ import { getDb } from "~/db/client.server";
 import { formatDate, formatNumber } from "~/i18n/format";
 import { useLocale } from "~/i18n/use-locale";
 import { requireActor } from "~/models/auth/session.server";
-import { vietnamToday } from "~/models/dates";
 import { parseDrillParams } from "~/models/reports/params";
 import { loadDrillDown } from "~/models/reports/queries.server";
-import { throwDomainResponse } from "~/utils/domain-response.server";
+import { throwDomainResponse, todayInVietnam } from "~/utils/domain-response.server";
 import { pageFromUrl } from "~/utils/pagination";
 import { localizedTitle } from "~/utils/meta";
 
@@ -21,7 +20,7 @@ export const meta: MetaFunction = ({ matches }) => localizedTitle(matches, "adop
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   const url = new URL(request.url);
-  const today = vietnamToday(new Date());
+  const today = todayInVietnam();
   try {
     const params = parseDrillParams(url, Number(today.slice(0, 4)));
     const page = loadDrillDown(getDb(), actor, params, today, pageFromUrl(url, 50));

@@ -12,9 +12,8 @@ import { getDb } from "~/db/client.server";
 import { formatDate, formatNumber } from "~/i18n/format";
 import { useLocale } from "~/i18n/use-locale";
 import { requireActor } from "~/models/auth/session.server";
-import { vietnamToday } from "~/models/dates";
 import { DomainError } from "~/models/errors";
-import { throwDomainResponse } from "~/utils/domain-response.server";
+import { throwDomainResponse, todayInVietnam } from "~/utils/domain-response.server";
 import { groupChart } from "~/models/reports/chart-series";
 import { PERIOD_KINDS, type PeriodKind } from "~/models/reports/params";
 import { percentChange } from "~/models/reports/periods";
@@ -27,7 +26,7 @@ export const meta: MetaFunction = ({ matches }) => localizedTitle(matches, "adop
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   const url = new URL(request.url);
-  const today = vietnamToday(new Date());
+  const today = todayInVietnam();
   const kindParam = url.searchParams.get("period");
   // An unknown period or year opens the last period with data rather than failing.
   const kind: PeriodKind | null = (PERIOD_KINDS as readonly string[]).includes(kindParam ?? "") ? (kindParam as PeriodKind) : null;

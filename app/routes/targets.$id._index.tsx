@@ -12,7 +12,6 @@ import { getDb } from "~/db/client.server";
 import { formatDate, formatNumber } from "~/i18n/format";
 import { useLocale } from "~/i18n/use-locale";
 import { requireActor, requireCapability } from "~/models/auth/session.server";
-import { vietnamToday } from "~/models/dates";
 import { addMeasurement, deleteMeasurement } from "~/models/targets/commands.server";
 import { measurementSchema, removeMeasurementSchema } from "~/models/targets/schemas";
 import { getTarget } from "~/models/targets/targets.server";
@@ -20,13 +19,14 @@ import { replyInvalid, replyWithDomainError, readForm, parseSubmission } from "~
 import { notFound, requireId } from "~/utils/http.server";
 import { localizedTitle } from "~/utils/meta";
 import { DateField } from "~/components/date-field";
+import { todayInVietnam } from "~/utils/domain-response.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   data ? [{ title: `${data.target.title} – CGKT` }] : localizedTitle(matches, "adoption:targets.title");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
-  const today = vietnamToday(new Date());
+  const today = todayInVietnam();
   const target = getTarget(getDb(), actor, requireId(params.id), today);
   if (!target) throw notFound();
   return json({ target, today });
@@ -49,7 +49,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const submission = parseSubmission(formData, measurementSchema);
   if (submission.status !== "success") return replyInvalid(submission);
   try {
-    addMeasurement(getDb(), actor, requireId(params.id), submission.value, vietnamToday(new Date()));
+    addMeasurement(getDb(), actor, requireId(params.id), submission.value, todayInVietnam());
     return json({ result: submission.reply({ resetForm: true }), stale: null });
   } catch (error) {
     return replyWithDomainError(submission, error);

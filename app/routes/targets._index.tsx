@@ -11,20 +11,20 @@ import { formatDate, formatNumber } from "~/i18n/format";
 import { useLocale } from "~/i18n/use-locale";
 import { hasCapability } from "~/models/access/policy";
 import { requireActor, requireCapability } from "~/models/auth/session.server";
-import { vietnamToday } from "~/models/dates";
 import { createTarget } from "~/models/targets/commands.server";
 import { listTargets } from "~/models/targets/targets.server";
 import { targetSchema } from "~/models/targets/schemas";
 import { replyInvalid, replyWithDomainError, parseForm } from "~/utils/form.server";
 import { pageFromUrl } from "~/utils/pagination";
 import { localizedTitle } from "~/utils/meta";
+import { todayInVietnam } from "~/utils/domain-response.server";
 
 export const meta: MetaFunction = ({ matches }) => localizedTitle(matches, "adoption:targets.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   const url = new URL(request.url);
-  const today = vietnamToday(new Date());
+  const today = todayInVietnam();
   return json({
     page: listTargets(getDb(), actor, { provinceCode: url.searchParams.get("province"), page: pageFromUrl(url) }, today),
     canManage: hasCapability(actor, "targets.manage"),
