@@ -8,7 +8,7 @@ import { facilityScopeCondition } from "~/models/access/scope-sql.server";
 import { agreementScopes } from "~/models/agreements/access.server";
 import { NON_CARE_FACILITY_KINDS, type AdoptionEventKind, type AdoptionSource, type Level } from "~/models/enums";
 import { ForbiddenError, NotFoundError } from "~/models/errors";
-import { toPage, type Page, type PageRequest } from "~/utils/pagination";
+import { clampPage, toPage, type Page, type PageRequest } from "~/utils/pagination";
 import { recordAdoptionEvent } from "./ledger.server";
 import type { LedgerEventForm } from "./schemas";
 
@@ -54,8 +54,9 @@ export type LedgerEntryRow = {
   acceptance: { agreementId: number; agreementNumber: string; itemId: number; minutes: string | null } | null;
 };
 
-export function listLedgerEntries(db: Db, actor: Actor, facilityId: number, page: PageRequest): Page<LedgerEntryRow> {
+export function listLedgerEntries(db: Db, actor: Actor, facilityId: number, requested: PageRequest): Page<LedgerEntryRow> {
   const total = db.select({ n: sql<number>`count(*)` }).from(adoptionEvents).where(eq(adoptionEvents.facilityId, facilityId)).get()?.n ?? 0;
+  const page = clampPage(requested, total);
   const rows = db
     .select({
       id: adoptionEvents.id,

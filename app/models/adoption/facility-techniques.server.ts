@@ -6,7 +6,7 @@ import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "~/db/client.server";
 import type { Level, ProcedureClass } from "~/models/enums";
 import { LEVELS } from "~/models/enums";
-import { toPage, type Page, type PageRequest } from "~/utils/pagination";
+import { clampPage, toPage, type Page, type PageRequest } from "~/utils/pagination";
 import { techniqueSearchCondition } from "~/models/catalogue/queries.server";
 import { performedOnSql } from "./rules";
 
@@ -87,6 +87,7 @@ export function listFacilityTechniques(
       coalesce(sum(${search}), 0) as matching
     from ${current} a
     join techniques t on t.id = a.technique_id`);
+  const page = clampPage(options.page, totals?.matching ?? 0);
   const rows = db.all<{
     techniqueId: number;
     code: string;
@@ -106,12 +107,12 @@ export function listFacilityTechniques(
     join chapters c on c.number = t.chapter_number
     where ${search}
     order by t.chapter_number, t.number
-    limit ${options.page.pageSize} offset ${options.page.offset}`);
+    limit ${page.pageSize} offset ${page.offset}`);
   return {
     ...toPage(
       rows.map((r) => ({ ...r, crossLevel: r.crossLevel === 1 })),
       totals?.matching ?? 0,
-      options.page,
+      page,
     ),
     performedTotal: totals?.performed ?? 0,
     crossLevelTotal: totals?.crossLevel ?? 0,
@@ -137,7 +138,7 @@ export type TechniquePerformers = Page<TechniquePerformerRow> & {
 export function listTechniquePerformers(
   db: Db,
   techniqueId: number,
-  page: PageRequest,
+  requested: PageRequest,
 ): TechniquePerformers {
   const current = currentAdoptionsSql({ techniqueId });
   const counts = db.all<{ level: Level; n: number }>(sql`
@@ -147,6 +148,7 @@ export function listTechniquePerformers(
   const byLevel = Object.fromEntries(LEVELS.map((l) => [l, 0])) as Record<Level, number>;
   for (const c of counts) byLevel[c.level] = c.n;
   const total = counts.reduce((sum, c) => sum + c.n, 0);
+  const page = clampPage(requested, total);
   const rows = db.all<TechniquePerformerRow>(sql`
     select f.id as facilityId, f.name, f.short_name as shortName, f.level,
       p.name as provinceName, p.name_en as provinceNameEn, a.started_on as startedOn

@@ -16,7 +16,7 @@ import { facilityScopeCondition } from "~/models/access/scope-sql.server";
 import { assertVersion, recordAudit } from "~/models/audit/audit.server";
 import type { Level, ListRequestLineStatus, ListRequestStatus } from "~/models/enums";
 import { ConflictError, DomainError, ForbiddenError, NotFoundError } from "~/models/errors";
-import { toPage, type Page, type PageRequest } from "~/utils/pagination";
+import { clampPage, toPage, type Page, type PageRequest } from "~/utils/pagination";
 import { LEDGER_ERROR_KEYS } from "./ledger.server";
 import { isCrossLevel } from "~/models/catalogue/levels";
 import { findDateViolation, requestStatusInstant } from "./rules";
@@ -207,6 +207,7 @@ export function listListRequests(
     options.status ? eq(techniqueListRequests.status, options.status) : undefined,
   );
   const total = db.select({ n: sql<number>`count(*)` }).from(techniqueListRequests).where(where).get()?.n ?? 0;
+  const page = clampPage(options.page, total);
   const rows = db
     .select({
       id: techniqueListRequests.id,
@@ -225,13 +226,13 @@ export function listListRequests(
     .innerJoin(facilities, eq(facilities.id, techniqueListRequests.facilityId))
     .where(where)
     .orderBy(desc(techniqueListRequests.id))
-    .limit(options.page.pageSize)
-    .offset(options.page.offset)
+    .limit(page.pageSize)
+    .offset(page.offset)
     .all();
   return toPage(
     rows.map(({ decidedAt, ...r }) => ({ ...r, statusAt: requestStatusInstant({ status: r.status, submittedAt: r.submittedAt, decidedAt }) })),
     total,
-    options.page,
+    page,
   );
 }
 

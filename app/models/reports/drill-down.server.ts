@@ -6,7 +6,7 @@ import type { Tx } from "~/models/audit/audit.server";
 import type { Actor } from "~/models/access/policy";
 import { addDaysIso } from "~/models/dates";
 import type { Level } from "~/models/enums";
-import { toPage, type Page, type PageRequest } from "~/utils/pagination";
+import { clampPage, toPage, type Page, type PageRequest } from "~/utils/pagination";
 import { countPairsInRanges, type DateRange } from "./pair-counts.server";
 import { performedOnSql } from "~/models/adoption/rules";
 import { countedFromSql, pairsSql, type Category, type PairFilter } from "./pairs-sql.server";
@@ -94,8 +94,10 @@ export function listFigurePairs(
   actor: Actor,
   selector: FigureSelector,
   reportDate: string,
-  page: PageRequest,
+  requested: PageRequest,
 ): Page<DrillDownRow> {
+  const total = countFigurePairs(db, actor, selector, reportDate);
+  const page = clampPage(requested, total);
   const rows = db.all<DrillDownRow>(sql`
     select p.facility_id as facilityId, f.name as facilityName, pr.name as provinceName,
       p.level_now as levelNow, p.level_at_start as levelAtStart,
@@ -112,7 +114,7 @@ export function listFigurePairs(
     left join provinces pr on pr.code = f.province_code
     join techniques t on t.id = p.technique_id
     order by p.facility_id, p.technique_id`);
-  return toPage(rows, countFigurePairs(db, actor, selector, reportDate), page);
+  return toPage(rows, total, page);
 }
 
 /** Every pair behind a figure, for exports (no pagination; capped). */
