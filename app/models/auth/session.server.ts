@@ -7,7 +7,7 @@ import { createCookie, redirect, type Cookie } from "@remix-run/node";
 import { and, eq, lt, or } from "drizzle-orm";
 import { getDb, type Db } from "~/db/client.server";
 import { facilities, sessions, users, type User } from "~/db/schema";
-import { hasCapability, type Actor, type Capability } from "~/models/access/policy";
+import { hasCapability, scopeOfAccount, type Actor, type Capability } from "~/models/access/policy";
 import { resolveSessionSecret } from "./secret.server";
 
 export type SessionUser = Actor & { username: string; displayName: string; facilityName: string | null };
@@ -152,8 +152,7 @@ export async function getSessionState(request: Request, options: Options = {}): 
   const actor: SessionUser = {
     userId: user.id,
     role: user.role,
-    facilityId: user.role === "admin" || user.role === "department" ? null : user.facilityId,
-    provinceCode: user.role === "department" ? user.provinceCode : user.role === "admin" ? null : row.facilityProvince,
+    ...scopeOfAccount(user.role, { facilityId: user.facilityId, provinceCode: user.provinceCode, facilityProvinceCode: row.facilityProvince }),
     username: user.username,
     displayName: user.displayName,
     facilityName: row.facilityName,
