@@ -1,3 +1,4 @@
+import { encodeMessage } from "./messages";
 import { parsePositiveInt } from "./numbers";
 
 // Small helpers for the responses routes throw or return.
@@ -6,8 +7,12 @@ export function notFound(message = "Not Found"): Response {
   return new Response(message, { status: 404 });
 }
 
-export function forbidden(message = "Forbidden"): Response {
-  return new Response(message, { status: 403 });
+/**
+ * The one 403 answer, whoever refuses (a route, a capability check, a model's ForbiddenError):
+ * its body is a message key the shared error page shows in the reader's language.
+ */
+export function forbidden(key = "common:errors.forbiddenBody", params?: Record<string, string | number>): Response {
+  return new Response(encodeMessage(key, params), { status: 403 });
 }
 
 export function badRequest(message = "Bad Request"): Response {

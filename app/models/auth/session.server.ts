@@ -8,6 +8,7 @@ import { and, eq, lt, or } from "drizzle-orm";
 import { getDb, type Db } from "~/db/client.server";
 import { facilities, sessions, users, type User } from "~/db/schema";
 import { hasCapability, scopeOfAccount, type Actor, type Capability } from "~/models/access/policy";
+import { forbidden } from "~/utils/http.server";
 import { resolveSessionSecret } from "./secret.server";
 
 export type SessionUser = Actor & { username: string; displayName: string; facilityName: string | null };
@@ -192,7 +193,7 @@ function ownOrigins(request: Request): Set<string> {
 }
 
 function crossSite(): Response {
-  return new Response("Cross-site request refused", { status: 403 });
+  return forbidden();
 }
 
 function signInRedirect(request: Request, to = "/login"): Response {
@@ -229,7 +230,7 @@ export async function requireCapability(
   options: Options = {},
 ): Promise<SessionUser> {
   const actor = await requireActor(request, options);
-  if (!hasCapability(actor, capability)) throw new Response("Forbidden", { status: 403 });
+  if (!hasCapability(actor, capability)) throw forbidden();
   return actor;
 }
 
