@@ -39,6 +39,7 @@ export function safeRedirect(to: FormDataEntryValue | string | null | undefined,
   }
   for (const text of [to, decoded]) {
     // C0 and C1 controls, DEL, backslash, and Unicode line/paragraph separators.
+    // eslint-disable-next-line no-control-regex -- refusing control characters is the point
     if (/[\u0000-\u001f\u007f-\u009f\\\u2028\u2029]/.test(text)) return fallback;
   }
   // An encoded slash in the path (not in the query) is a way to smuggle `//`.
