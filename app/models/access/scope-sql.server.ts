@@ -6,15 +6,16 @@ import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import { facilities, users } from "~/db/schema";
 import { canReadProvinceRecord, manageFilter, readFilter, readsEverything, type Actor, type Capability, type ReadFilter } from "./policy";
 
-const ALL = sql`1 = 1`;
-const NOTHING = sql`1 = 0`;
+// Fresh objects each time: drizzle's SQL.append mutates, so a shared constant could be changed by a caller.
+const all = () => sql`1 = 1`;
+const nothing = () => sql`1 = 0`;
 
 function facilityCondition(filter: ReadFilter, facilityId: SQLiteColumn | SQL): SQL {
   switch (filter.kind) {
     case "all":
-      return ALL;
+      return all();
     case "none":
-      return NOTHING;
+      return nothing();
     case "facility":
       return sql`${facilityId} = ${filter.facilityId}`;
     case "province":
@@ -45,9 +46,9 @@ export function partiesScopeCondition(actor: Actor, facilityIds: SQL): SQL {
   const filter = readFilter(actor);
   switch (filter.kind) {
     case "all":
-      return ALL;
+      return all();
     case "none":
-      return NOTHING;
+      return nothing();
     case "facility":
       return sql`${filter.facilityId} in (${facilityIds})`;
     case "province":
@@ -57,8 +58,8 @@ export function partiesScopeCondition(actor: Actor, facilityIds: SQL): SQL {
 
 /** Province-wide records (targets) by their province column; see `canReadProvinceRecord`. */
 export function provinceRecordScopeCondition(actor: Actor, provinceCode: SQLiteColumn | SQL): SQL {
-  if (readsEverything(actor)) return ALL;
-  if (!canReadProvinceRecord(actor, actor.provinceCode)) return NOTHING;
+  if (readsEverything(actor)) return all();
+  if (!canReadProvinceRecord(actor, actor.provinceCode)) return nothing();
   return sql`${provinceCode} = ${actor.provinceCode}`;
 }
 
@@ -72,7 +73,7 @@ export function accountScopeCondition(actor: Actor, userId: SQLiteColumn | SQL, 
   const own = sql`${userId} = ${actor.userId}`;
   switch (filter.kind) {
     case "all":
-      return ALL;
+      return all();
     case "none":
       return own;
     case "facility":
