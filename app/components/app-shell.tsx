@@ -1,6 +1,7 @@
 import { Form, NavLink, useLocation } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { hasCapability } from "~/models/access/policy";
 import type { Locale, Role } from "~/models/enums";
 import { NAV_ITEMS } from "./nav";
 
@@ -12,7 +13,7 @@ type Props = { locale: Locale; user?: ShellUser | null; userSlot?: ReactNode; ch
 /** Administration is for administrators (everything) and department officers (the audit trail). */
 function visibleFor(user: ShellUser | null | undefined, key: string): boolean {
   if (key !== "admin") return true;
-  return user?.role === "admin" || user?.role === "department";
+  return !!user && (hasCapability(user, "users.manage") || hasCapability(user, "audit.read"));
 }
 
 function LanguageSwitch({ locale }: { locale: Locale }) {

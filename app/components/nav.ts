@@ -16,15 +16,7 @@ export const NAV_ITEMS = [
 
 export type NavKey = (typeof NAV_ITEMS)[number]["key"];
 
-/** What each role finds first on the overview page: its own dashboard and daily pages. */
-export const ROLE_SHORTCUTS = {
-  admin: ["/admin", "/department", "/agreements", "/reports"],
-  department: ["/department", "/adoption/requests", "/reports", "/targets"],
-  director: ["/director", "/agreements", "/staff", "/adoption"],
-  trainer: ["/rotations/board", "/courses", "/rotations/suggestions", "/credits"],
-  viewer: ["/facilities", "/agreements", "/courses", "/techniques"],
-} as const;
-
+/** The label key of each overview shortcut (the role table in the policy module lists a role's shortcuts). */
 export const SHORTCUT_KEYS: Record<string, string> = {
   "/admin": "admin",
   "/department": "department",

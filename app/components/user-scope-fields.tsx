@@ -2,6 +2,7 @@ import { getInputProps, getSelectProps, type FieldMetadata } from "@conform-to/r
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { FieldError } from "~/components/form";
+import { roleReach } from "~/models/access/policy";
 import { ROLES, type Role } from "~/models/enums";
 
 type Option = { code: string; name: string };
@@ -25,15 +26,15 @@ export function UserScopeFields({
 }) {
   const { t } = useTranslation("admin");
   const { t: te } = useTranslation("enums");
-  const [current, setCurrent] = useState<string>(role.initialValue ?? "viewer");
-  const needsFacility = current === "director" || current === "trainer" || current === "viewer";
+  const [current, setCurrent] = useState<Role>((role.initialValue as Role | undefined) ?? "viewer");
+  const reach = (ROLES as readonly string[]).includes(current) ? roleReach(current) : null;
   return (
     <>
       <div>
         <label htmlFor={role.id} className="label">
           {t("users.role")}
         </label>
-        <select {...getSelectProps(role)} className="input" onChange={(e) => setCurrent(e.target.value)}>
+        <select {...getSelectProps(role)} className="input" onChange={(e) => setCurrent(e.target.value as Role)}>
           {ROLES.map((r) => (
             <option key={r} value={r}>
               {te(`role.${r}`)}
@@ -42,7 +43,7 @@ export function UserScopeFields({
         </select>
         <FieldError id={role.errorId} errors={role.errors} />
       </div>
-      {needsFacility ? (
+      {reach === "facility" ? (
         <div>
           <label htmlFor={facilityCode.id} className="label">
             {t("users.facility")}
@@ -59,7 +60,7 @@ export function UserScopeFields({
           <FieldError id={facilityCode.errorId} errors={facilityCode.errors} />
         </div>
       ) : null}
-      {current === "department" ? (
+      {reach === "province" ? (
         <div>
           <label htmlFor={provinceCode.id} className="label">
             {t("users.province")}

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import type { Db } from "~/db/client.server";
 import { sqlList } from "~/db/sql";
 import { facilities, provinces, staff, techniques } from "~/db/schema";
-import type { Actor } from "~/models/access/policy";
+import { readFilter, type Actor } from "~/models/access/policy";
 import { addDaysIso } from "~/models/dates";
 import type { AgreementStatus, CourseStatus, ListRequestStatus, RotationStatus } from "~/models/enums";
 
@@ -49,13 +49,18 @@ export type Glance = FacilityGlance | ProvinceGlance | ({ kind: "national" } & O
 
 /** Counts for the overview page, in the actor's own scope; each is one indexed aggregate. */
 export function getGlance(db: Db, actor: Actor, today: string): Glance {
-  if (actor.facilityId !== null && actor.role !== "admin" && actor.role !== "department") {
-    return getFacilityGlance(db, actor.facilityId, today);
+  const scope = readFilter(actor);
+  switch (scope.kind) {
+    case "facility":
+      return getFacilityGlance(db, scope.facilityId, today);
+    case "province":
+      return getProvinceGlance(db, scope.provinceCode, today);
+    case "all":
+      return { kind: "national", ...getOverviewCounts(db) };
+    case "none":
+      // An account without its facility or province sees no figures rather than the whole network's.
+      return { kind: "none" };
   }
-  if (actor.role === "department" && actor.provinceCode) return getProvinceGlance(db, actor.provinceCode, today);
-  if (actor.role === "admin") return { kind: "national", ...getOverviewCounts(db) };
-  // An account without its facility or province sees no figures rather than the whole network's.
-  return { kind: "none" };
 }
 
 export function getFacilityGlance(db: Db, facilityId: number, today: string): FacilityGlance {

@@ -2,10 +2,11 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ROLE_SHORTCUTS, SHORTCUT_KEYS } from "~/components/nav";
+import { SHORTCUT_KEYS } from "~/components/nav";
 import { getDb } from "~/db/client.server";
 import { formatNumber } from "~/i18n/format";
 import { useLocale } from "~/i18n/use-locale";
+import { roleShortcuts } from "~/models/access/policy";
 import { requireActor } from "~/models/auth/session.server";
 import { getGlance, type Glance } from "~/models/overview.server";
 import { ensureExpiryReminders, listRecentNotifications } from "~/models/notifications/notifications.server";
@@ -24,7 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   ensureExpiryReminders(db, actor, today);
   return json({
     glance: getGlance(db, actor, today),
-    shortcuts: ROLE_SHORTCUTS[actor.role],
+    shortcuts: roleShortcuts(actor.role),
     notifications: listRecentNotifications(db, actor.userId, RECENT_NOTIFICATIONS),
   });
 }

@@ -20,6 +20,7 @@ import { requireActor } from "~/models/auth/session.server";
 import { ADOPTION_EVENT_KINDS, ADOPTION_SOURCES } from "~/models/enums";
 import { throwDomainResponse, todayInVietnam } from "~/utils/domain-response.server";
 import { replyInvalid, replyWithDomainError, parseForm } from "~/utils/form.server";
+import { forbidden } from "~/utils/http.server";
 import { pageFromUrl } from "~/utils/pagination";
 import { localizedTitle } from "~/utils/meta";
 import { parsePositiveInt } from "~/utils/numbers";
@@ -55,7 +56,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const submission = await parseForm(request, ledgerEventSchema);
   if (submission.status !== "success") return replyInvalid(submission);
   const facilityId = requestedFacility(url) ?? actor.facilityId;
-  if (!facilityId) throw new Response("Forbidden", { status: 403 });
+  if (!facilityId) throw forbidden();
   try {
     addLedgerEntry(getDb(), actor, facilityId, submission.value, todayInVietnam());
     return json({ result: submission.reply({ resetForm: true }), saved: true, stale: null });

@@ -4,7 +4,7 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AgreementForm } from "~/components/agreements/agreement-form";
 import { getDb } from "~/db/client.server";
-import { hasCapability } from "~/models/access/policy";
+import { choosesFacility, hasCapability } from "~/models/access/policy";
 import { requireActor } from "~/models/auth/session.server";
 import { createAgreement } from "~/models/agreements/commands.server";
 import { facilityCode, listChapters } from "~/models/agreements/queries.server";
@@ -20,7 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   if (!hasCapability(actor, "agreements.manage")) throw forbidden();
   const db = getDb();
-  return json({ chapters: listChapters(db), ownCode: facilityCode(db, actor.facilityId), isAdmin: actor.role === "admin" });
+  return json({ chapters: listChapters(db), ownCode: facilityCode(db, actor.facilityId), showOwner: choosesFacility(actor) });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -37,7 +37,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function NewAgreementPage() {
-  const { chapters, ownCode, isAdmin } = useLoaderData<typeof loader>();
+  const { chapters, ownCode, showOwner } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation("agreements");
   return (
@@ -47,7 +47,7 @@ export default function NewAgreementPage() {
         defaults={{ type: "technique_transfer", minRotationMonths: DEFAULT_MIN_ROTATION_MONTHS, parties: ownCode ? [{ facilityCode: ownCode, role: "supporting" }] : [] }}
         chapters={chapters}
         lastResult={actionData?.result}
-        showOwner={isAdmin}
+        showOwner={showOwner}
         submitLabel={t("form.create")}
       />
     </div>

@@ -31,7 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     chapters: listChapters(db),
     hosts: listHostFacilities(db),
     canCreate: hasCapability(actor, "courses.manage"),
-    canSeeCredits: actor.role !== "viewer",
+    canSeeCredits: hasCapability(actor, "credits.overview"),
   });
 }
 

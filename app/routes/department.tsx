@@ -9,6 +9,7 @@ import { TargetStatusBadge } from "~/components/reports/target-status";
 import { getDb } from "~/db/client.server";
 import { formatDate, formatNumber } from "~/i18n/format";
 import { useLocale } from "~/i18n/use-locale";
+import { readsEverything } from "~/models/access/policy";
 import { requireActor } from "~/models/auth/session.server";
 import { listProvinces } from "~/models/facilities/queries.server";
 import { dashboardProvince, getDepartmentDashboard } from "~/models/reports/dashboard.server";
@@ -25,9 +26,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   try {
     const province = url.searchParams.get("province");
     // A department officer asking for another province's dashboard is refused (403).
-    const provinceCode = province && actor.role !== "admin" ? province : dashboardProvince(actor, province);
+    const provinceCode = dashboardProvince(db, actor, province);
     const dashboard = getDepartmentDashboard(db, actor, provinceCode, todayInVietnam());
-    return json({ dashboard, provinces: actor.role === "admin" ? listProvinces(db) : null });
+    return json({ dashboard, provinces: readsEverything(actor) ? listProvinces(db) : null });
   } catch (error) {
     throwDomainResponse(error);
   }

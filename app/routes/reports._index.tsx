@@ -10,6 +10,7 @@ import { FacilitySchematicMap, ProvinceTileMap } from "~/components/reports/maps
 import { getDb } from "~/db/client.server";
 import { formatDate, formatNumber } from "~/i18n/format";
 import { useLocale } from "~/i18n/use-locale";
+import { ownProvinceCode, readsEverything } from "~/models/access/policy";
 import { requireActor } from "~/models/auth/session.server";
 import { LEVELS } from "~/models/enums";
 import { DomainError } from "~/models/errors";
@@ -41,14 +42,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const today = todayInVietnam();
   const db = getDb();
-  const provinces = actor.role === "admin" ? listProvinces(db) : null;
+  const provinces = readsEverything(actor) ? listProvinces(db) : null;
   const metric: Metric = (METRIC_VALUES as readonly string[]).includes(url.searchParams.get("metric") ?? "")
     ? (url.searchParams.get("metric") as Metric)
     : "cumulative";
   try {
     const parsed = parseReportParams(url, Number(today.slice(0, 4)));
     // Department officers see their province; the URL cannot widen it.
-    const params: ReportParams = actor.role === "department" ? { ...parsed, provinceCode: parsed.provinceCode ?? actor.provinceCode } : parsed;
+    const params: ReportParams = { ...parsed, provinceCode: parsed.provinceCode ?? ownProvinceCode(actor) };
     const report = loadAdoptionReport(db, actor, params, today);
     // The map beside the charts: the 34 provinces for a national report by province, a
     // province's facilities for a province report by facility.

@@ -12,6 +12,7 @@ import { SearchBox } from "~/components/search-box";
 import { getDb } from "~/db/client.server";
 import { formatDate, formatNumber } from "~/i18n/format";
 import { useLocale } from "~/i18n/use-locale";
+import { readsEverything } from "~/models/access/policy";
 import { requireActor } from "~/models/auth/session.server";
 import { addDaysIso } from "~/models/dates";
 import { DomainError } from "~/models/errors";
@@ -37,14 +38,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const today = todayInVietnam();
   const db = getDb();
-  const provinces = actor.role === "admin" ? listProvinces(db) : null;
+  const provinces = readsEverything(actor) ? listProvinces(db) : null;
   try {
     const province = url.searchParams.get("province");
     // A department officer asking for another province is refused (403), as on the dashboard.
-    const provinceCode =
-      province && actor.role !== "admin"
-        ? province
-        : dashboardProvince(actor, province);
+    const provinceCode = dashboardProvince(db, actor, province);
     const params = parseCompletenessParams(url, today);
     const result = getLedgerCompleteness(
       db,

@@ -3,6 +3,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getDb } from "~/db/client.server";
 import { getFixedT } from "~/i18n/i18n";
 import { getLocale } from "~/i18n/locale.server";
+import { ownProvinceCode } from "~/models/access/policy";
 import { requireActor } from "~/models/auth/session.server";
 import { drillTable, reportTable, tableToCsv, tableToXlsx, type Table } from "~/models/reports/export.server";
 import { parseDrillParams, parseReportParams } from "~/models/reports/params";
@@ -25,7 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       table = drillTable(loadDrillDownAll(db, actor, params, today), t, t("drill.title"));
     } else {
       const parsed = parseReportParams(url, year);
-      const params = actor.role === "department" ? { ...parsed, provinceCode: parsed.provinceCode ?? actor.provinceCode } : parsed;
+      const params = { ...parsed, provinceCode: parsed.provinceCode ?? ownProvinceCode(actor) };
       table = reportTable(loadAdoptionReport(db, actor, params, today), t, t("report.title"));
     }
   } catch (error) {

@@ -11,6 +11,7 @@ import { PeriodComparisonChart } from "~/components/reports/charts";
 import { getDb } from "~/db/client.server";
 import { formatDate, formatNumber } from "~/i18n/format";
 import { useLocale } from "~/i18n/use-locale";
+import { ownProvinceCode } from "~/models/access/policy";
 import { requireActor } from "~/models/auth/session.server";
 import { DomainError } from "~/models/errors";
 import { throwDomainResponse, todayInVietnam } from "~/utils/domain-response.server";
@@ -33,7 +34,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const yearParam = Number(url.searchParams.get("year") || NaN);
   const year = Number.isInteger(yearParam) && yearParam > 1990 && yearParam <= 2100 ? yearParam : null;
   const dimension = url.searchParams.get("dimension") === "province" ? "province" : "facility";
-  const provinceCode = actor.role === "department" ? actor.provinceCode : url.searchParams.get("province") || null;
+  const provinceCode = ownProvinceCode(actor) ?? (url.searchParams.get("province") || null);
   try {
     const summary = loadPeriodSummary(getDb(), actor, { kind, year, dimension, provinceCode, crossOnly: true }, today);
     return json({ summary, chosen: { kind, year }, dimension, provinceCode, error: null });

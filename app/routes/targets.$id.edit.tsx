@@ -10,6 +10,7 @@ import { TARGET_FIELD_LABELS, TargetForm } from "~/components/reports/target-for
 import { getDb } from "~/db/client.server";
 import { formatDate, formatNumber } from "~/i18n/format";
 import { useLocale } from "~/i18n/use-locale";
+import { readsEverything } from "~/models/access/policy";
 import { requireCapability } from "~/models/auth/session.server";
 import { deleteTarget, updateTarget } from "~/models/targets/commands.server";
 import { deleteTargetSchema, targetEditSchema } from "~/models/targets/schemas";
@@ -28,7 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!target.canManage) throw forbidden();
   return json({
     target: { id: target.id, title: target.title, version: target.version, measurementCount: target.measurements.length },
-    isAdmin: actor.role === "admin",
+    showProvince: readsEverything(actor),
     defaults: {
       title: target.title,
       indicator: target.indicator,
@@ -68,7 +69,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EditTargetPage() {
-  const { target, isAdmin, defaults } = useLoaderData<typeof loader>();
+  const { target, showProvince, defaults } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const { t } = useTranslation("adoption");
@@ -97,7 +98,7 @@ export default function EditTargetPage() {
       <TargetForm
         heading={target.title}
         submitLabel={t("targets.saveChanges")}
-        isAdmin={isAdmin}
+        showProvince={showProvince}
         version={target.version}
         lastResult={deleting ? undefined : actionData?.result}
         defaultValue={defaults}

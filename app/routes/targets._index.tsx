@@ -9,7 +9,7 @@ import { TargetStatusBadge } from "~/components/reports/target-status";
 import { getDb } from "~/db/client.server";
 import { formatDate, formatNumber } from "~/i18n/format";
 import { useLocale } from "~/i18n/use-locale";
-import { hasCapability } from "~/models/access/policy";
+import { hasCapability, readsEverything } from "~/models/access/policy";
 import { requireActor, requireCapability } from "~/models/auth/session.server";
 import { createTarget } from "~/models/targets/commands.server";
 import { listTargets } from "~/models/targets/targets.server";
@@ -28,7 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({
     page: listTargets(getDb(), actor, { provinceCode: url.searchParams.get("province"), page: pageFromUrl(url) }, today),
     canManage: hasCapability(actor, "targets.manage"),
-    isAdmin: actor.role === "admin",
+    showProvince: readsEverything(actor),
     today,
   });
 }
@@ -46,7 +46,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function TargetsPage() {
-  const { page, canManage, isAdmin, today } = useLoaderData<typeof loader>();
+  const { page, canManage, showProvince, today } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const { t } = useTranslation("adoption");
@@ -104,7 +104,7 @@ export default function TargetsPage() {
         <TargetForm
           heading={t("targets.new")}
           submitLabel={t("targets.create")}
-          isAdmin={isAdmin}
+          showProvince={showProvince}
           lastResult={actionData?.result}
           defaultValue={{ indicator: "new_cross_level_techniques", periodStart: `${today.slice(0, 4)}-01-01`, periodEnd: `${today.slice(0, 4)}-12-31`, baseline: "0" }}
         />

@@ -3,11 +3,15 @@
 // boundary shows the 404 or 403 page with the model's message and its parameters.
 import { vietnamToday } from "~/models/dates";
 import { DomainError } from "~/models/errors";
+import { forbidden } from "~/utils/http.server";
 import { encodeMessage } from "~/utils/messages";
 
 /** A model's DomainError becomes the HTTP response the error boundary shows; anything else is rethrown unchanged. */
 export function throwDomainResponse(error: unknown): never {
-  if (error instanceof DomainError) throw new Response(encodeMessage(error.message, error.params), { status: error.status });
+  if (error instanceof DomainError) {
+    if (error.status === 403) throw forbidden(error.message, error.params);
+    throw new Response(encodeMessage(error.message, error.params), { status: error.status });
+  }
   throw error;
 }
 

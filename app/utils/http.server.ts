@@ -1,3 +1,4 @@
+import { encodeMessage } from "./messages";
 import { parsePositiveInt } from "./numbers";
 
 // Small helpers for the responses routes throw or return.
@@ -6,8 +7,12 @@ export function notFound(message = "Not Found"): Response {
   return new Response(message, { status: 404 });
 }
 
-export function forbidden(message = "Forbidden"): Response {
-  return new Response(message, { status: 403 });
+/**
+ * The one 403 answer, whoever refuses (a route, a capability check, a model's ForbiddenError):
+ * its body is a message key the shared error page shows in the reader's language.
+ */
+export function forbidden(key = "common:errors.forbiddenBody", params?: Record<string, string | number>): Response {
+  return new Response(encodeMessage(key, params), { status: 403 });
 }
 
 export function badRequest(message = "Bad Request"): Response {
@@ -34,6 +39,7 @@ export function safeRedirect(to: FormDataEntryValue | string | null | undefined,
   }
   for (const text of [to, decoded]) {
     // C0 and C1 controls, DEL, backslash, and Unicode line/paragraph separators.
+    // eslint-disable-next-line no-control-regex -- refusing control characters is the point
     if (/[\u0000-\u001f\u007f-\u009f\\\u2028\u2029]/.test(text)) return fallback;
   }
   // An encoded slash in the path (not in the query) is a way to smuggle `//`.

@@ -1,5 +1,24 @@
 import { expect, test } from "vitest";
-import { canChange, canRead, capabilityTable, hasCapability, readFilter, type Actor, type Capability } from "~/models/access/policy";
+import {
+  canChange,
+  canRead,
+  canReadProvinceRecord,
+  capabilityTable,
+  choosesFacility,
+  defaultRequiresTotp,
+  facilityHeadRoles,
+  filterWithinReach,
+  hasCapability,
+  ownFacilityId,
+  ownProvinceCode,
+  readFilter,
+  readsEverything,
+  roleReach,
+  roleShortcuts,
+  scopeOfAccount,
+  type Actor,
+  type Capability,
+} from "~/models/access/policy";
 import { ROLES, type Role } from "~/models/enums";
 
 const LAO_CAI = "15";
@@ -86,4 +105,38 @@ test("a viewer changes nothing, and an account without a scope reads nothing", (
   const unscoped: Actor = { userId: 9, role: "director", facilityId: null, provinceCode: null };
   expect(readFilter(unscoped)).toEqual({ kind: "none" });
   expect(canRead(unscoped, { facilityId: null, provinceCode: null })).toBe(false);
+});
+
+test("a role's reach decides the scope its account carries: a facility (and its province), a province, or none", () => {
+  const account = { facilityId: 7, provinceCode: "24", facilityProvinceCode: LAO_CAI };
+  expect(scopeOfAccount("director", account)).toEqual({ facilityId: 7, provinceCode: LAO_CAI });
+  expect(scopeOfAccount("viewer", account)).toEqual({ facilityId: 7, provinceCode: LAO_CAI });
+  expect(scopeOfAccount("department", account)).toEqual({ facilityId: null, provinceCode: "24" });
+  expect(scopeOfAccount("admin", account)).toEqual({ facilityId: null, provinceCode: null });
+  expect(ROLES.map((r) => roleReach(r))).toEqual(["all", "province", "facility", "facility", "facility"]);
+});
+
+test("the reach helpers: who works in one facility, who is confined to a province, who chooses", () => {
+  expect(ROLES.map((r) => ownFacilityId(actors[r]))).toEqual([null, null, 2, 2, 2]);
+  expect(ROLES.map((r) => ownProvinceCode(actors[r]))).toEqual([null, LAO_CAI, null, null, null]);
+  expect(ROLES.filter((r) => choosesFacility(actors[r]))).toEqual(["admin", "department"]);
+  expect(ROLES.filter((r) => readsEverything(actors[r]))).toEqual(["admin"]);
+});
+
+test("a report filter outside the reach is refused: another province for a department, another facility for a hospital", () => {
+  expect(filterWithinReach(actors.department, { provinceCode: BAC_NINH })).toBe(false);
+  expect(filterWithinReach(actors.department, { provinceCode: LAO_CAI, facilityId: 9 })).toBe(true);
+  expect(filterWithinReach(actors.director, { facilityId: 3 })).toBe(false);
+  expect(filterWithinReach(actors.director, { facilityId: 2 })).toBe(true);
+  expect(filterWithinReach(actors.admin, { provinceCode: BAC_NINH, facilityId: 9 })).toBe(true);
+});
+
+test("the role table also answers the second-factor default, the overview shortcuts and who signs for a hospital", () => {
+  expect(ROLES.filter((r) => defaultRequiresTotp(r))).toEqual(["admin", "department"]);
+  expect(roleShortcuts("trainer")).toContain("/rotations/board");
+  expect(facilityHeadRoles()).toEqual(["director"]);
+  expect(ROLES.filter((r) => hasCapability(actors[r], "credits.overview"))).toEqual(["admin", "department", "director", "trainer"]);
+  // Province-wide records (targets): the province's department and its facilities' users.
+  expect(ROLES.filter((r) => canReadProvinceRecord(actors[r], LAO_CAI))).toEqual(ROLES);
+  expect(ROLES.filter((r) => canReadProvinceRecord(actors[r], BAC_NINH))).toEqual(["admin"]);
 });

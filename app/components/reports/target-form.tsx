@@ -29,7 +29,7 @@ export const TARGET_FIELD_LABELS: Record<string, string> = {
 export function TargetForm({
   defaultValue,
   lastResult,
-  isAdmin,
+  showProvince,
   heading,
   submitLabel,
   version,
@@ -37,7 +37,7 @@ export function TargetForm({
 }: {
   defaultValue: Record<string, string>;
   lastResult?: SubmissionResult<string[]> | null;
-  isAdmin: boolean;
+  showProvince: boolean;
   heading: string;
   submitLabel: string;
   version?: number;
@@ -90,7 +90,7 @@ export function TargetForm({
           <FieldError errors={fields.indicator.errors} />
         </div>
         {input("facilityId", "number")}
-        {isAdmin ? input("provinceCode", "text") : null}
+        {showProvince ? input("provinceCode", "text") : null}
         {input("periodStart", "date")}
         {input("periodEnd", "date")}
         {input("baseline", "number", { min: "0", step: "any" })}

@@ -26,6 +26,7 @@ export type Capability =
   | "courses.manage" // courses hosted by a facility, enrolments, attendance
   | "enrolments.request" // request and withdraw course seats for a facility's own staff
   | "credits.manage" // credit-hour entries of a facility's own staff
+  | "credits.overview" // the credit-hour overview of a facility's staff, offered from the course list
   | "caseLogs.manage" // supervised-case logs of transfer items
   | "techniqueList.submit" // a facility submits additions to its technique list
   | "techniqueList.approve" // the department approves or returns them
@@ -33,48 +34,135 @@ export type Capability =
   | "adoption.import" // import a ledger file (department: its province's facilities; director: its own)
   | "targets.manage"; // targets and counted milestones
 
-const ROLE_CAPABILITIES: Record<Role, readonly Capability[]> = {
-  admin: [
-    "catalogue.manage",
-    "facilities.manage",
-    "users.manage",
-    "audit.read",
-    "audit.verify",
-    "agreements.manage",
-    "staff.manage",
-    "rotations.manage",
-    "courses.manage",
-    "enrolments.request",
-    "credits.manage",
-    "caseLogs.manage",
-    "techniqueList.submit",
-    "techniqueList.approve",
-    "adoption.manage",
-    "adoption.import",
-    "targets.manage",
-  ],
-  department: ["audit.read", "facilities.manage", "techniqueList.approve", "adoption.import", "targets.manage"],
-  director: [
-    "agreements.manage",
-    "staff.manage",
-    "caseLogs.manage",
-    "techniqueList.submit",
-    "adoption.manage",
-    "adoption.import",
-    "enrolments.request",
-    "credits.manage",
-  ],
-  trainer: ["rotations.manage", "courses.manage", "caseLogs.manage", "enrolments.request", "credits.manage"],
-  viewer: [],
+/**
+ * Every role in one table: how far it reaches, what it may do, and the few facts about it that
+ * other parts read (second-factor default, overview shortcuts, who signs for a hospital). A new
+ * role touches the enum, this table, the locale files and the seed; nothing else compares roles.
+ */
+export type RoleDefinition = {
+  /** Whose records the role reads and changes: every facility, its province's, or its own facility's. */
+  reach: "all" | "province" | "facility";
+  capabilities: readonly Capability[];
+  /** The second factor is required unless an administrator's stored policy says otherwise. */
+  requireTotp: boolean;
+  /** What the role finds first on the overview page: its own dashboard and daily pages. */
+  shortcuts: readonly string[];
+  /** The account of the facility's head (giám đốc), who signs its course certificates. */
+  headsFacility: boolean;
 };
 
-export function hasCapability(actor: Actor, capability: Capability): boolean {
-  return ROLE_CAPABILITIES[actor.role].includes(capability);
+const ROLE_TABLE: Record<Role, RoleDefinition> = {
+  admin: {
+    reach: "all",
+    capabilities: [
+      "catalogue.manage",
+      "facilities.manage",
+      "users.manage",
+      "audit.read",
+      "audit.verify",
+      "agreements.manage",
+      "staff.manage",
+      "rotations.manage",
+      "courses.manage",
+      "enrolments.request",
+      "credits.manage",
+      "credits.overview",
+      "caseLogs.manage",
+      "techniqueList.submit",
+      "techniqueList.approve",
+      "adoption.manage",
+      "adoption.import",
+      "targets.manage",
+    ],
+    requireTotp: true,
+    shortcuts: ["/admin", "/department", "/agreements", "/reports"],
+    headsFacility: false,
+  },
+  department: {
+    reach: "province",
+    capabilities: ["audit.read", "facilities.manage", "techniqueList.approve", "adoption.import", "targets.manage", "credits.overview"],
+    requireTotp: true,
+    shortcuts: ["/department", "/adoption/requests", "/reports", "/targets"],
+    headsFacility: false,
+  },
+  director: {
+    reach: "facility",
+    capabilities: [
+      "agreements.manage",
+      "staff.manage",
+      "caseLogs.manage",
+      "techniqueList.submit",
+      "adoption.manage",
+      "adoption.import",
+      "enrolments.request",
+      "credits.manage",
+      "credits.overview",
+    ],
+    requireTotp: false,
+    shortcuts: ["/director", "/agreements", "/staff", "/adoption"],
+    headsFacility: true,
+  },
+  trainer: {
+    reach: "facility",
+    capabilities: ["rotations.manage", "courses.manage", "caseLogs.manage", "enrolments.request", "credits.manage", "credits.overview"],
+    requireTotp: false,
+    shortcuts: ["/rotations/board", "/courses", "/rotations/suggestions", "/credits"],
+    headsFacility: false,
+  },
+  viewer: {
+    reach: "facility",
+    capabilities: [],
+    requireTotp: false,
+    shortcuts: ["/facilities", "/agreements", "/courses", "/techniques"],
+    headsFacility: false,
+  },
+};
+
+/** Capability checks need only the role, so the app shell can ask them with the header's user. */
+export function hasCapability(actor: Pick<Actor, "role">, capability: Capability): boolean {
+  return ROLE_TABLE[actor.role].capabilities.includes(capability);
 }
 
 /** The table in the README is generated from this. */
 export function capabilityTable(): Record<Role, readonly Capability[]> {
-  return ROLE_CAPABILITIES;
+  return Object.fromEntries(Object.entries(ROLE_TABLE).map(([role, d]) => [role, d.capabilities])) as Record<Role, readonly Capability[]>;
+}
+
+/** How far a role reaches; a user account stores a facility for "facility", a province for "province". */
+export function roleReach(role: Role): RoleDefinition["reach"] {
+  return ROLE_TABLE[role].reach;
+}
+
+/** Whether the role requires a second factor when no administrator's policy is stored. */
+export function defaultRequiresTotp(role: Role): boolean {
+  return ROLE_TABLE[role].requireTotp;
+}
+
+export function roleShortcuts(role: Role): readonly string[] {
+  return ROLE_TABLE[role].shortcuts;
+}
+
+/** The roles whose accounts head a facility (its certificates name such an account as signer). */
+export function facilityHeadRoles(): Role[] {
+  return (Object.keys(ROLE_TABLE) as Role[]).filter((role) => ROLE_TABLE[role].headsFacility);
+}
+
+/**
+ * The actor's scope from the stored account: a facility role's own facility (and that
+ * facility's province), a department officer's province, nothing for a role reaching everything.
+ */
+export function scopeOfAccount(
+  role: Role,
+  account: { facilityId: number | null; provinceCode: string | null; facilityProvinceCode: string | null },
+): { facilityId: number | null; provinceCode: string | null } {
+  switch (roleReach(role)) {
+    case "all":
+      return { facilityId: null, provinceCode: null };
+    case "province":
+      return { facilityId: null, provinceCode: account.provinceCode };
+    case "facility":
+      return { facilityId: account.facilityId, provinceCode: account.facilityProvinceCode };
+  }
 }
 
 /** Where a record lives: its owning facility and that facility's province. */
@@ -86,12 +174,23 @@ export type RecordScope = { facilityId: number | null; provinceCode: string | nu
  * Records with several facilities (agreements, rotations) are readable when any one is.
  */
 export function canRead(actor: Actor, scopes: RecordScope | RecordScope[]): boolean {
+  const filter = readFilter(actor);
+  if (filter.kind === "all") return true;
   const list = Array.isArray(scopes) ? scopes : [scopes];
-  if (actor.role === "admin") return true;
-  if (actor.role === "department") {
-    return actor.provinceCode !== null && list.some((s) => s.provinceCode === actor.provinceCode);
+  return list.some((scope) => withinFilter(filter, scope));
+}
+
+function withinFilter(filter: ReadFilter, scope: RecordScope): boolean {
+  switch (filter.kind) {
+    case "all":
+      return true;
+    case "none":
+      return false;
+    case "province":
+      return scope.provinceCode === filter.provinceCode;
+    case "facility":
+      return scope.facilityId === filter.facilityId;
   }
-  return actor.facilityId !== null && list.some((s) => s.facilityId === actor.facilityId);
 }
 
 /**
@@ -108,16 +207,13 @@ export function canOpenPerson(actor: Actor, personScope: RecordScope): boolean {
  * for department capabilities). Administrators change anything.
  */
 export function canChange(actor: Actor, capability: Capability, scope: RecordScope): boolean {
-  if (!hasCapability(actor, capability)) return false;
-  if (actor.role === "admin") return true;
-  if (actor.role === "department") return actor.provinceCode !== null && scope.provinceCode === actor.provinceCode;
-  return actor.facilityId !== null && scope.facilityId === actor.facilityId;
+  return withinFilter(manageFilter(actor, capability), scope);
 }
 
 /**
  * The facility filter a list query applies: `all` (no filter), the facilities of one
- * province, or exactly one facility. Model queries turn this into a WHERE clause so that a
- * page cannot show what its user may not read.
+ * province, or exactly one facility. Model queries turn this into a WHERE clause
+ * (`scope-sql.server.ts`) so that a page cannot show what its user may not read.
  */
 export type ReadFilter =
   | { kind: "all" }
@@ -126,25 +222,72 @@ export type ReadFilter =
   | { kind: "none" };
 
 export function readFilter(actor: Actor): ReadFilter {
-  if (actor.role === "admin") return { kind: "all" };
-  if (actor.role === "department") {
-    return actor.provinceCode ? { kind: "province", provinceCode: actor.provinceCode } : { kind: "none" };
+  switch (roleReach(actor.role)) {
+    case "all":
+      return { kind: "all" };
+    case "province":
+      return actor.provinceCode ? { kind: "province", provinceCode: actor.provinceCode } : { kind: "none" };
+    case "facility":
+      return actor.facilityId ? { kind: "facility", facilityId: actor.facilityId } : { kind: "none" };
   }
-  return actor.facilityId ? { kind: "facility", facilityId: actor.facilityId } : { kind: "none" };
 }
 
 /**
- * The facilities the actor may register, edit and reclassify: `all` for administrators, the
- * facilities of its province for a department officer, none for anyone else. Model queries
- * turn this into SQL (the batch reclassification lists only these).
+ * The facilities the actor may change with `capability`: the read scope when the role has the
+ * capability, none otherwise. Model queries turn this into SQL (the batch reclassification
+ * lists only these).
  */
 export function manageFilter(actor: Actor, capability: Capability): ReadFilter {
-  if (!hasCapability(actor, capability)) return { kind: "none" };
-  if (actor.role === "admin") return { kind: "all" };
-  if (actor.role === "department") {
-    return actor.provinceCode ? { kind: "province", provinceCode: actor.provinceCode } : { kind: "none" };
-  }
-  return actor.facilityId ? { kind: "facility", facilityId: actor.facilityId } : { kind: "none" };
+  return hasCapability(actor, capability) ? readFilter(actor) : { kind: "none" };
+}
+
+/** The actor reads every facility (administrators): pages then offer a choice of province or facility. */
+export function readsEverything(actor: Actor): boolean {
+  return readFilter(actor).kind === "all";
+}
+
+/**
+ * The facility the session fixes for the actor (facility roles), or null when the actor's reach
+ * is wider (or empty) and a form or filter names the facility instead.
+ */
+export function ownFacilityId(actor: Actor): number | null {
+  const filter = readFilter(actor);
+  return filter.kind === "facility" ? filter.facilityId : null;
+}
+
+/** The province the actor's reach is confined to (department officers), or null. */
+export function ownProvinceCode(actor: Actor): string | null {
+  const filter = readFilter(actor);
+  return filter.kind === "province" ? filter.provinceCode : null;
+}
+
+/**
+ * Whether the actor picks among several facilities (administrators, department officers) rather
+ * than working in one the session fixes; facility lists for a select are offered only then.
+ */
+export function choosesFacility(actor: Actor): boolean {
+  const kind = readFilter(actor).kind;
+  return kind === "all" || kind === "province";
+}
+
+/**
+ * A filter the actor asks for (a report's province or facility) stays inside its reach: a
+ * department officer names only its province, a facility role only its facility. Filters that
+ * do not name that level are narrowed by the read scope in SQL instead.
+ */
+export function filterWithinReach(actor: Actor, filter: { provinceCode?: string | null; facilityId?: number | null }): boolean {
+  const own = readFilter(actor);
+  if (own.kind === "province" && filter.provinceCode && filter.provinceCode !== own.provinceCode) return false;
+  if (own.kind === "facility" && filter.facilityId && filter.facilityId !== own.facilityId) return false;
+  return true;
+}
+
+/**
+ * Province-wide records (targets) are read by everyone working in the province: its department
+ * and the users of its facilities; administrators read them all.
+ */
+export function canReadProvinceRecord(actor: Actor, provinceCode: string | null): boolean {
+  return readsEverything(actor) || (actor.provinceCode !== null && actor.provinceCode === provinceCode);
 }
 
 /** The one province an actor's changes under `capability` are confined to (department officers), or null. */

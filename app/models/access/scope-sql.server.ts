@@ -1,43 +1,84 @@
-// Turns the actor's read filter into SQL over a facility-id column, so every list query
-// filters by scope in the database.
-import { eq, inArray, sql, type SQL } from "drizzle-orm";
+// The read scope as SQL: every list query filters by the actor's reach in the database with one
+// of these, so no model writes its own switch over the scope. One facility column, several
+// facilities of one record (parties), province-wide records, and the accounts behind audit events.
+import { sql, type SQL } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
-import { facilities } from "~/db/schema";
-import { manageFilter, readFilter, type Actor, type Capability } from "./policy";
+import { facilities, users } from "~/db/schema";
+import { canReadProvinceRecord, manageFilter, readFilter, readsEverything, type Actor, type Capability, type ReadFilter } from "./policy";
 
-/** A condition true for rows whose `facilityColumn` the actor may read. */
-export function facilityScopeCondition(actor: Actor, facilityColumn: SQLiteColumn): SQL {
-  const filter = readFilter(actor);
+// Fresh objects each time: drizzle's SQL.append mutates, so a shared constant could be changed by a caller.
+const all = () => sql`1 = 1`;
+const nothing = () => sql`1 = 0`;
+
+function facilityCondition(filter: ReadFilter, facilityId: SQLiteColumn | SQL): SQL {
   switch (filter.kind) {
     case "all":
-      return sql`1 = 1`;
+      return all();
     case "none":
-      return sql`1 = 0`;
+      return nothing();
     case "facility":
-      return eq(facilityColumn, filter.facilityId);
+      return sql`${facilityId} = ${filter.facilityId}`;
     case "province":
-      return inArray(
-        facilityColumn,
-        sql`(select ${facilities.id} from ${facilities} where ${facilities.provinceCode} = ${filter.provinceCode})`,
-      );
+      return sql`${facilityId} in (select ${facilities.id} from ${facilities} where ${facilities.provinceCode} = ${filter.provinceCode})`;
   }
+}
+
+/** A condition true for rows whose facility (a column, or an id expression in raw SQL) the actor may read. */
+export function facilityScopeCondition(actor: Actor, facilityId: SQLiteColumn | SQL): SQL {
+  return facilityCondition(readFilter(actor), facilityId);
 }
 
 /**
  * A condition true for facilities (by the id expression `facilityIdSql`) the actor may change
  * with `capability` (default: the facility registry): everything for administrators, the
- * province for a department officer, nothing for anyone else.
+ * province for a department officer, the own facility for a facility role with the capability.
  */
-export function manageScopeCondition(actor: Actor, facilityIdSql: SQL, capability: Capability = "facilities.manage"): SQL {
-  const filter = manageFilter(actor, capability);
+export function manageScopeCondition(actor: Actor, facilityIdSql: SQLiteColumn | SQL, capability: Capability = "facilities.manage"): SQL {
+  return facilityCondition(manageFilter(actor, capability), facilityIdSql);
+}
+
+/**
+ * Records with several facilities (an agreement's owner and parties): true when any facility id
+ * that `facilityIds` yields is readable. `facilityIds` is a one-column subquery, usually
+ * correlated with the outer row; SQLite lists it per row and looks each id up by the index.
+ */
+export function partiesScopeCondition(actor: Actor, facilityIds: SQL): SQL {
+  const filter = readFilter(actor);
   switch (filter.kind) {
     case "all":
-      return sql`1 = 1`;
+      return all();
     case "none":
-      return sql`1 = 0`;
+      return nothing();
     case "facility":
-      return sql`${facilityIdSql} = ${filter.facilityId}`;
+      return sql`${filter.facilityId} in (${facilityIds})`;
     case "province":
-      return sql`${facilityIdSql} in (select ${facilities.id} from ${facilities} where ${facilities.provinceCode} = ${filter.provinceCode})`;
+      return sql`exists (select 1 from ${facilities} where ${facilities.provinceCode} = ${filter.provinceCode} and ${facilities.id} in (${facilityIds}))`;
+  }
+}
+
+/** Province-wide records (targets) by their province column; see `canReadProvinceRecord`. */
+export function provinceRecordScopeCondition(actor: Actor, provinceCode: SQLiteColumn | SQL): SQL {
+  if (readsEverything(actor)) return all();
+  if (!canReadProvinceRecord(actor, actor.provinceCode)) return nothing();
+  return sql`${provinceCode} = ${actor.provinceCode}`;
+}
+
+/**
+ * Events by user account (the audit trail) the actor reads under `capability`: every account
+ * for administrators; for a department officer the accounts of its province (its officers and
+ * the users of its facilities) and its own; otherwise its own events only.
+ */
+export function accountScopeCondition(actor: Actor, userId: SQLiteColumn | SQL, capability: Capability): SQL {
+  const filter = manageFilter(actor, capability);
+  const own = sql`${userId} = ${actor.userId}`;
+  switch (filter.kind) {
+    case "all":
+      return all();
+    case "none":
+      return own;
+    case "facility":
+      return sql`(${own} or ${userId} in (select ${users.id} from ${users} where ${users.facilityId} = ${filter.facilityId}))`;
+    case "province":
+      return sql`(${own} or ${userId} in (select ${users.id} from ${users} where ${users.provinceCode} = ${filter.provinceCode} or ${users.facilityId} in (select ${facilities.id} from ${facilities} where ${facilities.provinceCode} = ${filter.provinceCode})))`;
   }
 }

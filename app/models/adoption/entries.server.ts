@@ -3,7 +3,7 @@
 import { and, desc, eq, notInArray, sql } from "drizzle-orm";
 import type { Db } from "~/db/client.server";
 import { adoptionEvents, agreements, facilities, techniques, transferItems, users } from "~/db/schema";
-import { canChange, canRead, hasCapability, type Actor } from "~/models/access/policy";
+import { canChange, canRead, choosesFacility, hasCapability, type Actor } from "~/models/access/policy";
 import { facilityScopeCondition } from "~/models/access/scope-sql.server";
 import { agreementScopes } from "~/models/agreements/access.server";
 import { NON_CARE_FACILITY_KINDS, type AdoptionEventKind, type AdoptionSource, type Level } from "~/models/enums";
@@ -31,7 +31,7 @@ export function resolveLedgerFacility(db: Db, actor: Actor, requested: number | 
 
 /** Facilities the reader may open a ledger for (a department's province, capped for a select). */
 export function ledgerFacilityOptions(db: Db, actor: Actor): { id: number; name: string }[] {
-  if (actor.role !== "admin" && actor.role !== "department") return [];
+  if (!choosesFacility(actor)) return [];
   return db
     .select({ id: facilities.id, name: facilities.name })
     .from(facilities)

@@ -11,7 +11,7 @@ import {
   techniqueListRequests,
   techniques,
 } from "~/db/schema";
-import { canChange, canRead, hasCapability, type Actor } from "~/models/access/policy";
+import { canChange, canRead, choosesFacility, hasCapability, type Actor } from "~/models/access/policy";
 import { facilityScopeCondition } from "~/models/access/scope-sql.server";
 import { assertVersion, recordAudit } from "~/models/audit/audit.server";
 import type { Level, ListRequestLineStatus, ListRequestStatus } from "~/models/enums";
@@ -96,7 +96,7 @@ export function submitListRequest(
   input: { facilityId?: number | null; items: ListRequestItemInput[]; comment?: string | null },
   today: string,
 ) {
-  const facilityId = actor.role === "admin" ? (input.facilityId ?? null) : actor.facilityId;
+  const facilityId = choosesFacility(actor) ? (input.facilityId ?? null) : actor.facilityId;
   if (!facilityId) throw new ForbiddenError();
   const facility = facilityScope(db, facilityId);
   if (!canChange(actor, "techniqueList.submit", { facilityId, provinceCode: facility.provinceCode })) throw new ForbiddenError();

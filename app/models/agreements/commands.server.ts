@@ -11,7 +11,7 @@ import {
   transferItems,
   type Agreement,
 } from "~/db/schema";
-import { hasCapability, type Actor } from "~/models/access/policy";
+import { choosesFacility, hasCapability, type Actor } from "~/models/access/policy";
 import { assertVersion, recordAudit, type Tx } from "~/models/audit/audit.server";
 import type { AgreementStatus, PartyRole } from "~/models/enums";
 import { ConflictError, DomainError, ForbiddenError } from "~/models/errors";
@@ -85,8 +85,9 @@ function writePartiesAndChapters(tx: Tx, agreementId: number, parties: Party[], 
 
 /** The owning facility: the director's own; an administrator names one of the parties. */
 function decideOwner(db: Tx, actor: Actor, input: AgreementInput, parties: Party[]): number {
+  const chooses = choosesFacility(actor);
   let owner: number | null = actor.facilityId;
-  if (actor.role === "admin") {
+  if (chooses) {
     if (input.ownerFacilityCode) {
       owner =
         db.select({ id: facilities.id }).from(facilities).where(sql`upper(${facilities.code}) = ${input.ownerFacilityCode.toUpperCase()}`).get()?.id ??
@@ -96,7 +97,7 @@ function decideOwner(db: Tx, actor: Actor, input: AgreementInput, parties: Party
     }
   }
   if (owner === null || !parties.some((p) => p.facilityId === owner)) {
-    throw new DomainError("agreements:errors.ownerNotParty", { field: actor.role === "admin" ? "ownerFacilityCode" : "parties" });
+    throw new DomainError("agreements:errors.ownerNotParty", { field: chooses ? "ownerFacilityCode" : "parties" });
   }
   return owner;
 }

@@ -49,6 +49,7 @@ export function uploadsDir(): string {
 export function storedFileName(sent: string): string {
   const cleaned = sent
     .normalize("NFC")
+    // eslint-disable-next-line no-control-regex -- control characters are what this drops
     .replace(/[\u0000-\u001f\u007f-\u009f]/g, "")
     .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, "");
   const base = cleaned.split(/[\\/]/).pop()!.trim();

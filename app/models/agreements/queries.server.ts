@@ -12,7 +12,8 @@ import {
   provinces,
   transferItems,
 } from "~/db/schema";
-import { readFilter, type Actor } from "~/models/access/policy";
+import type { Actor } from "~/models/access/policy";
+import { partiesScopeCondition } from "~/models/access/scope-sql.server";
 import { addDaysIso } from "~/models/dates";
 import { techniqueSearchCondition } from "~/models/catalogue/queries.server";
 import { searchTerms } from "~/utils/search";
@@ -26,17 +27,10 @@ const ROLE_ORDER = sql`case ${agreementParties.role} when 'supporting' then 0 wh
 
 /** Agreements the actor may read: any party (or the owner) within their facility / province. */
 export function agreementReadCondition(actor: Actor): SQL {
-  const filter = readFilter(actor);
-  switch (filter.kind) {
-    case "all":
-      return sql`1 = 1`;
-    case "none":
-      return sql`1 = 0`;
-    case "facility":
-      return sql`(${agreements.ownerFacilityId} = ${filter.facilityId} or exists (select 1 from ${agreementParties} ap where ap.agreement_id = ${agreements.id} and ap.facility_id = ${filter.facilityId}))`;
-    case "province":
-      return sql`exists (select 1 from ${agreementParties} ap join ${facilities} f on f.id = ap.facility_id where ap.agreement_id = ${agreements.id} and f.province_code = ${filter.provinceCode})`;
-  }
+  return partiesScopeCondition(
+    actor,
+    sql`select ${agreements.ownerFacilityId} union all select ap.facility_id from ${agreementParties} ap where ap.agreement_id = ${agreements.id}`,
+  );
 }
 
 function expiringCondition(today: string, days: number): SQL {

@@ -1,10 +1,11 @@
 // The audit page's query: administrators read every event; department officers read the
 // events of users of their province's facilities, of their province's department accounts
 // and their own. Filters by user, record type and Vietnamese calendar dates; paginated.
-import { and, count, desc, eq, gte, inArray, lt, or, sql, type SQL } from "drizzle-orm";
+import { and, count, desc, eq, gte, lt, type SQL } from "drizzle-orm";
 import type { Db } from "~/db/client.server";
-import { auditEvents, facilities, users } from "~/db/schema";
+import { auditEvents, users } from "~/db/schema";
 import { hasCapability, type Actor } from "~/models/access/policy";
+import { accountScopeCondition } from "~/models/access/scope-sql.server";
 import { addDaysIso } from "~/models/dates";
 import type { AuditAction } from "~/models/enums";
 import { ForbiddenError } from "~/models/errors";
@@ -30,16 +31,9 @@ export type AuditRow = {
   changes: FieldChange[];
 };
 
-function scopeCondition(actor: Actor): SQL | undefined {
-  if (actor.role === "admin") return undefined;
-  const province = actor.provinceCode ?? "";
-  const provinceUsers = sql`(select ${users.id} from ${users} where ${users.provinceCode} = ${province} or ${users.facilityId} in (select ${facilities.id} from ${facilities} where ${facilities.provinceCode} = ${province}))`;
-  return or(eq(auditEvents.userId, actor.userId), inArray(auditEvents.userId, provinceUsers));
-}
-
 export function listAuditEvents(db: Db, actor: Actor, filters: AuditFilters, pageReq: PageRequest): Page<AuditRow> {
   if (!hasCapability(actor, "audit.read")) throw new ForbiddenError();
-  const conditions: (SQL | undefined)[] = [scopeCondition(actor)];
+  const conditions: (SQL | undefined)[] = [accountScopeCondition(actor, auditEvents.userId, "audit.read")];
   if (filters.username) {
     const user = db.select({ id: users.id }).from(users).where(eq(users.username, filters.username.trim().toLowerCase())).get();
     conditions.push(eq(auditEvents.userId, user?.id ?? -1));

@@ -7,7 +7,8 @@ import { createCookie, redirect, type Cookie } from "@remix-run/node";
 import { and, eq, lt, or } from "drizzle-orm";
 import { getDb, type Db } from "~/db/client.server";
 import { facilities, sessions, users, type User } from "~/db/schema";
-import { hasCapability, type Actor, type Capability } from "~/models/access/policy";
+import { hasCapability, scopeOfAccount, type Actor, type Capability } from "~/models/access/policy";
+import { forbidden } from "~/utils/http.server";
 import { resolveSessionSecret } from "./secret.server";
 
 export type SessionUser = Actor & { username: string; displayName: string; facilityName: string | null };
@@ -152,8 +153,7 @@ export async function getSessionState(request: Request, options: Options = {}): 
   const actor: SessionUser = {
     userId: user.id,
     role: user.role,
-    facilityId: user.role === "admin" || user.role === "department" ? null : user.facilityId,
-    provinceCode: user.role === "department" ? user.provinceCode : user.role === "admin" ? null : row.facilityProvince,
+    ...scopeOfAccount(user.role, { facilityId: user.facilityId, provinceCode: user.provinceCode, facilityProvinceCode: row.facilityProvince }),
     username: user.username,
     displayName: user.displayName,
     facilityName: row.facilityName,
@@ -193,7 +193,7 @@ function ownOrigins(request: Request): Set<string> {
 }
 
 function crossSite(): Response {
-  return new Response("Cross-site request refused", { status: 403 });
+  return forbidden();
 }
 
 function signInRedirect(request: Request, to = "/login"): Response {
@@ -230,7 +230,7 @@ export async function requireCapability(
   options: Options = {},
 ): Promise<SessionUser> {
   const actor = await requireActor(request, options);
-  if (!hasCapability(actor, capability)) throw new Response("Forbidden", { status: 403 });
+  if (!hasCapability(actor, capability)) throw forbidden();
   return actor;
 }
 

@@ -7,7 +7,8 @@
 // row, "listing"); its ledger keeps its events, so no past figure moves.
 import { sql } from "drizzle-orm";
 import type { Db } from "~/db/client.server";
-import { canChange, canRead, readFilter, type Actor } from "~/models/access/policy";
+import { canChange, canRead, type Actor } from "~/models/access/policy";
+import { facilityScopeCondition } from "~/models/access/scope-sql.server";
 import { recordAudit } from "~/models/audit/audit.server";
 import { ConflictError, DomainError, ForbiddenError, NotFoundError } from "~/models/errors";
 import { foldSearch } from "~/utils/search";
@@ -77,12 +78,7 @@ export function getNewTechnique(db: Db, actor: Actor, id: number): NewTechniqueR
 
 /** The new techniques the actor may read, newest first. */
 export function listNewTechniques(db: Db, actor: Actor): NewTechniqueRow[] {
-  const filter = readFilter(actor);
-  const scope =
-    filter.kind === "all" ? sql`1 = 1`
-    : filter.kind === "province" ? sql`f.province_code = ${filter.provinceCode}`
-    : filter.kind === "facility" ? sql`f.id = ${filter.facilityId}`
-    : sql`0 = 1`;
+  const scope = facilityScopeCondition(actor, sql`f.id`);
   return db.all<NewTechniqueRow>(sql`
     select t.id, t.code, t.name, t.chapter_number as chapterNumber, t.permission_decision as permissionDecision,
       t.transferring_partner as transferringPartner, f.id as facilityId, f.name as facilityName,

@@ -10,7 +10,7 @@ import QRCode from "qrcode";
 import type { TFunction } from "i18next";
 import type { Db } from "~/db/client.server";
 import { courses, enrolments, facilities, staff } from "~/db/schema";
-import { canRead, type Actor } from "~/models/access/policy";
+import { canRead, facilityHeadRoles, type Actor } from "~/models/access/policy";
 import { alias } from "drizzle-orm/sqlite-core";
 
 export type Certificate = {
@@ -51,9 +51,9 @@ function loadCertificate(db: Db, by: { number: string } | { token: string }) {
       hostName: hostFacility.name,
       hostFacilityId: hostFacility.id,
       hostProvince: hostFacility.provinceCode,
-      // The director signs for the hospital: the first active director account of the host.
+      // The director signs for the hospital: the first active account of the host that heads it.
       signerName: sql<string | null>`(select u.display_name from users u where u.facility_id = ${hostFacility.id}
-        and u.role = 'director' and u.active = 1 order by u.id limit 1)`,
+        and u.role in (${sql.join(facilityHeadRoles().map((r) => sql`${r}`), sql`, `)}) and u.active = 1 order by u.id limit 1)`,
       startOn: courses.startOn,
       endOn: courses.endOn,
       completedOn: enrolments.completedOn,

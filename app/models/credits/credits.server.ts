@@ -5,7 +5,8 @@ import { and, asc, desc, eq, sql, type SQL } from "drizzle-orm";
 import type { Db } from "~/db/client.server";
 import { sqlList } from "~/db/sql";
 import { creditEntries, facilities, staff } from "~/db/schema";
-import { canChange, canRead, type Actor } from "~/models/access/policy";
+import { canChange, canRead, choosesFacility, type Actor } from "~/models/access/policy";
+import { facilityScopeCondition } from "~/models/access/scope-sql.server";
 import { recordAudit } from "~/models/audit/audit.server";
 import { DomainError, ForbiddenError, NotFoundError } from "~/models/errors";
 import { paginate, type Page, type PageRequest } from "~/utils/pagination";
@@ -183,8 +184,8 @@ export function listFacilityCredits(
 
 /** Facilities the actor may open the credit view for (own facility, or the province's). */
 export function listCreditFacilities(db: Db, actor: Actor) {
-  if (actor.role === "admin" || actor.role === "department") {
-    const where = actor.role === "department" ? eq(facilities.provinceCode, actor.provinceCode ?? "") : sql`1 = 1`;
+  if (choosesFacility(actor)) {
+    const where = facilityScopeCondition(actor, facilities.id);
     return db
       .select({ id: facilities.id, name: facilities.shortName })
       .from(facilities)

@@ -6,7 +6,7 @@ import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import type { Db } from "~/db/client.server";
 import { agreementParties, agreements, courses, enrolments, notifications, staff, users } from "~/db/schema";
-import type { Actor } from "~/models/access/policy";
+import { ownFacilityId, type Actor } from "~/models/access/policy";
 import { addDaysIso } from "~/models/dates";
 import type { EnrolmentStatus, NotificationKind } from "~/models/enums";
 import { paginate, type Page, type PageRequest } from "~/utils/pagination";
@@ -42,8 +42,8 @@ export function notifyEnrolmentChange(
  * take the write lock once a day at most.
  */
 export function ensureExpiryReminders(db: Db, actor: Actor, today: string, now = new Date().toISOString()): number {
-  if (actor.facilityId === null || actor.role === "admin" || actor.role === "department") return 0;
-  const facilityId = actor.facilityId;
+  const facilityId = ownFacilityId(actor);
+  if (facilityId === null) return 0;
   const due = db.all<{ id: number; endOn: string }>(sql`
     select a.id, a.end_on as endOn from ${agreements} a
     where a.status = 'active' and a.end_on >= ${today} and a.end_on <= ${addDaysIso(today, EXPIRY_REMINDER_DAYS)}

@@ -4,9 +4,9 @@
 // targets that need attention. Every figure carries the selector of its drill-down.
 import { sql } from "drizzle-orm";
 import type { Db } from "~/db/client.server";
-import { canRead, type Actor } from "~/models/access/policy";
+import { canRead, readsEverything, type Actor } from "~/models/access/policy";
 import { ForbiddenError, NotFoundError } from "~/models/errors";
-import type { Level } from "~/models/enums";
+import { NON_CARE_FACILITY_KINDS, type Level } from "~/models/enums";
 import { targetsNeedingAttention, type TargetView } from "~/models/targets/targets.server";
 import { buildReport, DEFAULT_BASELINE_YEAR, yearPeriods, type ReportRow } from "./adoption-report.server";
 import type { FigureMetric } from "./drill-down.server";
@@ -137,10 +137,21 @@ function countApart(db: Db, actor: Actor, provinceCode: string, date: string): {
   return { unclassified: row?.unclassified ?? 0, newTechniques: row?.newTechniques ?? 0 };
 }
 
-/** The province a dashboard opens on: the officer's own; administrators pick (default Lào Cai). */
-export function dashboardProvince(actor: Actor, requested: string | null): string {
-  if (actor.role === "admin") return requested || "15";
-  if (actor.role === "department" && actor.provinceCode) return actor.provinceCode;
+/**
+ * The province a dashboard opens on: the one asked for (the dashboard itself refuses a province
+ * outside the reader's scope), else the reader's own. Administrators have none: they open on the
+ * province with the most active care facilities, the largest network the data holds.
+ */
+export function dashboardProvince(db: Db, actor: Actor, requested: string | null): string {
+  if (requested) return requested;
   if (actor.provinceCode) return actor.provinceCode;
+  if (readsEverything(actor)) {
+    const kinds = sql.join(NON_CARE_FACILITY_KINDS.map((k) => sql`${k}`), sql`, `);
+    const largest = db.get<{ code: string } | undefined>(sql`select p.code from provinces p
+      left join facilities f on f.province_code = p.code and f.active = 1 and f.kind not in (${kinds})
+      group by p.code order by count(f.id) desc, p.code limit 1`);
+    if (largest) return largest.code;
+    throw new NotFoundError();
+  }
   throw new ForbiddenError();
 }

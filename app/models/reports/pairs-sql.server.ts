@@ -20,7 +20,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import { sqlList } from "~/db/sql";
 import { facilities } from "~/db/schema";
-import { readFilter, type Actor } from "~/models/access/policy";
+import { readsEverything, type Actor } from "~/models/access/policy";
 import { facilityScopeCondition } from "~/models/access/scope-sql.server";
 import type { Level } from "~/models/enums";
 import { competenceOnDateSql, levelOnDateSql } from "~/models/facilities/levels.server";
@@ -59,7 +59,7 @@ export function facilitySetSql(actor: Actor, filter: PairFilter, reportDate: str
 /** True when the report covers every facility (whole-country figures can then count per chapter). */
 export function coversAllFacilities(actor: Actor, filter: PairFilter): boolean {
   return (
-    readFilter(actor).kind === "all" &&
+    readsEverything(actor) &&
     !filter.provinceCode &&
     !filter.facilityId &&
     !(filter.levels && filter.levels.length > 0) &&

@@ -3,7 +3,7 @@
 // scope. Routes call one of these.
 import { sql } from "drizzle-orm";
 import type { Db } from "~/db/client.server";
-import type { Actor } from "~/models/access/policy";
+import { filterWithinReach, type Actor } from "~/models/access/policy";
 import { addDaysIso } from "~/models/dates";
 import { ForbiddenError } from "~/models/errors";
 import type { Page, PageRequest } from "~/utils/pagination";
@@ -15,10 +15,7 @@ import { circularPeriods, defaultPeriod } from "./periods";
 
 /** Department officers ask only about their province; facility roles only about their facility. */
 export function assertReportScope(actor: Actor, filter: { provinceCode?: string | null; facilityId?: number | null }): void {
-  if (actor.role === "department" && filter.provinceCode && filter.provinceCode !== actor.provinceCode) throw new ForbiddenError();
-  if ((actor.role === "director" || actor.role === "trainer" || actor.role === "viewer") && filter.facilityId && filter.facilityId !== actor.facilityId) {
-    throw new ForbiddenError();
-  }
+  if (!filterWithinReach(actor, filter)) throw new ForbiddenError();
 }
 
 export function toPairFilter(p: ReportParams): PairFilter {

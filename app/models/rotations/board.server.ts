@@ -5,7 +5,8 @@
 import { and, asc, eq, gte, inArray, lte, sql, type SQL } from "drizzle-orm";
 import type { Db } from "~/db/client.server";
 import { rotations, staff } from "~/db/schema";
-import { readFilter, type Actor } from "~/models/access/policy";
+import { readsEverything, type Actor } from "~/models/access/policy";
+import { facilityScopeCondition } from "~/models/access/scope-sql.server";
 import { addMonthsIso, daysInclusive, isIsoDate, type DateRange } from "~/models/dates";
 import { CADRES, ROTATION_DISPLAY_STATUSES, type Cadre, type RotationDisplayStatus, type RotationPurpose } from "~/models/enums";
 import { listCommitmentsByStaff } from "~/models/schedule/commitments.server";
@@ -188,21 +189,11 @@ function ticks(window: DateRange, total: number) {
  * administrator, every facility that sends or receives. Each branch reads an index only.
  */
 export function boardFacilityOptions(db: Db, actor: Actor): { value: number; label: string }[] {
-  const filter = readFilter(actor);
-  let ids: SQL;
-  if (filter.kind === "none") return [];
-  if (filter.kind === "facility") {
-    const me = filter.facilityId;
-    ids = sql`select ${me} union select to_facility_id from rotations where from_facility_id = ${me}
-              union select from_facility_id from rotations where to_facility_id = ${me}`;
-  } else if (filter.kind === "province") {
-    const mine = sql`(select id from facilities where province_code = ${filter.provinceCode})`;
-    ids = sql`select id from facilities where province_code = ${filter.provinceCode}
-              union select to_facility_id from rotations where from_facility_id in ${mine}
-              union select from_facility_id from rotations where to_facility_id in ${mine}`;
-  } else {
-    ids = sql`select from_facility_id from rotations union select to_facility_id from rotations`;
-  }
+  const inScope = (facilityId: SQL) => facilityScopeCondition(actor, facilityId);
+  // The administrator's scope is every facility: only those taking part in a rotation are listed.
+  const own = readsEverything(actor) ? sql`` : sql`select id from facilities where ${inScope(sql`id`)} union `;
+  const ids = sql`${own}select to_facility_id from rotations where ${inScope(sql`from_facility_id`)}
+              union select from_facility_id from rotations where ${inScope(sql`to_facility_id`)}`;
   return db.all<{ value: number; label: string }>(sql`
     select f.id as value, f.short_name as label from facilities f
      where f.id in (${ids})

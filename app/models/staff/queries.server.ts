@@ -4,7 +4,7 @@
 import { and, asc, count, eq, sql } from "drizzle-orm";
 import type { Db } from "~/db/client.server";
 import { chapters, facilities, staff, staffTechniques, techniques } from "~/db/schema";
-import { canChange, hasCapability, readFilter, type Actor } from "~/models/access/policy";
+import { canChange, hasCapability, type Actor } from "~/models/access/policy";
 import { facilityScopeCondition } from "~/models/access/scope-sql.server";
 import type { Tx } from "~/models/audit/audit.server";
 import { CADRES, type Cadre } from "~/models/enums";
@@ -130,16 +130,10 @@ export type FacilityOption = { value: number; label: string };
  */
 export function registryFacilities(db: Db, actor: Actor): FacilityOption[] {
   if (!hasCapability(actor, "staff.manage")) return [];
-  const filter = readFilter(actor);
   return db
     .select({ value: facilities.id, label: facilities.name })
     .from(facilities)
-    .where(
-      and(
-        eq(facilities.active, true),
-        filter.kind === "facility" ? eq(facilities.id, filter.facilityId) : sql`${facilities.kind} <> 'health_department'`,
-      ),
-    )
+    .where(and(eq(facilities.active, true), facilityScopeCondition(actor, facilities.id), sql`${facilities.kind} <> 'health_department'`))
     .orderBy(asc(facilities.name))
     .limit(2000)
     .all();

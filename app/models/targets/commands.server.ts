@@ -4,7 +4,7 @@
 import { and, count, eq } from "drizzle-orm";
 import type { Db } from "~/db/client.server";
 import { facilities, provinces, targetMeasurements, targets, type Target } from "~/db/schema";
-import { canChange, type Actor, type RecordScope } from "~/models/access/policy";
+import { canChange, readsEverything, type Actor, type RecordScope } from "~/models/access/policy";
 import { assertVersion, recordAudit } from "~/models/audit/audit.server";
 import { findDateViolation } from "~/models/adoption/rules";
 import { ConflictError, DomainError, ForbiddenError, NotFoundError } from "~/models/errors";
@@ -29,8 +29,9 @@ function assertTargetValues(input: TargetForm): void {
  * manage the resulting scope, so an officer cannot aim a target at another province's facility.
  */
 function resolveScope(db: Reader, actor: Actor, input: TargetForm): TargetScope {
-  const provinceCode = actor.role === "admin" ? input.provinceCode || null : actor.provinceCode;
-  if (actor.role === "admin" && !input.facilityId) {
+  const namesProvince = readsEverything(actor);
+  const provinceCode = namesProvince ? input.provinceCode || null : actor.provinceCode;
+  if (namesProvince && !input.facilityId) {
     // Administrators name the province: refuse a missing or unknown code next to the field.
     if (!provinceCode) throw new DomainError("common:validation.required", { field: "provinceCode" });
     const known = db.select({ code: provinces.code }).from(provinces).where(eq(provinces.code, provinceCode)).get();

@@ -7,8 +7,8 @@ import type { Db } from "~/db/client.server";
 import { facilities, provinces, targetMeasurements, targets, type Target } from "~/db/schema";
 import { sqlList } from "~/db/sql";
 import { DELIVERED_ROTATION_STATUSES } from "~/models/enums";
-import { canChange, canRead, type Actor } from "~/models/access/policy";
-import { facilityScopeCondition } from "~/models/access/scope-sql.server";
+import { canChange, canRead, canReadProvinceRecord, type Actor } from "~/models/access/policy";
+import { facilityScopeCondition, provinceRecordScopeCondition } from "~/models/access/scope-sql.server";
 import { addDaysIso } from "~/models/dates";
 import { countFigurePairs } from "~/models/reports/drill-down.server";
 import { paginate, type Page, type PageRequest } from "~/utils/pagination";
@@ -104,12 +104,7 @@ export function listTargets(
   options: { provinceCode?: string | null; page: PageRequest },
   today: string,
 ): Page<TargetView> {
-  const scopeFilter =
-    actor.role === "admin"
-      ? sql`1 = 1`
-      : actor.role === "department"
-        ? sql`${targets.provinceCode} = ${actor.provinceCode ?? ""}`
-        : sql`(${facilityScopeCondition(actor, targets.facilityId)} or ${targets.provinceCode} = ${actor.provinceCode ?? ""})`;
+  const scopeFilter = sql`(${facilityScopeCondition(actor, targets.facilityId)} or ${provinceRecordScopeCondition(actor, targets.provinceCode)})`;
   const where = and(scopeFilter, options.provinceCode ? eq(targets.provinceCode, options.provinceCode) : undefined);
   return paginate(
     options.page,
@@ -144,7 +139,7 @@ export function getTarget(db: Db, actor: Actor, targetId: number, today: string)
     .get();
   if (!row) return null;
   const scope = { facilityId: row.target.facilityId, provinceCode: row.target.provinceCode };
-  if (!canRead(actor, scope) && !(actor.provinceCode && actor.provinceCode === scope.provinceCode)) return null;
+  if (!canRead(actor, scope) && !canReadProvinceRecord(actor, scope.provinceCode)) return null;
   return {
     ...toView(db, { ...row.target, scopeName: row.scopeName }, today),
     measurements: db

@@ -1,11 +1,10 @@
 // Forms of the user administration pages; messages are translation keys.
 import { z } from "zod";
+import { roleReach } from "~/models/access/policy";
 import { ROLES } from "~/models/enums";
 
 const PASSWORD_MIN = 10;
 const PASSWORD_MAX = 1000;
-
-export const FACILITY_ROLES = ["director", "trainer", "viewer"] as const;
 
 const password = z
   .string({ required_error: "common:validation.required" })
@@ -22,10 +21,10 @@ type Scoped = { role: (typeof ROLES)[number]; facilityCode?: string; provinceCod
 
 /** Facility roles need a facility, department officers a province; the other field is ignored. */
 function requireScope(value: Scoped, ctx: z.RefinementCtx) {
-  if ((FACILITY_ROLES as readonly string[]).includes(value.role) && !value.facilityCode) {
+  if (roleReach(value.role) === "facility" && !value.facilityCode) {
     ctx.addIssue({ code: "custom", path: ["facilityCode"], message: "admin:users.errors.facilityRequired" });
   }
-  if (value.role === "department" && !value.provinceCode) {
+  if (roleReach(value.role) === "province" && !value.provinceCode) {
     ctx.addIssue({ code: "custom", path: ["provinceCode"], message: "admin:users.errors.provinceRequired" });
   }
 }

@@ -3,7 +3,7 @@
 import { and, count, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { Db } from "~/db/client.server";
 import { facilities, provinces, sessions, users, type User } from "~/db/schema";
-import { hasCapability, type Actor } from "~/models/access/policy";
+import { hasCapability, roleReach, type Actor } from "~/models/access/policy";
 import { assertVersion, recordAudit } from "~/models/audit/audit.server";
 import { hashPassword } from "~/models/auth/password.server";
 import { endUserSessions } from "~/models/auth/session.server";
@@ -11,7 +11,7 @@ import { HOSPITAL_KINDS, type Role } from "~/models/enums";
 import { DomainError, ForbiddenError, NotFoundError } from "~/models/errors";
 import { paginate, type Page, type PageRequest } from "~/utils/pagination";
 import { foldSearch, searchTerms } from "~/utils/search";
-import { FACILITY_ROLES, type CreateUserInput, type UpdateUserInput } from "./schemas";
+import type { CreateUserInput, UpdateUserInput } from "./schemas";
 
 export function assertCanManageUsers(actor: Actor): void {
   if (!hasCapability(actor, "users.manage")) throw new ForbiddenError();
@@ -131,7 +131,8 @@ function resolveScope(
   db: Db,
   input: { role: Role; facilityCode?: string; provinceCode?: string },
 ): { facilityId: number | null; provinceCode: string | null } {
-  if ((FACILITY_ROLES as readonly string[]).includes(input.role)) {
+  const reach = roleReach(input.role);
+  if (reach === "facility") {
     const facility = db
       .select({ id: facilities.id })
       .from(facilities)
@@ -140,7 +141,7 @@ function resolveScope(
     if (!facility) throw new DomainError("admin:users.errors.unknownFacility", { field: "facilityCode" });
     return { facilityId: facility.id, provinceCode: null };
   }
-  if (input.role === "department") {
+  if (reach === "province") {
     const province = db
       .select({ code: provinces.code })
       .from(provinces)
@@ -214,7 +215,8 @@ export function updateUser(db: Db, actor: Actor, userId: number, input: UpdateUs
       ...scope,
     };
     assertVersion(current, input.version, changes);
-    if (current.id === actor.userId && input.role !== "admin") {
+    // An administrator cannot take user management away from themselves (and lock everyone out).
+    if (current.id === actor.userId && !hasCapability({ role: input.role }, "users.manage")) {
       throw new DomainError("admin:users.errors.ownRole", { field: "role" });
     }
     const updated = tx
