@@ -6,6 +6,7 @@ import { useTranslation } from "react-i18next";
 import { tabClass, withParams } from "~/components/view-links";
 import { FilterBar, FilterSelect } from "~/components/filter-bar";
 import { Pagination } from "~/components/pagination";
+import { DRAG_HELP_ID } from "~/components/rotations/board-bar";
 import { BoardTimeline } from "~/components/rotations/board-timeline";
 import { MoveNotice, type MoveReply, type MoveRequest, type Notice } from "~/components/rotations/board-move-notice";
 import { SearchBox } from "~/components/search-box";
@@ -157,7 +158,11 @@ export default function BoardPage() {
           {t("board.conflicts", { count: board.conflictCount })}
         </p>
       ) : null}
-      {hydrated && movable ? <p className="text-sm text-slate-600">{t("board.drag.howTo")}</p> : null}
+      {hydrated && movable ? (
+        <p id={DRAG_HELP_ID} className="text-sm text-slate-600">
+          {t("board.drag.howTo")}
+        </p>
+      ) : null}
       <MoveNotice notice={notice} busy={busy} onUndo={send} />
       <BoardTimeline
         board={board}

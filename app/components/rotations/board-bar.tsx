@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import { useRef, useState, type PointerEvent as ReactPointerEvent } from "react";
+import { useRef, useState, type KeyboardEvent, type PointerEvent as ReactPointerEvent } from "react";
 import { useTranslation } from "react-i18next";
 import type { DateRange } from "~/models/dates";
 import { barPlacement, draggedRange, dragSteps, type DragHandle, type DragUnit } from "~/models/rotations/board";
@@ -22,6 +22,9 @@ export type BarDrag = {
 
 type Gesture = { pointerId: number; x0: number; handle: DragHandle; trackWidth: number; moved: boolean };
 
+/** The id of the page's one sentence on how to drag (and move with the keys), read after a bar's own description. */
+export const DRAG_HELP_ID = "board-drag-help";
+
 // Pixels a mouse must travel before a press on the bar is a drag rather than a click on the link.
 const CLICK_SLOP = 4;
 
@@ -29,7 +32,8 @@ const CLICK_SLOP = 4;
  * One rotation on the board: a link to the rotation, and, for a rotation the reader may
  * change, a bar that can be dragged (pointer events: mouse, pen and touch). The whole bar
  * moves the rotation with a mouse; the grip and the two ends take a finger as well, and only
- * they refuse the browser's own panning, so a finger elsewhere still scrolls the page.
+ * they refuse the browser's own panning, so a finger elsewhere still scrolls the page. With
+ * the keyboard, the arrows move the focused bar. Enter still opens the rotation.
  */
 export function BoardBarLink({
   bar,
@@ -91,23 +95,47 @@ export function BoardBarLink({
     if (e.currentTarget.hasPointerCapture(e.pointerId)) e.currentTarget.releasePointerCapture(e.pointerId);
     setLive(null);
     if (!g.moved) return;
-    swallowClick.current = true;
+    swallowNextClick();
     const range = proposed(e, g);
     if (range.start !== stored.start || range.end !== stored.end) drag!.onDrop(bar, range);
   };
 
   const cancel = () => {
+    if (gesture.current?.moved) swallowNextClick();
     gesture.current = null;
     setLive(null);
   };
 
-  const handleClass = "absolute inset-y-0 z-10 touch-none bg-black/10 hover:bg-black/25";
+  // The click that follows the release of a drag must not open the rotation; a click that never
+  // comes (a finger lifted) must not swallow a later Enter, so the flag lasts only this task.
+  const swallowNextClick = () => {
+    swallowClick.current = true;
+    setTimeout(() => (swallowClick.current = false), 0);
+  };
+
+  // Without a pointer: ← and → move the focused bar one step, with Shift they move its end.
+  const onKeyDown = (e: KeyboardEvent<HTMLAnchorElement>) => {
+    if (e.key === "Escape" && gesture.current) {
+      // The button is still down: the click of its release must not open the rotation either.
+      cancel();
+      swallowClick.current = true;
+      return;
+    }
+    if ((e.key !== "ArrowLeft" && e.key !== "ArrowRight") || e.altKey || e.ctrlKey || e.metaKey) return;
+    e.preventDefault();
+    if (drag!.busy || gesture.current) return;
+    drag!.onDrop(bar, draggedRange(stored, e.shiftKey ? "end" : "move", e.key === "ArrowLeft" ? -1 : 1, drag!.unit));
+  };
+
+  // Ends and grip are wider under a finger than under a mouse.
+  const handleClass = "absolute inset-y-0 z-10 w-2.5 touch-none bg-black/10 hover:bg-black/25 [@media(pointer:coarse)]:w-4";
   return (
     <>
       <Link
         to={`/rotations/${bar.id}`}
         title={movable ? `${description} · ${t("board.drag.hint")}` : description}
         aria-label={description}
+        aria-describedby={movable ? DRAG_HELP_ID : undefined}
         aria-busy={drag?.pending ? true : undefined}
         data-rotation={bar.id}
         data-start={shown.start}
@@ -121,7 +149,7 @@ export function BoardBarLink({
         onPointerUp={movable ? onPointerUp : undefined}
         onPointerCancel={movable ? cancel : undefined}
         onLostPointerCapture={movable ? () => gesture.current && cancel() : undefined}
-        onKeyDown={movable ? (e) => e.key === "Escape" && gesture.current && cancel() : undefined}
+        onKeyDown={movable ? onKeyDown : undefined}
         onClick={(e) => {
           if (swallowClick.current) {
             e.preventDefault();
@@ -134,16 +162,16 @@ export function BoardBarLink({
         style={{ left: `${place.left}%`, width: `max(${place.width}%, 4px)`, top, height }}
       >
         {movable && bar.startOn >= drag.window.start ? (
-          <span data-handle="start" className={`${handleClass} left-0 w-2.5 cursor-ew-resize`} aria-hidden />
+          <span data-handle="start" className={`${handleClass} left-0 cursor-ew-resize`} aria-hidden />
         ) : null}
         {movable ? (
-          <span data-handle="move" className="z-10 -ml-0.5 mr-0.5 touch-none cursor-grab px-0.5 font-bold leading-none text-slate-500" aria-hidden>
+          <span data-handle="move" className="z-10 -ml-0.5 mr-0.5 touch-none cursor-grab px-0.5 font-bold leading-none text-slate-500 [@media(pointer:coarse)]:px-1.5" aria-hidden>
             ⠿
           </span>
         ) : null}
         {conflict || bar.overrideReason ? <span aria-hidden className="mr-0.5 font-bold text-red-700">⚠</span> : null}
         {label}
-        {movable && bar.endOn <= drag.window.end ? <span data-handle="end" className={`${handleClass} right-0 w-2.5 cursor-ew-resize`} aria-hidden /> : null}
+        {movable && bar.endOn <= drag.window.end ? <span data-handle="end" className={`${handleClass} right-0 cursor-ew-resize`} aria-hidden /> : null}
       </Link>
       {live && drag ? (
         <span

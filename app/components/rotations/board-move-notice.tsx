@@ -1,3 +1,4 @@
+import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { DateRange } from "~/models/dates";
 import { translateMessage } from "~/utils/messages";
@@ -62,6 +63,14 @@ function NoticeBody({ notice, busy, onUndo, t }: { notice: Notice; busy: boolean
       {messages.map((m) => (
         <p key={m}>{translateMessage(t, m)}</p>
       ))}
+      {/* What the board cannot set (short-term support, an override, the purpose) is on the form. */}
+      {reply?.result ? (
+        <p>
+          <Link to={`/rotations/${request.id}/edit`} className="link">
+            {t("board.drag.openForm")}
+          </Link>
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -139,7 +139,7 @@ export default {
     legendClash: "Clash",
     legendOverride: "Absence limit exceeded",
     drag: {
-      howTo: "Drag a bar (or its ⠿ grip) to move a rotation; drag its start or end to change those dates. The edit form's rules still apply.",
+      howTo: "Drag a bar (or its ⠿ grip) to move a rotation; drag its start or end to change those dates. On a focused bar, ← → move it and Shift + ← → change its end. The edit form's rules still apply.",
       hint: "drag to move, drag an end to change its date",
       moved: "Moved rotation {{name}} to {{start}}–{{end}}.",
       restored: "Undone: rotation {{name}} is back to {{start}}–{{end}}.",
@@ -148,6 +148,7 @@ export default {
       undoRefused: "Could not undo the move of rotation {{name}}.",
       stale: "Someone else has just changed this rotation; the board now shows its current dates. Drag it again if it still needs changing.",
       failed: "The change could not be sent. Please try again.",
+      openForm: "Open this rotation's edit form",
     },
     clash: {
       rotation: "Clashes with the rotation to {{title}} ({{start}} – {{end}})",
