@@ -104,6 +104,7 @@ for (const { width, touch } of [
     // Move: the whole bar with the mouse, the grip with a finger; the would-be dates show meanwhile.
     const preview = async () => {
       await expect.poll(() => page.getByTestId("drag-preview").textContent()).toBe(`${ddmmyyyy(expected.start)} – ${ddmmyyyy(expected.end)}`);
+      await page.screenshot({ path: path.join(os.tmpdir(), `board-drag-preview-${width}.png`) });
     };
     if (touch) {
       await touchDrag(page, bar.locator("[data-handle=move]"), month, preview);

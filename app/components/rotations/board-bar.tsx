@@ -53,12 +53,14 @@ export function BoardBarLink({
   drag: BarDrag | null;
 }) {
   const { t } = useTranslation("rotations");
-  const [live, setLive] = useState<DateRange | null>(null);
+  // The dates a drag under way proposes, and where the pointer is (the preview follows it, so a
+  // board scrolled sideways on a phone never hides it).
+  const [live, setLive] = useState<{ range: DateRange; x: number; y: number } | null>(null);
   const gesture = useRef<Gesture | null>(null);
   const swallowClick = useRef(false);
   const movable = drag !== null && bar.canMove;
   const stored = { start: bar.startOn, end: bar.endOn };
-  const shown = live ?? drag?.pending ?? stored;
+  const shown = live?.range ?? drag?.pending ?? stored;
   const place = drag && (live || drag.pending) ? placeIn(shown, drag.window) : { left: bar.left, width: bar.width };
 
   const proposed = (e: ReactPointerEvent, g: Gesture) =>
@@ -76,7 +78,7 @@ export function BoardBarLink({
     e.currentTarget.setPointerCapture(e.pointerId);
     if (handle) {
       e.preventDefault();
-      setLive(stored);
+      setLive({ range: stored, x: e.clientX, y: e.clientY });
     }
   };
 
@@ -85,7 +87,7 @@ export function BoardBarLink({
     if (!g || e.pointerId !== g.pointerId) return;
     if (!g.moved && Math.abs(e.clientX - g.x0) < CLICK_SLOP) return;
     g.moved = true;
-    setLive(proposed(e, g));
+    setLive({ range: proposed(e, g), x: e.clientX, y: e.clientY });
   };
 
   const onPointerUp = (e: ReactPointerEvent<HTMLAnchorElement>) => {
@@ -176,10 +178,10 @@ export function BoardBarLink({
       {live && drag ? (
         <span
           data-testid="drag-preview"
-          className="pointer-events-none absolute z-40 -translate-y-full whitespace-nowrap rounded bg-slate-900 px-1.5 py-0.5 text-xs text-white shadow"
-          style={{ left: `min(${place.left}%, calc(100% - 11rem))`, top }}
+          className="pointer-events-none fixed z-50 whitespace-nowrap rounded bg-slate-900 px-1.5 py-0.5 text-xs text-white shadow"
+          style={{ left: `clamp(0.25rem, calc(${live.x}px - 5.5rem), calc(100vw - 12.5rem))`, top: `calc(${live.y}px - 2.75rem)` }}
         >
-          {drag.formatDate(live.start)} – {drag.formatDate(live.end)}
+          {drag.formatDate(live.range.start)} – {drag.formatDate(live.range.end)}
         </span>
       ) : null}
     </>

@@ -14,7 +14,7 @@ import { findClashes, type Commitment } from "~/models/schedule/rules";
 export type { BoardFilters, BoardPeriod, BoardView };
 import { clampPage, toPage, type Page, type PageRequest } from "~/utils/pagination";
 import { searchTerms } from "~/utils/search";
-import { barPlacement, BOARD_PERIODS, periodStart, periodWindow, type BoardFilters, type BoardPeriod, type BoardView } from "./board";
+import { barPlacement, BOARD_PERIODS, pct, periodStart, periodWindow, type BoardFilters, type BoardPeriod, type BoardView } from "./board";
 import { fromFacility, rotationScope, statusCondition, toFacility } from "./queries.server";
 import { checkEditable, displayStatus } from "./rules";
 
@@ -73,8 +73,6 @@ export type Board = {
   groups: Page<BoardGroup>;
   conflictCount: number;
 };
-
-const pct = (days: number, total: number) => Math.round((days / total) * 100_000) / 1000;
 
 export function getBoard(db: Db, actor: Actor, filters: BoardFilters, page: PageRequest, today: string): Board {
   const window = periodWindow(filters.start, filters.period);

@@ -37,7 +37,8 @@ export function shiftPeriod(start: string, period: BoardPeriod, steps: number): 
   return addMonthsIso(start, months * steps);
 }
 
-const pct = (days: number, total: number) => Math.round((days / total) * 100_000) / 1000;
+/** Days as a percent of the window's width, to three decimals. */
+export const pct = (days: number, total: number) => Math.round((days / total) * 100_000) / 1000;
 
 /**
  * Where a rotation's bar sits in the window, in percent of its width: the part inside the
