@@ -1,19 +1,26 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Link, useLoaderData, useLocation } from "@remix-run/react";
+import { Link, useFetcher, useLoaderData, useLocation } from "@remix-run/react";
+import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { tabClass, withParams } from "~/components/view-links";
 import { FilterBar, FilterSelect } from "~/components/filter-bar";
 import { Pagination } from "~/components/pagination";
+import { DRAG_HELP_ID } from "~/components/rotations/board-bar";
 import { BoardTimeline } from "~/components/rotations/board-timeline";
+import { MoveNotice, type MoveReply, type MoveRequest, type Notice } from "~/components/rotations/board-move-notice";
 import { SearchBox } from "~/components/search-box";
 import { getDb } from "~/db/client.server";
 import { formatDate } from "~/i18n/format";
 import { useLocale } from "~/i18n/use-locale";
 import { requireActor } from "~/models/auth/session.server";
 import { CADRES, ROTATION_DISPLAY_STATUSES } from "~/models/enums";
-import { BOARD_PERIODS, periodStart, shiftPeriod } from "~/models/rotations/board";
-import { boardFacilityOptions, getBoard, parseBoardFilters } from "~/models/rotations/board.server";
+import type { DateRange } from "~/models/dates";
+import { BOARD_PERIODS, dragUnit, periodStart, shiftPeriod } from "~/models/rotations/board";
+import { boardFacilityOptions, getBoard, parseBoardFilters, type BoardBar } from "~/models/rotations/board.server";
+import { moveRotation } from "~/models/rotations/commands.server";
+import { moveSchema } from "~/models/rotations/schemas";
+import { parseForm, replyInvalid, replyWithDomainError } from "~/utils/form.server";
 import { todayInVietnam } from "~/utils/domain-response.server";
 import { pageFromUrl } from "~/utils/pagination";
 
@@ -36,12 +43,61 @@ export async function loader({ request }: LoaderFunctionArgs) {
   });
 }
 
+/**
+ * A bar dragged on the board (or put back by "undo"): new dates for one rotation, judged by
+ * the edit form's command. Refusals come back as the form's messages with their status
+ * (400, 403, 404, 409), never as an error page, since the board stays on screen.
+ */
+export async function action({ request }: ActionFunctionArgs) {
+  const actor = await requireActor(request);
+  const submission = await parseForm(request, moveSchema);
+  if (submission.status !== "success") return replyInvalid(submission);
+  const { rotationId, startOn, endOn, version } = submission.value;
+  try {
+    const { before, after } = moveRotation(getDb(), actor, rotationId, { startOn, endOn, version });
+    return json({
+      moved: { id: after.id, startOn: after.startOn, endOn: after.endOn, version: after.version, previous: { startOn: before.startOn, endOn: before.endOn } },
+    });
+  } catch (error) {
+    return replyWithDomainError(submission, error);
+  }
+}
+
 export default function BoardPage() {
   const { filters, board, facilities, prev, next, current } = useLoaderData<typeof loader>();
   const { t } = useTranslation("rotations");
   const { t: te } = useTranslation("enums");
   const locale = useLocale();
   const { search } = useLocation();
+  const fetcher = useFetcher<typeof action>();
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
+  // What was sent (to name it in the notice and keep the bar in place until the answer), and the notice.
+  const sent = useRef<MoveRequest | null>(null);
+  const [pending, setPending] = useState<(DateRange & { id: number }) | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const busy = fetcher.state !== "idle";
+
+  const send = (request: MoveRequest) => {
+    sent.current = request;
+    setPending({ id: request.id, start: request.range.start, end: request.range.end });
+    setNotice(null);
+    fetcher.submit({ intent: "move", rotationId: request.id, startOn: request.range.start, endOn: request.range.end, version: request.version }, { method: "post" });
+  };
+
+  // The answer arrives once the board has been read again: a moved bar already has its new
+  // dates, a refused one its stored dates (it snaps back), a changed one its current version.
+  useEffect(() => {
+    if (fetcher.state !== "idle" || !sent.current) return;
+    const request = sent.current;
+    sent.current = null;
+    setPending(null);
+    setNotice({ request, reply: (fetcher.data ?? null) as MoveReply | null });
+  }, [fetcher.state, fetcher.data]);
+
+  const onDrop = (bar: Pick<BoardBar, "id" | "staffName" | "toName" | "version">, range: DateRange) =>
+    send({ kind: "move", id: bar.id, label: `${bar.staffName} → ${bar.toName}`, range, version: bar.version });
+  const movable = board.groups.rows.some((g) => g.bars.some((b) => b.canMove));
   return (
     <div className="space-y-4">
       <header className="flex flex-wrap items-start justify-between gap-3">
@@ -102,7 +158,17 @@ export default function BoardPage() {
           {t("board.conflicts", { count: board.conflictCount })}
         </p>
       ) : null}
-      <BoardTimeline board={board} view={filters.view} />
+      {hydrated && movable ? (
+        <p id={DRAG_HELP_ID} className="text-sm text-slate-600">
+          {t("board.drag.howTo")}
+        </p>
+      ) : null}
+      <MoveNotice notice={notice} busy={busy} onUndo={send} />
+      <BoardTimeline
+        board={board}
+        view={filters.view}
+        drag={hydrated ? { unit: dragUnit(filters.period), pending, busy, onDrop } : null}
+      />
       <Pagination page={board.groups.page} pageCount={board.groups.pageCount} total={board.groups.total} />
     </div>
   );

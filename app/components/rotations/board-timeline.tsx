@@ -1,8 +1,10 @@
-import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { useLocale } from "~/i18n/use-locale";
 import { PersonName } from "~/components/person-name";
+import type { DateRange } from "~/models/dates";
+import type { DragUnit } from "~/models/rotations/board";
 import type { Board, BoardBar, BoardView } from "~/models/rotations/board.server";
+import { BoardBarLink, type BarDrag } from "./board-bar";
 import { STATUS_COLOURS } from "./status-badge";
 
 type Jsonified<T> = T extends object ? { [K in keyof T]: Jsonified<T[K]> } : T;
@@ -22,12 +24,16 @@ function lanes(bars: Jsonified<BoardBar>[]): Jsonified<BoardBar>[][] {
 
 const LANE_REM = 1.75;
 
+/** The board page's drag settings; `pending` names the bar whose new dates await the server. */
+export type TimelineDrag = Omit<BarDrag, "formatDate" | "pending" | "window"> & { unit: DragUnit; pending: (DateRange & { id: number }) | null };
+
 /**
  * The server-rendered timeline: one row per person or receiving facility, bars placed with
  * percentages of the window, a line on today, colours by status, clashes ringed in red and
- * absence-limit overrides dashed in amber. No script is needed to read it.
+ * absence-limit overrides dashed in amber. No script is needed to read it; with `drag` (once
+ * scripts run) the bars the reader may change can be dragged to new dates.
  */
-export function BoardTimeline({ board, view }: { board: Jsonified<Board>; view: BoardView }) {
+export function BoardTimeline({ board, view, drag: dragProps = null }: { board: Jsonified<Board>; view: BoardView; drag?: TimelineDrag | null }) {
   const { t } = useTranslation("rotations");
   const { t: te } = useTranslation("enums");
   const locale = useLocale();
@@ -42,6 +48,7 @@ export function BoardTimeline({ board, view }: { board: Jsonified<Board>; view: 
   const monthFormat = new Intl.DateTimeFormat(locale === "vi" ? "vi-VN" : "en-GB", { month: "short", timeZone: "UTC" });
   const formatDate = (date: string) => dateFormat.format(new Date(`${date}T00:00:00Z`));
   const monthLabel = (date: string) => monthFormat.format(new Date(`${date}T00:00:00Z`));
+  const drag = dragProps ? { ...dragProps, window: board.window } : null;
   const todayLine =
     board.todayAt === null ? null : (
       <div className="pointer-events-none absolute inset-y-0 z-10 w-0.5 bg-red-500" style={{ left: `${board.todayAt}%` }} aria-hidden />
@@ -78,7 +85,7 @@ export function BoardTimeline({ board, view }: { board: Jsonified<Board>; view: 
                   )}
                   {group.sublabel ? <span className="block truncate text-xs text-slate-500">{group.sublabel}</span> : null}
                 </div>
-                <div className="relative flex-1" style={{ height: `${groupLanes.length * LANE_REM + 0.5}rem` }}>
+                <div className="relative flex-1" data-track style={{ height: `${groupLanes.length * LANE_REM + 0.5}rem` }}>
                   {board.ticks.map((tick) => (
                     <span key={tick.date} className="absolute inset-y-0 border-l border-slate-100" style={{ left: `${tick.at}%` }} aria-hidden />
                   ))}
@@ -99,20 +106,16 @@ export function BoardTimeline({ board, view }: { board: Jsonified<Board>; view: 
                         .filter(Boolean)
                         .join(" · ");
                       return (
-                        <Link
+                        <BoardBarLink
                           key={bar.id}
-                          to={`/rotations/${bar.id}`}
-                          title={description}
-                          aria-label={description}
-                          data-conflict={conflict ? "clash" : bar.overrideReason ? "override" : undefined}
-                          className={`absolute flex items-center overflow-hidden whitespace-nowrap rounded border px-1 text-xs ${STATUS_COLOURS[bar.status]} ${
-                            conflict ? "z-20 ring-2 ring-red-600" : bar.overrideReason ? "outline-dashed outline-2 outline-offset-1 outline-amber-500" : ""
-                          }`}
-                          style={{ left: `${bar.left}%`, width: `max(${bar.width}%, 4px)`, top: `${laneIndex * LANE_REM + 0.25}rem`, height: `${LANE_REM - 0.25}rem` }}
-                        >
-                          {conflict || bar.overrideReason ? <span aria-hidden className="mr-0.5 font-bold text-red-700">⚠</span> : null}
-                          {label}
-                        </Link>
+                          bar={bar}
+                          label={label}
+                          description={description}
+                          conflict={conflict}
+                          top={`${laneIndex * LANE_REM + 0.25}rem`}
+                          height={`${LANE_REM - 0.25}rem`}
+                          drag={drag ? { ...drag, formatDate, pending: drag.pending?.id === bar.id ? drag.pending : null } : null}
+                        />
                       );
                     }),
                   )}

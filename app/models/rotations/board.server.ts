@@ -5,7 +5,7 @@
 import { and, asc, eq, gte, inArray, lte, sql, type SQL } from "drizzle-orm";
 import type { Db } from "~/db/client.server";
 import { rotations, staff } from "~/db/schema";
-import { readsEverything, type Actor } from "~/models/access/policy";
+import { canChange, readsEverything, type Actor } from "~/models/access/policy";
 import { facilityScopeCondition } from "~/models/access/scope-sql.server";
 import { addMonthsIso, daysInclusive, isIsoDate, type DateRange } from "~/models/dates";
 import { CADRES, ROTATION_DISPLAY_STATUSES, type Cadre, type RotationDisplayStatus, type RotationPurpose } from "~/models/enums";
@@ -15,9 +15,9 @@ import { findClashes, type Commitment } from "~/models/schedule/rules";
 export type { BoardFilters, BoardPeriod, BoardView };
 import { clampPage, toPage, type Page, type PageRequest } from "~/utils/pagination";
 import { searchTerms } from "~/utils/search";
-import { BOARD_PERIODS, periodStart, periodWindow, type BoardFilters, type BoardPeriod, type BoardView } from "./board";
+import { barPlacement, BOARD_PERIODS, pct, periodStart, periodWindow, type BoardFilters, type BoardPeriod, type BoardView } from "./board";
 import { fromFacility, rotationScope, statusCondition, toFacility } from "./queries.server";
-import { displayStatus } from "./rules";
+import { checkEditable, displayStatus } from "./rules";
 
 export function parseBoardFilters(url: URL, today: string): BoardFilters {
   const p = url.searchParams;
@@ -56,6 +56,10 @@ export type BoardBar = {
   clash: Commitment | null;
   /** Reason recorded when the sending facility's absence limit was overridden. */
   overrideReason: string | null;
+  /** The reader may change its dates (the edit page's check): the board lets them drag it. */
+  canMove: boolean;
+  /** The version the reader saw, sent back with a move so a changed record is refused. */
+  version: number;
 };
 
 /** `open`: in the person view, whether the person's staff record opens for the reader (visiting staff of another facility: no). */
@@ -70,8 +74,6 @@ export type Board = {
   groups: Page<BoardGroup>;
   conflictCount: number;
 };
-
-const pct = (days: number, total: number) => Math.round((days / total) * 100_000) / 1000;
 
 export function getBoard(db: Db, actor: Actor, filters: BoardFilters, page: PageRequest, today: string): Board {
   const window = periodWindow(filters.start, filters.period);
@@ -129,6 +131,9 @@ export function getBoard(db: Db, actor: Actor, filters: BoardFilters, page: Page
       endOn: rotations.endOn,
       status: rotations.status,
       overrideReason: rotations.limitOverrideReason,
+      fromFacilityId: rotations.fromFacilityId,
+      fromProvince: fromFacility.provinceCode,
+      version: rotations.version,
     })
     .from(rotations)
     .innerJoin(staff, eq(staff.id, rotations.staffId))
@@ -151,8 +156,7 @@ export function getBoard(db: Db, actor: Actor, filters: BoardFilters, page: Page
         ? null
         : (findClashes(commitments.get(r.staffId) ?? [], { start: r.startOn, end: r.endOn }, { ignore: { kind: "rotation", id: r.id } })[0] ?? null);
     if (clash || r.overrideReason) conflictCount += 1;
-    const start = r.startOn > window.start ? r.startOn : window.start;
-    const end = r.endOn < window.end ? r.endOn : window.end;
+    const place = barPlacement({ start: r.startOn, end: r.endOn }, window)!;
     const group = groups.get(filters.view === "person" ? r.staffId : r.toFacilityId)!;
     if (filters.view === "person") group.sublabel = r.fromName;
     group.bars.push({
@@ -164,10 +168,12 @@ export function getBoard(db: Db, actor: Actor, filters: BoardFilters, page: Page
       startOn: r.startOn,
       endOn: r.endOn,
       status,
-      left: pct(daysInclusive({ start: window.start, end: start }) - 1, total),
-      width: pct(daysInclusive({ start, end }), total),
+      left: place.left,
+      width: place.width,
       clash,
       overrideReason: r.overrideReason,
+      canMove: checkEditable(r) === null && canChange(actor, "rotations.manage", { facilityId: r.fromFacilityId, provinceCode: r.fromProvince }),
+      version: r.version,
     });
   }
   const todayAt =

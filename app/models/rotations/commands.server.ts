@@ -224,22 +224,66 @@ function requireRotationForChange(tx: Tx, actor: Actor, id: number): Rotation {
 
 /** Edits a planned or confirmed rotation; all rules are checked again, ignoring itself. */
 export function updateRotation(db: Db, actor: Actor, id: number, input: RotationInput & { version: number }): Rotation {
+  return db.transaction((tx) => updateChecked(tx, actor, id, input, requireRotationForChange(tx, actor, id)));
+}
+
+function updateChecked(tx: Tx, actor: Actor, id: number, input: RotationInput & { version: number }, current: Rotation): Rotation {
+  throwFirst(checkEditable(current));
+  const checked = checkRotation(tx, actor, input, id);
+  const next = values(input, checked);
+  assertVersion(current, input.version, next);
+  const row = tx
+    .update(rotations)
+    .set({ ...next, version: current.version + 1, updatedAt: new Date().toISOString() })
+    .where(eq(rotations.id, id))
+    .returning()
+    .get();
+  writeItems(tx, id, checked.transferItemIds);
+  recordAudit(tx, { userId: actor.userId, action: "update", entityType: "rotation", entityId: id, before: current, after: row });
+  return row;
+}
+
+/**
+ * New dates for a rotation, as the board's drag (and its undo) proposes them: the edit form's
+ * save with every other field as stored, so exactly the edit form's rules judge it (length,
+ * overlaps, absence limit, direction, agreement term) and a stale version is refused.
+ */
+export function moveRotation(
+  db: Db,
+  actor: Actor,
+  id: number,
+  input: { startOn: string; endOn: string; version: number },
+): { before: Rotation; after: Rotation } {
   return db.transaction((tx) => {
     const current = requireRotationForChange(tx, actor, id);
-    throwFirst(checkEditable(current));
-    const checked = checkRotation(tx, actor, input, id);
-    const next = values(input, checked);
-    assertVersion(current, input.version, next);
-    const row = tx
-      .update(rotations)
-      .set({ ...next, version: current.version + 1, updatedAt: new Date().toISOString() })
-      .where(eq(rotations.id, id))
-      .returning()
-      .get();
-    writeItems(tx, id, checked.transferItemIds);
-    recordAudit(tx, { userId: actor.userId, action: "update", entityType: "rotation", entityId: id, before: current, after: row });
-    return row;
+    const itemIds = tx
+      .select({ id: rotationItems.transferItemId })
+      .from(rotationItems)
+      .where(eq(rotationItems.rotationId, id))
+      .all()
+      .map((r) => r.id);
+    const after = updateChecked(tx, actor, id, { ...storedInput(current, itemIds), ...input }, current);
+    return { before: current, after };
   });
+}
+
+/** A stored rotation as the edit form submits it unchanged (the form's defaults). */
+function storedInput(r: Rotation, transferItemIds: number[]): RotationInput {
+  return {
+    staffId: r.staffId,
+    toFacilityId: r.toFacilityId,
+    agreementId: r.agreementId,
+    transferItemIds,
+    purpose: r.purpose,
+    startOn: r.startOn,
+    endOn: r.endOn,
+    shortTerm: r.shortTerm,
+    shortTermReason: r.shortTermReason,
+    directionPurpose: r.directionPurpose,
+    limitOverride: r.limitOverrideReason !== null,
+    limitOverrideReason: r.limitOverrideReason,
+    notes: r.notes,
+  };
 }
 
 /** planned -> confirmed, and planned|confirmed -> cancelled (with an optional reason). */

@@ -35,6 +35,18 @@ export const rotationSchema = z
   });
 export type RotationForm = z.infer<typeof rotationSchema>;
 
+/**
+ * New dates for a rotation dragged on the board (or put back by its undo), with the version
+ * the board showed. Every rule is the edit form's, applied by the command.
+ */
+export const moveSchema = z.object({
+  intent: z.literal("move"),
+  rotationId: id,
+  startOn: date,
+  endOn: date,
+  version: z.number({ required_error: required, invalid_type_error: "common:validation.invalid" }).int(),
+});
+
 export const statusSchema = z.object({
   intent: z.enum(["confirm", "cancel"]),
   cancelReason: optionalText(1000),

@@ -138,6 +138,18 @@ export default {
     legend: "Legend",
     legendClash: "Clash",
     legendOverride: "Absence limit exceeded",
+    drag: {
+      howTo: "Drag a bar (or its ⠿ grip) to move a rotation; drag its start or end to change those dates. On a focused bar, ← → move it and Shift + ← → change its end. The edit form's rules still apply.",
+      hint: "drag to move, drag an end to change its date",
+      moved: "Moved rotation {{name}} to {{start}}–{{end}}.",
+      restored: "Undone: rotation {{name}} is back to {{start}}–{{end}}.",
+      undo: "Undo",
+      refused: "The dates of rotation {{name}} were not changed; the bar is back in its place.",
+      undoRefused: "Could not undo the move of rotation {{name}}.",
+      stale: "Someone else has just changed this rotation; the board now shows its current dates. Drag it again if it still needs changing.",
+      failed: "The change could not be sent. Please try again.",
+      openForm: "Open this rotation's edit form",
+    },
     clash: {
       rotation: "Clashes with the rotation to {{title}} ({{start}} – {{end}})",
       course_attendance: "Clashes with the course “{{title}}” ({{start}} – {{end}})",

@@ -138,6 +138,18 @@ export default {
     legend: "Chú giải",
     legendClash: "Trùng lịch",
     legendOverride: "Vượt giới hạn người đi",
+    drag: {
+      howTo: "Kéo một thanh (hoặc nút ⠿) để dời đợt luân phiên; kéo đầu hoặc cuối thanh để đổi ngày bắt đầu, ngày kết thúc. Khi đang chọn một thanh, phím ← → dời thanh, Shift + ← → đổi ngày kết thúc. Các quy định như trên biểu mẫu sửa vẫn được kiểm tra.",
+      hint: "kéo để dời, kéo hai đầu để đổi ngày",
+      moved: "Đã dời đợt luân phiên {{name}} sang {{start}}–{{end}}.",
+      restored: "Đã hoàn tác: đợt luân phiên {{name}} trở lại {{start}}–{{end}}.",
+      undo: "Hoàn tác",
+      refused: "Không đổi được ngày của đợt luân phiên {{name}}; thanh đã trở về chỗ cũ.",
+      undoRefused: "Không hoàn tác được đợt luân phiên {{name}}.",
+      stale: "Đợt luân phiên này vừa được người khác sửa; bảng đang hiện thông tin mới nhất. Hãy kéo lại nếu vẫn cần đổi.",
+      failed: "Không gửi được thay đổi. Hãy thử lại.",
+      openForm: "Mở biểu mẫu sửa đợt luân phiên này",
+    },
     clash: {
       rotation: "Trùng với đợt luân phiên đến {{title}} ({{start}} – {{end}})",
       course_attendance: "Trùng với khóa học “{{title}}” ({{start}} – {{end}})",
