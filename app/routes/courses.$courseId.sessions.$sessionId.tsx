@@ -173,8 +173,14 @@ function CheckInPanel() {
           <img src={checkIn.qr} alt={t("checkIn.qrAlt", { n: session.number })} className="mx-auto h-60 w-60" width={240} height={240} data-testid="check-in-qr" />
           <p className="text-sm">
             {t("checkIn.typeIt", { url: checkIn.typeUrl })}{" "}
-            <span className="block break-all text-center font-mono text-lg font-semibold tracking-wider" data-testid="check-in-code">
-              {checkIn.display}
+            {/* Groups wrap as wholes, so a phone never splits one across lines. */}
+            <span className="mt-1 flex flex-wrap justify-center gap-x-1 font-mono text-lg font-semibold tracking-wider" data-testid="check-in-code">
+              {checkIn.display.split("-").map((group, i, all) => (
+                <span key={i} className="whitespace-nowrap">
+                  {group}
+                  {i < all.length - 1 ? "-" : ""}
+                </span>
+              ))}
             </span>
           </p>
           <p className="break-all text-xs text-slate-500">

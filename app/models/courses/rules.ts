@@ -263,9 +263,10 @@ export function normaliseCheckInCode(raw: string): string | null {
   return code;
 }
 
-/** The code as shown to be typed: upper case, in groups of four or five. */
+/** The code as shown to be typed: upper case, four groups of five and a last of six. */
 export function displayCheckInCode(code: string): string {
-  return (code.toUpperCase().match(/.{1,5}/g) ?? []).join("-");
+  const upper = code.toUpperCase();
+  return [0, 5, 10, 15].map((i) => upper.slice(i, i + 5)).concat(upper.slice(20)).join("-");
 }
 
 /** The instant a session's check-in ends: midnight after its day in Vietnam (UTC+7), as UTC. */
