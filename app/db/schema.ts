@@ -29,6 +29,7 @@ import {
   COURSE_STATUSES,
   CREDIT_KINDS,
   ENROLMENT_STATUSES,
+  SELF_CHECK_IN_STATUSES,
   FACILITY_KINDS,
   GRADES,
   IMPORT_BATCH_STATUSES,
@@ -1042,6 +1043,42 @@ export const attendance = sqliteTable(
   ],
 );
 
+/**
+ * A session's check-in code, open for that session's day. The code itself is never stored:
+ * it is derived from `nonce` with the server's secret (so the trainer's page can show it again)
+ * and looked up by its sha-256, so a copy of the database alone checks nobody in.
+ */
+export const sessionCheckIns = sqliteTable("session_check_ins", {
+  sessionId: integer("session_id")
+    .primaryKey()
+    .references(() => courseSessions.id, { onDelete: "cascade" }),
+  nonce: text("nonce").notNull(),
+  tokenHash: text("token_hash").notNull().unique(),
+  /** End of the session's day in Asia/Ho_Chi_Minh, as a UTC instant. */
+  expiresAt: text("expires_at").notNull(),
+  openedBy: integer("opened_by").references(() => users.id),
+  openedAt: text("opened_at").notNull(),
+  closedAt: text("closed_at"),
+});
+
+/** Trainees who checked themselves in at a session, waiting for (or decided by) the trainer. */
+export const selfCheckIns = sqliteTable(
+  "self_check_ins",
+  {
+    enrolmentId: integer("enrolment_id")
+      .notNull()
+      .references(() => enrolments.id, { onDelete: "cascade" }),
+    sessionId: integer("session_id")
+      .notNull()
+      .references(() => courseSessions.id, { onDelete: "cascade" }),
+    status: text("status", { enum: SELF_CHECK_IN_STATUSES }).notNull().default("pending"),
+    checkedInAt: text("checked_in_at").notNull(),
+    decidedBy: integer("decided_by").references(() => users.id),
+    decidedAt: text("decided_at"),
+  },
+  (t) => [primaryKey({ columns: [t.enrolmentId, t.sessionId] }), index("self_check_ins_session_idx").on(t.sessionId, t.status)],
+);
+
 /** Continuing-education credit hours (Circular 32/2023: 120 per 5 years). */
 export const creditEntries = sqliteTable(
   "credit_entries",
@@ -1119,6 +1156,8 @@ export type TransferItem = typeof transferItems.$inferSelect;
 export type Rotation = typeof rotations.$inferSelect;
 export type Course = typeof courses.$inferSelect;
 export type Enrolment = typeof enrolments.$inferSelect;
+export type SessionCheckIn = typeof sessionCheckIns.$inferSelect;
+export type SelfCheckIn = typeof selfCheckIns.$inferSelect;
 export type AdoptionEvent = typeof adoptionEvents.$inferSelect;
 export type Target = typeof targets.$inferSelect;
 export type AuditEvent = typeof auditEvents.$inferSelect;

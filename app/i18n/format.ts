@@ -43,6 +43,14 @@ export function formatDateTime(instant: string | null | undefined, locale: Local
   }).format(new Date(instant));
 }
 
+/** The time of day of a UTC ISO instant in Asia/Ho_Chi_Minh, `HH:mm`. */
+export function formatTime(instant: string | null | undefined, locale: Locale): string {
+  if (!instant) return "";
+  return new Intl.DateTimeFormat(intlLocale(locale), { timeZone: DISPLAY_TIME_ZONE, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(
+    new Date(instant),
+  );
+}
+
 export function formatNumber(value: number | null | undefined, locale: Locale, digits = 0): string {
   if (value === null || value === undefined || Number.isNaN(value)) return "";
   return new Intl.NumberFormat(intlLocale(locale), {

@@ -144,6 +144,10 @@ export const ENROLMENT_STATUSES = [
 ] as const;
 export type EnrolmentStatus = (typeof ENROLMENT_STATUSES)[number];
 
+/** A trainee's own check-in at a session: it counts as attendance only once the trainer confirms it. */
+export const SELF_CHECK_IN_STATUSES = ["pending", "confirmed", "rejected"] as const;
+export type SelfCheckInStatus = (typeof SELF_CHECK_IN_STATUSES)[number];
+
 /** What an in-app notification tells its reader; the text is looked up by kind. */
 export const NOTIFICATION_KINDS = ["waitlist_promoted", "seat_approved", "seat_refused", "agreement_expiring"] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];

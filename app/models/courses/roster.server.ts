@@ -2,7 +2,7 @@
 // trainer on a phone. One tick is one write, audited, under the same rules as the sheet.
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "~/db/client.server";
-import { attendance, courseSessions, enrolments, facilities, staff, type Enrolment } from "~/db/schema";
+import { attendance, courseSessions, enrolments, facilities, selfCheckIns, staff, type Enrolment } from "~/db/schema";
 import type { Actor } from "~/models/access/policy";
 import { recordAudit } from "~/models/audit/audit.server";
 import { ConflictError, NotFoundError } from "~/models/errors";
@@ -19,9 +19,11 @@ export type RosterRow = {
   present: boolean | null;
   /** A trainee with a certificate keeps their attendance as it was. */
   locked: boolean;
+  /** When the trainee checked themself in by code, while the trainer has not yet decided. */
+  checkedInAt: string | null;
 };
 
-function requireSession(db: Db, courseId: number, sessionId: number) {
+export function requireSession(db: Db, courseId: number, sessionId: number) {
   const session = db
     .select()
     .from(courseSessions)
@@ -53,11 +55,16 @@ export function getSessionRoster(db: Db, actor: Actor, courseId: number, session
       facilityName: facilities.shortName,
       status: enrolments.status,
       present: attendance.present,
+      checkedInAt: selfCheckIns.checkedInAt,
     })
     .from(enrolments)
     .innerJoin(staff, eq(staff.id, enrolments.staffId))
     .innerJoin(facilities, eq(facilities.id, staff.facilityId))
     .leftJoin(attendance, and(eq(attendance.enrolmentId, enrolments.id), eq(attendance.sessionId, session.id)))
+    .leftJoin(
+      selfCheckIns,
+      and(eq(selfCheckIns.enrolmentId, enrolments.id), eq(selfCheckIns.sessionId, session.id), eq(selfCheckIns.status, "pending")),
+    )
     .where(and(eq(enrolments.courseId, course.id), inArray(enrolments.status, [...ATTENDING_STATUSES])))
     .orderBy(asc(staff.fullName), asc(enrolments.id))
     .all()

@@ -221,3 +221,71 @@ export function monthGrid(year: number, month: number, courses: readonly Calenda
   } while (cursor.getUTCMonth() === month - 1);
   return weeks;
 }
+
+// ---------------------------------------------------------------- session check-in
+
+/** Crockford's base-32 alphabet: no I, L, O or U, so a typed code cannot be misread. */
+const CHECK_IN_ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz";
+/** 26 characters carry the code's 128 random bits. */
+export const CHECK_IN_CODE_LENGTH = 26;
+
+/** The 16 bytes of a check-in code as its 26 characters. */
+export function encodeCheckInCode(bytes: Uint8Array): string {
+  let bits = 0;
+  let value = 0;
+  let out = "";
+  for (const byte of bytes) {
+    value = (value << 8) | byte;
+    bits += 8;
+    while (bits >= 5) {
+      out += CHECK_IN_ALPHABET[(value >>> (bits - 5)) & 31];
+      bits -= 5;
+    }
+  }
+  if (bits > 0) out += CHECK_IN_ALPHABET[(value << (5 - bits)) & 31];
+  return out;
+}
+
+/**
+ * A code as typed or scanned, in its stored spelling, or null when it cannot be one: case,
+ * spaces and dashes are ignored and the letters people confuse with digits are read as them.
+ * Anything longer than a code with generous separators is refused before it is looked at.
+ */
+export function normaliseCheckInCode(raw: string): string | null {
+  if (raw.length > 64) return null;
+  const code = raw
+    .toLowerCase()
+    .replace(/[\s-]/g, "")
+    .replace(/[il]/g, "1")
+    .replace(/o/g, "0");
+  if (code.length !== CHECK_IN_CODE_LENGTH) return null;
+  for (const c of code) if (!CHECK_IN_ALPHABET.includes(c)) return null;
+  return code;
+}
+
+/** The code as shown to be typed: upper case, four groups of five and a last of six. */
+export function displayCheckInCode(code: string): string {
+  const upper = code.toUpperCase();
+  return [0, 5, 10, 15].map((i) => upper.slice(i, i + 5)).concat(upper.slice(20)).join("-");
+}
+
+/** The instant a session's check-in ends: midnight after its day in Vietnam (UTC+7), as UTC. */
+export function checkInExpiry(heldOn: string): string {
+  const [y, m, d] = heldOn.split("-").map(Number);
+  return new Date(Date.UTC(y, m - 1, d + 1) - 7 * 3600_000).toISOString();
+}
+
+/** Check-in opens only on the session's own day: before it, a code could be passed around early. */
+export function checkInOpenable(heldOn: string, today: string): "open" | "notYet" | "over" {
+  return heldOn === today ? "open" : heldOn > today ? "notYet" : "over";
+}
+
+/** A check-in code still admits trainees: not closed and its day not over. */
+export function checkInIsLive(checkIn: { closedAt: string | null; expiresAt: string }, now: string): boolean {
+  return checkIn.closedAt === null && now < checkIn.expiresAt;
+}
+
+/** A practising-licence number as people type it: spaces ignored, letters in any case. */
+export function normaliseLicenceNumber(raw: string): string {
+  return raw.normalize("NFC").replace(/\s+/g, "").toUpperCase();
+}

@@ -171,3 +171,19 @@ export const rosterMarkSchema = z.object({
   enrolmentId: z.coerce.number().int().positive().max(2 ** 31),
   present: z.enum(["1", "0"]).transform((v) => v === "1"),
 });
+
+/** The trainer's check-in actions on the session roster, by intent (the tap itself is `rosterMarkSchema`). */
+export const checkInWindowSchema = z.object({ intent: z.enum(["openCheckIn", "closeCheckIn", "confirmAll"]) });
+export const checkInDecisionSchema = z.object({
+  intent: z.enum(["confirm", "reject"]),
+  enrolmentId: z.coerce.number().int().positive().max(2 ** 31),
+});
+
+/** A trainee's own check-in on the public page: their practising-licence number. */
+export const selfCheckInSchema = z.object({
+  licenceNumber: z
+    .string({ required_error: "courses:checkIn.errors.licence" })
+    .trim()
+    .min(1, "courses:checkIn.errors.licence")
+    .max(40, "courses:checkIn.errors.licence"),
+});
