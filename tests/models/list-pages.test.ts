@@ -1,11 +1,14 @@
 import { expect, test } from "vitest";
 import type { Actor } from "~/models/access/policy";
+import { listLedgerEntries } from "~/models/adoption/entries.server";
+import { listFacilityTechniques } from "~/models/adoption/facility-techniques.server";
+import { listListRequests } from "~/models/adoption/list-requests.server";
 import { createAgreement } from "~/models/agreements/commands.server";
 import { listAgreements } from "~/models/agreements/queries.server";
 import { listStaff, type StaffFilters } from "~/models/staff/queries.server";
 import { pageFromUrl } from "~/utils/pagination";
 import { createTestDb } from "../helpers/db";
-import { makeChapter, makeFacility, makeProvince, makeStaff, makeUser } from "../helpers/factories";
+import { makeChapter, makeFacility, makeLedgerEvent, makeProvince, makeStaff, makeTechnique, makeUser } from "../helpers/factories";
 
 const TODAY = "2026-03-15";
 const noStaffFilters: StaffFilters = { q: "", cadre: null, chapter: null, facilityId: null, techniqueCode: null };
@@ -50,4 +53,29 @@ test("a page past the end of the agreements and staff lists shows the last page'
   expect(staffPage).toMatchObject({ total: 5, page: 3, pageSize: 2, pageCount: 3 });
   expect(staffPage.rows.map((r) => r.fullName)).toEqual(["Trần Thị Hà"]);
   expect(staffPage).toEqual(listStaff(db, admin, noStaffFilters, last));
+});
+
+test("a page past the end of a facility's techniques, its ledger and the list requests shows the last page", () => {
+  const db = createTestDb();
+  const province = makeProvince(db);
+  const facility = makeFacility(db, { level: "B", provinceCode: province.code });
+  const user = makeUser(db, { role: "admin" });
+  const admin: Actor = { userId: user.id, role: "admin", facilityId: null, provinceCode: null };
+  for (let n = 1; n <= 5; n++) {
+    const technique = makeTechnique(db, { chapterNumber: 10, number: n, minLevel: "A" });
+    makeLedgerEvent(db, { facilityId: facility.id, techniqueId: technique.id, kind: "started", eventOn: `2024-01-0${n}` });
+  }
+  const pastEnd = pageFromUrl(new URL("http://x/list?page=9&size=2"));
+  const last = pageFromUrl(new URL("http://x/list?page=3&size=2"));
+
+  const techniquesPage = listFacilityTechniques(db, facility.id, { page: pastEnd });
+  expect(techniquesPage).toMatchObject({ total: 5, page: 3, pageCount: 3 });
+  expect(techniquesPage.rows.map((r) => r.code)).toEqual(["10.5"]);
+  expect(techniquesPage).toEqual(listFacilityTechniques(db, facility.id, { page: last }));
+
+  const ledgerPage = listLedgerEntries(db, admin, facility.id, pastEnd);
+  expect(ledgerPage).toMatchObject({ total: 5, page: 3, pageCount: 3 });
+  expect(ledgerPage.rows).toHaveLength(1);
+
+  expect(listListRequests(db, admin, { page: pastEnd })).toMatchObject({ total: 0, page: 1, pageCount: 1, rows: [] });
 });
