@@ -12,6 +12,7 @@ import { FieldError, FormErrors } from "~/components/form";
 import { getDb } from "~/db/client.server";
 import { formatDate } from "~/i18n/format";
 import { useLocale } from "~/i18n/use-locale";
+import { getLocale } from "~/i18n/locale.server";
 import { requireActor } from "~/models/auth/session.server";
 import { deleteTransferItem, getItemEdit, updateTransferItem } from "~/models/transfers/item-edits.server";
 import { itemDeleteSchema, itemEditSchema } from "~/models/transfers/schemas";
@@ -27,7 +28,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   const id = requireId(params.id);
   const itemId = requireId(params.itemId);
-  return json(orRespond(() => getItemEdit(getDb(), actor, id, itemId)));
+  const locale = await getLocale(request);
+  return json(orRespond(() => getItemEdit(getDb(), actor, id, itemId, locale)));
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
