@@ -9,6 +9,7 @@ import { TargetStatusBadge } from "~/components/reports/target-status";
 import { getDb } from "~/db/client.server";
 import { formatDate, formatNumber } from "~/i18n/format";
 import { useLocale } from "~/i18n/use-locale";
+import { getLocale } from "~/i18n/locale.server";
 import { requireActor } from "~/models/auth/session.server";
 import { vietnamToday } from "~/models/dates";
 import { listProvinces } from "~/models/facilities/queries.server";
@@ -27,7 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     const province = url.searchParams.get("province");
     // A department officer asking for another province's dashboard is refused (403).
     const provinceCode = province && actor.role !== "admin" ? province : dashboardProvince(actor, province);
-    const dashboard = getDepartmentDashboard(db, actor, provinceCode, vietnamToday(new Date()));
+    const dashboard = getDepartmentDashboard(db, actor, provinceCode, vietnamToday(new Date()), undefined, await getLocale(request));
     return json({ dashboard, provinces: actor.role === "admin" ? listProvinces(db) : null });
   } catch (error) {
     throwDomainResponse(error);

@@ -11,6 +11,7 @@ import { PeriodComparisonChart } from "~/components/reports/charts";
 import { getDb } from "~/db/client.server";
 import { formatDate, formatNumber } from "~/i18n/format";
 import { useLocale } from "~/i18n/use-locale";
+import { getLocale } from "~/i18n/locale.server";
 import { requireActor } from "~/models/auth/session.server";
 import { vietnamToday } from "~/models/dates";
 import { DomainError } from "~/models/errors";
@@ -36,7 +37,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const dimension = url.searchParams.get("dimension") === "province" ? "province" : "facility";
   const provinceCode = actor.role === "department" ? actor.provinceCode : url.searchParams.get("province") || null;
   try {
-    const summary = loadPeriodSummary(getDb(), actor, { kind, year, dimension, provinceCode, crossOnly: true }, today);
+    const summary = loadPeriodSummary(getDb(), actor, { kind, year, dimension, provinceCode, crossOnly: true, locale: await getLocale(request) }, today);
     return json({ summary, chosen: { kind, year }, dimension, provinceCode, error: null });
   } catch (error) {
     if (error instanceof DomainError && error.status === 400) {
