@@ -37,7 +37,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     filters,
     result: listRotations(db, actor, filters, pageFromUrl(url), today, locale),
     canManage: hasCapability(actor, "rotations.manage"),
-    absence: actor.facilityId ? getAbsenceSummary(db, actor, actor.facilityId, today) : null,
+    absence: actor.facilityId ? getAbsenceSummary(db, actor, actor.facilityId, today, locale) : null,
   });
 }
 
