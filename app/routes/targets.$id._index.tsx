@@ -136,8 +136,8 @@ export default function TargetPage() {
                       consequence={t("targets.removeMeasurementConsequence", { date: formatDate(m.measuredOn, locale), value: n(m.value), title: target.title })}
                       confirmLabel={t("targets.removeMeasurementConfirm")}
                     >
-                      {t("targets.removeMeasurement")}
-                      <span className="sr-only"> {t("targets.removeMeasurementLabel", { date: formatDate(m.measuredOn, locale) })}</span>
+                      <span aria-hidden="true">{t("targets.removeMeasurement")}</span>
+                      <span className="sr-only">{t("targets.removeMeasurementLabel", { date: formatDate(m.measuredOn, locale) })}</span>
                     </ConfirmButton>
                   </Form>
                 )}
