@@ -23,7 +23,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   const db = getDb();
   const id = requireId(params.id);
-  const detail = getStaffMember(db, actor, id);
+  const detail = getStaffMember(db, actor, id, locale);
   if (!detail) throw notFound();
   const today = todayInVietnam();
   return json({
