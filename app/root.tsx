@@ -25,6 +25,7 @@ import stylesheet from "~/tailwind.css";
 import { translateMessage } from "~/utils/messages";
 import { useNonce } from "~/utils/nonce";
 import { installZodMessages } from "~/utils/zod-messages";
+import { facilityDisplayName } from "~/models/facilities/names";
 
 // Zod's default (English) messages become translation keys, on the server and in the browser.
 installZodMessages();
@@ -52,7 +53,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       displayName: actor.displayName,
       username: actor.username,
       role: actor.role,
-      facilityName: actor.facilityName,
+      facilityName: actor.facilityName === null ? null : facilityDisplayName({ name: actor.facilityName, nameEn: actor.facilityNameEn }, locale),
       unread: countUnread(db, actor.userId),
     };
   }

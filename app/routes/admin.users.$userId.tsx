@@ -173,9 +173,15 @@ export default function EditUserPage() {
         <h2 className="text-lg font-semibold">{t("users.sessionsTitle")}</h2>
         <p className="text-sm text-slate-600">{t("users.sessionsCount", { count: activeSessions })}</p>
         <Form method="post">
-          <button type="submit" name="intent" value="endSessions" className="btn-secondary">
+          <ConfirmButton
+            name="intent"
+            value="endSessions"
+            className="btn-secondary"
+            title={t("confirmations.endSessionsTitle", { username: user.username })}
+            consequence={t("confirmations.endSessions", { name: user.displayName, count: activeSessions })}
+          >
             {t("users.endSessions")}
-          </button>
+          </ConfirmButton>
         </Form>
       </section>
 

@@ -12,6 +12,7 @@ import { Pagination } from "~/components/pagination";
 import { getDb } from "~/db/client.server";
 import { formatDate } from "~/i18n/format";
 import { useLocale } from "~/i18n/use-locale";
+import { getLocale } from "~/i18n/locale.server";
 import { requireActor } from "~/models/auth/session.server";
 import { changeAgreementStatus, renewAgreement } from "~/models/agreements/commands.server";
 import { getAgreement } from "~/models/agreements/queries.server";
@@ -37,8 +38,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const filter = planFilterSchema.parse(Object.fromEntries(url.searchParams));
   const db = getDb();
   const day = todayInVietnam();
-  const detail = orRespond(() => getAgreement(db, actor, id, day));
-  const plan = getPlan(db, actor, id, filter, pageFromUrl(url, PLAN_PAGE_SIZE), day);
+  const locale = await getLocale(request);
+  const detail = orRespond(() => getAgreement(db, actor, id, day, locale));
+  const plan = getPlan(db, actor, id, filter, pageFromUrl(url, PLAN_PAGE_SIZE), day, locale);
   return json({ detail, plan, filter, today: day });
 }
 

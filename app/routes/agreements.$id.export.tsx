@@ -11,10 +11,11 @@ import { requireId } from "~/utils/http.server";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   const id = requireId(params.id);
-  const t = getFixedT(await getLocale(request), "agreements");
+  const locale = await getLocale(request);
+  const t = getFixedT(locale, "agreements");
   let buffer: Buffer;
   try {
-    buffer = await exportAgreementXlsx(getDb(), actor, id, todayInVietnam(), t);
+    buffer = await exportAgreementXlsx(getDb(), actor, id, todayInVietnam(), t, locale);
   } catch (error) {
     throwDomainResponse(error);
   }

@@ -8,6 +8,7 @@ import { techniqueHref } from "~/components/links";
 import { getDb } from "~/db/client.server";
 import { formatDate } from "~/i18n/format";
 import { useLocale } from "~/i18n/use-locale";
+import { getLocale } from "~/i18n/locale.server";
 import { requireActor } from "~/models/auth/session.server";
 import { orRespond, todayInVietnam } from "~/utils/domain-response.server";
 import { CASE_OUTCOMES } from "~/models/enums";
@@ -25,7 +26,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   const id = requireId(params.id);
   const itemId = requireId(params.itemId);
-  return json({ detail: orRespond(() => getTransferItem(getDb(), actor, id, itemId)), today: todayInVietnam() });
+  const locale = await getLocale(request);
+  return json({ detail: orRespond(() => getTransferItem(getDb(), actor, id, itemId, locale)), today: todayInVietnam() });
 }
 
 const SCHEMAS = { move: stageMoveSchema, case: caseLogSchema, accept: acceptanceSchema } as const;

@@ -2,7 +2,7 @@
 // and what changed), and deleting a line that is still only planned after a confirmation step.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { useTranslation } from "react-i18next";
@@ -12,6 +12,7 @@ import { FieldError, FormErrors } from "~/components/form";
 import { getDb } from "~/db/client.server";
 import { formatDate } from "~/i18n/format";
 import { useLocale } from "~/i18n/use-locale";
+import { getLocale } from "~/i18n/locale.server";
 import { requireActor } from "~/models/auth/session.server";
 import { deleteTransferItem, getItemEdit, updateTransferItem } from "~/models/transfers/item-edits.server";
 import { itemDeleteSchema, itemEditSchema } from "~/models/transfers/schemas";
@@ -20,6 +21,7 @@ import { replyInvalid, replyWithDomainError, readForm, parseSubmission } from "~
 import { requireId } from "~/utils/http.server";
 import { encodeMessage } from "~/utils/messages";
 import { localizedTitle } from "~/utils/meta";
+import { ConfirmButton } from "~/components/confirm-button";
 
 export const meta: MetaFunction = ({ matches }) => localizedTitle(matches, "agreements:item.editTitle");
 
@@ -27,7 +29,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   const id = requireId(params.id);
   const itemId = requireId(params.itemId);
-  return json(orRespond(() => getItemEdit(getDb(), actor, id, itemId)));
+  const locale = await getLocale(request);
+  return json(orRespond(() => getItemEdit(getDb(), actor, id, itemId, locale)));
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -69,7 +72,6 @@ const FIELD_LABELS: Record<string, string> = {
 export default function EditItemPage() {
   const { agreement, item, supporting, receiving, partiesLocked, supervisedCases, deletion } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [searchParams] = useSearchParams();
   const { t } = useTranslation("agreements");
   const { t: tc } = useTranslation("common");
   const locale = useLocale();
@@ -102,7 +104,6 @@ export default function EditItemPage() {
       notes: item.notes ?? "",
     },
   });
-  const confirming = searchParams.has("delete") || deleting;
   const itemHref = `/agreements/${agreement.id}/items/${item.id}`;
   return (
     <div className="space-y-4">
@@ -159,18 +160,20 @@ export default function EditItemPage() {
         <p className="text-sm text-slate-700">{t("item.deleteHelp")}</p>
         {deletion && !deleting ? (
           <FormErrors errors={[encodeMessage(deletion.key, deletion.params)]} />
-        ) : confirming ? (
-          <Form method="post" className="space-y-3 rounded-md border border-red-300 bg-red-50 p-3" {...getFormProps(deleteForm)}>
-            <FormErrors errors={deleteForm.errors} />
-            <p className="font-semibold text-red-900">{t("item.deleteQuestion", { code: item.techniqueCode, name: item.techniqueName })}</p>
-            <input type="hidden" name="version" value={item.version} />
-            <div className="flex flex-wrap gap-2">
-              <button type="submit" name="intent" value="delete" className="btn-danger">{t("item.deleteConfirm")}</button>
-              <Link to="." className="btn-secondary" replace>{tc("cancel")}</Link>
-            </div>
-          </Form>
         ) : (
-          <Link to="?delete=1" className="btn-secondary">{t("item.deleteStart")}</Link>
+          <Form method="post" className="space-y-3" {...getFormProps(deleteForm)}>
+            <FormErrors errors={deleteForm.errors} />
+            <input type="hidden" name="version" value={item.version} />
+            <ConfirmButton
+              name="intent"
+              value="delete"
+              title={t("item.deleteQuestion", { code: item.techniqueCode, name: item.techniqueName })}
+              consequence={t("item.deleteHelp")}
+              confirmLabel={t("item.deleteConfirm")}
+            >
+              {t("item.deleteTitle")}
+            </ConfirmButton>
+          </Form>
         )}
       </section>
     </div>

@@ -8,6 +8,7 @@ import { LookupList, useLookup } from "~/components/agreements/pickers";
 import { PlanLineParties, PlanLineSchedule } from "~/components/agreements/plan-line-fields";
 import { FieldError, FormErrors } from "~/components/form";
 import { getDb } from "~/db/client.server";
+import { getLocale } from "~/i18n/locale.server";
 import { requireActor } from "~/models/auth/session.server";
 import { orRespond, todayInVietnam } from "~/utils/domain-response.server";
 import { addTransferItem, getItemFormOptions } from "~/models/transfers/plan.server";
@@ -23,7 +24,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const id = requireId(params.id);
   const url = new URL(request.url);
   const keep = { phase: url.searchParams.get("phase"), from: url.searchParams.get("from"), to: url.searchParams.get("to") };
-  return json({ ...orRespond(() => getItemFormOptions(getDb(), actor, id)), keep });
+  const locale = await getLocale(request);
+  return json({ ...orRespond(() => getItemFormOptions(getDb(), actor, id, locale)), keep });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

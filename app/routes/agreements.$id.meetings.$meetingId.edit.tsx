@@ -8,6 +8,7 @@ import { MEETING_FIELD_LABELS, MeetingForm } from "~/components/agreements/meeti
 import { getDb } from "~/db/client.server";
 import { formatDate } from "~/i18n/format";
 import { useLocale } from "~/i18n/use-locale";
+import { getLocale } from "~/i18n/locale.server";
 import { requireActor } from "~/models/auth/session.server";
 import { getMeetingForEdit, updateMeeting } from "~/models/agreements/meetings.server";
 import { meetingEditSchema } from "~/models/agreements/schemas";
@@ -22,7 +23,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   const id = requireId(params.id);
   const meetingId = requireId(params.meetingId);
-  return json(orRespond(() => getMeetingForEdit(getDb(), actor, id, meetingId)));
+  const locale = await getLocale(request);
+  return json(orRespond(() => getMeetingForEdit(getDb(), actor, id, meetingId, locale)));
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

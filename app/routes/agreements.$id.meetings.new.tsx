@@ -4,6 +4,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { MeetingForm } from "~/components/agreements/meeting-form";
 import { getDb } from "~/db/client.server";
+import { getLocale } from "~/i18n/locale.server";
 import { requireActor } from "~/models/auth/session.server";
 import { addMeeting } from "~/models/agreements/meetings.server";
 import { getAgreement } from "~/models/agreements/queries.server";
@@ -18,7 +19,8 @@ export const meta: MetaFunction = ({ matches }) => localizedTitle(matches, "agre
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   const id = requireId(params.id);
-  const detail = orRespond(() => getAgreement(getDb(), actor, id, todayInVietnam()));
+  const locale = await getLocale(request);
+  const detail = orRespond(() => getAgreement(getDb(), actor, id, todayInVietnam(), locale));
   if (!detail.canManage) throw forbidden();
   return json({ agreement: detail.agreement, parties: detail.parties });
 }

@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { getDb } from "~/db/client.server";
 import { formatDate } from "~/i18n/format";
 import { useLocale } from "~/i18n/use-locale";
+import { getLocale } from "~/i18n/locale.server";
 import { requireActor } from "~/models/auth/session.server";
 import { getAgreement } from "~/models/agreements/queries.server";
 import { orRespond, todayInVietnam } from "~/utils/domain-response.server";
@@ -22,8 +23,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const id = requireId(params.id);
   const db = getDb();
   const day = todayInVietnam();
-  const detail = orRespond(() => getAgreement(db, actor, id, day));
-  const plan = getPlan(db, actor, id, {}, { page: 1, pageSize: 5000, offset: 0 }, day);
+  const locale = await getLocale(request);
+  const detail = orRespond(() => getAgreement(db, actor, id, day, locale));
+  const plan = getPlan(db, actor, id, {}, { page: 1, pageSize: 5000, offset: 0 }, day, locale);
   return json({ detail, plan, today: day });
 }
 

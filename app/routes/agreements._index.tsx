@@ -10,6 +10,7 @@ import { getDb } from "~/db/client.server";
 import { formatDate } from "~/i18n/format";
 import { useLocale } from "~/i18n/use-locale";
 import { hasCapability } from "~/models/access/policy";
+import { getLocale } from "~/i18n/locale.server";
 import { requireActor } from "~/models/auth/session.server";
 import { listAgreements, listFilterOptions } from "~/models/agreements/queries.server";
 import { todayInVietnam } from "~/utils/domain-response.server";
@@ -25,10 +26,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const filter = listFilterSchema.parse(Object.fromEntries(url.searchParams));
   const db = getDb();
+  const locale = await getLocale(request);
   return json({
     filter,
-    page: listAgreements(db, actor, filter, pageFromUrl(url), todayInVietnam()),
-    options: listFilterOptions(db, actor),
+    page: listAgreements(db, actor, filter, pageFromUrl(url), todayInVietnam(), locale),
+    options: listFilterOptions(db, actor, locale),
     canCreate: hasCapability(actor, "agreements.manage"),
   });
 }

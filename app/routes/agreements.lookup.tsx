@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { getDb } from "~/db/client.server";
+import { getLocale } from "~/i18n/locale.server";
 import { requireActor } from "~/models/auth/session.server";
 import { searchFacilities, searchTechniques } from "~/models/agreements/queries.server";
 
@@ -13,6 +14,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const options =
     url.searchParams.get("kind") === "technique"
       ? searchTechniques(db, q).map((t) => ({ value: t.code, label: `${t.code} ${t.name}` }))
-      : searchFacilities(db, q).map((f) => ({ value: f.code, label: `${f.name} (${f.level})` }));
+      : searchFacilities(db, q, await getLocale(request)).map((f) => ({ value: f.code, label: `${f.name} (${f.level})` }));
   return json({ options }, { headers: { "Cache-Control": "private, max-age=60" } });
 }

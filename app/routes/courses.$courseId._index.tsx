@@ -3,6 +3,7 @@ import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { getLocale } from "~/i18n/locale.server";
 import { CourseStatusBadge, EnrolmentStatusBadge, SeatsCell } from "~/components/courses/course-bits";
 import { FieldError, FormErrors } from "~/components/form";
 import { Pagination } from "~/components/pagination";
@@ -31,9 +32,10 @@ import { ConfirmButton } from "~/components/confirm-button";
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.course.title ?? ""} – CGKT` }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
+  const locale = await getLocale(request);
   const actor = await requireActor(request);
   const db = getDb();
-  const course = getCourse(db, actor, requireId(params.courseId));
+  const course = getCourse(db, actor, requireId(params.courseId), locale);
   if (!course) throw notFound();
   const url = new URL(request.url);
   const participants = listParticipants(db, actor, course, pageFromUrl(url, 100));

@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { getLocale } from "~/i18n/locale.server";
 import { CourseForm } from "~/components/courses/course-form";
 import { getDb } from "~/db/client.server";
 import { requireActor } from "~/models/auth/session.server";
@@ -15,9 +16,10 @@ import { localizedTitle } from "~/utils/meta";
 export const meta: MetaFunction = ({ matches }) => localizedTitle(matches, "courses:form.editTitle");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
+  const locale = await getLocale(request);
   const actor = await requireActor(request);
   const db = getDb();
-  const course = getCourse(db, actor, requireId(params.courseId));
+  const course = getCourse(db, actor, requireId(params.courseId), locale);
   if (!course) throw notFound();
   if (!course.canManage) throw forbidden();
   // The host stays the course's own: its enrolments, trainers and certificates belong to it.

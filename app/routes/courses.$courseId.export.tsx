@@ -12,10 +12,10 @@ import { forbidden, notFound, requireId } from "~/utils/http.server";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   const db = getDb();
-  const course = getCourse(db, actor, requireId(params.courseId));
+  const locale = await getLocale(request);
+  const course = getCourse(db, actor, requireId(params.courseId), locale);
   if (!course) throw notFound();
   if (!course.canSeeAll) throw forbidden();
-  const locale = await getLocale(request);
   const rows = listParticipants(db, actor, course, { page: 1, pageSize: 20_000, offset: 0 }).rows;
   const body = await participantsWorkbook(course, course.sessions.length, rows, getFixedT(locale, "courses"), getFixedT(locale, "enums"));
   return new Response(new Uint8Array(body), {

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { getLocale } from "~/i18n/locale.server";
 import { CourseStatusBadge, SeatsCell } from "~/components/courses/course-bits";
 import { FilterBar, FilterSelect } from "~/components/filter-bar";
 import { Pagination } from "~/components/pagination";
@@ -21,15 +22,16 @@ import { DateField } from "~/components/date-field";
 export const meta: MetaFunction = ({ matches }) => localizedTitle(matches, "courses:list.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
+  const locale = await getLocale(request);
   const actor = await requireActor(request);
   const url = new URL(request.url);
   const filters = courseFiltersFromUrl(url);
   const db = getDb();
   return json({
     filters,
-    result: listCourses(db, actor, filters, pageFromUrl(url)),
+    result: listCourses(db, actor, filters, pageFromUrl(url), locale),
     chapters: listChapters(db),
-    hosts: listHostFacilities(db),
+    hosts: listHostFacilities(db, locale),
     canCreate: hasCapability(actor, "courses.manage"),
     canSeeCredits: hasCapability(actor, "credits.overview"),
   });

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { getLocale } from "~/i18n/locale.server";
 import { FilterBar, FilterSelect } from "~/components/filter-bar";
 import { getDb } from "~/db/client.server";
 import { formatDate } from "~/i18n/format";
@@ -16,13 +17,14 @@ import { todayInVietnam } from "~/utils/domain-response.server";
 export const meta: MetaFunction = ({ matches }) => localizedTitle(matches, "courses:calendar.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
+  const locale = await getLocale(request);
   const actor = await requireActor(request);
   const url = new URL(request.url);
   const today = todayInVietnam();
   const month = parseMonth(url.searchParams.get("month")) ?? parseMonth(today.slice(0, 7))!;
   const filters = courseFiltersFromUrl(url);
   const db = getDb();
-  const courses = listCalendarCourses(db, actor, monthRange(month.year, month.month), { host: filters.host, chapter: filters.chapter });
+  const courses = listCalendarCourses(db, actor, monthRange(month.year, month.month), { host: filters.host, chapter: filters.chapter }, undefined, locale);
   return json({
     month,
     today,
@@ -32,7 +34,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     prev: shiftMonth(month.year, month.month, -1),
     next: shiftMonth(month.year, month.month, 1),
     chapters: listChapters(db),
-    hosts: listHostFacilities(db),
+    hosts: listHostFacilities(db, locale),
   });
 }
 

@@ -11,7 +11,7 @@ import { courseFiltersFromUrl } from "~/models/courses/schemas";
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   const locale = await getLocale(request);
-  const rows = listCoursesForExport(getDb(), actor, courseFiltersFromUrl(new URL(request.url)));
+  const rows = listCoursesForExport(getDb(), actor, courseFiltersFromUrl(new URL(request.url)), undefined, locale);
   const body = await courseListWorkbook(rows, getFixedT(locale, "courses"), getFixedT(locale, "enums"));
   return new Response(new Uint8Array(body), {
     headers: { "Content-Type": XLSX_TYPE, "Content-Disposition": `attachment; filename="courses.xlsx"` },

@@ -10,6 +10,7 @@ import { getDb } from "~/db/client.server";
 import { formatDate, formatNumber } from "~/i18n/format";
 import { useLocale } from "~/i18n/use-locale";
 import { readsEverything } from "~/models/access/policy";
+import { getLocale } from "~/i18n/locale.server";
 import { requireActor } from "~/models/auth/session.server";
 import { listProvinces } from "~/models/facilities/queries.server";
 import { dashboardProvince, getDepartmentDashboard } from "~/models/reports/dashboard.server";
@@ -27,7 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     const province = url.searchParams.get("province");
     // A department officer asking for another province's dashboard is refused (403).
     const provinceCode = dashboardProvince(db, actor, province);
-    const dashboard = getDepartmentDashboard(db, actor, provinceCode, todayInVietnam());
+    const dashboard = getDepartmentDashboard(db, actor, provinceCode, todayInVietnam(), undefined, await getLocale(request));
     return json({ dashboard, provinces: readsEverything(actor) ? listProvinces(db) : null });
   } catch (error) {
     throwDomainResponse(error);

@@ -12,21 +12,24 @@ import { getDb } from "~/db/client.server";
 import { formatDate, formatNumber } from "~/i18n/format";
 import { useLocale } from "~/i18n/use-locale";
 import { listFacilityTechniques } from "~/models/adoption/facility-techniques.server";
+import { getLocale } from "~/i18n/locale.server";
 import { requireActor } from "~/models/auth/session.server";
 import { deliversCare } from "~/models/enums";
 import { canManageFacility, getFacility, type FacilityLink } from "~/models/facilities/queries.server";
+import { facilityDisplayName } from "~/models/facilities/names";
 import { notFound, requireId } from "~/utils/http.server";
 import { pageFromUrl } from "~/utils/pagination";
+import { metaLocale } from "~/utils/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${data.facility.name} – CGKT` : "CGKT" },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  { title: data ? `${facilityDisplayName(data.facility, metaLocale(matches))} – CGKT` : "CGKT" },
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   const id = requireId(params.id);
   const db = getDb();
-  const facility = getFacility(db, id);
+  const facility = getFacility(db, id, await getLocale(request));
   if (!facility) throw notFound();
   const url = new URL(request.url);
   const q = url.searchParams.get("q")?.trim().slice(0, 200) ?? "";
@@ -74,7 +77,7 @@ export default function FacilityPage() {
           {facility.shortName} · <span className="font-mono">{facility.code}</span>
           {facility.active ? null : <span className="badge ml-2 bg-slate-200 text-slate-700">{t("detail.inactive")}</span>}
         </p>
-        <h1 className="page-title">{facility.name}</h1>
+        <h1 className="page-title">{facilityDisplayName(facility, locale)}</h1>
         {canManage ? (
           <div className="mt-2 flex flex-wrap gap-2 print:hidden">
             <Link to={`/facilities/${facility.id}/edit`} className="btn-secondary">
@@ -87,7 +90,13 @@ export default function FacilityPage() {
             ) : null}
           </div>
         ) : null}
-        {facility.nameEn && facility.nameEn !== facility.name ? (
+        {/* The other language's name beside the heading: the official Vietnamese name for an
+            English reader, the stored English name for a Vietnamese one. */}
+        {facilityDisplayName(facility, locale) !== facility.name ? (
+          <p className="text-sm text-slate-600" lang="vi">
+            {facility.name}
+          </p>
+        ) : facility.nameEn && facility.nameEn !== facility.name ? (
           <p className="text-sm text-slate-600" lang="en">
             {facility.nameEn}
           </p>

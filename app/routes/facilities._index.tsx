@@ -11,6 +11,7 @@ import { getDb } from "~/db/client.server";
 import { formatNumber } from "~/i18n/format";
 import { useLocale } from "~/i18n/use-locale";
 import { hasCapability } from "~/models/access/policy";
+import { getLocale } from "~/i18n/locale.server";
 import { requireActor } from "~/models/auth/session.server";
 import { FACILITY_KINDS, LEVELS } from "~/models/enums";
 import {
@@ -29,11 +30,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const filters = parseFacilityFilters(url);
   const db = getDb();
+  const locale = await getLocale(request);
   return json({
     filters,
-    result: listFacilities(db, filters, pageFromUrl(url)),
+    result: listFacilities(db, filters, pageFromUrl(url), locale),
     provinces: listProvinces(db),
-    directedBy: filters.directedBy === undefined ? null : getFacilityLink(db, filters.directedBy),
+    directedBy: filters.directedBy === undefined ? null : getFacilityLink(db, filters.directedBy, locale),
     canManage: hasCapability(actor, "facilities.manage"),
   });
 }

@@ -7,6 +7,7 @@ import { LevelBadge } from "~/components/level-badge";
 import { facilityHref } from "~/components/links";
 import { getDb } from "~/db/client.server";
 import { useLocale } from "~/i18n/use-locale";
+import { getLocale } from "~/i18n/locale.server";
 import { requireActor } from "~/models/auth/session.server";
 import { getNetwork, MAX_EDGES } from "~/models/agreements/network.server";
 import { NODE_WIDTH, ROW_HEIGHT } from "~/models/agreements/network-layout";
@@ -20,7 +21,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const province = url.searchParams.get("province")?.trim().slice(0, 10) || undefined;
   const db = getDb();
-  return json({ province: province ?? null, network: getNetwork(db, { province }), provinces: listFilterOptions(db, actor).provinces });
+  const locale = await getLocale(request);
+  return json({ province: province ?? null, network: getNetwork(db, { province, locale }), provinces: listFilterOptions(db, actor, locale).provinces });
 }
 
 const LEVEL_FILL: Record<string, string> = { A: "#ffe4e6", B: "#fef3c7", C: "#e0f2fe", D: "#d1fae5" };

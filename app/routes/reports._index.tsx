@@ -11,6 +11,7 @@ import { getDb } from "~/db/client.server";
 import { formatDate, formatNumber } from "~/i18n/format";
 import { useLocale } from "~/i18n/use-locale";
 import { ownProvinceCode, readsEverything } from "~/models/access/policy";
+import { getLocale } from "~/i18n/locale.server";
 import { requireActor } from "~/models/auth/session.server";
 import { LEVELS } from "~/models/enums";
 import { DomainError } from "~/models/errors";
@@ -42,6 +43,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const today = todayInVietnam();
   const db = getDb();
+  const locale = await getLocale(request);
   const provinces = readsEverything(actor) ? listProvinces(db) : null;
   const metric: Metric = (METRIC_VALUES as readonly string[]).includes(url.searchParams.get("metric") ?? "")
     ? (url.searchParams.get("metric") as Metric)
@@ -50,14 +52,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
     const parsed = parseReportParams(url, Number(today.slice(0, 4)));
     // Department officers see their province; the URL cannot widen it.
     const params: ReportParams = { ...parsed, provinceCode: parsed.provinceCode ?? ownProvinceCode(actor) };
-    const report = loadAdoptionReport(db, actor, params, today);
+    const report = loadAdoptionReport(db, actor, params, today, locale);
     // The map beside the charts: the 34 provinces for a national report by province, a
     // province's facilities for a province report by facility.
     const map =
       params.dimension === "province" && !params.provinceCode
         ? { kind: "provinces" as const, provinces: provinces ?? listProvinces(db), facilities: null }
         : params.dimension === "facility" && params.provinceCode
-          ? { kind: "facilities" as const, provinces: null, facilities: listMapFacilities(db, actor, params.provinceCode, today) }
+          ? { kind: "facilities" as const, provinces: null, facilities: listMapFacilities(db, actor, params.provinceCode, today, locale) }
           : null;
     return json({ report, params, metric, provinces, map, error: null, today });
   } catch (error) {

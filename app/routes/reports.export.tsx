@@ -16,18 +16,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   const url = new URL(request.url);
   const today = todayInVietnam();
-  const t = getFixedT(await getLocale(request), "adoption");
+  const locale = await getLocale(request);
+  const t = getFixedT(locale, "adoption");
   const year = Number(today.slice(0, 4));
   const db = getDb();
   let table: Table;
   try {
     if (url.searchParams.get("kind") === "pairs") {
       const params = parseDrillParams(url, year);
-      table = drillTable(loadDrillDownAll(db, actor, params, today), t, t("drill.title"));
+      table = drillTable(loadDrillDownAll(db, actor, params, today, locale), t, t("drill.title"));
     } else {
       const parsed = parseReportParams(url, year);
       const params = { ...parsed, provinceCode: parsed.provinceCode ?? ownProvinceCode(actor) };
-      table = reportTable(loadAdoptionReport(db, actor, params, today), t, t("report.title"));
+      table = reportTable(loadAdoptionReport(db, actor, params, today, locale), t, t("report.title"));
     }
   } catch (error) {
     throwDomainResponse(error);

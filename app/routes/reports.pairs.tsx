@@ -8,6 +8,7 @@ import { Pagination } from "~/components/pagination";
 import { getDb } from "~/db/client.server";
 import { formatDate, formatNumber } from "~/i18n/format";
 import { useLocale } from "~/i18n/use-locale";
+import { getLocale } from "~/i18n/locale.server";
 import { requireActor } from "~/models/auth/session.server";
 import { parseDrillParams } from "~/models/reports/params";
 import { loadDrillDown } from "~/models/reports/queries.server";
@@ -21,9 +22,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   const url = new URL(request.url);
   const today = todayInVietnam();
+  const locale = await getLocale(request);
   try {
     const params = parseDrillParams(url, Number(today.slice(0, 4)));
-    const page = loadDrillDown(getDb(), actor, params, today, pageFromUrl(url, 50));
+    const page = loadDrillDown(getDb(), actor, params, today, pageFromUrl(url, 50), locale);
     return json({ params, page });
   } catch (error) {
     throwDomainResponse(error);

@@ -12,6 +12,7 @@ import { getDb } from "~/db/client.server";
 import { formatDate, formatNumber } from "~/i18n/format";
 import { useLocale } from "~/i18n/use-locale";
 import { ownProvinceCode } from "~/models/access/policy";
+import { getLocale } from "~/i18n/locale.server";
 import { requireActor } from "~/models/auth/session.server";
 import { DomainError } from "~/models/errors";
 import { throwDomainResponse, todayInVietnam } from "~/utils/domain-response.server";
@@ -36,7 +37,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const dimension = url.searchParams.get("dimension") === "province" ? "province" : "facility";
   const provinceCode = ownProvinceCode(actor) ?? (url.searchParams.get("province") || null);
   try {
-    const summary = loadPeriodSummary(getDb(), actor, { kind, year, dimension, provinceCode, crossOnly: true }, today);
+    const summary = loadPeriodSummary(getDb(), actor, { kind, year, dimension, provinceCode, crossOnly: true, locale: await getLocale(request) }, today);
     return json({ summary, chosen: { kind, year }, dimension, provinceCode, error: null });
   } catch (error) {
     if (error instanceof DomainError && error.status === 400) {

@@ -4,6 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { getLocale } from "~/i18n/locale.server";
 import { PersonName } from "~/components/person-name";
 import { FieldError, FormErrors } from "~/components/form";
 import { StatusBadge } from "~/components/rotations/status-badge";
@@ -26,10 +27,11 @@ import { ConfirmButton } from "~/components/confirm-button";
 export const meta: MetaFunction = () => [{ title: "Đợt luân phiên – CGKT" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
+  const locale = await getLocale(request);
   const actor = await requireActor(request);
   const today = todayInVietnam();
   const db = getDb();
-  const detail = getRotation(db, actor, requireId(params.id), today);
+  const detail = getRotation(db, actor, requireId(params.id), today, locale);
   if (!detail) throw notFound();
   const r = detail.rotation;
   const canReport = detail.canManage && checkReport(r, today) === null;

@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { getLocale } from "~/i18n/locale.server";
 import { FormErrors } from "~/components/form";
 import { RotationForm } from "~/components/rotations/rotation-form";
 import { getDb } from "~/db/client.server";
@@ -17,10 +18,11 @@ import { forbidden, notFound, requireId } from "~/utils/http.server";
 export const meta: MetaFunction = () => [{ title: "Sửa đợt luân phiên – CGKT" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
+  const locale = await getLocale(request);
   const actor = await requireCapability(request, "rotations.manage");
   const id = requireId(params.id);
   const db = getDb();
-  const detail = getRotation(db, actor, id, todayInVietnam());
+  const detail = getRotation(db, actor, id, todayInVietnam(), locale);
   if (!detail) throw notFound();
   if (!detail.canManage) throw forbidden();
   const r = detail.rotation;
@@ -28,7 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const notEditable = checkEditable(r);
   if (notEditable) throwDomainResponse(notEditable);
   const itemIds = detail.items.map((i) => i.id);
-  const options = orRespond(() => rotationFormOptions(db, actor, r.fromFacilityId, { agreementId: r.agreementId, itemIds }));
+  const options = orRespond(() => rotationFormOptions(db, actor, r.fromFacilityId, { agreementId: r.agreementId, itemIds }, locale));
   return json({
     id,
     options,

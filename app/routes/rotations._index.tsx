@@ -3,6 +3,7 @@ import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { getLocale } from "~/i18n/locale.server";
 import { FieldError, FormErrors } from "~/components/form";
 import { useTranslation } from "react-i18next";
 import { FilterBar, FilterSelect } from "~/components/filter-bar";
@@ -26,6 +27,7 @@ import { pageFromUrl } from "~/utils/pagination";
 export const meta: MetaFunction = () => [{ title: "Luân phiên (Đề án 1816) – CGKT" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
+  const locale = await getLocale(request);
   const actor = await requireActor(request);
   const url = new URL(request.url);
   const filters = parseRotationFilters(url);
@@ -33,9 +35,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const db = getDb();
   return json({
     filters,
-    result: listRotations(db, actor, filters, pageFromUrl(url), today),
+    result: listRotations(db, actor, filters, pageFromUrl(url), today, locale),
     canManage: hasCapability(actor, "rotations.manage"),
-    absence: actor.facilityId ? getAbsenceSummary(db, actor, actor.facilityId, today) : null,
+    absence: actor.facilityId ? getAbsenceSummary(db, actor, actor.facilityId, today, locale) : null,
   });
 }
 

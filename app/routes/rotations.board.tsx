@@ -3,6 +3,7 @@ import { json } from "@remix-run/node";
 import { Link, useFetcher, useLoaderData, useLocation } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { getLocale } from "~/i18n/locale.server";
 import { tabClass, withParams } from "~/components/view-links";
 import { FilterBar, FilterSelect } from "~/components/filter-bar";
 import { Pagination } from "~/components/pagination";
@@ -27,6 +28,7 @@ import { pageFromUrl } from "~/utils/pagination";
 export const meta: MetaFunction = () => [{ title: "Bảng luân phiên – CGKT" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
+  const locale = await getLocale(request);
   const actor = await requireActor(request);
   const url = new URL(request.url);
   const today = todayInVietnam();
@@ -35,8 +37,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({
     filters,
     today,
-    board: getBoard(db, actor, filters, pageFromUrl(url, 50), today),
-    facilities: boardFacilityOptions(db, actor),
+    board: getBoard(db, actor, filters, pageFromUrl(url, 50), today, locale),
+    facilities: boardFacilityOptions(db, actor, locale),
     prev: shiftPeriod(filters.start, filters.period, -1),
     next: shiftPeriod(filters.start, filters.period, 1),
     current: periodStart(today, filters.period),

@@ -13,7 +13,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const raw = new URL(request.url).searchParams.get("facility");
   const id = raw ? parsePositiveInt(raw) : actor.facilityId;
   if (!id) throw notFound();
-  const file = facilityCalendar(getDb(), actor, id, getFixedT(await getLocale(request), "rotations"));
+  const locale = await getLocale(request);
+  const file = facilityCalendar(getDb(), actor, id, getFixedT(locale, "rotations"), locale);
   if (!file) throw notFound();
   return new Response(file.body, {
     headers: {

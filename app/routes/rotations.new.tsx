@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { getLocale } from "~/i18n/locale.server";
 import { RotationForm } from "~/components/rotations/rotation-form";
 import { getDb } from "~/db/client.server";
 import { requireCapability } from "~/models/auth/session.server";
@@ -19,9 +20,10 @@ function sendingFacility(url: URL): number | null {
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {
+  const locale = await getLocale(request);
   const actor = await requireCapability(request, "rotations.manage");
   const url = new URL(request.url);
-  const options = orRespond(() => rotationFormOptions(getDb(), actor, sendingFacility(url)));
+  const options = orRespond(() => rotationFormOptions(getDb(), actor, sendingFacility(url), undefined, locale));
   // A link from the suggestions or the staff page pre-fills the form.
   const p = url.searchParams;
   const defaults = {

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { getLocale } from "~/i18n/locale.server";
 import { getDb } from "~/db/client.server";
 import { formatNumber } from "~/i18n/format";
 import { useLocale } from "~/i18n/use-locale";
@@ -17,9 +18,10 @@ function parseYear(url: URL): number | null {
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {
+  const locale = await getLocale(request);
   const actor = await requireActor(request);
   const year = parseYear(new URL(request.url));
-  return json({ year, report: rotationReport(getDb(), actor, todayInVietnam(), year) });
+  return json({ year, report: rotationReport(getDb(), actor, todayInVietnam(), year, locale) });
 }
 
 function Table({ title, first, rows, noAgreement }: { title: string; first: string; rows: ReportRow[]; noAgreement?: string }) {

@@ -7,11 +7,12 @@ import { rotationReport, rotationReportXlsx } from "~/models/rotations/reports.s
 import { todayInVietnam } from "~/utils/domain-response.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
+  const locale = await getLocale(request);
   const actor = await requireActor(request);
   const y = Number(new URL(request.url).searchParams.get("year"));
   const year = Number.isInteger(y) && y >= 2000 && y <= 2100 ? y : null;
-  const report = rotationReport(getDb(), actor, todayInVietnam(), year);
-  const body = await rotationReportXlsx(report, getFixedT(await getLocale(request), "rotations"));
+  const report = rotationReport(getDb(), actor, todayInVietnam(), year, locale);
+  const body = await rotationReportXlsx(report, getFixedT(locale, "rotations"));
   return new Response(new Uint8Array(body), {
     headers: {
       "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { getLocale } from "~/i18n/locale.server";
 import { tabClass, withParams } from "~/components/view-links";
 import { Pagination } from "~/components/pagination";
 import { getDb } from "~/db/client.server";
@@ -17,11 +18,12 @@ import { pageFromUrl } from "~/utils/pagination";
 export const meta: MetaFunction = ({ matches }) => localizedTitle(matches, "rotations:sites.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
+  const locale = await getLocale(request);
   const actor = await requireActor(request);
   const url = new URL(request.url);
   const today = todayInVietnam();
   const filters = parseSiteFilters(url.searchParams, today);
-  const { months, sites } = getReceivingSites(getDb(), actor, filters, pageFromUrl(url, 20));
+  const { months, sites } = getReceivingSites(getDb(), actor, filters, pageFromUrl(url, 20), locale);
   return json({ filters, months, sites, current: today.slice(0, 7) });
 }
 

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { getLocale } from "~/i18n/locale.server";
 import { FormErrors } from "~/components/form";
 import { getDb } from "~/db/client.server";
 import { formatDate } from "~/i18n/format";
@@ -19,12 +20,13 @@ import { DateField } from "~/components/date-field";
 export const meta: MetaFunction = () => [{ title: "Gợi ý người luân phiên – CGKT" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
+  const locale = await getLocale(request);
   const actor = await requireActor(request);
   const url = new URL(request.url);
   const db = getDb();
   const today = todayInVietnam();
-  const items = actor.facilityId ? supportedItems(db, actor.facilityId) : [];
-  const partners = actor.facilityId ? partnerFacilities(db, actor.facilityId) : [];
+  const items = actor.facilityId ? supportedItems(db, actor.facilityId, locale) : [];
+  const partners = actor.facilityId ? partnerFacilities(db, actor.facilityId, locale) : [];
   const proposed = defaultSuggestionWindow(today);
   const defaults = {
     transferItemId: url.searchParams.get("transferItemId") ?? "",
@@ -48,6 +50,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       techniqueCode: v.transferItemId ? null : v.techniqueCode,
       toFacilityId: v.toFacilityId,
       window: { start: v.startOn, end: v.endOn },
+      locale,
     });
     return json({ items, partners, defaults, result, errors: null });
   } catch (error) {

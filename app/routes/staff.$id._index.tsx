@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { getLocale } from "~/i18n/locale.server";
 import { techniqueHref } from "~/components/links";
 import { StatusBadge } from "~/components/rotations/status-badge";
 import { getDb } from "~/db/client.server";
@@ -18,15 +19,16 @@ import { notFound, requireId } from "~/utils/http.server";
 export const meta: MetaFunction = () => [{ title: "Nhân sự – CGKT" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
+  const locale = await getLocale(request);
   const actor = await requireActor(request);
   const db = getDb();
   const id = requireId(params.id);
-  const detail = getStaffMember(db, actor, id);
+  const detail = getStaffMember(db, actor, id, locale);
   if (!detail) throw notFound();
   const today = todayInVietnam();
   return json({
     detail,
-    rotations: rotationsOfStaff(db, id, null).map((r) => ({ ...r, status: displayStatus(r, today) })),
+    rotations: rotationsOfStaff(db, id, null, locale).map((r) => ({ ...r, status: displayStatus(r, today) })),
     courses: listCommitments(db, id).filter((c) => c.kind !== "rotation"),
   });
 }

@@ -8,7 +8,8 @@ import { notFound, requireId } from "~/utils/http.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
-  const file = staffCalendar(getDb(), actor, requireId(params.id), getFixedT(await getLocale(request), "rotations"));
+  const locale = await getLocale(request);
+  const file = staffCalendar(getDb(), actor, requireId(params.id), getFixedT(locale, "rotations"), locale);
   if (!file) throw notFound();
   return new Response(file.body, {
     headers: {

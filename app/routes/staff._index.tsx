@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { getLocale } from "~/i18n/locale.server";
 import { FilterBar, FilterSelect } from "~/components/filter-bar";
 import { Pagination } from "~/components/pagination";
 import { SearchBox } from "~/components/search-box";
@@ -16,13 +17,14 @@ import { pageFromUrl } from "~/utils/pagination";
 export const meta: MetaFunction = () => [{ title: "Nhân sự – CGKT" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
+  const locale = await getLocale(request);
   const actor = await requireActor(request);
   const url = new URL(request.url);
   const filters = parseStaffFilters(url);
   const db = getDb();
   return json({
     filters,
-    result: listStaff(db, actor, filters, pageFromUrl(url)),
+    result: listStaff(db, actor, filters, pageFromUrl(url), locale),
     chapters: listChapters(db),
     facilities: staffFacilityOptions(db, actor),
     canManage: hasCapability(actor, "staff.manage"),

@@ -20,6 +20,7 @@ import { notFound, requireId } from "~/utils/http.server";
 import { localizedTitle } from "~/utils/meta";
 import { DateField } from "~/components/date-field";
 import { todayInVietnam } from "~/utils/domain-response.server";
+import { ConfirmButton } from "~/components/confirm-button";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   data ? [{ title: `${data.target.title} – CGKT` }] : localizedTitle(matches, "adoption:targets.title");
@@ -124,22 +125,21 @@ export default function TargetPage() {
                   {formatDate(m.measuredOn, locale)}: <strong className="tabular-nums">{n(m.value)}</strong>
                   {m.note ? ` · ${m.note}` : ""}
                 </span>
-                {!target.canManage ? null : searchParams.get("remove") === String(m.id) ? (
-                  <Form method="post" className="flex flex-wrap items-center gap-2" preventScrollReset>
-                    <span className="text-sm font-semibold text-red-900">{t("targets.removeMeasurementQuestion")}</span>
+                {!target.canManage ? null : (
+                  <Form method="post" preventScrollReset>
                     <input type="hidden" name="measurementId" value={m.id} />
-                    <button type="submit" name="intent" value="removeMeasurement" className="btn-danger">{t("targets.removeMeasurementConfirm")}</button>
-                    <Link to="." replace preventScrollReset className="btn-secondary">{tc("cancel")}</Link>
+                    <ConfirmButton
+                      name="intent"
+                      value="removeMeasurement"
+                      className="link text-sm"
+                      title={t("targets.removeMeasurementTitle", { date: formatDate(m.measuredOn, locale), value: n(m.value) })}
+                      consequence={t("targets.removeMeasurementConsequence", { date: formatDate(m.measuredOn, locale), value: n(m.value), title: target.title })}
+                      confirmLabel={t("targets.removeMeasurementConfirm")}
+                    >
+                      <span aria-hidden="true">{t("targets.removeMeasurement")}</span>
+                      <span className="sr-only">{t("targets.removeMeasurementLabel", { date: formatDate(m.measuredOn, locale) })}</span>
+                    </ConfirmButton>
                   </Form>
-                ) : (
-                  <Link
-                    to={`?remove=${m.id}`}
-                    preventScrollReset
-                    className="link text-sm"
-                    aria-label={t("targets.removeMeasurementLabel", { date: formatDate(m.measuredOn, locale) })}
-                  >
-                    {t("targets.removeMeasurement")}
-                  </Link>
                 )}
               </li>
             ))}

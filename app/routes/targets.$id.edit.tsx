@@ -3,7 +3,7 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormErrors } from "~/components/form";
 import { TARGET_FIELD_LABELS, TargetForm } from "~/components/reports/target-form";
@@ -19,6 +19,7 @@ import { todayInVietnam } from "~/utils/domain-response.server";
 import { replyInvalid, replyWithDomainError, readForm, parseSubmission } from "~/utils/form.server";
 import { forbidden, notFound, requireId } from "~/utils/http.server";
 import { localizedTitle } from "~/utils/meta";
+import { ConfirmButton } from "~/components/confirm-button";
 
 export const meta: MetaFunction = ({ matches }) => localizedTitle(matches, "adoption:targets.editTitle");
 
@@ -71,7 +72,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function EditTargetPage() {
   const { target, showProvince, defaults } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [searchParams] = useSearchParams();
   const { t } = useTranslation("adoption");
   const { t: te } = useTranslation("enums");
   const { t: tc } = useTranslation("common");
@@ -88,7 +88,6 @@ export default function EditTargetPage() {
     if (field === "baseline" || field === "targetValue") return formatNumber(Number(value), locale);
     return String(value);
   };
-  const confirming = searchParams.has("delete") || deleting;
   return (
     <div className="mx-auto max-w-3xl space-y-4">
       <p>
@@ -126,19 +125,18 @@ export default function EditTargetPage() {
       <section className="card space-y-3" aria-labelledby="delete-target">
         <h2 id="delete-target" className="text-lg font-semibold">{t("targets.deleteTitle")}</h2>
         <p className="text-sm text-slate-700">{target.measurementCount > 0 ? t("targets.deleteHelpWithValues", { count: target.measurementCount }) : t("targets.deleteHelp")}</p>
-        {confirming ? (
-          <Form method="post" className="space-y-3 rounded-md border border-red-300 bg-red-50 p-3" {...getFormProps(deleteForm)}>
-            <FormErrors errors={deleteForm.errors} />
-            <p className="font-semibold text-red-900">{t("targets.deleteQuestion", { title: target.title })}</p>
-            <input type="hidden" name="version" value={target.version} />
-            <div className="flex flex-wrap gap-2">
-              <button type="submit" name="intent" value="delete" className="btn-danger">{t("targets.deleteConfirm")}</button>
-              <Link to="." className="btn-secondary" replace>{tc("cancel")}</Link>
-            </div>
-          </Form>
-        ) : (
-          <Link to="?delete=1" className="btn-secondary">{t("targets.deleteStart")}</Link>
-        )}
+        <Form method="post" className="space-y-3" {...getFormProps(deleteForm)}>
+          <FormErrors errors={deleteForm.errors} />
+          <input type="hidden" name="version" value={target.version} />
+          <ConfirmButton
+            name="intent"
+            value="delete"
+            title={t("targets.deleteQuestion", { title: target.title })}
+            consequence={target.measurementCount > 0 ? t("targets.deleteHelpWithValues", { count: target.measurementCount }) : t("targets.deleteHelp")}
+          >
+            {t("targets.deleteConfirm")}
+          </ConfirmButton>
+        </Form>
       </section>
     </div>
   );

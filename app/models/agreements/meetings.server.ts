@@ -9,6 +9,8 @@ import { assertVersion, changedFields, recordAudit } from "~/models/audit/audit.
 import { DomainError, NotFoundError, StaleRecordError } from "~/models/errors";
 import { requireManageableAgreement } from "./access.server";
 import type { MeetingEditForm, MeetingForm } from "./schemas";
+import type { Locale } from "~/models/enums";
+import { facilityNameSql } from "~/models/facilities/names.server";
 
 /** Minutes are signed on or after the meeting; the host is one of the parties. */
 function checkMeeting(db: Db, agreementId: number, input: MeetingForm) {
@@ -60,15 +62,15 @@ export function addMeeting(db: Db, actor: Actor, agreementId: number, input: Mee
 }
 
 /** The edit form: the stored record and the parties that may host; managers only. */
-export function getMeetingForEdit(db: Db, actor: Actor, agreementId: number, meetingId: number) {
+export function getMeetingForEdit(db: Db, actor: Actor, agreementId: number, meetingId: number, locale: Locale = "vi") {
   const agreement = requireManageableAgreement(db, actor, agreementId);
   const meeting = requireMeeting(db, agreementId, meetingId);
   const parties = db
-    .select({ facilityId: facilities.id, name: facilities.name })
+    .select({ facilityId: facilities.id, name: facilityNameSql(locale) })
     .from(agreementParties)
     .innerJoin(facilities, eq(facilities.id, agreementParties.facilityId))
     .where(eq(agreementParties.agreementId, agreementId))
-    .orderBy(facilities.name)
+    .orderBy(facilityNameSql(locale))
     .all();
   return { agreement: { id: agreement.id, number: agreement.number, title: agreement.title }, meeting, parties };
 }

@@ -5,12 +5,15 @@
 import { inArray, sql } from "drizzle-orm";
 import type { Db } from "~/db/client.server";
 import { facilities } from "~/db/schema";
+import type { Locale } from "~/models/enums";
+import { facilityNameSql, facilityShortNameSql } from "~/models/facilities/names.server";
 import { layoutNetwork, type Cooperation, type NetworkEdge, type NetworkNode } from "./network-layout";
 
 /** Beyond this many links the drawing is unreadable; the page asks for a province filter. */
 export const MAX_EDGES = 400;
 
-export function getNetwork(db: Db, options: { province?: string } = {}) {
+export function getNetwork(db: Db, options: { province?: string; locale?: Locale } = {}) {
+  const locale = options.locale ?? "vi";
   const provinceFilter = options.province
     ? sql`and (hf.province_code = ${options.province} or sf.province_code = ${options.province})`
     : sql``;
@@ -39,7 +42,7 @@ export function getNetwork(db: Db, options: { province?: string } = {}) {
   const ids = [...new Set(shown.flatMap((e) => [e.from, e.to]))];
   const facts = ids.length
     ? db
-        .select({ id: facilities.id, name: facilities.shortName, fullName: facilities.name, level: facilities.level })
+        .select({ id: facilities.id, name: facilityShortNameSql(locale), fullName: facilityNameSql(locale), level: facilities.level })
         .from(facilities)
         .where(inArray(facilities.id, ids))
         .all()
@@ -57,8 +60,8 @@ export function getNetwork(db: Db, options: { province?: string } = {}) {
   const hubs = facts
     .filter((f) => spokes.has(f.id))
     .map((f) => ({ id: f.id, name: f.fullName, level: f.level, spokes: spokes.get(f.id)!, agreements: agreementsBy.get(f.id) ?? 0 }))
-    .sort((a, b) => b.spokes - a.spokes || a.name.localeCompare(b.name, "vi"));
-  const cooperation = getCooperation(db, provinceFilter, Math.max(0, MAX_EDGES - shown.length));
+    .sort((a, b) => b.spokes - a.spokes || a.name.localeCompare(b.name, locale));
+  const cooperation = getCooperation(db, provinceFilter, Math.max(0, MAX_EDGES - shown.length), locale);
   return { layout: layoutNetwork(nodes, shown, cooperation), hubs, truncated: truncated || cooperation.truncated };
 }
 
@@ -68,7 +71,7 @@ export function getNetwork(db: Db, options: { province?: string } = {}) {
  * receiving role. Each foreign party is linked to every other party; without a foreign party,
  * the owner leads. Counted in SQL per (leading party, partner).
  */
-function getCooperation(db: Db, provinceFilter: ReturnType<typeof sql>, limit: number): Cooperation & { truncated: boolean } {
+function getCooperation(db: Db, provinceFilter: ReturnType<typeof sql>, limit: number, locale: Locale): Cooperation & { truncated: boolean } {
   const edges = db.all<NetworkEdge>(sql`
     with intl as (
       select a.id, a.owner_facility_id as owner from agreements a
@@ -99,7 +102,7 @@ function getCooperation(db: Db, provinceFilter: ReturnType<typeof sql>, limit: n
   const shown = edges.slice(0, limit);
   const ids = [...new Set(shown.flatMap((e) => [e.from, e.to]))];
   const facts = ids.length
-    ? db.select({ id: facilities.id, name: facilities.shortName, level: facilities.level }).from(facilities).where(inArray(facilities.id, ids)).all()
+    ? db.select({ id: facilities.id, name: facilityShortNameSql(locale), level: facilities.level }).from(facilities).where(inArray(facilities.id, ids)).all()
     : [];
   const partners = new Map<number, number>();
   const agreementsBy = new Map<number, number>();

@@ -21,6 +21,8 @@ import { clampPage, toPage, type PageRequest } from "~/utils/pagination";
 import { canManageAgreement, requireManageableAgreement, requireReadableAgreement } from "./access.server";
 import { allowedTransitions, canRenew, DEFAULT_EXPIRING_DAYS, displayStatus } from "./rules";
 import type { ListFilter } from "./schemas";
+import type { Locale } from "~/models/enums";
+import { facilityNameSql, facilityShortNameSql } from "~/models/facilities/names.server";
 
 /** Parties in reading order: supporting, receiving, coordinating. */
 const ROLE_ORDER = sql`case ${agreementParties.role} when 'supporting' then 0 when 'receiving' then 1 else 2 end`;
@@ -51,7 +53,7 @@ export type AgreementListRow = {
   accepted: number;
 };
 
-export function listAgreements(db: Db, actor: Actor, filter: ListFilter, page: PageRequest, today: string) {
+export function listAgreements(db: Db, actor: Actor, filter: ListFilter, page: PageRequest, today: string, locale: Locale = "vi") {
   const conditions: SQL[] = [agreementReadCondition(actor)];
   if (filter.status === "expiring") conditions.push(expiringCondition(today, filter.expiringDays ?? DEFAULT_EXPIRING_DAYS));
   else if (filter.status) conditions.push(eq(agreements.status, filter.status));
@@ -92,12 +94,12 @@ export function listAgreements(db: Db, actor: Actor, filter: ListFilter, page: P
           agreementId: agreementParties.agreementId,
           facilityId: agreementParties.facilityId,
           role: agreementParties.role,
-          shortName: facilities.shortName,
+          shortName: facilityShortNameSql(locale),
         })
         .from(agreementParties)
         .innerJoin(facilities, eq(facilities.id, agreementParties.facilityId))
         .where(inArray(agreementParties.agreementId, ids))
-        .orderBy(ROLE_ORDER, asc(facilities.shortName))
+        .orderBy(ROLE_ORDER, asc(facilityShortNameSql(locale)))
         .all()
     : [];
   const counts = ids.length
@@ -124,14 +126,14 @@ export function listAgreements(db: Db, actor: Actor, filter: ListFilter, page: P
 }
 
 /** One agreement with parties, scope, meetings, documents and its links; null never: 404/403 throw. */
-export function getAgreement(db: Db, actor: Actor, id: number, today: string) {
+export function getAgreement(db: Db, actor: Actor, id: number, today: string, locale: Locale = "vi") {
   const agreement = requireReadableAgreement(db, actor, id);
   const parties = db
     .select({
       facilityId: facilities.id,
       code: facilities.code,
-      name: facilities.name,
-      shortName: facilities.shortName,
+      name: facilityNameSql(locale),
+      shortName: facilityShortNameSql(locale),
       level: facilities.level,
       kind: facilities.kind,
       country: facilities.country,
@@ -141,7 +143,7 @@ export function getAgreement(db: Db, actor: Actor, id: number, today: string) {
     .from(agreementParties)
     .innerJoin(facilities, eq(facilities.id, agreementParties.facilityId))
     .where(eq(agreementParties.agreementId, id))
-    .orderBy(ROLE_ORDER, asc(facilities.name))
+    .orderBy(ROLE_ORDER, asc(facilityNameSql(locale)))
     .all();
   const scope = db
     .select({ number: chapters.number, name: chapters.name })
@@ -150,7 +152,7 @@ export function getAgreement(db: Db, actor: Actor, id: number, today: string) {
     .where(eq(agreementChapters.agreementId, id))
     .orderBy(asc(chapters.number))
     .all();
-  const owner = db.select({ id: facilities.id, name: facilities.name, code: facilities.code }).from(facilities).where(eq(facilities.id, agreement.ownerFacilityId)).get()!;
+  const owner = db.select({ id: facilities.id, name: facilityNameSql(locale), code: facilities.code }).from(facilities).where(eq(facilities.id, agreement.ownerFacilityId)).get()!;
   const predecessor = agreement.predecessorId
     ? db.select({ id: agreements.id, number: agreements.number }).from(agreements).where(eq(agreements.id, agreement.predecessorId)).get() ?? null
     : null;
@@ -160,7 +162,7 @@ export function getAgreement(db: Db, actor: Actor, id: number, today: string) {
       id: agreementMeetings.id,
       title: agreementMeetings.title,
       heldOn: agreementMeetings.heldOn,
-      hostName: facilities.name,
+      hostName: facilityNameSql(locale),
       participants: agreementMeetings.participants,
       decisions: agreementMeetings.decisions,
       minutesNumber: agreementMeetings.minutesNumber,
@@ -205,28 +207,28 @@ export function getAgreement(db: Db, actor: Actor, id: number, today: string) {
 export type AgreementDetail = ReturnType<typeof getAgreement>;
 
 /** Facilities by code or name for the party picker (at most 20). */
-export function searchFacilities(db: Db, query: string) {
+export function searchFacilities(db: Db, query: string, locale: Locale = "vi") {
   const terms = searchTerms(query);
   if (terms.length === 0) return [];
   return db
-    .select({ id: facilities.id, code: facilities.code, name: facilities.name, shortName: facilities.shortName, level: facilities.level })
+    .select({ id: facilities.id, code: facilities.code, name: facilityNameSql(locale), shortName: facilityShortNameSql(locale), level: facilities.level })
     .from(facilities)
     .where(and(eq(facilities.active, true), ...terms.map((t) => sql`${facilities.searchText} like ${"%" + t + "%"}`)))
-    .orderBy(asc(facilities.level), asc(facilities.name))
+    .orderBy(asc(facilities.level), asc(facilityNameSql(locale)))
     .limit(20)
     .all();
 }
 
 /** Options of the list's filters: provinces, and the facilities that are parties of readable agreements. */
-export function listFilterOptions(db: Db, actor: Actor) {
+export function listFilterOptions(db: Db, actor: Actor, locale: Locale = "vi") {
   const provinceRows = db.select({ code: provinces.code, name: provinces.name, nameEn: provinces.nameEn }).from(provinces).orderBy(asc(provinces.name)).all();
   const partyRows = db
-    .selectDistinct({ id: facilities.id, name: facilities.shortName })
+    .selectDistinct({ id: facilities.id, name: facilityShortNameSql(locale) })
     .from(agreementParties)
     .innerJoin(facilities, eq(facilities.id, agreementParties.facilityId))
     .innerJoin(agreements, eq(agreements.id, agreementParties.agreementId))
     .where(agreementReadCondition(actor))
-    .orderBy(asc(facilities.shortName))
+    .orderBy(asc(facilityShortNameSql(locale)))
     .limit(300)
     .all();
   return { provinces: provinceRows, parties: partyRows };

@@ -11,7 +11,8 @@ import { hasCapability, scopeOfAccount, type Actor, type Capability } from "~/mo
 import { forbidden } from "~/utils/http.server";
 import { resolveSessionSecret } from "./secret.server";
 
-export type SessionUser = Actor & { username: string; displayName: string; facilityName: string | null };
+/** `facilityNameEn`: the facility's stored English name, so the header can name it in the reader's language. */
+export type SessionUser = Actor & { username: string; displayName: string; facilityName: string | null; facilityNameEn?: string | null };
 
 export const SESSION_IDLE_MS = 30 * 60 * 1000;
 export const SESSION_ABSOLUTE_MS = 12 * 60 * 60 * 1000;
@@ -126,7 +127,7 @@ export async function getSessionState(request: Request, options: Options = {}): 
   const db = options.db ?? getDb();
   const now = options.now ?? new Date();
   const row = db
-    .select({ session: sessions, user: users, facilityName: facilities.name, facilityProvince: facilities.provinceCode })
+    .select({ session: sessions, user: users, facilityName: facilities.name, facilityNameEn: facilities.nameEn, facilityProvince: facilities.provinceCode })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .leftJoin(facilities, eq(facilities.id, users.facilityId))
@@ -157,6 +158,7 @@ export async function getSessionState(request: Request, options: Options = {}): 
     username: user.username,
     displayName: user.displayName,
     facilityName: row.facilityName,
+    facilityNameEn: row.facilityNameEn,
   };
   return { kind: "signedIn", sessionId, user, actor };
 }

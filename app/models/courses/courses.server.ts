@@ -27,6 +27,8 @@ import { foldSearch, searchTerms } from "~/utils/search";
 import type { CourseFilters, CourseInput } from "./schemas";
 import { resolveCourseHost } from "./hosting.server";
 import { SEAT_STATUSES, sessionWithinCourse } from "./rules";
+import type { Locale } from "~/models/enums";
+import { facilityNameSql, facilityShortNameSql } from "~/models/facilities/names.server";
 
 export type CourseScope = { facilityId: number; provinceCode: string | null };
 
@@ -70,13 +72,13 @@ export type CourseListRow = {
   waitlisted: number;
 };
 
-export function listCourses(db: Db, actor: Actor, filters: CourseFilters, page: PageRequest): Page<CourseListRow> {
+export function listCourses(db: Db, actor: Actor, filters: CourseFilters, page: PageRequest, locale: Locale = "vi"): Page<CourseListRow> {
   const where = and(...filterConditions(actor, filters));
   return paginate(
     page,
     () => db.select({ n: sql<number>`count(*)` }).from(courses).where(where).get()?.n ?? 0,
     (at) =>
-      courseRows(db, where)
+      courseRows(db, where, locale)
         .limit(at.pageSize)
         .offset(at.offset)
         .all(),
@@ -84,21 +86,21 @@ export function listCourses(db: Db, actor: Actor, filters: CourseFilters, page: 
 }
 
 /** Every course matching the filters, for the XLSX export (capped to keep a sheet sane). */
-export function listCoursesForExport(db: Db, actor: Actor, filters: CourseFilters, limit = 20_000): CourseListRow[] {
-  return courseRows(db, and(...filterConditions(actor, filters)))
+export function listCoursesForExport(db: Db, actor: Actor, filters: CourseFilters, limit = 20_000, locale: Locale = "vi"): CourseListRow[] {
+  return courseRows(db, and(...filterConditions(actor, filters)), locale)
     .limit(limit)
     .all();
 }
 
 /** The list's columns, newest first: one query shape for the page and the export. */
-function courseRows(db: Db, where: SQL | undefined) {
+function courseRows(db: Db, where: SQL | undefined, locale: Locale) {
   return db
     .select({
       id: courses.id,
       title: courses.title,
       chapterNumber: courses.chapterNumber,
       hostFacilityId: courses.hostFacilityId,
-      hostName: facilities.shortName,
+      hostName: facilityShortNameSql(locale),
       mode: courses.mode,
       status: courses.status,
       startOn: courses.startOn,
@@ -123,6 +125,7 @@ export function listCalendarCourses(
   range: { start: string; end: string },
   filters: Pick<CourseFilters, "host" | "chapter"> = {},
   limit = 500,
+  locale: Locale = "vi",
 ): CalendarRow[] {
   const where: SQL[] = [
     visibleCondition(actor),
@@ -139,7 +142,7 @@ export function listCalendarCourses(
       startOn: courses.startOn,
       endOn: courses.endOn,
       status: courses.status,
-      hostName: facilities.shortName,
+      hostName: facilityShortNameSql(locale),
     })
     .from(courses)
     .innerJoin(facilities, eq(facilities.id, courses.hostFacilityId))
@@ -178,11 +181,11 @@ export function hostScope(db: Tx, course: Pick<Course, "hostFacilityId">): Cours
 }
 
 /** The course as the actor may see it, or null when absent or a draft of another host. */
-export function getCourse(db: Db, actor: Actor, courseId: number): CourseDetail | null {
+export function getCourse(db: Db, actor: Actor, courseId: number, locale: Locale = "vi"): CourseDetail | null {
   const row = db
     .select({
       course: courses,
-      hostName: facilities.name,
+      hostName: facilityNameSql(locale),
       hostCode: facilities.code,
       hostProvinceCode: facilities.provinceCode,
       chapterName: chapters.name,
@@ -434,12 +437,12 @@ export function courseToInput(course: CourseDetail) {
 }
 
 /** Facilities that host at least one course, for the list's host filter. */
-export function listHostFacilities(db: Db) {
+export function listHostFacilities(db: Db, locale: Locale = "vi") {
   return db
-    .select({ id: facilities.id, shortName: facilities.shortName })
+    .select({ id: facilities.id, shortName: facilityShortNameSql(locale) })
     .from(facilities)
     .where(sql`exists (select 1 from ${courses} c where c.host_facility_id = ${facilities.id})`)
-    .orderBy(asc(facilities.shortName))
+    .orderBy(asc(facilityShortNameSql(locale)))
     .limit(500)
     .all();
 }

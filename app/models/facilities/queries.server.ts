@@ -19,6 +19,8 @@ import {
 } from "~/models/enums";
 import { paginate, type Page, type PageRequest } from "~/utils/pagination";
 import { foldedSearchCondition } from "~/models/catalogue/queries.server";
+import { facilityNameSqlAt } from "./names.server";
+import type { Locale } from "~/models/enums";
 
 // Unknown filter values are ignored, so a stale shared link still opens.
 const facilityFilterSchema = z.object({
@@ -61,20 +63,21 @@ function facilityFilterCondition(filters: FacilityFilters): SQL {
 }
 
 /** One page of facilities, by level (central first) then name, with the total. */
-export function listFacilities(db: Db, filters: FacilityFilters, page: PageRequest): Page<FacilityListRow> {
+export function listFacilities(db: Db, filters: FacilityFilters, page: PageRequest, locale: Locale = "vi"): Page<FacilityListRow> {
   const where = facilityFilterCondition(filters);
+  const name = facilityNameSqlAt("f", locale);
   return paginate(
     page,
     () => db.get<{ n: number }>(sql`select count(*) as n from facilities f where ${where}`)?.n ?? 0,
     (at) =>
       db.all<FacilityListRow>(sql`
-        select f.id, f.code, f.name, f.short_name as shortName, f.kind, f.level, f.grade,
+        select f.id, f.code, ${name} as name, f.short_name as shortName, f.kind, f.level, f.grade,
           f.province_code as provinceCode, p.name as provinceName, p.name_en as provinceNameEn,
           f.country, f.beds
         from facilities f
         left join provinces p on p.code = f.province_code
         where ${where}
-        order by f.level, f.name, f.id
+        order by f.level, ${name}, f.id
         limit ${at.pageSize} offset ${at.offset}`),
   );
 }
@@ -125,7 +128,7 @@ export type FacilityDetail = {
 export const DIRECTS_SHOWN = 20;
 
 /** A facility with its level history and network links, or null. */
-export function getFacility(db: Db, id: number): FacilityDetail | null {
+export function getFacility(db: Db, id: number, locale: Locale = "vi"): FacilityDetail | null {
   const row = db.get<Omit<FacilityDetail, "levelHistory" | "competenceHistory" | "network" | "active"> & {
     active: number;
     directedById: number | null;
@@ -146,9 +149,9 @@ export function getFacility(db: Db, id: number): FacilityDetail | null {
   const competenceHistory = db.all<FacilityDetail["competenceHistory"][number]>(sql`
     select competence, valid_from as validFrom, decision_number as decisionNumber, note from facility_competence_levels
     where facility_id = ${id} order by valid_from desc`);
-  const directedBy = directedById === null ? null : getFacilityLink(db, directedById);
+  const directedBy = directedById === null ? null : getFacilityLink(db, directedById, locale);
   const directs = db.all<FacilityLink>(sql`
-    select id, name, short_name as shortName, level from facilities
+    select id, ${facilityNameSqlAt("facilities", locale)} as name, short_name as shortName, level from facilities
     where directed_by_id = ${id} order by level, name, id limit ${DIRECTS_SHOWN}`);
   const directsTotal =
     directs.length < DIRECTS_SHOWN
@@ -164,9 +167,9 @@ export function getFacility(db: Db, id: number): FacilityDetail | null {
 }
 
 /** Name and level of one facility (for links and filter captions), or null. */
-export function getFacilityLink(db: Db, id: number): FacilityLink | null {
+export function getFacilityLink(db: Db, id: number, locale: Locale = "vi"): FacilityLink | null {
   return (
-    db.get<FacilityLink>(sql`select id, name, short_name as shortName, level from facilities where id = ${id}`) ??
+    db.get<FacilityLink>(sql`select id, ${facilityNameSqlAt("facilities", locale)} as name, short_name as shortName, level from facilities where id = ${id}`) ??
     null
   );
 }

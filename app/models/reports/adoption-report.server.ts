@@ -20,6 +20,8 @@ export const CATEGORIES = ["official", "all"] as const;
 export const DEFAULT_BASELINE_YEAR = 2020;
 
 import type { Period } from "./periods";
+import type { Locale } from "~/models/enums";
+import { facilityNameSqlAt } from "~/models/facilities/names.server";
 export type { Period };
 
 export type Figures = {
@@ -208,6 +210,8 @@ export type ReportOptions = {
   baselineYear?: number;
   dimension?: ReportDimension;
   filter?: PairFilter;
+  /** The reader's language, for the names of provinces and facilities that label the groups. */
+  locale?: Locale;
 };
 
 /** The year-by-year report of cross-level (or all) techniques, with labels for every group. */
@@ -215,13 +219,13 @@ export function getAdoptionReport(db: Tx, actor: Actor, options: ReportOptions, 
   const baselineYear = options.baselineYear ?? DEFAULT_BASELINE_YEAR;
   const dimension = options.dimension ?? "province";
   const periods = yearPeriods(baselineYear, reportDate);
-  return buildReport(db, actor, { periods, reportDate, dimension, filter: options.filter }, baselineYear);
+  return buildReport(db, actor, { periods, reportDate, dimension, filter: options.filter, locale: options.locale }, baselineYear);
 }
 
 export function buildReport(
   db: Tx,
   actor: Actor,
-  options: { periods: Period[]; reportDate: string; dimension: ReportDimension; filter?: PairFilter; baselineIndex?: number },
+  options: { periods: Period[]; reportDate: string; dimension: ReportDimension; filter?: PairFilter; baselineIndex?: number; locale?: Locale },
   baselineYear: number,
 ): AdoptionReport {
   const { periods, dimension } = options;
@@ -229,7 +233,7 @@ export function buildReport(
   const grouped = computeAdoptionFigures(db, actor, options);
   const total = dimension === "total" ? grouped.get("total") : sumFigures([...grouped.values()], periods.length);
   if (dimension === "total") grouped.clear();
-  const labels = groupLabels(db, dimension, [...grouped.keys()]);
+  const labels = groupLabels(db, dimension, [...grouped.keys()], options.locale);
   const toRow = (key: string, label: string, f: Record<Category, Figures[]> | undefined): ReportRow => ({
     key,
     label,
@@ -262,18 +266,18 @@ export function buildReport(
 }
 
 /** Display names of group keys (province names, facility names, chapter names; levels and competence keys as is, translated by the page). */
-export function groupLabels(db: Tx, dimension: ReportDimension, keys: string[]): Map<string, string> {
+export function groupLabels(db: Tx, dimension: ReportDimension, keys: string[], locale: Locale = "vi"): Map<string, string> {
   const labels = new Map<string, string>();
   if (keys.length === 0) return labels;
   const list = (values: SQL[]) => sql.join(values, sql`, `);
   if (dimension === "province") {
     for (const r of db.all<{ k: string; label: string }>(
-      sql`select code as k, name as label from provinces where code in (${list(keys.map((k) => sql`${k}`))})`,
+      sql`select code as k, ${sql.raw(locale === "en" ? "name_en" : "name")} as label from provinces where code in (${list(keys.map((k) => sql`${k}`))})`,
     ))
       labels.set(r.k, r.label);
   } else if (dimension === "facility") {
     for (const r of db.all<{ k: number; label: string }>(
-      sql`select id as k, name as label from facilities where id in (${list(keys.map((k) => sql`${Number(k)}`))})`,
+      sql`select id as k, ${facilityNameSqlAt("facilities", locale)} as label from facilities where id in (${list(keys.map((k) => sql`${Number(k)}`))})`,
     ))
       labels.set(String(r.k), r.label);
   } else if (dimension === "chapter") {

@@ -12,6 +12,7 @@ import { buildReport, DEFAULT_BASELINE_YEAR, yearPeriods, type ReportRow } from 
 import type { FigureMetric } from "./drill-down.server";
 import { performedOnSql } from "~/models/adoption/rules";
 import { pairsSql, type Category } from "./pairs-sql.server";
+import type { Locale } from "~/models/enums";
 
 /** The query string of a drill-down (the route /reports/pairs reads it back). */
 export type DrillParams = {
@@ -63,6 +64,7 @@ export function getDepartmentDashboard(
   provinceCode: string,
   today: string,
   baselineYear = DEFAULT_BASELINE_YEAR,
+  locale: Locale = "vi",
 ): DepartmentDashboard {
   const province = db.get<{ code: string; name: string } | undefined>(sql`select code, name from provinces where code = ${provinceCode}`);
   if (!province) throw new NotFoundError();
@@ -87,7 +89,7 @@ export function getDepartmentDashboard(
   };
 
   const movers = (dimension: "facility" | "chapter"): Mover[] => {
-    const report = buildReport(db, actor, { periods, reportDate: today, dimension, filter: { provinceCode } }, baselineYear);
+    const report = buildReport(db, actor, { periods, reportDate: today, dimension, filter: { provinceCode }, locale }, baselineYear);
     return report.rows
       .map((row: ReportRow) => ({
         key: row.key,
@@ -104,7 +106,7 @@ export function getDepartmentDashboard(
         }),
       }))
       .filter((m) => m.change > 0)
-      .sort((a, b) => b.change - a.change || a.label.localeCompare(b.label, "vi"))
+      .sort((a, b) => b.change - a.change || a.label.localeCompare(b.label, locale))
       .slice(0, 5);
   };
 

@@ -10,6 +10,8 @@ import { clampPage, toPage, type Page, type PageRequest } from "~/utils/paginati
 import { countPairsInRanges, type DateRange } from "./pair-counts.server";
 import { performedOnSql } from "~/models/adoption/rules";
 import { countedFromSql, pairsSql, type Category, type PairFilter } from "./pairs-sql.server";
+import type { Locale } from "~/models/enums";
+import { facilityNameSqlAt } from "~/models/facilities/names.server";
 
 export const FIGURE_METRICS = ["new", "cumulative", "change"] as const;
 export type FigureMetric = (typeof FIGURE_METRICS)[number];
@@ -95,11 +97,12 @@ export function listFigurePairs(
   selector: FigureSelector,
   reportDate: string,
   requested: PageRequest,
+  locale: Locale = "vi",
 ): Page<DrillDownRow> {
   const total = countFigurePairs(db, actor, selector, reportDate);
   const page = clampPage(requested, total);
   const rows = db.all<DrillDownRow>(sql`
-    select p.facility_id as facilityId, f.name as facilityName, pr.name as provinceName,
+    select p.facility_id as facilityId, ${facilityNameSqlAt("f", locale)} as facilityName, ${sql.raw(locale === "en" ? "pr.name_en" : "pr.name")} as provinceName,
       p.level_now as levelNow, p.level_at_start as levelAtStart,
       t.id as techniqueId, t.code as techniqueCode, t.name as techniqueName,
       t.chapter_number as chapterNumber, t.min_level as minLevel,
@@ -118,6 +121,6 @@ export function listFigurePairs(
 }
 
 /** Every pair behind a figure, for exports (no pagination; capped). */
-export function allFigurePairs(db: Tx, actor: Actor, selector: FigureSelector, reportDate: string, cap = 100_000): DrillDownRow[] {
-  return listFigurePairs(db, actor, selector, reportDate, { page: 1, pageSize: cap, offset: 0 }).rows;
+export function allFigurePairs(db: Tx, actor: Actor, selector: FigureSelector, reportDate: string, cap = 100_000, locale: Locale = "vi"): DrillDownRow[] {
+  return listFigurePairs(db, actor, selector, reportDate, { page: 1, pageSize: cap, offset: 0 }, locale).rows;
 }

@@ -12,6 +12,7 @@ import { allFigurePairs, listFigurePairs, type DrillDownRow, type FigureSelector
 import { facilitySetSql, type PairFilter } from "./pairs-sql.server";
 import type { DrillParamsParsed, PeriodKind, ReportParams } from "./params";
 import { circularPeriods, defaultPeriod } from "./periods";
+import type { Locale } from "~/models/enums";
 
 /** Department officers ask only about their province; facility roles only about their facility. */
 export function assertReportScope(actor: Actor, filter: { provinceCode?: string | null; facilityId?: number | null }): void {
@@ -29,9 +30,9 @@ export function toPairFilter(p: ReportParams): PairFilter {
   };
 }
 
-export function loadAdoptionReport(db: Db, actor: Actor, params: ReportParams, today: string): AdoptionReport {
+export function loadAdoptionReport(db: Db, actor: Actor, params: ReportParams, today: string, locale: Locale = "vi"): AdoptionReport {
   assertReportScope(actor, params);
-  return getAdoptionReport(db, actor, { baselineYear: params.baselineYear, dimension: params.dimension, filter: toPairFilter(params) }, today);
+  return getAdoptionReport(db, actor, { baselineYear: params.baselineYear, dimension: params.dimension, filter: toPairFilter(params), locale }, today);
 }
 
 export function drillSelector(params: DrillParamsParsed, today: string): FigureSelector {
@@ -48,14 +49,14 @@ export function drillSelector(params: DrillParamsParsed, today: string): FigureS
   };
 }
 
-export function loadDrillDown(db: Db, actor: Actor, params: DrillParamsParsed, today: string, page: PageRequest): Page<DrillDownRow> {
+export function loadDrillDown(db: Db, actor: Actor, params: DrillParamsParsed, today: string, page: PageRequest, locale: Locale = "vi"): Page<DrillDownRow> {
   assertReportScope(actor, params);
-  return listFigurePairs(db, actor, drillSelector(params, today), today, page);
+  return listFigurePairs(db, actor, drillSelector(params, today), today, page, locale);
 }
 
-export function loadDrillDownAll(db: Db, actor: Actor, params: DrillParamsParsed, today: string): DrillDownRow[] {
+export function loadDrillDownAll(db: Db, actor: Actor, params: DrillParamsParsed, today: string, locale: Locale = "vi"): DrillDownRow[] {
   assertReportScope(actor, params);
-  return allFigurePairs(db, actor, drillSelector(params, today), today);
+  return allFigurePairs(db, actor, drillSelector(params, today), today, undefined, locale);
 }
 
 export { circularPeriods };
@@ -98,7 +99,7 @@ export type PeriodSummary = {
 export function loadPeriodSummary(
   db: Db,
   actor: Actor,
-  options: { kind?: PeriodKind | null; year?: number | null; dimension: "facility" | "province"; provinceCode: string | null; crossOnly: boolean },
+  options: { kind?: PeriodKind | null; year?: number | null; dimension: "facility" | "province"; provinceCode: string | null; crossOnly: boolean; locale?: Locale },
   today: string,
 ): PeriodSummary {
   assertReportScope(actor, options);
@@ -113,7 +114,7 @@ export function loadPeriodSummary(
   const periods = circularPeriods(kind, year, today);
   const current = periods.length - 1;
   // "Still performed" counts from the day after the period before the chosen one.
-  const full = buildReport(db, actor, { periods, reportDate: today, dimension: options.dimension, filter, baselineIndex: current - 1 }, year);
+  const full = buildReport(db, actor, { periods, reportDate: today, dimension: options.dimension, filter, baselineIndex: current - 1, locale: options.locale }, year);
   const pick = <T,>(list: T[]) => [list[0], list[current]];
   const report: AdoptionReport = {
     ...full,

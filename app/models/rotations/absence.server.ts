@@ -7,6 +7,8 @@ import { canChange, type Actor } from "~/models/access/policy";
 import { assertVersion, recordAudit } from "~/models/audit/audit.server";
 import { DomainError, ForbiddenError, NotFoundError } from "~/models/errors";
 import { absenceLimit, BEDS_PER_ABSENCE } from "./rules";
+import type { Locale } from "~/models/enums";
+import { facilityDisplayName } from "~/models/facilities/names";
 
 export type AbsenceSummary = {
   facilityId: number;
@@ -26,7 +28,7 @@ function canSet(actor: Actor, scope: { facilityId: number; provinceCode: string 
   return canChange(actor, "rotations.manage", scope) || canChange(actor, "staff.manage", scope);
 }
 
-export function getAbsenceSummary(db: Db, actor: Actor, facilityId: number, today: string): AbsenceSummary | null {
+export function getAbsenceSummary(db: Db, actor: Actor, facilityId: number, today: string, locale: Locale = "vi"): AbsenceSummary | null {
   const f = db.select().from(facilities).where(eq(facilities.id, facilityId)).get();
   if (!f) return null;
   const away =
@@ -37,7 +39,7 @@ export function getAbsenceSummary(db: Db, actor: Actor, facilityId: number, toda
       .get()?.n ?? 0;
   return {
     facilityId: f.id,
-    facilityName: f.name,
+    facilityName: facilityDisplayName(f, locale),
     beds: f.beds,
     setting: f.absenceLimit,
     guide: absenceLimit({ absenceLimit: null, beds: f.beds }),

@@ -18,6 +18,8 @@ import { searchTerms } from "~/utils/search";
 import { barPlacement, BOARD_PERIODS, pct, periodStart, periodWindow, type BoardFilters, type BoardPeriod, type BoardView } from "./board";
 import { fromFacility, rotationScope, statusCondition, toFacility } from "./queries.server";
 import { checkEditable, displayStatus } from "./rules";
+import type { Locale } from "~/models/enums";
+import { facilityShortNameSql, facilityShortNameSqlAt } from "~/models/facilities/names.server";
 
 export function parseBoardFilters(url: URL, today: string): BoardFilters {
   const p = url.searchParams;
@@ -75,11 +77,11 @@ export type Board = {
   conflictCount: number;
 };
 
-export function getBoard(db: Db, actor: Actor, filters: BoardFilters, page: PageRequest, today: string): Board {
+export function getBoard(db: Db, actor: Actor, filters: BoardFilters, page: PageRequest, today: string, locale: Locale = "vi"): Board {
   const window = periodWindow(filters.start, filters.period);
   const total = daysInclusive(window);
   const groupColumn = filters.view === "person" ? rotations.staffId : rotations.toFacilityId;
-  const groupLabel = filters.view === "person" ? staff.fullName : toFacility.shortName;
+  const groupLabel = filters.view === "person" ? sql<string>`${staff.fullName}` : facilityShortNameSql(locale, toFacility);
   const where: SQL = and(
     rotationScope(actor),
     lte(rotations.startOn, window.end),
@@ -124,8 +126,8 @@ export function getBoard(db: Db, actor: Actor, filters: BoardFilters, page: Page
       staffId: rotations.staffId,
       staffName: staff.fullName,
       toFacilityId: rotations.toFacilityId,
-      fromName: fromFacility.shortName,
-      toName: toFacility.shortName,
+      fromName: facilityShortNameSql(locale, fromFacility),
+      toName: facilityShortNameSql(locale, toFacility),
       purpose: rotations.purpose,
       startOn: rotations.startOn,
       endOn: rotations.endOn,
@@ -194,14 +196,14 @@ function ticks(window: DateRange, total: number) {
  * or receive from; for a department, those of its province and their counterparts; for the
  * administrator, every facility that sends or receives. Each branch reads an index only.
  */
-export function boardFacilityOptions(db: Db, actor: Actor): { value: number; label: string }[] {
+export function boardFacilityOptions(db: Db, actor: Actor, locale: Locale = "vi"): { value: number; label: string }[] {
   const inScope = (facilityId: SQL) => facilityScopeCondition(actor, facilityId);
   // The administrator's scope is every facility: only those taking part in a rotation are listed.
   const own = readsEverything(actor) ? sql`` : sql`select id from facilities where ${inScope(sql`id`)} union `;
   const ids = sql`${own}select to_facility_id from rotations where ${inScope(sql`from_facility_id`)}
               union select from_facility_id from rotations where ${inScope(sql`to_facility_id`)}`;
   return db.all<{ value: number; label: string }>(sql`
-    select f.id as value, f.short_name as label from facilities f
+    select f.id as value, ${facilityShortNameSqlAt("f", locale)} as label from facilities f
      where f.id in (${ids})
-     order by f.short_name limit 500`);
+     order by label limit 500`);
 }

@@ -12,6 +12,8 @@ import type { RotationStatus } from "~/models/enums";
 import { listCommitments } from "~/models/schedule/commitments.server";
 import { fromFacility, rotationScope, toFacility } from "./queries.server";
 import { getStaffMember } from "~/models/staff/queries.server";
+import type { Locale } from "~/models/enums";
+import { facilityNameSql } from "~/models/facilities/names.server";
 
 const PRODUCT_ID = "-//cgkt-planner//rotations//VI";
 
@@ -93,13 +95,13 @@ export function foldOctets(ics: string): string {
     .join("\r\n");
 }
 
-function rotationRows(db: Db, where: ReturnType<typeof and>): RotationRow[] {
+function rotationRows(db: Db, where: ReturnType<typeof and>, locale: Locale): RotationRow[] {
   return db
     .select({
       id: rotations.id,
       staffName: staff.fullName,
-      fromName: fromFacility.name,
-      toName: toFacility.name,
+      fromName: facilityNameSql(locale, fromFacility),
+      toName: facilityNameSql(locale, toFacility),
       startOn: rotations.startOn,
       endOn: rotations.endOn,
       status: rotations.status,
@@ -115,10 +117,10 @@ function rotationRows(db: Db, where: ReturnType<typeof and>): RotationRow[] {
 }
 
 /** A staff member's rotations and courses; null when the person is absent or unreadable. */
-export function staffCalendar(db: Db, actor: Actor, staffId: number, t: TFunction): { fileName: string; body: string } | null {
+export function staffCalendar(db: Db, actor: Actor, staffId: number, t: TFunction, locale: Locale = "vi"): { fileName: string; body: string } | null {
   const person = getStaffMember(db, actor, staffId);
   if (!person) return null;
-  const events = rotationRows(db, and(eq(rotations.staffId, staffId))).map((r) => rotationEvent(r, t));
+  const events = rotationRows(db, and(eq(rotations.staffId, staffId)), locale).map((r) => rotationEvent(r, t));
   for (const c of listCommitments(db, staffId)) {
     if (c.kind === "rotation") continue;
     events.push({
@@ -133,9 +135,9 @@ export function staffCalendar(db: Db, actor: Actor, staffId: number, t: TFunctio
 }
 
 /** Rotations a facility sends or receives, limited to those the actor may read; null when no such facility. */
-export function facilityCalendar(db: Db, actor: Actor, facilityId: number, t: TFunction): { fileName: string; body: string } | null {
-  const facility = db.select({ id: facilities.id, name: facilities.name }).from(facilities).where(eq(facilities.id, facilityId)).get();
+export function facilityCalendar(db: Db, actor: Actor, facilityId: number, t: TFunction, locale: Locale = "vi"): { fileName: string; body: string } | null {
+  const facility = db.select({ id: facilities.id, name: facilityNameSql(locale) }).from(facilities).where(eq(facilities.id, facilityId)).get();
   if (!facility) return null;
-  const rows = rotationRows(db, and(or(eq(rotations.fromFacilityId, facilityId), eq(rotations.toFacilityId, facilityId)), rotationScope(actor)));
+  const rows = rotationRows(db, and(or(eq(rotations.fromFacilityId, facilityId), eq(rotations.toFacilityId, facilityId)), rotationScope(actor)), locale);
   return { fileName: `luan-phien-co-so-${facilityId}.ics`, body: render(rows.map((r) => rotationEvent(r, t)), facility.name) };
 }

@@ -13,6 +13,8 @@ import { paginate, type Page, type PageRequest } from "~/utils/pagination";
 import { searchTerms } from "~/utils/search";
 import { canReceiveRotation, displayStatus, isDownward, type AgreementTerm } from "./rules";
 import { parsePositiveInt } from "~/utils/numbers";
+import type { Locale } from "~/models/enums";
+import { facilityNameSql, facilityShortNameSql } from "~/models/facilities/names.server";
 
 export const fromFacility = aliasedTable(facilities, "from_facility");
 export const toFacility = aliasedTable(facilities, "to_facility");
@@ -69,7 +71,7 @@ export type RotationListRow = {
   overridden: boolean;
 };
 
-export function listRotations(db: Db, actor: Actor, filters: RotationFilters, page: PageRequest, today: string): Page<RotationListRow> {
+export function listRotations(db: Db, actor: Actor, filters: RotationFilters, page: PageRequest, today: string, locale: Locale = "vi"): Page<RotationListRow> {
   const where = and(
     rotationScope(actor),
     ...searchTerms(filters.q).map((term) => sql`${staff.searchText} like ${`%${term}%`}`),
@@ -93,8 +95,8 @@ export function listRotations(db: Db, actor: Actor, filters: RotationFilters, pa
           id: rotations.id,
           staffId: rotations.staffId,
           staffName: staff.fullName,
-          fromName: fromFacility.shortName,
-          toName: toFacility.shortName,
+          fromName: facilityShortNameSql(locale, fromFacility),
+          toName: facilityShortNameSql(locale, toFacility),
           purpose: rotations.purpose,
           startOn: rotations.startOn,
           endOn: rotations.endOn,
@@ -122,15 +124,15 @@ export function listRotations(db: Db, actor: Actor, filters: RotationFilters, pa
 export type RotationDetail = NonNullable<ReturnType<typeof getRotation>>;
 
 /** One readable rotation with names, items and what the actor may do; null when absent or unreadable. */
-export function getRotation(db: Tx, actor: Actor, id: number, today: string) {
+export function getRotation(db: Tx, actor: Actor, id: number, today: string, locale: Locale = "vi") {
   const row = db
     .select({
       rotation: rotations,
       staffName: staff.fullName,
       staffCadre: staff.cadre,
-      fromName: fromFacility.name,
+      fromName: facilityNameSql(locale, fromFacility),
       fromProvince: fromFacility.provinceCode,
-      toName: toFacility.name,
+      toName: facilityNameSql(locale, toFacility),
       agreementNumber: agreements.number,
       agreementTitle: agreements.title,
       minRotationMonths: agreements.minRotationMonths,
@@ -198,6 +200,7 @@ export function rotationFormOptions(
   actor: Actor,
   sendingFacilityId: number | null,
   keep: { agreementId: number | null; itemIds: readonly number[] } = { agreementId: null, itemIds: [] },
+  locale: Locale = "vi",
 ) {
   const facilityId = sendingFacilityId ?? actor.facilityId;
   if (facilityId === null) throw new ForbiddenError();
@@ -233,17 +236,17 @@ export function rotationFormOptions(
   // Destinations deliver care (never a health department); `downward` tells the form whether
   // the placement needs its purpose stated (the rule the command applies).
   const facilityOptions = db
-    .select({ value: facilities.id, label: facilities.name, kind: facilities.kind, level: facilities.level })
+    .select({ value: facilities.id, label: facilityNameSql(locale), kind: facilities.kind, level: facilities.level })
     .from(facilities)
     .where(and(ne(facilities.id, facilityId), or(inArray(facilities.id, partnerIds), eq(facilities.directedById, facilityId))))
-    .orderBy(asc(facilities.name))
+    .orderBy(asc(facilityNameSql(locale)))
     .all()
     .filter((f) => canReceiveRotation(f))
     .map((f) => ({ value: f.value, label: f.label, downward: isDownward(sending, f) }));
   const itemOptions: ItemOption[] = db
     .select({
       value: transferItems.id,
-      label: sql<string>`${techniques.code} || ' – ' || ${techniques.name} || ' → ' || ${facilities.shortName}`,
+      label: sql<string>`${techniques.code} || ' – ' || ${techniques.name} || ' → ' || ${facilityShortNameSql(locale)}`,
       toFacilityId: transferItems.toFacilityId,
       agreementId: transferItems.agreementId,
       techniqueId: transferItems.techniqueId,
@@ -258,18 +261,18 @@ export function rotationFormOptions(
         keep.itemIds.length ? inArray(transferItems.id, [...keep.itemIds]) : undefined,
       ),
     )
-    .orderBy(asc(facilities.shortName), asc(techniques.chapterNumber), asc(techniques.number))
+    .orderBy(asc(facilityShortNameSql(locale)), asc(techniques.chapterNumber), asc(techniques.number))
     .limit(500)
     .all();
   return { facilityId, staff: staffOptions, facilities: facilityOptions, agreements: agreementOptions, items: itemOptions };
 }
 
 /** Rotations of one person overlapping a window (for the staff page and the calendar). */
-export function rotationsOfStaff(db: Tx, staffId: number, window: { start: string; end: string } | null) {
+export function rotationsOfStaff(db: Tx, staffId: number, window: { start: string; end: string } | null, locale: Locale = "vi") {
   return db
     .select({
       id: rotations.id,
-      toName: toFacility.name,
+      toName: facilityNameSql(locale, toFacility),
       startOn: rotations.startOn,
       endOn: rotations.endOn,
       status: rotations.status,

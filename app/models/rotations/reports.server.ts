@@ -12,6 +12,8 @@ import { DAYS_PER_MONTH } from "~/models/dates";
 import { DELIVERED_ROTATION_STATUSES } from "~/models/enums";
 import type { Actor } from "~/models/access/policy";
 import { rotationScope } from "./queries.server";
+import type { Locale } from "~/models/enums";
+import { facilityNameSqlAt } from "~/models/facilities/names.server";
 
 
 export type ReportRow = {
@@ -44,7 +46,7 @@ function measures(today: string, lo: SQL, hi: SQL): SQL {
     round(coalesce(sum(${daysWithin(lo, hi, sql`${rotations.endOn}`)}), 0) / ${DAYS_PER_MONTH}, 2) as scheduledMonths`;
 }
 
-export function rotationReport(db: Db, actor: Actor, today: string, year: number | null = null): RotationReport {
+export function rotationReport(db: Db, actor: Actor, today: string, year: number | null = null, locale: Locale = "vi"): RotationReport {
   const lo = year ? sql`${`${year}-01-01`}` : sql`'0000-01-01'`;
   const hi = year ? sql`${`${year}-12-31`}` : sql`'9999-12-31'`;
   const where = sql`${rotationScope(actor)} and ${rotations.status} <> 'cancelled' and ${rotations.startOn} <= ${hi} and ${rotations.endOn} >= ${lo}`;
@@ -55,7 +57,7 @@ export function rotationReport(db: Db, actor: Actor, today: string, year: number
      group by coalesce(a.id, 0)
      order by deliveredMonths desc, label`);
   const byFacility = db.all<ReportRow>(sql`
-    select f.id as key, f.name as label, ${measures(today, lo, hi)}
+    select f.id as key, ${facilityNameSqlAt("f", locale)} as label, ${measures(today, lo, hi)}
       from ${rotations} join facilities f on f.id = ${rotations.toFacilityId}
      where ${where}
      group by f.id

@@ -10,6 +10,8 @@ import { facilityScopeCondition } from "~/models/access/scope-sql.server";
 import type { AgreementStatus, RotationPurpose, RotationStatus } from "~/models/enums";
 import { clampPage, toPage, type Page, type PageRequest } from "~/utils/pagination";
 import { layOutByMonth, monthSpans, windowOf, type SiteFilters, type SiteMonth } from "./sites";
+import type { Locale } from "~/models/enums";
+import { facilityNameSql, facilityShortNameSql, facilityShortNameSqlAt } from "~/models/facilities/names.server";
 
 const CANCELLED: RotationStatus = "cancelled";
 const ACTIVE: AgreementStatus = "active";
@@ -41,7 +43,7 @@ export type ReceivingSite = {
  * party of an agreement active during it: a site under agreement with nobody there shows as
  * empty months. Every rotation into a site in scope is readable, so a gap is a real gap.
  */
-export function getReceivingSites(db: Db, actor: Actor, filters: SiteFilters, page: PageRequest): {
+export function getReceivingSites(db: Db, actor: Actor, filters: SiteFilters, page: PageRequest, locale: Locale = "vi"): {
   months: string[];
   sites: Page<ReceivingSite>;
 } {
@@ -56,16 +58,16 @@ export function getReceivingSites(db: Db, actor: Actor, filters: SiteFilters, pa
   const total = db.get<{ n: number }>(sql`select count(*) as n from ${facilities} where ${isSite}`)?.n ?? 0;
   const at = clampPage(page, total);
   const sites = db.all<{ id: number; name: string; shortName: string }>(sql`
-    select ${facilities.id} as id, ${facilities.name} as name, ${facilities.shortName} as shortName
+    select ${facilities.id} as id, ${facilityNameSql(locale)} as name, ${facilityShortNameSql(locale)} as shortName
     from ${facilities} where ${isSite}
-    order by ${facilities.shortName}, ${facilities.id}
+    order by shortName, ${facilities.id}
     limit ${at.pageSize} offset ${at.offset}`);
   const months = spans.map((s) => s.month);
   if (sites.length === 0) return { months, sites: toPage([], total, at) };
 
   const ids = sql.join(sites.map((s) => sql`${s.id}`), sql`, `);
   const rows = db.all<Omit<SiteStayRow, "lines"> & { toFacilityId: number; lines: string }>(sql`
-    select r.id as rotationId, r.to_facility_id as toFacilityId, s.full_name as staffName, f.short_name as fromName,
+    select r.id as rotationId, r.to_facility_id as toFacilityId, s.full_name as staffName, ${facilityShortNameSqlAt("f", locale)} as fromName,
            r.purpose as purpose, r.status as status, r.start_on as startOn, r.end_on as endOn,
            (select json_group_array(json_object('id', ti.id, 'agreementId', ti.agreement_id, 'code', t.code, 'name', t.name))
               from rotation_items ri join transfer_items ti on ti.id = ri.transfer_item_id

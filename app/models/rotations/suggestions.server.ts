@@ -15,6 +15,8 @@ import { findClashes } from "~/models/schedule/rules";
 import { facilityAbsences } from "./commands.server";
 import { getAgreementTerm } from "./queries.server";
 import { absenceLimit, checkAbsenceLimit, checkAgreement, checkMinimumLength, checkTechniques, peakConcurrent, throwFirst } from "./rules";
+import type { Locale } from "~/models/enums";
+import { facilityNameSql, facilityNameSqlAt, facilityShortNameSqlAt } from "~/models/facilities/names.server";
 
 export const SUGGESTION_COUNT = 10;
 export const EXCLUDED_SHOWN = 100;
@@ -37,6 +39,8 @@ export type SuggestionRequest = {
   /** Supporting facility when no transfer item is given; the actor's own by default. */
   fromFacilityId?: number | null;
   window: DateRange;
+  /** The reader's language, for the facility names shown. */
+  locale?: Locale;
 };
 
 export type Suggestions = {
@@ -56,6 +60,7 @@ export type Suggestions = {
 
 export function suggestCandidates(db: Db, actor: Actor, request: SuggestionRequest): Suggestions {
   const window = request.window;
+  const locale = request.locale ?? "vi";
   let techniqueId = request.techniqueId ?? null;
   let fromId = request.fromFacilityId ?? actor.facilityId;
   let toId = request.toFacilityId ?? null;
@@ -84,7 +89,7 @@ export function suggestCandidates(db: Db, actor: Actor, request: SuggestionReque
     .get();
   if (!technique) throw new DomainError("rotations:errors.unknownTechnique", { field: "techniqueId", params: { code: String(techniqueId) } });
   const from = db
-    .select({ id: facilities.id, name: facilities.name, provinceCode: facilities.provinceCode, beds: facilities.beds, absenceLimit: facilities.absenceLimit })
+    .select({ id: facilities.id, name: facilityNameSql(locale), provinceCode: facilities.provinceCode, beds: facilities.beds, absenceLimit: facilities.absenceLimit })
     .from(facilities)
     .where(eq(facilities.id, fromId))
     .get();
@@ -102,7 +107,7 @@ export function suggestCandidates(db: Db, actor: Actor, request: SuggestionReque
   // The form's own minimum (the agreement's, else three months): a window it would refuse is
   // never proposed. Short-term support is the form's explicit exception, not a suggestion.
   throwFirst(checkMinimumLength(window, { minMonths, shortTerm: false, shortTermReason: null }));
-  const to = toId === null ? null : (db.select({ id: facilities.id, name: facilities.name }).from(facilities).where(eq(facilities.id, toId)).get() ?? null);
+  const to = toId === null ? null : (db.select({ id: facilities.id, name: facilityNameSql(locale) }).from(facilities).where(eq(facilities.id, toId)).get() ?? null);
 
   // 2. The supporting facility's active staff, whether each performs the technique, and how
   //    many rotation days each served in the year before the window (to share the load).
@@ -191,26 +196,27 @@ export function suggestCandidates(db: Db, actor: Actor, request: SuggestionReque
 }
 
 /** Facilities a facility works with: those it directs and its agreement partners. */
-export function partnerFacilities(db: Db, facilityId: number) {
+export function partnerFacilities(db: Db, facilityId: number, locale: Locale = "vi") {
   return db.all<{ id: number; name: string }>(sql`
-    select f.id, f.name from facilities f
+    select f.id, ${facilityNameSqlAt("f", locale)} as name from facilities f
      where f.id <> ${facilityId}
        and (f.directed_by_id = ${facilityId}
             or f.id in (select p.facility_id from agreement_parties p
                          where p.agreement_id in (select agreement_id from agreement_parties where facility_id = ${facilityId})))
-     order by f.name limit 300`);
+     order by name limit 300`);
 }
 
 /** Transfer items a facility supports and has not finished, under open agreements, for the suggestions form. */
-export function supportedItems(db: Db, facilityId: number) {
+export function supportedItems(db: Db, facilityId: number, locale: Locale = "vi") {
+  const toName = facilityShortNameSqlAt("f", locale);
   return db.all<{ id: number; label: string }>(sql`
-    select ti.id, t.code || ' – ' || t.name || ' → ' || f.short_name as label
+    select ti.id, t.code || ' – ' || t.name || ' → ' || ${toName} as label
       from transfer_items ti
       join techniques t on t.id = ti.technique_id
       join facilities f on f.id = ti.to_facility_id
       join agreements a on a.id = ti.agreement_id
      where ti.from_facility_id = ${facilityId} and ti.stage <> 'accepted' and a.status in (${sql.join(OPEN_AGREEMENT_STATUSES.map((status) => sql`${status}`), sql`, `)})
-     order by f.short_name, t.chapter_number, t.number
+     order by ${toName}, t.chapter_number, t.number
      limit 500`);
 }
 

@@ -11,6 +11,8 @@ import { CADRES, type Cadre } from "~/models/enums";
 import { paginate, type Page, type PageRequest } from "~/utils/pagination";
 import { searchTerms } from "~/utils/search";
 import { parsePositiveInt } from "~/utils/numbers";
+import type { Locale } from "~/models/enums";
+import { facilityNameSql, facilityShortNameSql } from "~/models/facilities/names.server";
 
 export type StaffFilters = {
   q: string;
@@ -48,7 +50,7 @@ export type StaffListRow = {
   techniqueCount: number;
 };
 
-export function listStaff(db: Db, actor: Actor, filters: StaffFilters, page: PageRequest): Page<StaffListRow> {
+export function listStaff(db: Db, actor: Actor, filters: StaffFilters, page: PageRequest, locale: Locale = "vi"): Page<StaffListRow> {
   const where = and(
     facilityScopeCondition(actor, staff.facilityId),
     ...searchTerms(filters.q).map((term) => sql`${staff.searchText} like ${`%${term}%`}`),
@@ -73,7 +75,7 @@ export function listStaff(db: Db, actor: Actor, filters: StaffFilters, page: Pag
           chapterNumber: staff.chapterNumber,
           chapterName: chapters.name,
           facilityId: staff.facilityId,
-          facilityName: facilities.shortName,
+          facilityName: facilityShortNameSql(locale),
           licenceNumber: staff.licenceNumber,
           active: staff.active,
           techniqueCount: sql<number>`(select count(*) from ${staffTechniques} st where st.staff_id = ${staff.id})`,
@@ -92,11 +94,11 @@ export function listStaff(db: Db, actor: Actor, filters: StaffFilters, page: Pag
 export type StaffTechniqueRow = { id: number; code: string; name: string; since: string | null };
 
 /** One readable staff member with their techniques, or null when absent or out of scope. */
-export function getStaffMember(db: Tx, actor: Actor, id: number) {
+export function getStaffMember(db: Tx, actor: Actor, id: number, locale: Locale = "vi") {
   const row = db
     .select({
       member: staff,
-      facilityName: facilities.name,
+      facilityName: facilityNameSql(locale),
       provinceCode: facilities.provinceCode,
       chapterName: chapters.name,
     })

@@ -5,12 +5,13 @@ import ExcelJS from "exceljs";
 import type { TFunction } from "i18next";
 import type { Db } from "~/db/client.server";
 import type { Actor } from "~/models/access/policy";
+import type { Locale } from "~/models/enums";
 import { getAgreement } from "~/models/agreements/queries.server";
 import { getPlan } from "./plan.server";
 
-export async function exportAgreementXlsx(db: Db, actor: Actor, agreementId: number, today: string, t: TFunction): Promise<Buffer> {
-  const detail = getAgreement(db, actor, agreementId, today);
-  const plan = getPlan(db, actor, agreementId, {}, { page: 1, pageSize: 1_000_000, offset: 0 }, today);
+export async function exportAgreementXlsx(db: Db, actor: Actor, agreementId: number, today: string, t: TFunction, locale: Locale = "vi"): Promise<Buffer> {
+  const detail = getAgreement(db, actor, agreementId, today, locale);
+  const plan = getPlan(db, actor, agreementId, {}, { page: 1, pageSize: 1_000_000, offset: 0 }, today, locale);
   const a = detail.agreement;
   const wb = new ExcelJS.Workbook();
   wb.creator = "CGKT";

@@ -14,6 +14,7 @@ import { assertPlacement, getItemFormOptions, planValues } from "./plan.server";
 import { checkItemDeletion, checkPartiesChange, requiredCoversLogged } from "./rules";
 import type { ItemEditForm } from "./schemas";
 import { requireItem, supervisedCaseCount } from "./stages.server";
+import type { Locale } from "~/models/enums";
 
 type Options = { at?: string };
 
@@ -47,11 +48,11 @@ function deletionRefusal(db: Tx, agreement: Agreement, item: TransferItem): Doma
 }
 
 /** The correction form: stored values, the parties it offers, and whether deletion is open. */
-export function getItemEdit(db: Db, actor: Actor, agreementId: number, itemId: number) {
+export function getItemEdit(db: Db, actor: Actor, agreementId: number, itemId: number, locale: Locale = "vi") {
   const { item, agreement } = requireManagedItem(db, actor, agreementId, itemId);
   const refusal = editRefusal(agreement, item);
   if (refusal) throw refusal;
-  const { supporting, receiving } = getItemFormOptions(db, actor, agreementId);
+  const { supporting, receiving } = getItemFormOptions(db, actor, agreementId, locale);
   const technique = db.select({ code: techniques.code, name: techniques.name }).from(techniques).where(eq(techniques.id, item.techniqueId)).get()!;
   const blocked = deletionRefusal(db, agreement, item);
   return {

@@ -14,6 +14,8 @@ import { ConflictError, DomainError } from "~/models/errors";
 import { paginate, type PageRequest } from "~/utils/pagination";
 import { canSupport, carriesOver, isOverdue, progressShare } from "./rules";
 import type { ItemForm, PlanFilter } from "./schemas";
+import type { Locale } from "~/models/enums";
+import { facilityNameSql, facilityShortNameSql } from "~/models/facilities/names.server";
 
 export type ItemInput = ItemForm;
 
@@ -145,14 +147,14 @@ export function carryOverItems(tx: Tx, actor: Actor, fromAgreementId: number, to
 }
 
 /** The parties offered by the add-item form: supporting ones as senders, receiving ones as recipients. */
-export function getItemFormOptions(db: Db, actor: Actor, agreementId: number) {
+export function getItemFormOptions(db: Db, actor: Actor, agreementId: number, locale: Locale = "vi") {
   const agreement = requireManageableAgreement(db, actor, agreementId);
   const parties = db
-    .select({ id: facilities.id, name: facilities.name, level: facilities.level, role: agreementParties.role })
+    .select({ id: facilities.id, name: facilityNameSql(locale), level: facilities.level, role: agreementParties.role })
     .from(agreementParties)
     .innerJoin(facilities, eq(facilities.id, agreementParties.facilityId))
     .where(eq(agreementParties.agreementId, agreementId))
-    .orderBy(asc(facilities.name))
+    .orderBy(asc(facilityNameSql(locale)))
     .all();
   const nextPhase =
     db.select({ n: sql<number>`coalesce(max(${transferItems.phase}), 1)` }).from(transferItems).where(eq(transferItems.agreementId, agreementId)).get()?.n ?? 1;
@@ -174,7 +176,7 @@ export const PLAN_PAGE_SIZE = 100;
  * aggregated in SQL over the whole plan, and one page of items in phase/priority order,
  * filtered by stage and facility (either end).
  */
-export function getPlan(db: Db, actor: Actor, agreementId: number, filter: PlanFilter, page: PageRequest, today: string) {
+export function getPlan(db: Db, actor: Actor, agreementId: number, filter: PlanFilter, page: PageRequest, today: string, locale: Locale = "vi") {
   requireReadableAgreement(db, actor, agreementId);
   const phases = db
     .select({
@@ -216,9 +218,9 @@ export function getPlan(db: Db, actor: Actor, agreementId: number, filter: PlanF
           techniqueName: techniques.name,
           minLevel: techniques.minLevel,
           fromId: transferItems.fromFacilityId,
-          fromName: fromF.shortName,
+          fromName: facilityShortNameSql(locale, fromF),
           toId: transferItems.toFacilityId,
-          toName: toF.shortName,
+          toName: facilityShortNameSql(locale, toF),
           carriedFromId: transferItems.carriedFromId,
           carriedToId: sql<number | null>`(select min(n.id) from ${transferItems} n where n.carried_from_id = ${transferItems.id})`,
           supervisedCases: sql<number>`(select count(*) from ${caseLogs} c where c.transfer_item_id = ${transferItems.id} and c.supervised = 1)`,

@@ -12,6 +12,8 @@ import { isOpen } from "~/models/agreements/rules";
 import { ConflictError, DomainError, ForbiddenError, NotFoundError } from "~/models/errors";
 import { cadreCanPerform, canLogCases, checkStageMove, nextStage, previousStage } from "./rules";
 import type { AcceptanceForm, CaseLogForm, StageMoveForm } from "./schemas";
+import type { Locale } from "~/models/enums";
+import { facilityNameSql } from "~/models/facilities/names.server";
 
 /** The item of this agreement the actor may read; 404 for an unknown or mismatched id. */
 export function requireItem(db: Tx, actor: Actor, agreementId: number, itemId: number) {
@@ -42,7 +44,7 @@ function canLog(actor: Actor, item: TransferItem): boolean {
 const fromF = alias(facilities, "from_f");
 const toF = alias(facilities, "to_f");
 
-export function getTransferItem(db: Db, actor: Actor, agreementId: number, itemId: number) {
+export function getTransferItem(db: Db, actor: Actor, agreementId: number, itemId: number, locale: Locale = "vi") {
   const { item, agreement } = requireItem(db, actor, agreementId, itemId);
   const detail = db
     .select({
@@ -50,8 +52,8 @@ export function getTransferItem(db: Db, actor: Actor, agreementId: number, itemI
       techniqueName: techniques.name,
       minLevel: techniques.minLevel,
       procedureClass: techniques.procedureClass,
-      fromName: fromF.name,
-      toName: toF.name,
+      fromName: facilityNameSql(locale, fromF),
+      toName: facilityNameSql(locale, toF),
     })
     .from(transferItems)
     .innerJoin(techniques, eq(techniques.id, transferItems.techniqueId))

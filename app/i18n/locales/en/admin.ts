@@ -132,5 +132,8 @@ export default {
   confirmations: {
     deactivateTitle: "Deactivate the account {{username}}?",
     deactivate: "{{name}} is signed out of every session at once and cannot sign in until the account is reactivated. Their records and audit trail are kept.",
+    endSessionsTitle: "End every session of {{username}}?",
+    endSessions_one: "{{name}} is signed out of {{count}} open session at once, unsaved work in it is lost; the account stays active and can sign in again.",
+    endSessions_other: "{{name}} is signed out of {{count}} open sessions at once, unsaved work in them is lost; the account stays active and can sign in again.",
   },
 } as const;

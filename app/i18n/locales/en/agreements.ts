@@ -164,7 +164,6 @@ export default {
     staleIntro: "Someone else changed this line after you opened the form. These fields differ from what is stored now:",
     deleteTitle: "Delete from the plan",
     deleteHelp: "Deletes the line and its stage history; the audit trail keeps a copy. Only a planned line with no case logged and no rotation serving it can be deleted.",
-    deleteStart: "Delete this line…",
     deleteQuestion: "Delete technique {{code}} {{name}} from the plan?",
     carriedFrom: "Continues the line of agreement",
     carriedTo: "Continued in agreement",

@@ -132,5 +132,8 @@ export default {
   confirmations: {
     deactivateTitle: "Khóa tài khoản {{username}}?",
     deactivate: "{{name}} bị đăng xuất khỏi mọi phiên ngay lập tức và không đăng nhập được nữa cho đến khi tài khoản được mở lại. Dữ liệu và nhật ký của tài khoản được giữ nguyên.",
+    endSessionsTitle: "Kết thúc mọi phiên đăng nhập của {{username}}?",
+    endSessions_one: "{{name}} bị đăng xuất ngay khỏi {{count}} phiên đang mở, phần việc chưa lưu trong phiên đó bị mất; tài khoản vẫn hoạt động và có thể đăng nhập lại.",
+    endSessions_other: "{{name}} bị đăng xuất ngay khỏi {{count}} phiên đang mở, phần việc chưa lưu trong các phiên đó bị mất; tài khoản vẫn hoạt động và có thể đăng nhập lại.",
   },
 } as const;

@@ -164,7 +164,6 @@ export default {
     staleIntro: "Người khác đã sửa dòng này sau khi bạn mở biểu mẫu. Các trường khác với dữ liệu đang lưu:",
     deleteTitle: "Xóa khỏi kế hoạch",
     deleteHelp: "Xóa dòng kế hoạch cùng lịch sử các bước; nhật ký kiểm tra vẫn giữ bản sao. Chỉ xóa được dòng còn ở bước kế hoạch, chưa ghi ca nào và không có đợt luân phiên nào phục vụ.",
-    deleteStart: "Xóa dòng này…",
     deleteQuestion: "Xóa kỹ thuật {{code}} {{name}} khỏi kế hoạch?",
     carriedFrom: "Tiếp nối dòng kế hoạch của thỏa thuận",
     carriedTo: "Được chuyển tiếp sang thỏa thuận",

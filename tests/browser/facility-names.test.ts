@@ -1,0 +1,62 @@
+// Facility names follow the chosen language: after switching to English, the agreements list
+// and the agreement's print view show the stored English name ("Lao Cai Provincial General
+// Hospital No. 2"); in Vietnamese the Vietnamese names. Desktop and a 390 px phone.
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, expect, inject, test } from "vitest";
+import { DEMO_ACCOUNTS } from "../../seeds/accounts";
+import { launchBrowser } from "./browser";
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const SHOTS = process.env.NAMES_SHOTS_DIR;
+
+for (const width of [1366, 390]) {
+  test(`facility names switch to English with the interface (${width} px)`, async () => {
+    const director = DEMO_ACCOUNTS.find((a) => a.username === "gd.laocai2");
+    if (!director) throw new Error("the demo seed has no director of Lào Cai số 2");
+    const context = await browser.newContext({ baseURL: inject("baseUrl"), viewport: { width, height: 844 }, locale: "vi-VN" });
+    const page = await context.newPage();
+    await page.goto("/login");
+    await page.fill("input[name=username]", director.username);
+    await page.fill("input[name=password]", director.password);
+    await Promise.all([page.waitForURL((u) => !u.pathname.startsWith("/login")), page.click("main button[type=submit]")]);
+
+    await page.goto("/agreements");
+    await page.locator("main a[href^='/agreements/']").first().waitFor();
+    await expect.poll(() => page.locator("main").textContent()).toContain("BVĐK Lào Cai số 2");
+    expect(await page.locator("main").textContent()).not.toContain("Lao Cai Provincial General Hospital No. 2");
+    const hrefs = await page.locator("main a[href^='/agreements/']").evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""));
+    const id = hrefs.map((h) => /^\/agreements\/(\d+)$/.exec(h)?.[1]).find(Boolean);
+    expect(id).toBeTruthy();
+
+    const switched = await page.request.post("/locale", { form: { locale: "en", redirectTo: "/" }, maxRedirects: 0 });
+    expect(switched.status()).toBeLessThan(400);
+
+    await page.goto("/agreements");
+    await page.getByRole("heading", { level: 1, name: "Agreements" }).waitFor();
+    await expect.poll(() => page.locator("main").textContent()).toContain("Lao Cai Provincial General Hospital No. 2");
+    expect(await page.locator("main").textContent()).not.toContain("BVĐK Lào Cai số 2");
+    if (SHOTS) await page.screenshot({ path: `${SHOTS}/agreements-en-${width}.png`, fullPage: false });
+
+    await page.goto(`/agreements/${id}/print`);
+    await page.getByText("PRIORITY-TECHNIQUE TRANSFER PLAN").waitFor();
+    const print = page.locator("article.print-page");
+    await expect.poll(() => print.textContent()).toContain("Lao Cai Provincial General Hospital No. 2");
+    expect(await print.textContent()).not.toContain("Bệnh viện Đa khoa tỉnh Lào Cai số 2");
+    if (SHOTS) await page.screenshot({ path: `${SHOTS}/print-en-${width}.png`, fullPage: false });
+
+    // Back to Vietnamese: the official names again.
+    await page.request.post("/locale", { form: { locale: "vi", redirectTo: "/" }, maxRedirects: 0 });
+    await page.goto(`/agreements/${id}/print`);
+    await page.getByText("KẾ HOẠCH CHUYỂN GIAO DANH MỤC KỸ THUẬT ƯU TIÊN").waitFor();
+    await expect.poll(() => print.textContent()).toContain("Bệnh viện Đa khoa tỉnh Lào Cai số 2");
+    expect(await print.textContent()).not.toContain("Lao Cai Provincial General Hospital No. 2");
+    await context.close();
+  });
+}
