@@ -9,6 +9,7 @@ import { PersonName } from "~/components/person-name";
 import { FieldError, FormErrors } from "~/components/form";
 import { StatusBadge } from "~/components/rotations/status-badge";
 import { techniqueHref } from "~/components/links";
+import { localizedTitle } from "~/utils/meta";
 import { getDb } from "~/db/client.server";
 import { formatDate, formatDateTime, formatNumber } from "~/i18n/format";
 import { useLocale } from "~/i18n/use-locale";
@@ -24,7 +25,7 @@ import { replyInvalid, replyWithDomainError, readForm, parseSubmission } from "~
 import { notFound, requireId } from "~/utils/http.server";
 import { ConfirmButton } from "~/components/confirm-button";
 
-export const meta: MetaFunction = () => [{ title: "Đợt luân phiên – CGKT" }];
+export const meta: MetaFunction = ({ matches }) => localizedTitle(matches, "rotations:detail.pageTitle");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = await getLocale(request);

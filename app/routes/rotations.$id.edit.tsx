@@ -6,6 +6,7 @@ import { getLocale } from "~/i18n/locale.server";
 import { FormErrors } from "~/components/form";
 import { RotationForm } from "~/components/rotations/rotation-form";
 import { getDb } from "~/db/client.server";
+import { localizedTitle } from "~/utils/meta";
 import { requireCapability } from "~/models/auth/session.server";
 import { updateRotation } from "~/models/rotations/commands.server";
 import { getRotation, rotationFormOptions } from "~/models/rotations/queries.server";
@@ -15,7 +16,7 @@ import { rotationSchema } from "~/models/rotations/schemas";
 import { replyInvalid, replyWithDomainError, parseForm } from "~/utils/form.server";
 import { forbidden, notFound, requireId } from "~/utils/http.server";
 
-export const meta: MetaFunction = () => [{ title: "Sửa đợt luân phiên – CGKT" }];
+export const meta: MetaFunction = ({ matches }) => localizedTitle(matches, "rotations:form.editTitle");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = await getLocale(request);

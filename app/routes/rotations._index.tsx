@@ -11,6 +11,7 @@ import { Pagination } from "~/components/pagination";
 import { StatusBadge } from "~/components/rotations/status-badge";
 import { SearchBox } from "~/components/search-box";
 import { getDb } from "~/db/client.server";
+import { localizedTitle } from "~/utils/meta";
 import { formatDate } from "~/i18n/format";
 import { useLocale } from "~/i18n/use-locale";
 import { hasCapability } from "~/models/access/policy";
@@ -24,7 +25,7 @@ import { replyInvalid, replyWithDomainError, parseForm } from "~/utils/form.serv
 import { forbidden } from "~/utils/http.server";
 import { pageFromUrl } from "~/utils/pagination";
 
-export const meta: MetaFunction = () => [{ title: "Luân phiên (Đề án 1816) – CGKT" }];
+export const meta: MetaFunction = ({ matches }) => localizedTitle(matches, "rotations:list.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const locale = await getLocale(request);

@@ -11,6 +11,7 @@ import { DRAG_HELP_ID } from "~/components/rotations/board-bar";
 import { BoardTimeline } from "~/components/rotations/board-timeline";
 import { MoveNotice, type MoveReply, type MoveRequest, type Notice } from "~/components/rotations/board-move-notice";
 import { SearchBox } from "~/components/search-box";
+import { localizedTitle } from "~/utils/meta";
 import { getDb } from "~/db/client.server";
 import { formatDate } from "~/i18n/format";
 import { useLocale } from "~/i18n/use-locale";
@@ -25,7 +26,7 @@ import { parseForm, replyInvalid, replyWithDomainError } from "~/utils/form.serv
 import { todayInVietnam } from "~/utils/domain-response.server";
 import { pageFromUrl } from "~/utils/pagination";
 
-export const meta: MetaFunction = () => [{ title: "Bảng luân phiên – CGKT" }];
+export const meta: MetaFunction = ({ matches }) => localizedTitle(matches, "rotations:board.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const locale = await getLocale(request);

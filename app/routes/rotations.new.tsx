@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { getLocale } from "~/i18n/locale.server";
 import { RotationForm } from "~/components/rotations/rotation-form";
 import { getDb } from "~/db/client.server";
+import { localizedTitle } from "~/utils/meta";
 import { requireCapability } from "~/models/auth/session.server";
 import { createRotation } from "~/models/rotations/commands.server";
 import { rotationFormOptions } from "~/models/rotations/queries.server";
@@ -13,7 +14,7 @@ import { rotationSchema } from "~/models/rotations/schemas";
 import { replyInvalid, replyWithDomainError, parseForm } from "~/utils/form.server";
 import { parsePositiveInt } from "~/utils/numbers";
 
-export const meta: MetaFunction = () => [{ title: "Luân phiên mới – CGKT" }];
+export const meta: MetaFunction = ({ matches }) => localizedTitle(matches, "rotations:form.newTitle");
 
 function sendingFacility(url: URL): number | null {
   return parsePositiveInt(url.searchParams.get("from"));

@@ -4,13 +4,14 @@ import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getLocale } from "~/i18n/locale.server";
 import { getDb } from "~/db/client.server";
+import { localizedTitle } from "~/utils/meta";
 import { formatNumber } from "~/i18n/format";
 import { useLocale } from "~/i18n/use-locale";
 import { requireActor } from "~/models/auth/session.server";
 import { rotationReport, type ReportRow } from "~/models/rotations/reports.server";
 import { todayInVietnam } from "~/utils/domain-response.server";
 
-export const meta: MetaFunction = () => [{ title: "Báo cáo luân phiên – CGKT" }];
+export const meta: MetaFunction = ({ matches }) => localizedTitle(matches, "rotations:reports.title");
 
 function parseYear(url: URL): number | null {
   const y = Number(url.searchParams.get("year"));

@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { getLocale } from "~/i18n/locale.server";
 import { FormErrors } from "~/components/form";
 import { getDb } from "~/db/client.server";
+import { localizedTitle } from "~/utils/meta";
 import { formatDate } from "~/i18n/format";
 import { useLocale } from "~/i18n/use-locale";
 import { requireActor } from "~/models/auth/session.server";
@@ -17,7 +18,7 @@ import { encodeMessage, translateMessage } from "~/utils/messages";
 import { parseSubmission } from "~/utils/form.server";
 import { DateField } from "~/components/date-field";
 
-export const meta: MetaFunction = () => [{ title: "Gợi ý người luân phiên – CGKT" }];
+export const meta: MetaFunction = ({ matches }) => localizedTitle(matches, "rotations:suggestions.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const locale = await getLocale(request);

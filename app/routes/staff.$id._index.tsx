@@ -6,6 +6,7 @@ import { getLocale } from "~/i18n/locale.server";
 import { techniqueHref } from "~/components/links";
 import { StatusBadge } from "~/components/rotations/status-badge";
 import { getDb } from "~/db/client.server";
+import { localizedTitle } from "~/utils/meta";
 import { formatDate } from "~/i18n/format";
 import { useLocale } from "~/i18n/use-locale";
 import { requireActor } from "~/models/auth/session.server";
@@ -16,7 +17,7 @@ import { listCommitments } from "~/models/schedule/commitments.server";
 import { getStaffMember } from "~/models/staff/queries.server";
 import { notFound, requireId } from "~/utils/http.server";
 
-export const meta: MetaFunction = () => [{ title: "Nhân sự – CGKT" }];
+export const meta: MetaFunction = ({ matches }) => localizedTitle(matches, "rotations:staff.title");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = await getLocale(request);

@@ -4,6 +4,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { StaffForm } from "~/components/rotations/staff-form";
 import { getDb } from "~/db/client.server";
+import { localizedTitle } from "~/utils/meta";
 import { requireCapability } from "~/models/auth/session.server";
 import { listChapters } from "~/models/catalogue/queries.server";
 import { updateStaffMember } from "~/models/staff/commands.server";
@@ -12,7 +13,7 @@ import { parseTechniqueCodes, staffSchema } from "~/models/staff/schemas";
 import { replyInvalid, replyWithDomainError, parseForm } from "~/utils/form.server";
 import { forbidden, notFound, requireId } from "~/utils/http.server";
 
-export const meta: MetaFunction = () => [{ title: "Sửa nhân sự – CGKT" }];
+export const meta: MetaFunction = ({ matches }) => localizedTitle(matches, "rotations:staff.edit");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireCapability(request, "staff.manage");

@@ -7,6 +7,7 @@ import { FilterBar, FilterSelect } from "~/components/filter-bar";
 import { Pagination } from "~/components/pagination";
 import { SearchBox } from "~/components/search-box";
 import { getDb } from "~/db/client.server";
+import { localizedTitle } from "~/utils/meta";
 import { hasCapability } from "~/models/access/policy";
 import { requireActor } from "~/models/auth/session.server";
 import { listChapters } from "~/models/catalogue/queries.server";
@@ -14,7 +15,7 @@ import { CADRES } from "~/models/enums";
 import { listStaff, parseStaffFilters, staffFacilityOptions } from "~/models/staff/queries.server";
 import { pageFromUrl } from "~/utils/pagination";
 
-export const meta: MetaFunction = () => [{ title: "Nhân sự – CGKT" }];
+export const meta: MetaFunction = ({ matches }) => localizedTitle(matches, "rotations:staff.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const locale = await getLocale(request);

@@ -4,6 +4,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { StaffForm } from "~/components/rotations/staff-form";
 import { getDb } from "~/db/client.server";
+import { localizedTitle } from "~/utils/meta";
 import { requireCapability } from "~/models/auth/session.server";
 import { listChapters } from "~/models/catalogue/queries.server";
 import { DomainError } from "~/models/errors";
@@ -12,7 +13,7 @@ import { registryFacilities } from "~/models/staff/queries.server";
 import { parseTechniqueCodes, staffSchema } from "~/models/staff/schemas";
 import { replyInvalid, replyWithDomainError, parseForm } from "~/utils/form.server";
 
-export const meta: MetaFunction = () => [{ title: "Thêm nhân sự – CGKT" }];
+export const meta: MetaFunction = ({ matches }) => localizedTitle(matches, "rotations:staff.new");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireCapability(request, "staff.manage");

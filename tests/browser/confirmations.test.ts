@@ -1,4 +1,4 @@
-// Issue 12: destructive actions ask first and say what will happen. A trainer cancels a
+// Destructive actions ask first and say what will happen. A trainer cancels a
 // planned rotation: going back from the dialog changes nothing; confirming cancels it. Without
 // scripts the same button still submits. (The course withdrawal's dialog is driven in
 // courses.test.ts.) Runs on its own server: cancelled rotations would change other files' boards.

@@ -1,4 +1,4 @@
-// Issue 12: date fields show and accept dd/mm/yyyy whatever the browser's locale. A trainer on
+// Date fields show and accept dd/mm/yyyy whatever the browser's locale. A trainer on
 // an English-language browser types 05/03/2026 into a credit-hour entry; it is stored as
 // 5 March 2026 (not 3 May) and shown back as 05/03/2026.
 import Database from "better-sqlite3";

@@ -1,4 +1,4 @@
-// Issue 10 in the browser: the Lào Cai department registers a commune station, reclassifies it
+// The facility registry in the browser: the Lào Cai department registers a commune station, reclassifies it
 // with a decision (a date before its opening is refused next to the field), sees both
 // classification histories on the facility page, and reads the report grouped by competence.
 import type { Browser, Page } from "playwright-core";

@@ -1,4 +1,4 @@
-// Issue 12 on a 390 px phone: the five main lists show their rows as stacked cards, the page
+// On a 390 px phone: the five main lists show their rows as stacked cards, the page
 // never scrolls sideways and the header keeps to one line. The screenshots it saves are the
 // committed phone layouts (tests/browser/screenshots/).
 import fs from "node:fs";

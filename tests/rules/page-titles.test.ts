@@ -1,4 +1,4 @@
-// Issue 12: every page names itself and the app in the browser tab, and the app has an icon.
+// Every page names itself and the app in the browser tab, and the app has an icon.
 import fs from "node:fs";
 import path from "node:path";
 import { expect, test } from "vitest";
@@ -14,6 +14,14 @@ test("every page route (one with a component) exports a title", () => {
     .filter((f) => /export default function/.test(fs.readFileSync(path.join(ROUTES, f), "utf8")))
     .filter((f) => !/export const meta\b/.test(fs.readFileSync(path.join(ROUTES, f), "utf8")));
   expect(missing).toEqual([]);
+});
+
+test("no page's title is a fixed string in one language", () => {
+  const fixed = fs
+    .readdirSync(ROUTES)
+    .filter((f) => f.endsWith(".tsx"))
+    .filter((f) => /export const meta\b[^\n]*=>\s*\[\{\s*title:\s*"/.test(fs.readFileSync(path.join(ROUTES, f), "utf8")));
+  expect(fixed).toEqual([]);
 });
 
 test("a title names the page, then the app, in the user's language", () => {

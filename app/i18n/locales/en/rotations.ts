@@ -93,6 +93,7 @@ export default {
     staleHint: "Reload the page to see the latest version before editing.",
   },
   detail: {
+    pageTitle: "Rotation",
     back: "Back to the rotation",
     months: "{{months}} months",
     edit: "Edit",

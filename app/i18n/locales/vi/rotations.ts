@@ -93,6 +93,7 @@ export default {
     staleHint: "Hãy tải lại trang để xem bản mới nhất trước khi sửa.",
   },
   detail: {
+    pageTitle: "Đợt luân phiên",
     back: "Quay lại đợt luân phiên",
     months: "{{months}} tháng",
     edit: "Sửa",
