@@ -1,3 +1,4 @@
+import os from "node:os";
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
@@ -17,6 +18,10 @@ export default defineConfig({
           include: ["tests/**/*.test.ts"],
           exclude: ["tests/browser/**", "node_modules/**"],
           environment: "node",
+          globalSetup: ["tests/helpers/global-setup.ts"],
+          // vitest leaves one CPU to its main process by default: a single worker on a 2-CPU
+          // machine. The main process is mostly idle while files run, so use every CPU.
+          maxWorkers: Math.max(2, os.availableParallelism()),
           setupFiles: ["tests/helpers/setup-env.ts"],
           testTimeout: 20_000,
         },
@@ -28,6 +33,7 @@ export default defineConfig({
           include: ["tests/browser/**/*.test.ts"],
           environment: "node",
           globalSetup: ["tests/browser/global-setup.ts"],
+          setupFiles: ["tests/browser/wait-ready.ts"],
           fileParallelism: false,
           testTimeout: 60_000,
           // A poll waits for the server's work (an import's confirmation runs in a worker
