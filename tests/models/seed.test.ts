@@ -31,7 +31,7 @@ test("seeding twice on fresh databases gives the same rows, and marks the databa
   expect(counts(a)).toEqual(counts(b));
   expect(content(a)).toEqual(content(b));
   expect(counts(a)).toMatchObject({ provinces: 34, communes: 3321, techniques: 8544, technique_billing_codes: 9190 });
-}, 60_000);
+}, 300_000);
 
 test("the named facilities exist with their levels, provinces and network links", async () => {
   const db = createDemoDb();
@@ -59,7 +59,7 @@ test("the named facilities exist with their levels, provinces and network links"
     { valid_from: "2000-01-01" },
     { valid_from: "2025-07-01" },
   ]);
-}, 60_000);
+}, 300_000);
 
 test("demo techniques are real catalogue codes with the stated level, and central and provincial hospitals have people performing them", async () => {
   const db = createDemoDb();
@@ -77,7 +77,7 @@ test("demo techniques are real catalogue codes with the stated level, and centra
   }
   const licences = db.get<{ n: number; d: number }>(sql`select count(*) as n, count(distinct licence_number) as d from staff`);
   expect(licences.n).toBe(licences.d);
-}, 60_000);
+}, 300_000);
 
 // The audit trail records what happened; the demo's plans (courses a month ahead, rotations
 // ending this week) must not leave events stamped after the moment the seed ran.
@@ -87,7 +87,7 @@ test("seeded on the real today, the audit trail holds no instant later than the 
   const clock = new Date().toISOString();
   const future = db.all<{ entity_type: string; at: string }>(sql`select entity_type, at from audit_events where at > ${clock} order by at limit 5`);
   expect(future).toEqual([]);
-}, 60_000);
+}, 300_000);
 
 test("seeded on a past day, events stamped by the demo itself are not later than that day", async () => {
   // The demo template: seeded on TODAY by the run's global setup, which started at demoSeededAt.
@@ -99,4 +99,4 @@ test("seeded on a past day, events stamped by the demo itself are not later than
     sql`select entity_type, at from audit_events where at > ${dayEnd} and at < ${startedAt} order by at limit 5`,
   );
   expect(after).toEqual([]);
-}, 60_000);
+}, 300_000);
