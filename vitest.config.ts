@@ -4,9 +4,10 @@ import { defineConfig } from "vitest/config";
 
 const alias = { "~": path.resolve(__dirname, "app") };
 
-// Two projects: fast tests (rules, models, routes) run in parallel workers; browser tests
-// build the app once, serve it on a free port against a fresh seeded database, and drive
-// Debian's Chromium one file at a time.
+// Two projects: fast tests (rules, models, routes) run in parallel workers on copies of
+// template databases migrated and seeded once per run; browser tests build the app (or reuse
+// an unchanged build), serve it against a fresh seeded database, prepared in the background
+// while the unit files run, and drive Debian's Chromium one file at a time after them.
 export default defineConfig({
   resolve: { alias },
   test: {
