@@ -87,36 +87,57 @@ function buildKey(root: string): string {
   return hash.digest("hex").slice(0, 16);
 }
 
-/**
- * What `npm run build` does (the app, then the import worker beside it), into a folder named
- * after the build's inputs under .cache/: a run whose app is unchanged since the last one
- * reuses that build instead of spending a minute of CPU on the same bundle. Built aside and
- * renamed into place, so an interrupted build is never reused. The three latest are kept.
- */
-async function cachedBuild(root: string, buildDir: string, env: NodeJS.ProcessEnv): Promise<void> {
-  const full = path.join(root, buildDir);
-  if (fs.existsSync(path.join(full, "server/import-worker.mjs"))) return;
-  const scratch = `${full}.building-${process.pid}`;
-  fs.rmSync(scratch, { recursive: true, force: true });
-  const buildEnv = { ...env, REMIX_BUILD_DIR: path.relative(root, scratch) };
+/** What `npm run build` does: the app, then the import worker beside it. */
+async function build(root: string, buildDir: string, env: NodeJS.ProcessEnv): Promise<void> {
+  const buildEnv = { ...env, REMIX_BUILD_DIR: buildDir };
   await run("npx", ["remix", "build"], { cwd: root, env: buildEnv });
   await run("node", ["app/ops/build-worker.mjs"], { cwd: root, env: buildEnv });
-  // The bundler's cache is only for rebuilding this folder; nothing reads it after the rename.
-  fs.rmSync(path.join(scratch, "cache"), { recursive: true, force: true });
+}
+
+/**
+ * The build folder for this run, under .cache/ and named after the build's inputs: a run whose
+ * app is unchanged since the last one reuses that build instead of spending a minute of CPU on
+ * the same bundle. The server bundle holds its assets' path, so a build is never moved: it is
+ * written in place under a lock and marked complete last (an interrupted one is rebuilt).
+ * While another run holds the lock, this run builds into its own temporary folder.
+ */
+function chooseBuild(root: string, privateDir: string): { buildDir: string; make: (env: NodeJS.ProcessEnv) => Promise<void> } {
+  const cache = ".cache/browser-build";
+  const buildDir = path.join(cache, buildKey(root));
+  const complete = path.join(root, buildDir, ".complete");
+  if (fs.existsSync(complete)) return { buildDir, make: async () => {} };
+  fs.mkdirSync(path.join(root, cache), { recursive: true });
+  const lock = path.join(root, `${buildDir}.lock`);
+  // A lock left by a run killed mid-build.
+  if (fs.existsSync(lock) && Date.now() - fs.statSync(lock).mtimeMs > 15 * 60_000) fs.rmSync(lock, { force: true });
+  let fd: number;
   try {
-    fs.renameSync(scratch, full);
+    fd = fs.openSync(lock, "wx");
   } catch {
-    // Another run built the same inputs meanwhile: keep that one.
-    fs.rmSync(scratch, { recursive: true, force: true });
+    return { buildDir: privateDir, make: (env) => build(root, privateDir, env) };
   }
-  const cache = path.dirname(full);
-  const older = fs
-    .readdirSync(cache)
-    .filter((name) => !name.includes(".building-"))
-    .map((name) => ({ name, at: fs.statSync(path.join(cache, name)).mtimeMs }))
-    .sort((a, b) => b.at - a.at)
-    .slice(3);
-  for (const { name } of older) fs.rmSync(path.join(cache, name), { recursive: true, force: true });
+  return {
+    buildDir,
+    make: async (env) => {
+      try {
+        fs.rmSync(path.join(root, buildDir), { recursive: true, force: true });
+        await build(root, buildDir, env);
+        // The bundler's cache is only for rebuilding; nothing reads it.
+        fs.rmSync(path.join(root, buildDir, "cache"), { recursive: true, force: true });
+        fs.writeFileSync(complete, "");
+        const older = fs
+          .readdirSync(path.join(root, cache))
+          .filter((name) => !name.endsWith(".lock") && path.join(cache, name) !== buildDir)
+          .map((name) => ({ name, at: fs.statSync(path.join(root, cache, name)).mtimeMs }))
+          .sort((a, b) => b.at - a.at)
+          .slice(2);
+        for (const { name } of older) fs.rmSync(path.join(root, cache, name), { recursive: true, force: true });
+      } finally {
+        fs.closeSync(fd);
+        fs.rmSync(lock, { force: true });
+      }
+    },
+  };
 }
 
 // Builds the app (or reuses an unchanged build), seeds a fresh demo database in a temp folder
@@ -129,8 +150,7 @@ export default async function setup(project: TestProject) {
   const dbPath = path.join(tmp, "browser.sqlite");
   const readyFile = path.join(tmp, "ready.json");
   const env = { ...process.env, DATABASE_PATH: dbPath, NODE_ENV: "production" as const, UPLOADS_DIR: path.join(tmp, "uploads") };
-  const buildDir = path.join(".cache/browser-build", buildKey(root));
-  fs.mkdirSync(path.join(root, ".cache/browser-build"), { recursive: true });
+  const { buildDir, make } = chooseBuild(root, path.relative(root, path.join(tmp, "build")));
   const port = await reservedPort();
   const baseUrl = `http://127.0.0.1:${port}`;
   let child: ChildProcess | undefined;
@@ -141,7 +161,7 @@ export default async function setup(project: TestProject) {
   };
 
   // The build and the seed do not depend on each other: both at once.
-  const ready = Promise.all([cachedBuild(root, buildDir, env), run("npx", ["tsx", "seeds/setup.ts"], { cwd: root, env })])
+  const ready = Promise.all([make(env), run("npx", ["tsx", "seeds/setup.ts"], { cwd: root, env })])
     .then(async () => {
       child = spawn("node", ["server.js"], {
         cwd: root,
