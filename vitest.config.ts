@@ -1,11 +1,13 @@
+import os from "node:os";
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
 const alias = { "~": path.resolve(__dirname, "app") };
 
-// Two projects: fast tests (rules, models, routes) run in parallel workers; browser tests
-// build the app once, serve it on a free port against a fresh seeded database, and drive
-// Debian's Chromium one file at a time.
+// Two projects: fast tests (rules, models, routes) run in parallel workers on copies of
+// template databases migrated and seeded once per run; browser tests build the app (or reuse
+// an unchanged build), serve it against a fresh seeded database, prepared in the background
+// while the unit files run, and drive Debian's Chromium one file at a time after them.
 export default defineConfig({
   resolve: { alias },
   test: {
@@ -17,8 +19,15 @@ export default defineConfig({
           include: ["tests/**/*.test.ts"],
           exclude: ["tests/browser/**", "node_modules/**"],
           environment: "node",
+          globalSetup: ["tests/helpers/global-setup.ts"],
+          // vitest leaves one CPU to its main process by default: a single worker on a 2-CPU
+          // machine. The main process is mostly idle while files run, so use every CPU.
+          maxWorkers: Math.max(2, os.availableParallelism()),
           setupFiles: ["tests/helpers/setup-env.ts"],
-          testTimeout: 20_000,
+          // Guards against a hung test, not speed checks: on a 2-CPU machine shared with other
+          // runs a test's CPU share, and so its time, varies several-fold.
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
         },
       },
       {
@@ -28,6 +37,7 @@ export default defineConfig({
           include: ["tests/browser/**/*.test.ts"],
           environment: "node",
           globalSetup: ["tests/browser/global-setup.ts"],
+          setupFiles: ["tests/browser/wait-ready.ts"],
           fileParallelism: false,
           testTimeout: 60_000,
           // A poll waits for the server's work (an import's confirmation runs in a worker

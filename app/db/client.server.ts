@@ -11,9 +11,13 @@ export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Data
 export const DEFAULT_DATABASE_PATH = "data/planner.sqlite";
 const MIGRATIONS_FOLDER = path.resolve(process.cwd(), "drizzle");
 
-/** Opens an SQLite file (or `:memory:`), sets the pragmas and applies pending migrations. */
-export function openDb(file: string): Db {
-  if (file !== ":memory:") fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+/**
+ * Opens an SQLite file (or `:memory:`), sets the pragmas and applies pending migrations.
+ * Bytes of a serialized database open as an in-memory copy of it: the tests copy a migrated
+ * (or seeded) template this way instead of migrating and seeding for every file.
+ */
+export function openDb(file: string | Buffer): Db {
+  if (typeof file === "string" && file !== ":memory:") fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const sqlite = new Database(file);
   sqlite.pragma("journal_mode = WAL");
   // Concurrent writers wait up to 5 s for the lock instead of failing at once.

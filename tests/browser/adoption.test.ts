@@ -107,7 +107,8 @@ test("the department corrects a target it set, removes a wrong value and deletes
   await page.goto(`${path}/edit`);
   await page.click("text=Xóa chỉ tiêu…");
   await Promise.all([page.waitForURL((url) => url.searchParams.has("deleted")), page.click("button[value=delete]")]);
-  expect(await page.locator("[role=status]").textContent()).toBe("Đã xóa chỉ tiêu.");
+  // The URL changes before the list renders: wait for its message, then read the list.
+  await expect.poll(() => page.locator("[role=status]").textContent()).toBe("Đã xóa chỉ tiêu.");
   expect(await page.locator("[data-testid=target-row]", { hasText: "Thử sửa và xóa" }).count()).toBe(0);
   await page.close();
 });

@@ -110,7 +110,7 @@ test("party rows start with one blank and grow with the add-row button", async (
     expect(await page.locator("[data-party-row]").count()).toBe(2);
     await page.click("[data-testid=add-row]");
     await page.click("[data-testid=add-row]");
-    expect(await page.locator("[data-party-row]").count()).toBe(4);
+    await expect.poll(() => page.locator("[data-party-row]").count()).toBe(4);
     // The new row's field has the focus.
     expect(await page.evaluate(() => document.activeElement?.getAttribute("name"))).toBe("parties[3].facilityCode");
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);

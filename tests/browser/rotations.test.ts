@@ -50,7 +50,8 @@ test("a trainer schedules a rotation, is refused an overlapping one with the cla
   await page.fill("input[name=endOn]", "2031-03-31");
   await submit(page);
   await expect.poll(() => new URL(page.url()).pathname).toMatch(/^\/rotations\/\d+$/);
-  expect(await page.locator("h1").textContent()).toContain(staffName);
+  // The URL changes before the new page renders: wait for its heading, not the form's.
+  await expect.poll(() => page.locator("h1").textContent()).toContain(staffName);
   const firstId = new URL(page.url()).pathname.split("/").pop();
 
   // 2. The same person again from 1 March: refused, the message names the first rotation.
@@ -74,7 +75,7 @@ test("a trainer schedules a rotation, is refused an overlapping one with the cla
   await page.fill("input[name=startOn]", "2031-04-01");
   await page.fill("input[name=endOn]", "2031-06-30");
   await Promise.all([page.waitForURL(/startOn=2031-04-01/), page.click("main form[method=get] button[type=submit]")]);
-  expect(await page.locator("main [role=alert]").textContent()).toContain("thời hạn của thỏa thuận 126/HĐ-BVĐK2");
+  await expect.poll(() => page.locator("main [role=alert]").textContent()).toContain("thời hạn của thỏa thuận 126/HĐ-BVĐK2");
   expect(await page.getByTestId("candidate").count()).toBe(0);
   // A quarter inside the term, 20 months back (the seed counts its months from the same today).
   const start = addMonthsIso(`${vietnamToday(new Date()).slice(0, 7)}-01`, -20);
@@ -98,6 +99,8 @@ test("a trainer schedules a rotation, is refused an overlapping one with the cla
   await submit(page);
   await expect.poll(() => new URL(page.url()).pathname).toMatch(/^\/rotations\/\d+$/);
   const secondId = new URL(page.url()).pathname.split("/").pop();
+  // The form also names 10.12: wait for the rotation's own page (its heading names the person).
+  await expect.poll(() => page.locator("h1").textContent()).toContain(candidateName);
   expect(await page.locator("main").textContent()).toContain("10.12");
 
   // 4. Each on the board of its year, each bar linking to its rotation.

@@ -5,14 +5,11 @@ import type { Actor } from "~/models/access/policy";
 import { getDepartmentDashboard } from "~/models/reports/dashboard.server";
 import { listFigurePairs } from "~/models/reports/drill-down.server";
 import { listTargets } from "~/models/targets/targets.server";
-import { seedDemo } from "../../seeds/demo";
-import { createTestDb } from "../helpers/db";
-
-const TODAY = "2026-03-15";
+import { createDemoDb } from "../helpers/db";
+import { DEMO_TODAY as TODAY } from "../helpers/demo-today";
 
 test("on the seeded demo, Lào Cai reads +1,268 and 4,028, the drill-downs list as many pairs, and Bắc Ninh's target is 103.7%", async () => {
-  const db = createTestDb();
-  await seedDemo(db, { today: TODAY });
+  const db = createDemoDb();
   const laoCai: Actor = { userId: 0, role: "department", facilityId: null, provinceCode: "15" };
   const dashboard = getDepartmentDashboard(db, laoCai, "15", TODAY);
   expect(dashboard.provincialAdded.official).toBe(1268);

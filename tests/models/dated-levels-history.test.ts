@@ -8,15 +8,12 @@ import type { Actor } from "~/models/access/policy";
 import { importCatalogue, QD7603_EDITION } from "~/models/catalogue/import.server";
 import { getAdoptionReport } from "~/models/reports/adoption-report.server";
 import { getDepartmentDashboard } from "~/models/reports/dashboard.server";
-import { seedDemo } from "../../seeds/demo";
-import { createTestDb } from "../helpers/db";
-
-const TODAY = "2026-03-15";
+import { createDemoDb } from "../helpers/db";
+import { DEMO_TODAY as TODAY } from "../helpers/demo-today";
 const laoCai: Actor = { userId: 0, role: "department", facilityId: null, provinceCode: "15" };
 
 test("Lào Cai's 2020–2025 figures are the same before and after Circular 23 is imported and technique levels change today", async () => {
-  const db = createTestDb();
-  await seedDemo(db, { today: TODAY });
+  const db = createDemoDb();
   const dates = ["2020-12-31", "2021-12-31", "2022-12-31", "2023-12-31", "2024-12-31", "2025-12-31", "2026-03-14"];
   const figures = () =>
     dates.map((date) => {

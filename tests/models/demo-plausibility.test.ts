@@ -5,18 +5,14 @@ import { sql } from "drizzle-orm";
 import { beforeAll, expect, test } from "vitest";
 import type { Db } from "~/db/client.server";
 import { getNetwork } from "~/models/agreements/network.server";
-import { seedDemo } from "../../seeds/demo";
 import { DEMO_TECHNIQUES } from "../../seeds/demo-techniques";
 import { FACILITY_CODES } from "../../seeds/network";
-import { createTestDb } from "../helpers/db";
-
-const TODAY = "2026-03-15";
+import { createDemoDb } from "../helpers/db";
 let db: Db;
 
-beforeAll(async () => {
-  db = createTestDb();
-  await seedDemo(db, { today: TODAY });
-}, 120_000);
+beforeAll(() => {
+  db = createDemoDb();
+});
 
 type PairRow = { code: string; kind: string; level_at_start: string; min_level: string | null; procedure_class: string | null; name: string; technique: string };
 

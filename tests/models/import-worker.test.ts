@@ -24,7 +24,7 @@ beforeAll(() => {
   // The bundle `npm run build` writes beside the server bundle, built here into the temporary folder.
   execFileSync("node", ["app/ops/build-worker.mjs"], { cwd: root, env: { ...process.env, REMIX_BUILD_DIR: dir } });
   process.env.IMPORT_WORKER_PATH = path.join(dir, "server", "import-worker.mjs");
-}, 60_000);
+}, 300_000);
 
 afterAll(() => {
   delete process.env.IMPORT_WORKER_PATH;

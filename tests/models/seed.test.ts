@@ -1,12 +1,12 @@
 import { sql } from "drizzle-orm";
-import { expect, test } from "vitest";
+import { expect, inject, test } from "vitest";
 import { isDemoSeeded, seedDemo } from "../../seeds/demo";
 import { DEMO_TECHNIQUES } from "../../seeds/demo-techniques";
 import { FACILITY_CODES } from "../../seeds/network";
 import { vietnamToday } from "~/models/dates";
-import { createTestDb } from "../helpers/db";
+import { createDemoDb, createTestDb } from "../helpers/db";
+import { DEMO_TODAY as TODAY } from "../helpers/demo-today";
 
-const TODAY = "2026-03-15";
 const TABLES = ["provinces", "communes", "chapters", "techniques", "technique_billing_codes", "facilities", "facility_levels", "staff", "staff_techniques"];
 
 function counts(db: ReturnType<typeof createTestDb>) {
@@ -23,19 +23,18 @@ function content(db: ReturnType<typeof createTestDb>) {
 
 test("seeding twice on fresh databases gives the same rows, and marks the database as seeded", async () => {
   const a = createTestDb();
-  const b = createTestDb();
+  // The other seeding: the demo template, seeded on the same day by the run's global setup.
+  const b = createDemoDb();
   expect(isDemoSeeded(a)).toBe(false);
   await seedDemo(a, { today: TODAY });
-  await seedDemo(b, { today: TODAY });
   expect(isDemoSeeded(a)).toBe(true);
   expect(counts(a)).toEqual(counts(b));
   expect(content(a)).toEqual(content(b));
   expect(counts(a)).toMatchObject({ provinces: 34, communes: 3321, techniques: 8544, technique_billing_codes: 9190 });
-}, 60_000);
+}, 300_000);
 
 test("the named facilities exist with their levels, provinces and network links", async () => {
-  const db = createTestDb();
-  await seedDemo(db, { today: TODAY });
+  const db = createDemoDb();
   const rows = db.all<{ code: string; level: string; kind: string; province_code: string | null; country: string; upper: string | null }>(
     sql`select f.code, f.level, f.kind, f.province_code, f.country, d.code as upper
         from facilities f left join facilities d on d.id = f.directed_by_id`,
@@ -60,11 +59,10 @@ test("the named facilities exist with their levels, provinces and network links"
     { valid_from: "2000-01-01" },
     { valid_from: "2025-07-01" },
   ]);
-}, 60_000);
+}, 300_000);
 
 test("demo techniques are real catalogue codes with the stated level, and central and provincial hospitals have people performing them", async () => {
-  const db = createTestDb();
-  await seedDemo(db, { today: TODAY });
+  const db = createDemoDb();
   for (const t of Object.values(DEMO_TECHNIQUES)) {
     expect(db.get(sql`select min_level, chapter_number from techniques where code = ${t.code}`)).toEqual({ min_level: t.minLevel, chapter_number: t.chapterNumber });
   }
@@ -79,7 +77,7 @@ test("demo techniques are real catalogue codes with the stated level, and centra
   }
   const licences = db.get<{ n: number; d: number }>(sql`select count(*) as n, count(distinct licence_number) as d from staff`);
   expect(licences.n).toBe(licences.d);
-}, 60_000);
+}, 300_000);
 
 // The audit trail records what happened; the demo's plans (courses a month ahead, rotations
 // ending this week) must not leave events stamped after the moment the seed ran.
@@ -89,16 +87,16 @@ test("seeded on the real today, the audit trail holds no instant later than the 
   const clock = new Date().toISOString();
   const future = db.all<{ entity_type: string; at: string }>(sql`select entity_type, at from audit_events where at > ${clock} order by at limit 5`);
   expect(future).toEqual([]);
-}, 60_000);
+}, 300_000);
 
 test("seeded on a past day, events stamped by the demo itself are not later than that day", async () => {
-  const db = createTestDb();
-  const startedAt = new Date().toISOString();
-  await seedDemo(db, { today: TODAY });
+  // The demo template: seeded on TODAY by the run's global setup, which started at demoSeededAt.
+  const db = createDemoDb();
+  const startedAt = inject("templateDbs").demoSeededAt;
   // Events the seed dates itself lie on or before its today; the rest carry the real clock.
   const dayEnd = new Date(`${TODAY}T23:59:59.999+07:00`).toISOString();
   const after = db.all<{ entity_type: string; at: string }>(
     sql`select entity_type, at from audit_events where at > ${dayEnd} and at < ${startedAt} order by at limit 5`,
   );
   expect(after).toEqual([]);
-}, 60_000);
+}, 300_000);

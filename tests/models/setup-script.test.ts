@@ -40,7 +40,7 @@ test("a database left half-seeded is replaced by a complete demo; a second run c
   const again = openDb(file);
   expect(again.get<{ n: number }>(sql`select count(*) as n from facilities`).n).toBe(facilities);
   again.$client.close();
-}, 120_000);
+}, 300_000);
 
 test("a database with accounts but no demo is never replaced", async () => {
   const other = path.join(dir, "other.sqlite");
@@ -59,4 +59,4 @@ test("a database with accounts but no demo is never replaced", async () => {
   expect(after.get<{ n: number }>(sql`select count(*) as n from users`).n).toBe(1);
   expect(after.get<{ n: number }>(sql`select count(*) as n from facilities`).n).toBe(0);
   after.$client.close();
-}, 60_000);
+}, 300_000);
