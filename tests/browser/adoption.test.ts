@@ -91,8 +91,13 @@ test("the department corrects a target it set, removes a wrong value and deletes
   await page.click("button[value=addMeasurement]");
   await expect.poll(() => page.locator("[data-testid=target-percent]").textContent()).toBe("300%");
 
-  await page.click("[data-testid=measurement] >> text=Xóa");
-  await Promise.all([page.waitForURL((url) => url.searchParams.has("removed")), page.click("button[value=removeMeasurement]")]);
+  // Both removals ask in a dialog first (the shared ConfirmButton); confirming posts once.
+  await page.waitForFunction(() => document.querySelector("button[data-confirm][aria-haspopup=dialog]"));
+  await page.locator("[data-testid=measurement]").getByRole("button", { name: /^Xóa số liệu ngày/ }).click();
+  await Promise.all([
+    page.waitForURL((url) => url.searchParams.has("removed")),
+    page.locator("dialog[open]").getByRole("button", { name: "Xóa số liệu", exact: true }).click(),
+  ]);
   await expect.poll(() => page.locator("[data-testid=measurement]").count()).toBe(0);
 
   await page.click("text=Sửa chỉ tiêu");
@@ -105,8 +110,12 @@ test("the department corrects a target it set, removes a wrong value and deletes
   await expect.poll(() => page.locator("[data-testid=target-percent]").textContent()).toBe("0%");
 
   await page.goto(`${path}/edit`);
-  await page.click("text=Xóa chỉ tiêu…");
-  await Promise.all([page.waitForURL((url) => url.searchParams.has("deleted")), page.click("button[value=delete]")]);
+  await page.waitForFunction(() => document.querySelector("button[data-confirm][aria-haspopup=dialog]"));
+  await page.locator("main").getByRole("button", { name: "Xóa chỉ tiêu", exact: true }).click();
+  await Promise.all([
+    page.waitForURL((url) => url.searchParams.has("deleted")),
+    page.locator("dialog[open]").getByRole("button", { name: "Xóa chỉ tiêu", exact: true }).click(),
+  ]);
   // The URL changes before the list renders: wait for its message, then read the list.
   await expect.poll(() => page.locator("[role=status]").textContent()).toBe("Đã xóa chỉ tiêu.");
   expect(await page.locator("[data-testid=target-row]", { hasText: "Thử sửa và xóa" }).count()).toBe(0);

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, expect, inject, test } from "vitest";
 import { addDaysIso, vietnamToday } from "~/models/dates";
 import { DEMO_ACCOUNTS } from "../../seeds/accounts";
 import { launchBrowser, startScratchServer } from "./browser";
+import { courseWithTwoTrainees, signedInPage } from "./courses-helpers";
 
 const trainer = DEMO_ACCOUNTS.find((a) => a.username === "daotao.laocai2")!;
 
@@ -21,49 +22,13 @@ afterAll(async () => {
   server?.stop();
 });
 
-async function signedIn(width: number): Promise<Page> {
-  const context = await browser.newContext({ baseURL: server.baseUrl, viewport: { width, height: 844 }, locale: "vi-VN" });
-  const page = await context.newPage();
-  await page.goto("/login");
-  await page.fill("input[name=username]", trainer.username);
-  await page.fill("input[name=password]", trainer.password);
-  await Promise.all([page.waitForURL((u) => u.pathname !== "/login"), page.click("form:has(input[name=password]) button[type=submit]")]);
-  return page;
+function signedIn(width: number): Promise<Page> {
+  return signedInPage(browser, server.baseUrl, trainer, width);
 }
 
 /** A course in a few weeks with two of the host's own staff approved. */
-async function courseWithTwo(page: Page, title: string): Promise<string[]> {
-  const day = addDaysIso(vietnamToday(new Date()), 60);
-  await page.goto("/courses/new");
-  await page.fill("input[name=title]", title);
-  await page.fill("input[name=startOn]", day);
-  await page.fill("input[name=endOn]", day);
-  await page.fill("input[name=capacity]", "5");
-  await page.fill("input[name=creditHours]", "4");
-  await page.fill("input[name=minAttendancePercent]", "80");
-  await page.fill("input[name='sessions[0].heldOn']", day);
-  await page.fill("input[name='sessions[0].startsAt']", "08:00");
-  await page.fill("input[name='sessions[0].endsAt']", "11:00");
-  await page.fill("input[name='sessions[0].topic']", "Sơ cứu chấn thương");
-  await Promise.all([page.waitForURL(/\/courses\/\d+$/), page.click("button[type=submit]:has-text('Tạo khóa đào tạo')")]);
-  await page.getByRole("heading", { level: 1, name: title }).waitFor();
-  const names: string[] = [];
-  const tried = new Set<string>();
-  while (names.length < 2) {
-    const options = await page.locator("select[name=staffId] option:not([disabled])").evaluateAll((els) =>
-      els.map((e) => ({ id: (e as HTMLOptionElement).value, text: e.textContent ?? "" })).filter((o) => o.id),
-    );
-    const next = options.find((o) => !tried.has(o.id));
-    if (!next) throw new Error("no free staff member left");
-    tried.add(next.id);
-    await page.selectOption("select[name=staffId]", next.id);
-    const [response] = await Promise.all([page.waitForResponse((r) => r.request().method() === "POST"), page.click("button[name=intent][value=request]")]);
-    if (!response.ok()) continue;
-    const name = next.text.replace(/\s*\(.*\)$/, "");
-    await page.locator(`tr[data-participant="${name}"]`).waitFor();
-    names.push(name);
-  }
-  return names;
+function courseWithTwo(page: Page, title: string): Promise<string[]> {
+  return courseWithTwoTrainees(page, title, addDaysIso(vietnamToday(new Date()), 60));
 }
 
 for (const width of [1366, 390]) {
