@@ -30,7 +30,8 @@ function facilityParam(value: string | null | undefined): number | null | undefi
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   const requested = facilityParam(new URL(request.url).searchParams.get("facility")) ?? null;
-  return json(orRespond(() => ledgerImportPage(getDb(), actor, requested, await getLocale(request))));
+  const locale = await getLocale(request);
+  return json(orRespond(() => ledgerImportPage(getDb(), actor, requested, locale)));
 }
 
 type ActionData = { fieldErrors: Record<string, string[]> };

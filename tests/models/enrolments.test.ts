@@ -151,8 +151,8 @@ test("another hospital sees only its own staff among the participants", () => {
   requestEnrolment(db, host, { courseId: course.id, staffId: makeStaff(db, { facilityId: host.facilityId! }).id });
   const own = makeStaff(db, { facilityId: guest.facilityId! });
   requestEnrolment(db, guest, { courseId: course.id, staffId: own.id });
-  expect(listParticipants(db, guest, course, page).rows.map((r) => r.staffId)).toEqual([own.id]);
-  expect(listParticipants(db, host, course, page).total).toBe(2);
+  expect(listParticipants(db, guest, course, page, "vi").rows.map((r) => r.staffId)).toEqual([own.id]);
+  expect(listParticipants(db, host, course, page, "vi").total).toBe(2);
 });
 
 test("a decision posted on one course's page cannot change an enrolment of another course", () => {
