@@ -17,6 +17,7 @@ import * as listRoute from "~/routes/agreements._index";
 import * as courseRoute from "~/routes/courses.$courseId._index";
 import * as rosterRoute from "~/routes/courses.$courseId.sessions.$sessionId";
 import * as ledgerRoute from "~/routes/credits.$staffId";
+import * as directorRoute from "~/routes/director";
 import * as creditsRoute from "~/routes/credits._index";
 import * as facilitiesRoute from "~/routes/facilities._index";
 import { encodeMessage, translateMessage } from "~/utils/messages";
@@ -154,4 +155,11 @@ test("the refusal naming a supporter that cannot perform the technique reads in 
   const vi = translateMessage(getFixedT("vi", "agreements"), message);
   expect(vi).toContain(`${s.hub.shortName} chưa thực hiện kỹ thuật`);
   expect(vi).not.toContain("Hub Teaching Hospital");
+});
+
+test("the director's dashboard names the director's facility in the reader's language", async () => {
+  const s = await setup();
+  const name = async (cookie: string) => (await bodyOf(await call(directorRoute.loader, { request: authedRequest("/director", { cookie }) }))).facilityName;
+  expect(await name(await s.cookieIn("en"))).toBe("Hub Teaching Hospital");
+  expect(await name(await s.cookieIn("vi"))).toBe(s.hub.name);
 });
