@@ -22,6 +22,7 @@ import { replyInvalid, replyWithDomainError, readForm, parseSubmission } from "~
 import { notFound, requireId } from "~/utils/http.server";
 import { ConfirmButton } from "~/components/confirm-button";
 import { localizedTitle } from "~/utils/meta";
+import { getLocale } from "~/i18n/locale.server";
 
 export const meta: MetaFunction = ({ matches }) => localizedTitle(matches, "admin:users.title");
 
@@ -30,7 +31,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const userId = requireId(params.userId);
   const db = getDb();
   try {
-    return json({ ...getUserForAdmin(db, actor, userId), ...userFormOptions(db, actor) });
+    const locale = await getLocale(request);
+    return json({ ...getUserForAdmin(db, actor, userId, locale), ...userFormOptions(db, actor, locale) });
   } catch (error) {
     if (error instanceof NotFoundError) throw notFound();
     throw error;

@@ -11,6 +11,7 @@ import { ROLES, type Role } from "~/models/enums";
 import { listUsers } from "~/models/users/users.server";
 import { pageFromUrl } from "~/utils/pagination";
 import { localizedTitle } from "~/utils/meta";
+import { getLocale } from "~/i18n/locale.server";
 
 export const meta: MetaFunction = ({ matches }) => localizedTitle(matches, "admin:users.title");
 
@@ -20,7 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const q = url.searchParams.get("q") ?? "";
   const roleParam = url.searchParams.get("role");
   const role = (ROLES as readonly string[]).includes(roleParam ?? "") ? (roleParam as Role) : null;
-  return json({ q, role, result: listUsers(getDb(), actor, { q, role }, pageFromUrl(url)) });
+  return json({ q, role, result: listUsers(getDb(), actor, { q, role }, pageFromUrl(url), await getLocale(request)) });
 }
 
 export default function UsersPage() {

@@ -12,12 +12,13 @@ import { CreateUserSchema } from "~/models/users/schemas";
 import { createUser, userFormOptions } from "~/models/users/users.server";
 import { replyInvalid, replyWithDomainError, parseForm } from "~/utils/form.server";
 import { localizedTitle } from "~/utils/meta";
+import { getLocale } from "~/i18n/locale.server";
 
 export const meta: MetaFunction = ({ matches }) => localizedTitle(matches, "admin:users.new");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireCapability(request, "users.manage");
-  return json(userFormOptions(getDb(), actor));
+  return json(userFormOptions(getDb(), actor, await getLocale(request)));
 }
 
 export async function action({ request }: ActionFunctionArgs) {

@@ -25,6 +25,7 @@ import { pageFromUrl } from "~/utils/pagination";
 import { localizedTitle } from "~/utils/meta";
 import { parsePositiveInt } from "~/utils/numbers";
 import { DateField } from "~/components/date-field";
+import { getLocale } from "~/i18n/locale.server";
 
 export const meta: MetaFunction = ({ matches }) => localizedTitle(matches, "adoption:ledger.title");
 
@@ -33,14 +34,15 @@ function requestedFacility(url: URL): number | null {
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {
+  const locale = await getLocale(request);
   const actor = await requireActor(request);
   const url = new URL(request.url);
   const db = getDb();
   try {
-    const facility = resolveLedgerFacility(db, actor, requestedFacility(url));
+    const facility = resolveLedgerFacility(db, actor, requestedFacility(url), locale);
     return json({
       facility,
-      options: ledgerFacilityOptions(db, actor),
+      options: ledgerFacilityOptions(db, actor, locale),
       techniques: facility ? listFacilityTechniques(db, facility.id, { q: url.searchParams.get("q") ?? undefined, page: pageFromUrl(url) }) : null,
       entries: facility ? listLedgerEntries(db, actor, facility.id, pageFromUrl(new URL(`http://x/?page=${url.searchParams.get("epage") ?? 1}`), 10)) : null,
       today: todayInVietnam(),

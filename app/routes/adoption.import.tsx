@@ -16,6 +16,7 @@ import { orRespond, throwDomainResponse, todayInVietnam } from "~/utils/domain-r
 import { readImportUpload } from "~/utils/import-upload.server";
 import { encodeMessage, translateMessage } from "~/utils/messages";
 import { localizedTitle } from "~/utils/meta";
+import { getLocale } from "~/i18n/locale.server";
 
 export const meta: MetaFunction = ({ matches }) => localizedTitle(matches, "imports:ledger.title");
 
@@ -29,7 +30,8 @@ function facilityParam(value: string | null | undefined): number | null | undefi
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   const requested = facilityParam(new URL(request.url).searchParams.get("facility")) ?? null;
-  return json(orRespond(() => ledgerImportPage(getDb(), actor, requested)));
+  const locale = await getLocale(request);
+  return json(orRespond(() => ledgerImportPage(getDb(), actor, requested, locale)));
 }
 
 type ActionData = { fieldErrors: Record<string, string[]> };

@@ -29,6 +29,7 @@ import { forbidden, notFound, requireId } from "~/utils/http.server";
 import { localizedTitle } from "~/utils/meta";
 import { DateField } from "~/components/date-field";
 import { todayInVietnam } from "~/utils/domain-response.server";
+import { getLocale } from "~/i18n/locale.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   data
@@ -37,7 +38,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
-  const detail = getListRequest(getDb(), actor, requireId(params.id));
+  const detail = getListRequest(getDb(), actor, requireId(params.id), await getLocale(request));
   if (!detail) throw notFound();
   return json({ detail, today: todayInVietnam() });
 }

@@ -21,6 +21,7 @@ import { replyInvalid, replyWithDomainError, parseForm } from "~/utils/form.serv
 import { pageFromUrl } from "~/utils/pagination";
 import { localizedTitle } from "~/utils/meta";
 import { todayInVietnam } from "~/utils/domain-response.server";
+import { getLocale } from "~/i18n/locale.server";
 
 export const meta: MetaFunction = ({ matches }) => localizedTitle(matches, "adoption:requests.title");
 
@@ -31,7 +32,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const status = (LIST_REQUEST_STATUSES as readonly string[]).includes(statusParam ?? "") ? (statusParam as ListRequestStatus) : null;
   return json({
     status,
-    page: listListRequests(getDb(), actor, { status, page: pageFromUrl(url) }),
+    page: listListRequests(getDb(), actor, { status, page: pageFromUrl(url) }, await getLocale(request)),
     canSubmit: hasCapability(actor, "techniqueList.submit") && actor.facilityId !== null,
   });
 }

@@ -12,6 +12,7 @@ import { formatDate, formatTime } from "~/i18n/format";
 import { useLocale } from "~/i18n/use-locale";
 import { assertSameOrigin, clientIp } from "~/models/auth/session.server";
 import { findCheckIn, selfCheckIn } from "~/models/courses/check-in.server";
+import { getLocale } from "~/i18n/locale.server";
 import { selfCheckInSchema } from "~/models/courses/schemas";
 import { DomainError } from "~/models/errors";
 import { parseForm, replyInvalid, replyWithDomainError } from "~/utils/form.server";
@@ -26,9 +27,10 @@ export const headers: HeadersFunction = ({ actionHeaders }) => {
   return retryAfter ? { "Retry-After": retryAfter } : new Headers();
 };
 
-export async function loader({ params }: LoaderFunctionArgs) {
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const locale = await getLocale(request);
   try {
-    return json({ session: findCheckIn(getDb(), params.code ?? ""), error: null });
+    return json({ session: findCheckIn(getDb(), params.code ?? "", locale), error: null });
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
     return json({ session: null, error: encodeMessage(error.message) }, { status: error.status });

@@ -28,6 +28,7 @@ import { replyInvalid, replyWithDomainError, readForm, parseSubmission, byIntent
 import { badRequest, notFound, requireId } from "~/utils/http.server";
 import { pageFromUrl } from "~/utils/pagination";
 import { ConfirmButton } from "~/components/confirm-button";
+import { clashParams } from "~/models/schedule/rules";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.course.title ?? ""} – CGKT` }];
 
@@ -38,7 +39,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const course = getCourse(db, actor, requireId(params.courseId), locale);
   if (!course) throw notFound();
   const url = new URL(request.url);
-  const participants = listParticipants(db, actor, course, pageFromUrl(url, 100));
+  const participants = listParticipants(db, actor, course, pageFromUrl(url, 100), locale);
   const ticks = course.canManage ? attendanceTicks(db, participants.rows.map((p) => p.id)) : [];
   const staffQuery = url.searchParams.get("staffQ") ?? "";
   const candidates =
@@ -244,7 +245,7 @@ export default function CoursePage() {
                   // A busy person would be refused (409): shown with the reason, not selectable.
                   <option key={s.id} value={s.id} disabled={s.busy !== null}>
                     {`${s.fullName} (${te(`cadre.${s.cadre}`)})${
-                      s.busy ? ` — ${t(`request.busy.${s.busy.kind}`, { title: s.busy.title, start: s.busy.start, end: s.busy.end })}` : ""
+                      s.busy ? ` — ${t(`request.busy.${s.busy.kind}`, clashParams(s.busy))}` : ""
                     }`}
                   </option>
                 ))}

@@ -16,7 +16,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const course = getCourse(db, actor, requireId(params.courseId), locale);
   if (!course) throw notFound();
   if (!course.canSeeAll) throw forbidden();
-  const rows = listParticipants(db, actor, course, { page: 1, pageSize: 20_000, offset: 0 }).rows;
+  const rows = listParticipants(db, actor, course, { page: 1, pageSize: 20_000, offset: 0 }, locale).rows;
   const body = await participantsWorkbook(course, course.sessions.length, rows, getFixedT(locale, "courses"), getFixedT(locale, "enums"));
   return new Response(new Uint8Array(body), {
     headers: { "Content-Type": XLSX_TYPE, "Content-Disposition": `attachment; filename="course-${course.id}-participants.xlsx"` },

@@ -23,13 +23,15 @@ import { checkInDecisionSchema, checkInWindowSchema, rosterMarkSchema } from "~/
 import { orRespond, todayInVietnam } from "~/utils/domain-response.server";
 import { byIntent, parseSubmission, readForm, replyInvalid, replyWithDomainError } from "~/utils/form.server";
 import { requireId } from "~/utils/http.server";
+import { getLocale } from "~/i18n/locale.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.course.title ?? ""} – CGKT` }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   const db = getDb();
-  const roster = orRespond(() => getSessionRoster(db, actor, requireId(params.courseId), requireId(params.sessionId)));
+  const locale = await getLocale(request);
+  const roster = orRespond(() => getSessionRoster(db, actor, requireId(params.courseId), requireId(params.sessionId), locale));
   const state = sessionCheckInState(db, roster.session.id);
   const origin = new URL(request.url).origin;
   const checkIn =

@@ -12,13 +12,15 @@ import { courseSchema, requestedHostFromUrl } from "~/models/courses/schemas";
 import { orRespond } from "~/utils/domain-response.server";
 import { replyInvalid, replyWithDomainError, parseForm } from "~/utils/form.server";
 import { localizedTitle } from "~/utils/meta";
+import { getLocale } from "~/i18n/locale.server";
 
 export const meta: MetaFunction = ({ matches }) => localizedTitle(matches, "courses:form.newTitle");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireCapability(request, "courses.manage");
   // A trainer's host is their own facility; an administrator picks one (`?host=`) first.
-  return json(orRespond(() => newCourseFormData(getDb(), actor, requestedHostFromUrl(new URL(request.url)))));
+  const locale = await getLocale(request);
+  return json(orRespond(() => newCourseFormData(getDb(), actor, requestedHostFromUrl(new URL(request.url)), locale)));
 }
 
 export async function action({ request }: ActionFunctionArgs) {

@@ -20,12 +20,13 @@ import { notFound, requireId } from "~/utils/http.server";
 import { pageFromUrl } from "~/utils/pagination";
 import { DateField } from "~/components/date-field";
 import { todayInVietnam } from "~/utils/domain-response.server";
+import { getLocale } from "~/i18n/locale.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.ledger.person.fullName ?? ""} – CGKT` }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
-  const ledger = getCreditLedger(getDb(), actor, requireId(params.staffId), todayInVietnam(), pageFromUrl(new URL(request.url)));
+  const ledger = getCreditLedger(getDb(), actor, requireId(params.staffId), todayInVietnam(), pageFromUrl(new URL(request.url)), await getLocale(request));
   if (!ledger) throw notFound();
   return json({ ledger });
 }

@@ -19,14 +19,16 @@ import { notFound } from "~/utils/http.server";
 import { parsePositiveInt } from "~/utils/numbers";
 import { pageFromUrl } from "~/utils/pagination";
 import { localizedTitle } from "~/utils/meta";
+import { getLocale } from "~/i18n/locale.server";
 
 export const meta: MetaFunction = ({ matches }) => localizedTitle(matches, "courses:credits.facilityTitle");
 
 export async function loader({ request }: LoaderFunctionArgs) {
+  const locale = await getLocale(request);
   const actor = await requireActor(request);
   const url = new URL(request.url);
   const db = getDb();
-  const facilities = listCreditFacilities(db, actor);
+  const facilities = listCreditFacilities(db, actor, locale);
   const asked = url.searchParams.get("facility");
   const facilityId = asked ? parsePositiveInt(asked) : actor.facilityId || facilities[0]?.id || null;
   if (asked && facilityId === null) throw notFound();
@@ -35,7 +37,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const q = url.searchParams.get("q") ?? "";
   const today = todayInVietnam();
   // Another facility's staff is a 403 page, not an error.
-  const result = facilityId ? orRespond(() => listFacilityCredits(db, actor, facilityId, today, { standing, q }, pageFromUrl(url))) : null;
+  const result = facilityId ? orRespond(() => listFacilityCredits(db, actor, facilityId, today, { standing, q }, pageFromUrl(url), locale)) : null;
   return json({ result, facilities, facilityId, standing, q, today, window: creditWindow(today) });
 }
 

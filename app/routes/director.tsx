@@ -8,14 +8,18 @@ import { formatDate } from "~/i18n/format";
 import { useLocale } from "~/i18n/use-locale";
 import { requireActor } from "~/models/auth/session.server";
 import { getDirectorDashboard } from "~/models/agreements/dashboard.server";
+import { facilityDisplayName } from "~/models/facilities/names";
+import { getLocale } from "~/i18n/locale.server";
 import { todayInVietnam } from "~/utils/domain-response.server";
 import { localizedTitle } from "~/utils/meta";
 
 export const meta: MetaFunction = ({ matches }) => localizedTitle(matches, "agreements:dashboard.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
+  const locale = await getLocale(request);
   const actor = await requireActor(request);
-  return json({ facilityName: actor.facilityName, dashboard: getDirectorDashboard(getDb(), actor, todayInVietnam()) });
+  const facilityName = actor.facilityName === null ? null : facilityDisplayName({ name: actor.facilityName, nameEn: actor.facilityNameEn }, locale);
+  return json({ facilityName, dashboard: getDirectorDashboard(getDb(), actor, todayInVietnam(), locale) });
 }
 
 type ItemRow = ReturnType<typeof getDirectorDashboard>["overdue"]["rows"][number];

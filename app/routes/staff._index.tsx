@@ -27,7 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     filters,
     result: listStaff(db, actor, filters, pageFromUrl(url), locale),
     chapters: listChapters(db),
-    facilities: staffFacilityOptions(db, actor),
+    facilities: staffFacilityOptions(db, actor, locale),
     canManage: hasCapability(actor, "staff.manage"),
   });
 }

@@ -18,13 +18,14 @@ import { throwDomainResponse, todayInVietnam } from "~/utils/domain-response.ser
 import { readImportUpload } from "~/utils/import-upload.server";
 import { encodeMessage, translateMessage } from "~/utils/messages";
 import { localizedTitle } from "~/utils/meta";
+import { getLocale } from "~/i18n/locale.server";
 
 export const meta: MetaFunction = ({ matches }) => localizedTitle(matches, "imports:staff.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireCapability(request, "staff.manage");
   // Directors import into their own facility only: no facility field for them.
-  return json({ facilities: actor.facilityId === null ? registryFacilities(getDb(), actor) : null });
+  return json({ facilities: actor.facilityId === null ? registryFacilities(getDb(), actor, await getLocale(request)) : null });
 }
 
 type ActionData = { fieldErrors: Record<string, string[]> };

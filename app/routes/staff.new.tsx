@@ -12,6 +12,7 @@ import { addStaffMember } from "~/models/staff/commands.server";
 import { registryFacilities } from "~/models/staff/queries.server";
 import { parseTechniqueCodes, staffSchema } from "~/models/staff/schemas";
 import { replyInvalid, replyWithDomainError, parseForm } from "~/utils/form.server";
+import { getLocale } from "~/i18n/locale.server";
 
 export const meta: MetaFunction = ({ matches }) => localizedTitle(matches, "rotations:staff.new");
 
@@ -19,7 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireCapability(request, "staff.manage");
   const db = getDb();
   // Directors register staff of their own facility only: no facility field for them.
-  return json({ chapters: listChapters(db), facilities: actor.facilityId === null ? registryFacilities(db, actor) : null });
+  return json({ chapters: listChapters(db), facilities: actor.facilityId === null ? registryFacilities(db, actor, await getLocale(request)) : null });
 }
 
 export async function action({ request }: ActionFunctionArgs) {

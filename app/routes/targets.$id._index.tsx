@@ -21,6 +21,7 @@ import { localizedTitle } from "~/utils/meta";
 import { DateField } from "~/components/date-field";
 import { todayInVietnam } from "~/utils/domain-response.server";
 import { ConfirmButton } from "~/components/confirm-button";
+import { getLocale } from "~/i18n/locale.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   data ? [{ title: `${data.target.title} – CGKT` }] : localizedTitle(matches, "adoption:targets.title");
@@ -28,7 +29,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   const today = todayInVietnam();
-  const target = getTarget(getDb(), actor, requireId(params.id), today);
+  const target = getTarget(getDb(), actor, requireId(params.id), today, await getLocale(request));
   if (!target) throw notFound();
   return json({ target, today });
 }

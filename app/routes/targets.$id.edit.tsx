@@ -20,12 +20,13 @@ import { replyInvalid, replyWithDomainError, readForm, parseSubmission } from "~
 import { forbidden, notFound, requireId } from "~/utils/http.server";
 import { localizedTitle } from "~/utils/meta";
 import { ConfirmButton } from "~/components/confirm-button";
+import { getLocale } from "~/i18n/locale.server";
 
 export const meta: MetaFunction = ({ matches }) => localizedTitle(matches, "adoption:targets.editTitle");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireCapability(request, "targets.manage");
-  const target = getTarget(getDb(), actor, requireId(params.id), todayInVietnam());
+  const target = getTarget(getDb(), actor, requireId(params.id), todayInVietnam(), await getLocale(request));
   if (!target) throw notFound();
   if (!target.canManage) throw forbidden();
   return json({

@@ -18,6 +18,7 @@ import { replyInvalid, replyWithDomainError, parseForm } from "~/utils/form.serv
 import { pageFromUrl } from "~/utils/pagination";
 import { localizedTitle } from "~/utils/meta";
 import { todayInVietnam } from "~/utils/domain-response.server";
+import { getLocale } from "~/i18n/locale.server";
 
 export const meta: MetaFunction = ({ matches }) => localizedTitle(matches, "adoption:targets.title");
 
@@ -26,7 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const today = todayInVietnam();
   return json({
-    page: listTargets(getDb(), actor, { provinceCode: url.searchParams.get("province"), page: pageFromUrl(url) }, today),
+    page: listTargets(getDb(), actor, { provinceCode: url.searchParams.get("province"), page: pageFromUrl(url) }, today, await getLocale(request)),
     canManage: hasCapability(actor, "targets.manage"),
     showProvince: readsEverything(actor),
     today,

@@ -16,6 +16,7 @@ import { getTechniqueByCode } from "~/models/catalogue/queries.server";
 import { LEVELS } from "~/models/enums";
 import { notFound } from "~/utils/http.server";
 import { pageFromUrl } from "~/utils/pagination";
+import { getLocale } from "~/i18n/locale.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.technique.code} ${data.technique.name} – CGKT` : "CGKT" },
@@ -26,7 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const db = getDb();
   const technique = getTechniqueByCode(db, params.code ?? "");
   if (!technique) throw notFound();
-  const performers = listTechniquePerformers(db, technique.id, pageFromUrl(new URL(request.url)));
+  const performers = listTechniquePerformers(db, technique.id, pageFromUrl(new URL(request.url)), await getLocale(request));
   return json({
     technique,
     performers,

@@ -18,6 +18,7 @@ import { DomainError } from "~/models/errors";
 import { parseSubmission, readForm, replyInvalid, replyWithDomainError } from "~/utils/form.server";
 import { translateMessage } from "~/utils/messages";
 import { localizedTitle } from "~/utils/meta";
+import { getLocale } from "~/i18n/locale.server";
 
 export const meta: MetaFunction = ({ matches }) => localizedTitle(matches, "catalogue:newTechniques.title");
 
@@ -25,7 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   const db = getDb();
   return json({
-    rows: listNewTechniques(db, actor),
+    rows: listNewTechniques(db, actor, await getLocale(request)),
     chapters: listChapters(db),
     // Recording needs a facility of one's own: administrators record through a facility's account.
     canRecord: hasCapability(actor, "adoption.manage") && actor.facilityId !== null,

@@ -35,7 +35,7 @@ test("on the seeded demo, Lào Cai reads +1,268 and 4,028, the drill-downs list 
   expect(performing.rows.every((r) => ["C", "D"].includes(r.levelNow) && r.approvedOn !== null)).toBe(true);
 
   const bacNinh: Actor = { userId: 0, role: "department", facilityId: null, provinceCode: "24" };
-  const records = listTargets(db, bacNinh, { page: { page: 1, pageSize: 10, offset: 0 } }, TODAY).rows.find((t) => t.indicator === "manual_count")!;
+  const records = listTargets(db, bacNinh, { page: { page: 1, pageSize: 10, offset: 0 } }, TODAY, "vi").rows.find((t) => t.indicator === "manual_count")!;
   expect([records.value, records.targetValue, records.percent, records.status]).toEqual([56, 54, 103.7, "achieved"]);
 
   // Every ledger write has its audit row.

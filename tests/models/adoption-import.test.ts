@@ -128,7 +128,7 @@ test("a director's rows with a decision become one list request awaiting the dep
   expect(official(db, department, p.code)).toBe(before);
   const requestRow = db.$client.prepare("SELECT id, status, comment, facility_id AS facilityId FROM technique_list_requests").get() as { id: number; status: string; comment: string; facilityId: number };
   expect(requestRow).toMatchObject({ status: "submitted", facilityId: hospital.id, comment: "QĐ 88/QĐ-SYT (2025-09-01)" });
-  const request = getListRequest(db, department, requestRow.id)!;
+  const request = getListRequest(db, department, requestRow.id, "vi")!;
   expect(request.items.map((i) => [i.code, i.startedOn])).toEqual(expect.arrayContaining([[a.code, "2024-03-15"], [b.code, null]]));
 
   // Importing it again: the waiting request is named, nothing new is requested.

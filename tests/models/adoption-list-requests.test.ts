@@ -54,7 +54,7 @@ test("a director submits additions; the department approves them and they count 
   );
   expect(request.status).toBe("submitted");
   expect(officialAdded(db, province.code)).toBe(0);
-  const detail = getListRequest(db, department, request.id)!;
+  const detail = getListRequest(db, department, request.id, "vi")!;
   expect(detail.canApprove).toBe(true);
   expect(detail.items.every((i) => i.crossLevel)).toBe(true);
 
@@ -78,7 +78,7 @@ test("the department returns a request with a comment and nothing enters the led
   const request = submitListRequest(db, director, { items: [{ techniqueCode: ecmo.code, startedOn: "2025-03-02" }] }, TODAY);
   const returned = returnListRequest(db, department, request.id, { comment: "Thiếu biên bản nghiệm thu", version: 1 });
   expect(returned.status).toBe("returned");
-  expect(getListRequest(db, director, request.id)!.thread.map((n) => [n.kind, n.body])).toEqual([
+  expect(getListRequest(db, director, request.id, "vi")!.thread.map((n) => [n.kind, n.body])).toEqual([
     ["submitted", null],
     ["returned", "Thiếu biên bản nghiệm thu"],
   ]);
@@ -97,8 +97,8 @@ test("another province's department cannot approve, and does not see the request
   expect(() =>
     approveListRequest(db, outsider, request.id, { decisionNumber: "1/QĐ", decisionOn: "2025-09-30", version: 1 }, TODAY),
   ).toThrow(expect.objectContaining({ status: 403 }));
-  expect(getListRequest(db, outsider, request.id)).toBeNull();
-  expect(listListRequests(db, outsider, { page: { page: 1, pageSize: 10, offset: 0 } }).total).toBe(0);
+  expect(getListRequest(db, outsider, request.id, "vi")).toBeNull();
+  expect(listListRequests(db, outsider, { page: { page: 1, pageSize: 10, offset: 0 } }, "vi").total).toBe(0);
 });
 
 test("bad submissions are refused and nothing is saved", () => {
@@ -157,7 +157,7 @@ test("returning keeps the facility's note: both stay in a dated thread, and the 
   vi.setSystemTime(new Date("2025-10-14T03:30:00Z"));
   returnListRequest(db, department, request.id, { comment: "Thiếu biên bản nghiệm thu; bổ sung kỹ thuật gây tê.", version: 1 });
 
-  const returned = getListRequest(db, director, request.id)!;
+  const returned = getListRequest(db, director, request.id, "vi")!;
   expect(returned.comment).toBe("Đã triển khai sau chuyển giao từ Bạch Mai.");
   expect(returned.canResubmit).toBe(true);
   expect(returned.thread.map((n) => [n.kind, n.body, n.at])).toEqual([
@@ -185,7 +185,7 @@ test("returning keeps the facility's note: both stay in a dated thread, and the 
   const resent = resend(director, 2);
   expect(resent.status).toBe("submitted");
   expect(resent.id).toBe(request.id);
-  const detail = getListRequest(db, department, request.id)!;
+  const detail = getListRequest(db, department, request.id, "vi")!;
   expect(detail.items.map((i) => [i.code, i.startedOn])).toEqual(
     expect.arrayContaining([
       [ecmo.code, "2025-03-05"],
@@ -200,7 +200,7 @@ test("returning keeps the facility's note: both stay in a dated thread, and the 
   // A request that is not returned cannot be resent.
   expect(() => resend(director, 3)).toThrow("adoption:errors.notReturned");
   approveListRequest(db, department, request.id, { decisionNumber: "15/QĐ-SYT", decisionOn: TODAY, version: 3 }, TODAY);
-  expect(getListRequest(db, director, request.id)!.thread.at(-1)).toMatchObject({ kind: "approved", lines: 2, decisionNumber: "15/QĐ-SYT", decisionOn: TODAY });
+  expect(getListRequest(db, director, request.id, "vi")!.thread.at(-1)).toMatchObject({ kind: "approved", lines: 2, decisionNumber: "15/QĐ-SYT", decisionOn: TODAY });
 });
 
 test("the department approves some lines and returns others with a reason; the request follows its lines and the facility resends only the returned ones", () => {
@@ -248,7 +248,7 @@ test("the department approves some lines and returns others with a reason; the r
   );
   expect(first.status).toBe("submitted");
   expect(officialAdded(db, province.code)).toBe(1);
-  let detail = getListRequest(db, director, request.id)!;
+  let detail = getListRequest(db, director, request.id, "vi")!;
   expect(Object.fromEntries(detail.items.map((i) => [i.code, [i.status, i.returnReason, i.decisionNumber]]))).toEqual({
     [ecmo.code]: ["approved", null, "201/QĐ-SYT"],
     [epidural.code]: ["returned", "Thiếu biên bản nghiệm thu gây tê.", null],
@@ -269,7 +269,7 @@ test("the department approves some lines and returns others with a reason; the r
   expect(() =>
     decideListRequestLines(db, department, request.id, { lines: [{ techniqueId: ecmo.id, outcome: "return", reason: "x" }], version: 3 }, TODAY),
   ).toThrow("adoption:errors.notSubmitted");
-  detail = getListRequest(db, director, request.id)!;
+  detail = getListRequest(db, director, request.id, "vi")!;
   expect(detail.canResubmit).toBe(true);
   expect(detail.thread.filter((n) => n.kind === "returned").map((n) => [n.techniqueCode, n.body])).toEqual([
     [epidural.code, "Thiếu biên bản nghiệm thu gây tê."],
@@ -287,7 +287,7 @@ test("the department approves some lines and returns others with a reason; the r
     { items: [{ techniqueCode: epidural.code, startedOn: "2025-05-22" }, { techniqueCode: third.code, startedOn: "2025-06-01" }], note: "Đã bổ sung hồ sơ.", version: 3 },
     TODAY,
   );
-  detail = getListRequest(db, department, request.id)!;
+  detail = getListRequest(db, department, request.id, "vi")!;
   expect(detail.status).toBe("submitted");
   expect(Object.fromEntries(detail.items.map((i) => [i.code, [i.status, i.startedOn]]))).toEqual({
     [ecmo.code]: ["approved", "2025-03-02"],
@@ -298,7 +298,7 @@ test("the department approves some lines and returns others with a reason; the r
   const done = approveListRequest(db, department, request.id, { decisionNumber: "230/QĐ-SYT", decisionOn: TODAY, version: 4 }, TODAY);
   expect(done.status).toBe("approved");
   expect(officialAdded(db, province.code)).toBe(3);
-  detail = getListRequest(db, director, request.id)!;
+  detail = getListRequest(db, director, request.id, "vi")!;
   expect(detail.items.map((i) => i.decisionNumber).sort()).toEqual(["201/QĐ-SYT", "230/QĐ-SYT", "230/QĐ-SYT"]);
   expect(db.select({ n: count() }).from(adoptionEvents).where(eq(adoptionEvents.facilityId, hospital.id)).get()!.n).toBe(6);
 });

@@ -219,7 +219,7 @@ test("the dashboard lists the facility's agreements ending within 90 days", () =
   const w = world();
   const a = createAgreement(w.db, w.director, w.input({ endOn: "2026-06-13" }));
   changeAgreementStatus(w.db, w.director, a.id, { toStatus: "active", version: 1 });
-  expect(getDirectorDashboard(w.db, w.director, TODAY).expiring.map((e) => e.daysLeft)).toEqual([90]);
-  expect(getDirectorDashboard(w.db, w.director, "2026-03-14").expiring).toHaveLength(0);
-  expect(getDirectorDashboard(w.db, w.strangerDirector, TODAY).expiring).toHaveLength(0);
+  expect(getDirectorDashboard(w.db, w.director, TODAY, "vi").expiring.map((e) => e.daysLeft)).toEqual([90]);
+  expect(getDirectorDashboard(w.db, w.director, "2026-03-14", "vi").expiring).toHaveLength(0);
+  expect(getDirectorDashboard(w.db, w.strangerDirector, TODAY, "vi").expiring).toHaveLength(0);
 });

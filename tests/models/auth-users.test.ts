@@ -44,7 +44,7 @@ test("only administrators manage users", async () => {
   const db = createTestDb();
   const facility = makeFacility(db);
   const director: Actor = { userId: makeUser(db, { role: "director", facilityId: facility.id }).id, role: "director", facilityId: facility.id, provinceCode: facility.provinceCode };
-  expect(() => listUsers(db, director, {}, page)).toThrow("common:errors.forbiddenBody");
+  expect(() => listUsers(db, director, {}, page, "vi")).toThrow("common:errors.forbiddenBody");
   await expect(
     createUser(db, director, { username: "sneaky", displayName: "x", password: "0123456789", role: "admin" }),
   ).rejects.toThrow("common:errors.forbiddenBody");
@@ -56,8 +56,8 @@ test("the user list searches names without diacritics", () => {
   const admin = adminOf(db);
   makeUser(db, { role: "viewer", username: "xem1", displayName: "Lê Minh Đức" });
   makeUser(db, { role: "viewer", username: "xem2", displayName: "Phạm Thị Lan" });
-  expect(listUsers(db, admin, { q: "duc" }, page).rows.map((r) => r.username)).toEqual(["xem1"]);
-  expect(listUsers(db, admin, { q: "pham lan" }, page).rows.map((r) => r.username)).toEqual(["xem2"]);
+  expect(listUsers(db, admin, { q: "duc" }, page, "vi").rows.map((r) => r.username)).toEqual(["xem1"]);
+  expect(listUsers(db, admin, { q: "pham lan" }, page, "vi").rows.map((r) => r.username)).toEqual(["xem2"]);
 });
 
 test("a stale edit is refused with what changed, and nothing is written", () => {

@@ -157,7 +157,7 @@ test("performers are facilities that started the technique and are not suspended
   ev(suspendedAgain.id, "suspended", "2023-12-31");
   ev(approvedOnly.id, "approved", "2022-01-01");
 
-  const performers = listTechniquePerformers(db, technique.id, page());
+  const performers = listTechniquePerformers(db, technique.id, page(), "vi");
 
   expect(performers.rows.map((r) => [r.name, r.startedOn])).toEqual([
     ["BV Bắt đầu", "2021-03-01"],

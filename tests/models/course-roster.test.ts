@@ -22,7 +22,7 @@ function world() {
 
 test("the roster lists the approved trainees of a session by name; a tap marks one present, audited, and enrols them", () => {
   const w = world();
-  const roster = getSessionRoster(w.db, w.host, w.course.id, w.sessions[1].id);
+  const roster = getSessionRoster(w.db, w.host, w.course.id, w.sessions[1].id, "vi");
   expect(roster.session.number).toBe(2);
   expect(roster.rows.map((r) => [r.fullName, r.present])).toEqual([
     ["Lù Văn Bình", null],
@@ -30,13 +30,13 @@ test("the roster lists the approved trainees of a session by name; a tap marks o
   ]);
   markSessionAttendance(w.db, w.host, { courseId: w.course.id, sessionId: w.sessions[1].id, enrolmentId: w.ea.id, present: true });
   markSessionAttendance(w.db, w.host, { courseId: w.course.id, sessionId: w.sessions[1].id, enrolmentId: w.eb.id, present: false });
-  const after = getSessionRoster(w.db, w.host, w.course.id, w.sessions[1].id);
+  const after = getSessionRoster(w.db, w.host, w.course.id, w.sessions[1].id, "vi");
   expect(after.rows.map((r) => [r.fullName, r.present, r.status])).toEqual([
     ["Lù Văn Bình", false, "approved"],
     ["Vàng Thị An", true, "enrolled"],
   ]);
   // The other session is untouched.
-  expect(getSessionRoster(w.db, w.host, w.course.id, w.sessions[0].id).rows.every((r) => r.present === null)).toBe(true);
+  expect(getSessionRoster(w.db, w.host, w.course.id, w.sessions[0].id, "vi").rows.every((r) => r.present === null)).toBe(true);
   const audited = w.db.select().from(auditEvents).where(and(eq(auditEvents.entityType, "attendance"))).all();
   expect(audited.map((a) => a.entityId)).toEqual([`${w.ea.id}:${w.sessions[1].id}`, `${w.eb.id}:${w.sessions[1].id}`]);
   expect(audited.every((a) => a.userId === w.host.userId)).toBe(true);
@@ -53,7 +53,7 @@ test("a session of another course, a trainee of another course and another host 
   const outsider = requestEnrolment(w.db, w.host, { courseId: other.id, staffId: w.waiting.id });
   expect(() => mark({ enrolmentId: outsider.id })).toThrow(NotFoundError);
   expect(() => mark({}, stranger)).toThrow(ForbiddenError);
-  expect(() => getSessionRoster(w.db, stranger, w.course.id, w.sessions[0].id)).toThrow(ForbiddenError);
+  expect(() => getSessionRoster(w.db, stranger, w.course.id, w.sessions[0].id, "vi")).toThrow(ForbiddenError);
   expect(w.db.select().from(auditEvents).where(eq(auditEvents.entityType, "attendance")).all()).toHaveLength(0);
 });
 
@@ -62,7 +62,7 @@ test("a trainee with a certificate is locked on the roster", () => {
   saveAttendanceSheet(w.db, w.host, w.course.id, { rows: [w.ea.id], present: w.sessions.map((s) => `${w.ea.id}:${s.id}`), score: {} });
   evaluateCourse(w.db, w.host, w.course.id, "2026-03-06", w.ea.id);
   expect(w.db.select().from(enrolments).where(eq(enrolments.id, w.ea.id)).get()!.status).toBe("completed");
-  expect(getSessionRoster(w.db, w.host, w.course.id, w.sessions[0].id).rows.find((r) => r.enrolmentId === w.ea.id)!.locked).toBe(true);
+  expect(getSessionRoster(w.db, w.host, w.course.id, w.sessions[0].id, "vi").rows.find((r) => r.enrolmentId === w.ea.id)!.locked).toBe(true);
   expect(() =>
     markSessionAttendance(w.db, w.host, { courseId: w.course.id, sessionId: w.sessions[0].id, enrolmentId: w.ea.id, present: false }),
   ).toThrow(ConflictError);

@@ -20,7 +20,7 @@ test("the ledger totals the hours of the five years ending today", () => {
   entry(db, p.id, "2021-03-10", 100);
   entry(db, p.id, "2021-03-11", 40);
   entry(db, p.id, "2025-06-01", 90);
-  const ledger = getCreditLedger(db, director, p.id, "2026-03-10", page)!;
+  const ledger = getCreditLedger(db, director, p.id, "2026-03-10", page, "vi")!;
   expect(ledger.totals).toEqual({ total: 130, expiring: 40, shortfall: 0, standing: "at_risk" });
   expect(ledger.entries.total).toBe(3);
 });
@@ -28,7 +28,7 @@ test("the ledger totals the hours of the five years ending today", () => {
 test("another hospital cannot read the ledger", () => {
   const db = createTestDb();
   const p = makeStaff(db, { facilityId: makeFacility(db).id });
-  expect(getCreditLedger(db, makeActor(db, "director"), p.id, "2026-03-10", page)).toBeNull();
+  expect(getCreditLedger(db, makeActor(db, "director"), p.id, "2026-03-10", page, "vi")).toBeNull();
 });
 
 test("a conference with evidence adds hours; hours without evidence or in the future are refused", () => {
@@ -37,7 +37,7 @@ test("a conference with evidence adds hours; hours without evidence or in the fu
   const p = makeStaff(db, { facilityId: trainer.facilityId! });
   const input = creditEntrySchema.parse({ kind: "conference", activityOn: "2026-01-15", hours: "8", title: "Hội nghị Sản phụ khoa", evidence: "Giấy chứng nhận số 12/HN" });
   addCreditEntry(db, trainer, p.id, input, "2026-03-10");
-  expect(getCreditLedger(db, trainer, p.id, "2026-03-10", page)!.totals.total).toBe(8);
+  expect(getCreditLedger(db, trainer, p.id, "2026-03-10", page, "vi")!.totals.total).toBe(8);
   expect(creditEntrySchema.safeParse({ ...input, evidence: " " }).success).toBe(false);
   expect(creditEntrySchema.safeParse({ ...input, kind: "course" }).success).toBe(false);
   expect(() => addCreditEntry(db, trainer, p.id, { ...input, activityOn: "2026-03-11" }, "2026-03-10")).toThrow(
@@ -58,14 +58,14 @@ test("the facility view lists who is short now and who will be within a year", (
   entry(db, risk.id, "2021-06-01", 20);
   entry(db, risk.id, "2024-06-01", 110);
   entry(db, below.id, "2025-06-01", 60);
-  const all = listFacilityCredits(db, director, f, "2026-03-10", {}, page);
+  const all = listFacilityCredits(db, director, f, "2026-03-10", {}, page, "vi");
   expect(all.rows.map((r) => [r.fullName, r.total, r.expiring, r.standing])).toEqual([
     ["Chi", 60, 0, "below"],
     ["Bình", 130, 20, "at_risk"],
     ["An", 130, 0, "met"],
   ]);
-  expect(listFacilityCredits(db, director, f, "2026-03-10", { standing: "below" }, page).rows.map((r) => r.fullName)).toEqual(["Chi"]);
-  expect(listFacilityCredits(db, director, f, "2026-03-10", { standing: "at_risk" }, page).rows.map((r) => r.fullName)).toEqual(["Bình"]);
-  expect(listFacilityCredits(db, director, f, "2026-03-10", { standing: "short" }, page).total).toBe(2);
-  expect(() => listFacilityCredits(db, makeActor(db, "director"), f, "2026-03-10", {}, page)).toThrow(ForbiddenError);
+  expect(listFacilityCredits(db, director, f, "2026-03-10", { standing: "below" }, page, "vi").rows.map((r) => r.fullName)).toEqual(["Chi"]);
+  expect(listFacilityCredits(db, director, f, "2026-03-10", { standing: "at_risk" }, page, "vi").rows.map((r) => r.fullName)).toEqual(["Bình"]);
+  expect(listFacilityCredits(db, director, f, "2026-03-10", { standing: "short" }, page, "vi").total).toBe(2);
+  expect(() => listFacilityCredits(db, makeActor(db, "director"), f, "2026-03-10", {}, page, "vi")).toThrow(ForbiddenError);
 });

@@ -111,7 +111,7 @@ test("a person who withdrew can be requested again", () => {
 test("a clash with the person's rotation is refused, naming the rotation", () => {
   const { db, host, course } = setup();
   const p = makeStaff(db, { facilityId: host.facilityId! });
-  const to = makeFacility(db, { shortName: "BVĐK Bảo Yên" });
+  const to = makeFacility(db, { shortName: "BVĐK Bảo Yên", nameEn: "Bao Yen General Hospital" });
   db.insert(rotations)
     .values({ staffId: p.id, fromFacilityId: host.facilityId!, toFacilityId: to.id, purpose: "technique_transfer", startOn: "2026-02-01", endOn: "2026-03-02", status: "confirmed" })
     .run();
@@ -151,8 +151,8 @@ test("another hospital sees only its own staff among the participants", () => {
   requestEnrolment(db, host, { courseId: course.id, staffId: makeStaff(db, { facilityId: host.facilityId! }).id });
   const own = makeStaff(db, { facilityId: guest.facilityId! });
   requestEnrolment(db, guest, { courseId: course.id, staffId: own.id });
-  expect(listParticipants(db, guest, course, page).rows.map((r) => r.staffId)).toEqual([own.id]);
-  expect(listParticipants(db, host, course, page).total).toBe(2);
+  expect(listParticipants(db, guest, course, page, "vi").rows.map((r) => r.staffId)).toEqual([own.id]);
+  expect(listParticipants(db, host, course, page, "vi").total).toBe(2);
 });
 
 test("a decision posted on one course's page cannot change an enrolment of another course", () => {
@@ -188,7 +188,7 @@ test("the enrol list marks people busy on the course's days with what holds them
   const rotating = makeStaff(db, { facilityId, fullName: "Bùi Thị Luân" });
   const studying = makeStaff(db, { facilityId, fullName: "Cao Văn Học" });
   const afterwards = makeStaff(db, { facilityId, fullName: "Đỗ Thị Sau" });
-  const to = makeFacility(db, { shortName: "BVĐK Bảo Yên" });
+  const to = makeFacility(db, { shortName: "BVĐK Bảo Yên", nameEn: "Bao Yen General Hospital" });
   db.insert(rotations)
     .values([
       // Ends on the course's first day (inclusive): busy.
@@ -203,8 +203,8 @@ test("the enrol list marks people busy on the course's days with what holds them
   const list = listEnrolmentCandidates(db, host, course);
   expect(list.map((c) => [c.fullName, c.busy])).toEqual([
     ["An Văn Rảnh", null],
-    ["Bùi Thị Luân", { kind: "rotation", id: expect.any(Number), title: "BVĐK Bảo Yên", start: "2026-01-01", end: "2026-03-02" }],
-    ["Cao Văn Học", { kind: "course_attendance", id: other.id, title: "Siêu âm sản khoa", start: "2026-03-06", end: "2026-03-10" }],
+    ["Bùi Thị Luân", { kind: "rotation", id: expect.any(Number), title: "BVĐK Bảo Yên", titleEn: "Bao Yen General Hospital", start: "2026-01-01", end: "2026-03-02" }],
+    ["Cao Văn Học", { kind: "course_attendance", id: other.id, title: "Siêu âm sản khoa", titleEn: "Siêu âm sản khoa", start: "2026-03-06", end: "2026-03-10" }],
     ["Đỗ Thị Sau", null],
   ]);
   // The server still refuses the busy ones (409) and takes the free ones.

@@ -77,5 +77,5 @@ test("a page past the end of a facility's techniques, its ledger and the list re
   expect(ledgerPage).toMatchObject({ total: 5, page: 3, pageCount: 3 });
   expect(ledgerPage.rows).toHaveLength(1);
 
-  expect(listListRequests(db, admin, { page: pastEnd })).toMatchObject({ total: 0, page: 1, pageCount: 1, rows: [] });
+  expect(listListRequests(db, admin, { page: pastEnd }, "vi")).toMatchObject({ total: 0, page: 1, pageCount: 1, rows: [] });
 });

@@ -33,7 +33,7 @@ test("a facility records a new technique, records its start in the ledger by the
   const dashboard = getDepartmentDashboard(w.db, w.department, w.province.code, TODAY);
   expect(dashboard.apart).toEqual({ unclassified: 0, newTechniques: 1 });
   expect(dashboard.regionalPerforming.all).toBe(0);
-  expect(listNewTechniques(w.db, w.department).map((r) => r.code)).toEqual([created.code]);
+  expect(listNewTechniques(w.db, w.department, "vi").map((r) => r.code)).toEqual([created.code]);
 });
 
 test("linking to its listed code keeps its ledger (no past figure moves) and records the correspondence", () => {
@@ -58,5 +58,5 @@ test("bad input: another facility's director, an unknown listed code, the same n
     expect.objectContaining({ status: 400, message: "catalogue:newTechniques.unknownListedCode" }),
   );
   expect(() => recordNewTechnique(w.db, w.director, w.hospital.id, CAR_T)).toThrowError(expect.objectContaining({ status: 409, field: "name" }));
-  expect(listNewTechniques(w.db, stranger)).toEqual([]);
+  expect(listNewTechniques(w.db, stranger, "vi")).toEqual([]);
 });

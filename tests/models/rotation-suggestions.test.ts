@@ -47,7 +47,7 @@ test("only free people who perform the technique are suggested; the others are l
   );
   const why = Object.fromEntries(result.excluded.map((c) => [c.fullName, c.reasons]));
   // a clash on the last day of the window excludes, and names the clashing rotation
-  expect(why["Bùi Văn Bận"]).toEqual([{ key: "rotations:errors.clash.rotation", params: { title: "TTYT Bát Xát", start: "2026-06-30", end: "2026-09-30" } }]);
+  expect(why["Bùi Văn Bận"]).toEqual([{ key: "rotations:errors.clash.rotation", params: { kind: "rotation", title: "TTYT Bát Xát", titleEn: "TTYT Bát Xát", start: "2026-06-30", end: "2026-09-30" } }]);
   expect(why["Cao Thị Giảng"][0]).toMatchObject({ key: "rotations:errors.clash.course_training", params: { title: "Hồi sức sơ sinh" } });
   expect(why["Dương Văn Khác"][0].key).toBe("rotations:suggestions.reasons.notPerformed");
   expect(result.canSchedule).toBe(true);

@@ -56,10 +56,10 @@ test("opening stores only the code's hash, shows the code again on reload, and e
   expect(sessionCheckInState(w.db, w.ref.sessionId, morning, SECRET)).toEqual({ status: "open", code, expiresAt });
   // Another secret derives another code: the database alone does not give it.
   expect(sessionCheckInState(w.db, w.ref.sessionId, morning, "another secret")).not.toMatchObject({ code });
-  expect(findCheckIn(w.db, displayCheckInCode(code), morning)).toMatchObject({ courseTitle: w.course.title, heldOn: "2026-03-02", startsAt: "08:00" });
+  expect(findCheckIn(w.db, displayCheckInCode(code), "vi", morning)).toMatchObject({ courseTitle: w.course.title, heldOn: "2026-03-02", startsAt: "08:00" });
   const midnight = new Date(expiresAt);
   expect(sessionCheckInState(w.db, w.ref.sessionId, midnight, SECRET).status).toBe("expired");
-  expect(() => findCheckIn(w.db, code, midnight)).toThrow(expect.objectContaining({ status: 410 }));
+  expect(() => findCheckIn(w.db, code, "vi", midnight)).toThrow(expect.objectContaining({ status: 410 }));
 });
 
 test("check-in opens only on the session's day (Vietnam time) and only for its host", () => {
@@ -78,9 +78,9 @@ test("a new code or closing stops the old code; recorded check-ins stay", async 
   await w.checkIn(first, "000123/LC-CCHN");
   const second = openCheckIn(w.db, w.host, w.ref, morning, SECRET).code;
   expect(second).not.toBe(first);
-  expect(() => findCheckIn(w.db, first, morning)).toThrow(NotFoundError);
+  expect(() => findCheckIn(w.db, first, "vi", morning)).toThrow(NotFoundError);
   await expect(w.checkIn(first, "000456/LC-CCHN")).rejects.toThrow(NotFoundError);
-  expect(getSessionRoster(w.db, w.host, w.course.id, w.ref.sessionId).rows.filter((r) => r.checkedInAt).map((r) => r.fullName)).toEqual(["Vàng Thị An"]);
+  expect(getSessionRoster(w.db, w.host, w.course.id, w.ref.sessionId, "vi").rows.filter((r) => r.checkedInAt).map((r) => r.fullName)).toEqual(["Vàng Thị An"]);
   closeCheckIn(w.db, w.host, w.ref, morning);
   expect(sessionCheckInState(w.db, w.ref.sessionId, morning, SECRET).status).toBe("closed");
   await expect(w.checkIn(second, "000456/LC-CCHN")).rejects.toThrow(expect.objectContaining({ status: 410 }));
@@ -98,7 +98,7 @@ test("a trainee's check-in is pending until confirmed, and checking in twice kee
   expect(w.db.select().from(auditEvents).where(eq(auditEvents.entityType, "self_check_in")).all()).toHaveLength(1);
   // Pending is not attendance.
   expect(w.db.select().from(attendance).all()).toHaveLength(0);
-  const row = getSessionRoster(w.db, w.host, w.course.id, w.ref.sessionId).rows.find((r) => r.enrolmentId === w.ea.id)!;
+  const row = getSessionRoster(w.db, w.host, w.course.id, w.ref.sessionId, "vi").rows.find((r) => r.enrolmentId === w.ea.id)!;
   expect(row).toMatchObject({ present: null, checkedInAt: morning.toISOString() });
 });
 
@@ -110,7 +110,7 @@ test("confirming marks present through the roster's attendance command; rejectin
   const later = new Date(morning.getTime() + 5 * 60_000).toISOString();
   decideSelfCheckIn(w.db, w.host, { ...w.ref, enrolmentId: w.ea.id, confirm: true }, later);
   decideSelfCheckIn(w.db, w.host, { ...w.ref, enrolmentId: w.eb.id, confirm: false }, later);
-  const rows = getSessionRoster(w.db, w.host, w.course.id, w.ref.sessionId).rows;
+  const rows = getSessionRoster(w.db, w.host, w.course.id, w.ref.sessionId, "vi").rows;
   expect(rows.map((r) => [r.fullName, r.present, r.status, r.checkedInAt])).toEqual([
     ["Lù Văn Bình", null, "approved", null],
     ["Vàng Thị An", true, "enrolled", null],

@@ -18,9 +18,9 @@ test("a counted milestone takes its latest value: 56 of 54 is 103.7% and achieve
   const { db, p, department } = setup();
   const target = createTarget(db, department, { ...base, title: "Bệnh án điện tử", indicator: "manual_count", periodEnd: "2025-09-30", baseline: 21, targetValue: 54 });
   addMeasurement(db, department, target.id, { measuredOn: "2025-06-30", value: 47 }, TODAY);
-  expect(getTarget(db, department, target.id, TODAY)!.percent).toBe(87);
+  expect(getTarget(db, department, target.id, TODAY, "vi")!.percent).toBe(87);
   addMeasurement(db, department, target.id, { measuredOn: "2025-09-30", value: 56 }, TODAY);
-  const view = getTarget(db, department, target.id, TODAY)!;
+  const view = getTarget(db, department, target.id, TODAY, "vi")!;
   expect([view.value, view.percent, view.status]).toEqual([56, 103.7, "achieved"]);
   expect(view.provinceCode).toBe(p.code);
 });
@@ -62,7 +62,7 @@ test("computed indicators count cross-level approvals, acceptances, rotations an
     { courseId: course.id, staffId: nurse.id, status: "failed", requestedAt: "2025-04-01T00:00:00Z" },
   ]).run();
   const value = (indicator: "new_cross_level_techniques" | "techniques_accepted" | "staff_rotated" | "people_trained") =>
-    getTarget(db, department, createTarget(db, department, { ...base, title: indicator, indicator, targetValue: 4 }).id, TODAY)!.value;
+    getTarget(db, department, createTarget(db, department, { ...base, title: indicator, indicator, targetValue: 4 }).id, TODAY, "vi")!.value;
   expect(value("new_cross_level_techniques")).toBe(1);
   expect(value("techniques_accepted")).toBe(1);
   expect(value("staff_rotated")).toBe(1);
@@ -73,8 +73,8 @@ test("computed indicators count cross-level approvals, acceptances, rotations an
 test("a target behind a straight-line plan is at risk and listed for the dashboard; another province's officer cannot set one here", () => {
   const { db, p, department } = setup();
   createTarget(db, department, { ...base, title: "Kỹ thuật mới 2025", indicator: "new_cross_level_techniques", targetValue: 100 });
-  expect(targetsNeedingAttention(db, department, p.code, TODAY).map((t) => t.status)).toEqual(["at_risk"]);
-  expect(listTargets(db, department, { page: { page: 1, pageSize: 10, offset: 0 } }, TODAY).total).toBe(1);
+  expect(targetsNeedingAttention(db, department, p.code, TODAY, "vi").map((t) => t.status)).toEqual(["at_risk"]);
+  expect(listTargets(db, department, { page: { page: 1, pageSize: 10, offset: 0 } }, TODAY, "vi").total).toBe(1);
   const hospital = makeFacility(db, { level: "B" });
   expect(() => createTarget(db, department, { ...base, title: "x", indicator: "manual_count", facilityId: hospital.id, targetValue: 5 })).toThrow(
     expect.objectContaining({ status: 403 }),

@@ -125,9 +125,9 @@ test("removing a wrong hand-entered value brings the achievement back to the pre
   const { db, department, target } = setup();
   addMeasurement(db, department, target.id, { measuredOn: "2025-06-30", value: 47 }, TODAY);
   const typo = addMeasurement(db, department, target.id, { measuredOn: "2025-09-30", value: 560 }, TODAY);
-  expect(getTarget(db, department, target.id, TODAY)!.value).toBe(560);
+  expect(getTarget(db, department, target.id, TODAY, "vi")!.value).toBe(560);
   deleteMeasurement(db, department, target.id, typo.id);
-  expect(getTarget(db, department, target.id, TODAY)!.value).toBe(47);
+  expect(getTarget(db, department, target.id, TODAY, "vi")!.value).toBe(47);
   expect(auditOf(db, "target_measurement", "delete").map((e) => JSON.parse(e.before!).value)).toEqual([560]);
   // A value of another target, or one already removed, is not found here.
   const other = createTarget(db, department, { title: "Khác", indicator: "manual_count", periodStart: "2025-01-01", periodEnd: "2025-12-31", baseline: 0, targetValue: 5 });

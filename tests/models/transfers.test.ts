@@ -196,9 +196,9 @@ test("the dashboard shows overdue items and items waiting for acceptance at the 
   const waiting = w.item({ requiredCases: 0, targetDate: "2026-12-31" });
   walkTo(w, waiting.id, ["surveyed", "training", "supervised", "independent"]);
   const late = w.item({ toFacilityId: w.spokeB.id, targetDate: "2026-01-31" });
-  const mine = getDirectorDashboard(w.db, w.director, TODAY);
+  const mine = getDirectorDashboard(w.db, w.director, TODAY, "vi");
   expect(mine.awaiting.rows.map((r) => r.id)).toEqual([waiting.id]);
   expect(mine.overdue.rows.map((r) => r.id)).toEqual([late.id]);
-  expect(getDirectorDashboard(w.db, w.outsider, TODAY).overdue.total).toBe(0);
+  expect(getDirectorDashboard(w.db, w.outsider, TODAY, "vi").overdue.total).toBe(0);
 });
 

@@ -200,7 +200,7 @@ test("a returned request keeps the facility's note beside the department's comme
     responseOf(decideAction(args(authedRequest(`/adoption/requests/${request.id}`, { cookie, form }), { id: String(request.id) })));
   const returned = await post(department.cookie, { intent: "return", comment: "Thiếu biên bản nghiệm thu", version: "1" });
   expect(returned.status).toBe(200);
-  const thread = getListRequest(db, directorActor, request.id)!.thread;
+  const thread = getListRequest(db, directorActor, request.id, "vi")!.thread;
   expect(thread.map((n) => n.body)).toEqual(["Ghi chú của bệnh viện", "Thiếu biên bản nghiệm thu"]);
 
   const lines = `${t.code} ${PAST}\n${u.code} 2024-03-05`;
@@ -213,7 +213,7 @@ test("a returned request keeps the facility's note beside the department's comme
   expect(stale.status).toBe(409);
   const resent = await post(director.cookie, { intent: "resubmit", items: lines, note: "Đã bổ sung", version: "2" });
   expect(resent.status).toBe(200);
-  const detail = getListRequest(db, directorActor, request.id)!;
+  const detail = getListRequest(db, directorActor, request.id, "vi")!;
   expect(detail.status).toBe("submitted");
   expect(detail.items).toHaveLength(2);
   expect(detail.thread.map((n) => n.kind)).toEqual(["submitted", "returned", "resubmitted"]);

@@ -85,7 +85,7 @@ test("an overlapping rotation answers 409 with the clashing rotation named", asy
   expect(response.status).toBe(409);
   const [message] = (await bodyOf(response)).result.error.startOn;
   expect(message).toMatch(/^rotations:errors\.clash\.rotation\|/);
-  expect(JSON.parse(message.split("|")[1])).toEqual({ kind: "rotation", title: "TTYT Bảo Yên", start: "2031-01-01", end: "2031-03-31" });
+  expect(JSON.parse(message.split("|")[1])).toEqual({ kind: "rotation", title: "TTYT Bảo Yên", titleEn: "TTYT Bảo Yên", start: "2031-01-01", end: "2031-03-31" });
 });
 
 test("a staff id of another hospital answers 403 and saves nothing", async () => {

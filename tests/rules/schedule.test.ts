@@ -5,6 +5,7 @@ const rotation = (id: number, start: string, end: string): Commitment => ({
   kind: "rotation",
   id,
   title: `BV ${id}`,
+  titleEn: `Hospital ${id}`,
   start,
   end,
 });
@@ -31,7 +32,7 @@ test("a commitment across the turn of the year clashes with ranges on either sid
 });
 
 test("a range enclosing a course, or inside it, clashes with it", () => {
-  const course: Commitment = { kind: "course_attendance", id: 7, title: "ECMO cơ bản", start: "2026-03-02", end: "2026-03-06" };
+  const course: Commitment = { kind: "course_attendance", id: 7, title: "ECMO cơ bản", titleEn: "ECMO cơ bản", start: "2026-03-02", end: "2026-03-06" };
   expect(findClashes([course], { start: "2026-01-01", end: "2026-06-30" })).toEqual([course]);
   expect(findClashes([course], { start: "2026-03-04", end: "2026-03-04" })).toEqual([course]);
 });
@@ -42,7 +43,7 @@ test("the record being edited is ignored, other records are not", () => {
   expect(findClashes(list, range, { ignore: { kind: "rotation", id: 1 } }).map((c) => c.id)).toEqual([2]);
   expect(findClashes(list, range, { ignore: [{ kind: "rotation", id: 1 }, { kind: "rotation", id: 2 }] })).toEqual([]);
   // a course with the same id as the rotation is a different record
-  const course: Commitment = { kind: "course_training", id: 1, title: "Khóa 1", start: "2026-02-10", end: "2026-02-12" };
+  const course: Commitment = { kind: "course_training", id: 1, title: "Khóa 1", titleEn: "Khóa 1", start: "2026-02-10", end: "2026-02-12" };
   expect(findClashes([...list, course], range, { ignore: { kind: "rotation", id: 1 } }).map((c) => c.kind)).toEqual([
     "course_training",
     "rotation",
@@ -50,7 +51,7 @@ test("the record being edited is ignored, other records are not", () => {
 });
 
 test("ignoring a course ignores it whether the person attends or trains it", () => {
-  const attend: Commitment = { kind: "course_attendance", id: 5, title: "Khóa 5", start: "2026-05-01", end: "2026-05-03" };
+  const attend: Commitment = { kind: "course_attendance", id: 5, title: "Khóa 5", titleEn: "Khóa 5", start: "2026-05-01", end: "2026-05-03" };
   const train: Commitment = { ...attend, kind: "course_training" };
   expect(findClashes([attend, train], { start: "2026-05-02", end: "2026-05-02" }, { ignore: { kind: "course_attendance", id: 5 } })).toEqual([]);
 });
@@ -61,9 +62,10 @@ test("clashes come back earliest first", () => {
 });
 
 test("the clash message names the clashing record and its dates", () => {
-  const error = clashError({ kind: "rotation", id: 9, title: "TTYT Bảo Thắng", start: "2026-01-05", end: "2026-04-04" }, "startOn");
+  const error = clashError({ kind: "rotation", id: 9, title: "TTYT Bảo Thắng", titleEn: "Bao Thang Medical Centre", start: "2026-01-05", end: "2026-04-04" }, "startOn");
   expect(error.status).toBe(409);
   expect(error.message).toBe("rotations:errors.clash.rotation");
   expect(error.field).toBe("startOn");
-  expect(error.params).toMatchObject({ title: "TTYT Bảo Thắng", start: "2026-01-05", end: "2026-04-04" });
+  // Both names travel: the Vietnamese template reads `title`, the English one `titleEn`.
+  expect(error.params).toMatchObject({ title: "TTYT Bảo Thắng", titleEn: "Bao Thang Medical Centre", start: "2026-01-05", end: "2026-04-04" });
 });

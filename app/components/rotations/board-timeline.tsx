@@ -2,6 +2,7 @@ import { useTranslation } from "react-i18next";
 import { useLocale } from "~/i18n/use-locale";
 import { PersonName } from "~/components/person-name";
 import type { DateRange } from "~/models/dates";
+import { clashParams } from "~/models/schedule/rules";
 import type { DragUnit } from "~/models/rotations/board";
 import type { Board, BoardBar, BoardView } from "~/models/rotations/board.server";
 import { BoardBarLink, type BarDrag } from "./board-bar";
@@ -93,7 +94,7 @@ export function BoardTimeline({ board, view, drag: dragProps = null }: { board: 
                   {groupLanes.map((lane, laneIndex) =>
                     lane.map((bar) => {
                       const conflict = bar.clash
-                        ? t(`board.clash.${bar.clash.kind}`, { title: bar.clash.title, start: formatDate(bar.clash.start), end: formatDate(bar.clash.end) })
+                        ? t(`board.clash.${bar.clash.kind}`, { ...clashParams(bar.clash), start: formatDate(bar.clash.start), end: formatDate(bar.clash.end) })
                         : null;
                       const label = view === "person" ? bar.toName : bar.staffName;
                       const description = [

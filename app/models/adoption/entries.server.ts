@@ -6,7 +6,8 @@ import { adoptionEvents, agreements, facilities, techniques, transferItems, user
 import { canChange, canRead, choosesFacility, hasCapability, type Actor } from "~/models/access/policy";
 import { facilityScopeCondition } from "~/models/access/scope-sql.server";
 import { agreementScopes } from "~/models/agreements/access.server";
-import { NON_CARE_FACILITY_KINDS, type AdoptionEventKind, type AdoptionSource, type Level } from "~/models/enums";
+import { NON_CARE_FACILITY_KINDS, type AdoptionEventKind, type AdoptionSource, type Level, type Locale } from "~/models/enums";
+import { facilityNameSql } from "~/models/facilities/names.server";
 import { ForbiddenError, NotFoundError } from "~/models/errors";
 import { clampPage, toPage, type Page, type PageRequest } from "~/utils/pagination";
 import { recordAdoptionEvent } from "./ledger.server";
@@ -15,11 +16,11 @@ import type { LedgerEventForm } from "./schemas";
 export type LedgerFacility = { id: number; name: string; level: Level | null; provinceCode: string | null; canManage: boolean; canImport: boolean };
 
 /** The facility a ledger page shows: the reader's own, or the one asked for when readable. */
-export function resolveLedgerFacility(db: Db, actor: Actor, requested: number | null): LedgerFacility | null {
+export function resolveLedgerFacility(db: Db, actor: Actor, requested: number | null, locale: Locale): LedgerFacility | null {
   const id = requested ?? actor.facilityId;
   if (!id) return null;
   const f = db
-    .select({ id: facilities.id, name: facilities.name, level: facilities.level, provinceCode: facilities.provinceCode })
+    .select({ id: facilities.id, name: facilityNameSql(locale), level: facilities.level, provinceCode: facilities.provinceCode })
     .from(facilities)
     .where(eq(facilities.id, id))
     .get();
@@ -30,13 +31,13 @@ export function resolveLedgerFacility(db: Db, actor: Actor, requested: number | 
 }
 
 /** Facilities the reader may open a ledger for (a department's province, capped for a select). */
-export function ledgerFacilityOptions(db: Db, actor: Actor): { id: number; name: string }[] {
+export function ledgerFacilityOptions(db: Db, actor: Actor, locale: Locale): { id: number; name: string }[] {
   if (!choosesFacility(actor)) return [];
   return db
-    .select({ id: facilities.id, name: facilities.name })
+    .select({ id: facilities.id, name: facilityNameSql(locale) })
     .from(facilities)
     .where(and(facilityScopeCondition(actor, facilities.id), notInArray(facilities.kind, [...NON_CARE_FACILITY_KINDS])))
-    .orderBy(facilities.level, facilities.name)
+    .orderBy(facilities.level, facilityNameSql(locale))
     .limit(500)
     .all();
 }

@@ -4,7 +4,8 @@
 // cross-level flag (for the facility's level on the day it started), as the reports do.
 import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "~/db/client.server";
-import type { Level, ProcedureClass } from "~/models/enums";
+import type { Level, Locale, ProcedureClass } from "~/models/enums";
+import { facilityNameSqlAt, facilityShortNameSqlAt } from "~/models/facilities/names.server";
 import { LEVELS } from "~/models/enums";
 import { clampPage, toPage, type Page, type PageRequest } from "~/utils/pagination";
 import { techniqueSearchCondition } from "~/models/catalogue/queries.server";
@@ -139,6 +140,7 @@ export function listTechniquePerformers(
   db: Db,
   techniqueId: number,
   requested: PageRequest,
+  locale: Locale,
 ): TechniquePerformers {
   const current = currentAdoptionsSql({ techniqueId });
   const counts = db.all<{ level: Level; n: number }>(sql`
@@ -150,12 +152,12 @@ export function listTechniquePerformers(
   const total = counts.reduce((sum, c) => sum + c.n, 0);
   const page = clampPage(requested, total);
   const rows = db.all<TechniquePerformerRow>(sql`
-    select f.id as facilityId, f.name, f.short_name as shortName, f.level,
+    select f.id as facilityId, ${facilityNameSqlAt("f", locale)} as name, ${facilityShortNameSqlAt("f", locale)} as shortName, f.level,
       p.name as provinceName, p.name_en as provinceNameEn, a.started_on as startedOn
     from ${current} a
     join facilities f on f.id = a.facility_id
     left join provinces p on p.code = f.province_code
-    order by f.level, f.name, f.id
+    order by f.level, name, f.id
     limit ${page.pageSize} offset ${page.offset}`);
   return { ...toPage(rows, total, page), byLevel };
 }

@@ -16,7 +16,8 @@ import type { Db } from "~/db/client.server";
 import { canChange, importedDecisionEffect, type Actor } from "~/models/access/policy";
 import { recordAudit } from "~/models/audit/audit.server";
 import { columnLetter, isBillingCode, techniqueCodeProblem } from "~/models/catalogue/import-rules";
-import { NON_CARE_FACILITY_KINDS } from "~/models/enums";
+import { NON_CARE_FACILITY_KINDS, type Locale } from "~/models/enums";
+import { facilityDisplayName } from "~/models/facilities/names";
 import { DomainError, ForbiddenError, NotFoundError } from "~/models/errors";
 import {
   previewImport,
@@ -306,13 +307,15 @@ export type LedgerImportPage = {
 };
 
 /** What the import page offers this actor; ForbiddenError when it may not import ledgers. */
-export function ledgerImportPage(db: Db, actor: Actor, requested: number | null): LedgerImportPage {
+export function ledgerImportPage(db: Db, actor: Actor, requested: number | null, locale: Locale): LedgerImportPage {
   requireImportCapability(actor, "adoption.import");
   const decisions = importedDecisionEffect(actor);
   if (actor.facilityId !== null) {
-    const own = db.$client.prepare("SELECT id, name FROM facilities WHERE id = ?").get(actor.facilityId) as { id: number; name: string } | undefined;
-    return { ownFacility: own ?? null, choices: [], selected: null, decisions };
+    const own = db.$client.prepare("SELECT id, name, name_en AS nameEn FROM facilities WHERE id = ?").get(actor.facilityId) as
+      | { id: number; name: string; nameEn: string | null }
+      | undefined;
+    return { ownFacility: own ? { id: own.id, name: facilityDisplayName(own, locale) } : null, choices: [], selected: null, decisions };
   }
-  const choices = ledgerFacilityOptions(db, actor);
+  const choices = ledgerFacilityOptions(db, actor, locale);
   return { ownFacility: null, choices, selected: choices.some((c) => c.id === requested) ? requested : null, decisions };
 }

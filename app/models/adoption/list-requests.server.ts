@@ -14,7 +14,9 @@ import {
 import { canChange, canRead, choosesFacility, hasCapability, type Actor } from "~/models/access/policy";
 import { facilityScopeCondition } from "~/models/access/scope-sql.server";
 import { assertVersion, recordAudit } from "~/models/audit/audit.server";
-import type { Level, ListRequestLineStatus, ListRequestStatus } from "~/models/enums";
+import type { Level, ListRequestLineStatus, ListRequestStatus, Locale } from "~/models/enums";
+import { facilityDisplayName } from "~/models/facilities/names";
+import { facilityNameSql } from "~/models/facilities/names.server";
 import { ConflictError, DomainError, ForbiddenError, NotFoundError } from "~/models/errors";
 import { clampPage, toPage, type Page, type PageRequest } from "~/utils/pagination";
 import { LEDGER_ERROR_KEYS } from "./ledger.server";
@@ -28,7 +30,7 @@ export type ListRequestItemInput = { techniqueCode: string; startedOn: string | 
 
 function facilityScope(db: Db, facilityId: number) {
   const facility = db
-    .select({ id: facilities.id, provinceCode: facilities.provinceCode, openedOn: facilities.openedOn, name: facilities.name })
+    .select({ id: facilities.id, provinceCode: facilities.provinceCode, openedOn: facilities.openedOn, name: facilities.name, nameEn: facilities.nameEn })
     .from(facilities)
     .where(eq(facilities.id, facilityId))
     .get();
@@ -201,6 +203,7 @@ export function listListRequests(
   db: Db,
   actor: Actor,
   options: { status?: ListRequestStatus | null; page: PageRequest },
+  locale: Locale,
 ): Page<ListRequestRow> {
   const where = and(
     facilityScopeCondition(actor, techniqueListRequests.facilityId),
@@ -212,7 +215,7 @@ export function listListRequests(
     .select({
       id: techniqueListRequests.id,
       facilityId: techniqueListRequests.facilityId,
-      facilityName: facilities.name,
+      facilityName: facilityNameSql(locale),
       status: techniqueListRequests.status,
       submittedAt: techniqueListRequests.submittedAt,
       decidedAt: techniqueListRequests.decidedAt,
@@ -262,7 +265,7 @@ export type ListRequestDetail = typeof techniqueListRequests.$inferSelect & {
 };
 
 /** One request with its items; null when absent or not readable by the actor. */
-export function getListRequest(db: Db, actor: Actor, requestId: number): ListRequestDetail | null {
+export function getListRequest(db: Db, actor: Actor, requestId: number, locale: Locale): ListRequestDetail | null {
   const request = db.select().from(techniqueListRequests).where(eq(techniqueListRequests.id, requestId)).get();
   if (!request) return null;
   const facility = facilityScope(db, request.facilityId);
@@ -287,7 +290,7 @@ export function getListRequest(db: Db, actor: Actor, requestId: number): ListReq
     .all();
   return {
     ...request,
-    facilityName: facility.name,
+    facilityName: facilityDisplayName(facility, locale),
     provinceCode: facility.provinceCode,
     statusAt: requestStatusInstant(request),
     canApprove:

@@ -6,6 +6,8 @@ import type { Db } from "~/db/client.server";
 import { agreements, facilities, techniques, transferItems } from "~/db/schema";
 import type { Actor } from "~/models/access/policy";
 import { addDaysIso } from "~/models/dates";
+import type { Locale } from "~/models/enums";
+import { facilityShortNameSql } from "~/models/facilities/names.server";
 import { agreementReadCondition } from "./queries.server";
 import { DEFAULT_EXPIRING_DAYS } from "./rules";
 
@@ -13,7 +15,7 @@ const LIMIT = 50;
 const fromF = alias(facilities, "from_f");
 const toF = alias(facilities, "to_f");
 
-function itemsWhere(db: Db, actor: Actor, condition: ReturnType<typeof sql>) {
+function itemsWhere(db: Db, actor: Actor, condition: ReturnType<typeof sql>, locale: Locale) {
   const where = and(agreementReadCondition(actor), condition);
   const total = db
     .select({ n: sql<number>`count(*)` })
@@ -28,8 +30,8 @@ function itemsWhere(db: Db, actor: Actor, condition: ReturnType<typeof sql>) {
       agreementNumber: agreements.number,
       techniqueCode: techniques.code,
       techniqueName: techniques.name,
-      fromName: fromF.shortName,
-      toName: toF.shortName,
+      fromName: facilityShortNameSql(locale, fromF),
+      toName: facilityShortNameSql(locale, toF),
       stage: transferItems.stage,
       phase: transferItems.phase,
       targetDate: transferItems.targetDate,
@@ -46,7 +48,7 @@ function itemsWhere(db: Db, actor: Actor, condition: ReturnType<typeof sql>) {
   return { total, rows };
 }
 
-export function getDirectorDashboard(db: Db, actor: Actor, today: string, days = DEFAULT_EXPIRING_DAYS) {
+export function getDirectorDashboard(db: Db, actor: Actor, today: string, locale: Locale, days = DEFAULT_EXPIRING_DAYS) {
   const expiringWhere = and(
     agreementReadCondition(actor),
     eq(agreements.status, "active"),
@@ -64,7 +66,8 @@ export function getDirectorDashboard(db: Db, actor: Actor, today: string, days =
     db,
     actor,
     sql`${agreements.status} = 'active' and ${transferItems.stage} <> 'accepted' and ${transferItems.targetDate} < ${today}`,
+    locale,
   );
-  const awaiting = itemsWhere(db, actor, sql`${agreements.status} = 'active' and ${transferItems.stage} = 'independent'`);
+  const awaiting = itemsWhere(db, actor, sql`${agreements.status} = 'active' and ${transferItems.stage} = 'independent'`, locale);
   return { days, expiring, overdue, awaiting };
 }

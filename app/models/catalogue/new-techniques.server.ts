@@ -10,7 +10,9 @@ import type { Db } from "~/db/client.server";
 import { canChange, canRead, type Actor } from "~/models/access/policy";
 import { facilityScopeCondition } from "~/models/access/scope-sql.server";
 import { recordAudit } from "~/models/audit/audit.server";
+import type { Locale } from "~/models/enums";
 import { ConflictError, DomainError, ForbiddenError, NotFoundError } from "~/models/errors";
+import { facilityNameSqlAt } from "~/models/facilities/names.server";
 import { foldSearch } from "~/utils/search";
 import type { NewTechniqueForm } from "./schemas";
 
@@ -77,11 +79,11 @@ export function getNewTechnique(db: Db, actor: Actor, id: number): NewTechniqueR
 }
 
 /** The new techniques the actor may read, newest first. */
-export function listNewTechniques(db: Db, actor: Actor): NewTechniqueRow[] {
+export function listNewTechniques(db: Db, actor: Actor, locale: Locale): NewTechniqueRow[] {
   const scope = facilityScopeCondition(actor, sql`f.id`);
   return db.all<NewTechniqueRow>(sql`
     select t.id, t.code, t.name, t.chapter_number as chapterNumber, t.permission_decision as permissionDecision,
-      t.transferring_partner as transferringPartner, f.id as facilityId, f.name as facilityName,
+      t.transferring_partner as transferringPartner, f.id as facilityId, ${facilityNameSqlAt("f", locale)} as facilityName,
       l.code as listedCode, t.created_at as createdAt
     from techniques t join facilities f on f.id = t.recorded_by_facility_id left join techniques l on l.id = t.listed_as_id
     where t.kind = 'new' and ${scope}

@@ -17,6 +17,8 @@ import { resolveSessionSecret } from "~/models/auth/secret.server";
 import { confirmAttempt, realSleep, reserveAttempt, type Sleep } from "~/models/auth/throttle.server";
 import { vietnamToday } from "~/models/dates";
 import { ConflictError, DomainError, NotFoundError } from "~/models/errors";
+import type { Locale } from "~/models/enums";
+import { facilityDisplayName } from "~/models/facilities/names";
 import { immediate } from "./enrolments.server";
 import { OPEN_RESULT_STATUSES, requireHostCourse } from "./results.server";
 import { markSessionAttendance, requireSession } from "./roster.server";
@@ -129,6 +131,7 @@ function liveCheckIn(db: Db, rawCode: string, now: Date) {
       courseId: courses.id,
       courseTitle: courses.title,
       hostName: facilities.name,
+      hostNameEn: facilities.nameEn,
       heldOn: courseSessions.heldOn,
       startsAt: courseSessions.startsAt,
       endsAt: courseSessions.endsAt,
@@ -149,9 +152,10 @@ function liveCheckIn(db: Db, rawCode: string, now: Date) {
 export type PublicCheckIn = { courseTitle: string; hostName: string; heldOn: string; startsAt: string; endsAt: string; topic: string };
 
 /** The public page of a code: the course and session it admits to. Unknown → 404, closed or over → 410. */
-export function findCheckIn(db: Db, rawCode: string, now = new Date()): PublicCheckIn {
+export function findCheckIn(db: Db, rawCode: string, locale: Locale, now = new Date()): PublicCheckIn {
   const row = liveCheckIn(db, rawCode, now);
-  return { courseTitle: row.courseTitle, hostName: row.hostName, heldOn: row.heldOn, startsAt: row.startsAt, endsAt: row.endsAt, topic: row.topic };
+  const hostName = facilityDisplayName({ name: row.hostName, nameEn: row.hostNameEn }, locale);
+  return { courseTitle: row.courseTitle, hostName, heldOn: row.heldOn, startsAt: row.startsAt, endsAt: row.endsAt, topic: row.topic };
 }
 
 export type SelfCheckInResult =

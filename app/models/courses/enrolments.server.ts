@@ -11,6 +11,8 @@ import { canChange, canRead, hasCapability, type Actor } from "~/models/access/p
 import { facilityScopeCondition } from "~/models/access/scope-sql.server";
 import { recordAudit } from "~/models/audit/audit.server";
 import { ConflictError, DomainError, ForbiddenError, NotFoundError } from "~/models/errors";
+import type { Locale } from "~/models/enums";
+import { facilityShortNameSql } from "~/models/facilities/names.server";
 import { notifyEnrolmentChange } from "~/models/notifications/notifications.server";
 import { assertPersonFree, listCommitments, listCommitmentsByStaff } from "~/models/schedule/commitments.server";
 import { findClashes, type ClashOptions, type Commitment } from "~/models/schedule/rules";
@@ -283,6 +285,7 @@ export function listParticipants(
   actor: Actor,
   course: Pick<Course, "id" | "hostFacilityId">,
   page: PageRequest,
+  locale: Locale,
 ): Page<ParticipantRow> {
   const where: SQL[] = [eq(enrolments.courseId, course.id)];
   if (!canRead(actor, hostScope(db, course))) where.push(facilityScopeCondition(actor, staff.facilityId));
@@ -303,7 +306,7 @@ export function listParticipants(
           staffId: enrolments.staffId,
           fullName: staff.fullName,
           facilityId: staff.facilityId,
-          facilityName: facilities.shortName,
+          facilityName: facilityShortNameSql(locale),
           status: enrolments.status,
           waitlistPosition: enrolments.waitlistPosition,
           requestedAt: enrolments.requestedAt,

@@ -6,7 +6,9 @@ import type { Db } from "~/db/client.server";
 import { agreementParties, agreements, chapters, facilities, staff } from "~/db/schema";
 import { canChange, hasCapability, type Actor } from "~/models/access/policy";
 import type { Tx } from "~/models/audit/audit.server";
+import type { Locale } from "~/models/enums";
 import { DomainError, ForbiddenError } from "~/models/errors";
+import { facilityNameSql } from "~/models/facilities/names.server";
 
 export type HostOption = { value: number; label: string };
 
@@ -19,14 +21,14 @@ function hostable(): SQL {
  * The hosts the actor chooses from: null when the session decides (a facility role), else
  * every facility that can host, upper levels first (commune stations last).
  */
-export function courseHostChoices(db: Db, actor: Actor): HostOption[] | null {
+export function courseHostChoices(db: Db, actor: Actor, locale: Locale): HostOption[] | null {
   if (!hasCapability(actor, "courses.manage")) throw new ForbiddenError();
   if (actor.facilityId !== null) return null;
   return db
-    .select({ value: facilities.id, label: facilities.name })
+    .select({ value: facilities.id, label: facilityNameSql(locale) })
     .from(facilities)
     .where(hostable())
-    .orderBy(asc(facilities.level), asc(facilities.name))
+    .orderBy(asc(facilities.level), asc(facilityNameSql(locale)))
     .limit(2000)
     .all();
 }
@@ -82,14 +84,11 @@ export function getCourseFormOptions(db: Db, hostFacilityId: number) {
  * actor's own facility, or the one chosen in the URL) and the form's options for it. Without
  * a host yet there are no options: the administrator picks the host first.
  */
-export function newCourseFormData(db: Db, actor: Actor, requested: number | null) {
-  const hosts = courseHostChoices(db, actor);
+export function newCourseFormData(db: Db, actor: Actor, requested: number | null, locale: Locale) {
+  const hosts = courseHostChoices(db, actor, locale);
+  const hostId = actor.facilityId ?? (requested !== null ? findHost(db, requested)?.id : undefined);
   const found =
-    actor.facilityId !== null
-      ? db.select({ id: facilities.id, name: facilities.name }).from(facilities).where(eq(facilities.id, actor.facilityId)).get()
-      : requested !== null
-        ? findHost(db, requested)
-        : undefined;
+    hostId === undefined ? undefined : db.select({ id: facilities.id, name: facilityNameSql(locale) }).from(facilities).where(eq(facilities.id, hostId)).get();
   const host = found ? { id: found.id, name: found.name } : null;
   return {
     hosts,

@@ -4,6 +4,8 @@ import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "~/db/client.server";
 import { attendance, courseSessions, enrolments, facilities, selfCheckIns, staff, type Enrolment } from "~/db/schema";
 import type { Actor } from "~/models/access/policy";
+import type { Locale } from "~/models/enums";
+import { facilityShortNameSql } from "~/models/facilities/names.server";
 import { recordAudit } from "~/models/audit/audit.server";
 import { ConflictError, NotFoundError } from "~/models/errors";
 import { immediate } from "./enrolments.server";
@@ -34,7 +36,7 @@ export function requireSession(db: Db, courseId: number, sessionId: number) {
 }
 
 /** The session with its number in the course (1-based, in date order) and its attending trainees by name. */
-export function getSessionRoster(db: Db, actor: Actor, courseId: number, sessionId: number) {
+export function getSessionRoster(db: Db, actor: Actor, courseId: number, sessionId: number, locale: Locale) {
   const course = requireHostCourse(db, actor, courseId);
   const session = requireSession(db, course.id, sessionId);
   const number =
@@ -52,7 +54,7 @@ export function getSessionRoster(db: Db, actor: Actor, courseId: number, session
     .select({
       enrolmentId: enrolments.id,
       fullName: staff.fullName,
-      facilityName: facilities.shortName,
+      facilityName: facilityShortNameSql(locale),
       status: enrolments.status,
       present: attendance.present,
       checkedInAt: selfCheckIns.checkedInAt,

@@ -8,7 +8,10 @@ import { creditEntries, facilities, staff } from "~/db/schema";
 import { canChange, canRead, choosesFacility, type Actor } from "~/models/access/policy";
 import { facilityScopeCondition } from "~/models/access/scope-sql.server";
 import { recordAudit } from "~/models/audit/audit.server";
+import type { Locale } from "~/models/enums";
 import { DomainError, ForbiddenError, NotFoundError } from "~/models/errors";
+import { facilityDisplayName } from "~/models/facilities/names";
+import { facilityShortNameSql } from "~/models/facilities/names.server";
 import { paginate, type Page, type PageRequest } from "~/utils/pagination";
 import { searchTerms } from "~/utils/search";
 import { creditStanding, creditStandingSql, creditWindow, expiringRange, REQUIRED_HOURS, STANDINGS_OF_FILTER, type CreditStanding } from "./rules";
@@ -23,6 +26,7 @@ function personWithScope(db: Db, staffId: number) {
         cadre: staff.cadre,
         facilityId: staff.facilityId,
         facilityName: facilities.name,
+        facilityNameEn: facilities.nameEn,
         provinceCode: facilities.provinceCode,
       })
       .from(staff)
@@ -61,9 +65,11 @@ function totalsFor(db: Db, staffId: number, today: string): CreditTotals {
 }
 
 /** A person's ledger as of `today`: who, the window's totals and the entries, newest first. */
-export function getCreditLedger(db: Db, actor: Actor, staffId: number, today: string, page: PageRequest) {
-  const person = personWithScope(db, staffId);
-  if (!person || !canRead(actor, { facilityId: person.facilityId, provinceCode: person.provinceCode })) return null;
+export function getCreditLedger(db: Db, actor: Actor, staffId: number, today: string, page: PageRequest, locale: Locale) {
+  const found = personWithScope(db, staffId);
+  if (!found || !canRead(actor, { facilityId: found.facilityId, provinceCode: found.provinceCode })) return null;
+  const { facilityNameEn, ...rest } = found;
+  const person = { ...rest, facilityName: facilityDisplayName({ name: found.facilityName, nameEn: facilityNameEn }, locale) };
   const entries = paginate(
     page,
     () => db.select({ n: sql<number>`count(*)` }).from(creditEntries).where(eq(creditEntries.staffId, staffId)).get()?.n ?? 0,
@@ -138,9 +144,10 @@ export function listFacilityCredits(
   today: string,
   options: { standing?: CreditStandingFilter; q?: string },
   page: PageRequest,
+  locale: Locale,
 ): Page<FacilityCreditRow> & { facilityName: string } {
   const facility = db
-    .select({ id: facilities.id, name: facilities.name, provinceCode: facilities.provinceCode })
+    .select({ id: facilities.id, name: facilities.name, nameEn: facilities.nameEn, provinceCode: facilities.provinceCode })
     .from(facilities)
     .where(eq(facilities.id, facilityId))
     .get();
@@ -178,19 +185,19 @@ export function listFacilityCredits(
             expiring: Math.round(r.expiring * 100) / 100,
           })),
     ),
-    facilityName: facility.name,
+    facilityName: facilityDisplayName(facility, locale),
   };
 }
 
 /** Facilities the actor may open the credit view for (own facility, or the province's). */
-export function listCreditFacilities(db: Db, actor: Actor) {
+export function listCreditFacilities(db: Db, actor: Actor, locale: Locale) {
   if (choosesFacility(actor)) {
     const where = facilityScopeCondition(actor, facilities.id);
     return db
-      .select({ id: facilities.id, name: facilities.shortName })
+      .select({ id: facilities.id, name: facilityShortNameSql(locale) })
       .from(facilities)
       .where(and(where, sql`exists (select 1 from ${staff} x where x.facility_id = ${facilities.id})`))
-      .orderBy(asc(facilities.shortName))
+      .orderBy(asc(facilityShortNameSql(locale)))
       .limit(500)
       .all();
   }

@@ -124,7 +124,7 @@ export function getDepartmentDashboard(
     regionalPerforming: headline(REGIONAL, "cumulative"),
     facilities: movers("facility"),
     chapters: movers("chapter"),
-    targets: targetsNeedingAttention(db, actor, provinceCode, today),
+    targets: targetsNeedingAttention(db, actor, provinceCode, today, locale),
     pendingRequests: pending?.n ?? 0,
     apart: countApart(db, actor, provinceCode, today),
   };

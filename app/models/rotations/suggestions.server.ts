@@ -11,7 +11,7 @@ import { addDaysIso, type DateRange } from "~/models/dates";
 import { OPEN_AGREEMENT_STATUSES, type Cadre } from "~/models/enums";
 import { DomainError, ForbiddenError, NotFoundError } from "~/models/errors";
 import { listCommitmentsByStaff } from "~/models/schedule/commitments.server";
-import { findClashes } from "~/models/schedule/rules";
+import { clashParams, findClashes } from "~/models/schedule/rules";
 import { facilityAbsences } from "./commands.server";
 import { getAgreementTerm } from "./queries.server";
 import { absenceLimit, checkAbsenceLimit, checkAgreement, checkMinimumLength, checkTechniques, peakConcurrent, throwFirst } from "./rules";
@@ -149,7 +149,7 @@ export function suggestCandidates(db: Db, actor: Actor, request: SuggestionReque
     const clash = findClashes(commitments.get(p.id) ?? [], window)[0] ?? null;
     const why: Reason[] = [];
     if (verdictTechnique) why.push({ key: "rotations:suggestions.reasons.notPerformed", params: { code: technique.code } });
-    if (clash) why.push({ key: `rotations:errors.clash.${clash.kind}`, params: { title: clash.title, start: clash.start, end: clash.end } });
+    if (clash) why.push({ key: `rotations:errors.clash.${clash.kind}`, params: clashParams(clash) });
     if (!verdictTechnique && !clash && limitVerdict) {
       why.push({ key: "rotations:suggestions.reasons.overLimit", params: { limit, peak: awayPeak + 1 } });
     }

@@ -6,12 +6,13 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Tx } from "~/models/audit/audit.server";
 import type { DateRange } from "~/models/dates";
+import { facilityShortNameSqlAt } from "~/models/facilities/names.server";
 import { clashError, findClashes, type ClashOptions, type Commitment, type CommitmentKind } from "./rules";
 
 /** Enrolment statuses that hold a seat and therefore the person's days. */
 export const BUSY_ENROLMENT_STATUSES = ["requested", "approved", "enrolled", "completed"] as const;
 
-type Row = { staffId: number; kind: CommitmentKind; id: number; title: string; start: string; end: string };
+type Row = { staffId: number; kind: CommitmentKind; id: number; title: string; titleEn: string; start: string; end: string };
 
 const busyStatuses = sql.join(
   BUSY_ENROLMENT_STATUSES.map((s) => sql`${s}`),
@@ -21,33 +22,33 @@ const busyStatuses = sql.join(
 /**
  * Commitments of the staff matched by `who` (an SQL condition on `s`, the staff table),
  * overlapping `range` when given. Rotations are titled with the receiving facility's short
- * name, courses with their title.
+ * name (and, for English readers, its English name), courses with their title.
  */
 function loadRows(db: Tx, who: SQL, range: DateRange | null): Row[] {
   const within = (start: SQL, end: SQL) =>
     range ? sql`${start} <= ${range.end} and ${end} >= ${range.start}` : sql`1 = 1`;
   return db.all<Row>(sql`
     select r.staff_id as staffId, 'rotation' as kind, r.id as id, f.short_name as title,
-           r.start_on as start, r.end_on as "end"
+           ${facilityShortNameSqlAt("f", "en")} as titleEn, r.start_on as start, r.end_on as "end"
       from rotations r
       join staff s on s.id = r.staff_id
       join facilities f on f.id = r.to_facility_id
      where ${who} and r.status <> 'cancelled' and ${within(sql`r.start_on`, sql`r.end_on`)}
     union all
-    select e.staff_id, 'course_attendance', c.id, c.title, c.start_on, c.end_on
+    select e.staff_id, 'course_attendance', c.id, c.title, c.title, c.start_on, c.end_on
       from enrolments e
       join staff s on s.id = e.staff_id
       join courses c on c.id = e.course_id
      where ${who} and e.status in (${busyStatuses}) and c.status <> 'cancelled'
        and ${within(sql`c.start_on`, sql`c.end_on`)}
     union all
-    select ct.staff_id, 'course_training', c.id, c.title, c.start_on, c.end_on
+    select ct.staff_id, 'course_training', c.id, c.title, c.title, c.start_on, c.end_on
       from course_trainers ct
       join staff s on s.id = ct.staff_id
       join courses c on c.id = ct.course_id
      where ${who} and c.status <> 'cancelled' and ${within(sql`c.start_on`, sql`c.end_on`)}
     union all
-    select distinct cs.trainer_id, 'course_training', c.id, c.title, cs.held_on, cs.held_on
+    select distinct cs.trainer_id, 'course_training', c.id, c.title, c.title, cs.held_on, cs.held_on
       from course_sessions cs
       join staff s on s.id = cs.trainer_id
       join courses c on c.id = cs.course_id
@@ -57,7 +58,7 @@ function loadRows(db: Tx, who: SQL, range: DateRange | null): Row[] {
 }
 
 function toCommitment(row: Row): Commitment {
-  return { kind: row.kind, id: row.id, title: row.title, start: row.start, end: row.end };
+  return { kind: row.kind, id: row.id, title: row.title, titleEn: row.titleEn, start: row.start, end: row.end };
 }
 
 /** One person's commitments overlapping `range` (all of them when `range` is null). */
@@ -94,7 +95,7 @@ export function listCommitmentsByStaff(
 
 /**
  * Throws a 409 naming the first clashing commitment when the person is not free on every
- * day of `range`. The key is `rotations:errors.clash.<kind>` with {title, start, end}.
+ * day of `range`. The key is `rotations:errors.clash.<kind>` with {title, titleEn, start, end}.
  */
 export function assertPersonFree(
   db: Tx,

@@ -13,6 +13,12 @@ export type Commitment = {
   /** Id of the rotation or of the course. */
   id: number;
   title: string;
+  /**
+   * The title for an English reader. A rotation is titled by its receiving facility, whose
+   * English name (when stored) replaces the Vietnamese short name; a course keeps its title.
+   * Both travel together so that a message or a page picks the reader's at render.
+   */
+  titleEn: string;
   start: string;
   end: string;
 };
@@ -55,12 +61,15 @@ export function isFree(
   return findClashes(commitments, range, options).length === 0;
 }
 
-/** Translation parameters that name a clashing record in a message. */
-export function clashParams(clash: Commitment): Record<string, string> {
-  return { kind: clash.kind, title: clash.title, start: clash.start, end: clash.end };
+/**
+ * Translation parameters that name a clashing record in a message. The English templates
+ * read `titleEn`, the Vietnamese ones `title`, so the message follows its reader's language.
+ */
+export function clashParams(clash: Pick<Commitment, "kind" | "title" | "titleEn" | "start" | "end">): Record<string, string> {
+  return { kind: clash.kind, title: clash.title, titleEn: clash.titleEn, start: clash.start, end: clash.end };
 }
 
-/** The 409 that names a clash: key `rotations:errors.clash.<kind>` with {title, start, end}. */
+/** The 409 that names a clash: key `rotations:errors.clash.<kind>` with {title, titleEn, start, end}. */
 export function clashError(clash: Commitment, field: string | null = null): ConflictError {
   return new ConflictError(`rotations:errors.clash.${clash.kind}`, { field, params: clashParams(clash) });
 }

@@ -26,6 +26,7 @@ import { previewImport, type ImportHandler, type ImportPlan, type PlannedRow, ty
 import type { Sheet, UploadedFile } from "~/models/imports/read-table.server";
 import { encodeMessage } from "~/utils/messages";
 import { foldSearch } from "~/utils/search";
+import { facilityDisplayName } from "~/models/facilities/names";
 import { staffSearchText } from "./create.server";
 import {
   cellMessage,
@@ -155,14 +156,15 @@ function planStaff(db: Db, sheet: Sheet, actor: Actor, options: StaffImportOptio
     else storedByName.set(key, [s]);
   }
   const licences = [...new Set(read.map((r) => r.values.licenceNumber).filter((l): l is string => !!l && l.length <= 60))];
-  const holders = new Map<string, { id: number; fullName: string; facilityId: number; facilityName: string }>();
+  const holders = new Map<string, { id: number; fullName: string; facilityId: number; facilityName: string; facilityNameEn: string }>();
   for (const h of sqlite
     .prepare(
-      `SELECT s.id, s.licence_number AS licence, s.full_name AS fullName, s.facility_id AS facilityId, f.name AS facilityName
+      `SELECT s.id, s.licence_number AS licence, s.full_name AS fullName, s.facility_id AS facilityId, f.name AS facilityName, f.name_en AS nameEn
        FROM staff s JOIN facilities f ON f.id = s.facility_id WHERE s.licence_number IN (SELECT value FROM json_each(?))`,
     )
-    .all(JSON.stringify(licences)) as { id: number; licence: string; fullName: string; facilityId: number; facilityName: string }[]) {
-    holders.set(h.licence, h);
+    .all(JSON.stringify(licences)) as { id: number; licence: string; fullName: string; facilityId: number; facilityName: string; nameEn: string | null }[]) {
+    // The report names the holder's facility for either reader: both names travel in the message.
+    holders.set(h.licence, { ...h, facilityNameEn: facilityDisplayName({ name: h.facilityName, nameEn: h.nameEn }, "en") });
   }
   const codes = [...new Set(read.flatMap((r) => r.values.techniqueCodes))];
   const techniqueIds = new Map<string, number>();
@@ -225,7 +227,7 @@ function planStaff(db: Db, sheet: Sheet, actor: Actor, options: StaffImportOptio
       const holder = holders.get(licence);
       if (holder && holder.facilityId !== facility.id) {
         draft.problems.push(
-          cellMessage("licenceNumber", encodeMessage("imports:staff.licenceHeld", { licence, name: holder.fullName, facility: holder.facilityName })),
+          cellMessage("licenceNumber", encodeMessage("imports:staff.licenceHeld", { licence, name: holder.fullName, facility: holder.facilityName, facilityEn: holder.facilityNameEn })),
         );
         return;
       }

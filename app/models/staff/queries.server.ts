@@ -130,24 +130,24 @@ export type FacilityOption = { value: number; label: string };
  * Facilities whose registry the actor may change: their own for directors, any for the
  * administrator (then a facility is chosen in the form). Empty for everyone else.
  */
-export function registryFacilities(db: Db, actor: Actor): FacilityOption[] {
+export function registryFacilities(db: Db, actor: Actor, locale: Locale): FacilityOption[] {
   if (!hasCapability(actor, "staff.manage")) return [];
   return db
-    .select({ value: facilities.id, label: facilities.name })
+    .select({ value: facilities.id, label: facilityNameSql(locale) })
     .from(facilities)
     .where(and(eq(facilities.active, true), facilityScopeCondition(actor, facilities.id), sql`${facilities.kind} <> 'health_department'`))
-    .orderBy(asc(facilities.name))
+    .orderBy(asc(facilityNameSql(locale)))
     .limit(2000)
     .all();
 }
 
 /** Facilities that appear in the actor's readable registry, for the filter. */
-export function staffFacilityOptions(db: Db, actor: Actor): FacilityOption[] {
+export function staffFacilityOptions(db: Db, actor: Actor, locale: Locale): FacilityOption[] {
   return db
-    .select({ value: facilities.id, label: facilities.shortName })
+    .select({ value: facilities.id, label: facilityShortNameSql(locale) })
     .from(facilities)
     .where(and(facilityScopeCondition(actor, facilities.id), sql`exists (select 1 from ${staff} s where s.facility_id = ${facilities.id})`))
-    .orderBy(asc(facilities.shortName))
+    .orderBy(asc(facilityShortNameSql(locale)))
     .limit(500)
     .all();
 }

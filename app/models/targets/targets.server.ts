@@ -6,7 +6,8 @@ import { and, desc, eq, sql, type SQL } from "drizzle-orm";
 import type { Db } from "~/db/client.server";
 import { facilities, provinces, targetMeasurements, targets, type Target } from "~/db/schema";
 import { sqlList } from "~/db/sql";
-import { DELIVERED_ROTATION_STATUSES } from "~/models/enums";
+import { DELIVERED_ROTATION_STATUSES, type Locale } from "~/models/enums";
+import { facilityNameSql } from "~/models/facilities/names.server";
 import { canChange, canRead, canReadProvinceRecord, type Actor } from "~/models/access/policy";
 import { facilityScopeCondition, provinceRecordScopeCondition } from "~/models/access/scope-sql.server";
 import { addDaysIso } from "~/models/dates";
@@ -95,7 +96,12 @@ function toView(db: Db, target: Target & { scopeName: string }, today: string): 
   return { ...target, value, percent: achievementPercent(value, target.targetValue), status: targetStatus(target, value, today) };
 }
 
-const scopeName = sql<string>`coalesce(${facilities.name}, ${provinces.name}, '')`;
+/** The target's scope (a facility, else its province) named in the reader's language. */
+function scopeName(locale: Locale): SQL<string> {
+  const provinceName = locale === "en" ? sql`coalesce(nullif(trim(${provinces.nameEn}), ''), ${provinces.name})` : sql`${provinces.name}`;
+  // The facility column is null for a province-wide target (left join), so the province names it.
+  return sql<string>`coalesce(${facilityNameSql(locale)}, ${provinceName}, '')`;
+}
 
 /** Targets the actor may read, latest period first, with their computed achievement. */
 export function listTargets(
@@ -103,6 +109,7 @@ export function listTargets(
   actor: Actor,
   options: { provinceCode?: string | null; page: PageRequest },
   today: string,
+  locale: Locale,
 ): Page<TargetView> {
   const scopeFilter = sql`(${facilityScopeCondition(actor, targets.facilityId)} or ${provinceRecordScopeCondition(actor, targets.provinceCode)})`;
   const where = and(scopeFilter, options.provinceCode ? eq(targets.provinceCode, options.provinceCode) : undefined);
@@ -111,7 +118,7 @@ export function listTargets(
     () => db.select({ n: sql<number>`count(*)` }).from(targets).where(where).get()?.n ?? 0,
     (at) =>
       db
-        .select({ target: targets, scopeName })
+        .select({ target: targets, scopeName: scopeName(locale) })
         .from(targets)
         .leftJoin(facilities, eq(facilities.id, targets.facilityId))
         .leftJoin(provinces, eq(provinces.code, targets.provinceCode))
@@ -129,9 +136,9 @@ export type TargetDetail = TargetView & {
   canManage: boolean;
 };
 
-export function getTarget(db: Db, actor: Actor, targetId: number, today: string): TargetDetail | null {
+export function getTarget(db: Db, actor: Actor, targetId: number, today: string, locale: Locale): TargetDetail | null {
   const row = db
-    .select({ target: targets, scopeName })
+    .select({ target: targets, scopeName: scopeName(locale) })
     .from(targets)
     .leftJoin(facilities, eq(facilities.id, targets.facilityId))
     .leftJoin(provinces, eq(provinces.code, targets.provinceCode))
@@ -153,8 +160,8 @@ export function getTarget(db: Db, actor: Actor, targetId: number, today: string)
 }
 
 /** Targets of a province that are at risk or missed (the dashboard's warning list). */
-export function targetsNeedingAttention(db: Db, actor: Actor, provinceCode: string, today: string): TargetView[] {
-  return listTargets(db, actor, { provinceCode, page: { page: 1, pageSize: 100, offset: 0 } }, today).rows.filter(
+export function targetsNeedingAttention(db: Db, actor: Actor, provinceCode: string, today: string, locale: Locale): TargetView[] {
+  return listTargets(db, actor, { provinceCode, page: { page: 1, pageSize: 100, offset: 0 } }, today, locale).rows.filter(
     (t) => t.status === "at_risk" || t.status === "missed",
   );
 }

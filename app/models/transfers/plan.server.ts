@@ -16,6 +16,7 @@ import { canSupport, carriesOver, isOverdue, progressShare } from "./rules";
 import type { ItemForm, PlanFilter } from "./schemas";
 import type { Locale } from "~/models/enums";
 import { facilityNameSql, facilityShortNameSql } from "~/models/facilities/names.server";
+import { facilityShortDisplayName } from "~/models/facilities/names";
 
 export type ItemInput = ItemForm;
 
@@ -48,12 +49,22 @@ export function assertPlacement(db: Db, agreementId: number, placement: Placemen
   if (roles.get(toFacilityId) !== "receiving") {
     throw new DomainError("agreements:errors.toNotReceiving", { field: "toFacilityId" });
   }
-  const from = db.select({ level: facilities.level, name: facilities.shortName }).from(facilities).where(eq(facilities.id, fromFacilityId)).get()!;
+  const from = db
+    .select({ level: facilities.level, shortName: facilities.shortName, nameEn: facilities.nameEn })
+    .from(facilities)
+    .where(eq(facilities.id, fromFacilityId))
+    .get()!;
   const fromAdopted = facilityPerformsTechnique(db, fromFacilityId, technique.id);
   if (!canSupport({ facilityLevel: from.level, minLevel: technique.minLevel, adopted: fromAdopted })) {
     throw new DomainError("agreements:errors.supporterCannotPerform", {
       field: "fromFacilityId",
-      params: { facility: from.name, code: technique.code, minLevel: technique.minLevel ?? "" },
+      // Both names travel; the Vietnamese template reads `facility`, the English one `facilityEn`.
+      params: {
+        facility: facilityShortDisplayName(from, "vi"),
+        facilityEn: facilityShortDisplayName(from, "en"),
+        code: technique.code,
+        minLevel: technique.minLevel ?? "",
+      },
     });
   }
   if (facilityPerformsTechnique(db, toFacilityId, technique.id)) {

@@ -7,7 +7,8 @@ import { hasCapability, roleReach, type Actor } from "~/models/access/policy";
 import { assertVersion, recordAudit } from "~/models/audit/audit.server";
 import { hashPassword } from "~/models/auth/password.server";
 import { endUserSessions } from "~/models/auth/session.server";
-import { HOSPITAL_KINDS, type Role } from "~/models/enums";
+import { HOSPITAL_KINDS, type Locale, type Role } from "~/models/enums";
+import { facilityNameSql } from "~/models/facilities/names.server";
 import { DomainError, ForbiddenError, NotFoundError } from "~/models/errors";
 import { paginate, type Page, type PageRequest } from "~/utils/pagination";
 import { foldSearch, searchTerms } from "~/utils/search";
@@ -57,6 +58,7 @@ export function listUsers(
   actor: Actor,
   filters: { q?: string | null; role?: Role | null },
   pageReq: PageRequest,
+  locale: Locale,
 ): Page<UserListRow> {
   assertCanManageUsers(actor);
   ensureFoldFunction(db);
@@ -79,7 +81,7 @@ export function listUsers(
           active: users.active,
           isDemo: users.isDemo,
           totpEnabled: users.totpEnabled,
-          facilityName: facilities.name,
+          facilityName: facilityNameSql(locale),
           provinceName: provinces.name,
         })
         .from(users)
@@ -98,10 +100,10 @@ export type UserDetail = {
   activeSessions: number;
 };
 
-export function getUserForAdmin(db: Db, actor: Actor, userId: number, now = new Date()): UserDetail {
+export function getUserForAdmin(db: Db, actor: Actor, userId: number, locale: Locale, now = new Date()): UserDetail {
   assertCanManageUsers(actor);
   const row = db
-    .select({ user: users, facilityCode: facilities.code, facilityName: facilities.name })
+    .select({ user: users, facilityCode: facilities.code, facilityName: facilityNameSql(locale) })
     .from(users)
     .leftJoin(facilities, eq(facilities.id, users.facilityId))
     .where(eq(users.id, userId))
@@ -312,7 +314,7 @@ export function endSessionsOfUser(db: Db, actor: Actor, userId: number, now = ne
 }
 
 /** Options for the create / edit forms: provinces, and facility codes for the datalist. */
-export function userFormOptions(db: Db, actor: Actor) {
+export function userFormOptions(db: Db, actor: Actor, locale: Locale) {
   assertCanManageUsers(actor);
   const provinceOptions = db
     .select({ code: provinces.code, name: provinces.name })
@@ -322,10 +324,10 @@ export function userFormOptions(db: Db, actor: Actor) {
   // Commune stations have no accounts of their own in this app; hospitals, regional centres
   // and departments are a few thousand at most nationally.
   const facilityOptions = db
-    .select({ code: facilities.code, name: facilities.name })
+    .select({ code: facilities.code, name: facilityNameSql(locale) })
     .from(facilities)
     .where(inArray(facilities.kind, [...HOSPITAL_KINDS, "regional_centre", "health_department"]))
-    .orderBy(facilities.name)
+    .orderBy(facilityNameSql(locale))
     .all();
   return { provinceOptions, facilityOptions };
 }

@@ -267,7 +267,7 @@ export default {
     fromIsTo: "The receiving facility cannot be the supporting one.",
     fromNotSupporting: "Choose a supporting party of this agreement.",
     toNotReceiving: "Choose a receiving party of this agreement.",
-    supporterCannotPerform: "{{facility}} does not perform technique {{code}}: its level does not allow it and it has not adopted it.",
+    supporterCannotPerform: "{{facilityEn}} does not perform technique {{code}}: its level does not allow it and it has not adopted it.",
     receiverPerforms: "The receiving facility already performs technique {{code}}.",
     itemDuplicate: "Technique {{code}} is already in this agreement's plan for this receiving facility.",
     stageSkip: "Stages move one step at a time.",

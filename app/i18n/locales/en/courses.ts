@@ -88,7 +88,7 @@ export default {
     submit: "Enrol",
     busyHelp: "Staff busy during the course (a rotation or another course on the same days) are marked and cannot be chosen.",
     busy: {
-      rotation: "busy: rotation to {{title}} {{start}}–{{end}}",
+      rotation: "busy: rotation to {{titleEn}} {{start}}–{{end}}",
       course_attendance: "busy: attending “{{title}}” {{start}}–{{end}}",
       course_training: "busy: teaching “{{title}}” {{start}}–{{end}}",
     },

@@ -96,7 +96,7 @@ export default {
     missingColumn: "The file lacks the required column “{{column}}”. Nothing was imported.",
     noHeader: "No header row recognised: the file needs at least the columns “Full name” (Họ và tên) and “Cadre” (Chức danh). Nothing was imported.",
     licenceInFile: "Licence number {{licence}} is also on row {{row}} ({{name}}): neither row is written.",
-    licenceHeld: "Licence number {{licence}} already belongs to {{name}} ({{facility}}).",
+    licenceHeld: "Licence number {{licence}} already belongs to {{name}} ({{facilityEn}}).",
     sameNameInFile: "Row {{row}} has the same full name and no licence number: add the licence numbers to tell them apart; neither row is written.",
     samePerson: "Row {{row}} ({{name}}) is the same person: neither row is written.",
     ambiguousName: "The facility has {{count}} people named {{name}}: add the licence number to say which.",

@@ -152,7 +152,7 @@ export default {
       openForm: "Open this rotation's edit form",
     },
     clash: {
-      rotation: "Clashes with the rotation to {{title}} ({{start}} – {{end}})",
+      rotation: "Clashes with the rotation to {{titleEn}} ({{start}} – {{end}})",
       course_attendance: "Clashes with the course “{{title}}” ({{start}} – {{end}})",
       course_training: "Clashes with the course “{{title}}” this person teaches ({{start}} – {{end}})",
     },
@@ -209,7 +209,7 @@ export default {
   },
   errors: {
     clash: {
-      rotation: "Clashes with the rotation to {{title}} ({{start}} – {{end}}).",
+      rotation: "Clashes with the rotation to {{titleEn}} ({{start}} – {{end}}).",
       course_attendance: "Clashes with the course “{{title}}” this person attends ({{start}} – {{end}}).",
       course_training: "Clashes with the course “{{title}}” this person teaches ({{start}} – {{end}}).",
     },
