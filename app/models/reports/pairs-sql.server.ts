@@ -24,7 +24,7 @@ import { readsEverything, type Actor } from "~/models/access/policy";
 import { facilityScopeCondition } from "~/models/access/scope-sql.server";
 import type { Level } from "~/models/enums";
 import { competenceOnDateSql, levelOnDateSql } from "~/models/facilities/levels.server";
-import type { CompetenceGroup } from "./params";
+import type { Category, CompetenceGroup } from "./registry";
 
 export type PairFilter = {
   provinceCode?: string | null;
@@ -38,7 +38,7 @@ export type PairFilter = {
   crossOnly?: boolean;
 };
 
-export type Category = "official" | "all";
+export type { Category };
 
 /** The facilities a report covers: the actor's read scope narrowed by the filter. */
 export function facilitySetSql(actor: Actor, filter: PairFilter, reportDate: string): SQL {
