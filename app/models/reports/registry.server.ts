@@ -8,7 +8,7 @@ import type { Locale } from "~/models/enums";
 import { facilityNameSqlAt } from "~/models/facilities/names.server";
 import { competenceGroupSql, levelNowSql } from "./pairs-sql.server";
 import { getFixedT } from "~/i18n/i18n";
-import { groupLabel, type ReportDimension } from "./registry";
+import { groupLabel, NO_PROVINCE_KEY, type ReportDimension } from "./registry";
 
 export type DimensionSql = {
   /** The group key of a pair row `p` of pairsSql, on the report date. */
@@ -35,8 +35,8 @@ export const DIMENSION_SQL: Record<ReportDimension, DimensionSql> = {
     names: null,
   },
   province: {
-    pairKey: () => sql`coalesce(p.province_code, '-')`,
-    facilityKey: () => sql`coalesce(fa.province_code, '-')`,
+    pairKey: () => sql`coalesce(p.province_code, ${NO_PROVINCE_KEY})`,
+    facilityKey: () => sql`coalesce(fa.province_code, ${NO_PROVINCE_KEY})`,
     chapterKey: null,
     names: (db, keys, locale) =>
       db.all(sql`select code as k, ${sql.raw(locale === "en" ? "name_en" : "name")} as label from provinces where code in (${list(keys.map((k) => sql`${k}`))})`),

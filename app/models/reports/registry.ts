@@ -33,6 +33,9 @@ export type GroupFilter = {
   chapterNumber?: number;
 };
 
+/** The province key of facilities without a province (national bodies); its drill-down lists their pairs. */
+export const NO_PROVINCE_KEY = "-";
+
 /** A translation of a group key: an i18next key (namespaced) and its options. */
 export type KeyLabel = { key: string; defaultValue?: string };
 
