@@ -103,10 +103,6 @@ export function reportMap(dimension: ReportDimension, oneProvince: boolean): "pr
 
 export const dimensionLabelKey = (d: ReportDimension) => `adoption:dimension.${d}` as const;
 
-export function isReportDimension(value: unknown): value is ReportDimension {
-  return typeof value === "string" && (REPORT_DIMENSIONS as readonly string[]).includes(value);
-}
-
 /** The drill-down filter of a group (`key` null: the total row, which adds nothing). */
 export function groupFilter(dimension: ReportDimension, key: string | null): GroupFilter {
   if (key === null) return {};
