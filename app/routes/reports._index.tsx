@@ -21,22 +21,27 @@ import type { AdoptionReport, ReportRow } from "~/models/reports/adoption-report
 import { groupChart, type ChartSeries } from "~/models/reports/chart-series";
 import { mapClasses } from "~/models/reports/map-layout";
 import { listMapFacilities } from "~/models/reports/map.server";
+import { parseReportParams, reportQuery, type ReportParams } from "~/models/reports/params";
 import {
+  categoryShortLabelKey,
   COMPETENCE_GROUPS,
-  METRIC_VALUES,
-  parseReportParams,
-  REPORT_DIMENSION_VALUES,
-  reportQuery,
-  type CompetenceGroup,
-  type ReportParams,
-} from "~/models/reports/params";
+  DEFAULT_DIMENSION,
+  dimensionLabelKey,
+  groupFilter,
+  groupLabel,
+  metricLabelKey,
+  REPORT_DIMENSIONS,
+  REPORT_METRICS,
+  reportMap,
+  type ReportMetric,
+} from "~/models/reports/registry";
 import { loadAdoptionReport } from "~/models/reports/queries.server";
 import { encodeMessage, translateMessage } from "~/utils/messages";
 import { localizedTitle } from "~/utils/meta";
 
 export const meta: MetaFunction = ({ matches }) => localizedTitle(matches, "adoption:report.title");
 
-type Metric = (typeof METRIC_VALUES)[number];
+type Metric = ReportMetric;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
@@ -45,7 +50,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const db = getDb();
   const locale = await getLocale(request);
   const provinces = readsEverything(actor) ? listProvinces(db) : null;
-  const metric: Metric = (METRIC_VALUES as readonly string[]).includes(url.searchParams.get("metric") ?? "")
+  const metric: Metric = (REPORT_METRICS as readonly string[]).includes(url.searchParams.get("metric") ?? "")
     ? (url.searchParams.get("metric") as Metric)
     : "cumulative";
   try {
@@ -55,10 +60,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
     const report = loadAdoptionReport(db, actor, params, today, locale);
     // The map beside the charts: the 34 provinces for a national report by province, a
     // province's facilities for a province report by facility.
+    const mapKind = reportMap(params.dimension, params.provinceCode !== null);
     const map =
-      params.dimension === "province" && !params.provinceCode
+      mapKind === "provinces"
         ? { kind: "provinces" as const, provinces: provinces ?? listProvinces(db), facilities: null }
-        : params.dimension === "facility" && params.provinceCode
+        : mapKind === "facilities" && params.provinceCode
           ? { kind: "facilities" as const, provinces: null, facilities: listMapFacilities(db, actor, params.provinceCode, today, locale) }
           : null;
     return json({ report, params, metric, provinces, map, error: null, today });
@@ -70,30 +76,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   }
 }
 
-function rowFilter(dimension: ReportParams["dimension"], key: string): Partial<ReportParams> {
-  switch (dimension) {
-    case "province":
-      return { provinceCode: key };
-    case "level":
-      return { levels: [key as (typeof LEVELS)[number]] };
-    case "competence":
-      return { competence: key as CompetenceGroup };
-    case "facility":
-      return { facilityId: Number(key) };
-    case "chapter":
-      return { chapterNumber: Number(key) };
-    default:
-      return {};
-  }
-}
-
 export default function ReportsPage() {
   const { report, params, metric, provinces, map, error, today } = useLoaderData<typeof loader>();
   const { t } = useTranslation("adoption");
-  const { t: te } = useTranslation("enums");
   const locale = useLocale();
   const n = (value: number) => formatNumber(value, locale);
-  const competenceLabel = (key: string) => (key === "none" ? t("report.notClassified") : te(`competence.${key}`));
+  const competenceLabel = (key: string) => groupLabel("competence", { key, label: key }, t);
   const query = params ? reportQuery(params) : "";
   return (
     <div className="space-y-4">
@@ -121,14 +109,14 @@ export default function ReportsPage() {
           <FilterSelect
             name="dimension"
             label={t("report.dimension")}
-            defaultValue={params?.dimension ?? "province"}
-            options={REPORT_DIMENSION_VALUES.map((d) => ({ value: d, label: t(`dimension.${d}`) }))}
+            defaultValue={params?.dimension ?? DEFAULT_DIMENSION}
+            options={REPORT_DIMENSIONS.map((d) => ({ value: d, label: t(dimensionLabelKey(d)) }))}
           />
           <FilterSelect
             name="metric"
             label={t("report.metric")}
             defaultValue={metric}
-            options={METRIC_VALUES.map((m) => ({ value: m, label: t(`metric.${m}`) }))}
+            options={REPORT_METRICS.map((m) => ({ value: m, label: t(metricLabelKey(m)) }))}
           />
           <FilterSelect
             name="measure"
@@ -199,16 +187,16 @@ export default function ReportsPage() {
   // largest, the rest as "other"), the baseline year marked; overall, official beside recorded.
   function Charts({ report, metric }: { report: AdoptionReport; metric: Metric }) {
     const baseline = { period: String(report.baselineYear), label: t("report.baselineMark", { year: report.baselineYear }) };
-    const metricLabel = t(`metric.${metric}`);
+    const metricLabel = t(metricLabelKey(metric));
     if (report.dimension === "total" || report.rows.length === 0) {
       const series: ChartSeries[] = [
-        { key: "official", label: t("categoryShort.official"), dataKey: "official", other: false },
-        { key: "all", label: t("categoryShort.all"), dataKey: "all", other: true },
+        { key: "official", label: t(categoryShortLabelKey("official")), dataKey: "official", other: false },
+        { key: "all", label: t(categoryShortLabelKey("all")), dataKey: "all", other: true },
       ];
       const data = report.total.periods.map((p) => ({ period: p.period, official: p.official[metric], all: p.all[metric] }));
       return <SeriesLineChart title={t("report.chartTotal", { metric: metricLabel })} data={data} series={series} baseline={baseline} format={n} testId="report-chart" />;
     }
-    const chart = groupChart(report.rows, { metric, otherLabel: t("report.otherGroups"), labelOf: rowLabel });
+    const chart = groupChart(report.rows, { metric, otherLabel: t("report.otherGroups") });
     const last = report.periods[report.periods.length - 1];
     const rankingTitle =
       metric === "new"
@@ -217,7 +205,7 @@ export default function ReportsPage() {
     return (
       <div className="grid gap-4 lg:grid-cols-2 print:grid-cols-2">
         <SeriesLineChart
-          title={t("report.chartByGroup", { metric: metricLabel, dimension: t(`dimension.${report.dimension}`).toLocaleLowerCase() })}
+          title={t("report.chartByGroup", { metric: metricLabel, dimension: t(dimensionLabelKey(report.dimension)).toLocaleLowerCase() })}
           data={chart.data}
           series={chart.series}
           baseline={baseline}
@@ -267,16 +255,10 @@ export default function ReportsPage() {
     );
   }
 
-  function rowLabel(row: { key: string; label: string }) {
-    if (report?.dimension === "competence") return competenceLabel(row.key);
-    if (report?.dimension === "level") return te(`level.${row.key}`, { defaultValue: row.key });
-    return row.label;
-  }
-
   function ReportTable({ report, params, metric }: { report: AdoptionReport; params: ReportParams; metric: Metric }) {
     const cell = (row: ReportRow, periodIndex: number, rowKey: string | null) => {
       const p = row.periods[periodIndex];
-      const filter = rowKey === null ? {} : rowFilter(report.dimension, rowKey);
+      const filter = groupFilter(report.dimension, rowKey);
       const href = (category: "official" | "all") =>
         `/reports/pairs?${reportQuery({ ...params, ...filter, dimension: undefined, metric, category, year: Number(p.period) })}`;
       return (
@@ -302,7 +284,7 @@ export default function ReportsPage() {
           </caption>
           <thead>
             <tr>
-              <th scope="col">{t(`dimension.${report.dimension}`)}</th>
+              <th scope="col">{t(dimensionLabelKey(report.dimension))}</th>
               {report.periods.map((p) => (
                 <th key={p.key} scope="col" className="text-right">
                   {p.key}
@@ -314,7 +296,7 @@ export default function ReportsPage() {
             {report.rows.map((row) => (
               <tr key={row.key}>
                 <th scope="row" className="font-normal">
-                  {rowLabel(row)}
+                  {row.label}
                 </th>
                 {row.periods.map((_, i) => cell(row, i, row.key))}
               </tr>

@@ -17,7 +17,8 @@ import { requireActor } from "~/models/auth/session.server";
 import { DomainError } from "~/models/errors";
 import { throwDomainResponse, todayInVietnam } from "~/utils/domain-response.server";
 import { groupChart } from "~/models/reports/chart-series";
-import { PERIOD_KINDS, type PeriodKind } from "~/models/reports/params";
+import { PERIOD_KINDS, reportQuery, type PeriodKind } from "~/models/reports/params";
+import { categoryLabelKey, DEFAULT_PERIOD_DIMENSION, dimensionLabelKey, groupFilter, PERIOD_DIMENSIONS } from "~/models/reports/registry";
 import { percentChange } from "~/models/reports/periods";
 import { loadPeriodSummary } from "~/models/reports/queries.server";
 import { encodeMessage, translateMessage } from "~/utils/messages";
@@ -34,7 +35,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const kind: PeriodKind | null = (PERIOD_KINDS as readonly string[]).includes(kindParam ?? "") ? (kindParam as PeriodKind) : null;
   const yearParam = Number(url.searchParams.get("year") || NaN);
   const year = Number.isInteger(yearParam) && yearParam > 1990 && yearParam <= 2100 ? yearParam : null;
-  const dimension = url.searchParams.get("dimension") === "province" ? "province" : "facility";
+  const asked = url.searchParams.get("dimension");
+  const dimension = PERIOD_DIMENSIONS.find((d) => d === asked) ?? DEFAULT_PERIOD_DIMENSION;
   const provinceCode = ownProvinceCode(actor) ?? (url.searchParams.get("province") || null);
   try {
     const summary = loadPeriodSummary(getDb(), actor, { kind, year, dimension, provinceCode, crossOnly: true, locale: await getLocale(request) }, today);
@@ -53,12 +55,19 @@ export default function PeriodSummaryPage() {
   const locale = useLocale();
   const n = (v: number) => formatNumber(v, locale);
   const report = summary?.report ?? null;
-  const drill = (key: string | null, metric: string, p: { start: string; end: string }) => {
-    const q = new URLSearchParams({ metric, category: "official", year: p.start.slice(0, 4), baseline: String(Number(p.start.slice(0, 4)) - 1), from: p.start, to: p.end });
-    if (provinceCode) q.set("province", provinceCode);
-    if (key && dimension === "facility") q.set("facility", key);
-    if (key && dimension === "province") q.set("province", key);
-    return `/reports/pairs?${q.toString()}`;
+  const drill = (key: string | null, metric: "new" | "cumulative", p: { start: string; end: string }) => {
+    const year = Number(p.start.slice(0, 4));
+    const query = reportQuery({
+      ...(provinceCode ? { provinceCode } : {}),
+      ...groupFilter(dimension, key),
+      metric,
+      category: "official",
+      year,
+      baselineYear: year - 1,
+      from: p.start,
+      to: p.end,
+    });
+    return `/reports/pairs?${query}`;
   };
   const delta = (before: number, after: number) => {
     const pct = percentChange(before, after);
@@ -88,10 +97,7 @@ export default function PeriodSummaryPage() {
             name="dimension"
             label={t("periods.dimension")}
             defaultValue={dimension}
-            options={[
-              { value: "facility", label: t("dimension.facility") },
-              { value: "province", label: t("dimension.province") },
-            ]}
+            options={PERIOD_DIMENSIONS.map((d) => ({ value: d, label: t(dimensionLabelKey(d)) }))}
           />
         </FilterBar>
       </div>
@@ -114,11 +120,11 @@ export default function PeriodSummaryPage() {
           <section className="card overflow-x-auto p-0">
             <table className="table" data-testid="period-table">
               <caption className="px-4 pt-3 text-left font-semibold">
-                {t("periods.caption", { period: report.periods[1].key, previous: report.periods[0].key })} · {t("measure.cross")} · {t("category.official")}
+                {t("periods.caption", { period: report.periods[1].key, previous: report.periods[0].key })} · {t("measure.cross")} · {t(categoryLabelKey("official"))}
               </caption>
               <thead>
                 <tr>
-                  <th scope="col" rowSpan={2}>{t(`dimension.${dimension}`)}</th>
+                  <th scope="col" rowSpan={2}>{t(dimensionLabelKey(dimension))}</th>
                   <th scope="colgroup" colSpan={3} className="text-center">{t("periods.newInPeriod")}</th>
                   <th scope="colgroup" colSpan={3} className="text-center">{t("periods.cumulative")}</th>
                   <th scope="col" rowSpan={2} className="text-right">{t("periods.stillPerformed")}</th>
@@ -173,7 +179,7 @@ export default function PeriodSummaryPage() {
     const rows = chart.series.map((s) => ({ label: s.label, previous: Number(chart.data[0][s.dataKey]), current: Number(chart.data[1][s.dataKey]) }));
     return (
       <PeriodComparisonChart
-        title={t("periods.chart", { dimension: t(`dimension.${dimension}`).toLocaleLowerCase() })}
+        title={t("periods.chart", { dimension: t(dimensionLabelKey(dimension)).toLocaleLowerCase() })}
         rows={rows}
         labels={{ previous: report.periods[0].key, current: report.periods[1].key }}
         format={n}

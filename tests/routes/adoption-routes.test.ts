@@ -81,7 +81,9 @@ test("the report is exported as CSV with the same totals", async () => {
   const text = await response.text();
   const lines = text.trim().split("\n");
   expect(lines[0]).toContain("Chính thức");
-  expect(lines.some((l) => l.startsWith("B,"))).toBe(true);
+  expect(lines[0].replace("\uFEFF", "").startsWith("Tuyến cơ sở,")).toBe(true);
+  // Groups are named as the page names them: the level's label, not its letter.
+  expect(lines.some((l) => l.startsWith("Tuyến B – tỉnh,"))).toBe(true);
   const xlsx = await exportLoader(args(authedRequest("/reports/export?format=xlsx", { cookie: department.cookie })));
   expect(xlsx.headers.get("Content-Type")).toContain("spreadsheetml");
 });

@@ -10,19 +10,15 @@ import { DomainError } from "~/models/errors";
 import { reportYears } from "~/models/adoption/rules";
 import { addDaysIso } from "~/models/dates";
 import { countPairsInRanges, type DateRange } from "./pair-counts.server";
-import { COMPETENCE_GROUPS } from "./params";
 import { resumedOnSql } from "~/models/adoption/rules";
-import { competenceGroupSql, countedFromSql, pairsSql, type Category, type PairFilter } from "./pairs-sql.server";
-
-export const REPORT_DIMENSIONS = ["total", "province", "level", "competence", "facility", "chapter"] as const;
-export type ReportDimension = (typeof REPORT_DIMENSIONS)[number];
-export const CATEGORIES = ["official", "all"] as const;
-export const DEFAULT_BASELINE_YEAR = 2020;
-
+import { countedFromSql, pairsSql, type PairFilter } from "./pairs-sql.server";
 import type { Period } from "./periods";
 import type { Locale } from "~/models/enums";
-import { facilityNameSqlAt } from "~/models/facilities/names.server";
-export type { Period };
+import { compareGroups, DEFAULT_DIMENSION, REPORT_CATEGORIES, type Category, type ReportDimension } from "./registry";
+import { DIMENSION_SQL, groupNames } from "./registry.server";
+
+export const DEFAULT_BASELINE_YEAR = 2020;
+export type { Period, ReportDimension };
 
 export type Figures = {
   /** Pairs counted from a date inside the period. */
@@ -59,23 +55,6 @@ export function yearPeriods(baselineYear: number, reportDate: string): Period[] 
 
 function clampPeriod(period: Period, reportDate: string): Period {
   return period.end > reportDate ? { ...period, end: reportDate } : period;
-}
-
-function groupKeySql(dimension: ReportDimension, reportDate: string): SQL {
-  switch (dimension) {
-    case "total":
-      return sql`'total'`;
-    case "province":
-      return sql`coalesce(p.province_code, '-')`;
-    case "level":
-      return sql`p.level_now`;
-    case "competence":
-      return competenceGroupSql(sql`p.facility_id`, reportDate);
-    case "facility":
-      return sql`cast(p.facility_id as text)`;
-    case "chapter":
-      return sql`cast(p.chapter_number as text)`;
-  }
 }
 
 /**
@@ -124,7 +103,7 @@ export function computeAdoptionFigures(
   // range (after the last period) finds the groups whose pairs all came later.
   const buckets = bucketRanges(periods);
   const lastEnd = periods[periods.length - 1].end;
-  for (const category of CATEGORIES) {
+  for (const category of REPORT_CATEGORIES) {
     const ranges = category === "all" && lastEnd < reportDate ? [...buckets, { from: addDaysIso(lastEnd, 1), to: reportDate }] : buckets;
     for (const r of countPairsInRanges(db, actor, { filter, reportDate, dimension, category, ranges })) {
       if (r.n === 0) continue;
@@ -153,7 +132,7 @@ export function computeAdoptionFigures(
       group by 2, 3, 4, 5, 6`;
   };
   const paused = db.all<{ category: Category; k: string; from_idx: number; off_idx: number; back_idx: number; after_baseline: number; n: number }>(sql`
-    with s as materialized (select ${groupKeySql(dimension, reportDate)} as k, p.from_all, p.from_official,
+    with s as materialized (select ${DIMENSION_SQL[dimension].pairKey(reportDate)} as k, p.from_all, p.from_official,
         x.event_on as off_on, ${resumedOnSql()} as back_on
       from ${pairsSql(actor, filter, reportDate, { suspendedOnly: true })} p
       join adoption_events x on x.facility_id = p.facility_id and x.technique_id = p.technique_id
@@ -217,7 +196,7 @@ export type ReportOptions = {
 /** The year-by-year report of cross-level (or all) techniques, with labels for every group. */
 export function getAdoptionReport(db: Tx, actor: Actor, options: ReportOptions, reportDate: string): AdoptionReport {
   const baselineYear = options.baselineYear ?? DEFAULT_BASELINE_YEAR;
-  const dimension = options.dimension ?? "province";
+  const dimension = options.dimension ?? DEFAULT_DIMENSION;
   const periods = yearPeriods(baselineYear, reportDate);
   return buildReport(db, actor, { periods, reportDate, dimension, filter: options.filter, locale: options.locale }, baselineYear);
 }
@@ -233,7 +212,7 @@ export function buildReport(
   const grouped = computeAdoptionFigures(db, actor, options);
   const total = dimension === "total" ? grouped.get("total") : sumFigures([...grouped.values()], periods.length);
   if (dimension === "total") grouped.clear();
-  const labels = groupLabels(db, dimension, [...grouped.keys()], options.locale);
+  const labels = groupNames(db, dimension, [...grouped.keys()], options.locale);
   const toRow = (key: string, label: string, f: Record<Category, Figures[]> | undefined): ReportRow => ({
     key,
     label,
@@ -246,15 +225,7 @@ export function buildReport(
   const last = periods.length - 1;
   const rows = [...grouped.entries()]
     .map(([k, f]) => toRow(k, labels.get(k) ?? k, f))
-    .sort((a, b) =>
-      dimension === "competence"
-        ? (COMPETENCE_GROUPS as readonly string[]).indexOf(a.key) - (COMPETENCE_GROUPS as readonly string[]).indexOf(b.key)
-        : dimension === "level" || dimension === "chapter"
-        ? a.key.localeCompare(b.key, "en", { numeric: true })
-        : b.periods[last].official.cumulative - a.periods[last].official.cumulative ||
-          b.periods[last].all.cumulative - a.periods[last].all.cumulative ||
-          a.label.localeCompare(b.label, "vi"),
-    );
+    .sort(compareGroups(dimension, (r) => [r.periods[last].official.cumulative, r.periods[last].all.cumulative]));
   return {
     reportDate: options.reportDate,
     baselineYear,
@@ -263,30 +234,4 @@ export function buildReport(
     total: toRow("total", "", total),
     rows,
   };
-}
-
-/** Display names of group keys (province names, facility names, chapter names; levels and competence keys as is, translated by the page). */
-export function groupLabels(db: Tx, dimension: ReportDimension, keys: string[], locale: Locale = "vi"): Map<string, string> {
-  const labels = new Map<string, string>();
-  if (keys.length === 0) return labels;
-  const list = (values: SQL[]) => sql.join(values, sql`, `);
-  if (dimension === "province") {
-    for (const r of db.all<{ k: string; label: string }>(
-      sql`select code as k, ${sql.raw(locale === "en" ? "name_en" : "name")} as label from provinces where code in (${list(keys.map((k) => sql`${k}`))})`,
-    ))
-      labels.set(r.k, r.label);
-  } else if (dimension === "facility") {
-    for (const r of db.all<{ k: number; label: string }>(
-      sql`select id as k, ${facilityNameSqlAt("facilities", locale)} as label from facilities where id in (${list(keys.map((k) => sql`${Number(k)}`))})`,
-    ))
-      labels.set(String(r.k), r.label);
-  } else if (dimension === "chapter") {
-    for (const r of db.all<{ k: number; label: string }>(
-      sql`select number as k, roman || '. ' || name as label from chapters where number in (${list(keys.map((k) => sql`${Number(k)}`))})`,
-    ))
-      labels.set(String(r.k), r.label);
-  } else {
-    for (const k of keys) labels.set(k, k);
-  }
-  return labels;
 }

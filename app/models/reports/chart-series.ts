@@ -1,10 +1,10 @@
 // Chart series of a report (pure, client-safe): one series per group of the chosen grouping
 // for the chosen figure, the ten largest named and the rest summed as "other", so a chart of
 // 34 provinces or 150 facilities stays readable while its totals still add up to the table's.
-import type { METRIC_VALUES } from "./params";
+import type { Category, ReportMetric } from "./registry";
 
-export type ChartMetric = (typeof METRIC_VALUES)[number];
-export type ChartCategory = "official" | "all";
+export type ChartMetric = ReportMetric;
+export type ChartCategory = Category;
 
 type Figures = Record<ChartMetric, number>;
 /** The shape of a report row (ReportRow of adoption-report.server), kept structural here. */

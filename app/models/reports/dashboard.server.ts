@@ -9,29 +9,23 @@ import { ForbiddenError, NotFoundError } from "~/models/errors";
 import { NON_CARE_FACILITY_KINDS, type Level } from "~/models/enums";
 import { targetsNeedingAttention, type TargetView } from "~/models/targets/targets.server";
 import { buildReport, DEFAULT_BASELINE_YEAR, yearPeriods, type ReportRow } from "./adoption-report.server";
-import type { FigureMetric } from "./drill-down.server";
 import { performedOnSql } from "~/models/adoption/rules";
-import { pairsSql, type Category } from "./pairs-sql.server";
+import { pairsSql } from "./pairs-sql.server";
+import { reportQuery } from "./params";
+import { groupFilter, type Category, type GroupFilter, type ReportMetric } from "./registry";
 import type { Locale } from "~/models/enums";
 
-/** The query string of a drill-down (the route /reports/pairs reads it back). */
-export type DrillParams = {
-  province: string;
-  levels?: Level[];
-  facility?: number;
-  chapter?: number;
-  metric: FigureMetric;
+/** A drill-down of the province's figures (the route /reports/pairs reads the query back). */
+export type DrillParams = GroupFilter & {
+  provinceCode: string;
+  metric: ReportMetric;
   category: Category;
   year: number;
-  baseline: number;
+  baselineYear: number;
 };
 
 export function drillHref(p: DrillParams): string {
-  const q = new URLSearchParams({ province: p.province, metric: p.metric, category: p.category, year: String(p.year), baseline: String(p.baseline) });
-  if (p.levels?.length) q.set("levels", p.levels.join(","));
-  if (p.facility) q.set("facility", String(p.facility));
-  if (p.chapter) q.set("chapter", String(p.chapter));
-  return `/reports/pairs?${q.toString()}`;
+  return `/reports/pairs?${reportQuery(p)}`;
 }
 
 export type Headline = { official: number; all: number; href: string; hrefAll: string };
@@ -79,7 +73,7 @@ export function getDepartmentDashboard(
   const sumOver = (levels: Level[], metric: "change" | "cumulative", category: Category) =>
     byLevel.rows.filter((r) => levels.includes(r.key as Level)).reduce((s, r) => s + r.periods[last][category][metric], 0);
   const headline = (levels: Level[], metric: "change" | "cumulative"): Headline => {
-    const params = { province: provinceCode, levels, metric, year: reportYear, baseline: baselineYear };
+    const params = { provinceCode, levels, metric, year: reportYear, baselineYear };
     return {
       official: sumOver(levels, metric, "official"),
       all: sumOver(levels, metric, "all"),
@@ -97,12 +91,12 @@ export function getDepartmentDashboard(
         change: row.periods[last].official.change,
         cumulative: row.periods[last].official.cumulative,
         href: drillHref({
-          province: provinceCode,
+          provinceCode,
           metric: "change",
           category: "official",
           year: reportYear,
-          baseline: baselineYear,
-          ...(dimension === "facility" ? { facility: Number(row.key) } : { chapter: Number(row.key) }),
+          baselineYear,
+          ...groupFilter(dimension, row.key),
         }),
       }))
       .filter((m) => m.change > 0)

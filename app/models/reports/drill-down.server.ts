@@ -9,12 +9,12 @@ import type { Level } from "~/models/enums";
 import { clampPage, toPage, type Page, type PageRequest } from "~/utils/pagination";
 import { countPairsInRanges, type DateRange } from "./pair-counts.server";
 import { performedOnSql } from "~/models/adoption/rules";
-import { countedFromSql, pairsSql, type Category, type PairFilter } from "./pairs-sql.server";
+import { countedFromSql, pairsSql, type PairFilter } from "./pairs-sql.server";
+import type { Category, ReportMetric } from "./registry";
 import type { Locale } from "~/models/enums";
 import { facilityNameSqlAt } from "~/models/facilities/names.server";
 
-export const FIGURE_METRICS = ["new", "cumulative", "change"] as const;
-export type FigureMetric = (typeof FIGURE_METRICS)[number];
+export type FigureMetric = ReportMetric;
 
 /**
  * Which figure: `metric` over the period [start, end] (end clamped to the report date by the

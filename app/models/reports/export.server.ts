@@ -5,25 +5,23 @@ import ExcelJS from "exceljs";
 import type { TFunction } from "i18next";
 import type { AdoptionReport } from "./adoption-report.server";
 import type { DrillDownRow } from "./drill-down.server";
+import { categoryLabelKey, dimensionLabelKey, metricLabelKey, REPORT_CATEGORIES, REPORT_METRICS } from "./registry";
 
 export type Table = { title: string; headers: string[]; rows: (string | number)[][] };
 
 export function reportTable(report: AdoptionReport, t: TFunction, title: string): Table {
-  const headers = [t("adoption:report.group")];
+  // The first column is named by the grouping; row labels are already in the reader's language.
+  const headers = [report.dimension === "total" ? t("adoption:report.group") : t(dimensionLabelKey(report.dimension))];
   for (const p of report.periods) {
-    for (const category of ["official", "all"] as const) {
-      for (const metric of ["new", "cumulative", "change"] as const) {
-        headers.push(`${p.key} · ${t(`adoption:category.${category}`)} · ${t(`adoption:metric.${metric}`)}`);
-      }
+    for (const category of REPORT_CATEGORIES) {
+      for (const metric of REPORT_METRICS) headers.push(`${p.key} · ${t(categoryLabelKey(category))} · ${t(metricLabelKey(metric))}`);
     }
   }
   const line = (label: string, row: AdoptionReport["total"]) => [
     label,
-    ...row.periods.flatMap((p) => [p.official.new, p.official.cumulative, p.official.change, p.all.new, p.all.cumulative, p.all.change]),
+    ...row.periods.flatMap((p) => REPORT_CATEGORIES.flatMap((category) => REPORT_METRICS.map((metric) => p[category][metric]))),
   ];
-  const label = (r: AdoptionReport["rows"][number]) =>
-    report.dimension !== "competence" ? r.label : r.key === "none" ? t("adoption:report.notClassified") : t(`enums:competence.${r.key}`);
-  const rows = report.rows.map((r) => line(label(r), r));
+  const rows = report.rows.map((r) => line(r.label, r));
   rows.push(line(t("adoption:report.total"), report.total));
   return { title, headers, rows };
 }

@@ -7,29 +7,14 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Tx } from "~/models/audit/audit.server";
 import type { Actor } from "~/models/access/policy";
-import type { ReportDimension } from "./adoption-report.server";
-import { competenceGroupSql, coversAllFacilities, facilitySetSql, levelNowSql, type Category, type PairFilter } from "./pairs-sql.server";
+import { coversAllFacilities, facilitySetSql, type PairFilter } from "./pairs-sql.server";
+import type { Category, ReportDimension } from "./registry";
+import { DIMENSION_SQL } from "./registry.server";
 
 /** Inclusive dates; `from` null: since the beginning. `to` is clamped to the report date. */
 export type DateRange = { from: string | null; to: string };
 
 export type RangeCount = { k: string; idx: number; n: number };
-
-/** The group key of a facility row `fa` (the same keys as the pair rows' groupKeySql). */
-function facilityKeySql(dimension: Exclude<ReportDimension, "chapter">, reportDate: string): SQL {
-  switch (dimension) {
-    case "total":
-      return sql`'total'`;
-    case "province":
-      return sql`coalesce(fa.province_code, '-')`;
-    case "level":
-      return levelNowSql(reportDate);
-    case "competence":
-      return competenceGroupSql(sql`fa.id`, reportDate);
-    case "facility":
-      return sql`cast(fa.id as text)`;
-  }
-}
 
 /**
  * Pairs per group (`k`) and range (`idx`, the range's position) whose counted-from date of
@@ -52,30 +37,30 @@ export function countPairsInRanges(
   const inRange = sql`a.cross_level in (${crossValues}) and ${column} >= r.lo and ${column} <= r.hi`;
   const chapter = filter.chapterNumber ? sql` and a.chapter_number = ${filter.chapterNumber}` : sql``;
 
-  if ((dimension === "chapter" || dimension === "total") && coversAllFacilities(actor, filter)) {
-    // The whole country: one range per chapter (index chapter_number, cross_level, date).
-    const key = dimension === "chapter" ? sql`cast(c.number as text)` : sql`'total'`;
-    const chapters = filter.chapterNumber ? sql`where number = ${filter.chapterNumber}` : sql``;
+  const { facilityKey, chapterKey } = DIMENSION_SQL[dimension];
+  if (chapterKey && (coversAllFacilities(actor, filter) || !facilityKey)) {
+    if (coversAllFacilities(actor, filter)) {
+      // The whole country: one range per chapter (index chapter_number, cross_level, date).
+      const chapters = filter.chapterNumber ? sql`where number = ${filter.chapterNumber}` : sql``;
+      return db.all<RangeCount>(sql`
+        with c as (select number from chapters ${chapters}), r as (${rangeRows})
+        select ${chapterKey(sql`c.number`)} as k, r.idx as idx, sum((select count(*) from adoption_pairs a
+            where a.chapter_number = c.number and ${inRange})) as n
+        from c cross join r group by 1, 2`);
+    }
+    // Some facilities by a key of the chapter: their pairs in range, grouped (a province is a
+    // few thousand pairs; the index carries the chapter).
     return db.all<RangeCount>(sql`
-      with c as (select number from chapters ${chapters}), r as (${rangeRows})
-      select ${key} as k, r.idx as idx, sum((select count(*) from adoption_pairs a
-          where a.chapter_number = c.number and ${inRange})) as n
-      from c cross join r group by 1, 2`);
-  }
-  const facilitySet = facilitySetSql(actor, filter, reportDate);
-  if (dimension === "chapter") {
-    // Some facilities by chapter: their pairs in range, grouped (a province is a few
-    // thousand pairs; the index carries the chapter).
-    return db.all<RangeCount>(sql`
-      with f as materialized (select fa.id from facilities fa where fa.id in (${facilitySet})), r as (${rangeRows})
-      select cast(a.chapter_number as text) as k, r.idx as idx, count(*) as n
+      with f as materialized (select fa.id from facilities fa where fa.id in (${facilitySetSql(actor, filter, reportDate)})), r as (${rangeRows})
+      select ${chapterKey(sql`a.chapter_number`)} as k, r.idx as idx, count(*) as n
       from f cross join r cross join adoption_pairs a on a.facility_id = f.id and ${inRange}${chapter}
       group by 1, 2`);
   }
+  if (!facilityKey) throw new Error(`report dimension ${dimension} has neither a facility nor a chapter key`);
   // One range per facility (index facility_id, cross_level, date), facts computed once per facility.
   return db.all<RangeCount>(sql`
-    with f as materialized (select fa.id, ${facilityKeySql(dimension, reportDate)} as k
-        from facilities fa where fa.id in (${facilitySet})),
+    with f as materialized (select fa.id, ${facilityKey(reportDate)} as k
+        from facilities fa where fa.id in (${facilitySetSql(actor, filter, reportDate)})),
       r as (${rangeRows})
     select f.k as k, r.idx as idx, sum((select count(*) from adoption_pairs a
         where a.facility_id = f.id and ${inRange}${chapter})) as n

@@ -24,7 +24,7 @@ import { readsEverything, type Actor } from "~/models/access/policy";
 import { facilityScopeCondition } from "~/models/access/scope-sql.server";
 import type { Level } from "~/models/enums";
 import { competenceOnDateSql, levelOnDateSql } from "~/models/facilities/levels.server";
-import type { CompetenceGroup } from "./params";
+import { NO_PROVINCE_KEY, type Category, type CompetenceGroup } from "./registry";
 
 export type PairFilter = {
   provinceCode?: string | null;
@@ -38,12 +38,13 @@ export type PairFilter = {
   crossOnly?: boolean;
 };
 
-export type Category = "official" | "all";
+export type { Category };
 
 /** The facilities a report covers: the actor's read scope narrowed by the filter. */
 export function facilitySetSql(actor: Actor, filter: PairFilter, reportDate: string): SQL {
   const where: SQL[] = [facilityScopeCondition(actor, facilities.id)];
-  if (filter.provinceCode) where.push(sql`${facilities.provinceCode} = ${filter.provinceCode}`);
+  if (filter.provinceCode === NO_PROVINCE_KEY) where.push(sql`${facilities.provinceCode} is null`);
+  else if (filter.provinceCode) where.push(sql`${facilities.provinceCode} = ${filter.provinceCode}`);
   if (filter.facilityId) where.push(sql`${facilities.id} = ${filter.facilityId}`);
   if (filter.levels && filter.levels.length > 0) {
     const level = levelOnDateSql(sql`${facilities.id}`, sql`${reportDate}`, sql`${facilities.level}`);

@@ -4,12 +4,18 @@ import { LEVELS, type Level } from "~/models/enums";
 import { isIsoDate } from "~/models/dates";
 import { DomainError } from "~/models/errors";
 
-export const REPORT_DIMENSION_VALUES = ["total", "province", "level", "competence", "facility", "chapter"] as const;
-/** Competence groups on the report date: the three levels of Law 15/2023, or not yet classified. */
-export const COMPETENCE_GROUPS = ["specialised", "basic", "initial", "none"] as const;
-export type CompetenceGroup = (typeof COMPETENCE_GROUPS)[number];
-export const METRIC_VALUES = ["new", "cumulative", "change"] as const;
-export const CATEGORY_VALUES = ["official", "all"] as const;
+import {
+  COMPETENCE_GROUPS,
+  DEFAULT_DIMENSION,
+  REPORT_CATEGORIES,
+  REPORT_DIMENSIONS,
+  REPORT_METRICS,
+  type Category,
+  type CompetenceGroup,
+  type ReportDimension,
+  type ReportMetric,
+} from "./registry";
+
 export const PERIOD_KINDS = ["h1", "year"] as const;
 export type PeriodKind = (typeof PERIOD_KINDS)[number];
 
@@ -17,7 +23,7 @@ const year = z.coerce.number().int().min(1990).max(2100);
 
 const reportSchema = z.object({
   baseline: year.optional(),
-  dimension: z.enum(REPORT_DIMENSION_VALUES).default("province"),
+  dimension: z.enum(REPORT_DIMENSIONS).default(DEFAULT_DIMENSION),
   measure: z.enum(["cross", "all"]).default("cross"),
   province: z.string().trim().max(10).optional(),
   levels: z.string().optional(),
@@ -27,8 +33,8 @@ const reportSchema = z.object({
 });
 
 const drillSchema = reportSchema.extend({
-  metric: z.enum(METRIC_VALUES).default("cumulative"),
-  category: z.enum(CATEGORY_VALUES).default("official"),
+  metric: z.enum(REPORT_METRICS).default("cumulative"),
+  category: z.enum(REPORT_CATEGORIES).default("official"),
   year: year.optional(),
   /** A period other than the calendar year (six-month reports): inclusive dates. */
   from: z.string().refine(isIsoDate).optional(),
@@ -37,7 +43,7 @@ const drillSchema = reportSchema.extend({
 
 export type ReportParams = {
   baselineYear: number;
-  dimension: (typeof REPORT_DIMENSION_VALUES)[number];
+  dimension: ReportDimension;
   crossOnly: boolean;
   provinceCode: string | null;
   levels: Level[];
@@ -48,8 +54,8 @@ export type ReportParams = {
 };
 
 export type DrillParamsParsed = ReportParams & {
-  metric: (typeof METRIC_VALUES)[number];
-  category: (typeof CATEGORY_VALUES)[number];
+  metric: ReportMetric;
+  category: Category;
   year: number;
   from: string | null;
   to: string | null;
@@ -100,7 +106,9 @@ export function parseDrillParams(url: URL, reportYear: number): DrillParamsParse
 }
 
 /** The query string that reproduces report parameters (for links, exports and drill-downs). */
-export function reportQuery(p: Partial<ReportParams> & { metric?: string; category?: string; year?: number; period?: string }): string {
+export function reportQuery(
+  p: Partial<ReportParams> & { metric?: string; category?: string; year?: number; period?: string; from?: string; to?: string },
+): string {
   const q = new URLSearchParams();
   if (p.baselineYear !== undefined) q.set("baseline", String(p.baselineYear));
   if (p.dimension) q.set("dimension", p.dimension);
@@ -114,5 +122,7 @@ export function reportQuery(p: Partial<ReportParams> & { metric?: string; catego
   if (p.category) q.set("category", p.category);
   if (p.year) q.set("year", String(p.year));
   if (p.period) q.set("period", p.period);
+  if (p.from) q.set("from", p.from);
+  if (p.to) q.set("to", p.to);
   return q.toString();
 }

@@ -11,6 +11,7 @@ import { buildReport, getAdoptionReport, type AdoptionReport } from "./adoption-
 import { allFigurePairs, listFigurePairs, type DrillDownRow, type FigureSelector } from "./drill-down.server";
 import { facilitySetSql, type PairFilter } from "./pairs-sql.server";
 import type { DrillParamsParsed, PeriodKind, ReportParams } from "./params";
+import type { PeriodDimension } from "./registry";
 import { circularPeriods, defaultPeriod } from "./periods";
 import type { Locale } from "~/models/enums";
 
@@ -99,7 +100,7 @@ export type PeriodSummary = {
 export function loadPeriodSummary(
   db: Db,
   actor: Actor,
-  options: { kind?: PeriodKind | null; year?: number | null; dimension: "facility" | "province"; provinceCode: string | null; crossOnly: boolean; locale?: Locale },
+  options: { kind?: PeriodKind | null; year?: number | null; dimension: PeriodDimension; provinceCode: string | null; crossOnly: boolean; locale?: Locale },
   today: string,
 ): PeriodSummary {
   assertReportScope(actor, options);
