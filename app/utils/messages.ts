@@ -37,5 +37,11 @@ export function translateMessage(t: TFunction, message: string): string {
   for (const [name, value] of Object.entries(params)) {
     if (name.endsWith("Message") && typeof value === "string") params[name.slice(0, -"Message".length)] = translateMessage(t, value);
   }
+  // A name stored in both languages travels as `<name>` and `<name>En`, and the English template
+  // reads the latter. A message written before a name had its English twin (a saved import
+  // preview, an older audit reason) shows the Vietnamese name rather than a bare placeholder.
+  for (const [name, value] of Object.entries(params)) {
+    if (typeof value === "string" && !name.endsWith("En") && params[`${name}En`] === undefined) params[`${name}En`] = value;
+  }
   return t(key, { ...params, defaultValue: key }) as string;
 }

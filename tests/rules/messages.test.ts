@@ -27,3 +27,15 @@ test("a parameter that is itself a message is rendered in the reader's language 
   expect(translateMessage(getFixedT("vi"), message)).toBe("Cột “Chức danh”: Vui lòng nhập trường này.");
   expect(translateMessage(getFixedT("en"), message)).toBe(`Column “Cadre”: ${getFixedT("en")("common:validation.required")}`);
 });
+
+test("a name stored in both languages is shown in the reader's; a message without the English twin shows the Vietnamese name", () => {
+  const both = encodeMessage("rotations:errors.clash.rotation", {
+    title: "Bệnh viện Đa khoa Bảo Thắng",
+    titleEn: "Bao Thang General Hospital",
+    start: "2026-03-05",
+    end: "2026-06-30",
+  });
+  expect(translateMessage(getFixedT("en"), both)).toContain("Bao Thang General Hospital");
+  expect(translateMessage(getFixedT("vi"), both)).toContain("Bệnh viện Đa khoa Bảo Thắng");
+  expect(translateMessage(getFixedT("en"), clash)).not.toContain("{{");
+});
