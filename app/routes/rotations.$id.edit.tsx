@@ -8,7 +8,7 @@ import { RotationForm } from "~/components/rotations/rotation-form";
 import { getDb } from "~/db/client.server";
 import { localizedTitle } from "~/utils/meta";
 import { requireCapability } from "~/models/auth/session.server";
-import { updateRotation } from "~/models/rotations/commands.server";
+import { storedInput, updateRotation } from "~/models/rotations/commands.server";
 import { getRotation, rotationFormOptions } from "~/models/rotations/queries.server";
 import { checkEditable } from "~/models/rotations/rules";
 import { orRespond, throwDomainResponse, todayInVietnam } from "~/utils/domain-response.server";
@@ -36,19 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     id,
     options,
     defaults: {
-      staffId: r.staffId,
-      toFacilityId: r.toFacilityId,
-      agreementId: r.agreementId,
-      transferItemIds: itemIds,
-      purpose: r.purpose,
-      startOn: r.startOn,
-      endOn: r.endOn,
-      shortTerm: r.shortTerm,
-      shortTermReason: r.shortTermReason,
-      directionPurpose: r.directionPurpose,
-      limitOverride: r.limitOverrideReason !== null,
-      limitOverrideReason: r.limitOverrideReason,
-      notes: r.notes,
+      ...storedInput(r, itemIds),
       version: r.version,
     },
   });

@@ -267,8 +267,13 @@ export function moveRotation(
   });
 }
 
-/** A stored rotation as the edit form submits it unchanged (the form's defaults). */
-function storedInput(r: Rotation, transferItemIds: number[]): RotationInput {
+type StoredRotation = Pick<
+  Rotation,
+  "staffId" | "toFacilityId" | "agreementId" | "purpose" | "startOn" | "endOn" | "shortTerm" | "shortTermReason" | "directionPurpose" | "limitOverrideReason" | "notes"
+>;
+
+/** A stored rotation as the edit form submits it unchanged: the edit page's defaults and the board's moves. */
+export function storedInput(r: StoredRotation, transferItemIds: number[]): RotationInput {
   return {
     staffId: r.staffId,
     toFacilityId: r.toFacilityId,
