@@ -15,12 +15,23 @@ export function throwDomainResponse(error: unknown): never {
   throw error;
 }
 
-/** Runs a model call; its DomainError becomes the matching HTTP response. */
-export function orRespond<T>(run: () => T): T {
-  try {
-    return run();
-  } catch (error) {
+/**
+ * THE way a loader turns a model's refusal into a response: runs the model calls; a DomainError
+ * becomes the matching HTTP response for the error boundary, except a 400 (the request's own
+ * values refused, e.g. a report's filter) when `onInvalid` is given: the page then answers
+ * with it, so the refusal shows next to the filter instead of on an error page.
+ */
+export function orRespond<T, R = never>(run: () => T, onInvalid?: (error: DomainError) => R): T | R {
+  const handle = (error: unknown): R => {
+    if (onInvalid && error instanceof DomainError && error.status === 400) return onInvalid(error);
     throwDomainResponse(error);
+  };
+  try {
+    const result = run();
+    // An async model call (an import reading its file) refuses by rejecting: the same answers.
+    return result instanceof Promise ? (result.catch(handle) as T) : result;
+  } catch (error) {
+    return handle(error);
   }
 }
 

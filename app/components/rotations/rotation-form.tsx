@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { FieldError, FormErrors } from "~/components/form";
 import { ROTATION_PURPOSES } from "~/models/enums";
 import { rotationSchema } from "~/models/rotations/schemas";
-import { DateField } from "~/components/date-field";
+import { Field, SelectField } from "~/components/fields";
 
 type Option = { value: number; label: string };
 export type RotationFormOptions = {
@@ -101,27 +101,21 @@ export function RotationForm({
         </div>
         {askPurpose || fields.directionPurpose.errors ? (
           <div className="sm:col-span-2" data-testid="direction-purpose">
-            <label htmlFor={fields.directionPurpose.id} className="label">
-              {t("fields.directionPurpose")}
-            </label>
-            <p id={`${fields.directionPurpose.id}-hint`} className="mb-1 text-xs text-slate-500">{t("form.directionPurposeHint")}</p>
-            <input {...getInputProps(fields.directionPurpose, { type: "text" })} aria-describedby={`${fields.directionPurpose.id}-hint ${fields.directionPurpose.errorId}`} className="input" />
-            <FieldError id={fields.directionPurpose.errorId} errors={fields.directionPurpose.errors} />
+            <Field
+              field={fields.directionPurpose}
+              label={t("fields.directionPurpose")}
+              description={t("form.directionPurposeHint")}
+              inputProps={getInputProps(fields.directionPurpose, { type: "text" })}
+            />
           </div>
         ) : null}
-        <div>
-          <label htmlFor={fields.purpose.id} className="label">
-            {t("fields.purpose")}
-          </label>
-          <select {...getSelectProps(fields.purpose)} className="input">
-            {ROTATION_PURPOSES.map((p) => (
-              <option key={p} value={p}>
-                {te(`rotationPurpose.${p}`)}
-              </option>
-            ))}
-          </select>
-          <FieldError id={fields.purpose.errorId} errors={fields.purpose.errors} />
-        </div>
+        <SelectField field={fields.purpose} label={t("fields.purpose")} selectProps={getSelectProps(fields.purpose)}>
+          {ROTATION_PURPOSES.map((p) => (
+            <option key={p} value={p}>
+              {te(`rotationPurpose.${p}`)}
+            </option>
+          ))}
+        </SelectField>
         <div>
           <label htmlFor={fields.agreementId.id} className="label">
             {t("fields.agreementId")}
@@ -136,20 +130,8 @@ export function RotationForm({
           </select>
           <FieldError id={fields.agreementId.errorId} errors={fields.agreementId.errors} />
         </div>
-        <div>
-          <label htmlFor={fields.startOn.id} className="label">
-            {t("fields.startOn")}
-          </label>
-          <DateField {...getInputProps(fields.startOn, { type: "text" })} />
-          <FieldError id={fields.startOn.errorId} errors={fields.startOn.errors} />
-        </div>
-        <div>
-          <label htmlFor={fields.endOn.id} className="label">
-            {t("fields.endOn")}
-          </label>
-          <DateField {...getInputProps(fields.endOn, { type: "text" })} />
-          <FieldError id={fields.endOn.errorId} errors={fields.endOn.errors} />
-        </div>
+        <Field field={fields.startOn} label={t("fields.startOn")} inputProps={getInputProps(fields.startOn, { type: "date" })} />
+        <Field field={fields.endOn} label={t("fields.endOn")} inputProps={getInputProps(fields.endOn, { type: "date" })} />
       </div>
 
       <fieldset>
