@@ -5,7 +5,8 @@ import { useTranslation } from "react-i18next";
 import { FieldError, FormErrors } from "~/components/form";
 import { ROTATION_PURPOSES } from "~/models/enums";
 import { rotationSchema } from "~/models/rotations/schemas";
-import { Field, SelectField } from "~/components/fields";
+import { CheckboxField, Field, SelectField, TextareaField } from "~/components/fields";
+import type { RotationInput } from "~/models/rotations/commands.server";
 
 type Option = { value: number; label: string };
 export type RotationFormOptions = {
@@ -15,20 +16,16 @@ export type RotationFormOptions = {
   agreements: Option[];
   items: (Option & { toFacilityId: number })[];
 };
-export type RotationFormDefaults = {
+/**
+ * What the form starts from: the command's own input (so a field added there is a field here),
+ * with the ids and the purpose as the selects' text and the record's version when editing.
+ */
+export type RotationFormDefaults = Partial<Omit<RotationInput, "staffId" | "toFacilityId" | "agreementId" | "transferItemIds" | "purpose">> & {
+  purpose?: string;
   staffId?: number | string;
   toFacilityId?: number | string;
   agreementId?: number | string | null;
   transferItemIds?: (number | string)[];
-  purpose?: string;
-  startOn?: string;
-  endOn?: string;
-  shortTerm?: boolean;
-  shortTermReason?: string | null;
-  directionPurpose?: string | null;
-  limitOverride?: boolean;
-  limitOverrideReason?: string | null;
-  notes?: string | null;
   version?: number;
 };
 
@@ -71,34 +68,22 @@ export function RotationForm({
       <FormErrors id={form.errorId} errors={form.errors} />
       {defaults.version !== undefined ? <input {...getInputProps(fields.version, { type: "hidden" })} /> : null}
       <div className="grid gap-4 sm:grid-cols-2">
-        <div>
-          <label htmlFor={fields.staffId.id} className="label">
-            {t("fields.staffId")}
-          </label>
-          <select {...getSelectProps(fields.staffId)} className="input">
-            <option value="">{t("form.choose")}</option>
-            {options.staff.map((o) => (
-              <option key={o.value} value={o.value}>
-                {o.label}
-              </option>
-            ))}
-          </select>
-          <FieldError id={fields.staffId.errorId} errors={fields.staffId.errors} />
-        </div>
-        <div>
-          <label htmlFor={fields.toFacilityId.id} className="label">
-            {t("fields.toFacilityId")}
-          </label>
-          <select {...getSelectProps(fields.toFacilityId)} className="input">
-            <option value="">{t("form.choose")}</option>
-            {options.facilities.map((o) => (
-              <option key={o.value} value={o.value}>
-                {o.label}
-              </option>
-            ))}
-          </select>
-          <FieldError id={fields.toFacilityId.errorId} errors={fields.toFacilityId.errors} />
-        </div>
+        <SelectField field={fields.staffId} label={t("fields.staffId")} selectProps={getSelectProps(fields.staffId)}>
+          <option value="">{t("form.choose")}</option>
+          {options.staff.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField field={fields.toFacilityId} label={t("fields.toFacilityId")} selectProps={getSelectProps(fields.toFacilityId)}>
+          <option value="">{t("form.choose")}</option>
+          {options.facilities.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </SelectField>
         {askPurpose || fields.directionPurpose.errors ? (
           <div className="sm:col-span-2" data-testid="direction-purpose">
             <Field
@@ -116,20 +101,14 @@ export function RotationForm({
             </option>
           ))}
         </SelectField>
-        <div>
-          <label htmlFor={fields.agreementId.id} className="label">
-            {t("fields.agreementId")}
-          </label>
-          <select {...getSelectProps(fields.agreementId)} className="input">
-            <option value="">{t("form.noAgreement")}</option>
-            {options.agreements.map((o) => (
-              <option key={o.value} value={o.value}>
-                {o.label}
-              </option>
-            ))}
-          </select>
-          <FieldError id={fields.agreementId.errorId} errors={fields.agreementId.errors} />
-        </div>
+        <SelectField field={fields.agreementId} label={t("fields.agreementId")} selectProps={getSelectProps(fields.agreementId)}>
+          <option value="">{t("form.noAgreement")}</option>
+          {options.agreements.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </SelectField>
         <Field field={fields.startOn} label={t("fields.startOn")} inputProps={getInputProps(fields.startOn, { type: "date" })} />
         <Field field={fields.endOn} label={t("fields.endOn")} inputProps={getInputProps(fields.endOn, { type: "date" })} />
       </div>
@@ -162,36 +141,19 @@ export function RotationForm({
 
       <div className="grid gap-4 sm:grid-cols-2">
         <div className="space-y-2">
-          <label className="flex items-center gap-2 text-sm font-medium">
-            <input {...getInputProps(fields.shortTerm, { type: "checkbox" })} />
-            {t("fields.shortTerm")}
-          </label>
-          <label htmlFor={fields.shortTermReason.id} className="label">
-            {t("fields.shortTermReason")}
-          </label>
-          <input {...getInputProps(fields.shortTermReason, { type: "text" })} className="input" />
-          <FieldError id={fields.shortTermReason.errorId} errors={fields.shortTermReason.errors} />
+          <CheckboxField field={fields.shortTerm} label={t("fields.shortTerm")} inputProps={getInputProps(fields.shortTerm, { type: "checkbox" })} />
+          <Field field={fields.shortTermReason} label={t("fields.shortTermReason")} inputProps={getInputProps(fields.shortTermReason, { type: "text" })} />
         </div>
         <div className="space-y-2">
-          <label className="flex items-center gap-2 text-sm font-medium">
-            <input {...getInputProps(fields.limitOverride, { type: "checkbox" })} />
-            {t("fields.limitOverride")}
-          </label>
-          <FieldError id={fields.limitOverride.errorId} errors={fields.limitOverride.errors} />
-          <label htmlFor={fields.limitOverrideReason.id} className="label">
-            {t("fields.limitOverrideReason")}
-          </label>
-          <input {...getInputProps(fields.limitOverrideReason, { type: "text" })} className="input" />
-          <FieldError id={fields.limitOverrideReason.errorId} errors={fields.limitOverrideReason.errors} />
+          <CheckboxField field={fields.limitOverride} label={t("fields.limitOverride")} inputProps={getInputProps(fields.limitOverride, { type: "checkbox" })} />
+          <Field
+            field={fields.limitOverrideReason}
+            label={t("fields.limitOverrideReason")}
+            inputProps={getInputProps(fields.limitOverrideReason, { type: "text" })}
+          />
         </div>
       </div>
-      <div>
-        <label htmlFor={fields.notes.id} className="label">
-          {t("fields.notes")}
-        </label>
-        <textarea {...getTextareaProps(fields.notes)} rows={3} className="input" />
-        <FieldError id={fields.notes.errorId} errors={fields.notes.errors} />
-      </div>
+      <TextareaField field={fields.notes} label={t("fields.notes")} textareaProps={getTextareaProps(fields.notes)} />
       <button type="submit" className="btn">
         {submitLabel}
       </button>
