@@ -1,4 +1,4 @@
-import { FieldError } from "~/components/form";
+import { Field } from "~/components/fields";
 
 /** The accepted spreadsheet types of every import form. */
 const ACCEPT = ".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -6,20 +6,11 @@ const ACCEPT = ".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocumen
 /** A spreadsheet file input with its label, hint and errors wired by id (every import page). */
 export function ImportFileField({ id = "file", label, hint, errors }: { id?: string; label: string; hint?: string; errors?: string[] }) {
   return (
-    <div>
-      <label htmlFor={id} className="label">{label}</label>
-      <input
-        id={id}
-        name="file"
-        type="file"
-        required
-        accept={ACCEPT}
-        className="input mt-1 w-full"
-        aria-describedby={`${hint ? `${id}-hint ` : ""}${id}-error`}
-        aria-invalid={errors?.length ? true : undefined}
-      />
-      {hint ? <p id={`${id}-hint`} className="mt-1 text-xs text-slate-500">{hint}</p> : null}
-      <FieldError id={`${id}-error`} errors={errors} />
-    </div>
+    <Field
+      field={{ id, errors }}
+      label={label}
+      description={hint}
+      inputProps={{ name: "file", type: "file", required: true, accept: ACCEPT, className: "input mt-1 w-full" }}
+    />
   );
 }

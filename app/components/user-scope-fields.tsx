@@ -1,7 +1,7 @@
 import { getInputProps, getSelectProps, type FieldMetadata } from "@conform-to/react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { FieldError } from "~/components/form";
+import { Field, SelectField } from "~/components/fields";
 import { roleReach } from "~/models/access/policy";
 import { ROLES, type Role } from "~/models/enums";
 
@@ -30,25 +30,21 @@ export function UserScopeFields({
   const reach = (ROLES as readonly string[]).includes(current) ? roleReach(current) : null;
   return (
     <>
-      <div>
-        <label htmlFor={role.id} className="label">
-          {t("users.role")}
-        </label>
-        <select {...getSelectProps(role)} className="input" onChange={(e) => setCurrent(e.target.value as Role)}>
-          {ROLES.map((r) => (
-            <option key={r} value={r}>
-              {te(`role.${r}`)}
-            </option>
-          ))}
-        </select>
-        <FieldError id={role.errorId} errors={role.errors} />
-      </div>
+      <SelectField field={role} label={t("users.role")} selectProps={{ ...getSelectProps(role), onChange: (e) => setCurrent(e.target.value as Role) }}>
+        {ROLES.map((r) => (
+          <option key={r} value={r}>
+            {te(`role.${r}`)}
+          </option>
+        ))}
+      </SelectField>
       {reach === "facility" ? (
         <div>
-          <label htmlFor={facilityCode.id} className="label">
-            {t("users.facility")}
-          </label>
-          <input {...getInputProps(facilityCode, { type: "text" })} className="input" list="facility-options" autoComplete="off" />
+          <Field
+            field={facilityCode}
+            label={t("users.facility")}
+            description={t("users.facilityHint")}
+            inputProps={{ ...getInputProps(facilityCode, { type: "text" }), list: "facility-options", autoComplete: "off" }}
+          />
           <datalist id="facility-options">
             {facilityOptions.map((f) => (
               <option key={f.code} value={f.code}>
@@ -56,26 +52,61 @@ export function UserScopeFields({
               </option>
             ))}
           </datalist>
-          <p className="mt-1 text-xs text-slate-500">{t("users.facilityHint")}</p>
-          <FieldError id={facilityCode.errorId} errors={facilityCode.errors} />
         </div>
       ) : null}
       {reach === "province" ? (
-        <div>
-          <label htmlFor={provinceCode.id} className="label">
-            {t("users.province")}
-          </label>
-          <select {...getSelectProps(provinceCode)} className="input">
-            <option value="">{t("users.choose")}</option>
-            {provinceOptions.map((p) => (
-              <option key={p.code} value={p.code}>
-                {p.name}
-              </option>
-            ))}
-          </select>
-          <FieldError id={provinceCode.errorId} errors={provinceCode.errors} />
-        </div>
+        <SelectField field={provinceCode} label={t("users.province")} selectProps={getSelectProps(provinceCode)}>
+          <option value="">{t("users.choose")}</option>
+          {provinceOptions.map((p) => (
+            <option key={p.code} value={p.code}>
+              {p.name}
+            </option>
+          ))}
+        </SelectField>
       ) : null}
     </>
+  );
+}
+
+type UserFieldsProps = {
+  fields: {
+    displayName: FieldMetadata<string>;
+    email: FieldMetadata<string | undefined>;
+    role: FieldMetadata<Role>;
+    facilityCode: FieldMetadata<string | undefined>;
+    provinceCode: FieldMetadata<string | undefined>;
+  };
+  facilityOptions: Option[];
+  provinceOptions: Option[];
+};
+
+/** What the new-user and the edit-user forms both ask: name, e-mail, role and its scope. */
+export function UserFields({ fields, facilityOptions, provinceOptions }: UserFieldsProps) {
+  const { t } = useTranslation("admin");
+  return (
+    <>
+      <Field field={fields.displayName} label={t("users.displayName")} inputProps={getInputProps(fields.displayName, { type: "text" })} />
+      <Field field={fields.email} label={t("users.email")} inputProps={getInputProps(fields.email, { type: "email" })} />
+      <UserScopeFields
+        role={fields.role}
+        facilityCode={fields.facilityCode}
+        provinceCode={fields.provinceCode}
+        facilityOptions={facilityOptions}
+        provinceOptions={provinceOptions}
+      />
+    </>
+  );
+}
+
+/** A password an administrator sets (a new account's first one, or a reset), with the policy as its hint. */
+export function NewPasswordField<Schema>({ field, label }: { field: FieldMetadata<Schema>; label: string }) {
+  const { t } = useTranslation("admin");
+  return (
+    <Field
+      field={field}
+      label={label}
+      description={t("users.passwordHint")}
+      inputProps={{ ...getInputProps(field, { type: "password" }), autoComplete: "new-password" }}
+    />
   );
 }

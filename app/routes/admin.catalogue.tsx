@@ -4,7 +4,7 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ImportFileField } from "~/components/import-file-field";
-import { FieldError } from "~/components/form";
+import { CheckboxField, Field, SelectField } from "~/components/fields";
 import { importBatchHref } from "~/components/links";
 import { getDb } from "~/db/client.server";
 import { formatDate, formatNumber } from "~/i18n/format";
@@ -20,7 +20,6 @@ import { todayInVietnam } from "~/utils/domain-response.server";
 import { readImportUpload } from "~/utils/import-upload.server";
 import { encodeMessage, translateMessage } from "~/utils/messages";
 import { localizedTitle } from "~/utils/meta";
-import { DateField } from "~/components/date-field";
 
 export const meta: MetaFunction = ({ matches }) => localizedTitle(matches, "imports:catalogue.title");
 
@@ -67,6 +66,7 @@ export default function AdminCataloguePage() {
   const errors = (form: "catalogue" | "crosswalk", field: string) =>
     data?.form === form || (data && !data.form && form === "catalogue") ? data.fieldErrors?.[field]?.map((m) => translateMessage(t, m)) : undefined;
   const sizeMb = maxMb;
+  const field = (name: string) => ({ id: name, errors: errors("catalogue", name) });
 
   return (
     <div className="space-y-4">
@@ -105,79 +105,42 @@ export default function AdminCataloguePage() {
       <Form method="post" encType="multipart/form-data" className="card space-y-3" aria-labelledby="catalogue-form">
         <h2 id="catalogue-form" className="font-semibold">{t("catalogue.title")}</h2>
         <div className="grid gap-3 md:grid-cols-2">
-          <div>
-            <label htmlFor="edition" className="label">{t("catalogue.edition")}</label>
-            <select id="edition" className="input mt-1 w-full" value={edition} onChange={(e) => setEdition(e.target.value)}>
-              {Object.entries(KNOWN_EDITIONS).map(([code, e]) => (
-                <option key={code} value={code}>{e.name}</option>
-              ))}
-              <option value="">{t("catalogue.editionOther")}</option>
-            </select>
-          </div>
-          <div>
-            <label htmlFor="editionCode" className="label">{t("catalogue.editionCode")}</label>
-            <input
-              id="editionCode"
-              name="editionCode"
-              key={`code-${edition}`}
-              defaultValue={edition}
-              readOnly={known !== null}
-              required
-              className="input mt-1 w-full"
-              aria-describedby="editionCode-hint editionCode-error"
-              aria-invalid={errors("catalogue", "editionCode") ? true : undefined}
-            />
-            <p id="editionCode-hint" className="mt-1 text-xs text-slate-500">{t("catalogue.editionCodeHint")}</p>
-            <FieldError id="editionCode-error" errors={errors("catalogue", "editionCode")} />
-          </div>
-          <div className="md:col-span-2">
-            <label htmlFor="editionName" className="label">{t("catalogue.editionName")}</label>
-            <input
-              id="editionName"
-              name="editionName"
-              key={`name-${edition}`}
-              defaultValue={known?.name ?? ""}
-              required
-              maxLength={200}
-              className="input mt-1 w-full"
-              aria-describedby="editionName-error"
-              aria-invalid={errors("catalogue", "editionName") ? true : undefined}
-            />
-            <FieldError id="editionName-error" errors={errors("catalogue", "editionName")} />
-          </div>
-          <div>
-            <label htmlFor="effectiveFrom" className="label">{t("catalogue.effectiveFrom")}</label>
-            <DateField
-              id="effectiveFrom"
-              name="effectiveFrom"
-              key={`from-${edition}`}
-              defaultValue={known?.effectiveFrom ?? ""}
-              required
-              className="input mt-1 w-full"
-              aria-describedby="effectiveFrom-hint effectiveFrom-error"
-              aria-invalid={errors("catalogue", "effectiveFrom") ? true : undefined}
-            />
-            <p id="effectiveFrom-hint" className="mt-1 text-xs text-slate-500">{t("catalogue.effectiveFromHint")}</p>
-            <FieldError id="effectiveFrom-error" errors={errors("catalogue", "effectiveFrom")} />
-          </div>
-          <div>
-            <label htmlFor="effectiveTo" className="label">{t("catalogue.effectiveTo")}</label>
-            <DateField
-              id="effectiveTo"
-              name="effectiveTo"
-              key={`to-${edition}`}
-              defaultValue={known?.effectiveTo ?? ""}
-              className="input mt-1 w-full"
-              aria-describedby="effectiveTo-error"
-              aria-invalid={errors("catalogue", "effectiveTo") ? true : undefined}
-            />
-            <FieldError id="effectiveTo-error" errors={errors("catalogue", "effectiveTo")} />
-          </div>
+          <SelectField field={{ id: "edition" }} label={t("catalogue.edition")} selectProps={{ className: "input mt-1 w-full", value: edition, onChange: (e) => setEdition(e.target.value) }}>
+            {Object.entries(KNOWN_EDITIONS).map(([code, e]) => (
+              <option key={code} value={code}>{e.name}</option>
+            ))}
+            <option value="">{t("catalogue.editionOther")}</option>
+          </SelectField>
+          {/* Keyed by the chosen edition, so choosing another one fills in its code, name and dates afresh. */}
+          <Field
+            key={`code-${edition}`}
+            field={field("editionCode")}
+            label={t("catalogue.editionCode")}
+            description={t("catalogue.editionCodeHint")}
+            inputProps={{ name: "editionCode", defaultValue: edition, readOnly: known !== null, required: true, className: "input mt-1 w-full" }}
+          />
+          <Field
+            key={`name-${edition}`}
+            className="md:col-span-2"
+            field={field("editionName")}
+            label={t("catalogue.editionName")}
+            inputProps={{ name: "editionName", defaultValue: known?.name ?? "", required: true, maxLength: 200, className: "input mt-1 w-full" }}
+          />
+          <Field
+            key={`from-${edition}`}
+            field={field("effectiveFrom")}
+            label={t("catalogue.effectiveFrom")}
+            description={t("catalogue.effectiveFromHint")}
+            inputProps={{ name: "effectiveFrom", type: "date", defaultValue: known?.effectiveFrom ?? "", required: true }}
+          />
+          <Field
+            key={`to-${edition}`}
+            field={field("effectiveTo")}
+            label={t("catalogue.effectiveTo")}
+            inputProps={{ name: "effectiveTo", type: "date", defaultValue: known?.effectiveTo ?? "" }}
+          />
         </div>
-        <label className="flex items-start gap-2 text-sm">
-          <input type="checkbox" name="complete" defaultChecked className="mt-1" />
-          <span>{t("catalogue.complete")}</span>
-        </label>
+        <CheckboxField field={{ id: "complete" }} label={t("catalogue.complete")} inputProps={{ name: "complete", defaultChecked: true }} />
         <ImportFileField label={t("catalogue.file")} hint={t("catalogue.fileHint", { size: sizeMb })} errors={errors("catalogue", "file")} />
         <button type="submit" name="intent" value="catalogue" className="btn" disabled={busyIntent === "catalogue"}>
           {busyIntent === "catalogue" ? t("catalogue.previewing") : t("catalogue.preview")}

@@ -1,14 +1,13 @@
-import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FieldError, FormErrors } from "~/components/form";
-import { UserScopeFields } from "~/components/user-scope-fields";
+import { FormErrors } from "~/components/form";
+import { NewPasswordField, UserFields } from "~/components/user-scope-fields";
 import { getDb } from "~/db/client.server";
 import { requireCapability } from "~/models/auth/session.server";
-import { NotFoundError } from "~/models/errors";
 import { ResetPasswordSchema, SimpleUserActionSchema, UpdateUserSchema } from "~/models/users/schemas";
 import {
   endSessionsOfUser,
@@ -19,7 +18,8 @@ import {
   userFormOptions,
 } from "~/models/users/users.server";
 import { replyInvalid, replyWithDomainError, readForm, parseSubmission } from "~/utils/form.server";
-import { notFound, requireId } from "~/utils/http.server";
+import { requireId } from "~/utils/http.server";
+import { orRespond } from "~/utils/domain-response.server";
 import { ConfirmButton } from "~/components/confirm-button";
 import { localizedTitle } from "~/utils/meta";
 import { getLocale } from "~/i18n/locale.server";
@@ -30,13 +30,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireCapability(request, "users.manage");
   const userId = requireId(params.userId);
   const db = getDb();
-  try {
-    const locale = await getLocale(request);
-    return json({ ...getUserForAdmin(db, actor, userId, locale), ...userFormOptions(db, actor, locale) });
-  } catch (error) {
-    if (error instanceof NotFoundError) throw notFound();
-    throw error;
-  }
+  const locale = await getLocale(request);
+  return json(orRespond(() => ({ ...getUserForAdmin(db, actor, userId, locale), ...userFormOptions(db, actor, locale) })));
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -145,27 +140,7 @@ export default function EditUserPage() {
             </ul>
           </div>
         ) : null}
-        <div>
-          <label htmlFor={fields.displayName.id} className="label">
-            {t("users.displayName")}
-          </label>
-          <input {...getInputProps(fields.displayName, { type: "text" })} className="input" />
-          <FieldError id={fields.displayName.errorId} errors={fields.displayName.errors} />
-        </div>
-        <div>
-          <label htmlFor={fields.email.id} className="label">
-            {t("users.email")}
-          </label>
-          <input {...getInputProps(fields.email, { type: "email" })} className="input" />
-          <FieldError id={fields.email.errorId} errors={fields.email.errors} />
-        </div>
-        <UserScopeFields
-          role={fields.role}
-          facilityCode={fields.facilityCode}
-          provinceCode={fields.provinceCode}
-          facilityOptions={facilityOptions}
-          provinceOptions={provinceOptions}
-        />
+        <UserFields fields={fields} facilityOptions={facilityOptions} provinceOptions={provinceOptions} />
         <button type="submit" name="intent" value="save" className="btn">
           {t("users.save")}
         </button>
@@ -190,14 +165,7 @@ export default function EditUserPage() {
       <Form method="post" className="card space-y-3" {...getFormProps(pwForm)}>
         <h2 className="text-lg font-semibold">{t("users.resetTitle")}</h2>
         <FormErrors id={pwForm.errorId} errors={pwForm.errors} />
-        <div>
-          <label htmlFor={pwFields.password.id} className="label">
-            {t("users.newPassword")}
-          </label>
-          <input {...getInputProps(pwFields.password, { type: "password" })} className="input" autoComplete="new-password" />
-          <p className="mt-1 text-xs text-slate-500">{t("users.passwordHint")}</p>
-          <FieldError id={pwFields.password.errorId} errors={pwFields.password.errors} />
-        </div>
+        <NewPasswordField field={pwFields.password} label={t("users.newPassword")} />
         <button type="submit" name="intent" value="resetPassword" className="btn-secondary">
           {t("users.resetPassword")}
         </button>

@@ -4,8 +4,9 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FieldError, FormErrors } from "~/components/form";
-import { UserScopeFields } from "~/components/user-scope-fields";
+import { Field } from "~/components/fields";
+import { FormErrors } from "~/components/form";
+import { NewPasswordField, UserFields } from "~/components/user-scope-fields";
 import { getDb } from "~/db/client.server";
 import { requireCapability } from "~/models/auth/session.server";
 import { CreateUserSchema } from "~/models/users/schemas";
@@ -54,43 +55,14 @@ export default function NewUserPage() {
       <h1 className="page-title">{t("users.new")}</h1>
       <Form method="post" className="card space-y-4" {...getFormProps(form)}>
         <FormErrors id={form.errorId} errors={form.errors} />
-        <div>
-          <label htmlFor={fields.username.id} className="label">
-            {t("users.username")}
-          </label>
-          <input {...getInputProps(fields.username, { type: "text" })} className="input" autoComplete="off" autoCapitalize="none" />
-          <p className="mt-1 text-xs text-slate-500">{t("users.usernameHint")}</p>
-          <FieldError id={fields.username.errorId} errors={fields.username.errors} />
-        </div>
-        <div>
-          <label htmlFor={fields.displayName.id} className="label">
-            {t("users.displayName")}
-          </label>
-          <input {...getInputProps(fields.displayName, { type: "text" })} className="input" />
-          <FieldError id={fields.displayName.errorId} errors={fields.displayName.errors} />
-        </div>
-        <div>
-          <label htmlFor={fields.email.id} className="label">
-            {t("users.email")}
-          </label>
-          <input {...getInputProps(fields.email, { type: "email" })} className="input" />
-          <FieldError id={fields.email.errorId} errors={fields.email.errors} />
-        </div>
-        <UserScopeFields
-          role={fields.role}
-          facilityCode={fields.facilityCode}
-          provinceCode={fields.provinceCode}
-          facilityOptions={facilityOptions}
-          provinceOptions={provinceOptions}
+        <Field
+          field={fields.username}
+          label={t("users.username")}
+          description={t("users.usernameHint")}
+          inputProps={{ ...getInputProps(fields.username, { type: "text" }), autoComplete: "off", autoCapitalize: "none" }}
         />
-        <div>
-          <label htmlFor={fields.password.id} className="label">
-            {t("users.password")}
-          </label>
-          <input {...getInputProps(fields.password, { type: "password" })} className="input" autoComplete="new-password" />
-          <p className="mt-1 text-xs text-slate-500">{t("users.passwordHint")}</p>
-          <FieldError id={fields.password.errorId} errors={fields.password.errors} />
-        </div>
+        <UserFields fields={fields} facilityOptions={facilityOptions} provinceOptions={provinceOptions} />
+        <NewPasswordField field={fields.password} label={t("users.password")} />
         <button type="submit" className="btn">
           {t("users.create")}
         </button>

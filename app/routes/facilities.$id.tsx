@@ -20,6 +20,7 @@ import { facilityDisplayName } from "~/models/facilities/names";
 import { notFound, requireId } from "~/utils/http.server";
 import { pageFromUrl } from "~/utils/pagination";
 import { metaLocale } from "~/utils/meta";
+import { BackLink } from "~/components/facilities/back-link";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
   { title: data ? `${facilityDisplayName(data.facility, metaLocale(matches))} – CGKT` : "CGKT" },
@@ -57,6 +58,45 @@ function FacilityName({ link }: { link: FacilityLink }) {
   );
 }
 
+type HistoryRow = { validFrom: string; decisionNumber: string | null; note: string | null; value: ReactNode };
+
+/** One dated classification history (level or competence): each decision with its date and note. */
+function ClassificationHistory(props: { titleId: string; title: string; empty: string; testId: string; valueHeader: string; rows: HistoryRow[] }) {
+  const { t } = useTranslation("facilities");
+  const locale = useLocale();
+  return (
+    <div>
+      <h2 id={props.titleId} className="text-lg font-semibold">
+        {props.title}
+      </h2>
+      {props.rows.length === 0 ? (
+        <p className="mt-1 text-sm text-slate-600">{props.empty}</p>
+      ) : (
+        <table className="table mt-2" data-testid={props.testId}>
+          <thead>
+            <tr>
+              <th scope="col">{t("detail.validFrom")}</th>
+              <th scope="col">{props.valueHeader}</th>
+              <th scope="col">{t("detail.decisionNumber")}</th>
+              <th scope="col">{t("detail.note")}</th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {props.rows.map((h) => (
+              <tr key={h.validFrom}>
+                <td className="whitespace-nowrap">{formatDate(h.validFrom, locale)}</td>
+                <td>{h.value}</td>
+                <td>{h.decisionNumber ?? ""}</td>
+                <td>{h.note ?? ""}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}
+
 export default function FacilityPage() {
   const { facility, q, techniques, canManage } = useLoaderData<typeof loader>();
   const { t } = useTranslation("facilities");
@@ -67,11 +107,7 @@ export default function FacilityPage() {
   const care = deliversCare(facility.kind);
   return (
     <div className="space-y-4">
-      <nav className="text-sm">
-        <Link to="/facilities" className="link">
-          ‹ {t("detail.back")}
-        </Link>
-      </nav>
+      <BackLink to="/facilities">{t("detail.back")}</BackLink>
       <header className="card">
         <p className="text-sm text-slate-500">
           {facility.shortName} · <span className="font-mono">{facility.code}</span>
@@ -154,67 +190,23 @@ export default function FacilityPage() {
         </section>
 
         <section className="card space-y-4" id="classification" aria-labelledby="levels-title">
-          <div>
-            <h2 id="levels-title" className="text-lg font-semibold">
-              {t("detail.levelHistory")}
-            </h2>
-            {facility.levelHistory.length === 0 ? (
-              <p className="mt-1 text-sm text-slate-600">{t("detail.noLevelHistory")}</p>
-            ) : (
-              <table className="table mt-2" data-testid="level-history">
-                <thead>
-                  <tr>
-                    <th scope="col">{t("detail.validFrom")}</th>
-                    <th scope="col">{t("detail.level")}</th>
-                    <th scope="col">{t("detail.decisionNumber")}</th>
-                    <th scope="col">{t("detail.note")}</th>
-                  </tr>
-                </thead>
-                <tbody className="divide-y divide-slate-100">
-                  {facility.levelHistory.map((h) => (
-                    <tr key={h.validFrom}>
-                      <td className="whitespace-nowrap">{formatDate(h.validFrom, locale)}</td>
-                      <td>
-                        <LevelBadge level={h.level} />
-                      </td>
-                      <td>{h.decisionNumber ?? ""}</td>
-                      <td>{h.note ?? ""}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            )}
-          </div>
+          <ClassificationHistory
+            titleId="levels-title"
+            title={t("detail.levelHistory")}
+            empty={t("detail.noLevelHistory")}
+            testId="level-history"
+            valueHeader={t("detail.level")}
+            rows={facility.levelHistory.map((h) => ({ ...h, value: <LevelBadge level={h.level} /> }))}
+          />
           {care ? (
-            <div>
-              <h2 id="competence-title" className="text-lg font-semibold">
-                {t("detail.competenceHistory")}
-              </h2>
-              {facility.competenceHistory.length === 0 ? (
-                <p className="mt-1 text-sm text-slate-600">{t("detail.noCompetenceHistory")}</p>
-              ) : (
-                <table className="table mt-2" data-testid="competence-history">
-                  <thead>
-                    <tr>
-                      <th scope="col">{t("detail.validFrom")}</th>
-                      <th scope="col">{t("detail.competence")}</th>
-                      <th scope="col">{t("detail.decisionNumber")}</th>
-                      <th scope="col">{t("detail.note")}</th>
-                    </tr>
-                  </thead>
-                  <tbody className="divide-y divide-slate-100">
-                    {facility.competenceHistory.map((h) => (
-                      <tr key={h.validFrom}>
-                        <td className="whitespace-nowrap">{formatDate(h.validFrom, locale)}</td>
-                        <td>{te(`competence.${h.competence}`)}</td>
-                        <td>{h.decisionNumber ?? ""}</td>
-                        <td>{h.note ?? ""}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              )}
-            </div>
+            <ClassificationHistory
+              titleId="competence-title"
+              title={t("detail.competenceHistory")}
+              empty={t("detail.noCompetenceHistory")}
+              testId="competence-history"
+              valueHeader={t("detail.competence")}
+              rows={facility.competenceHistory.map((h) => ({ ...h, value: te(`competence.${h.competence}`) }))}
+            />
           ) : null}
         </section>
       </div>

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FacilityForm } from "~/components/facilities/facility-form";
 import { FormErrors } from "~/components/form";
@@ -15,6 +15,7 @@ import { parseSubmission, readForm, replyInvalid, replyWithDomainError } from "~
 import { requireId } from "~/utils/http.server";
 import { localizedTitle } from "~/utils/meta";
 import { ConfirmButton } from "~/components/confirm-button";
+import { BackLink } from "~/components/facilities/back-link";
 
 export const meta: MetaFunction = ({ matches }) => localizedTitle(matches, "facilities:form.editTitle");
 
@@ -63,11 +64,7 @@ export default function EditFacilityPage() {
   const activeReply = actionData?.result && "intent" in (actionData.result.initialValue ?? {}) && actionData.result.initialValue?.intent !== "save";
   return (
     <div className="space-y-4">
-      <nav className="text-sm">
-        <Link to={`/facilities/${facility.id}`} className="link">
-          ‹ {facility.name}
-        </Link>
-      </nav>
+      <BackLink to={`/facilities/${facility.id}`}>{facility.name}</BackLink>
       <h1 className="page-title">
         {t("form.editTitle")}: {facility.name}
       </h1>

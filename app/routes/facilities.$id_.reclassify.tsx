@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { useTranslation } from "react-i18next";
@@ -15,6 +15,7 @@ import { orRespond, todayInVietnam } from "~/utils/domain-response.server";
 import { parseForm, replyInvalid, replyWithDomainError } from "~/utils/form.server";
 import { requireId } from "~/utils/http.server";
 import { localizedTitle } from "~/utils/meta";
+import { BackLink } from "~/components/facilities/back-link";
 
 export const meta: MetaFunction = ({ matches }) => localizedTitle(matches, "facilities:reclassify.title");
 
@@ -53,11 +54,7 @@ export default function ReclassifyFacilityPage() {
   });
   return (
     <div className="space-y-4">
-      <nav className="text-sm">
-        <Link to={`/facilities/${facility.id}`} className="link">
-          ‹ {facility.name}
-        </Link>
-      </nav>
+      <BackLink to={`/facilities/${facility.id}`}>{facility.name}</BackLink>
       <header>
         <h1 className="page-title">{t("reclassify.title")}</h1>
         <p className="mt-1 text-sm text-slate-600">{t("reclassify.intro", { name: facility.name })}</p>

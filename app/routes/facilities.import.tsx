@@ -2,10 +2,10 @@
 // which writes only on confirmation. A department imports into its own province only.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ImportFileField } from "~/components/import-file-field";
-import { FieldError } from "~/components/form";
+import { SelectField } from "~/components/fields";
 import { importBatchHref } from "~/components/links";
 import { getDb } from "~/db/client.server";
 import { useLocale } from "~/i18n/use-locale";
@@ -19,6 +19,7 @@ import { todayInVietnam } from "~/utils/domain-response.server";
 import { readImportUpload } from "~/utils/import-upload.server";
 import { encodeMessage, translateMessage } from "~/utils/messages";
 import { localizedTitle } from "~/utils/meta";
+import { BackLink } from "~/components/facilities/back-link";
 
 export const meta: MetaFunction = ({ matches }) => localizedTitle(matches, "facilities:import.title");
 
@@ -53,43 +54,31 @@ export default function FacilityImportPage() {
   const errors = (field: string) => data?.fieldErrors?.[field]?.map((m) => translateMessage(t, m));
   return (
     <div className="space-y-4">
-      <nav className="text-sm">
-        <Link to="/facilities" className="link">
-          ‹ {t("detail.back")}
-        </Link>
-      </nav>
+      <BackLink to="/facilities">{t("detail.back")}</BackLink>
       <header>
         <h1 className="page-title">{t("import.title")}</h1>
         <p className="mt-1 max-w-3xl text-sm text-slate-600">{t("import.intro")}</p>
         <p className="mt-1 max-w-3xl text-sm text-slate-600">{t("import.rule")}</p>
       </header>
       <Form method="post" encType="multipart/form-data" className="card space-y-3">
-        <div>
-          <label htmlFor="provinceCode" className="label">
-            {t("import.province")}
-          </label>
-          {fixedProvince ? (
-            <select id="provinceCode" className="input mt-1 w-full" disabled value={fixedProvince}>
-              {provinces
-                .filter((p) => p.code === fixedProvince)
-                .map((p) => (
-                  <option key={p.code} value={p.code}>
-                    {locale === "en" ? p.nameEn : p.name}
-                  </option>
-                ))}
-            </select>
-          ) : (
-            <select id="provinceCode" name="provinceCode" className="input mt-1 w-full" defaultValue="">
-              <option value="">{t("import.anyProvince")}</option>
-              {provinces.map((p) => (
-                <option key={p.code} value={p.code}>
-                  {locale === "en" ? p.nameEn : p.name}
-                </option>
-              ))}
-            </select>
-          )}
-          <FieldError errors={errors("provinceCode")} />
-        </div>
+        <SelectField
+          field={{ id: "provinceCode", errors: errors("provinceCode") }}
+          label={t("import.province")}
+          selectProps={
+            fixedProvince
+              ? { disabled: true, value: fixedProvince, className: "input mt-1 w-full" }
+              : { name: "provinceCode", defaultValue: "", className: "input mt-1 w-full" }
+          }
+        >
+          {fixedProvince ? null : <option value="">{t("import.anyProvince")}</option>}
+          {provinces
+            .filter((p) => !fixedProvince || p.code === fixedProvince)
+            .map((p) => (
+              <option key={p.code} value={p.code}>
+                {locale === "en" ? p.nameEn : p.name}
+              </option>
+            ))}
+        </SelectField>
         <ImportFileField label={t("import.file")} hint={t("import.fileHint", { size: MAX_IMPORT_BYTES / 1024 / 1024 })} errors={errors("file")} />
         <button type="submit" className="btn" disabled={busy}>
           {t("import.submit")}

@@ -2,7 +2,7 @@
 // (the 1 July 2025 reorganisation), recorded all or nothing.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { useRef } from "react";
@@ -23,6 +23,7 @@ import { batchReclassifySchema } from "~/models/facilities/schemas";
 import { todayInVietnam } from "~/utils/domain-response.server";
 import { parseForm, replyInvalid, replyWithDomainError } from "~/utils/form.server";
 import { localizedTitle } from "~/utils/meta";
+import { BackLink } from "~/components/facilities/back-link";
 
 export const meta: MetaFunction = ({ matches }) => localizedTitle(matches, "facilities:batch.title");
 
@@ -74,11 +75,7 @@ export default function BatchReclassifyPage() {
   const done = actionData && "done" in actionData ? (actionData.done as { count: number; decision: string }) : null;
   return (
     <div className="space-y-4">
-      <nav className="text-sm">
-        <Link to="/facilities" className="link">
-          ‹ {t("detail.back")}
-        </Link>
-      </nav>
+      <BackLink to="/facilities">{t("detail.back")}</BackLink>
       <header>
         <h1 className="page-title">{t("batch.title")}</h1>
         <p className="mt-1 text-sm text-slate-600">{t("batch.intro")}</p>
@@ -124,7 +121,7 @@ export default function BatchReclassifyPage() {
               </button>
             </div>
             <div className="px-4">
-              <FieldError errors={fields.facilityIds.errors} />
+              <FieldError id={fields.facilityIds.errorId} errors={fields.facilityIds.errors} />
             </div>
             {facilities.length === 0 ? (
               <p className="p-4 text-slate-600">{t("batch.empty")}</p>
