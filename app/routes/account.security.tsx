@@ -3,7 +3,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FieldError, FormErrors } from "~/components/form";
+import { Field } from "~/components/fields";
+import { FormErrors } from "~/components/form";
 import { getDb } from "~/db/client.server";
 import { TotpCodeSchema } from "~/models/auth/schemas";
 import { commitSessionCookie, completeSession, getSessionState, requireActor } from "~/models/auth/session.server";
@@ -62,6 +63,20 @@ export default function AccountSecurityPage() {
   const { t } = useTranslation("auth");
   const recoveryCodes = (actionData as { recoveryCodes?: string[] | null } | undefined)?.recoveryCodes ?? null;
   const [form, fields] = useForm({ lastResult: actionData?.result, shouldValidate: "onSubmit" });
+  // The authenticator code: asked to confirm the set-up, and again to renew codes or turn it off.
+  const codeField = (label: string) => (
+    <Field
+      field={fields.code}
+      label={label}
+      inputProps={{
+        ...getInputProps(fields.code, { type: "text" }),
+        className: "input max-w-[12rem] text-lg tracking-widest",
+        inputMode: "numeric",
+        autoComplete: "one-time-code",
+        required: true,
+      }}
+    />
+  );
 
   return (
     <div className="mx-auto max-w-2xl space-y-4">
@@ -136,17 +151,7 @@ export default function AccountSecurityPage() {
               </div>
             </div>
             <Form method="post" className="space-y-2" {...getFormProps(form)}>
-              <label htmlFor={fields.code.id} className="label">
-                {t("security.confirmCode")}
-              </label>
-              <input
-                {...getInputProps(fields.code, { type: "text" })}
-                className="input max-w-[12rem] text-lg tracking-widest"
-                inputMode="numeric"
-                autoComplete="one-time-code"
-                required
-              />
-              <FieldError id={fields.code.errorId} errors={fields.code.errors} />
+              {codeField(t("security.confirmCode"))}
               <button type="submit" name="intent" value="confirm" className="btn">
                 {t("security.confirm")}
               </button>
@@ -157,17 +162,7 @@ export default function AccountSecurityPage() {
         {overview.totpEnabled ? (
           <Form method="post" className="space-y-2" {...getFormProps(form)}>
             <p className="text-sm text-slate-600">{t("security.recoveryLeft", { count: overview.recoveryCodesLeft })}</p>
-            <label htmlFor={fields.code.id} className="label">
-              {t("security.currentCode")}
-            </label>
-            <input
-              {...getInputProps(fields.code, { type: "text" })}
-              className="input max-w-[12rem] text-lg tracking-widest"
-              inputMode="numeric"
-              autoComplete="one-time-code"
-              required
-            />
-            <FieldError id={fields.code.errorId} errors={fields.code.errors} />
+            {codeField(t("security.currentCode"))}
             <div className="flex flex-wrap gap-2">
               <button type="submit" name="intent" value="regenerate" className="btn-secondary">
                 {t("security.regenerate")}

@@ -3,7 +3,8 @@ import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunct
 import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FieldError, FormErrors } from "~/components/form";
+import { Field } from "~/components/fields";
+import { FormErrors } from "~/components/form";
 import { getDb } from "~/db/client.server";
 import { SignInSchema } from "~/models/auth/schemas";
 import {
@@ -125,33 +126,23 @@ function PasswordStep({ redirectTo }: { redirectTo: string }) {
         <input type="hidden" name="intent" value="password" />
         <input type="hidden" name="redirectTo" value={redirectTo} />
         <FormErrors id={form.errorId} errors={form.errors} />
-        <div>
-          <label htmlFor={fields.username.id} className="label">
-            {t("signIn.username")}
-          </label>
-          <input
-            {...getInputProps(fields.username, { type: "text" })}
-            className="input"
-            autoComplete="username"
-            autoCapitalize="none"
-            spellCheck={false}
-            autoFocus
-            required
-          />
-          <FieldError id={fields.username.errorId} errors={fields.username.errors} />
-        </div>
-        <div>
-          <label htmlFor={fields.password.id} className="label">
-            {t("signIn.password")}
-          </label>
-          <input
-            {...getInputProps(fields.password, { type: "password" })}
-            className="input"
-            autoComplete="current-password"
-            required
-          />
-          <FieldError id={fields.password.errorId} errors={fields.password.errors} />
-        </div>
+        <Field
+          field={fields.username}
+          label={t("signIn.username")}
+          inputProps={{
+            ...getInputProps(fields.username, { type: "text" }),
+            autoComplete: "username",
+            autoCapitalize: "none",
+            spellCheck: false,
+            autoFocus: true,
+            required: true,
+          }}
+        />
+        <Field
+          field={fields.password}
+          label={t("signIn.password")}
+          inputProps={{ ...getInputProps(fields.password, { type: "password" }), autoComplete: "current-password", required: true }}
+        />
         <button type="submit" className="btn w-full" disabled={navigation.state === "submitting"}>
           {t("signIn.submit")}
         </button>
@@ -173,23 +164,21 @@ function CodeStep({ redirectTo }: { redirectTo: string }) {
         <input type="hidden" name="intent" value="code" />
         <input type="hidden" name="redirectTo" value={redirectTo} />
         <FormErrors id={form.errorId} errors={form.errors} />
-        <div>
-          <label htmlFor={fields.code.id} className="label">
-            {t("signIn.code")}
-          </label>
-          <input
-            {...getInputProps(fields.code, { type: "text" })}
-            className="input text-lg tracking-widest"
-            autoComplete="one-time-code"
-            inputMode="text"
-            autoCapitalize="none"
-            spellCheck={false}
-            autoFocus
-            required
-          />
-          <p className="mt-1 text-xs text-slate-500">{t("signIn.codeHint")}</p>
-          <FieldError id={fields.code.errorId} errors={fields.code.errors} />
-        </div>
+        <Field
+          field={fields.code}
+          label={t("signIn.code")}
+          description={t("signIn.codeHint")}
+          inputProps={{
+            ...getInputProps(fields.code, { type: "text" }),
+            className: "input text-lg tracking-widest",
+            autoComplete: "one-time-code",
+            inputMode: "text",
+            autoCapitalize: "none",
+            spellCheck: false,
+            autoFocus: true,
+            required: true,
+          }}
+        />
         <button type="submit" className="btn w-full" disabled={navigation.state === "submitting"}>
           {t("signIn.verify")}
         </button>

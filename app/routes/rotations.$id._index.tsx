@@ -6,7 +6,8 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getLocale } from "~/i18n/locale.server";
 import { PersonName } from "~/components/person-name";
-import { FieldError, FormErrors } from "~/components/form";
+import { Field, TextareaField } from "~/components/fields";
+import { FormErrors } from "~/components/form";
 import { StatusBadge } from "~/components/rotations/status-badge";
 import { techniqueHref } from "~/components/links";
 import { localizedTitle } from "~/utils/meta";
@@ -24,6 +25,7 @@ import { reportSchema, statusSchema } from "~/models/rotations/schemas";
 import { replyInvalid, replyWithDomainError, readForm, parseSubmission } from "~/utils/form.server";
 import { notFound, requireId } from "~/utils/http.server";
 import { ConfirmButton } from "~/components/confirm-button";
+import { RotationBackLink } from "~/components/rotations/rotation-form";
 
 export const meta: MetaFunction = ({ matches }) => localizedTitle(matches, "rotations:detail.pageTitle");
 
@@ -82,11 +84,7 @@ export default function RotationPage() {
   });
   return (
     <div className="mx-auto max-w-3xl space-y-4">
-      <p>
-        <Link to="/rotations" className="link text-sm">
-          ← {t("list.title")}
-        </Link>
-      </p>
+      <RotationBackLink to="/rotations">{t("list.title")}</RotationBackLink>
       <header className="flex flex-wrap items-start justify-between gap-2">
         <div>
           <h1 className="page-title">
@@ -200,12 +198,7 @@ export default function RotationPage() {
           {transitions.includes("cancelled") ? (
             <Form method="post" className="flex flex-wrap items-end gap-2">
               <input type="hidden" name="version" value={r.version} />
-              <div>
-                <label htmlFor="cancelReason" className="label">
-                  {t("fields.cancelReason")}
-                </label>
-                <input id="cancelReason" name="cancelReason" className="input" />
-              </div>
+              <Field field={{ id: "cancelReason" }} label={t("fields.cancelReason")} inputProps={{ name: "cancelReason" }} />
               <ConfirmButton
                 name="intent"
                 value="cancel"
@@ -226,19 +219,16 @@ export default function RotationPage() {
         {canReport ? (
           <Form method="post" className="space-y-3" {...getFormProps(reportForm)}>
             <input type="hidden" name="version" value={r.version} />
-            <div>
-              <label htmlFor={reportFields.reportCases.id} className="label">
-                {t("fields.reportCases")}
-              </label>
-              <input {...getInputProps(reportFields.reportCases, { type: "number" })} min={0} className="input max-w-[10rem]" />
-              <FieldError id={reportFields.reportCases.errorId} errors={reportFields.reportCases.errors} />
-            </div>
-            <div>
-              <label htmlFor={reportFields.reportNotes.id} className="label">
-                {t("fields.reportNotes")}
-              </label>
-              <textarea {...getTextareaProps(reportFields.reportNotes)} rows={4} className="input" />
-            </div>
+            <Field
+              field={reportFields.reportCases}
+              label={t("fields.reportCases")}
+              inputProps={{ ...getInputProps(reportFields.reportCases, { type: "number" }), min: 0, className: "input max-w-[10rem]" }}
+            />
+            <TextareaField
+              field={reportFields.reportNotes}
+              label={t("fields.reportNotes")}
+              textareaProps={{ ...getTextareaProps(reportFields.reportNotes), rows: 4 }}
+            />
             <button type="submit" name="intent" value="report" className="btn">
               {r.status === "completed" ? t("detail.saveReport") : t("detail.completeWithReport")}
             </button>

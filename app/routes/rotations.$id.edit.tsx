@@ -1,10 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getLocale } from "~/i18n/locale.server";
 import { FormErrors } from "~/components/form";
-import { RotationForm } from "~/components/rotations/rotation-form";
+import { RotationForm, RotationBackLink } from "~/components/rotations/rotation-form";
 import { getDb } from "~/db/client.server";
 import { localizedTitle } from "~/utils/meta";
 import { requireCapability } from "~/models/auth/session.server";
@@ -61,11 +61,7 @@ export default function EditRotationPage() {
   const { t } = useTranslation("rotations");
   return (
     <div className="mx-auto max-w-3xl space-y-4">
-      <p>
-        <Link to={`/rotations/${id}`} className="link text-sm">
-          ← {t("detail.back")}
-        </Link>
-      </p>
+      <RotationBackLink to={`/rotations/${id}`}>{t("detail.back")}</RotationBackLink>
       <h1 className="page-title">{t("form.editTitle")}</h1>
       {actionData?.stale ? <FormErrors errors={[t("form.staleHint")]} /> : null}
       <RotationForm options={options} defaults={defaults} lastResult={actionData?.result} submitLabel={t("form.save")} />

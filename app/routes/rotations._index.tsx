@@ -4,7 +4,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { getLocale } from "~/i18n/locale.server";
-import { FieldError, FormErrors } from "~/components/form";
+import { Field } from "~/components/fields";
+import { FormErrors } from "~/components/form";
 import { useTranslation } from "react-i18next";
 import { FilterBar, FilterSelect } from "~/components/filter-bar";
 import { Pagination } from "~/components/pagination";
@@ -79,13 +80,11 @@ function AbsenceLimitCard({ absence }: { absence: AbsenceSummary }) {
         <Form method="post" className="flex flex-wrap items-end gap-2" {...getFormProps(form)}>
           <FormErrors id={form.errorId} errors={form.errors} />
           <input type="hidden" name="version" value={absence.version} />
-          <div>
-            <label htmlFor={fields.limit.id} className="label">
-              {t("limit.field")}
-            </label>
-            <input {...getInputProps(fields.limit, { type: "number" })} min={0} placeholder={String(absence.guide)} className="input w-32" />
-            <FieldError id={fields.limit.errorId} errors={fields.limit.errors} />
-          </div>
+          <Field
+            field={fields.limit}
+            label={t("limit.field")}
+            inputProps={{ ...getInputProps(fields.limit, { type: "number" }), min: 0, placeholder: String(absence.guide), className: "input w-32" }}
+          />
           <button type="submit" name="intent" value="limit" className="btn-secondary">
             {t("limit.save")}
           </button>

@@ -1,9 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getLocale } from "~/i18n/locale.server";
-import { RotationForm } from "~/components/rotations/rotation-form";
+import { RotationForm, RotationBackLink } from "~/components/rotations/rotation-form";
 import { getDb } from "~/db/client.server";
 import { localizedTitle } from "~/utils/meta";
 import { requireCapability } from "~/models/auth/session.server";
@@ -57,11 +57,7 @@ export default function NewRotationPage() {
   const { t } = useTranslation("rotations");
   return (
     <div className="mx-auto max-w-3xl space-y-4">
-      <p>
-        <Link to="/rotations" className="link text-sm">
-          ← {t("list.title")}
-        </Link>
-      </p>
+      <RotationBackLink to="/rotations">{t("list.title")}</RotationBackLink>
       <h1 className="page-title">{t("form.newTitle")}</h1>
       <RotationForm options={options} defaults={defaults} lastResult={actionData?.result} submitLabel={t("form.create")} />
     </div>

@@ -10,13 +10,13 @@ import { formatDate } from "~/i18n/format";
 import { useLocale } from "~/i18n/use-locale";
 import { requireActor } from "~/models/auth/session.server";
 import { defaultSuggestionWindow } from "~/models/rotations/rules";
-import { DomainError } from "~/models/errors";
-import { throwDomainResponse, todayInVietnam } from "~/utils/domain-response.server";
+import { orRespond, todayInVietnam } from "~/utils/domain-response.server";
 import { suggestionSchema } from "~/models/rotations/schemas";
 import { partnerFacilities, suggestCandidates, supportedItems, type Candidate, type Suggestions } from "~/models/rotations/suggestions.server";
 import { encodeMessage, translateMessage } from "~/utils/messages";
 import { parseSubmission } from "~/utils/form.server";
-import { DateField } from "~/components/date-field";
+import { Field, SelectField } from "~/components/fields";
+import { RotationBackLink } from "~/components/rotations/rotation-form";
 
 export const meta: MetaFunction = ({ matches }) => localizedTitle(matches, "rotations:suggestions.title");
 
@@ -44,22 +44,21 @@ export async function loader({ request }: LoaderFunctionArgs) {
     return json({ items, partners, defaults, result: null, errors }, { status: 400 });
   }
   const v = submission.value;
-  try {
-    const result = suggestCandidates(db, actor, {
-      transferItemId: v.transferItemId,
-      techniqueId: v.transferItemId ? null : v.techniqueId,
-      techniqueCode: v.transferItemId ? null : v.techniqueCode,
-      toFacilityId: v.toFacilityId,
-      window: { start: v.startOn, end: v.endOn },
-      locale,
-    });
-    return json({ items, partners, defaults, result, errors: null });
-  } catch (error) {
-    if (error instanceof DomainError && error.status < 403) {
-      return json({ items, partners, defaults, result: null, errors: [encodeMessage(error.message, error.params)] }, { status: error.status });
-    }
-    throwDomainResponse(error);
-  }
+  return orRespond(
+    () => {
+      const result = suggestCandidates(db, actor, {
+        transferItemId: v.transferItemId,
+        techniqueId: v.transferItemId ? null : v.techniqueId,
+        techniqueCode: v.transferItemId ? null : v.techniqueCode,
+        toFacilityId: v.toFacilityId,
+        window: { start: v.startOn, end: v.endOn },
+        locale,
+      });
+      return json({ items, partners, defaults, result, errors: null });
+    },
+    // A window or technique the rules refuse is shown above the form, not on an error page.
+    (error) => json({ items, partners, defaults, result: null, errors: [encodeMessage(error.message, error.params)] }, { status: error.status }),
+  );
 }
 
 function Reasons({ candidate }: { candidate: Candidate }) {
@@ -94,60 +93,44 @@ export default function SuggestionsPage() {
   };
   return (
     <div className="space-y-4">
-      <p>
-        <Link to="/rotations" className="link text-sm">
-          ← {t("list.title")}
-        </Link>
-      </p>
+      <RotationBackLink to="/rotations">{t("list.title")}</RotationBackLink>
       <header>
         <h1 className="page-title">{t("suggestions.title")}</h1>
         <p className="mt-1 text-sm text-slate-600">{t("suggestions.intro")}</p>
       </header>
       <Form method="get" className="card flex flex-wrap items-end gap-3">
-        <div className="min-w-0 flex-1 basis-full sm:basis-96">
-          <label htmlFor="transferItemId" className="label">
-            {t("suggestions.item")}
-          </label>
-          <select id="transferItemId" name="transferItemId" defaultValue={defaults.transferItemId} className="input">
-            <option value="">{t("form.choose")}</option>
-            {items.map((i) => (
-              <option key={i.id} value={i.id}>
-                {i.label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="techniqueCode" className="label">
-            {t("suggestions.orTechnique")}
-          </label>
-          <input id="techniqueCode" name="techniqueCode" defaultValue={defaults.techniqueCode} placeholder="10.12" className="input w-32 font-mono" />
-        </div>
-        <div>
-          <label htmlFor="toFacilityId" className="label">
-            {t("fields.toFacilityId")}
-          </label>
-          <select id="toFacilityId" name="toFacilityId" defaultValue={defaults.toFacilityId} className="input">
-            <option value="">{t("form.choose")}</option>
-            {partners.map((f) => (
-              <option key={f.id} value={f.id}>
-                {f.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="startOn" className="label">
-            {t("fields.startOn")}
-          </label>
-          <DateField id="startOn" name="startOn" defaultValue={defaults.startOn} />
-        </div>
-        <div>
-          <label htmlFor="endOn" className="label">
-            {t("fields.endOn")}
-          </label>
-          <DateField id="endOn" name="endOn" defaultValue={defaults.endOn} />
-        </div>
+        <SelectField
+          className="min-w-0 flex-1 basis-full sm:basis-96"
+          field={{ id: "transferItemId" }}
+          label={t("suggestions.item")}
+          selectProps={{ name: "transferItemId", defaultValue: defaults.transferItemId }}
+        >
+          <option value="">{t("form.choose")}</option>
+          {items.map((i) => (
+            <option key={i.id} value={i.id}>
+              {i.label}
+            </option>
+          ))}
+        </SelectField>
+        <Field
+          field={{ id: "techniqueCode" }}
+          label={t("suggestions.orTechnique")}
+          inputProps={{ name: "techniqueCode", defaultValue: defaults.techniqueCode, placeholder: "10.12", className: "input w-32 font-mono" }}
+        />
+        <SelectField
+          field={{ id: "toFacilityId" }}
+          label={t("fields.toFacilityId")}
+          selectProps={{ name: "toFacilityId", defaultValue: defaults.toFacilityId }}
+        >
+          <option value="">{t("form.choose")}</option>
+          {partners.map((f) => (
+            <option key={f.id} value={f.id}>
+              {f.name}
+            </option>
+          ))}
+        </SelectField>
+        <Field field={{ id: "startOn" }} label={t("fields.startOn")} inputProps={{ name: "startOn", type: "date", defaultValue: defaults.startOn }} />
+        <Field field={{ id: "endOn" }} label={t("fields.endOn")} inputProps={{ name: "endOn", type: "date", defaultValue: defaults.endOn }} />
         <button type="submit" className="btn">
           {t("suggestions.submit")}
         </button>

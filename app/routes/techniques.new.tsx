@@ -1,10 +1,11 @@
-import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { getFormProps, getInputProps, getSelectProps, useForm } from "@conform-to/react";
 import { getZodConstraint } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FieldError, FormErrors } from "~/components/form";
+import { Field, SelectField } from "~/components/fields";
+import { FormErrors } from "~/components/form";
 import { techniqueHref } from "~/components/links";
 import { getDb } from "~/db/client.server";
 import { formatDateTime } from "~/i18n/format";
@@ -89,32 +90,24 @@ export default function NewTechniquesPage() {
           <h2 className="font-semibold">{t("newTechniques.record")}</h2>
           {data?.created ? <p role="status" className="text-sm text-emerald-800">{t("newTechniques.recorded", { code: data.created })}</p> : null}
           <FormErrors id={form.errorId} errors={errors(form.errors)} />
-          <div>
-            <label htmlFor={fields.name.id} className="label">{t("newTechniques.name")}</label>
-            <input {...getInputProps(fields.name, { type: "text" })} className="input mt-1 w-full" aria-describedby={fields.name.errorId} />
-            <FieldError id={fields.name.errorId} errors={errors(fields.name.errors)} />
-          </div>
+          <Field field={fields.name} label={t("newTechniques.name")} inputProps={{ ...getInputProps(fields.name, { type: "text" }), className: "input mt-1 w-full" }} />
           <div className="grid gap-3 md:grid-cols-3">
-            <div>
-              <label htmlFor={fields.chapterNumber.id} className="label">{t("newTechniques.chapter")}</label>
-              <select {...getInputProps(fields.chapterNumber, { type: "text" })} className="input mt-1 w-full" aria-describedby={fields.chapterNumber.errorId}>
-                <option value="" />
-                {chapters.map((c) => (
-                  <option key={c.number} value={c.number}>{c.roman}. {c.name}</option>
-                ))}
-              </select>
-              <FieldError id={fields.chapterNumber.errorId} errors={errors(fields.chapterNumber.errors)} />
-            </div>
-            <div>
-              <label htmlFor={fields.permissionDecision.id} className="label">{t("newTechniques.permissionDecision")}</label>
-              <input {...getInputProps(fields.permissionDecision, { type: "text" })} className="input mt-1 w-full" aria-describedby={fields.permissionDecision.errorId} />
-              <FieldError id={fields.permissionDecision.errorId} errors={errors(fields.permissionDecision.errors)} />
-            </div>
-            <div>
-              <label htmlFor={fields.transferringPartner.id} className="label">{t("newTechniques.partner")}</label>
-              <input {...getInputProps(fields.transferringPartner, { type: "text" })} className="input mt-1 w-full" aria-describedby={fields.transferringPartner.errorId} />
-              <FieldError id={fields.transferringPartner.errorId} errors={errors(fields.transferringPartner.errors)} />
-            </div>
+            <SelectField field={fields.chapterNumber} label={t("newTechniques.chapter")} selectProps={{ ...getSelectProps(fields.chapterNumber), className: "input mt-1 w-full" }}>
+              <option value="" />
+              {chapters.map((c) => (
+                <option key={c.number} value={c.number}>{c.roman}. {c.name}</option>
+              ))}
+            </SelectField>
+            <Field
+              field={fields.permissionDecision}
+              label={t("newTechniques.permissionDecision")}
+              inputProps={{ ...getInputProps(fields.permissionDecision, { type: "text" }), className: "input mt-1 w-full" }}
+            />
+            <Field
+              field={fields.transferringPartner}
+              label={t("newTechniques.partner")}
+              inputProps={{ ...getInputProps(fields.transferringPartner, { type: "text" }), className: "input mt-1 w-full" }}
+            />
           </div>
           <button type="submit" className="btn">{t("newTechniques.submit")}</button>
         </Form>

@@ -1,6 +1,6 @@
 import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
-import { Form } from "@remix-run/react";
+import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FieldError, FormErrors } from "~/components/form";
 import { ROTATION_PURPOSES } from "~/models/enums";
@@ -158,5 +158,16 @@ export function RotationForm({
         {submitLabel}
       </button>
     </Form>
+  );
+}
+
+/** The link back above a rotation page: to the list, or to the rotation being edited. */
+export function RotationBackLink({ to, children }: { to: string; children: string }) {
+  return (
+    <p>
+      <Link to={to} className="link text-sm">
+        ← {children}
+      </Link>
+    </p>
   );
 }
