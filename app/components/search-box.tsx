@@ -1,3 +1,4 @@
+import { Field } from "~/components/fields";
 import { useTranslation } from "react-i18next";
 
 type Props = {
@@ -14,20 +15,18 @@ export function SearchBox({ name = "q", defaultValue, label, placeholder, id }: 
   const { t } = useTranslation("common");
   const inputId = id ?? `filter-${name}`;
   return (
-    <div className="min-w-0 flex-1 basis-full sm:basis-64">
-      <label htmlFor={inputId} className="label">
-        {label ?? t("search")}
-      </label>
-      <input
-        id={inputId}
-        type="search"
-        name={name}
-        defaultValue={defaultValue ?? ""}
-        placeholder={placeholder ?? t("searchPlaceholder")}
-        className="input"
-        autoComplete="off"
-        enterKeyHint="search"
-      />
-    </div>
+    <Field
+      className="min-w-0 flex-1 basis-full sm:basis-64"
+      field={{ id: inputId }}
+      label={label ?? t("search")}
+      inputProps={{
+        type: "search",
+        name,
+        defaultValue: defaultValue ?? "",
+        placeholder: placeholder ?? t("searchPlaceholder"),
+        autoComplete: "off",
+        enterKeyHint: "search",
+      }}
+    />
   );
 }

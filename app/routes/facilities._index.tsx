@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FilterBar, FilterSelect } from "~/components/filter-bar";
+import { FilterBar, FilterSelect, ResultsTable } from "~/components/filter-bar";
 import { LevelBadge } from "~/components/level-badge";
 import { facilityHref } from "~/components/links";
 import { Pagination } from "~/components/pagination";
@@ -91,65 +91,46 @@ export default function FacilitiesPage() {
         <p className="text-sm text-slate-700">{t("list.directedByFilter", { name: directedBy.name })}</p>
       ) : null}
 
-      <section className="card p-0" aria-labelledby="facilities-results">
-        <h2 id="facilities-results" className="sr-only">
-          {t("list.title")}
-        </h2>
-        {result.rows.length === 0 ? (
-          <p className="p-4 text-slate-600">{t("list.empty")}</p>
-        ) : (
-          <div className="overflow-x-auto">
-            <table className="table table-cards">
-              <thead>
-                <tr>
-                  <th scope="col">{t("columns.name")}</th>
-                  <th scope="col" className="hidden md:table-cell">
-                    {t("columns.kind")}
-                  </th>
-                  <th scope="col">{t("columns.level")}</th>
-                  <th scope="col" className="hidden sm:table-cell">
-                    {t("columns.grade")}
-                  </th>
-                  <th scope="col" className="hidden sm:table-cell">
-                    {t("columns.province")}
-                  </th>
-                  <th scope="col" className="hidden text-right sm:table-cell">
-                    {t("columns.beds")}
-                  </th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {result.rows.map((f) => {
-                  const province = (locale === "en" ? f.provinceNameEn : f.provinceName) ?? t(`country.${f.country}`, { defaultValue: f.country });
-                  return (
-                    <tr key={f.id}>
-                      <td>
-                        <Link to={facilityHref(f.id)} className="link font-medium">
-                          {f.name}
-                        </Link>
-                        <p className="text-xs text-slate-500">
-                          {f.shortName}
-                          <span className="md:hidden"> · {te(`facilityKind.${f.kind}`)}</span>
-                          <span className="sm:hidden"> · {province}</span>
-                        </p>
-                      </td>
-                      <td className="hidden md:table-cell">{te(`facilityKind.${f.kind}`)}</td>
-                      <td data-label={t("columns.level")}>
-                        <LevelBadge level={f.level} />
-                      </td>
-                      <td className="hidden whitespace-nowrap sm:table-cell">{te(`grade.${f.grade}`)}</td>
-                      <td className="hidden sm:table-cell">{province}</td>
-                      <td className="hidden text-right tabular-nums sm:table-cell">
-                        {f.beds > 0 ? formatNumber(f.beds, locale) : "—"}
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
-        )}
-      </section>
+      <ResultsTable
+        id="facilities-results"
+        title={t("list.title")}
+        empty={result.rows.length === 0 ? t("list.empty") : null}
+        columns={[
+          { label: t("columns.name") },
+          { label: t("columns.kind"), className: "hidden md:table-cell" },
+          { label: t("columns.level") },
+          { label: t("columns.grade"), className: "hidden sm:table-cell" },
+          { label: t("columns.province"), className: "hidden sm:table-cell" },
+          { label: t("columns.beds"), className: "hidden text-right sm:table-cell" },
+        ]}
+      >
+        {result.rows.map((f) => {
+          const province = (locale === "en" ? f.provinceNameEn : f.provinceName) ?? t(`country.${f.country}`, { defaultValue: f.country });
+          return (
+            <tr key={f.id}>
+              <td>
+                <Link to={facilityHref(f.id)} className="link font-medium">
+                  {f.name}
+                </Link>
+                <p className="text-xs text-slate-500">
+                  {f.shortName}
+                  <span className="md:hidden"> · {te(`facilityKind.${f.kind}`)}</span>
+                  <span className="sm:hidden"> · {province}</span>
+                </p>
+              </td>
+              <td className="hidden md:table-cell">{te(`facilityKind.${f.kind}`)}</td>
+              <td data-label={t("columns.level")}>
+                <LevelBadge level={f.level} />
+              </td>
+              <td className="hidden whitespace-nowrap sm:table-cell">{te(`grade.${f.grade}`)}</td>
+              <td className="hidden sm:table-cell">{province}</td>
+              <td className="hidden text-right tabular-nums sm:table-cell">
+                {f.beds > 0 ? formatNumber(f.beds, locale) : "—"}
+              </td>
+            </tr>
+          );
+        })}
+      </ResultsTable>
       <Pagination page={result.page} pageCount={result.pageCount} total={result.total} />
     </div>
   );

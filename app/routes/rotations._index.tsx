@@ -7,10 +7,10 @@ import { getLocale } from "~/i18n/locale.server";
 import { Field } from "~/components/fields";
 import { FormErrors } from "~/components/form";
 import { useTranslation } from "react-i18next";
-import { FilterBar, FilterSelect } from "~/components/filter-bar";
+import { FilterBar, ResultsTable } from "~/components/filter-bar";
 import { Pagination } from "~/components/pagination";
 import { StatusBadge } from "~/components/rotations/status-badge";
-import { SearchBox } from "~/components/search-box";
+import { RotationFilters } from "~/components/rotations/board-filters";
 import { getDb } from "~/db/client.server";
 import { localizedTitle } from "~/utils/meta";
 import { formatDate } from "~/i18n/format";
@@ -132,62 +132,42 @@ export default function RotationsPage() {
       </header>
       {absence ? <AbsenceLimitCard absence={absence} /> : null}
       <FilterBar>
-        <SearchBox defaultValue={filters.q} label={t("list.searchLabel")} />
-        <FilterSelect
-          name="status"
-          label={t("columns.status")}
-          defaultValue={filters.status}
-          options={ROTATION_DISPLAY_STATUSES.map((s) => ({ value: s, label: te(`rotationStatus.${s}`) }))}
-        />
+        <RotationFilters q={filters.q} status={filters.status} />
       </FilterBar>
-      <section className="card p-0">
-        {result.rows.length === 0 ? (
-          <p className="p-4 text-slate-600">{t("list.empty")}</p>
-        ) : (
-          <div className="overflow-x-auto">
-            <table className="table table-cards">
-              <thead>
-                <tr>
-                  <th scope="col">{t("columns.staff")}</th>
-                  <th scope="col" className="hidden md:table-cell">
-                    {t("columns.from")}
-                  </th>
-                  <th scope="col">{t("columns.to")}</th>
-                  <th scope="col">{t("columns.dates")}</th>
-                  <th scope="col" className="hidden sm:table-cell">
-                    {t("columns.purpose")}
-                  </th>
-                  <th scope="col">{t("columns.status")}</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {result.rows.map((row) => (
-                  <tr key={row.id}>
-                    <td>
-                      <Link to={`/rotations/${row.id}`} className="link">
-                        {row.staffName}
-                      </Link>
-                      {row.overridden ? (
-                        <span className="badge ml-1 border border-amber-400 bg-amber-50 text-amber-900">{t("flags.override")}</span>
-                      ) : null}
-                      {row.shortTerm ? <span className="badge ml-1 bg-slate-100 text-slate-700">{t("flags.shortTerm")}</span> : null}
-                    </td>
-                    <td className="hidden md:table-cell" data-label={t("columns.from")}>{row.fromName}</td>
-                    <td data-label={t("columns.to")}>{row.toName}</td>
-                    <td className="whitespace-nowrap" data-label={t("columns.dates")}>
-                      {formatDate(row.startOn, locale)} – {formatDate(row.endOn, locale)}
-                    </td>
-                    <td className="hidden sm:table-cell" data-label={t("columns.purpose")}>{te(`rotationPurpose.${row.purpose}`)}</td>
-                    <td data-label={t("columns.status")}>
-                      <StatusBadge status={row.status} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-      </section>
+      <ResultsTable
+        empty={result.rows.length === 0 ? t("list.empty") : null}
+        columns={[
+          { label: t("columns.staff") },
+          { label: t("columns.from"), className: "hidden md:table-cell" },
+          { label: t("columns.to") },
+          { label: t("columns.dates") },
+          { label: t("columns.purpose"), className: "hidden sm:table-cell" },
+          { label: t("columns.status") },
+        ]}
+      >
+        {result.rows.map((row) => (
+          <tr key={row.id}>
+            <td>
+              <Link to={`/rotations/${row.id}`} className="link">
+                {row.staffName}
+              </Link>
+              {row.overridden ? (
+                <span className="badge ml-1 border border-amber-400 bg-amber-50 text-amber-900">{t("flags.override")}</span>
+              ) : null}
+              {row.shortTerm ? <span className="badge ml-1 bg-slate-100 text-slate-700">{t("flags.shortTerm")}</span> : null}
+            </td>
+            <td className="hidden md:table-cell" data-label={t("columns.from")}>{row.fromName}</td>
+            <td data-label={t("columns.to")}>{row.toName}</td>
+            <td className="whitespace-nowrap" data-label={t("columns.dates")}>
+              {formatDate(row.startOn, locale)} – {formatDate(row.endOn, locale)}
+            </td>
+            <td className="hidden sm:table-cell" data-label={t("columns.purpose")}>{te(`rotationPurpose.${row.purpose}`)}</td>
+            <td data-label={t("columns.status")}>
+              <StatusBadge status={row.status} />
+            </td>
+          </tr>
+        ))}
+      </ResultsTable>
       <Pagination page={result.page} pageCount={result.pageCount} total={result.total} />
     </div>
   );

@@ -10,7 +10,7 @@ import { Pagination } from "~/components/pagination";
 import { DRAG_HELP_ID } from "~/components/rotations/board-bar";
 import { BoardTimeline } from "~/components/rotations/board-timeline";
 import { MoveNotice, type MoveReply, type MoveRequest, type Notice } from "~/components/rotations/board-move-notice";
-import { SearchBox } from "~/components/search-box";
+import { RotationFilters } from "~/components/rotations/board-filters";
 import { localizedTitle } from "~/utils/meta";
 import { getDb } from "~/db/client.server";
 import { formatDate } from "~/i18n/format";
@@ -146,13 +146,7 @@ export default function BoardPage() {
         </span>
       </div>
       <FilterBar keep={{ view: filters.view, period: filters.period, from: filters.start }}>
-        <SearchBox defaultValue={filters.q} label={t("list.searchLabel")} />
-        <FilterSelect
-          name="status"
-          label={t("columns.status")}
-          defaultValue={filters.status}
-          options={ROTATION_DISPLAY_STATUSES.map((s) => ({ value: s, label: te(`rotationStatus.${s}`) }))}
-        />
+        <RotationFilters q={filters.q} status={filters.status} />
         <FilterSelect name="facility" label={t("board.facility")} defaultValue={filters.facilityId} options={facilities.map((f) => ({ value: String(f.value), label: f.label }))} />
         <FilterSelect name="cadre" label={t("staff.fields.cadre")} defaultValue={filters.cadre} options={CADRES.map((c) => ({ value: c, label: te(`cadre.${c}`) }))} />
       </FilterBar>

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FilterBar, FilterSelect } from "~/components/filter-bar";
+import { FilterBar, FilterSelect, ResultsTable } from "~/components/filter-bar";
 import { LevelBadge } from "~/components/level-badge";
 import { techniqueHref } from "~/components/links";
 import { Pagination } from "~/components/pagination";
@@ -72,73 +72,56 @@ export default function TechniquesPage() {
         />
       </FilterBar>
 
-      <section className="card p-0" aria-labelledby="techniques-results">
-        <h2 id="techniques-results" className="sr-only">
-          {t("list.title")}
-        </h2>
-        {result.rows.length === 0 ? (
-          <p className="p-4 text-slate-600">{t("list.empty")}</p>
-        ) : (
-          <div className="overflow-x-auto">
-            <table className="table table-cards">
-              <thead>
-                <tr>
-                  <th scope="col">{t("columns.code")}</th>
-                  <th scope="col">{t("columns.name")}</th>
-                  <th scope="col" className="hidden lg:table-cell">
-                    {t("columns.chapter")}
-                  </th>
-                  <th scope="col">{t("columns.level")}</th>
-                  <th scope="col" className="hidden sm:table-cell">
-                    {t("columns.class")}
-                  </th>
-                  <th scope="col" className="hidden text-right sm:table-cell">
-                    {t("columns.billingCodes")}
-                  </th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {result.rows.map((row) => (
-                  <tr key={row.id}>
-                    <td className="whitespace-nowrap font-mono text-xs sm:text-sm">
-                      <Link to={techniqueHref(row.code)} className="link">
-                        {row.code}
-                      </Link>
-                    </td>
-                    <td data-label={t("columns.name")}>
-                      <Link to={techniqueHref(row.code)} className="hover:underline">
-                        {row.name}
-                      </Link>
-                      <p className="mt-0.5 text-xs text-slate-500 lg:hidden">
-                        {row.chapterName}
-                        {row.procedureClass ? (
-                          <span className="sm:hidden"> · {t(`classShort.${row.procedureClass}`)}</span>
-                        ) : null}
-                      </p>
-                    </td>
-                    <td className="hidden text-xs text-slate-600 lg:table-cell">{row.chapterName}</td>
-                    <td data-label={t("columns.level")}>
-                      <LevelBadge level={row.minLevel} />
-                    </td>
-                    <td className="hidden whitespace-nowrap sm:table-cell">
-                      {row.procedureClass ? (
-                        <span title={te(`procedureClass.${row.procedureClass}`)}>
-                          {t(`classShort.${row.procedureClass}`)}
-                        </span>
-                      ) : (
-                        "—"
-                      )}
-                    </td>
-                    <td className="hidden text-right tabular-nums sm:table-cell">
-                      {formatNumber(row.billingCodeCount, locale)}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-      </section>
+      <ResultsTable
+        id="techniques-results"
+        title={t("list.title")}
+        empty={result.rows.length === 0 ? t("list.empty") : null}
+        columns={[
+          { label: t("columns.code") },
+          { label: t("columns.name") },
+          { label: t("columns.chapter"), className: "hidden lg:table-cell" },
+          { label: t("columns.level") },
+          { label: t("columns.class"), className: "hidden sm:table-cell" },
+          { label: t("columns.billingCodes"), className: "hidden text-right sm:table-cell" },
+        ]}
+      >
+        {result.rows.map((row) => (
+          <tr key={row.id}>
+            <td className="whitespace-nowrap font-mono text-xs sm:text-sm">
+              <Link to={techniqueHref(row.code)} className="link">
+                {row.code}
+              </Link>
+            </td>
+            <td data-label={t("columns.name")}>
+              <Link to={techniqueHref(row.code)} className="hover:underline">
+                {row.name}
+              </Link>
+              <p className="mt-0.5 text-xs text-slate-500 lg:hidden">
+                {row.chapterName}
+                {row.procedureClass ? (
+                  <span className="sm:hidden"> · {t(`classShort.${row.procedureClass}`)}</span>
+                ) : null}
+              </p>
+            </td>
+            <td className="hidden text-xs text-slate-600 lg:table-cell">{row.chapterName}</td>
+            <td data-label={t("columns.level")}>
+              <LevelBadge level={row.minLevel} />
+            </td>
+            <td className="hidden whitespace-nowrap sm:table-cell">
+              {row.procedureClass ? (
+                <span title={te(`procedureClass.${row.procedureClass}`)}>
+                  {t(`classShort.${row.procedureClass}`)}
+                </span>
+              ) : (
+                "—"
+              )}
+            </td>
+            <td className="hidden text-right tabular-nums sm:table-cell">
+              {formatNumber(row.billingCodeCount, locale)}
+            </td>
+          </tr>
+        ))}
+      </ResultsTable>
       <Pagination page={result.page} pageCount={result.pageCount} total={result.total} />
     </div>
   );
