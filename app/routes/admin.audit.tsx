@@ -14,7 +14,7 @@ import { requireCapability } from "~/models/auth/session.server";
 import { calendarDate } from "~/models/dates";
 import { orRespond } from "~/utils/domain-response.server";
 import { pageFromUrl } from "~/utils/pagination";
-import { DateField } from "~/components/date-field";
+import { Field } from "~/components/fields";
 import { localizedTitle } from "~/utils/meta";
 
 export const meta: MetaFunction = ({ matches }) => localizedTitle(matches, "admin:audit.title");
@@ -96,30 +96,20 @@ export default function AuditPage() {
       </header>
       {canVerify ? <ChainCheck chain={chain} /> : null}
       <FilterBar>
-        <div className="min-w-0 flex-1 basis-full sm:basis-48">
-          <label htmlFor="filter-user" className="label">
-            {t("audit.user")}
-          </label>
-          <input id="filter-user" name="user" defaultValue={filters.username ?? ""} className="input" autoCapitalize="none" />
-        </div>
+        <Field
+          className="min-w-0 flex-1 basis-full sm:basis-48"
+          field={{ id: "filter-user" }}
+          label={t("audit.user")}
+          inputProps={{ name: "user", defaultValue: filters.username ?? "", autoCapitalize: "none" }}
+        />
         <FilterSelect
           name="type"
           label={t("audit.entityType")}
           defaultValue={filters.entityType}
           options={entityTypes.map((type) => ({ value: type, label: t(`audit.types.${type}`, { defaultValue: type }) }))}
         />
-        <div>
-          <label htmlFor="filter-from" className="label">
-            {t("audit.from")}
-          </label>
-          <DateField id="filter-from" name="from" defaultValue={filters.from ?? ""} />
-        </div>
-        <div>
-          <label htmlFor="filter-to" className="label">
-            {t("audit.to")}
-          </label>
-          <DateField id="filter-to" name="to" defaultValue={filters.to ?? ""} />
-        </div>
+        <Field field={{ id: "filter-from" }} label={t("audit.from")} inputProps={{ name: "from", type: "date", defaultValue: filters.from ?? "" }} />
+        <Field field={{ id: "filter-to" }} label={t("audit.to")} inputProps={{ name: "to", type: "date", defaultValue: filters.to ?? "" }} />
       </FilterBar>
       <ol className="space-y-2">
         {result.rows.map((event) => (
