@@ -94,7 +94,8 @@ test("a trainer schedules a rotation, is refused an overlapping one with the cla
   await page.waitForLoadState("networkidle");
   // The form arrives filled in: the person, Bảo Thắng, the item and the window.
   // Date fields show day first (dd/mm/yyyy).
-  expect(await page.locator("input[name=startOn]").inputValue()).toBe(start.split("-").reverse().join("/"));
+  // Polled: the URL changes before the new page renders, and the suggestions page has a startOn field too.
+  await expect.poll(() => page.locator("input[name=startOn]").inputValue()).toBe(start.split("-").reverse().join("/"));
   expect(await page.locator("input[name=transferItemIds]:checked").count()).toBe(1);
   await submit(page);
   await expect.poll(() => new URL(page.url()).pathname).toMatch(/^\/rotations\/\d+$/);
