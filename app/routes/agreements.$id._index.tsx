@@ -5,7 +5,7 @@ import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { AgreementStatusBadge, ProgressBar, StageBadge } from "~/components/agreements/status-badge";
 import { FilterBar, FilterSelect } from "~/components/filter-bar";
-import { FieldError, FormErrors } from "~/components/form";
+import { FormErrors } from "~/components/form";
 import { LevelBadge } from "~/components/level-badge";
 import { facilityHref, techniqueHref } from "~/components/links";
 import { Pagination } from "~/components/pagination";
@@ -24,7 +24,7 @@ import { planFilterSchema } from "~/models/transfers/schemas";
 import { badRequest, requireId } from "~/utils/http.server";
 import { replyInvalid, replyWithDomainError, readForm, parseSubmission } from "~/utils/form.server";
 import { pageFromUrl } from "~/utils/pagination";
-import { DateField } from "~/components/date-field";
+import { Field } from "~/components/fields";
 import { ConfirmButton } from "~/components/confirm-button";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -313,24 +313,21 @@ export default function AgreementPage() {
               <input type="hidden" name="toStatus" value={to} />
               <input type="hidden" name="version" value={a.version} />
               {to === "active" && !a.signedOn ? (
-                <div>
-                  <label className="label" htmlFor="status-signedOn">{t("fields.signedOn")}</label>
-                  <DateField id="status-signedOn" name="signedOn" required />
-                  <FieldError errors={errors.signedOn} />
-                </div>
+                <Field field={{ id: "status-signedOn", errors: errors.signedOn }} label={t("fields.signedOn")} inputProps={{ name: "signedOn", type: "date", required: true }} />
               ) : null}
               {to === "terminated" ? (
                 <>
-                  <div>
-                    <label className="label" htmlFor="status-terminatedOn">{t("status.terminatedOn")}</label>
-                    <DateField id="status-terminatedOn" name="terminatedOn" required />
-                    <FieldError errors={errors.terminatedOn} />
-                  </div>
-                  <div className="min-w-[16rem] flex-1">
-                    <label className="label" htmlFor="status-reason">{t("status.reason")}</label>
-                    <input id="status-reason" name="terminationReason" className="input" required />
-                    <FieldError errors={errors.terminationReason} />
-                  </div>
+                  <Field
+                    field={{ id: "status-terminatedOn", errors: errors.terminatedOn }}
+                    label={t("status.terminatedOn")}
+                    inputProps={{ name: "terminatedOn", type: "date", required: true }}
+                  />
+                  <Field
+                    className="min-w-[16rem] flex-1"
+                    field={{ id: "status-reason", errors: errors.terminationReason }}
+                    label={t("status.reason")}
+                    inputProps={{ name: "terminationReason", required: true }}
+                  />
                 </>
               ) : null}
               {to === "terminated" ? (
@@ -353,21 +350,9 @@ export default function AgreementPage() {
           <p className="text-sm text-slate-600">{t("renew.help")}</p>
           <Form method="post" className="mt-2 flex flex-wrap items-end gap-2">
             <input type="hidden" name="intent" value="renew" />
-            <div>
-              <label className="label" htmlFor="renew-number">{t("renew.number")}</label>
-              <input id="renew-number" name="number" className="input" required />
-              <FieldError errors={errors.number} />
-            </div>
-            <div>
-              <label className="label" htmlFor="renew-start">{t("fields.startOn")}</label>
-              <DateField id="renew-start" name="startOn" required />
-              <FieldError errors={errors.startOn} />
-            </div>
-            <div>
-              <label className="label" htmlFor="renew-end">{t("fields.endOn")}</label>
-              <DateField id="renew-end" name="endOn" />
-              <FieldError errors={errors.endOn} />
-            </div>
+            <Field field={{ id: "renew-number", errors: errors.number }} label={t("renew.number")} inputProps={{ name: "number", required: true }} />
+            <Field field={{ id: "renew-start", errors: errors.startOn }} label={t("fields.startOn")} inputProps={{ name: "startOn", type: "date", required: true }} />
+            <Field field={{ id: "renew-end", errors: errors.endOn }} label={t("fields.endOn")} inputProps={{ name: "endOn", type: "date" }} />
             <button type="submit" className="btn">{t("renew.submit")}</button>
           </Form>
         </section>

@@ -4,6 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { AgreementCrumb } from "~/components/agreements/agreement-crumb";
 import { getDb } from "~/db/client.server";
 import { formatDateTime } from "~/i18n/format";
 import { useLocale } from "~/i18n/use-locale";
@@ -37,9 +38,7 @@ export default function DeleteDocumentPage() {
   const locale = useLocale();
   return (
     <div className="space-y-4">
-      <p className="text-sm text-slate-500">
-        <Link to={`/agreements/${agreement.id}`} className="link">{agreement.number}</Link> · {agreement.title}
-      </p>
+      <AgreementCrumb agreement={agreement} />
       <h1 className="page-title">{t("document.deleteTitle")}</h1>
       <section className="card space-y-3">
         <p className="text-sm text-slate-700">{t("document.deleteHelp")}</p>

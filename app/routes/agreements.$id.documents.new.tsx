@@ -1,16 +1,16 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FieldError, FormErrors } from "~/components/form";
+import { AgreementCrumb } from "~/components/agreements/agreement-crumb";
+import { requireManagedAgreement } from "~/components/agreements/managed-agreement.server";
+import { FormErrors } from "~/components/form";
+import { Field, SelectField } from "~/components/fields";
 import { getDb } from "~/db/client.server";
-import { getLocale } from "~/i18n/locale.server";
 import { requireActor } from "~/models/auth/session.server";
 import { MAX_DOCUMENT_BYTES, saveDocument } from "~/models/agreements/documents.server";
-import { getAgreement } from "~/models/agreements/queries.server";
-import { orRespond, todayInVietnam } from "~/utils/domain-response.server";
 import { documentSchema } from "~/models/agreements/schemas";
-import { forbidden, requireId } from "~/utils/http.server";
+import { requireId } from "~/utils/http.server";
 import { replyInvalid, replyWithDomainError, parseSubmission } from "~/utils/form.server";
 import { readUpload, type Upload } from "~/utils/request-body.server";
 import { localizedTitle } from "~/utils/meta";
@@ -18,11 +18,7 @@ import { localizedTitle } from "~/utils/meta";
 export const meta: MetaFunction = ({ matches }) => localizedTitle(matches, "agreements:document.title");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const actor = await requireActor(request);
-  const id = requireId(params.id);
-  const locale = await getLocale(request);
-  const detail = orRespond(() => getAgreement(getDb(), actor, id, todayInVietnam(), locale));
-  if (!detail.canManage) throw forbidden();
+  const detail = await requireManagedAgreement(request, params.id);
   return json({ agreement: detail.agreement, meetings: detail.meetings });
 }
 
@@ -62,31 +58,22 @@ export default function NewDocumentPage() {
   const errors = ((actionData?.result as { error?: Record<string, string[]> } | undefined)?.error ?? {}) as Record<string, string[]>;
   return (
     <div className="space-y-4">
-      <p className="text-sm text-slate-500">
-        <Link to={`/agreements/${agreement.id}`} className="link">{agreement.number}</Link> · {agreement.title}
-      </p>
+      <AgreementCrumb agreement={agreement} />
       <h1 className="page-title">{t("document.title")}</h1>
       <Form method="post" encType="multipart/form-data" className="card space-y-3">
         <FormErrors errors={errors[""]} />
-        <div>
-          <label className="label" htmlFor="doc-title">{t("document.name")}</label>
-          <input id="doc-title" name="title" className="input" required maxLength={300} />
-          <FieldError errors={errors.title} />
-        </div>
-        <div>
-          <label className="label" htmlFor="doc-file">{t("document.file")}</label>
-          <input id="doc-file" name="file" type="file" required accept=".pdf,.png,.jpg,.jpeg,.docx,.xlsx,.doc,.xls,.odt" className="block text-sm" />
-          <p className="text-xs text-slate-500">{t("document.fileHelp")}</p>
-          <FieldError errors={errors.file} />
-        </div>
+        <Field field={{ id: "doc-title", errors: errors.title }} label={t("document.name")} inputProps={{ name: "title", required: true, maxLength: 300 }} />
+        <Field
+          field={{ id: "doc-file", errors: errors.file }}
+          label={t("document.file")}
+          description={t("document.fileHelp")}
+          inputProps={{ name: "file", type: "file", required: true, accept: ".pdf,.png,.jpg,.jpeg,.docx,.xlsx,.doc,.xls,.odt", className: "block text-sm" }}
+        />
         {meetings.length ? (
-          <div>
-            <label className="label" htmlFor="doc-meeting">{t("document.meeting")}</label>
-            <select id="doc-meeting" name="meetingId" className="input">
-              <option value="">{t("document.noMeeting")}</option>
-              {meetings.map((m) => <option key={m.id} value={m.id}>{m.title} ({m.heldOn})</option>)}
-            </select>
-          </div>
+          <SelectField field={{ id: "doc-meeting" }} label={t("document.meeting")} selectProps={{ name: "meetingId" }}>
+            <option value="">{t("document.noMeeting")}</option>
+            {meetings.map((m) => <option key={m.id} value={m.id}>{m.title} ({m.heldOn})</option>)}
+          </SelectField>
         ) : null}
         <button type="submit" className="btn">{t("document.submit")}</button>
       </Form>

@@ -3,7 +3,7 @@ import { getDb } from "~/db/client.server";
 import { getFixedT } from "~/i18n/i18n";
 import { getLocale } from "~/i18n/locale.server";
 import { requireActor } from "~/models/auth/session.server";
-import { throwDomainResponse, todayInVietnam } from "~/utils/domain-response.server";
+import { orRespond, todayInVietnam } from "~/utils/domain-response.server";
 import { exportAgreementXlsx } from "~/models/transfers/export.server";
 import { requireId } from "~/utils/http.server";
 
@@ -13,12 +13,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const id = requireId(params.id);
   const locale = await getLocale(request);
   const t = getFixedT(locale, "agreements");
-  let buffer: Buffer;
-  try {
-    buffer = await exportAgreementXlsx(getDb(), actor, id, todayInVietnam(), t, locale);
-  } catch (error) {
-    throwDomainResponse(error);
-  }
+  const buffer = await orRespond(() => exportAgreementXlsx(getDb(), actor, id, todayInVietnam(), t, locale));
   return new Response(new Uint8Array(buffer), {
     headers: {
       "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { AgreementCrumb } from "~/components/agreements/agreement-crumb";
 import { StageBadge } from "~/components/agreements/status-badge";
 import { FieldError, FormErrors } from "~/components/form";
 import { techniqueHref } from "~/components/links";
@@ -16,7 +17,7 @@ import { acceptanceSchema, caseLogSchema, stageMoveSchema } from "~/models/trans
 import { acceptTransferItem, getTransferItem, logCase, moveStage } from "~/models/transfers/stages.server";
 import { badRequest, requireId } from "~/utils/http.server";
 import { replyInvalid, replyWithDomainError, readForm, parseSubmission, byIntent } from "~/utils/form.server";
-import { DateField } from "~/components/date-field";
+import { CheckboxField, Field, SelectField } from "~/components/fields";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.detail.item.techniqueCode} ${data.detail.item.techniqueName} – CGKT` : "CGKT" },
@@ -72,9 +73,7 @@ export default function TransferItemPage() {
   const accept = errorsFor("accept");
   return (
     <div className="space-y-4">
-      <p className="text-sm text-slate-500">
-        <Link to={`/agreements/${agreement.id}`} className="link">{agreement.number}</Link> · {agreement.title}
-      </p>
+      <AgreementCrumb agreement={agreement} />
       <div className="flex flex-wrap items-start gap-2">
         <h1 className="page-title">
           <Link to={techniqueHref(item.techniqueCode)} className="link">{item.techniqueCode}</Link> {item.techniqueName}
@@ -121,23 +120,16 @@ export default function TransferItemPage() {
           <Form method="post" className="flex flex-wrap items-end gap-2">
             <input type="hidden" name="intent" value="move" />
             <input type="hidden" name="version" value={item.version} />
-            <div>
-              <label className="label" htmlFor="move-to">{t("item.moveTo")}</label>
-              <select id="move-to" name="toStage" className="input" defaultValue={detail.next && detail.next !== "accepted" ? detail.next : detail.previous ?? ""}>
-                {detail.next && detail.next !== "accepted" ? <option value={detail.next}>{t("item.forward", { stage: te(`transferStage.${detail.next}`) })}</option> : null}
-                {detail.previous ? <option value={detail.previous}>{t("item.back", { stage: te(`transferStage.${detail.previous}`) })}</option> : null}
-              </select>
-            </div>
-            <div>
-              <label className="label" htmlFor="move-on">{t("item.movedOn")}</label>
-              <DateField id="move-on" name="movedOn" defaultValue={day} max={day} required />
-              <FieldError errors={move.movedOn} />
-            </div>
-            <div className="min-w-[14rem] flex-1">
-              <label className="label" htmlFor="move-note">{t("item.note")}</label>
-              <input id="move-note" name="note" className="input" />
-              <FieldError errors={move.note} />
-            </div>
+            <SelectField
+              field={{ id: "move-to" }}
+              label={t("item.moveTo")}
+              selectProps={{ name: "toStage", defaultValue: detail.next && detail.next !== "accepted" ? detail.next : detail.previous ?? "" }}
+            >
+              {detail.next && detail.next !== "accepted" ? <option value={detail.next}>{t("item.forward", { stage: te(`transferStage.${detail.next}`) })}</option> : null}
+              {detail.previous ? <option value={detail.previous}>{t("item.back", { stage: te(`transferStage.${detail.previous}`) })}</option> : null}
+            </SelectField>
+            <Field field={{ id: "move-on", errors: move.movedOn }} label={t("item.movedOn")} inputProps={{ name: "movedOn", type: "date", defaultValue: day, max: day, required: true }} />
+            <Field className="min-w-[14rem] flex-1" field={{ id: "move-note", errors: move.note }} label={t("item.note")} inputProps={{ name: "note" }} />
             <button type="submit" className="btn">{t("item.moveSubmit")}</button>
           </Form>
         </section>
@@ -152,18 +144,14 @@ export default function TransferItemPage() {
             <input type="hidden" name="intent" value="accept" />
             <input type="hidden" name="version" value={item.version} />
             <div className="grid gap-3 sm:grid-cols-2">
-              <div>
-                <label className="label" htmlFor="accept-on">{t("item.acceptedOn")}</label>
-                <DateField id="accept-on" name="acceptedOn" defaultValue={day} max={day} required />
-                <FieldError errors={accept.acceptedOn} />
-              </div>
-              <div>
-                <label className="label" htmlFor="accept-minutes">{t("item.minutesNumber")}</label>
-                <input id="accept-minutes" name="minutesNumber" className="input" required />
-                <FieldError errors={accept.minutesNumber} />
-              </div>
+              <Field
+                field={{ id: "accept-on", errors: accept.acceptedOn }}
+                label={t("item.acceptedOn")}
+                inputProps={{ name: "acceptedOn", type: "date", defaultValue: day, max: day, required: true }}
+              />
+              <Field field={{ id: "accept-minutes", errors: accept.minutesNumber }} label={t("item.minutesNumber")} inputProps={{ name: "minutesNumber", required: true }} />
             </div>
-            <fieldset>
+            <fieldset aria-describedby={accept.staffIds ? "accept-staff-error" : undefined}>
               <legend className="label">{t("item.staff")}</legend>
               {detail.receivingStaff.length === 0 ? <p className="text-sm text-slate-600">{t("item.noStaff")}</p> : null}
               <div className="grid gap-1 text-sm sm:grid-cols-2">
@@ -174,7 +162,7 @@ export default function TransferItemPage() {
                   </label>
                 ))}
               </div>
-              <FieldError errors={accept.staffIds} />
+              <FieldError id="accept-staff-error" errors={accept.staffIds} />
             </fieldset>
             <button type="submit" className="btn">{t("item.acceptSubmit")}</button>
           </Form>
@@ -187,50 +175,31 @@ export default function TransferItemPage() {
           <Form method="post" className="grid gap-2 rounded-md border border-slate-200 p-3 sm:grid-cols-3" aria-label={t("item.logTitle")}>
             <FormErrors errors={kase[""]} />
             <input type="hidden" name="intent" value="case" />
-            <div>
-              <label className="label" htmlFor="case-on">{t("item.performedOn")}</label>
-              <DateField id="case-on" name="performedOn" defaultValue={day} max={day} required />
-              <FieldError errors={kase.performedOn} />
-            </div>
-            <div>
-              <label className="label" htmlFor="case-performer">{t("item.performer")}</label>
-              <select id="case-performer" name="performerId" className="input">
-                <option value="" />
-                {detail.performers.map((s) => <option key={s.id} value={s.id}>{s.fullName} ({te(`cadre.${s.cadre}`)})</option>)}
-              </select>
-              {detail.performers.length === 0 ? <p className="text-xs text-slate-500">{t("item.noPerformers")}</p> : null}
-              <FieldError errors={kase.performerId} />
-            </div>
-            <div>
-              <label className="label" htmlFor="case-performer-name">{t("item.performerName")}</label>
-              <input id="case-performer-name" name="performerName" className="input" />
-            </div>
-            <div>
-              <label className="label" htmlFor="case-supervisor">{t("item.supervisorStaff")}</label>
-              <select id="case-supervisor" name="supervisorId" className="input" aria-invalid={kase.supervisorId ? true : undefined}>
-                <option value="" />
-                {detail.supportingStaff.map((s) => <option key={s.id} value={s.id}>{s.fullName}</option>)}
-              </select>
-              <FieldError errors={kase.supervisorId} />
-            </div>
-            <div>
-              <label className="label" htmlFor="case-supervisor-name">{t("item.supervisorOutside")}</label>
-              <input id="case-supervisor-name" name="supervisorName" className="input" aria-invalid={kase.supervisorName ? true : undefined} />
-              <FieldError errors={kase.supervisorName} />
-            </div>
-            <div>
-              <label className="label" htmlFor="case-outcome">{t("item.outcome")}</label>
-              <select id="case-outcome" name="outcome" className="input" defaultValue="success">
-                {CASE_OUTCOMES.map((o) => <option key={o} value={o}>{te(`caseOutcome.${o}`)}</option>)}
-              </select>
-            </div>
-            <div>
-              <label className="label" htmlFor="case-note">{t("item.caseNote")}</label>
-              <input id="case-note" name="note" className="input" />
-            </div>
-            <label className="flex items-center gap-2 text-sm sm:col-span-2">
-              <input type="checkbox" name="supervised" defaultChecked /> {t("item.supervised")}
-            </label>
+            <Field
+              field={{ id: "case-on", errors: kase.performedOn }}
+              label={t("item.performedOn")}
+              inputProps={{ name: "performedOn", type: "date", defaultValue: day, max: day, required: true }}
+            />
+            <SelectField
+              field={{ id: "case-performer", errors: kase.performerId }}
+              label={t("item.performer")}
+              description={detail.performers.length === 0 ? t("item.noPerformers") : undefined}
+              selectProps={{ name: "performerId" }}
+            >
+              <option value="" />
+              {detail.performers.map((s) => <option key={s.id} value={s.id}>{s.fullName} ({te(`cadre.${s.cadre}`)})</option>)}
+            </SelectField>
+            <Field field={{ id: "case-performer-name" }} label={t("item.performerName")} inputProps={{ name: "performerName" }} />
+            <SelectField field={{ id: "case-supervisor", errors: kase.supervisorId }} label={t("item.supervisorStaff")} selectProps={{ name: "supervisorId" }}>
+              <option value="" />
+              {detail.supportingStaff.map((s) => <option key={s.id} value={s.id}>{s.fullName}</option>)}
+            </SelectField>
+            <Field field={{ id: "case-supervisor-name", errors: kase.supervisorName }} label={t("item.supervisorOutside")} inputProps={{ name: "supervisorName" }} />
+            <SelectField field={{ id: "case-outcome" }} label={t("item.outcome")} selectProps={{ name: "outcome", defaultValue: "success" }}>
+              {CASE_OUTCOMES.map((o) => <option key={o} value={o}>{te(`caseOutcome.${o}`)}</option>)}
+            </SelectField>
+            <Field field={{ id: "case-note" }} label={t("item.caseNote")} inputProps={{ name: "note" }} />
+            <CheckboxField className="sm:col-span-2" field={{ id: "case-supervised" }} label={t("item.supervised")} inputProps={{ name: "supervised", defaultChecked: true }} />
             <div className="sm:text-right">
               <button type="submit" className="btn">{t("item.logSubmit")}</button>
             </div>

@@ -6,6 +6,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { useTranslation } from "react-i18next";
+import { AgreementCrumb } from "~/components/agreements/agreement-crumb";
 import { PlanLineParties, PlanLineSchedule } from "~/components/agreements/plan-line-fields";
 import { StageBadge } from "~/components/agreements/status-badge";
 import { FieldError, FormErrors } from "~/components/form";
@@ -107,9 +108,7 @@ export default function EditItemPage() {
   const itemHref = `/agreements/${agreement.id}/items/${item.id}`;
   return (
     <div className="space-y-4">
-      <p className="text-sm text-slate-500">
-        <Link to={`/agreements/${agreement.id}`} className="link">{agreement.number}</Link> · {agreement.title}
-      </p>
+      <AgreementCrumb agreement={agreement} />
       <h1 className="page-title">{t("item.editTitle")}</h1>
       <p className="flex flex-wrap items-center gap-2">
         <Link to={itemHref} className="link font-medium">{item.techniqueCode} {item.techniqueName}</Link>
@@ -139,8 +138,8 @@ export default function EditItemPage() {
             <p><span className="text-slate-500">{t("plan.to")}:</span> {facilityName(item.toFacilityId)}</p>
             <p className="text-xs text-slate-500 sm:col-span-2">{t("item.partiesLocked")}</p>
             <div className="sm:col-span-2">
-              <FieldError errors={fields.fromFacilityId.errors} />
-              <FieldError errors={fields.toFacilityId.errors} />
+              <FieldError id={fields.fromFacilityId.errorId} errors={fields.fromFacilityId.errors} />
+              <FieldError id={fields.toFacilityId.errorId} errors={fields.toFacilityId.errors} />
             </div>
             <input type="hidden" name={fields.fromFacilityId.name} value={item.fromFacilityId} />
             <input type="hidden" name={fields.toFacilityId.name} value={item.toFacilityId} />

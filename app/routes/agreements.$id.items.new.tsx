@@ -1,12 +1,14 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { useTranslation } from "react-i18next";
+import { AgreementCrumb } from "~/components/agreements/agreement-crumb";
 import { LookupList, useLookup } from "~/components/agreements/pickers";
 import { PlanLineParties, PlanLineSchedule } from "~/components/agreements/plan-line-fields";
-import { FieldError, FormErrors } from "~/components/form";
+import { FormErrors } from "~/components/form";
+import { Field } from "~/components/fields";
 import { getDb } from "~/db/client.server";
 import { getLocale } from "~/i18n/locale.server";
 import { requireActor } from "~/models/auth/session.server";
@@ -73,25 +75,22 @@ export default function NewItemPage() {
   });
   return (
     <div className="space-y-4">
-      <p className="text-sm text-slate-500">
-        <Link to={`/agreements/${agreement.id}`} className="link">{agreement.number}</Link> · {agreement.title}
-      </p>
+      <AgreementCrumb agreement={agreement} />
       <h1 className="page-title">{t("item.title")}</h1>
       <Form method="post" {...getFormProps(form)} className="card space-y-3">
         <FormErrors errors={form.errors} />
-        <div>
-          <label className="label" htmlFor={fields.techniqueCode.id}>{t("item.technique")}</label>
-          <input
-            {...getInputProps(fields.techniqueCode, { type: "text" })}
-            list="technique-options"
-            autoComplete="off"
-            className="input"
-            onChange={(e) => lookup.search(e.currentTarget.value)}
-          />
-          <LookupList id="technique-options" options={lookup.options} />
-          <p className="text-xs text-slate-500">{t("item.techniqueHelp")}</p>
-          <FieldError errors={fields.techniqueCode.errors} />
-        </div>
+        <Field
+          field={fields.techniqueCode}
+          label={t("item.technique")}
+          description={t("item.techniqueHelp")}
+          inputProps={{
+            ...getInputProps(fields.techniqueCode, { type: "text" }),
+            list: "technique-options",
+            autoComplete: "off",
+            onChange: (e) => lookup.search(e.currentTarget.value),
+          }}
+        />
+        <LookupList id="technique-options" options={lookup.options} />
         <PlanLineParties fields={fields} supporting={supporting} receiving={receiving} withEmptyChoice />
         <PlanLineSchedule fields={fields} />
         <div className="flex flex-wrap gap-2">

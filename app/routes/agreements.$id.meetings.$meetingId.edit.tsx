@@ -2,8 +2,9 @@
 // the fields someone else changed, with what is stored now.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { AgreementCrumb } from "~/components/agreements/agreement-crumb";
 import { MEETING_FIELD_LABELS, MeetingForm } from "~/components/agreements/meeting-form";
 import { getDb } from "~/db/client.server";
 import { formatDate } from "~/i18n/format";
@@ -61,9 +62,7 @@ export default function EditMeetingPage() {
   const text = (value: string | number | null) => (value === null ? "" : String(value));
   return (
     <div className="space-y-4">
-      <p className="text-sm text-slate-500">
-        <Link to={`/agreements/${agreement.id}`} className="link">{agreement.number}</Link> · {agreement.title}
-      </p>
+      <AgreementCrumb agreement={agreement} />
       <h1 className="page-title">{t("meeting.editTitle")}</h1>
       <MeetingForm
         parties={parties}

@@ -1,27 +1,22 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { AgreementCrumb } from "~/components/agreements/agreement-crumb";
+import { requireManagedAgreement } from "~/components/agreements/managed-agreement.server";
 import { MeetingForm } from "~/components/agreements/meeting-form";
 import { getDb } from "~/db/client.server";
-import { getLocale } from "~/i18n/locale.server";
 import { requireActor } from "~/models/auth/session.server";
 import { addMeeting } from "~/models/agreements/meetings.server";
-import { getAgreement } from "~/models/agreements/queries.server";
-import { orRespond, todayInVietnam } from "~/utils/domain-response.server";
 import { meetingSchema } from "~/models/agreements/schemas";
-import { forbidden, requireId } from "~/utils/http.server";
+import { requireId } from "~/utils/http.server";
 import { replyInvalid, replyWithDomainError, parseForm } from "~/utils/form.server";
 import { localizedTitle } from "~/utils/meta";
 
 export const meta: MetaFunction = ({ matches }) => localizedTitle(matches, "agreements:meeting.title");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const actor = await requireActor(request);
-  const id = requireId(params.id);
-  const locale = await getLocale(request);
-  const detail = orRespond(() => getAgreement(getDb(), actor, id, todayInVietnam(), locale));
-  if (!detail.canManage) throw forbidden();
+  const detail = await requireManagedAgreement(request, params.id);
   return json({ agreement: detail.agreement, parties: detail.parties });
 }
 
@@ -44,9 +39,7 @@ export default function NewMeetingPage() {
   const { t } = useTranslation("agreements");
   return (
     <div className="space-y-4">
-      <p className="text-sm text-slate-500">
-        <Link to={`/agreements/${agreement.id}`} className="link">{agreement.number}</Link> · {agreement.title}
-      </p>
+      <AgreementCrumb agreement={agreement} />
       <h1 className="page-title">{t("meeting.title")}</h1>
       <MeetingForm parties={parties} lastResult={actionData?.result} submitLabel={t("meeting.submit")} />
     </div>

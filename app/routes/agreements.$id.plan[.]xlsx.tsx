@@ -4,7 +4,7 @@ import { getFixedT } from "~/i18n/i18n";
 import { getLocale } from "~/i18n/locale.server";
 import { requireActor } from "~/models/auth/session.server";
 import { exportPlanXlsx } from "~/models/transfers/plan-import.server";
-import { throwDomainResponse } from "~/utils/domain-response.server";
+import { orRespond } from "~/utils/domain-response.server";
 import { requireId } from "~/utils/http.server";
 
 // The plan in the six columns its import reads, every cell text (codes keep their zeros).
@@ -12,12 +12,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   const id = requireId(params.id);
   const t = getFixedT(await getLocale(request), "imports");
-  let buffer: Buffer;
-  try {
-    buffer = await exportPlanXlsx(getDb(), actor, id, t);
-  } catch (error) {
-    throwDomainResponse(error);
-  }
+  const buffer = await orRespond(() => exportPlanXlsx(getDb(), actor, id, t));
   return new Response(new Uint8Array(buffer), {
     headers: {
       "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

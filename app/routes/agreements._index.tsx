@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { Field } from "~/components/fields";
 import { AgreementStatusBadge } from "~/components/agreements/status-badge";
 import { FilterBar, FilterSelect } from "~/components/filter-bar";
 import { Pagination } from "~/components/pagination";
@@ -75,12 +76,12 @@ export default function AgreementsPage() {
           defaultValue={filter.province}
           options={options.provinces.map((p) => ({ value: p.code, label: locale === "vi" ? p.name : p.nameEn }))}
         />
-        <div className="w-28">
-          <label htmlFor="filter-expiringDays" className="label">
-            {t("filters.expiringDays")}
-          </label>
-          <input id="filter-expiringDays" name="expiringDays" type="number" min={1} max={3650} defaultValue={filter.expiringDays ?? ""} className="input" />
-        </div>
+        <Field
+          className="w-28"
+          field={{ id: "filter-expiringDays" }}
+          label={t("filters.expiringDays")}
+          inputProps={{ name: "expiringDays", type: "number", min: 1, max: 3650, defaultValue: filter.expiringDays ?? "" }}
+        />
       </FilterBar>
       {page.rows.length === 0 ? (
         <p className="card text-slate-600">{t("none")}</p>

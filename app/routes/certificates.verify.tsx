@@ -4,6 +4,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { Field } from "~/components/fields";
 import { getDb } from "~/db/client.server";
 import { formatDate, formatNumber } from "~/i18n/format";
 import { useLocale } from "~/i18n/use-locale";
@@ -34,10 +35,12 @@ export default function VerifyCertificatePage() {
       <h1 className="page-title">{t("verify.title")}</h1>
       <p className="text-sm text-slate-600">{t("verify.intro")}</p>
       <Form method="get" className="card flex flex-wrap items-end gap-2">
-        <div className="min-w-0 flex-1">
-          <label className="label" htmlFor="number">{t("verify.number")}</label>
-          <input id="number" name="number" defaultValue={number} placeholder="CC-…-2026-0001" className="input" required />
-        </div>
+        <Field
+          className="min-w-0 flex-1"
+          field={{ id: "number" }}
+          label={t("verify.number")}
+          inputProps={{ name: "number", defaultValue: number, placeholder: "CC-…-2026-0001", required: true }}
+        />
         <button type="submit" className="btn">{t("verify.check")}</button>
       </Form>
       {certificate ? (

@@ -6,7 +6,8 @@ import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunct
 import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FieldError, FormErrors } from "~/components/form";
+import { Field } from "~/components/fields";
+import { FormErrors } from "~/components/form";
 import { getDb } from "~/db/client.server";
 import { formatDate, formatTime } from "~/i18n/format";
 import { useLocale } from "~/i18n/use-locale";
@@ -93,21 +94,19 @@ export default function CheckInPage() {
           <p className="text-sm text-slate-600">{t("checkIn.intro")}</p>
           <Form method="post" className="space-y-4" {...getFormProps(form)}>
             <FormErrors id={form.errorId} errors={form.errors} />
-            <div>
-              <label htmlFor={fields.licenceNumber.id} className="label">
-                {t("checkIn.licence")}
-              </label>
-              <input
-                {...getInputProps(fields.licenceNumber, { type: "text" })}
-                className="input text-lg"
-                autoComplete="off"
-                autoCapitalize="characters"
-                spellCheck={false}
-                maxLength={40}
-                required
-              />
-              <FieldError id={fields.licenceNumber.errorId} errors={fields.licenceNumber.errors} />
-            </div>
+            <Field
+              field={fields.licenceNumber}
+              label={t("checkIn.licence")}
+              inputProps={{
+                ...getInputProps(fields.licenceNumber, { type: "text" }),
+                className: "input text-lg",
+                autoComplete: "off",
+                autoCapitalize: "characters",
+                spellCheck: false,
+                maxLength: 40,
+                required: true,
+              }}
+            />
             <button type="submit" className="btn w-full" disabled={navigation.state === "submitting"}>
               {t("checkIn.submit")}
             </button>

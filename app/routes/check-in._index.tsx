@@ -4,6 +4,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { Field } from "~/components/fields";
 import { FormErrors } from "~/components/form";
 import { normaliseCheckInCode } from "~/models/courses/rules";
 import { encodeMessage } from "~/utils/messages";
@@ -28,12 +29,20 @@ export default function EnterCheckInCodePage() {
       <p className="text-sm text-slate-600">{t("checkIn.enterIntro")}</p>
       <FormErrors errors={error ? [error] : []} />
       <Form method="get" className="space-y-4">
-        <div>
-          <label htmlFor="code" className="label">
-            {t("checkIn.code")}
-          </label>
-          <input id="code" name="code" defaultValue={code} className="input font-mono text-lg tracking-wider" autoComplete="off" autoCapitalize="characters" spellCheck={false} maxLength={64} required />
-        </div>
+        <Field
+          field={{ id: "code" }}
+          label={t("checkIn.code")}
+          inputProps={{
+            name: "code",
+            defaultValue: code,
+            className: "input font-mono text-lg tracking-wider",
+            autoComplete: "off",
+            autoCapitalize: "characters",
+            spellCheck: false,
+            maxLength: 64,
+            required: true,
+          }}
+        />
         <button type="submit" className="btn w-full">
           {t("checkIn.go")}
         </button>

@@ -5,8 +5,10 @@ import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { getLocale } from "~/i18n/locale.server";
 import { CourseStatusBadge, EnrolmentStatusBadge, SeatsCell } from "~/components/courses/course-bits";
-import { FieldError, FormErrors } from "~/components/form";
-import { Pagination } from "~/components/pagination";
+import { CardPager, RowsTable } from "~/components/courses/rows-table";
+import { Field, SelectField } from "~/components/fields";
+import { FormErrors } from "~/components/form";
+import { rowControl, RowError } from "~/components/shared-form-bits";
 import { PersonName } from "~/components/person-name";
 import { getDb } from "~/db/client.server";
 import { formatDate, formatNumber, formatPercent } from "~/i18n/format";
@@ -176,46 +178,39 @@ export default function CoursePage() {
 
       <section className="card p-0" aria-labelledby="sessions-title">
         <h2 id="sessions-title" className="px-4 pt-3 font-semibold">{t("fields.sessions")}</h2>
-        {sessionCount === 0 ? (
-          <p className="p-4 text-sm text-slate-600">{t("detail.noSessions")}</p>
-        ) : (
-          <div className="overflow-x-auto">
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">{t("fields.heldOn")}</th>
-                  <th scope="col">{t("fields.time")}</th>
-                  <th scope="col">{t("fields.topic")}</th>
-                  <th scope="col" className="hidden sm:table-cell">{t("fields.trainer")}</th>
-                  <th scope="col" className="hidden sm:table-cell text-right">{t("fields.periods")}</th>
-                  {course.canManage ? <th scope="col"><span className="sr-only">{t("roster.open")}</span></th> : null}
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {course.sessions.map((s, i) => (
-                  <tr key={s.id}>
-                    <td className="whitespace-nowrap">{formatDate(s.heldOn, locale)}</td>
-                    <td className="whitespace-nowrap">{s.startsAt}–{s.endsAt}</td>
-                    <td>{s.topic}</td>
-                    <td className="hidden sm:table-cell">{s.trainerName ?? "—"}</td>
-                    <td className="hidden text-right sm:table-cell">{s.periods}</td>
-                    {course.canManage ? (
-                      <td className="text-right">
-                        <Link
-                          to={`/courses/${course.id}/sessions/${s.id}`}
-                          className="btn-secondary whitespace-nowrap text-xs"
-                          aria-label={t("roster.openLabel", { n: i + 1 })}
-                        >
-                          {t("roster.open")}
-                        </Link>
-                      </td>
-                    ) : null}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <RowsTable
+          rows={course.sessions}
+          empty={t("detail.noSessions")}
+          columns={[
+            { label: t("fields.heldOn") },
+            { label: t("fields.time") },
+            { label: t("fields.topic") },
+            { label: t("fields.trainer"), className: "hidden sm:table-cell" },
+            { label: t("fields.periods"), className: "hidden sm:table-cell text-right" },
+            course.canManage && { label: <span className="sr-only">{t("roster.open")}</span> },
+          ]}
+        >
+          {(s, i) => (
+            <tr key={s.id}>
+              <td className="whitespace-nowrap">{formatDate(s.heldOn, locale)}</td>
+              <td className="whitespace-nowrap">{s.startsAt}–{s.endsAt}</td>
+              <td>{s.topic}</td>
+              <td className="hidden sm:table-cell">{s.trainerName ?? "—"}</td>
+              <td className="hidden text-right sm:table-cell">{s.periods}</td>
+              {course.canManage ? (
+                <td className="text-right">
+                  <Link
+                    to={`/courses/${course.id}/sessions/${s.id}`}
+                    className="btn-secondary whitespace-nowrap text-xs"
+                    aria-label={t("roster.openLabel", { n: i + 1 })}
+                  >
+                    {t("roster.open")}
+                  </Link>
+                </td>
+              ) : null}
+            </tr>
+          )}
+        </RowsTable>
       </section>
 
       {course.canRequest && course.status === "open" ? (
@@ -223,36 +218,27 @@ export default function CoursePage() {
           <h2 id="request-title" className="font-semibold">{t("request.title")}</h2>
           <p className="text-sm text-slate-600">{t("request.help")}</p>
           <Form method="get" className="flex flex-wrap items-end gap-2" replace>
-            <div className="min-w-0 flex-1">
-              <label className="label" htmlFor="staffQ">{t("request.find")}</label>
-              <input id="staffQ" name="staffQ" type="search" defaultValue={staffQuery} className="input" />
-            </div>
+            <Field className="min-w-0 flex-1" field={{ id: "staffQ" }} label={t("request.find")} inputProps={{ name: "staffQ", type: "search", defaultValue: staffQuery }} />
             <button type="submit" className="btn-secondary">{t("request.findButton")}</button>
           </Form>
           <Form method="post" className="flex flex-wrap items-end gap-2">
-            <div className="min-w-0 flex-1">
-              <label className="label" htmlFor="staffId">{t("request.person")}</label>
-              <select
-                id="staffId"
-                name="staffId"
-                className="input"
-                required
-                aria-invalid={fieldErrors("staffId") ? true : undefined}
-                aria-describedby={anyBusy ? "staffId-busy" : undefined}
-              >
-                <option value="">{t("request.choose")}</option>
-                {candidates.map((s) => (
-                  // A busy person would be refused (409): shown with the reason, not selectable.
-                  <option key={s.id} value={s.id} disabled={s.busy !== null}>
-                    {`${s.fullName} (${te(`cadre.${s.cadre}`)})${
-                      s.busy ? ` — ${t(`request.busy.${s.busy.kind}`, clashParams(s.busy))}` : ""
-                    }`}
-                  </option>
-                ))}
-              </select>
-              {anyBusy ? <p id="staffId-busy" className="mt-1 text-xs text-slate-500">{t("request.busyHelp")}</p> : null}
-              <FieldError errors={fieldErrors("staffId")} />
-            </div>
+            <SelectField
+              className="min-w-0 flex-1"
+              field={{ id: "staffId", errors: fieldErrors("staffId") }}
+              label={t("request.person")}
+              description={anyBusy ? t("request.busyHelp") : undefined}
+              selectProps={{ name: "staffId", required: true }}
+            >
+              <option value="">{t("request.choose")}</option>
+              {candidates.map((s) => (
+                // A busy person would be refused (409): shown with the reason, not selectable.
+                <option key={s.id} value={s.id} disabled={s.busy !== null}>
+                  {`${s.fullName} (${te(`cadre.${s.cadre}`)})${
+                    s.busy ? ` — ${t(`request.busy.${s.busy.kind}`, clashParams(s.busy))}` : ""
+                  }`}
+                </option>
+              ))}
+            </SelectField>
             <button type="submit" name="intent" value="request" className="btn" disabled={busy}>{t("request.submit")}</button>
           </Form>
         </section>
@@ -276,74 +262,66 @@ export default function CoursePage() {
           ) : null}
         </div>
         {!course.canSeeAll ? <p className="px-4 text-xs text-slate-500">{t("participants.ownOnly")}</p> : null}
-        {participants.rows.length === 0 ? (
-          <p className="p-4 text-sm text-slate-600">{t("participants.empty")}</p>
-        ) : (
-          <div className="overflow-x-auto">
-            <table className="table" data-testid="participants">
-              <thead>
-                <tr>
-                  <th scope="col">{t("participants.name")}</th>
-                  <th scope="col" className="hidden md:table-cell">{t("participants.facility")}</th>
-                  <th scope="col">{t("participants.status")}</th>
-                  <th scope="col" className="hidden sm:table-cell">{t("participants.attended")}</th>
-                  <th scope="col" className="hidden sm:table-cell">{t("participants.score")}</th>
-                  <th scope="col">{t("participants.actions")}</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {participants.rows.map((p) => {
-                  const mayWithdraw = canWithdraw(p.status) && (course.canManage || (course.canRequest && p.facilityId === ownFacilityId));
-                  // The rule the command applies: the button only where it would succeed, else why not.
-                  const open = course.canManage && started && isAttending(p.status) && p.status !== "completed";
-                  const shortfall = open
-                    ? completionShortfall({ minAttendance: course.minAttendance, passScore: course.passScore }, { sessions: sessionCount, attended: p.attended, score: p.score })
-                    : null;
-                  return (
-                    <tr key={p.id} data-participant={p.fullName}>
-                      <td>
-                        <PersonName id={p.staffId} name={p.fullName} page="credits" open={openSet.has(p.staffId)} />
-                        <p className="text-xs text-slate-500 md:hidden">{p.facilityName}</p>
-                      </td>
-                      <td className="hidden md:table-cell">{p.facilityName}</td>
-                      <td>
-                        <EnrolmentStatusBadge status={p.status} position={p.waitlistPosition} />
-                        {p.certificateNumber ? (
-                          <Link to={`/certificates/${encodeURIComponent(p.certificateNumber)}`} className="link mt-1 block text-xs">
-                            {p.certificateNumber}
-                          </Link>
-                        ) : null}
-                      </td>
-                      <td className="hidden sm:table-cell tabular-nums">{isAttending(p.status) ? `${p.attended}/${sessionCount}` : "—"}</td>
-                      <td className="hidden sm:table-cell tabular-nums">{p.score === null ? "—" : formatNumber(p.score, locale, 1)}</td>
-                      <td>
-                        <Form method="post" className="flex flex-wrap gap-1">
-                          <input type="hidden" name="enrolmentId" value={p.id} />
-                          {mayApprove && p.status === "requested" ? (
-                            <button type="submit" name="intent" value="approve" className="btn" disabled={busy}>{t("participants.approve")}</button>
-                          ) : null}
-                          {course.canManage && (p.status === "requested" || p.status === "waitlisted") ? (
-                            <ConfirmButton name="intent" value="reject" className="btn-secondary" disabled={busy} title={t("confirmations.rejectTitle", { name: p.fullName })} consequence={t("confirmations.reject", { name: p.fullName })}>{t("participants.reject")}</ConfirmButton>
-                          ) : null}
-                          {mayWithdraw ? (
-                            <ConfirmButton name="intent" value="withdraw" className="btn-secondary" disabled={busy} title={t("confirmations.withdrawTitle", { name: p.fullName })} consequence={t("confirmations.withdraw", { name: p.fullName })}>{t("participants.withdraw")}</ConfirmButton>
-                          ) : null}
-                          {open && !shortfall ? (
-                            <button type="submit" name="intent" value="evaluate" className="btn-secondary" disabled={busy}>{t("participants.issue")}</button>
-                          ) : null}
-                        </Form>
-                        {shortfall ? <p className="mt-1 max-w-xs text-xs text-slate-600" data-testid="shortfall">{t(shortfall.key, shortfall.params)}</p> : null}
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
-        )}
-        <div className="px-4 pb-3">
-          <Pagination page={participants.page} pageCount={participants.pageCount} total={participants.total} />
-        </div>
+        <RowsTable
+          rows={participants.rows}
+          testId="participants"
+          empty={t("participants.empty")}
+          columns={[
+            { label: t("participants.name") },
+            { label: t("participants.facility"), className: "hidden md:table-cell" },
+            { label: t("participants.status") },
+            { label: t("participants.attended"), className: "hidden sm:table-cell" },
+            { label: t("participants.score"), className: "hidden sm:table-cell" },
+            { label: t("participants.actions") },
+          ]}
+        >
+          {(p) => {
+            const mayWithdraw = canWithdraw(p.status) && (course.canManage || (course.canRequest && p.facilityId === ownFacilityId));
+            // The rule the command applies: the button only where it would succeed, else why not.
+            const open = course.canManage && started && isAttending(p.status) && p.status !== "completed";
+            const shortfall = open
+              ? completionShortfall({ minAttendance: course.minAttendance, passScore: course.passScore }, { sessions: sessionCount, attended: p.attended, score: p.score })
+              : null;
+            return (
+              <tr key={p.id} data-participant={p.fullName}>
+                <td>
+                  <PersonName id={p.staffId} name={p.fullName} page="credits" open={openSet.has(p.staffId)} />
+                  <p className="text-xs text-slate-500 md:hidden">{p.facilityName}</p>
+                </td>
+                <td className="hidden md:table-cell">{p.facilityName}</td>
+                <td>
+                  <EnrolmentStatusBadge status={p.status} position={p.waitlistPosition} />
+                  {p.certificateNumber ? (
+                    <Link to={`/certificates/${encodeURIComponent(p.certificateNumber)}`} className="link mt-1 block text-xs">
+                      {p.certificateNumber}
+                    </Link>
+                  ) : null}
+                </td>
+                <td className="hidden sm:table-cell tabular-nums">{isAttending(p.status) ? `${p.attended}/${sessionCount}` : "—"}</td>
+                <td className="hidden sm:table-cell tabular-nums">{p.score === null ? "—" : formatNumber(p.score, locale, 1)}</td>
+                <td>
+                  <Form method="post" className="flex flex-wrap gap-1">
+                    <input type="hidden" name="enrolmentId" value={p.id} />
+                    {mayApprove && p.status === "requested" ? (
+                      <button type="submit" name="intent" value="approve" className="btn" disabled={busy}>{t("participants.approve")}</button>
+                    ) : null}
+                    {course.canManage && (p.status === "requested" || p.status === "waitlisted") ? (
+                      <ConfirmButton name="intent" value="reject" className="btn-secondary" disabled={busy} title={t("confirmations.rejectTitle", { name: p.fullName })} consequence={t("confirmations.reject", { name: p.fullName })}>{t("participants.reject")}</ConfirmButton>
+                    ) : null}
+                    {mayWithdraw ? (
+                      <ConfirmButton name="intent" value="withdraw" className="btn-secondary" disabled={busy} title={t("confirmations.withdrawTitle", { name: p.fullName })} consequence={t("confirmations.withdraw", { name: p.fullName })}>{t("participants.withdraw")}</ConfirmButton>
+                    ) : null}
+                    {open && !shortfall ? (
+                      <button type="submit" name="intent" value="evaluate" className="btn-secondary" disabled={busy}>{t("participants.issue")}</button>
+                    ) : null}
+                  </Form>
+                  {shortfall ? <p className="mt-1 max-w-xs text-xs text-slate-600" data-testid="shortfall">{t(shortfall.key, shortfall.params)}</p> : null}
+                </td>
+              </tr>
+            );
+          }}
+        </RowsTable>
+        <CardPager page={participants} />
       </section>
 
       {course.canManage && attending.length > 0 && sessionCount > 0 ? (
@@ -369,6 +347,7 @@ export default function CoursePage() {
                   {attending.map((p) => {
                     const locked = p.status === "completed";
                     const scoreName = `score.${p.id}`;
+                    const score = rowControl(`score-${p.id}`, fieldErrors(scoreName));
                     return (
                       <tr key={p.id}>
                         <th scope="row" className="bg-white font-normal">
@@ -390,6 +369,7 @@ export default function CoursePage() {
                         ))}
                         <td>
                           <input
+                            {...score.props}
                             type="number"
                             name={scoreName}
                             min={0}
@@ -398,10 +378,9 @@ export default function CoursePage() {
                             defaultValue={p.score ?? ""}
                             disabled={locked}
                             aria-label={t("attendance.scoreOf", { name: p.fullName })}
-                            aria-invalid={fieldErrors(scoreName) ? true : undefined}
                             className="input w-24"
                           />
-                          <FieldError errors={fieldErrors(scoreName)} />
+                          <RowError control={score} />
                         </td>
                       </tr>
                     );

@@ -17,7 +17,8 @@ import { courseFiltersFromUrl } from "~/models/courses/schemas";
 import { COURSE_STATUSES } from "~/models/enums";
 import { pageFromUrl } from "~/utils/pagination";
 import { localizedTitle } from "~/utils/meta";
-import { DateField } from "~/components/date-field";
+import { Field } from "~/components/fields";
+import { RowsTable } from "~/components/courses/rows-table";
 
 export const meta: MetaFunction = ({ matches }) => localizedTitle(matches, "courses:list.title");
 
@@ -67,56 +68,45 @@ export default function CoursesPage() {
         />
         <FilterSelect name="host" label={t("fields.host")} defaultValue={filters.host} options={hosts.map((h) => ({ value: String(h.id), label: h.shortName }))} />
         <FilterSelect name="status" label={t("fields.status")} defaultValue={filters.status} options={COURSE_STATUSES.map((s) => ({ value: s, label: te(`courseStatus.${s}`) }))} />
-        <div className="basis-[45%] sm:basis-auto">
-          <label className="label" htmlFor="filter-from">{t("list.from")}</label>
-          <DateField id="filter-from" name="from" defaultValue={filters.from ?? ""} />
-        </div>
-        <div className="basis-[45%] sm:basis-auto">
-          <label className="label" htmlFor="filter-to">{t("list.to")}</label>
-          <DateField id="filter-to" name="to" defaultValue={filters.to ?? ""} />
-        </div>
+        <Field className="basis-[45%] sm:basis-auto" field={{ id: "filter-from" }} label={t("list.from")} inputProps={{ name: "from", type: "date", defaultValue: filters.from ?? "" }} />
+        <Field className="basis-[45%] sm:basis-auto" field={{ id: "filter-to" }} label={t("list.to")} inputProps={{ name: "to", type: "date", defaultValue: filters.to ?? "" }} />
       </FilterBar>
       <section className="card p-0" aria-label={t("list.title")}>
-        {result.rows.length === 0 ? (
-          <p className="p-4 text-slate-600">{t("list.empty")}</p>
-        ) : (
-          <div className="overflow-x-auto">
-            <table className="table table-cards">
-              <thead>
-                <tr>
-                  <th scope="col">{t("fields.title")}</th>
-                  <th scope="col" className="hidden md:table-cell">{t("fields.host")}</th>
-                  <th scope="col">{t("fields.dates")}</th>
-                  <th scope="col" className="hidden sm:table-cell">{t("fields.seats")}</th>
-                  <th scope="col" className="hidden sm:table-cell text-right">{t("fields.creditHours")}</th>
-                  <th scope="col">{t("fields.status")}</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {result.rows.map((c) => (
-                  <tr key={c.id}>
-                    <td>
-                      <Link to={`/courses/${c.id}`} className="link font-medium">{c.title}</Link>
-                      <p className="text-xs text-slate-500">
-                        {te(`courseMode.${c.mode}`)}
-                        <span className="md:hidden"> · {c.hostName}</span>
-                      </p>
-                    </td>
-                    <td className="hidden md:table-cell" data-label={t("fields.host")}>{c.hostName}</td>
-                    <td className="whitespace-nowrap" data-label={t("fields.dates")}>
-                      {formatDate(c.startOn, locale)} – {formatDate(c.endOn, locale)}
-                    </td>
-                    <td className="hidden sm:table-cell" data-label={t("fields.seats")}>
-                      <SeatsCell taken={c.seatsTaken} capacity={c.capacity} waitlisted={c.waitlisted} />
-                    </td>
-                    <td className="hidden text-right tabular-nums sm:table-cell" data-label={t("fields.creditHours")}>{formatNumber(c.creditHours, locale, 1)}</td>
-                    <td data-label={t("fields.status")}><CourseStatusBadge status={c.status} /></td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <RowsTable
+          rows={result.rows}
+          className="table table-cards"
+          empty={t("list.empty")}
+          emptyClassName="p-4 text-slate-600"
+          columns={[
+            { label: t("fields.title") },
+            { label: t("fields.host"), className: "hidden md:table-cell" },
+            { label: t("fields.dates") },
+            { label: t("fields.seats"), className: "hidden sm:table-cell" },
+            { label: t("fields.creditHours"), className: "hidden sm:table-cell text-right" },
+            { label: t("fields.status") },
+          ]}
+        >
+          {(c) => (
+            <tr key={c.id}>
+              <td>
+                <Link to={`/courses/${c.id}`} className="link font-medium">{c.title}</Link>
+                <p className="text-xs text-slate-500">
+                  {te(`courseMode.${c.mode}`)}
+                  <span className="md:hidden"> · {c.hostName}</span>
+                </p>
+              </td>
+              <td className="hidden md:table-cell" data-label={t("fields.host")}>{c.hostName}</td>
+              <td className="whitespace-nowrap" data-label={t("fields.dates")}>
+                {formatDate(c.startOn, locale)} – {formatDate(c.endOn, locale)}
+              </td>
+              <td className="hidden sm:table-cell" data-label={t("fields.seats")}>
+                <SeatsCell taken={c.seatsTaken} capacity={c.capacity} waitlisted={c.waitlisted} />
+              </td>
+              <td className="hidden text-right tabular-nums sm:table-cell" data-label={t("fields.creditHours")}>{formatNumber(c.creditHours, locale, 1)}</td>
+              <td data-label={t("fields.status")}><CourseStatusBadge status={c.status} /></td>
+            </tr>
+          )}
+        </RowsTable>
       </section>
       <Pagination page={result.page} pageCount={result.pageCount} total={result.total} />
     </div>

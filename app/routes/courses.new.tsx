@@ -3,7 +3,7 @@ import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CourseForm } from "~/components/courses/course-form";
-import { FieldError } from "~/components/form";
+import { SelectField } from "~/components/fields";
 import { getDb } from "~/db/client.server";
 import { requireCapability } from "~/models/auth/session.server";
 import { createCourse } from "~/models/courses/courses.server";
@@ -49,17 +49,18 @@ export default function NewCoursePage() {
       {hosts ? (
         // Administrators choose the host first: its agreements and staff fill the form's choices.
         <Form method="get" className="card flex flex-wrap items-end gap-2">
-          <div className="min-w-0 flex-1">
-            <label className="label" htmlFor="host">{t("fields.host")}</label>
-            <select id="host" name="host" defaultValue={host ? String(host.id) : ""} className="input" required aria-invalid={unknownHost ? true : undefined}>
-              <option value="">{t("form.chooseHost")}</option>
-              {hosts.map((h) => (
-                <option key={h.value} value={h.value}>{h.label}</option>
-              ))}
-            </select>
-            <p className="text-xs text-slate-500">{t("form.hostHelp")}</p>
-            <FieldError errors={unknownHost ? ["courses:errors.unknownHost"] : undefined} />
-          </div>
+          <SelectField
+            className="min-w-0 flex-1"
+            field={{ id: "host", errors: unknownHost ? ["courses:errors.unknownHost"] : undefined }}
+            label={t("fields.host")}
+            description={t("form.hostHelp")}
+            selectProps={{ name: "host", defaultValue: host ? String(host.id) : "", required: true }}
+          >
+            <option value="">{t("form.chooseHost")}</option>
+            {hosts.map((h) => (
+              <option key={h.value} value={h.value}>{h.label}</option>
+            ))}
+          </SelectField>
           <button type="submit" className="btn-secondary">{host ? t("form.changeHost") : t("form.pickHost")}</button>
         </Form>
       ) : null}

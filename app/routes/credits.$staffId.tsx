@@ -7,8 +7,9 @@ import { getFormProps, getInputProps, getSelectProps, useForm } from "@conform-t
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { useTranslation } from "react-i18next";
 import { CreditStandingBadge } from "~/components/courses/credit-bits";
-import { FieldError, FormErrors } from "~/components/form";
-import { Pagination } from "~/components/pagination";
+import { CardPager, RowsTable } from "~/components/courses/rows-table";
+import { Field, SelectField } from "~/components/fields";
+import { FormErrors } from "~/components/form";
 import { getDb } from "~/db/client.server";
 import { formatDate, formatNumber } from "~/i18n/format";
 import { useLocale } from "~/i18n/use-locale";
@@ -18,7 +19,6 @@ import { creditEntrySchema, MANUAL_CREDIT_KINDS } from "~/models/credits/schemas
 import { replyInvalid, replyWithDomainError, parseForm } from "~/utils/form.server";
 import { notFound, requireId } from "~/utils/http.server";
 import { pageFromUrl } from "~/utils/pagination";
-import { DateField } from "~/components/date-field";
 import { todayInVietnam } from "~/utils/domain-response.server";
 import { getLocale } from "~/i18n/locale.server";
 
@@ -84,82 +84,57 @@ export default function CreditLedgerPage() {
 
       <section className="card p-0" aria-labelledby="entries-title">
         <h2 id="entries-title" className="px-4 pt-3 font-semibold">{t("credits.entries")}</h2>
-        {entries.rows.length === 0 ? (
-          <p className="p-4 text-sm text-slate-600">{t("credits.noEntries")}</p>
-        ) : (
-          <div className="overflow-x-auto">
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">{t("credits.activityOn")}</th>
-                  <th scope="col">{t("credits.kind")}</th>
-                  <th scope="col">{t("credits.activity")}</th>
-                  <th scope="col" className="text-right">{t("credits.hours")}</th>
-                  <th scope="col" className="hidden sm:table-cell">{t("credits.evidence")}</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {entries.rows.map((e) => {
-                  const counted = e.activityOn >= window.start && e.activityOn <= window.end;
-                  return (
-                    <tr key={e.id} className={counted ? "" : "text-slate-400"}>
-                      <td className="whitespace-nowrap">{formatDate(e.activityOn, locale)}</td>
-                      <td>{te(`creditKind.${e.kind}`)}</td>
-                      <td>{e.title}</td>
-                      <td className="text-right tabular-nums">{formatNumber(e.hours, locale, 1)}</td>
-                      <td className="hidden sm:table-cell">
-                        {e.kind === "course" && e.evidence ? (
-                          <Link to={`/certificates/${encodeURIComponent(e.evidence)}`} className="link">{e.evidence}</Link>
-                        ) : (
-                          e.evidence
-                        )}
-                        {!counted ? <span className="block text-xs">{t("credits.outsideWindow")}</span> : null}
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
-        )}
-        <div className="px-4 pb-3">
-          <Pagination page={entries.page} pageCount={entries.pageCount} total={entries.total} />
-        </div>
+        <RowsTable
+          rows={entries.rows}
+          empty={t("credits.noEntries")}
+          columns={[
+            { label: t("credits.activityOn") },
+            { label: t("credits.kind") },
+            { label: t("credits.activity") },
+            { label: t("credits.hours"), className: "text-right" },
+            { label: t("credits.evidence"), className: "hidden sm:table-cell" },
+          ]}
+        >
+          {(e) => {
+            const counted = e.activityOn >= window.start && e.activityOn <= window.end;
+            return (
+              <tr key={e.id} className={counted ? "" : "text-slate-400"}>
+                <td className="whitespace-nowrap">{formatDate(e.activityOn, locale)}</td>
+                <td>{te(`creditKind.${e.kind}`)}</td>
+                <td>{e.title}</td>
+                <td className="text-right tabular-nums">{formatNumber(e.hours, locale, 1)}</td>
+                <td className="hidden sm:table-cell">
+                  {e.kind === "course" && e.evidence ? (
+                    <Link to={`/certificates/${encodeURIComponent(e.evidence)}`} className="link">{e.evidence}</Link>
+                  ) : (
+                    e.evidence
+                  )}
+                  {!counted ? <span className="block text-xs">{t("credits.outsideWindow")}</span> : null}
+                </td>
+              </tr>
+            );
+          }}
+        </RowsTable>
+        <CardPager page={entries} />
       </section>
 
       {ledger.canAdd ? (
         <Form method="post" {...getFormProps(form)} className="card grid gap-3 sm:grid-cols-2">
           <h2 className="font-semibold sm:col-span-2">{t("credits.addTitle")}</h2>
           <div className="sm:col-span-2"><FormErrors errors={form.errors} /></div>
-          <div>
-            <label className="label" htmlFor={fields.kind.id}>{t("credits.kind")}</label>
-            <select {...getSelectProps(fields.kind)} className="input">
-              {MANUAL_CREDIT_KINDS.map((k) => (
-                <option key={k} value={k}>{te(`creditKind.${k}`)}</option>
-              ))}
-            </select>
-            <FieldError errors={fields.kind.errors} />
-          </div>
-          <div>
-            <label className="label" htmlFor={fields.activityOn.id}>{t("credits.activityOn")}</label>
-            <DateField {...getInputProps(fields.activityOn, { type: "text" })} />
-            <FieldError errors={fields.activityOn.errors} />
-          </div>
-          <div className="sm:col-span-2">
-            <label className="label" htmlFor={fields.title.id}>{t("credits.activity")}</label>
-            <input {...getInputProps(fields.title, { type: "text" })} className="input" />
-            <FieldError errors={fields.title.errors} />
-          </div>
-          <div>
-            <label className="label" htmlFor={fields.hours.id}>{t("credits.hours")}</label>
-            <input {...getInputProps(fields.hours, { type: "number" })} min={0.5} step="0.5" className="input" />
-            <FieldError errors={fields.hours.errors} />
-          </div>
-          <div>
-            <label className="label" htmlFor={fields.evidence.id}>{t("credits.evidence")}</label>
-            <input {...getInputProps(fields.evidence, { type: "text" })} placeholder={t("credits.evidenceHelp")} className="input" />
-            <FieldError errors={fields.evidence.errors} />
-          </div>
+          <SelectField field={fields.kind} label={t("credits.kind")} selectProps={getSelectProps(fields.kind)}>
+            {MANUAL_CREDIT_KINDS.map((k) => (
+              <option key={k} value={k}>{te(`creditKind.${k}`)}</option>
+            ))}
+          </SelectField>
+          <Field field={fields.activityOn} label={t("credits.activityOn")} inputProps={getInputProps(fields.activityOn, { type: "date" })} />
+          <Field className="sm:col-span-2" field={fields.title} label={t("credits.activity")} inputProps={getInputProps(fields.title, { type: "text" })} />
+          <Field field={fields.hours} label={t("credits.hours")} inputProps={{ ...getInputProps(fields.hours, { type: "number" }), min: 0.5, step: "0.5" }} />
+          <Field
+            field={fields.evidence}
+            label={t("credits.evidence")}
+            inputProps={{ ...getInputProps(fields.evidence, { type: "text" }), placeholder: t("credits.evidenceHelp") }}
+          />
           <div className="sm:col-span-2">
             <button type="submit" className="btn">{t("credits.add")}</button>
           </div>

@@ -5,6 +5,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FilterBar, FilterSelect } from "~/components/filter-bar";
 import { CreditStandingBadge } from "~/components/courses/credit-bits";
+import { RowsTable } from "~/components/courses/rows-table";
 import { Pagination } from "~/components/pagination";
 import { SearchBox } from "~/components/search-box";
 import { getDb } from "~/db/client.server";
@@ -73,32 +74,27 @@ export default function CreditsPage() {
       ) : (
         <>
           <section className="card p-0">
-            {result.rows.length === 0 ? (
-              <p className="p-4 text-slate-600">{t("credits.emptyFacility")}</p>
-            ) : (
-              <div className="overflow-x-auto">
-                <table className="table" data-testid="facility-credits">
-                  <thead>
-                    <tr>
-                      <th scope="col">{t("participants.name")}</th>
-                      <th scope="col" className="text-right">{t("credits.total")}</th>
-                      <th scope="col" className="hidden text-right sm:table-cell">{t("credits.expiring")}</th>
-                      <th scope="col">{t("credits.standing")}</th>
-                    </tr>
-                  </thead>
-                  <tbody className="divide-y divide-slate-100">
-                    {result.rows.map((r) => (
-                      <tr key={r.staffId}>
-                        <td><Link to={`/credits/${r.staffId}`} className="link">{r.fullName}</Link></td>
-                        <td className="text-right tabular-nums">{formatNumber(r.total, locale, 1)}</td>
-                        <td className="hidden text-right tabular-nums sm:table-cell">{formatNumber(r.expiring, locale, 1)}</td>
-                        <td><CreditStandingBadge standing={r.standing} /></td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            )}
+            <RowsTable
+              rows={result.rows}
+              testId="facility-credits"
+              empty={t("credits.emptyFacility")}
+              emptyClassName="p-4 text-slate-600"
+              columns={[
+                { label: t("participants.name") },
+                { label: t("credits.total"), className: "text-right" },
+                { label: t("credits.expiring"), className: "hidden text-right sm:table-cell" },
+                { label: t("credits.standing") },
+              ]}
+            >
+              {(r) => (
+                <tr key={r.staffId}>
+                  <td><Link to={`/credits/${r.staffId}`} className="link">{r.fullName}</Link></td>
+                  <td className="text-right tabular-nums">{formatNumber(r.total, locale, 1)}</td>
+                  <td className="hidden text-right tabular-nums sm:table-cell">{formatNumber(r.expiring, locale, 1)}</td>
+                  <td><CreditStandingBadge standing={r.standing} /></td>
+                </tr>
+              )}
+            </RowsTable>
           </section>
           <Pagination page={result.page} pageCount={result.pageCount} total={result.total} />
         </>

@@ -9,7 +9,8 @@ import { AddRowButton, useGrowingRows } from "~/components/growing-rows";
 import { agreementSchema, MAX_PARTY_ROWS } from "~/models/agreements/schemas";
 import { AGREEMENT_TYPES, PARTY_ROLES, type AgreementType, type PartyRole } from "~/models/enums";
 import { LookupList, useLookup } from "./pickers";
-import { DateField } from "~/components/date-field";
+import { rowControl, RowError } from "~/components/shared-form-bits";
+import { Field, SelectField, TextareaField } from "~/components/fields";
 
 export type AgreementFormDefaults = {
   number?: string;
@@ -54,89 +55,61 @@ export function AgreementForm({ defaults, chapters, lastResult, showOwner, submi
       <FormErrors errors={form.errors} />
       {defaults.version !== undefined ? <input type="hidden" name="version" value={defaults.version} /> : null}
       <div className="card grid gap-3 sm:grid-cols-2">
-        <div>
-          <label className="label" htmlFor={fields.number.id}>{t("fields.number")}</label>
-          <input {...getInputProps(fields.number, { type: "text" })} className="input" />
-          <FieldError errors={fields.number.errors} />
-        </div>
-        <div>
-          <label className="label" htmlFor={fields.type.id}>{t("fields.type")}</label>
-          <select {...getSelectProps(fields.type)} className="input">
-            {AGREEMENT_TYPES.map((type) => (
-              <option key={type} value={type}>{te(`agreementType.${type}`)}</option>
-            ))}
-          </select>
-          <FieldError errors={fields.type.errors} />
-        </div>
-        <div className="sm:col-span-2">
-          <label className="label" htmlFor={fields.title.id}>{t("fields.title")}</label>
-          <input {...getInputProps(fields.title, { type: "text" })} className="input" />
-          <FieldError errors={fields.title.errors} />
-        </div>
-        <div>
-          <label className="label" htmlFor={fields.signedOn.id}>{t("fields.signedOn")}</label>
-          <DateField {...getInputProps(fields.signedOn, { type: "text" })} />
-          <FieldError errors={fields.signedOn.errors} />
-        </div>
-        <div>
-          <label className="label" htmlFor={fields.minRotationMonths.id}>{t("fields.minRotationMonths")}</label>
-          <input {...getInputProps(fields.minRotationMonths, { type: "number" })} min={1} max={60} className="input" />
-          <FieldError errors={fields.minRotationMonths.errors} />
-        </div>
-        <div>
-          <label className="label" htmlFor={fields.startOn.id}>{t("fields.startOn")}</label>
-          <DateField {...getInputProps(fields.startOn, { type: "text" })} />
-          <FieldError errors={fields.startOn.errors} />
-        </div>
-        <div>
-          <label className="label" htmlFor={fields.endOn.id}>{t("fields.endOn")}</label>
-          <DateField {...getInputProps(fields.endOn, { type: "text" })} />
-          <p className="text-xs text-slate-500">{t("form.openEnded")}</p>
-          <FieldError errors={fields.endOn.errors} />
-        </div>
-        <div className="sm:col-span-2">
-          <label className="label" htmlFor={fields.notes.id}>{t("fields.notes")}</label>
-          <textarea {...getTextareaProps(fields.notes)} rows={3} className="input" />
-          <FieldError errors={fields.notes.errors} />
-        </div>
+        <Field field={fields.number} label={t("fields.number")} inputProps={getInputProps(fields.number, { type: "text" })} />
+        <SelectField field={fields.type} label={t("fields.type")} selectProps={getSelectProps(fields.type)}>
+          {AGREEMENT_TYPES.map((type) => (
+            <option key={type} value={type}>{te(`agreementType.${type}`)}</option>
+          ))}
+        </SelectField>
+        <Field className="sm:col-span-2" field={fields.title} label={t("fields.title")} inputProps={getInputProps(fields.title, { type: "text" })} />
+        <Field field={fields.signedOn} label={t("fields.signedOn")} inputProps={getInputProps(fields.signedOn, { type: "date" })} />
+        <Field
+          field={fields.minRotationMonths}
+          label={t("fields.minRotationMonths")}
+          inputProps={{ ...getInputProps(fields.minRotationMonths, { type: "number" }), min: 1, max: 60 }}
+        />
+        <Field field={fields.startOn} label={t("fields.startOn")} inputProps={getInputProps(fields.startOn, { type: "date" })} />
+        <Field field={fields.endOn} label={t("fields.endOn")} description={t("form.openEnded")} inputProps={getInputProps(fields.endOn, { type: "date" })} />
+        <TextareaField className="sm:col-span-2" field={fields.notes} label={t("fields.notes")} textareaProps={getTextareaProps(fields.notes)} />
       </div>
 
       <fieldset className="card space-y-2">
         <legend className="px-1 font-semibold">{t("fields.parties")}</legend>
         <p className="text-sm text-slate-600">{t("form.partiesHelp")}</p>
-        <FieldError errors={fields.parties.errors} />
+        <FieldError id={fields.parties.errorId} errors={fields.parties.errors} />
         <LookupList id="facility-options" options={lookup.options} />
         <div ref={partyRows.container} className="space-y-2">
         {Array.from({ length: partyRows.count }, (_, i) => {
           const d = defaults.parties?.[i];
           const codeName = `parties[${i}].facilityCode`;
           const roleName = `parties[${i}].role`;
+          const code = rowControl(`party-${i}-code`, errorsOf(codeName));
+          const role = rowControl(`party-${i}-role`, errorsOf(roleName));
           return (
             <div key={i} className="grid gap-2 sm:grid-cols-[1fr_14rem]" data-party-row={i} data-growing-row>
               <div>
-                <label className="sr-only" htmlFor={`party-${i}-code`}>{t("fields.party")} {i + 1}</label>
+                <label className="sr-only" htmlFor={code.props.id}>{t("fields.party")} {i + 1}</label>
                 <input
-                  id={`party-${i}-code`}
+                  {...code.props}
                   name={codeName}
                   defaultValue={d?.facilityCode ?? ""}
                   list="facility-options"
                   placeholder={`${t("fields.party")} ${i + 1}`}
                   className="input"
                   autoComplete="off"
-                  aria-invalid={errorsOf(codeName) ? true : undefined}
                   onChange={(e) => lookup.search(e.currentTarget.value)}
                 />
-                <FieldError errors={errorsOf(codeName)} />
+                <RowError control={code} />
               </div>
               <div>
-                <label className="sr-only" htmlFor={`party-${i}-role`}>{t("fields.role")} {i + 1}</label>
-                <select id={`party-${i}-role`} name={roleName} defaultValue={d?.role ?? ""} className="input" aria-invalid={errorsOf(roleName) ? true : undefined}>
+                <label className="sr-only" htmlFor={role.props.id}>{t("fields.role")} {i + 1}</label>
+                <select {...role.props} name={roleName} defaultValue={d?.role ?? ""} className="input">
                   <option value="">{t("form.chooseRole")}</option>
-                  {PARTY_ROLES.map((role) => (
-                    <option key={role} value={role}>{te(`partyRole.${role}`)}</option>
+                  {PARTY_ROLES.map((r) => (
+                    <option key={r} value={r}>{te(`partyRole.${r}`)}</option>
                   ))}
                 </select>
-                <FieldError errors={errorsOf(roleName)} />
+                <RowError control={role} />
               </div>
             </div>
           );
@@ -144,17 +117,17 @@ export function AgreementForm({ defaults, chapters, lastResult, showOwner, submi
         </div>
         <AddRowButton rows={partyRows} label={t("form.addParty")} fullLabel={t("form.rowsFull", { max: MAX_PARTY_ROWS })} />
         {showOwner ? (
-          <div>
-            <label className="label" htmlFor={fields.ownerFacilityCode.id}>{t("fields.ownerCode")}</label>
-            <input {...getInputProps(fields.ownerFacilityCode, { type: "text" })} list="facility-options" className="input" />
-            <FieldError errors={fields.ownerFacilityCode.errors} />
-          </div>
+          <Field
+            field={fields.ownerFacilityCode}
+            label={t("fields.ownerCode")}
+            inputProps={{ ...getInputProps(fields.ownerFacilityCode, { type: "text" }), list: "facility-options" }}
+          />
         ) : null}
       </fieldset>
 
       <fieldset className="card">
         <legend className="px-1 font-semibold">{t("fields.chapters")}</legend>
-        <FieldError errors={fields.chapters.errors} />
+        <FieldError id={fields.chapters.errorId} errors={fields.chapters.errors} />
         <div className="grid max-h-64 gap-1 overflow-y-auto text-sm sm:grid-cols-2">
           {chapters.map((c) => (
             <label key={c.number} className="flex items-start gap-2">

@@ -5,9 +5,9 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { Form } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { FieldError, FormErrors } from "~/components/form";
+import { FormErrors } from "~/components/form";
 import { meetingEditSchema, meetingSchema } from "~/models/agreements/schemas";
-import { DateField } from "~/components/date-field";
+import { Field, SelectField, TextareaField } from "~/components/fields";
 
 /** The label key of each field (also names the fields of a stale-edit notice). */
 export const MEETING_FIELD_LABELS: Record<string, string> = {
@@ -47,44 +47,26 @@ export function MeetingForm({ parties, lastResult, defaultValue, version, submit
         {notice}
       </div>
       {version !== undefined ? <input type="hidden" name="version" value={version} /> : null}
-      <div className="sm:col-span-2">
-        <label className="label" htmlFor={fields.title.id}>{t("meeting.name")}</label>
-        <input {...getInputProps(fields.title, { type: "text" })} className="input" />
-        <FieldError errors={fields.title.errors} />
-      </div>
-      <div>
-        <label className="label" htmlFor={fields.heldOn.id}>{t("meeting.heldOn")}</label>
-        <DateField {...getInputProps(fields.heldOn, { type: "text" })} />
-        <FieldError errors={fields.heldOn.errors} />
-      </div>
-      <div>
-        <label className="label" htmlFor={fields.hostFacilityId.id}>{t("meeting.host")}</label>
-        <select {...getSelectProps(fields.hostFacilityId)} className="input">
-          <option value="">{t("meeting.noHost")}</option>
-          {parties.map((p) => <option key={p.facilityId} value={p.facilityId}>{p.name}</option>)}
-        </select>
-        <FieldError errors={fields.hostFacilityId.errors} />
-      </div>
-      <div className="sm:col-span-2">
-        <label className="label" htmlFor={fields.participants.id}>{t("meeting.participants")}</label>
-        <textarea {...getTextareaProps(fields.participants)} rows={2} className="input" />
-        <FieldError errors={fields.participants.errors} />
-      </div>
-      <div className="sm:col-span-2">
-        <label className="label" htmlFor={fields.decisions.id}>{t("meeting.decisions")}</label>
-        <textarea {...getTextareaProps(fields.decisions)} rows={4} className="input" />
-        <FieldError errors={fields.decisions.errors} />
-      </div>
-      <div>
-        <label className="label" htmlFor={fields.minutesNumber.id}>{t("meeting.minutesNumber")}</label>
-        <input {...getInputProps(fields.minutesNumber, { type: "text" })} className="input" />
-        <FieldError errors={fields.minutesNumber.errors} />
-      </div>
-      <div>
-        <label className="label" htmlFor={fields.minutesSignedOn.id}>{t("meeting.minutesSignedOn")}</label>
-        <DateField {...getInputProps(fields.minutesSignedOn, { type: "text" })} />
-        <FieldError errors={fields.minutesSignedOn.errors} />
-      </div>
+      <Field className="sm:col-span-2" field={fields.title} label={t("meeting.name")} inputProps={getInputProps(fields.title, { type: "text" })} />
+      <Field field={fields.heldOn} label={t("meeting.heldOn")} inputProps={getInputProps(fields.heldOn, { type: "date" })} />
+      <SelectField field={fields.hostFacilityId} label={t("meeting.host")} selectProps={getSelectProps(fields.hostFacilityId)}>
+        <option value="">{t("meeting.noHost")}</option>
+        {parties.map((p) => <option key={p.facilityId} value={p.facilityId}>{p.name}</option>)}
+      </SelectField>
+      <TextareaField
+        className="sm:col-span-2"
+        field={fields.participants}
+        label={t("meeting.participants")}
+        textareaProps={{ ...getTextareaProps(fields.participants), rows: 2 }}
+      />
+      <TextareaField
+        className="sm:col-span-2"
+        field={fields.decisions}
+        label={t("meeting.decisions")}
+        textareaProps={{ ...getTextareaProps(fields.decisions), rows: 4 }}
+      />
+      <Field field={fields.minutesNumber} label={t("meeting.minutesNumber")} inputProps={getInputProps(fields.minutesNumber, { type: "text" })} />
+      <Field field={fields.minutesSignedOn} label={t("meeting.minutesSignedOn")} inputProps={getInputProps(fields.minutesSignedOn, { type: "date" })} />
       <div><button type="submit" className="btn">{submitLabel}</button></div>
     </Form>
   );

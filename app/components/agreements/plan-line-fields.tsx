@@ -2,12 +2,11 @@
 // phase, priority, target date, required supervised cases and notes.
 import { getInputProps, getSelectProps, type FieldMetadata } from "@conform-to/react";
 import { useTranslation } from "react-i18next";
-import { FieldError } from "~/components/form";
-import { DateField } from "~/components/date-field";
+import { Field, SelectField } from "~/components/fields";
 
 // Conform's metadata of one field of either form (add or correct); only names, ids and errors are read.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Field = FieldMetadata<any, any, string[]>;
+type Meta = FieldMetadata<any, any, string[]>;
 type PartyOption = { id: number; name: string; level: string | null };
 
 /** From (a supporting party) and to (a receiving party). */
@@ -17,21 +16,17 @@ export function PlanLineParties({
   receiving,
   withEmptyChoice,
 }: {
-  fields: { fromFacilityId: Field; toFacilityId: Field };
+  fields: { fromFacilityId: Meta; toFacilityId: Meta };
   supporting: PartyOption[];
   receiving: PartyOption[];
   withEmptyChoice: boolean;
 }) {
   const { t } = useTranslation("agreements");
-  const select = (field: Field, label: string, options: PartyOption[]) => (
-    <div>
-      <label className="label" htmlFor={field.id}>{label}</label>
-      <select {...getSelectProps(field)} className="input">
-        {withEmptyChoice ? <option value="" /> : null}
-        {options.map((f) => <option key={f.id} value={f.id}>{f.name}{f.level ? ` (${f.level})` : ""}</option>)}
-      </select>
-      <FieldError errors={field.errors} />
-    </div>
+  const select = (field: Meta, label: string, options: PartyOption[]) => (
+    <SelectField field={field} label={label} selectProps={getSelectProps(field)}>
+      {withEmptyChoice ? <option value="" /> : null}
+      {options.map((f) => <option key={f.id} value={f.id}>{f.name}{f.level ? ` (${f.level})` : ""}</option>)}
+    </SelectField>
   );
   return (
     <div className="grid gap-3 sm:grid-cols-2">
@@ -46,40 +41,24 @@ export function PlanLineSchedule({
   fields,
   casesLogged = 0,
 }: {
-  fields: { phase: Field; priority: Field; targetDate: Field; requiredCases: Field; notes: Field };
+  fields: { phase: Meta; priority: Meta; targetDate: Meta; requiredCases: Meta; notes: Meta };
   casesLogged?: number;
 }) {
   const { t } = useTranslation("agreements");
   return (
     <>
       <div className="grid gap-3 sm:grid-cols-4">
-        <div>
-          <label className="label" htmlFor={fields.phase.id}>{t("plan.phase")}</label>
-          <input {...getInputProps(fields.phase, { type: "number" })} min={1} max={20} className="input" />
-          <FieldError errors={fields.phase.errors} />
-        </div>
-        <div>
-          <label className="label" htmlFor={fields.priority.id}>{t("plan.priority")}</label>
-          <input {...getInputProps(fields.priority, { type: "number" })} min={1} max={99} className="input" />
-          <FieldError errors={fields.priority.errors} />
-        </div>
-        <div>
-          <label className="label" htmlFor={fields.targetDate.id}>{t("plan.targetDate")}</label>
-          <DateField {...getInputProps(fields.targetDate, { type: "text" })} />
-          <FieldError errors={fields.targetDate.errors} />
-        </div>
-        <div>
-          <label className="label" htmlFor={fields.requiredCases.id}>{t("item.requiredCases")}</label>
-          <input {...getInputProps(fields.requiredCases, { type: "number" })} min={casesLogged} max={1000} className="input" />
-          {casesLogged > 0 && !fields.requiredCases.errors ? <p className="text-xs text-slate-500">{t("item.casesLogged", { logged: casesLogged })}</p> : null}
-          <FieldError errors={fields.requiredCases.errors} />
-        </div>
+        <Field field={fields.phase} label={t("plan.phase")} inputProps={{ ...getInputProps(fields.phase, { type: "number" }), min: 1, max: 20 }} />
+        <Field field={fields.priority} label={t("plan.priority")} inputProps={{ ...getInputProps(fields.priority, { type: "number" }), min: 1, max: 99 }} />
+        <Field field={fields.targetDate} label={t("plan.targetDate")} inputProps={getInputProps(fields.targetDate, { type: "date" })} />
+        <Field
+          field={fields.requiredCases}
+          label={t("item.requiredCases")}
+          description={casesLogged > 0 && !fields.requiredCases.errors ? t("item.casesLogged", { logged: casesLogged }) : undefined}
+          inputProps={{ ...getInputProps(fields.requiredCases, { type: "number" }), min: casesLogged, max: 1000 }}
+        />
       </div>
-      <div>
-        <label className="label" htmlFor={fields.notes.id}>{t("fields.notes")}</label>
-        <input {...getInputProps(fields.notes, { type: "text" })} className="input" />
-        <FieldError errors={fields.notes.errors} />
-      </div>
+      <Field field={fields.notes} label={t("fields.notes")} inputProps={getInputProps(fields.notes, { type: "text" })} />
     </>
   );
 }
