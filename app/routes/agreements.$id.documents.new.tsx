@@ -3,7 +3,7 @@ import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AgreementCrumb } from "~/components/agreements/agreement-crumb";
-import { requireManagedAgreement } from "~/components/agreements/managed-agreement.server";
+import { requireManagedAgreement } from "~/utils/managed-agreement.server";
 import { FormErrors } from "~/components/form";
 import { Field, SelectField } from "~/components/fields";
 import { getDb } from "~/db/client.server";

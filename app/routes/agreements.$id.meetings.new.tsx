@@ -3,7 +3,7 @@ import { json, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AgreementCrumb } from "~/components/agreements/agreement-crumb";
-import { requireManagedAgreement } from "~/components/agreements/managed-agreement.server";
+import { requireManagedAgreement } from "~/utils/managed-agreement.server";
 import { MeetingForm } from "~/components/agreements/meeting-form";
 import { getDb } from "~/db/client.server";
 import { requireActor } from "~/models/auth/session.server";
