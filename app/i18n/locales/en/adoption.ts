@@ -1,3 +1,6 @@
+import type { Mirror } from "../../mirror";
+import type vi from "../vi/adoption";
+
 // Strings of the adoption area (ledger, list approval, reports, targets, department dashboard).
 // Keys mirror the other language's file.
 export default {
@@ -324,4 +327,4 @@ export default {
     measurementRemoved: "Value removed.",
     statuses: { achieved: "Achieved", on_track: "On track", at_risk: "At risk", missed: "Missed", not_started: "Not started" },
   },
-} as const;
+} as const satisfies Mirror<typeof vi>;

@@ -1,3 +1,6 @@
+import type { Mirror } from "../../mirror";
+import type vi from "../vi/common";
+
 export default {
   appName: "Technique Transfer & Training",
   appShort: "CGKT",
@@ -151,4 +154,4 @@ export default {
   confirmDialog: {
     keep: "No, go back",
   },
-} as const;
+} as const satisfies Mirror<typeof vi>;

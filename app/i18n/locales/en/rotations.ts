@@ -1,3 +1,6 @@
+import type { Mirror } from "../../mirror";
+import type vi from "../vi/rotations";
+
 // Strings of the rotations area (staff registry, rotations, board, suggestions, reports).
 // Keys mirror the other language's file.
 export default {
@@ -245,4 +248,4 @@ export default {
     cancelTitle: "Cancel {{name}}'s rotation?",
     cancel: "The rotation to {{to}} ({{dates}}) becomes Cancelled and no longer counts towards the absence limit. The record stays in the history; this cannot be undone.",
   },
-} as const;
+} as const satisfies Mirror<typeof vi>;
