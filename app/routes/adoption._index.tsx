@@ -117,10 +117,10 @@ export default function LedgerPage() {
                 <table className="table">
                   <thead>
                     <tr>
-                      <th scope="col">{t("drill.code")}</th>
-                      <th scope="col">{t("drill.technique")}</th>
-                      <th scope="col">{t("drill.minLevel")}</th>
-                      <th scope="col">{t("drill.startedOn")}</th>
+                      <th scope="col">{t("reports:drill.code")}</th>
+                      <th scope="col">{t("reports:drill.technique")}</th>
+                      <th scope="col">{t("reports:drill.minLevel")}</th>
+                      <th scope="col">{t("reports:drill.startedOn")}</th>
                     </tr>
                   </thead>
                   <tbody className="divide-y divide-slate-100">

@@ -132,9 +132,9 @@ export default function ListRequestPage() {
         <table className="table">
           <thead>
             <tr>
-              <th scope="col">{t("drill.technique")}</th>
-              <th scope="col" className="hidden sm:table-cell">{t("drill.minLevel")}</th>
-              <th scope="col" className="hidden sm:table-cell">{t("drill.startedOn")}</th>
+              <th scope="col">{t("reports:drill.technique")}</th>
+              <th scope="col" className="hidden sm:table-cell">{t("reports:drill.minLevel")}</th>
+              <th scope="col" className="hidden sm:table-cell">{t("reports:drill.startedOn")}</th>
               <th scope="col">{t("requests.lineStatus")}</th>
             </tr>
           </thead>

@@ -39,7 +39,7 @@ import { loadAdoptionReport } from "~/models/reports/queries.server";
 import { encodeMessage, translateMessage } from "~/utils/messages";
 import { localizedTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = ({ matches }) => localizedTitle(matches, "adoption:report.title");
+export const meta: MetaFunction = ({ matches }) => localizedTitle(matches, "reports:report.title");
 
 type Metric = ReportMetric;
 
@@ -78,7 +78,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function ReportsPage() {
   const { report, params, metric, provinces, map, error, today } = useLoaderData<typeof loader>();
-  const { t } = useTranslation("adoption");
+  const { t } = useTranslation("reports");
   const locale = useLocale();
   const n = (value: number) => formatNumber(value, locale);
   const competenceLabel = (key: string) => groupLabel("competence", { key, label: key }, t);

@@ -31,7 +31,7 @@ import { localizedTitle } from "~/utils/meta";
 import { pageFromUrl } from "~/utils/pagination";
 
 export const meta: MetaFunction = ({ matches }) =>
-  localizedTitle(matches, "adoption:completeness.title");
+  localizedTitle(matches, "reports:completeness.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
@@ -80,7 +80,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function CompletenessPage() {
   const { result, params, provinceCode, provinces, today, error } =
     useLoaderData<typeof loader>();
-  const { t } = useTranslation("adoption");
+  const { t } = useTranslation("reports");
   const { t: tf } = useTranslation("enums");
   const locale = useLocale();
   const n = (v: number) => formatNumber(v, locale);

@@ -17,7 +17,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const today = todayInVietnam();
   const locale = await getLocale(request);
-  const t = getFixedT(locale, "adoption");
+  const t = getFixedT(locale, "reports");
   const year = Number(today.slice(0, 4));
   const db = getDb();
   let table: Table;

@@ -16,7 +16,7 @@ import { throwDomainResponse, todayInVietnam } from "~/utils/domain-response.ser
 import { pageFromUrl } from "~/utils/pagination";
 import { localizedTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = ({ matches }) => localizedTitle(matches, "adoption:drill.title");
+export const meta: MetaFunction = ({ matches }) => localizedTitle(matches, "reports:drill.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
@@ -34,7 +34,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function DrillDownPage() {
   const { params, page } = useLoaderData<typeof loader>();
-  const { t } = useTranslation("adoption");
+  const { t } = useTranslation("reports");
   const locale = useLocale();
   const { search } = useLocation();
   const back = new URLSearchParams(search);

@@ -24,7 +24,7 @@ import { loadPeriodSummary } from "~/models/reports/queries.server";
 import { encodeMessage, translateMessage } from "~/utils/messages";
 import { localizedTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = ({ matches }) => localizedTitle(matches, "adoption:periods.title");
+export const meta: MetaFunction = ({ matches }) => localizedTitle(matches, "reports:periods.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
@@ -51,7 +51,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function PeriodSummaryPage() {
   const { summary, chosen, dimension, provinceCode, error } = useLoaderData<typeof loader>();
-  const { t } = useTranslation("adoption");
+  const { t } = useTranslation("reports");
   const locale = useLocale();
   const n = (v: number) => formatNumber(v, locale);
   const report = summary?.report ?? null;

@@ -24,7 +24,7 @@ import { ConfirmButton } from "~/components/confirm-button";
 import { getLocale } from "~/i18n/locale.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
-  data ? [{ title: `${data.target.title} – CGKT` }] : localizedTitle(matches, "adoption:targets.title");
+  data ? [{ title: `${data.target.title} – CGKT` }] : localizedTitle(matches, "reports:targets.title");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
@@ -62,7 +62,7 @@ export default function TargetPage() {
   const { target, today } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
-  const { t } = useTranslation("adoption");
+  const { t } = useTranslation("reports");
   const { t: tc } = useTranslation("common");
   const { t: te } = useTranslation("enums");
   const locale = useLocale();

@@ -22,7 +22,7 @@ import { localizedTitle } from "~/utils/meta";
 import { ConfirmButton } from "~/components/confirm-button";
 import { getLocale } from "~/i18n/locale.server";
 
-export const meta: MetaFunction = ({ matches }) => localizedTitle(matches, "adoption:targets.editTitle");
+export const meta: MetaFunction = ({ matches }) => localizedTitle(matches, "reports:targets.editTitle");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireCapability(request, "targets.manage");
@@ -73,7 +73,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function EditTargetPage() {
   const { target, showProvince, defaults } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const { t } = useTranslation("adoption");
+  const { t } = useTranslation("reports");
   const { t: te } = useTranslation("enums");
   const { t: tc } = useTranslation("common");
   const locale = useLocale();

@@ -44,7 +44,7 @@ export function TargetForm({
   /** Shown instead of the form-level message (the stale-edit panel). */
   notice?: ReactNode;
 }) {
-  const { t } = useTranslation("adoption");
+  const { t } = useTranslation("reports");
   const { t: te } = useTranslation("enums");
   const [form, fields] = useForm({
     id: version === undefined ? "target-new" : "target-edit",

@@ -24,7 +24,7 @@ export function StaffForm({
   submitLabel: string;
   editing: boolean;
 }) {
-  const { t } = useTranslation("rotations");
+  const { t } = useTranslation("staff");
   const { t: te } = useTranslation("enums");
   const [form, fields] = useForm({
     lastResult,
@@ -38,7 +38,7 @@ export function StaffForm({
   const text = (name: "fullName" | "title" | "licenceNumber" | "email", type: "text" | "email" = "text") => (
     <div>
       <label htmlFor={fields[name].id} className="label">
-        {t(`staff.fields.${name}`)}
+        {t(`fields.${name}`)}
       </label>
       <input {...getInputProps(fields[name], { type })} className="input" />
       <FieldError id={fields[name].errorId} errors={fields[name].errors} />
@@ -51,10 +51,10 @@ export function StaffForm({
       {facilities ? (
         <div>
           <label htmlFor={fields.facilityId.id} className="label">
-            {t("staff.fields.facility")}
+            {t("fields.facility")}
           </label>
           <select {...getSelectProps(fields.facilityId)} className="input" disabled={editing}>
-            <option value="">{t("form.choose")}</option>
+            <option value="">{t("rotations:form.choose")}</option>
             {facilities.map((f) => (
               <option key={f.value} value={f.value}>
                 {f.label}
@@ -68,7 +68,7 @@ export function StaffForm({
         {text("fullName")}
         <div>
           <label htmlFor={fields.cadre.id} className="label">
-            {t("staff.fields.cadre")}
+            {t("fields.cadre")}
           </label>
           <select {...getSelectProps(fields.cadre)} className="input">
             {CADRES.map((c) => (
@@ -81,10 +81,10 @@ export function StaffForm({
         </div>
         <div>
           <label htmlFor={fields.chapterNumber.id} className="label">
-            {t("staff.fields.chapterNumber")}
+            {t("fields.chapterNumber")}
           </label>
           <select {...getSelectProps(fields.chapterNumber)} className="input">
-            <option value="">{t("form.choose")}</option>
+            <option value="">{t("rotations:form.choose")}</option>
             {chapters.map((c) => (
               <option key={c.number} value={c.number}>
                 {c.roman}. {c.name}
@@ -99,16 +99,16 @@ export function StaffForm({
       </div>
       <div>
         <label htmlFor={fields.techniques.id} className="label">
-          {t("staff.fields.techniques")}
+          {t("fields.techniques")}
         </label>
         <textarea {...getTextareaProps(fields.techniques)} rows={3} className="input font-mono" />
-        <p className="mt-1 text-xs text-slate-500">{t("staff.techniquesHint")}</p>
+        <p className="mt-1 text-xs text-slate-500">{t("techniquesHint")}</p>
         <FieldError id={fields.techniques.errorId} errors={fields.techniques.errors} />
       </div>
       {editing ? (
         <label className="flex items-center gap-2 text-sm">
           <input {...getInputProps(fields.active, { type: "checkbox" })} />
-          {t("staff.fields.active")}
+          {t("fields.active")}
         </label>
       ) : null}
       <button type="submit" className="btn">
