@@ -87,7 +87,7 @@ export default function LedgerPage() {
         <FilterBar>
           <FilterSelect
             name="facility"
-            label={t("ledger.facility")}
+            label={t("common:facility")}
             defaultValue={facility ? String(facility.id) : undefined}
             options={options.map((o) => ({ value: String(o.id), label: o.name }))}
           />
@@ -244,12 +244,12 @@ function EventForm({ today }: { today: string }) {
           </select>
         </div>
         <div className="sm:col-span-2">
-          <label className="label" htmlFor={fields.note.id}>{t("ledger.note")}</label>
+          <label className="label" htmlFor={fields.note.id}>{t("common:note")}</label>
           <input className="input" {...getInputProps(fields.note, { type: "text" })} />
           <FieldError errors={fields.note.errors} />
         </div>
       </div>
-      <button type="submit" className="btn">{t("ledger.save")}</button>
+      <button type="submit" className="btn">{t("common:save")}</button>
     </Form>
   );
 }

@@ -58,7 +58,7 @@ export default function DepartmentDashboard() {
             {t("report.periods")}
           </Link>
           <Link className="btn-secondary" to={provinces ? `/reports/completeness?province=${d.provinceCode}` : "/reports/completeness"} data-testid="open-completeness">
-            {t("completeness.open")}
+            {t("completeness.title")}
           </Link>
         </nav>
       </header>
@@ -67,7 +67,7 @@ export default function DepartmentDashboard() {
         <FilterBar>
           <FilterSelect
             name="province"
-            label={t("dashboard.province")}
+            label={t("dimension.province")}
             defaultValue={d.provinceCode}
             options={provinces.map((p) => ({ value: p.code, label: locale === "en" ? p.nameEn : p.name }))}
           />
@@ -187,7 +187,7 @@ function Movers({ title, rows }: { title: string; rows: { key: string; label: st
                 {t("dashboard.change")}
               </th>
               <th scope="col" className="text-right">
-                {t("dashboard.cumulative")}
+                {t("metric.cumulative")}
               </th>
             </tr>
           </thead>

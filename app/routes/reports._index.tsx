@@ -130,7 +130,7 @@ export default function ReportsPage() {
           {provinces ? (
             <FilterSelect
               name="province"
-              label={t("report.province")}
+              label={t("dimension.province")}
               defaultValue={params?.provinceCode ?? undefined}
               options={provinces.map((p) => ({ value: p.code, label: locale === "en" ? p.nameEn : p.name }))}
             />

@@ -141,7 +141,7 @@ export default function CompletenessPage() {
         {provinces ? (
           <FilterSelect
             name="province"
-            label={t("report.province")}
+            label={t("dimension.province")}
             defaultValue={provinceCode}
             options={provinces.map((p) => ({
               value: p.code,
@@ -151,13 +151,13 @@ export default function CompletenessPage() {
         ) : null}
         <div className="flex flex-col gap-1 text-sm">
           <label className="label" htmlFor="completeness-from">
-            {t("completeness.from")}
+            {t("common:from")}
           </label>
           <DateField id="completeness-from" name="from" defaultValue={params?.from} max={today} />
         </div>
         <div className="flex flex-col gap-1 text-sm">
           <label className="label" htmlFor="completeness-to">
-            {t("completeness.to")}
+            {t("common:to")}
           </label>
           <DateField id="completeness-to" name="to" defaultValue={params?.to} max={today} />
         </div>
@@ -181,7 +181,7 @@ export default function CompletenessPage() {
         />
         <SearchBox
           defaultValue={params?.q ?? ""}
-          label={t("completeness.search")}
+          label={t("common:facility")}
         />
       </FilterBar>
 
@@ -266,7 +266,7 @@ export default function CompletenessPage() {
                   </caption>
                   <thead>
                     <tr>
-                      <th scope="col">{t("drill.facility")}</th>
+                      <th scope="col">{t("common:facility")}</th>
                       <th scope="col">{t("completeness.level")}</th>
                       <th scope="col">{t("completeness.status")}</th>
                       <th scope="col" className="text-right">

@@ -83,7 +83,7 @@ export default function DrillDownPage() {
           <table className="table">
             <thead>
               <tr>
-                <th scope="col">{t("drill.facility")}</th>
+                <th scope="col">{t("common:facility")}</th>
                 <th scope="col">{t("drill.technique")}</th>
                 <th scope="col" className="hidden md:table-cell">{t("drill.minLevel")}</th>
                 <th scope="col" className="hidden md:table-cell">{t("drill.levelAtStart")}</th>

@@ -107,7 +107,7 @@ export default function TargetPage() {
         </p>
         <TargetStatusBadge status={target.status} />
         <p className="w-full text-sm text-slate-600">
-          {t("targets.baseline")}: {n(target.baseline)}
+          {t("fields.baseline")}: {n(target.baseline)}
           {target.indicator !== "manual_count" ? ` · ${t("targets.computedHelp")}` : ""}
         </p>
       </section>
@@ -161,12 +161,12 @@ export default function TargetPage() {
                   <FieldError errors={fields.value.errors} />
                 </div>
                 <div>
-                  <label className="label" htmlFor={fields.note.id}>{t("targets.note")}</label>
+                  <label className="label" htmlFor={fields.note.id}>{t("common:note")}</label>
                   <input className="input" {...getInputProps(fields.note, { type: "text" })} />
                   <FieldError errors={fields.note.errors} />
                 </div>
               </div>
-              <button type="submit" name="intent" value="addMeasurement" className="btn">{t("targets.save")}</button>
+              <button type="submit" name="intent" value="addMeasurement" className="btn">{t("common:save")}</button>
             </Form>
           ) : null}
         </section>

@@ -72,7 +72,7 @@ export default function TargetsPage() {
           <table className="table table-cards">
             <thead>
               <tr>
-                <th scope="col">{t("targets.titleField")}</th>
+                <th scope="col">{t("fields.title")}</th>
                 <th scope="col" className="hidden md:table-cell">{t("targets.scope")}</th>
                 <th scope="col" className="hidden sm:table-cell">{t("targets.period")}</th>
                 <th scope="col" className="text-right">{t("targets.achievement")}</th>

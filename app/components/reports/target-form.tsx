@@ -10,15 +10,15 @@ import { DateField } from "~/components/date-field";
 
 /** The label key of each target form field (also names the fields of a stale-edit notice). */
 export const TARGET_FIELD_LABELS: Record<string, string> = {
-  title: "targets.titleField",
-  indicator: "targets.indicator",
+  title: "fields.title",
+  indicator: "fields.indicator",
   facilityId: "targets.facilityId",
-  provinceCode: "targets.province",
-  periodStart: "targets.periodStart",
-  periodEnd: "targets.periodEnd",
-  baseline: "targets.baseline",
+  provinceCode: "dimension.province",
+  periodStart: "fields.periodStart",
+  periodEnd: "fields.periodEnd",
+  baseline: "fields.baseline",
   targetValue: "targets.targetValue",
-  unit: "targets.unit",
+  unit: "fields.unit",
 };
 
 /**
@@ -81,7 +81,7 @@ export function TargetForm({
       <div className="grid gap-3 sm:grid-cols-2">
         <div className="sm:col-span-2">{input("title", "text")}</div>
         <div>
-          <label className="label" htmlFor={fields.indicator.id}>{t("targets.indicator")}</label>
+          <label className="label" htmlFor={fields.indicator.id}>{t("fields.indicator")}</label>
           <select className="input" {...getSelectProps(fields.indicator)}>
             {TARGET_INDICATORS.map((i) => (
               <option key={i} value={i}>{te(`targetIndicator.${i}`)}</option>

@@ -30,8 +30,8 @@ export function drillTable(rows: DrillDownRow[], t: TFunction, title: string): T
   return {
     title,
     headers: [
-      t("reports:drill.facility"),
-      t("reports:drill.province"),
+      t("common:facility"),
+      t("reports:fields.provinceCode"),
       t("reports:drill.levelNow"),
       t("reports:drill.levelAtStart"),
       t("reports:drill.code"),
