@@ -15,7 +15,6 @@ import { useLocale } from "~/i18n/use-locale";
 import { readsEverything } from "~/models/access/policy";
 import { requireActor } from "~/models/auth/session.server";
 import { addDaysIso } from "~/models/dates";
-import { DomainError } from "~/models/errors";
 import { listProvinces } from "~/models/facilities/queries.server";
 import {
   COMPLETENESS_SORTS,
@@ -25,7 +24,7 @@ import {
 } from "~/models/reports/completeness";
 import { getLedgerCompleteness } from "~/models/reports/completeness.server";
 import { dashboardProvince } from "~/models/reports/dashboard.server";
-import { throwDomainResponse, todayInVietnam } from "~/utils/domain-response.server";
+import { orRespond, todayInVietnam } from "~/utils/domain-response.server";
 import { encodeMessage, translateMessage } from "~/utils/messages";
 import { localizedTitle } from "~/utils/meta";
 import { pageFromUrl } from "~/utils/pagination";
@@ -39,7 +38,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const today = todayInVietnam();
   const db = getDb();
   const provinces = readsEverything(actor) ? listProvinces(db) : null;
-  try {
+  const run = () => {
     const province = url.searchParams.get("province");
     // A department officer asking for another province is refused (403), as on the dashboard.
     const provinceCode = dashboardProvince(db, actor, province);
@@ -59,22 +58,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
       today,
       error: null,
     });
-  } catch (error) {
-    if (error instanceof DomainError && error.status === 400) {
-      return json(
-        {
-          result: null,
-          params: null,
-          provinceCode: null,
-          provinces,
-          today,
-          error: encodeMessage(error.message, error.params),
-        },
-        { status: 400 }
-      );
-    }
-    throwDomainResponse(error);
-  }
+  };
+  // A refused period (an end before its start) answers the page itself, beside the filter.
+  return orRespond(run, (error) =>
+    json(
+      { result: null, params: null, provinceCode: null, provinces, today, error: encodeMessage(error.message, error.params) },
+      { status: 400 },
+    ),
+  );
 }
 
 export default function CompletenessPage() {

@@ -12,7 +12,7 @@ import { getLocale } from "~/i18n/locale.server";
 import { requireActor } from "~/models/auth/session.server";
 import { parseDrillParams } from "~/models/reports/params";
 import { loadDrillDown } from "~/models/reports/queries.server";
-import { throwDomainResponse, todayInVietnam } from "~/utils/domain-response.server";
+import { orRespond, todayInVietnam } from "~/utils/domain-response.server";
 import { pageFromUrl } from "~/utils/pagination";
 import { localizedTitle } from "~/utils/meta";
 
@@ -23,13 +23,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const today = todayInVietnam();
   const locale = await getLocale(request);
-  try {
+  return orRespond(() => {
     const params = parseDrillParams(url, Number(today.slice(0, 4)));
     const page = loadDrillDown(getDb(), actor, params, today, pageFromUrl(url, 50), locale);
     return json({ params, page });
-  } catch (error) {
-    throwDomainResponse(error);
-  }
+  });
 }
 
 export default function DrillDownPage() {
