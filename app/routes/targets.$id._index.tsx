@@ -6,7 +6,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FieldError, FormErrors } from "~/components/form";
+import { Field } from "~/components/fields";
+import { FormErrors } from "~/components/form";
 import { TargetStatusBadge } from "~/components/reports/target-status";
 import { getDb } from "~/db/client.server";
 import { formatDate, formatNumber } from "~/i18n/format";
@@ -18,7 +19,6 @@ import { getTarget } from "~/models/targets/targets.server";
 import { replyInvalid, replyWithDomainError, readForm, parseSubmission } from "~/utils/form.server";
 import { notFound, requireId } from "~/utils/http.server";
 import { localizedTitle } from "~/utils/meta";
-import { DateField } from "~/components/date-field";
 import { todayInVietnam } from "~/utils/domain-response.server";
 import { ConfirmButton } from "~/components/confirm-button";
 import { getLocale } from "~/i18n/locale.server";
@@ -150,21 +150,13 @@ export default function TargetPage() {
               <h3 className="font-semibold">{t("targets.addMeasurement")}</h3>
               <FormErrors errors={form.errors} />
               <div className="grid gap-3 sm:grid-cols-3">
-                <div>
-                  <label className="label" htmlFor={fields.measuredOn.id}>{t("targets.measuredOn")}</label>
-                  <DateField {...getInputProps(fields.measuredOn, { type: "text" })} max={today} />
-                  <FieldError errors={fields.measuredOn.errors} />
-                </div>
-                <div>
-                  <label className="label" htmlFor={fields.value.id}>{t("targets.measurementValue")}</label>
-                  <input className="input" {...getInputProps(fields.value, { type: "number" })} min={0} step="any" />
-                  <FieldError errors={fields.value.errors} />
-                </div>
-                <div>
-                  <label className="label" htmlFor={fields.note.id}>{t("common:note")}</label>
-                  <input className="input" {...getInputProps(fields.note, { type: "text" })} />
-                  <FieldError errors={fields.note.errors} />
-                </div>
+                <Field field={fields.measuredOn} label={t("targets.measuredOn")} inputProps={{ ...getInputProps(fields.measuredOn, { type: "date" }), max: today }} />
+                <Field
+                  field={fields.value}
+                  label={t("targets.measurementValue")}
+                  inputProps={{ ...getInputProps(fields.value, { type: "number" }), min: 0, step: "any" }}
+                />
+                <Field field={fields.note} label={t("common:note")} inputProps={getInputProps(fields.note, { type: "text" })} />
               </div>
               <button type="submit" name="intent" value="addMeasurement" className="btn">{t("common:save")}</button>
             </Form>
