@@ -65,7 +65,7 @@ export default function EditStaffPage() {
         </Link>
       </p>
       <h1 className="page-title">{t("edit")}</h1>
-      <StaffForm defaults={defaults} chapters={chapters} facilities={null} lastResult={actionData?.result} submitLabel={t("rotations:form.save")} editing />
+      <StaffForm defaults={defaults} chapters={chapters} facilities={null} lastResult={actionData?.result} submitLabel={t("common:saveChanges")} editing />
     </div>
   );
 }

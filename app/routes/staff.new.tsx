@@ -50,7 +50,7 @@ export default function NewStaffPage() {
         </Link>
       </p>
       <h1 className="page-title">{t("new")}</h1>
-      <StaffForm defaults={{ cadre: "doctor" }} chapters={chapters} facilities={facilities} lastResult={actionData?.result} submitLabel={t("rotations:form.create")} editing={false} />
+      <StaffForm defaults={{ cadre: "doctor" }} chapters={chapters} facilities={facilities} lastResult={actionData?.result} submitLabel={t("common:save")} editing={false} />
     </div>
   );
 }
