@@ -7,7 +7,8 @@ import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FilterBar, FilterSelect } from "~/components/filter-bar";
-import { FieldError, FormErrors } from "~/components/form";
+import { Field, SelectField } from "~/components/fields";
+import { FormErrors } from "~/components/form";
 import { LevelBadge } from "~/components/level-badge";
 import { Pagination } from "~/components/pagination";
 import { getDb } from "~/db/client.server";
@@ -24,7 +25,6 @@ import { forbidden } from "~/utils/http.server";
 import { pageFromUrl } from "~/utils/pagination";
 import { localizedTitle } from "~/utils/meta";
 import { parsePositiveInt } from "~/utils/numbers";
-import { DateField } from "~/components/date-field";
 import { getLocale } from "~/i18n/locale.server";
 
 export const meta: MetaFunction = ({ matches }) => localizedTitle(matches, "adoption:ledger.title");
@@ -87,7 +87,7 @@ export default function LedgerPage() {
         <FilterBar>
           <FilterSelect
             name="facility"
-            label={t("ledger.facility")}
+            label={t("common:facility")}
             defaultValue={facility ? String(facility.id) : undefined}
             options={options.map((o) => ({ value: String(o.id), label: o.name }))}
           />
@@ -117,10 +117,10 @@ export default function LedgerPage() {
                 <table className="table">
                   <thead>
                     <tr>
-                      <th scope="col">{t("drill.code")}</th>
-                      <th scope="col">{t("drill.technique")}</th>
-                      <th scope="col">{t("drill.minLevel")}</th>
-                      <th scope="col">{t("drill.startedOn")}</th>
+                      <th scope="col">{t("reports:drill.code")}</th>
+                      <th scope="col">{t("reports:drill.technique")}</th>
+                      <th scope="col">{t("reports:drill.minLevel")}</th>
+                      <th scope="col">{t("reports:drill.startedOn")}</th>
                     </tr>
                   </thead>
                   <tbody className="divide-y divide-slate-100">
@@ -216,40 +216,25 @@ function EventForm({ today }: { today: string }) {
       ) : null}
       <FormErrors errors={form.errors} />
       <div className="grid gap-3 sm:grid-cols-2">
-        <div>
-          <label className="label" htmlFor={fields.techniqueCode.id}>{t("ledger.technique")}</label>
-          <input className="input font-mono" {...getInputProps(fields.techniqueCode, { type: "text" })} placeholder="10.367" />
-          <FieldError errors={fields.techniqueCode.errors} />
-        </div>
-        <div>
-          <label className="label" htmlFor={fields.kind.id}>{t("ledger.kind")}</label>
-          <select className="input" {...getSelectProps(fields.kind)}>
-            {ADOPTION_EVENT_KINDS.map((k) => (
-              <option key={k} value={k}>{te(`adoptionEventKind.${k}`)}</option>
-            ))}
-          </select>
-          <FieldError errors={fields.kind.errors} />
-        </div>
-        <div>
-          <label className="label" htmlFor={fields.eventOn.id}>{t("ledger.eventOn")}</label>
-          <DateField {...getInputProps(fields.eventOn, { type: "text" })} max={today} />
-          <FieldError errors={fields.eventOn.errors} />
-        </div>
-        <div>
-          <label className="label" htmlFor={fields.source.id}>{t("ledger.source")}</label>
-          <select className="input" {...getSelectProps(fields.source)}>
-            {ADOPTION_SOURCES.map((s) => (
-              <option key={s} value={s}>{te(`adoptionSource.${s}`)}</option>
-            ))}
-          </select>
-        </div>
-        <div className="sm:col-span-2">
-          <label className="label" htmlFor={fields.note.id}>{t("ledger.note")}</label>
-          <input className="input" {...getInputProps(fields.note, { type: "text" })} />
-          <FieldError errors={fields.note.errors} />
-        </div>
+        <Field
+          field={fields.techniqueCode}
+          label={t("ledger.technique")}
+          inputProps={{ ...getInputProps(fields.techniqueCode, { type: "text" }), className: "input font-mono", placeholder: "10.367" }}
+        />
+        <SelectField field={fields.kind} label={t("ledger.kind")} selectProps={getSelectProps(fields.kind)}>
+          {ADOPTION_EVENT_KINDS.map((k) => (
+            <option key={k} value={k}>{te(`adoptionEventKind.${k}`)}</option>
+          ))}
+        </SelectField>
+        <Field field={fields.eventOn} label={t("ledger.eventOn")} inputProps={{ ...getInputProps(fields.eventOn, { type: "date" }), max: today }} />
+        <SelectField field={fields.source} label={t("ledger.source")} selectProps={getSelectProps(fields.source)}>
+          {ADOPTION_SOURCES.map((s) => (
+            <option key={s} value={s}>{te(`adoptionSource.${s}`)}</option>
+          ))}
+        </SelectField>
+        <Field className="sm:col-span-2" field={fields.note} label={t("common:note")} inputProps={getInputProps(fields.note, { type: "text" })} />
       </div>
-      <button type="submit" className="btn">{t("ledger.save")}</button>
+      <button type="submit" className="btn">{t("common:save")}</button>
     </Form>
   );
 }

@@ -132,9 +132,9 @@ export default function ListRequestPage() {
         <table className="table">
           <thead>
             <tr>
-              <th scope="col">{t("drill.technique")}</th>
-              <th scope="col" className="hidden sm:table-cell">{t("drill.minLevel")}</th>
-              <th scope="col" className="hidden sm:table-cell">{t("drill.startedOn")}</th>
+              <th scope="col">{t("reports:drill.technique")}</th>
+              <th scope="col" className="hidden sm:table-cell">{t("reports:drill.minLevel")}</th>
+              <th scope="col" className="hidden sm:table-cell">{t("reports:drill.startedOn")}</th>
               <th scope="col">{t("requests.lineStatus")}</th>
             </tr>
           </thead>
@@ -143,7 +143,7 @@ export default function ListRequestPage() {
               <tr key={i.techniqueId} data-testid="request-line" data-code={i.code} data-status={i.status}>
                 <td className="break-words">
                   <span className="font-mono text-xs">{i.code}</span> {i.name}{" "}
-                  {i.crossLevel ? <span className="badge bg-teal-100 text-teal-800">{t("requests.crossLevel")}</span> : null}
+                  {i.crossLevel ? <span className="badge bg-teal-100 text-teal-800">{t("ledger.crossLevel")}</span> : null}
                   <span className="block text-xs text-slate-500 sm:hidden">{formatDate(i.startedOn, locale)}</span>
                 </td>
                 <td className="hidden sm:table-cell"><LevelBadge level={i.minLevel} /></td>
@@ -229,7 +229,7 @@ function LineDecisionForm({ detail, today }: { detail: ListRequestDetail; today:
                         value={outcome}
                         defaultChecked={(line.outcome.initialValue ?? "") === outcome}
                       />
-                      {t(outcome === "approve" ? "requests.lineApprove" : outcome === "return" ? "requests.lineReturn" : "requests.lineWait")}
+                      {t(outcome === "approve" ? "requests.approve" : outcome === "return" ? "requests.return" : "requests.lineWait")}
                     </label>
                   ))}
                 </div>
@@ -245,7 +245,7 @@ function LineDecisionForm({ detail, today }: { detail: ListRequestDetail; today:
       </ul>
       <div className="grid gap-3 sm:grid-cols-2">
         <div>
-          <label className="label" htmlFor={fields.decisionNumber.id}>{t("requests.decisionNumber")}</label>
+          <label className="label" htmlFor={fields.decisionNumber.id}>{t("ledger.decisionNumber")}</label>
           <input className="input" {...getInputProps(fields.decisionNumber, { type: "text" })} placeholder="1234/QĐ-SYT" />
           <FieldError errors={fields.decisionNumber.errors} />
         </div>
@@ -352,7 +352,7 @@ function DecisionForm({ intent, version, today }: { intent: "approve" | "return"
       {intent === "approve" ? (
         <>
           <div>
-            <label className="label" htmlFor={f.decisionNumber.id}>{t("requests.decisionNumber")}</label>
+            <label className="label" htmlFor={f.decisionNumber.id}>{t("ledger.decisionNumber")}</label>
             <input className="input" {...getInputProps(f.decisionNumber, { type: "text" })} placeholder="1234/QĐ-SYT" />
             <FieldError errors={f.decisionNumber.errors} />
           </div>

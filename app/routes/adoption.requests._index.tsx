@@ -76,7 +76,7 @@ export default function ListRequestsPage() {
       <FilterBar>
         <FilterSelect
           name="status"
-          label={t("requests.statusFilter")}
+          label={t("common:status")}
           defaultValue={status ?? undefined}
           options={LIST_REQUEST_STATUSES.filter((s) => s !== "draft").map((s) => ({ value: s, label: te(`listRequestStatus.${s}`) }))}
         />
@@ -89,8 +89,8 @@ export default function ListRequestsPage() {
             <thead>
               <tr>
                 <th scope="col">#</th>
-                <th scope="col">{t("requests.facility")}</th>
-                <th scope="col">{t("requests.status")}</th>
+                <th scope="col">{t("common:facility")}</th>
+                <th scope="col">{t("common:status")}</th>
                 <th scope="col" className="text-right">{t("requests.items")}</th>
                 <th scope="col" className="hidden sm:table-cell">{t("requests.submittedAt")}</th>
                 <th scope="col" className="hidden md:table-cell">{t("requests.decision")}</th>
@@ -104,12 +104,12 @@ export default function ListRequestsPage() {
                       {r.id}
                     </Link>
                   </td>
-                  <td data-label={t("requests.facility")}>
+                  <td data-label={t("common:facility")}>
                     <Link to={`/adoption/requests/${r.id}`} className="link">
                       {r.facilityName}
                     </Link>
                   </td>
-                  <td data-label={t("requests.status")}>
+                  <td data-label={t("common:status")}>
                     {te(`listRequestStatus.${r.status}`)}
                     {r.status !== "submitted" ? <span className="block text-xs text-slate-500">{formatDateTime(r.statusAt, locale)}</span> : null}
                     {r.approvedItems > 0 && r.returnedItems > 0 ? (

@@ -18,7 +18,7 @@ import { throwDomainResponse, todayInVietnam } from "~/utils/domain-response.ser
 import { localizedTitle } from "~/utils/meta";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
-  localizedTitle(matches, "adoption:dashboard.title", { province: data?.dashboard.provinceName ?? "" });
+  localizedTitle(matches, "reports:dashboard.title", { province: data?.dashboard.provinceName ?? "" });
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
@@ -37,7 +37,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function DepartmentDashboard() {
   const { dashboard: d, provinces } = useLoaderData<typeof loader>();
-  const { t } = useTranslation("adoption");
+  const { t } = useTranslation("reports");
   const locale = useLocale();
   const n = (value: number) => formatNumber(value, locale);
   return (
@@ -58,7 +58,7 @@ export default function DepartmentDashboard() {
             {t("report.periods")}
           </Link>
           <Link className="btn-secondary" to={provinces ? `/reports/completeness?province=${d.provinceCode}` : "/reports/completeness"} data-testid="open-completeness">
-            {t("completeness.open")}
+            {t("completeness.title")}
           </Link>
         </nav>
       </header>
@@ -67,7 +67,7 @@ export default function DepartmentDashboard() {
         <FilterBar>
           <FilterSelect
             name="province"
-            label={t("dashboard.province")}
+            label={t("dimension.province")}
             defaultValue={d.provinceCode}
             options={provinces.map((p) => ({ value: p.code, label: locale === "en" ? p.nameEn : p.name }))}
           />
@@ -155,7 +155,7 @@ export default function DepartmentDashboard() {
 }
 
 function Figure({ label, value, href, all, allHref }: { label: string; value: string; href: string; all: number; allHref: string }) {
-  const { t } = useTranslation("adoption");
+  const { t } = useTranslation("reports");
   const locale = useLocale();
   return (
     <section className="card">
@@ -171,7 +171,7 @@ function Figure({ label, value, href, all, allHref }: { label: string; value: st
 }
 
 function Movers({ title, rows }: { title: string; rows: { key: string; label: string; change: number; cumulative: number; href: string }[] }) {
-  const { t } = useTranslation("adoption");
+  const { t } = useTranslation("reports");
   const locale = useLocale();
   return (
     <section className="card p-0">
@@ -187,7 +187,7 @@ function Movers({ title, rows }: { title: string; rows: { key: string; label: st
                 {t("dashboard.change")}
               </th>
               <th scope="col" className="text-right">
-                {t("dashboard.cumulative")}
+                {t("metric.cumulative")}
               </th>
             </tr>
           </thead>

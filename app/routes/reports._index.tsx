@@ -14,8 +14,7 @@ import { ownProvinceCode, readsEverything } from "~/models/access/policy";
 import { getLocale } from "~/i18n/locale.server";
 import { requireActor } from "~/models/auth/session.server";
 import { LEVELS } from "~/models/enums";
-import { DomainError } from "~/models/errors";
-import { throwDomainResponse, todayInVietnam } from "~/utils/domain-response.server";
+import { orRespond, todayInVietnam } from "~/utils/domain-response.server";
 import { listProvinces } from "~/models/facilities/queries.server";
 import type { AdoptionReport, ReportRow } from "~/models/reports/adoption-report.server";
 import { groupChart, type ChartSeries } from "~/models/reports/chart-series";
@@ -39,7 +38,7 @@ import { loadAdoptionReport } from "~/models/reports/queries.server";
 import { encodeMessage, translateMessage } from "~/utils/messages";
 import { localizedTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = ({ matches }) => localizedTitle(matches, "adoption:report.title");
+export const meta: MetaFunction = ({ matches }) => localizedTitle(matches, "reports:report.title");
 
 type Metric = ReportMetric;
 
@@ -53,7 +52,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const metric: Metric = (REPORT_METRICS as readonly string[]).includes(url.searchParams.get("metric") ?? "")
     ? (url.searchParams.get("metric") as Metric)
     : "cumulative";
-  try {
+  const run = () => {
     const parsed = parseReportParams(url, Number(today.slice(0, 4)));
     // Department officers see their province; the URL cannot widen it.
     const params: ReportParams = { ...parsed, provinceCode: parsed.provinceCode ?? ownProvinceCode(actor) };
@@ -68,17 +67,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
           ? { kind: "facilities" as const, provinces: null, facilities: listMapFacilities(db, actor, params.provinceCode, today, locale) }
           : null;
     return json({ report, params, metric, provinces, map, error: null, today });
-  } catch (error) {
-    if (error instanceof DomainError && error.status === 400) {
-      return json({ report: null, params: null, metric, provinces, map: null, error: encodeMessage(error.message, error.params), today }, { status: 400 });
-    }
-    throwDomainResponse(error);
-  }
+  };
+  // A refused filter (a baseline after the report year) answers the page itself, beside the filter.
+  return orRespond(run, (error) =>
+    json({ report: null, params: null, metric, provinces, map: null, error: encodeMessage(error.message, error.params), today }, { status: 400 }),
+  );
 }
 
 export default function ReportsPage() {
   const { report, params, metric, provinces, map, error, today } = useLoaderData<typeof loader>();
-  const { t } = useTranslation("adoption");
+  const { t } = useTranslation("reports");
   const locale = useLocale();
   const n = (value: number) => formatNumber(value, locale);
   const competenceLabel = (key: string) => groupLabel("competence", { key, label: key }, t);
@@ -130,7 +128,7 @@ export default function ReportsPage() {
           {provinces ? (
             <FilterSelect
               name="province"
-              label={t("report.province")}
+              label={t("dimension.province")}
               defaultValue={params?.provinceCode ?? undefined}
               options={provinces.map((p) => ({ value: p.code, label: locale === "en" ? p.nameEn : p.name }))}
             />

@@ -15,7 +15,6 @@ import { useLocale } from "~/i18n/use-locale";
 import { readsEverything } from "~/models/access/policy";
 import { requireActor } from "~/models/auth/session.server";
 import { addDaysIso } from "~/models/dates";
-import { DomainError } from "~/models/errors";
 import { listProvinces } from "~/models/facilities/queries.server";
 import {
   COMPLETENESS_SORTS,
@@ -25,13 +24,13 @@ import {
 } from "~/models/reports/completeness";
 import { getLedgerCompleteness } from "~/models/reports/completeness.server";
 import { dashboardProvince } from "~/models/reports/dashboard.server";
-import { throwDomainResponse, todayInVietnam } from "~/utils/domain-response.server";
+import { orRespond, todayInVietnam } from "~/utils/domain-response.server";
 import { encodeMessage, translateMessage } from "~/utils/messages";
 import { localizedTitle } from "~/utils/meta";
 import { pageFromUrl } from "~/utils/pagination";
 
 export const meta: MetaFunction = ({ matches }) =>
-  localizedTitle(matches, "adoption:completeness.title");
+  localizedTitle(matches, "reports:completeness.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
@@ -39,7 +38,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const today = todayInVietnam();
   const db = getDb();
   const provinces = readsEverything(actor) ? listProvinces(db) : null;
-  try {
+  const run = () => {
     const province = url.searchParams.get("province");
     // A department officer asking for another province is refused (403), as on the dashboard.
     const provinceCode = dashboardProvince(db, actor, province);
@@ -59,28 +58,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
       today,
       error: null,
     });
-  } catch (error) {
-    if (error instanceof DomainError && error.status === 400) {
-      return json(
-        {
-          result: null,
-          params: null,
-          provinceCode: null,
-          provinces,
-          today,
-          error: encodeMessage(error.message, error.params),
-        },
-        { status: 400 }
-      );
-    }
-    throwDomainResponse(error);
-  }
+  };
+  // A refused period (an end before its start) answers the page itself, beside the filter.
+  return orRespond(run, (error) =>
+    json(
+      { result: null, params: null, provinceCode: null, provinces, today, error: encodeMessage(error.message, error.params) },
+      { status: 400 },
+    ),
+  );
 }
 
 export default function CompletenessPage() {
   const { result, params, provinceCode, provinces, today, error } =
     useLoaderData<typeof loader>();
-  const { t } = useTranslation("adoption");
+  const { t } = useTranslation("reports");
   const { t: tf } = useTranslation("enums");
   const locale = useLocale();
   const n = (v: number) => formatNumber(v, locale);
@@ -141,7 +132,7 @@ export default function CompletenessPage() {
         {provinces ? (
           <FilterSelect
             name="province"
-            label={t("report.province")}
+            label={t("dimension.province")}
             defaultValue={provinceCode}
             options={provinces.map((p) => ({
               value: p.code,
@@ -151,13 +142,13 @@ export default function CompletenessPage() {
         ) : null}
         <div className="flex flex-col gap-1 text-sm">
           <label className="label" htmlFor="completeness-from">
-            {t("completeness.from")}
+            {t("common:from")}
           </label>
           <DateField id="completeness-from" name="from" defaultValue={params?.from} max={today} />
         </div>
         <div className="flex flex-col gap-1 text-sm">
           <label className="label" htmlFor="completeness-to">
-            {t("completeness.to")}
+            {t("common:to")}
           </label>
           <DateField id="completeness-to" name="to" defaultValue={params?.to} max={today} />
         </div>
@@ -181,7 +172,7 @@ export default function CompletenessPage() {
         />
         <SearchBox
           defaultValue={params?.q ?? ""}
-          label={t("completeness.search")}
+          label={t("common:facility")}
         />
       </FilterBar>
 
@@ -266,7 +257,7 @@ export default function CompletenessPage() {
                   </caption>
                   <thead>
                     <tr>
-                      <th scope="col">{t("drill.facility")}</th>
+                      <th scope="col">{t("common:facility")}</th>
                       <th scope="col">{t("completeness.level")}</th>
                       <th scope="col">{t("completeness.status")}</th>
                       <th scope="col" className="text-right">

@@ -8,7 +8,7 @@ import { requireActor } from "~/models/auth/session.server";
 import { drillTable, reportTable, tableToCsv, tableToXlsx, type Table } from "~/models/reports/export.server";
 import { parseDrillParams, parseReportParams } from "~/models/reports/params";
 import { loadAdoptionReport, loadDrillDownAll } from "~/models/reports/queries.server";
-import { throwDomainResponse, todayInVietnam } from "~/utils/domain-response.server";
+import { orRespond, todayInVietnam } from "~/utils/domain-response.server";
 
 const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -17,22 +17,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const today = todayInVietnam();
   const locale = await getLocale(request);
-  const t = getFixedT(locale, "adoption");
+  const t = getFixedT(locale, "reports");
   const year = Number(today.slice(0, 4));
   const db = getDb();
-  let table: Table;
-  try {
+  const table: Table = orRespond(() => {
     if (url.searchParams.get("kind") === "pairs") {
       const params = parseDrillParams(url, year);
-      table = drillTable(loadDrillDownAll(db, actor, params, today, locale), t, t("drill.title"));
+      return drillTable(loadDrillDownAll(db, actor, params, today, locale), t, t("drill.title"));
     } else {
       const parsed = parseReportParams(url, year);
       const params = { ...parsed, provinceCode: parsed.provinceCode ?? ownProvinceCode(actor) };
-      table = reportTable(loadAdoptionReport(db, actor, params, today, locale), t, t("report.title"));
+      return reportTable(loadAdoptionReport(db, actor, params, today, locale), t, t("report.title"));
     }
-  } catch (error) {
-    throwDomainResponse(error);
-  }
+  });
   const name = `${url.searchParams.get("kind") === "pairs" ? "ky-thuat" : "bao-cao-ky-thuat-vuot-tuyen"}-${today}`;
   if (url.searchParams.get("format") === "xlsx") {
     return new Response(new Uint8Array(await tableToXlsx(table)), {

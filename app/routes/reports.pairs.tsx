@@ -12,29 +12,27 @@ import { getLocale } from "~/i18n/locale.server";
 import { requireActor } from "~/models/auth/session.server";
 import { parseDrillParams } from "~/models/reports/params";
 import { loadDrillDown } from "~/models/reports/queries.server";
-import { throwDomainResponse, todayInVietnam } from "~/utils/domain-response.server";
+import { orRespond, todayInVietnam } from "~/utils/domain-response.server";
 import { pageFromUrl } from "~/utils/pagination";
 import { localizedTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = ({ matches }) => localizedTitle(matches, "adoption:drill.title");
+export const meta: MetaFunction = ({ matches }) => localizedTitle(matches, "reports:drill.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   const url = new URL(request.url);
   const today = todayInVietnam();
   const locale = await getLocale(request);
-  try {
+  return orRespond(() => {
     const params = parseDrillParams(url, Number(today.slice(0, 4)));
     const page = loadDrillDown(getDb(), actor, params, today, pageFromUrl(url, 50), locale);
     return json({ params, page });
-  } catch (error) {
-    throwDomainResponse(error);
-  }
+  });
 }
 
 export default function DrillDownPage() {
   const { params, page } = useLoaderData<typeof loader>();
-  const { t } = useTranslation("adoption");
+  const { t } = useTranslation("reports");
   const locale = useLocale();
   const { search } = useLocation();
   const back = new URLSearchParams(search);
@@ -83,7 +81,7 @@ export default function DrillDownPage() {
           <table className="table">
             <thead>
               <tr>
-                <th scope="col">{t("drill.facility")}</th>
+                <th scope="col">{t("common:facility")}</th>
                 <th scope="col">{t("drill.technique")}</th>
                 <th scope="col" className="hidden md:table-cell">{t("drill.minLevel")}</th>
                 <th scope="col" className="hidden md:table-cell">{t("drill.levelAtStart")}</th>

@@ -14,8 +14,7 @@ import { useLocale } from "~/i18n/use-locale";
 import { ownProvinceCode } from "~/models/access/policy";
 import { getLocale } from "~/i18n/locale.server";
 import { requireActor } from "~/models/auth/session.server";
-import { DomainError } from "~/models/errors";
-import { throwDomainResponse, todayInVietnam } from "~/utils/domain-response.server";
+import { orRespond, todayInVietnam } from "~/utils/domain-response.server";
 import { groupChart } from "~/models/reports/chart-series";
 import { PERIOD_KINDS, reportQuery, type PeriodKind } from "~/models/reports/params";
 import { categoryLabelKey, DEFAULT_PERIOD_DIMENSION, dimensionLabelKey, groupFilter, PERIOD_DIMENSIONS } from "~/models/reports/registry";
@@ -24,7 +23,7 @@ import { loadPeriodSummary } from "~/models/reports/queries.server";
 import { encodeMessage, translateMessage } from "~/utils/messages";
 import { localizedTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = ({ matches }) => localizedTitle(matches, "adoption:periods.title");
+export const meta: MetaFunction = ({ matches }) => localizedTitle(matches, "reports:periods.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
@@ -38,20 +37,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const asked = url.searchParams.get("dimension");
   const dimension = PERIOD_DIMENSIONS.find((d) => d === asked) ?? DEFAULT_PERIOD_DIMENSION;
   const provinceCode = ownProvinceCode(actor) ?? (url.searchParams.get("province") || null);
-  try {
-    const summary = loadPeriodSummary(getDb(), actor, { kind, year, dimension, provinceCode, crossOnly: true, locale: await getLocale(request) }, today);
-    return json({ summary, chosen: { kind, year }, dimension, provinceCode, error: null });
-  } catch (error) {
-    if (error instanceof DomainError && error.status === 400) {
-      return json({ summary: null, chosen: { kind, year }, dimension, provinceCode, error: encodeMessage(error.message, error.params) }, { status: 400 });
-    }
-    throwDomainResponse(error);
-  }
+  const locale = await getLocale(request);
+  // A refused period (a year not begun) answers the page itself, beside the filter.
+  return orRespond(
+    () => {
+      const summary = loadPeriodSummary(getDb(), actor, { kind, year, dimension, provinceCode, crossOnly: true, locale }, today);
+      return json({ summary, chosen: { kind, year }, dimension, provinceCode, error: null });
+    },
+    (error) => json({ summary: null, chosen: { kind, year }, dimension, provinceCode, error: encodeMessage(error.message, error.params) }, { status: 400 }),
+  );
 }
 
 export default function PeriodSummaryPage() {
   const { summary, chosen, dimension, provinceCode, error } = useLoaderData<typeof loader>();
-  const { t } = useTranslation("adoption");
+  const { t } = useTranslation("reports");
   const locale = useLocale();
   const n = (v: number) => formatNumber(v, locale);
   const report = summary?.report ?? null;

@@ -148,7 +148,7 @@ export default function BoardPage() {
       <FilterBar keep={{ view: filters.view, period: filters.period, from: filters.start }}>
         <RotationFilters q={filters.q} status={filters.status} />
         <FilterSelect name="facility" label={t("board.facility")} defaultValue={filters.facilityId} options={facilities.map((f) => ({ value: String(f.value), label: f.label }))} />
-        <FilterSelect name="cadre" label={t("staff.fields.cadre")} defaultValue={filters.cadre} options={CADRES.map((c) => ({ value: c, label: te(`cadre.${c}`) }))} />
+        <FilterSelect name="cadre" label={t("staff:fields.cadre")} defaultValue={filters.cadre} options={CADRES.map((c) => ({ value: c, label: te(`cadre.${c}`) }))} />
       </FilterBar>
       {board.conflictCount > 0 ? (
         <p className="rounded-md border border-red-300 bg-red-50 p-2 text-sm text-red-800" role="status">

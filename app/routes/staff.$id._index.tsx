@@ -17,7 +17,7 @@ import { listCommitments } from "~/models/schedule/commitments.server";
 import { getStaffMember } from "~/models/staff/queries.server";
 import { notFound, requireId } from "~/utils/http.server";
 
-export const meta: MetaFunction = ({ matches }) => localizedTitle(matches, "rotations:staff.title");
+export const meta: MetaFunction = ({ matches }) => localizedTitle(matches, "staff:title");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = await getLocale(request);
@@ -36,7 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function StaffMemberPage() {
   const { detail, rotations, courses } = useLoaderData<typeof loader>();
-  const { t } = useTranslation("rotations");
+  const { t } = useTranslation("staff");
   const { t: te } = useTranslation("enums");
   const locale = useLocale();
   const m = detail.member;
@@ -44,7 +44,7 @@ export default function StaffMemberPage() {
     <div className="mx-auto max-w-4xl space-y-4">
       <p>
         <Link to="/staff" className="link text-sm">
-          ← {t("staff.title")}
+          ← {t("title")}
         </Link>
       </p>
       <header className="flex flex-wrap items-start justify-between gap-3">
@@ -53,21 +53,21 @@ export default function StaffMemberPage() {
           <p className="mt-1 text-sm text-slate-600">
             {te(`cadre.${m.cadre}`)}
             {m.title ? ` · ${m.title}` : null} · {detail.facilityName}
-            {m.active ? null : ` · ${t("staff.inactive")}`}
+            {m.active ? null : ` · ${t("inactive")}`}
           </p>
         </div>
         <div className="flex flex-wrap gap-2">
           <a href={`/staff/${m.id}/calendar.ics`} className="btn-secondary">
-            {t("staff.calendar")}
+            {t("calendar")}
           </a>
           {detail.canEdit ? (
             <Link to={`/staff/${m.id}/edit`} className="btn-secondary">
-              {t("staff.edit")}
+              {t("edit")}
             </Link>
           ) : null}
           {detail.canRotate && m.active ? (
             <Link to={`/rotations/new?staff=${m.id}`} className="btn">
-              {t("staff.schedule")}
+              {t("schedule")}
             </Link>
           ) : null}
         </div>
@@ -75,23 +75,23 @@ export default function StaffMemberPage() {
       <section className="card">
         <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-3">
           <div>
-            <dt className="text-slate-500">{t("staff.fields.chapterNumber")}</dt>
+            <dt className="text-slate-500">{t("fields.chapterNumber")}</dt>
             <dd>{detail.chapterName ?? "—"}</dd>
           </div>
           <div>
-            <dt className="text-slate-500">{t("staff.fields.licenceNumber")}</dt>
+            <dt className="text-slate-500">{t("fields.licenceNumber")}</dt>
             <dd className="font-mono">{m.licenceNumber ?? "—"}</dd>
           </div>
           <div>
-            <dt className="text-slate-500">{t("staff.fields.email")}</dt>
+            <dt className="text-slate-500">{t("fields.email")}</dt>
             <dd>{m.email ?? "—"}</dd>
           </div>
         </dl>
       </section>
       <section className="card space-y-2">
-        <h2 className="font-semibold">{t("staff.fields.techniques")}</h2>
+        <h2 className="font-semibold">{t("fields.techniques")}</h2>
         {detail.techniques.length === 0 ? (
-          <p className="text-sm text-slate-600">{t("staff.noTechniques")}</p>
+          <p className="text-sm text-slate-600">{t("noTechniques")}</p>
         ) : (
           <ul className="space-y-1 text-sm">
             {detail.techniques.map((tech) => (
@@ -100,16 +100,16 @@ export default function StaffMemberPage() {
                   {tech.code}
                 </Link>{" "}
                 {tech.name}
-                {tech.since ? <span className="text-slate-500"> · {t("staff.since", { date: formatDate(tech.since, locale) })}</span> : null}
+                {tech.since ? <span className="text-slate-500"> · {t("since", { date: formatDate(tech.since, locale) })}</span> : null}
               </li>
             ))}
           </ul>
         )}
       </section>
       <section className="card p-0">
-        <h2 className="border-b border-slate-200 px-4 py-2 font-semibold">{t("staff.rotations")}</h2>
+        <h2 className="border-b border-slate-200 px-4 py-2 font-semibold">{t("rotations")}</h2>
         {rotations.length === 0 ? (
-          <p className="p-4 text-sm text-slate-600">{t("staff.noRotations")}</p>
+          <p className="p-4 text-sm text-slate-600">{t("noRotations")}</p>
         ) : (
           <ul className="divide-y divide-slate-100">
             {rotations.map((r) => (
@@ -128,12 +128,12 @@ export default function StaffMemberPage() {
       </section>
       {courses.length > 0 ? (
         <section className="card p-0">
-          <h2 className="border-b border-slate-200 px-4 py-2 font-semibold">{t("staff.courses")}</h2>
+          <h2 className="border-b border-slate-200 px-4 py-2 font-semibold">{t("courses")}</h2>
           <ul className="divide-y divide-slate-100">
             {courses.map((c) => (
               <li key={`${c.kind}-${c.id}-${c.start}`} className="flex flex-wrap justify-between gap-2 px-4 py-2 text-sm">
                 <span>
-                  {c.title} <span className="text-slate-500">· {t(`staff.courseRole.${c.kind}`)}</span>
+                  {c.title} <span className="text-slate-500">· {t(`courseRole.${c.kind}`)}</span>
                 </span>
                 <span className="whitespace-nowrap text-slate-600">
                   {formatDate(c.start, locale)} – {formatDate(c.end, locale)}

@@ -13,7 +13,7 @@ import { parseTechniqueCodes, staffSchema } from "~/models/staff/schemas";
 import { replyInvalid, replyWithDomainError, parseForm } from "~/utils/form.server";
 import { forbidden, notFound, requireId } from "~/utils/http.server";
 
-export const meta: MetaFunction = ({ matches }) => localizedTitle(matches, "rotations:staff.edit");
+export const meta: MetaFunction = ({ matches }) => localizedTitle(matches, "staff:edit");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireCapability(request, "staff.manage");
@@ -56,7 +56,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function EditStaffPage() {
   const { id, chapters, defaults } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const { t } = useTranslation("rotations");
+  const { t } = useTranslation("staff");
   return (
     <div className="mx-auto max-w-3xl space-y-4">
       <p>
@@ -64,8 +64,8 @@ export default function EditStaffPage() {
           ← {defaults.fullName}
         </Link>
       </p>
-      <h1 className="page-title">{t("staff.edit")}</h1>
-      <StaffForm defaults={defaults} chapters={chapters} facilities={null} lastResult={actionData?.result} submitLabel={t("form.save")} editing />
+      <h1 className="page-title">{t("edit")}</h1>
+      <StaffForm defaults={defaults} chapters={chapters} facilities={null} lastResult={actionData?.result} submitLabel={t("common:saveChanges")} editing />
     </div>
   );
 }

@@ -15,7 +15,7 @@ import { CADRES } from "~/models/enums";
 import { listStaff, parseStaffFilters, staffFacilityOptions } from "~/models/staff/queries.server";
 import { pageFromUrl } from "~/utils/pagination";
 
-export const meta: MetaFunction = ({ matches }) => localizedTitle(matches, "rotations:staff.title");
+export const meta: MetaFunction = ({ matches }) => localizedTitle(matches, "staff:title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const locale = await getLocale(request);
@@ -34,39 +34,39 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function StaffPage() {
   const { filters, result, chapters, facilities, canManage } = useLoaderData<typeof loader>();
-  const { t } = useTranslation("rotations");
+  const { t } = useTranslation("staff");
   const { t: te } = useTranslation("enums");
   return (
     <div className="space-y-4">
       <header className="flex flex-wrap items-start justify-between gap-3">
         <div>
-          <h1 className="page-title">{t("staff.title")}</h1>
-          <p className="mt-1 text-sm text-slate-600">{t("staff.intro")}</p>
+          <h1 className="page-title">{t("title")}</h1>
+          <p className="mt-1 text-sm text-slate-600">{t("intro")}</p>
         </div>
         {canManage ? (
-          <nav className="flex gap-2" aria-label={t("staff.title")}>
+          <nav className="flex gap-2" aria-label={t("title")}>
             <Link to="/staff/import" className="btn-secondary">
-              {t("staff.import.title")}
+              {t("import.title")}
             </Link>
             <Link to="/staff/new" className="btn">
-              {t("staff.new")}
+              {t("new")}
             </Link>
           </nav>
         ) : null}
       </header>
       <FilterBar>
-        <SearchBox defaultValue={filters.q} label={t("staff.searchLabel")} />
-        <FilterSelect name="cadre" label={t("staff.fields.cadre")} defaultValue={filters.cadre} options={CADRES.map((c) => ({ value: c, label: te(`cadre.${c}`) }))} />
+        <SearchBox defaultValue={filters.q} label={t("searchLabel")} />
+        <FilterSelect name="cadre" label={t("fields.cadre")} defaultValue={filters.cadre} options={CADRES.map((c) => ({ value: c, label: te(`cadre.${c}`) }))} />
         <FilterSelect
           name="chapter"
-          label={t("staff.fields.chapterNumber")}
+          label={t("fields.chapterNumber")}
           defaultValue={filters.chapter}
           options={chapters.map((c) => ({ value: String(c.number), label: `${c.roman}. ${c.name}` }))}
         />
         {facilities.length > 1 ? (
           <FilterSelect
             name="facility"
-            label={t("staff.fields.facility")}
+            label={t("fields.facility")}
             defaultValue={filters.facilityId}
             options={facilities.map((f) => ({ value: String(f.value), label: f.label }))}
           />
@@ -74,25 +74,25 @@ export default function StaffPage() {
       </FilterBar>
       <section className="card p-0">
         {result.rows.length === 0 ? (
-          <p className="p-4 text-slate-600">{t("staff.empty")}</p>
+          <p className="p-4 text-slate-600">{t("empty")}</p>
         ) : (
           <div className="overflow-x-auto">
             <table className="table table-cards">
               <thead>
                 <tr>
-                  <th scope="col">{t("staff.fields.fullName")}</th>
-                  <th scope="col">{t("staff.fields.cadre")}</th>
+                  <th scope="col">{t("fields.fullName")}</th>
+                  <th scope="col">{t("fields.cadre")}</th>
                   <th scope="col" className="hidden md:table-cell">
-                    {t("staff.fields.chapterNumber")}
+                    {t("fields.chapterNumber")}
                   </th>
                   <th scope="col" className="hidden sm:table-cell">
-                    {t("staff.fields.facility")}
+                    {t("fields.facility")}
                   </th>
                   <th scope="col" className="hidden lg:table-cell">
-                    {t("staff.fields.licenceNumber")}
+                    {t("fields.licenceNumber")}
                   </th>
                   <th scope="col" className="text-right">
-                    {t("staff.columns.techniques")}
+                    {t("columns.techniques")}
                   </th>
                 </tr>
               </thead>
@@ -104,13 +104,13 @@ export default function StaffPage() {
                         {row.fullName}
                       </Link>
                       {row.title ? <span className="block text-xs text-slate-500">{row.title}</span> : null}
-                      {row.active ? null : <span className="badge ml-1 bg-slate-100">{t("staff.inactive")}</span>}
+                      {row.active ? null : <span className="badge ml-1 bg-slate-100">{t("inactive")}</span>}
                     </td>
-                    <td data-label={t("staff.fields.cadre")}>{te(`cadre.${row.cadre}`)}</td>
-                    <td className="hidden text-xs md:table-cell" data-label={t("staff.fields.chapterNumber")}>{row.chapterName ?? "—"}</td>
-                    <td className="hidden sm:table-cell" data-label={t("staff.fields.facility")}>{row.facilityName}</td>
-                    <td className="hidden font-mono text-xs lg:table-cell" data-label={t("staff.fields.licenceNumber")}>{row.licenceNumber ?? "—"}</td>
-                    <td className="text-right tabular-nums" data-label={t("staff.columns.techniques")}>{row.techniqueCount}</td>
+                    <td data-label={t("fields.cadre")}>{te(`cadre.${row.cadre}`)}</td>
+                    <td className="hidden text-xs md:table-cell" data-label={t("fields.chapterNumber")}>{row.chapterName ?? "—"}</td>
+                    <td className="hidden sm:table-cell" data-label={t("fields.facility")}>{row.facilityName}</td>
+                    <td className="hidden font-mono text-xs lg:table-cell" data-label={t("fields.licenceNumber")}>{row.licenceNumber ?? "—"}</td>
+                    <td className="text-right tabular-nums" data-label={t("columns.techniques")}>{row.techniqueCount}</td>
                   </tr>
                 ))}
               </tbody>

@@ -59,7 +59,7 @@ export default function StaffImportPage() {
     <div className="mx-auto max-w-3xl space-y-4">
       <p>
         <Link to="/staff" className="link text-sm">
-          ← {t("rotations:staff.title")}
+          ← {t("staff:title")}
         </Link>
       </p>
       <h1 className="page-title">{t("staff.title")}</h1>

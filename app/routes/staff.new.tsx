@@ -14,7 +14,7 @@ import { parseTechniqueCodes, staffSchema } from "~/models/staff/schemas";
 import { replyInvalid, replyWithDomainError, parseForm } from "~/utils/form.server";
 import { getLocale } from "~/i18n/locale.server";
 
-export const meta: MetaFunction = ({ matches }) => localizedTitle(matches, "rotations:staff.new");
+export const meta: MetaFunction = ({ matches }) => localizedTitle(matches, "staff:new");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireCapability(request, "staff.manage");
@@ -41,16 +41,16 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function NewStaffPage() {
   const { chapters, facilities } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const { t } = useTranslation("rotations");
+  const { t } = useTranslation("staff");
   return (
     <div className="mx-auto max-w-3xl space-y-4">
       <p>
         <Link to="/staff" className="link text-sm">
-          ← {t("staff.title")}
+          ← {t("title")}
         </Link>
       </p>
-      <h1 className="page-title">{t("staff.new")}</h1>
-      <StaffForm defaults={{ cadre: "doctor" }} chapters={chapters} facilities={facilities} lastResult={actionData?.result} submitLabel={t("form.create")} editing={false} />
+      <h1 className="page-title">{t("new")}</h1>
+      <StaffForm defaults={{ cadre: "doctor" }} chapters={chapters} facilities={facilities} lastResult={actionData?.result} submitLabel={t("common:save")} editing={false} />
     </div>
   );
 }

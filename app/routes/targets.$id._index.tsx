@@ -6,7 +6,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FieldError, FormErrors } from "~/components/form";
+import { Field } from "~/components/fields";
+import { FormErrors } from "~/components/form";
 import { TargetStatusBadge } from "~/components/reports/target-status";
 import { getDb } from "~/db/client.server";
 import { formatDate, formatNumber } from "~/i18n/format";
@@ -18,13 +19,12 @@ import { getTarget } from "~/models/targets/targets.server";
 import { replyInvalid, replyWithDomainError, readForm, parseSubmission } from "~/utils/form.server";
 import { notFound, requireId } from "~/utils/http.server";
 import { localizedTitle } from "~/utils/meta";
-import { DateField } from "~/components/date-field";
 import { todayInVietnam } from "~/utils/domain-response.server";
 import { ConfirmButton } from "~/components/confirm-button";
 import { getLocale } from "~/i18n/locale.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
-  data ? [{ title: `${data.target.title} – CGKT` }] : localizedTitle(matches, "adoption:targets.title");
+  data ? [{ title: `${data.target.title} – CGKT` }] : localizedTitle(matches, "reports:targets.title");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
@@ -62,7 +62,7 @@ export default function TargetPage() {
   const { target, today } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
-  const { t } = useTranslation("adoption");
+  const { t } = useTranslation("reports");
   const { t: tc } = useTranslation("common");
   const { t: te } = useTranslation("enums");
   const locale = useLocale();
@@ -107,7 +107,7 @@ export default function TargetPage() {
         </p>
         <TargetStatusBadge status={target.status} />
         <p className="w-full text-sm text-slate-600">
-          {t("targets.baseline")}: {n(target.baseline)}
+          {t("fields.baseline")}: {n(target.baseline)}
           {target.indicator !== "manual_count" ? ` · ${t("targets.computedHelp")}` : ""}
         </p>
       </section>
@@ -150,23 +150,15 @@ export default function TargetPage() {
               <h3 className="font-semibold">{t("targets.addMeasurement")}</h3>
               <FormErrors errors={form.errors} />
               <div className="grid gap-3 sm:grid-cols-3">
-                <div>
-                  <label className="label" htmlFor={fields.measuredOn.id}>{t("targets.measuredOn")}</label>
-                  <DateField {...getInputProps(fields.measuredOn, { type: "text" })} max={today} />
-                  <FieldError errors={fields.measuredOn.errors} />
-                </div>
-                <div>
-                  <label className="label" htmlFor={fields.value.id}>{t("targets.measurementValue")}</label>
-                  <input className="input" {...getInputProps(fields.value, { type: "number" })} min={0} step="any" />
-                  <FieldError errors={fields.value.errors} />
-                </div>
-                <div>
-                  <label className="label" htmlFor={fields.note.id}>{t("targets.note")}</label>
-                  <input className="input" {...getInputProps(fields.note, { type: "text" })} />
-                  <FieldError errors={fields.note.errors} />
-                </div>
+                <Field field={fields.measuredOn} label={t("targets.measuredOn")} inputProps={{ ...getInputProps(fields.measuredOn, { type: "date" }), max: today }} />
+                <Field
+                  field={fields.value}
+                  label={t("targets.measurementValue")}
+                  inputProps={{ ...getInputProps(fields.value, { type: "number" }), min: 0, step: "any" }}
+                />
+                <Field field={fields.note} label={t("common:note")} inputProps={getInputProps(fields.note, { type: "text" })} />
               </div>
-              <button type="submit" name="intent" value="addMeasurement" className="btn">{t("targets.save")}</button>
+              <button type="submit" name="intent" value="addMeasurement" className="btn">{t("common:save")}</button>
             </Form>
           ) : null}
         </section>

@@ -22,7 +22,7 @@ import { localizedTitle } from "~/utils/meta";
 import { ConfirmButton } from "~/components/confirm-button";
 import { getLocale } from "~/i18n/locale.server";
 
-export const meta: MetaFunction = ({ matches }) => localizedTitle(matches, "adoption:targets.editTitle");
+export const meta: MetaFunction = ({ matches }) => localizedTitle(matches, "reports:targets.edit");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireCapability(request, "targets.manage");
@@ -73,7 +73,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function EditTargetPage() {
   const { target, showProvince, defaults } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const { t } = useTranslation("adoption");
+  const { t } = useTranslation("reports");
   const { t: te } = useTranslation("enums");
   const { t: tc } = useTranslation("common");
   const locale = useLocale();
@@ -94,10 +94,10 @@ export default function EditTargetPage() {
       <p>
         <Link to={`/targets/${target.id}`} className="link text-sm">← {target.title}</Link>
       </p>
-      <h1 className="page-title">{t("targets.editTitle")}</h1>
+      <h1 className="page-title">{t("targets.edit")}</h1>
       <TargetForm
         heading={target.title}
-        submitLabel={t("targets.saveChanges")}
+        submitLabel={t("common:saveChanges")}
         showProvince={showProvince}
         version={target.version}
         lastResult={deleting ? undefined : actionData?.result}
@@ -135,7 +135,7 @@ export default function EditTargetPage() {
             title={t("targets.deleteQuestion", { title: target.title })}
             consequence={target.measurementCount > 0 ? t("targets.deleteHelpWithValues", { count: target.measurementCount }) : t("targets.deleteHelp")}
           >
-            {t("targets.deleteConfirm")}
+            {t("targets.deleteTitle")}
           </ConfirmButton>
         </Form>
       </section>

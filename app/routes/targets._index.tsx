@@ -20,7 +20,7 @@ import { localizedTitle } from "~/utils/meta";
 import { todayInVietnam } from "~/utils/domain-response.server";
 import { getLocale } from "~/i18n/locale.server";
 
-export const meta: MetaFunction = ({ matches }) => localizedTitle(matches, "adoption:targets.title");
+export const meta: MetaFunction = ({ matches }) => localizedTitle(matches, "reports:targets.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
@@ -50,7 +50,7 @@ export default function TargetsPage() {
   const { page, canManage, showProvince, today } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
-  const { t } = useTranslation("adoption");
+  const { t } = useTranslation("reports");
   const { t: te } = useTranslation("enums");
   const locale = useLocale();
   const n = (v: number) => formatNumber(v, locale);
@@ -72,7 +72,7 @@ export default function TargetsPage() {
           <table className="table table-cards">
             <thead>
               <tr>
-                <th scope="col">{t("targets.titleField")}</th>
+                <th scope="col">{t("fields.title")}</th>
                 <th scope="col" className="hidden md:table-cell">{t("targets.scope")}</th>
                 <th scope="col" className="hidden sm:table-cell">{t("targets.period")}</th>
                 <th scope="col" className="text-right">{t("targets.achievement")}</th>

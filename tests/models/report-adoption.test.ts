@@ -130,7 +130,7 @@ test("a department reads only its own province's figures", () => {
 
 test("a baseline year after the report year is refused", () => {
   const { db } = buildNetwork();
-  expect(() => getAdoptionReport(db, admin, { baselineYear: 2026 }, TODAY)).toThrow("adoption:errors.baselineAfterReport");
+  expect(() => getAdoptionReport(db, admin, { baselineYear: 2026 }, TODAY)).toThrow("reports:errors.baselineAfterReport");
 });
 
 test("drilling into a figure lists exactly the pairs it counts", () => {

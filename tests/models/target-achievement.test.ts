@@ -79,7 +79,7 @@ test("a target behind a straight-line plan is at risk and listed for the dashboa
   expect(() => createTarget(db, department, { ...base, title: "x", indicator: "manual_count", facilityId: hospital.id, targetValue: 5 })).toThrow(
     expect.objectContaining({ status: 403 }),
   );
-  expect(() => createTarget(db, department, { ...base, title: "x", indicator: "manual_count", targetValue: 0 })).toThrow("adoption:errors.targetNotPositive");
+  expect(() => createTarget(db, department, { ...base, title: "x", indicator: "manual_count", targetValue: 0 })).toThrow("reports:errors.targetNotPositive");
 });
 
 test("status follows the calendar: on track early, missed after the end, achieved at the target", () => {

@@ -53,8 +53,8 @@ test("a form read at an older version gets 409 naming what differs, and nothing 
 test("an edit follows the create rules: a target of zero or below and an end before the start are refused", () => {
   const { db, department, form, target } = setup();
   const edit = (changes: Partial<TargetForm>) => () => updateTarget(db, department, target.id, { ...form, ...changes, version: target.version });
-  expect(edit({ targetValue: 0 })).toThrow("adoption:errors.targetNotPositive");
-  expect(edit({ targetValue: -3 })).toThrow("adoption:errors.targetNotPositive");
+  expect(edit({ targetValue: 0 })).toThrow("reports:errors.targetNotPositive");
+  expect(edit({ targetValue: -3 })).toThrow("reports:errors.targetNotPositive");
   expect(edit({ periodEnd: "2024-12-31" })).toThrow("common:validation.endBeforeStart");
   expect(db.select().from(targets).where(eq(targets.id, target.id)).get()!.version).toBe(target.version);
 });
@@ -63,7 +63,7 @@ test("a target with hand-entered values keeps its indicator (409); without value
   const { db, department, form, target } = setup();
   addMeasurement(db, department, target.id, { measuredOn: "2025-06-30", value: 47 }, TODAY);
   expect(() => updateTarget(db, department, target.id, { ...form, indicator: "staff_rotated", version: target.version })).toThrow(
-    expect.objectContaining({ status: 409, field: "indicator", message: "adoption:errors.indicatorHasMeasurements" }),
+    expect.objectContaining({ status: 409, field: "indicator", message: "reports:errors.indicatorHasMeasurements" }),
   );
   const other = createTarget(db, department, { ...form, title: "Luân phiên" });
   expect(updateTarget(db, department, other.id, { ...form, indicator: "staff_rotated", version: other.version }).indicator).toBe("staff_rotated");
@@ -84,7 +84,7 @@ test("a delete confirmed on a page older than the target's last edit is a 409 an
   const { db, department, form, target } = setup();
   updateTarget(db, department, target.id, { ...form, targetValue: 60, version: target.version });
   expect(() => deleteTarget(db, department, target.id, { version: target.version })).toThrow(
-    expect.objectContaining({ status: 409, message: "adoption:errors.staleDelete" }),
+    expect.objectContaining({ status: 409, message: "reports:errors.staleDelete" }),
   );
   expect(db.select().from(targets).where(eq(targets.id, target.id)).get()).toBeDefined();
   expect(auditOf(db, "target", "delete")).toEqual([]);

@@ -71,7 +71,7 @@ test("a baseline year after the report year is a 400 with the message", async ()
   const { department } = await province();
   const response = await responseOf(reportLoader(args(authedRequest("/reports?baseline=2090", { cookie: department.cookie }))));
   expect(response.status).toBe(400);
-  expect((await response.json()).error).toContain("adoption:errors.baselineAfterReport");
+  expect((await response.json()).error).toContain("reports:errors.baselineAfterReport");
 });
 
 test("the report is exported as CSV with the same totals", async () => {
@@ -139,7 +139,7 @@ test("a target of zero or a negative value is refused and nothing is saved", asy
   const before = db.select({ n: count() }).from(targets).get()!.n;
   const zero = await post("0");
   expect(zero.status).toBe(400);
-  expect(JSON.stringify(await zero.json())).toContain("adoption:errors.targetNotPositive");
+  expect(JSON.stringify(await zero.json())).toContain("reports:errors.targetNotPositive");
   expect((await post("-5")).status).toBe(400);
   expect(db.select({ n: count() }).from(targets).get()!.n).toBe(before);
   const created = await post("54");
@@ -171,7 +171,7 @@ test("a target value of Infinity or 1e400 is refused, and an administrator's mis
   expect((await missing.json()).result.error.provinceCode).toEqual(["common:validation.required"]);
   const unknown = await post(admin.cookie, { provinceCode: "99" });
   expect(unknown.status).toBe(400);
-  expect((await unknown.json()).result.error.provinceCode[0]).toContain("adoption:errors.unknownProvince");
+  expect((await unknown.json()).result.error.provinceCode[0]).toContain("reports:errors.unknownProvince");
   expect(db.select({ n: count() }).from(targets).get()!.n).toBe(before);
 });
 
@@ -189,7 +189,7 @@ test("a drill-down with a baseline after the report year answers 400 with the ye
   const response = await responseOf(pairsLoader(args(authedRequest("/reports/pairs?baseline=2090&metric=cumulative", { cookie: department.cookie }))));
   expect(response.status).toBe(400);
   const body = await response.text();
-  expect(body).toContain("adoption:errors.baselineAfterReport|");
+  expect(body).toContain("reports:errors.baselineAfterReport|");
   expect(body).toContain('"baseline":2090');
 });
 

@@ -22,7 +22,7 @@ test("the completeness page lists the officer's province; another province is 40
   expect((await get(`/reports/completeness?province=${other.code}`, department.cookie)).status).toBe(403);
   const reversed = await get("/reports/completeness?from=2026-03-01&to=2026-02-01", department.cookie);
   expect(reversed.status).toBe(400);
-  expect((await reversed.json()).error).toContain("adoption:errors.periodReversed");
+  expect((await reversed.json()).error).toContain("reports:errors.periodReversed");
 });
 
 test("a hospital director has no province view", async () => {

@@ -45,7 +45,7 @@ test("an unreadable period or year opens the default; a period not started yet i
   const next = Number(vietnamToday(new Date()).slice(0, 4)) + 1;
   const future = await get(`/reports/periods?period=year&year=${next}`, department.cookie);
   expect(future.status).toBe(400);
-  expect((await future.json()).error).toContain("adoption:errors.periodInFuture");
+  expect((await future.json()).error).toContain("reports:errors.periodInFuture");
 });
 
 test("a department officer cannot read another province's summary", async () => {

@@ -57,10 +57,10 @@ test("a stale edit form is a 409 with the fields that changed, and nothing is ov
 test("an edit is validated like a new target: zero, negative, Infinity and an end before the start are 400s", async () => {
   const { department, target } = await milestone();
   for (const [changes, key] of [
-    [{ targetValue: "0" }, "adoption:errors.targetNotPositive"],
-    [{ targetValue: "-5" }, "adoption:errors.targetNotPositive"],
+    [{ targetValue: "0" }, "reports:errors.targetNotPositive"],
+    [{ targetValue: "-5" }, "reports:errors.targetNotPositive"],
     [{ targetValue: "Infinity" }, "common:validation.tooBig"],
-    [{ baseline: "-1" }, "adoption:errors.baselineNegative"],
+    [{ baseline: "-1" }, "reports:errors.baselineNegative"],
     [{ periodEnd: "2024-12-31" }, "common:validation.endBeforeStart"],
   ] as const) {
     const response = await edit(department.cookie, target.id, { ...FORM, ...changes, version: target.version });
@@ -113,7 +113,7 @@ test("the confirmed delete removes the target with its values; a confirmation ol
   expect((await edit(department.cookie, target.id, { ...FORM, targetValue: "60", version: target.version })).status).toBe(302);
   const stale = await confirm(target.version);
   expect(stale.status).toBe(409);
-  expect(JSON.stringify(await stale.json())).toContain("adoption:errors.staleDelete");
+  expect(JSON.stringify(await stale.json())).toContain("reports:errors.staleDelete");
   expect(stored(target.id)).toBeDefined();
   const deleted = await confirm(target.version + 1);
   expect(deleted.status).toBe(302);

@@ -14,7 +14,7 @@ import {
 type Format = (n: number) => string;
 
 function Legend({ classes, format, title }: { classes: MapClass[]; format: Format; title: string }) {
-  const { t } = useTranslation("adoption");
+  const { t } = useTranslation("reports");
   return (
     <div className="mt-3 flex flex-wrap items-center gap-3 text-xs text-slate-700" data-testid="map-legend">
       <span className="font-medium">{title}</span>

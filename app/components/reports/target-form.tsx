@@ -3,22 +3,22 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { Form } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { FieldError, FormErrors } from "~/components/form";
+import { Field, SelectField } from "~/components/fields";
+import { FormErrors } from "~/components/form";
 import { TARGET_INDICATORS } from "~/models/enums";
 import { targetSchema } from "~/models/targets/schemas";
-import { DateField } from "~/components/date-field";
 
 /** The label key of each target form field (also names the fields of a stale-edit notice). */
 export const TARGET_FIELD_LABELS: Record<string, string> = {
-  title: "targets.titleField",
-  indicator: "targets.indicator",
+  title: "fields.title",
+  indicator: "fields.indicator",
   facilityId: "targets.facilityId",
-  provinceCode: "targets.province",
-  periodStart: "targets.periodStart",
-  periodEnd: "targets.periodEnd",
-  baseline: "targets.baseline",
+  provinceCode: "dimension.province",
+  periodStart: "fields.periodStart",
+  periodEnd: "fields.periodEnd",
+  baseline: "fields.baseline",
   targetValue: "targets.targetValue",
-  unit: "targets.unit",
+  unit: "fields.unit",
 };
 
 /**
@@ -44,7 +44,7 @@ export function TargetForm({
   /** Shown instead of the form-level message (the stale-edit panel). */
   notice?: ReactNode;
 }) {
-  const { t } = useTranslation("adoption");
+  const { t } = useTranslation("reports");
   const { t: te } = useTranslation("enums");
   const [form, fields] = useForm({
     id: version === undefined ? "target-new" : "target-edit",
@@ -59,17 +59,7 @@ export function TargetForm({
   });
   const input = (name: keyof typeof TARGET_FIELD_LABELS & keyof typeof fields, type: "text" | "number" | "date", extra: Record<string, string> = {}) => {
     const field = fields[name] as unknown as Parameters<typeof getInputProps>[0];
-    return (
-      <div>
-        <label className="label" htmlFor={field.id}>{t(TARGET_FIELD_LABELS[name])}</label>
-        {type === "date" ? (
-          <DateField {...getInputProps(field, { type: "text" })} {...extra} />
-        ) : (
-          <input className="input" {...getInputProps(field, { type })} {...extra} />
-        )}
-        <FieldError errors={field.errors} />
-      </div>
-    );
+    return <Field field={field} label={t(TARGET_FIELD_LABELS[name])} inputProps={{ ...getInputProps(field, { type }), ...extra }} />;
   };
   return (
     <Form method="post" className="card space-y-3" {...getFormProps(form)}>
@@ -80,15 +70,11 @@ export function TargetForm({
       {notice ?? <FormErrors errors={form.errors} />}
       <div className="grid gap-3 sm:grid-cols-2">
         <div className="sm:col-span-2">{input("title", "text")}</div>
-        <div>
-          <label className="label" htmlFor={fields.indicator.id}>{t("targets.indicator")}</label>
-          <select className="input" {...getSelectProps(fields.indicator)}>
-            {TARGET_INDICATORS.map((i) => (
-              <option key={i} value={i}>{te(`targetIndicator.${i}`)}</option>
-            ))}
-          </select>
-          <FieldError errors={fields.indicator.errors} />
-        </div>
+        <SelectField field={fields.indicator} label={t(TARGET_FIELD_LABELS.indicator)} selectProps={getSelectProps(fields.indicator)}>
+          {TARGET_INDICATORS.map((i) => (
+            <option key={i} value={i}>{te(`targetIndicator.${i}`)}</option>
+          ))}
+        </SelectField>
         {input("facilityId", "number")}
         {showProvince ? input("provinceCode", "text") : null}
         {input("periodStart", "date")}

@@ -11,6 +11,6 @@ const COLOURS: Record<TargetStatus, string> = {
 
 /** A target's standing as a coloured badge with its label (colour is never the only signal). */
 export function TargetStatusBadge({ status }: { status: TargetStatus }) {
-  const { t } = useTranslation("adoption");
+  const { t } = useTranslation("reports");
   return <span className={`badge ${COLOURS[status]}`}>{t(`targets.statuses.${status}`)}</span>;
 }

@@ -2,7 +2,8 @@ import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm,
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FieldError, FormErrors } from "~/components/form";
+import { CheckboxField, Field, SelectField, TextareaField } from "~/components/fields";
+import { FormErrors } from "~/components/form";
 import { CADRES } from "~/models/enums";
 import { staffSchema } from "~/models/staff/schemas";
 
@@ -24,7 +25,7 @@ export function StaffForm({
   submitLabel: string;
   editing: boolean;
 }) {
-  const { t } = useTranslation("rotations");
+  const { t } = useTranslation("staff");
   const { t: te } = useTranslation("enums");
   const [form, fields] = useForm({
     lastResult,
@@ -36,81 +37,50 @@ export function StaffForm({
     ),
   });
   const text = (name: "fullName" | "title" | "licenceNumber" | "email", type: "text" | "email" = "text") => (
-    <div>
-      <label htmlFor={fields[name].id} className="label">
-        {t(`staff.fields.${name}`)}
-      </label>
-      <input {...getInputProps(fields[name], { type })} className="input" />
-      <FieldError id={fields[name].errorId} errors={fields[name].errors} />
-    </div>
+    <Field field={fields[name]} label={t(`fields.${name}`)} inputProps={getInputProps(fields[name], { type })} />
   );
   return (
     <Form method="post" className="card space-y-4" {...getFormProps(form)}>
       <FormErrors id={form.errorId} errors={form.errors} />
       {editing ? <input {...getInputProps(fields.version, { type: "hidden" })} /> : null}
       {facilities ? (
-        <div>
-          <label htmlFor={fields.facilityId.id} className="label">
-            {t("staff.fields.facility")}
-          </label>
-          <select {...getSelectProps(fields.facilityId)} className="input" disabled={editing}>
-            <option value="">{t("form.choose")}</option>
-            {facilities.map((f) => (
-              <option key={f.value} value={f.value}>
-                {f.label}
-              </option>
-            ))}
-          </select>
-          <FieldError id={fields.facilityId.errorId} errors={fields.facilityId.errors} />
-        </div>
+        <SelectField field={fields.facilityId} label={t("fields.facility")} selectProps={{ ...getSelectProps(fields.facilityId), disabled: editing }}>
+          <option value="">{t("rotations:form.choose")}</option>
+          {facilities.map((f) => (
+            <option key={f.value} value={f.value}>
+              {f.label}
+            </option>
+          ))}
+        </SelectField>
       ) : null}
       <div className="grid gap-4 sm:grid-cols-2">
         {text("fullName")}
-        <div>
-          <label htmlFor={fields.cadre.id} className="label">
-            {t("staff.fields.cadre")}
-          </label>
-          <select {...getSelectProps(fields.cadre)} className="input">
-            {CADRES.map((c) => (
-              <option key={c} value={c}>
-                {te(`cadre.${c}`)}
-              </option>
-            ))}
-          </select>
-          <FieldError id={fields.cadre.errorId} errors={fields.cadre.errors} />
-        </div>
-        <div>
-          <label htmlFor={fields.chapterNumber.id} className="label">
-            {t("staff.fields.chapterNumber")}
-          </label>
-          <select {...getSelectProps(fields.chapterNumber)} className="input">
-            <option value="">{t("form.choose")}</option>
-            {chapters.map((c) => (
-              <option key={c.number} value={c.number}>
-                {c.roman}. {c.name}
-              </option>
-            ))}
-          </select>
-          <FieldError id={fields.chapterNumber.errorId} errors={fields.chapterNumber.errors} />
-        </div>
+        <SelectField field={fields.cadre} label={t("fields.cadre")} selectProps={getSelectProps(fields.cadre)}>
+          {CADRES.map((c) => (
+            <option key={c} value={c}>
+              {te(`cadre.${c}`)}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField field={fields.chapterNumber} label={t("fields.chapterNumber")} selectProps={getSelectProps(fields.chapterNumber)}>
+          <option value="">{t("rotations:form.choose")}</option>
+          {chapters.map((c) => (
+            <option key={c.number} value={c.number}>
+              {c.roman}. {c.name}
+            </option>
+          ))}
+        </SelectField>
         {text("title")}
         {text("licenceNumber")}
         {text("email", "email")}
       </div>
-      <div>
-        <label htmlFor={fields.techniques.id} className="label">
-          {t("staff.fields.techniques")}
-        </label>
-        <textarea {...getTextareaProps(fields.techniques)} rows={3} className="input font-mono" />
-        <p className="mt-1 text-xs text-slate-500">{t("staff.techniquesHint")}</p>
-        <FieldError id={fields.techniques.errorId} errors={fields.techniques.errors} />
-      </div>
-      {editing ? (
-        <label className="flex items-center gap-2 text-sm">
-          <input {...getInputProps(fields.active, { type: "checkbox" })} />
-          {t("staff.fields.active")}
-        </label>
-      ) : null}
+      <TextareaField
+        field={fields.techniques}
+        label={t("fields.techniques")}
+        description={t("techniquesHint")}
+        textareaProps={{ ...getTextareaProps(fields.techniques), className: "input font-mono" }}
+      />
+      {editing ? <CheckboxField field={fields.active} label={t("fields.active")} inputProps={getInputProps(fields.active, { type: "checkbox" })} /> : null}
       <button type="submit" className="btn">
         {submitLabel}
       </button>

@@ -45,7 +45,7 @@ export type AdoptionReport = {
 export function yearPeriods(baselineYear: number, reportDate: string): Period[] {
   const reportYear = Number(reportDate.slice(0, 4));
   if (!Number.isInteger(baselineYear) || baselineYear > reportYear) {
-    throw new DomainError("adoption:errors.baselineAfterReport", {
+    throw new DomainError("reports:errors.baselineAfterReport", {
       field: "baseline",
       params: { baseline: baselineYear, year: reportYear },
     });

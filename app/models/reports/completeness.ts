@@ -33,7 +33,7 @@ export function parseCompletenessParams(url: URL, today: string): CompletenessPa
   // A period reaching past today is asked about up to today.
   const askedTo = read("to") ?? fallback.to;
   const to = askedTo > today ? today : askedTo;
-  if (from > to) throw new DomainError("adoption:errors.periodReversed", { field: "from", params: { from, to } });
+  if (from > to) throw new DomainError("reports:errors.periodReversed", { field: "from", params: { from, to } });
   const q = url.searchParams.get("q")?.trim().slice(0, 100) || null;
   return {
     from,

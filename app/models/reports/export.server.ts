@@ -11,7 +11,7 @@ export type Table = { title: string; headers: string[]; rows: (string | number)[
 
 export function reportTable(report: AdoptionReport, t: TFunction, title: string): Table {
   // The first column is named by the grouping; row labels are already in the reader's language.
-  const headers = [report.dimension === "total" ? t("adoption:report.group") : t(dimensionLabelKey(report.dimension))];
+  const headers = [report.dimension === "total" ? t("reports:report.group") : t(dimensionLabelKey(report.dimension))];
   for (const p of report.periods) {
     for (const category of REPORT_CATEGORIES) {
       for (const metric of REPORT_METRICS) headers.push(`${p.key} · ${t(categoryLabelKey(category))} · ${t(metricLabelKey(metric))}`);
@@ -22,7 +22,7 @@ export function reportTable(report: AdoptionReport, t: TFunction, title: string)
     ...row.periods.flatMap((p) => REPORT_CATEGORIES.flatMap((category) => REPORT_METRICS.map((metric) => p[category][metric]))),
   ];
   const rows = report.rows.map((r) => line(r.label, r));
-  rows.push(line(t("adoption:report.total"), report.total));
+  rows.push(line(t("reports:report.total"), report.total));
   return { title, headers, rows };
 }
 
@@ -30,15 +30,15 @@ export function drillTable(rows: DrillDownRow[], t: TFunction, title: string): T
   return {
     title,
     headers: [
-      t("adoption:drill.facility"),
-      t("adoption:drill.province"),
-      t("adoption:drill.levelNow"),
-      t("adoption:drill.levelAtStart"),
-      t("adoption:drill.code"),
-      t("adoption:drill.technique"),
-      t("adoption:drill.minLevel"),
-      t("adoption:drill.startedOn"),
-      t("adoption:drill.approvedOn"),
+      t("common:facility"),
+      t("reports:fields.provinceCode"),
+      t("reports:drill.levelNow"),
+      t("reports:drill.levelAtStart"),
+      t("reports:drill.code"),
+      t("reports:drill.technique"),
+      t("reports:drill.minLevel"),
+      t("reports:drill.startedOn"),
+      t("reports:drill.approvedOn"),
     ],
     rows: rows.map((r) => [
       r.facilityName,

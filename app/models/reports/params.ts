@@ -76,11 +76,11 @@ function entries(url: URL) {
 /** Throws a 400 DomainError for unreadable values and for a baseline after the report year. */
 export function parseReportParams(url: URL, reportYear: number, defaultBaseline = 2020): ReportParams {
   const parsed = reportSchema.safeParse(entries(url));
-  if (!parsed.success) throw new DomainError("adoption:errors.badParams", { field: parsed.error.issues[0]?.path.join(".") ?? null });
+  if (!parsed.success) throw new DomainError("reports:errors.badParams", { field: parsed.error.issues[0]?.path.join(".") ?? null });
   const p = parsed.data;
   const baselineYear = p.baseline ?? defaultBaseline;
   if (baselineYear > reportYear) {
-    throw new DomainError("adoption:errors.baselineAfterReport", { field: "baseline", params: { baseline: baselineYear, year: reportYear } });
+    throw new DomainError("reports:errors.baselineAfterReport", { field: "baseline", params: { baseline: baselineYear, year: reportYear } });
   }
   return {
     baselineYear,
@@ -97,10 +97,10 @@ export function parseReportParams(url: URL, reportYear: number, defaultBaseline 
 export function parseDrillParams(url: URL, reportYear: number): DrillParamsParsed {
   const base = parseReportParams(url, reportYear);
   const parsed = drillSchema.safeParse(entries(url));
-  if (!parsed.success) throw new DomainError("adoption:errors.badParams", { field: parsed.error.issues[0]?.path.join(".") ?? null });
+  if (!parsed.success) throw new DomainError("reports:errors.badParams", { field: parsed.error.issues[0]?.path.join(".") ?? null });
   const year = parsed.data.year ?? reportYear;
   if (year > reportYear || year < base.baselineYear) {
-    throw new DomainError("adoption:errors.yearOutOfRange", { field: "year", params: { year, baseline: base.baselineYear, report: reportYear } });
+    throw new DomainError("reports:errors.yearOutOfRange", { field: "year", params: { year, baseline: base.baselineYear, report: reportYear } });
   }
   return { ...base, metric: parsed.data.metric, category: parsed.data.category, year, from: parsed.data.from ?? null, to: parsed.data.to ?? null };
 }

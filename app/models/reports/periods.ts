@@ -23,7 +23,7 @@ function periodOf(kind: PeriodKind, year: number): Period {
 export function circularPeriods(kind: PeriodKind, year: number, today: string): Period[] {
   const current = periodOf(kind, year);
   if (current.start > today) {
-    throw new DomainError("adoption:errors.periodInFuture", { field: "year", params: { year } });
+    throw new DomainError("reports:errors.periodInFuture", { field: "year", params: { year } });
   }
   const previous = periodOf(kind, year - 1);
   const between: Period[] = kind === "h1" ? [{ key: `${year - 1}-H2`, start: `${year - 1}-07-01`, end: `${year - 1}-12-31` }] : [];

@@ -17,9 +17,9 @@ export type ReportMetric = (typeof REPORT_METRICS)[number];
 export const REPORT_CATEGORIES = ["official", "all"] as const;
 export type Category = (typeof REPORT_CATEGORIES)[number];
 
-export const metricLabelKey = (m: ReportMetric) => `adoption:metric.${m}` as const;
-export const categoryLabelKey = (c: Category) => `adoption:category.${c}` as const;
-export const categoryShortLabelKey = (c: Category) => `adoption:categoryShort.${c}` as const;
+export const metricLabelKey = (m: ReportMetric) => `reports:metric.${m}` as const;
+export const categoryLabelKey = (c: Category) => `reports:category.${c}` as const;
+export const categoryShortLabelKey = (c: Category) => `reports:categoryShort.${c}` as const;
 
 /**
  * The filter fields a group adds to a drill-down (the names of ReportParams, so the query
@@ -69,7 +69,7 @@ export const DIMENSIONS = {
     map: null,
   },
   competence: {
-    keyLabel: (key) => (key === "none" ? { key: "adoption:report.notClassified" } : { key: `enums:competence.${key}` }),
+    keyLabel: (key) => (key === "none" ? { key: "reports:report.notClassified" } : { key: `enums:competence.${key}` }),
     order: COMPETENCE_GROUPS,
     drill: (key) => ({ competence: key as CompetenceGroup }),
     periodSummary: false,
@@ -101,7 +101,7 @@ export function reportMap(dimension: ReportDimension, oneProvince: boolean): "pr
   return map && map.needsProvince === oneProvince ? map.kind : null;
 }
 
-export const dimensionLabelKey = (d: ReportDimension) => `adoption:dimension.${d}` as const;
+export const dimensionLabelKey = (d: ReportDimension) => `reports:dimension.${d}` as const;
 
 /** The drill-down filter of a group (`key` null: the total row, which adds nothing). */
 export function groupFilter(dimension: ReportDimension, key: string | null): GroupFilter {

@@ -24,7 +24,7 @@ export type StaffInput = {
 function assertChapter(db: Pick<Db, "select">, chapterNumber: number | null | undefined) {
   if (chapterNumber == null) return;
   if (!db.select({ n: chapters.number }).from(chapters).where(eq(chapters.number, chapterNumber)).get()) {
-    throw new DomainError("rotations:errors.unknownChapter", { field: "chapterNumber", params: { chapter: chapterNumber } });
+    throw new DomainError("staff:errors.unknownChapter", { field: "chapterNumber", params: { chapter: chapterNumber } });
   }
 }
 
@@ -75,7 +75,7 @@ export function updateStaffMember(db: Db, actor: Actor, id: number, input: Staff
       values.licenceNumber &&
       tx.select({ id: staff.id }).from(staff).where(and(eq(staff.licenceNumber, values.licenceNumber), ne(staff.id, id))).get()
     ) {
-      throw new ConflictError("rotations:errors.staffLicenceTaken", { field: "licenceNumber" });
+      throw new ConflictError("staff:errors.licenceTaken", { field: "licenceNumber" });
     }
     const techniqueIds = resolveTechniques(tx, input.techniqueCodes);
     const before = tx.select({ techniqueId: staffTechniques.techniqueId }).from(staffTechniques).where(eq(staffTechniques.staffId, id)).all();

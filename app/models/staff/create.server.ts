@@ -49,7 +49,7 @@ export function createStaffMember(db: Db, input: CreateStaffInput, actor: Actor 
       throw new ForbiddenError();
     }
     if (licenceNumber && tx.select({ id: staff.id }).from(staff).where(eq(staff.licenceNumber, licenceNumber)).get()) {
-      throw new ConflictError("rotations:errors.staffLicenceTaken", { field: "licenceNumber", params: { licenceNumber } });
+      throw new ConflictError("staff:errors.licenceTaken", { field: "licenceNumber", params: { licenceNumber } });
     }
 
     const techniqueIds = new Set(input.techniqueIds ?? []);

@@ -19,7 +19,7 @@ function scopeOfTarget(target: Target): RecordScope {
 
 /** The values a target must hold, checked again here for callers that skip the form. */
 function assertTargetValues(input: TargetForm): void {
-  if (!(input.targetValue > 0)) throw new DomainError("adoption:errors.targetNotPositive", { field: "targetValue" });
+  if (!(input.targetValue > 0)) throw new DomainError("reports:errors.targetNotPositive", { field: "targetValue" });
   if (input.periodEnd < input.periodStart) throw new DomainError("common:validation.endBeforeStart", { field: "periodEnd" });
 }
 
@@ -35,7 +35,7 @@ function resolveScope(db: Reader, actor: Actor, input: TargetForm): TargetScope 
     // Administrators name the province: refuse a missing or unknown code next to the field.
     if (!provinceCode) throw new DomainError("common:validation.required", { field: "provinceCode" });
     const known = db.select({ code: provinces.code }).from(provinces).where(eq(provinces.code, provinceCode)).get();
-    if (!known) throw new DomainError("adoption:errors.unknownProvince", { field: "provinceCode", params: { code: provinceCode } });
+    if (!known) throw new DomainError("reports:errors.unknownProvince", { field: "provinceCode", params: { code: provinceCode } });
   }
   let scope: { facilityId: number | null; provinceCode: string | null } = { facilityId: null, provinceCode };
   if (input.facilityId) {
@@ -99,7 +99,7 @@ export function updateTarget(db: Db, actor: Actor, targetId: number, input: Targ
     assertVersion(current, input.version, values);
     if (values.indicator !== current.indicator) {
       const measured = tx.select({ n: count() }).from(targetMeasurements).where(eq(targetMeasurements.targetId, targetId)).get()?.n ?? 0;
-      if (measured > 0) throw new ConflictError("adoption:errors.indicatorHasMeasurements", { field: "indicator", params: { count: measured } });
+      if (measured > 0) throw new ConflictError("reports:errors.indicatorHasMeasurements", { field: "indicator", params: { count: measured } });
     }
     const row = tx
       .update(targets)
@@ -119,7 +119,7 @@ export function updateTarget(db: Db, actor: Actor, targetId: number, input: Targ
 export function deleteTarget(db: Db, actor: Actor, targetId: number, input: { version: number }): { target: Target; measurements: number } {
   return db.transaction((tx) => {
     const current = loadManagedTarget(tx, actor, targetId);
-    if (current.version !== input.version) throw new ConflictError("adoption:errors.staleDelete");
+    if (current.version !== input.version) throw new ConflictError("reports:errors.staleDelete");
     const removed = tx.delete(targetMeasurements).where(eq(targetMeasurements.targetId, targetId)).returning().all();
     for (const m of removed) {
       recordAudit(tx, { userId: actor.userId || null, action: "delete", entityType: "target_measurement", entityId: m.id, before: m });
@@ -133,10 +133,10 @@ export function deleteTarget(db: Db, actor: Actor, targetId: number, input: { ve
 /** A counted milestone's value on a date (e.g. facilities with electronic records). */
 export function addMeasurement(db: Db, actor: Actor, targetId: number, input: MeasurementForm, today: string) {
   const target = loadManagedTarget(db, actor, targetId);
-  if (target.indicator !== "manual_count") throw new DomainError("adoption:errors.computedIndicator", { field: "value" });
+  if (target.indicator !== "manual_count") throw new DomainError("reports:errors.computedIndicator", { field: "value" });
   const violation = findDateViolation(input.measuredOn, today, null);
   if (violation) throw new DomainError(`adoption:errors.${violation}`, { field: "measuredOn", params: { today, date: input.measuredOn } });
-  if (!(input.value >= 0)) throw new DomainError("adoption:errors.valueNegative", { field: "value" });
+  if (!(input.value >= 0)) throw new DomainError("reports:errors.valueNegative", { field: "value" });
   return db.transaction((tx) => {
     const row = tx
       .insert(targetMeasurements)

@@ -21,8 +21,8 @@ const targetFields = z.object({
   provinceCode: z.string().trim().max(10).optional(),
   periodStart: date,
   periodEnd: date,
-  baseline: number.min(0, "adoption:errors.baselineNegative").default(0),
-  targetValue: number.positive("adoption:errors.targetNotPositive"),
+  baseline: number.min(0, "reports:errors.baselineNegative").default(0),
+  targetValue: number.positive("reports:errors.targetNotPositive"),
   unit: z.string().trim().max(60, "common:validation.tooLong").optional(),
 });
 
@@ -42,7 +42,7 @@ export type TargetForm = z.infer<typeof targetSchema>;
 
 export const measurementSchema = z.object({
   measuredOn: date,
-  value: number.min(0, "adoption:errors.valueNegative"),
+  value: number.min(0, "reports:errors.valueNegative"),
   note: z.string().trim().max(1000, "common:validation.tooLong").optional(),
 });
 export type MeasurementForm = z.infer<typeof measurementSchema>;

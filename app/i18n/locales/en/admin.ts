@@ -1,3 +1,6 @@
+import type { Mirror } from "../../mirror";
+import type vi from "../vi/admin";
+
 // Strings of the admin area. Keys mirror the other language's file.
 export default {
   hub: {
@@ -136,4 +139,4 @@ export default {
     endSessions_one: "{{name}} is signed out of {{count}} open session at once, unsaved work in it is lost; the account stays active and can sign in again.",
     endSessions_other: "{{name}} is signed out of {{count}} open sessions at once, unsaved work in them is lost; the account stays active and can sign in again.",
   },
-} as const;
+} as const satisfies Mirror<typeof vi>;

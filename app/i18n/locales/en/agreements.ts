@@ -1,3 +1,6 @@
+import type { Mirror } from "../../mirror";
+import type vi from "../vi/agreements";
+
 // Strings of the agreements area. Keys mirror the other language's file.
 export default {
   title: "Cooperation agreements",
@@ -307,4 +310,4 @@ export default {
     terminateTitle: "Terminate agreement {{number}}?",
     terminate: "The agreement becomes Terminated from the date entered, with its reason, and cannot be made active again. Its plan, acceptances and documents are kept.",
   },
-} as const;
+} as const satisfies Mirror<typeof vi>;

@@ -1,3 +1,6 @@
+import type { Mirror } from "../../mirror";
+import type vi from "../vi/auth";
+
 // Strings of the auth area. Keys mirror the other language's file.
 export default {
   signIn: {
@@ -63,4 +66,4 @@ export default {
     disableTitle: "Turn off two-step sign-in?",
     disable: "From your next sign-in only the password is asked; your current recovery codes stop working. You can turn it on again at any time with a new code.",
   },
-} as const;
+} as const satisfies Mirror<typeof vi>;

@@ -1,3 +1,6 @@
+import type { Mirror } from "../../mirror";
+import type vi from "../vi/catalogue";
+
 // Strings of the catalogue area. Keys mirror the other language's file.
 export default {
   list: {
@@ -78,4 +81,4 @@ export default {
     startedOn: "Started",
     noPerformers: "No facility has recorded this technique yet.",
   },
-} as const;
+} as const satisfies Mirror<typeof vi>;

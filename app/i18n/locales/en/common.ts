@@ -1,3 +1,6 @@
+import type { Mirror } from "../../mirror";
+import type vi from "../vi/common";
+
 export default {
   appName: "Technique Transfer & Training",
   appShort: "CGKT",
@@ -27,6 +30,12 @@ export default {
   all: "All",
   none: "—",
   save: "Save",
+  saveChanges: "Save changes",
+  facility: "Facility",
+  status: "Status",
+  note: "Note",
+  from: "From",
+  to: "To",
   cancel: "Cancel",
   back: "Back",
   details: "Details",
@@ -151,4 +160,4 @@ export default {
   confirmDialog: {
     keep: "No, go back",
   },
-} as const;
+} as const satisfies Mirror<typeof vi>;

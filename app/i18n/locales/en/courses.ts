@@ -1,3 +1,6 @@
+import type { Mirror } from "../../mirror";
+import type vi from "../vi/courses";
+
 // Strings of the courses area (courses, enrolment, certificates, credit hours). Keys mirror the other language's file.
 export default {
   fields: {
@@ -314,4 +317,4 @@ export default {
     rejectTitle: "Refuse {{name}}'s request?",
     reject: "{{name}} is not admitted; the sending facility sees the request as refused. A new request is needed to admit them later.",
   },
-} as const;
+} as const satisfies Mirror<typeof vi>;

@@ -1,3 +1,6 @@
+import type { Mirror } from "../../mirror";
+import type vi from "../vi/enums";
+
 export default {
   level: { A: "Level A – central", B: "Level B – provincial", C: "Level C – regional/district", D: "Level D – commune" },
   levelShort: { A: "A", B: "B", C: "C", D: "D" },
@@ -73,4 +76,4 @@ export default {
   },
   role: { admin: "Administrator", department: "Health department officer", director: "Hospital director", trainer: "Trainer / line-direction office", viewer: "Viewer" },
   auditAction: { create: "Created", update: "Updated", delete: "Deleted" },
-} as const;
+} as const satisfies Mirror<typeof vi>;

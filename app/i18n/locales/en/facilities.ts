@@ -1,3 +1,6 @@
+import type { Mirror } from "../../mirror";
+import type vi from "../vi/facilities";
+
 // Strings of the facilities area. Keys mirror the other language's file.
 export default {
   list: {
@@ -177,4 +180,4 @@ export default {
     deactivateTitle: "Deactivate {{name}}?",
     deactivate: "The facility is no longer offered in new forms. Its history, agreements and recorded figures are kept and nothing is deleted; it can be reactivated later.",
   },
-} as const;
+} as const satisfies Mirror<typeof vi>;

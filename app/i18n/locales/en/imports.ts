@@ -1,3 +1,6 @@
+import type { Mirror } from "../../mirror";
+import type vi from "../vi/imports";
+
 // Strings of the spreadsheet import pages (catalogue, administrative units). Keys mirror the other language's file.
 export default {
   catalogue: {
@@ -308,4 +311,4 @@ export default {
     discardTitle: "Discard the import of {{file}}?",
     discard: "The preview and the uploaded file are dropped; no row is written. To import it later, upload the file again.",
   },
-} as const;
+} as const satisfies Mirror<typeof vi>;

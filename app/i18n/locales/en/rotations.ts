@@ -1,39 +1,10 @@
-// Strings of the rotations area (staff registry, rotations, board, suggestions, reports).
+import type { Mirror } from "../../mirror";
+import type vi from "../vi/rotations";
+
+// Strings of the rotations area (rotations, board, suggestions, rotation reports); the staff
+// registry lives in `staff`.
 // Keys mirror the other language's file.
 export default {
-  staff: {
-    title: "Staff",
-    intro: "A facility's staff: cadre, specialty, practising licence and the techniques each person performs independently.",
-    new: "Add staff member",
-    edit: "Edit staff member",
-    searchLabel: "Search by name or licence number",
-    empty: "No matching staff.",
-    inactive: "Inactive",
-    calendar: "Download calendar (ICS)",
-    schedule: "Schedule a rotation",
-    rotations: "Rotations",
-    noRotations: "No rotations yet.",
-    courses: "Courses",
-    courseRole: { course_attendance: "trainee", course_training: "trainer" },
-    noTechniques: "No independently performed techniques recorded.",
-    since: "since {{date}}",
-    techniquesHint: "Catalogue codes separated by commas or new lines, e.g. 10.367, 10.800.",
-    columns: { techniques: "Techniques" },
-    fields: {
-      fullName: "Full name",
-      cadre: "Cadre",
-      chapterNumber: "Specialty",
-      title: "Academic title",
-      licenceNumber: "Practising licence number",
-      email: "E-mail",
-      techniques: "Techniques performed independently",
-      facility: "Facility",
-      active: "In service",
-    },
-    import: {
-      title: "Import from file",
-    },
-  },
   limit: {
     title: "Concurrent rotation absences – {{facility}}",
     summary: "{{away}} staff are away on rotation today; the limit is {{limit}} at once.",
@@ -237,12 +208,10 @@ export default {
     beforeOpenTerm: "Agreement {{number}} runs from {{start}}: the rotation cannot start before that day.",
     notEditable: "A completed or cancelled rotation cannot be edited.",
     chooseTechnique: "Choose a transfer item or a technique.",
-    staffLicenceTaken: "This licence number is already in the staff registry.",
-    unknownChapter: "There is no specialty (chapter) number {{chapter}} in the catalogue.",
     unknownTechnique: "Technique {{code}} is not in the catalogue.",
   },
   confirmations: {
     cancelTitle: "Cancel {{name}}'s rotation?",
     cancel: "The rotation to {{to}} ({{dates}}) becomes Cancelled and no longer counts towards the absence limit. The record stays in the history; this cannot be undone.",
   },
-} as const;
+} as const satisfies Mirror<typeof vi>;

@@ -1,39 +1,7 @@
-// Strings of the rotations area (staff registry, rotations, board, suggestions, reports).
+// Strings of the rotations area (rotations, board, suggestions, rotation reports); the staff
+// registry lives in `staff`.
 // Keys mirror the other language's file.
 export default {
-  staff: {
-    title: "Nhân sự",
-    intro: "Danh sách cán bộ của cơ sở: chức danh, chuyên khoa, chứng chỉ hành nghề và các kỹ thuật thực hiện độc lập.",
-    new: "Thêm nhân sự",
-    edit: "Sửa thông tin nhân sự",
-    searchLabel: "Tìm theo họ tên, số CCHN",
-    empty: "Không có nhân sự phù hợp.",
-    inactive: "Ngừng hoạt động",
-    calendar: "Tải lịch (ICS)",
-    schedule: "Lập lịch luân phiên",
-    rotations: "Các đợt luân phiên",
-    noRotations: "Chưa có đợt luân phiên nào.",
-    courses: "Khóa đào tạo",
-    courseRole: { course_attendance: "học viên", course_training: "giảng viên" },
-    noTechniques: "Chưa ghi nhận kỹ thuật thực hiện độc lập.",
-    since: "từ {{date}}",
-    techniquesHint: "Nhập mã kỹ thuật theo danh mục, cách nhau bằng dấu phẩy hoặc xuống dòng, ví dụ: 10.367, 10.800.",
-    columns: { techniques: "Số kỹ thuật" },
-    fields: {
-      fullName: "Họ và tên",
-      cadre: "Chức danh",
-      chapterNumber: "Chuyên khoa",
-      title: "Học hàm, học vị",
-      licenceNumber: "Số chứng chỉ hành nghề",
-      email: "Thư điện tử",
-      techniques: "Kỹ thuật thực hiện độc lập",
-      facility: "Cơ sở",
-      active: "Đang công tác",
-    },
-    import: {
-      title: "Nhập từ tệp",
-    },
-  },
   limit: {
     title: "Giới hạn người đi luân phiên cùng lúc – {{facility}}",
     summary: "Hôm nay có {{away}} người đang đi luân phiên; giới hạn {{limit}} người cùng lúc.",
@@ -237,8 +205,6 @@ export default {
     beforeOpenTerm: "Thỏa thuận {{number}} có hiệu lực từ {{start}}: đợt luân phiên không thể bắt đầu trước ngày này.",
     notEditable: "Không thể sửa đợt luân phiên đã hoàn thành hoặc đã hủy.",
     chooseTechnique: "Hãy chọn một kỹ thuật chuyển giao hoặc một kỹ thuật.",
-    staffLicenceTaken: "Số chứng chỉ hành nghề này đã có trong danh sách nhân sự.",
-    unknownChapter: "Không có chuyên khoa (chương) số {{chapter}} trong danh mục.",
     unknownTechnique: "Không tìm thấy kỹ thuật {{code}} trong danh mục.",
   },
   confirmations: {

@@ -1,0 +1,38 @@
+// Strings of the staff registry (list, profile, form, import). Keys mirror the other language's file.
+export default {
+  title: "Nhân sự",
+  intro: "Danh sách cán bộ của cơ sở: chức danh, chuyên khoa, chứng chỉ hành nghề và các kỹ thuật thực hiện độc lập.",
+  new: "Thêm nhân sự",
+  edit: "Sửa thông tin nhân sự",
+  searchLabel: "Tìm theo họ tên, số CCHN",
+  empty: "Không có nhân sự phù hợp.",
+  inactive: "Ngừng hoạt động",
+  calendar: "Tải lịch (ICS)",
+  schedule: "Lập lịch luân phiên",
+  rotations: "Các đợt luân phiên",
+  noRotations: "Chưa có đợt luân phiên nào.",
+  courses: "Khóa đào tạo",
+  courseRole: { course_attendance: "học viên", course_training: "giảng viên" },
+  noTechniques: "Chưa ghi nhận kỹ thuật thực hiện độc lập.",
+  since: "từ {{date}}",
+  techniquesHint: "Nhập mã kỹ thuật theo danh mục, cách nhau bằng dấu phẩy hoặc xuống dòng, ví dụ: 10.367, 10.800.",
+  columns: { techniques: "Số kỹ thuật" },
+  fields: {
+    fullName: "Họ và tên",
+    cadre: "Chức danh",
+    chapterNumber: "Chuyên khoa",
+    title: "Học hàm, học vị",
+    licenceNumber: "Số chứng chỉ hành nghề",
+    email: "Thư điện tử",
+    techniques: "Kỹ thuật thực hiện độc lập",
+    facility: "Cơ sở",
+    active: "Đang công tác",
+  },
+  import: {
+    title: "Nhập từ tệp",
+  },
+  errors: {
+    licenceTaken: "Số chứng chỉ hành nghề này đã có trong danh sách nhân sự.",
+    unknownChapter: "Không có chuyên khoa (chương) số {{chapter}} trong danh mục.",
+  },
+} as const;
