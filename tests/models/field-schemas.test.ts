@@ -102,6 +102,7 @@ test("through Conform: spaces in an optional field are absent; numbers and versi
 
   const user = parseWithZod(form({ intent: "save", version: "", displayName: "  " , role: "admin" }), { schema: UpdateUserSchema });
   expect(user.status).toBe("error");
+  if (user.status !== "error") return;
   expect(user.error?.version).toEqual(["common:validation.required"]);
   expect(user.error?.displayName).toEqual(["common:validation.required"]);
 });
