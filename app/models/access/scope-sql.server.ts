@@ -10,17 +10,28 @@ import { canReadProvinceRecord, manageFilter, readFilter, readsEverything, type 
 const all = () => sql`1 = 1`;
 const nothing = () => sql`1 = 0`;
 
-function facilityCondition(filter: ReadFilter, facilityId: SQLiteColumn | SQL): SQL {
+/** A filter as SQL: everything, nothing, or what `reach` says for one facility or one province. */
+function filterCondition(
+  filter: ReadFilter,
+  reach: { facility: (facilityId: number) => SQL; province: (provinceCode: string) => SQL },
+): SQL {
   switch (filter.kind) {
     case "all":
       return all();
     case "none":
       return nothing();
     case "facility":
-      return sql`${facilityId} = ${filter.facilityId}`;
+      return reach.facility(filter.facilityId);
     case "province":
-      return sql`${facilityId} in (select ${facilities.id} from ${facilities} where ${facilities.provinceCode} = ${filter.provinceCode})`;
+      return reach.province(filter.provinceCode);
   }
+}
+
+function facilityCondition(filter: ReadFilter, facilityId: SQLiteColumn | SQL): SQL {
+  return filterCondition(filter, {
+    facility: (id) => sql`${facilityId} = ${id}`,
+    province: (code) => sql`${facilityId} in (select ${facilities.id} from ${facilities} where ${facilities.provinceCode} = ${code})`,
+  });
 }
 
 /** A condition true for rows whose facility (a column, or an id expression in raw SQL) the actor may read. */
@@ -43,17 +54,10 @@ export function manageScopeCondition(actor: Actor, facilityIdSql: SQLiteColumn |
  * correlated with the outer row; SQLite lists it per row and looks each id up by the index.
  */
 export function partiesScopeCondition(actor: Actor, facilityIds: SQL): SQL {
-  const filter = readFilter(actor);
-  switch (filter.kind) {
-    case "all":
-      return all();
-    case "none":
-      return nothing();
-    case "facility":
-      return sql`${filter.facilityId} in (${facilityIds})`;
-    case "province":
-      return sql`exists (select 1 from ${facilities} where ${facilities.provinceCode} = ${filter.provinceCode} and ${facilities.id} in (${facilityIds}))`;
-  }
+  return filterCondition(readFilter(actor), {
+    facility: (id) => sql`${id} in (${facilityIds})`,
+    province: (code) => sql`exists (select 1 from ${facilities} where ${facilities.provinceCode} = ${code} and ${facilities.id} in (${facilityIds}))`,
+  });
 }
 
 /** Province-wide records (targets) by their province column; see `canReadProvinceRecord`. */

@@ -8,7 +8,7 @@ import type { Level, Locale, ProcedureClass } from "~/models/enums";
 import { facilityNameSqlAt, facilityShortNameSqlAt } from "~/models/facilities/names.server";
 import { LEVELS } from "~/models/enums";
 import { clampPage, toPage, type Page, type PageRequest } from "~/utils/pagination";
-import { techniqueSearchCondition } from "~/models/catalogue/queries.server";
+import { techniqueSearchCondition, type TechniqueSummary } from "~/models/catalogue/queries.server";
 import { performedOnSql } from "./rules";
 
 export type AdoptionScope = {
@@ -50,14 +50,8 @@ export function facilityPerformsTechnique(
   return (row?.n ?? 0) > 0;
 }
 
-export type FacilityTechniqueRow = {
+export type FacilityTechniqueRow = TechniqueSummary & {
   techniqueId: number;
-  code: string;
-  name: string;
-  chapterNumber: number;
-  chapterName: string;
-  minLevel: Level | null;
-  procedureClass: ProcedureClass | null;
   startedOn: string;
   /** Cross-level for the facility's level on the day it started (catalogue/levels). */
   crossLevel: boolean;
@@ -89,17 +83,8 @@ export function listFacilityTechniques(
     from ${current} a
     join techniques t on t.id = a.technique_id`);
   const page = clampPage(options.page, totals?.matching ?? 0);
-  const rows = db.all<{
-    techniqueId: number;
-    code: string;
-    name: string;
-    chapterNumber: number;
-    chapterName: string;
-    minLevel: Level | null;
-    procedureClass: ProcedureClass | null;
-    startedOn: string;
-    crossLevel: number;
-  }>(sql`
+  // SQLite answers the cross-level flag as 0 or 1.
+  const rows = db.all<Omit<FacilityTechniqueRow, "crossLevel"> & { crossLevel: number }>(sql`
     select t.id as techniqueId, t.code, t.name, t.chapter_number as chapterNumber,
       c.name as chapterName, t.min_level as minLevel, t.procedure_class as procedureClass,
       a.started_on as startedOn, a.cross_level as crossLevel

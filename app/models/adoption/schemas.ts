@@ -1,34 +1,33 @@
 // Forms of the adoption area (zod; messages are translation keys). Shared by actions and forms.
 import { z } from "zod";
-import { calendarDate, isIsoDate } from "~/models/dates";
+import { isIsoDate } from "~/models/dates";
 import { ADOPTION_EVENT_KINDS, ADOPTION_SOURCES } from "~/models/enums";
+import { choice, date, id, LIMITS, optionalDate, optionalId, optionalText, REQUIRED, requiredText, version } from "~/models/fields";
 
-const required = "common:validation.required";
-const date = calendarDate;
-const optionalText = (max: number) => z.string().trim().max(max, "common:validation.tooLong").optional();
+const required = REQUIRED;
 
 /** Longest technique code (a billing code CC.SSSS.GGGG is 12) and decision number, in every form and import. */
-export const TECHNIQUE_CODE_MAX = 20;
-export const DECISION_NUMBER_MAX = 60;
-const techniqueCode = z.string({ required_error: required }).trim().min(1, required).max(TECHNIQUE_CODE_MAX, "common:validation.tooLong");
+export const TECHNIQUE_CODE_MAX = LIMITS.techniqueCode;
+export const DECISION_NUMBER_MAX = LIMITS.recordNumber;
+const techniqueCode = requiredText(TECHNIQUE_CODE_MAX);
 const decisionNumber = optionalText(DECISION_NUMBER_MAX);
 
 /** One ledger entry made by hand. */
 export const ledgerEventSchema = z.object({
-  facilityId: z.number().int().positive().optional(),
+  facilityId: optionalId,
   techniqueCode,
-  kind: z.enum(ADOPTION_EVENT_KINDS, { required_error: required }),
+  kind: choice(ADOPTION_EVENT_KINDS),
   eventOn: date,
-  source: z.enum(ADOPTION_SOURCES).optional(),
+  source: choice(ADOPTION_SOURCES).optional(),
   decisionNumber,
-  note: optionalText(1000),
+  note: optionalText(LIMITS.note),
 });
 
 /** The text fields of one row of a ledger file, with the hand form's limits (dates are read by `readLedgerDate`). */
 export const ledgerImportRowSchema = z.object({
   techniqueCode,
   decisionNumber,
-  facilityCode: optionalText(40),
+  facilityCode: optionalText(LIMITS.facilityCode),
 });
 export type LedgerEventForm = z.infer<typeof ledgerEventSchema>;
 
@@ -49,7 +48,7 @@ export function parseRequestLines(text: string): { items: RequestLine[]; badLine
   return { items, badLines };
 }
 
-const requestLines = z.string({ required_error: required }).trim().min(1, required).max(20_000, "common:validation.tooLong");
+const requestLines = requiredText(LIMITS.requestLines);
 function refineLines(value: { items: string }, ctx: z.RefinementCtx) {
   const { badLines } = parseRequestLines(value.items);
   if (badLines.length > 0) {
@@ -60,8 +59,8 @@ function refineLines(value: { items: string }, ctx: z.RefinementCtx) {
 export const listRequestSchema = z
   .object({
     items: requestLines,
-    comment: optionalText(2000),
-    facilityId: z.number().int().positive().optional(),
+    comment: optionalText(LIMITS.comment),
+    facilityId: optionalId,
   })
   .superRefine(refineLines);
 
@@ -70,8 +69,8 @@ export const resubmitSchema = z
   .object({
     intent: z.literal("resubmit"),
     items: requestLines,
-    note: optionalText(2000),
-    version: z.number().int(),
+    note: optionalText(LIMITS.comment),
+    version,
   })
   .superRefine(refineLines);
 
@@ -83,14 +82,14 @@ export function formatRequestLines(lines: readonly RequestLine[]): string {
 export const decisionSchema = z.discriminatedUnion("intent", [
   z.object({
     intent: z.literal("approve"),
-    decisionNumber: z.string({ required_error: required }).trim().min(1, required).max(DECISION_NUMBER_MAX, "common:validation.tooLong"),
+    decisionNumber: requiredText(DECISION_NUMBER_MAX),
     decisionOn: date,
-    version: z.number().int(),
+    version,
   }),
   z.object({
     intent: z.literal("return"),
-    comment: z.string({ required_error: required }).trim().min(1, required).max(2000, "common:validation.tooLong"),
-    version: z.number().int(),
+    comment: requiredText(LIMITS.comment),
+    version,
   }),
 ]);
 
@@ -101,16 +100,16 @@ export const lineDecisionSchema = z
     lines: z
       .array(
         z.object({
-          techniqueId: z.number().int().positive(),
-          outcome: z.enum(["approve", "return"]).optional(),
-          reason: optionalText(1000),
+          techniqueId: id,
+          outcome: choice(["approve", "return"]).optional(),
+          reason: optionalText(LIMITS.note),
         }),
       )
       .max(1000),
     decisionNumber: decisionNumber,
-    decisionOn: date.optional(),
-    comment: optionalText(2000),
-    version: z.number().int(),
+    decisionOn: optionalDate,
+    comment: optionalText(LIMITS.comment),
+    version,
   })
   .superRefine((value, ctx) => {
     const decided = value.lines.filter((l) => l.outcome);

@@ -83,6 +83,41 @@ function writePartiesAndChapters(tx: Tx, agreementId: number, parties: Party[], 
   }
 }
 
+/** The agreement's columns the form edits, as stored (a blank optional field is null). */
+function formValues(input: AgreementInput) {
+  return {
+    number: input.number,
+    title: input.title,
+    type: input.type,
+    signedOn: input.signedOn ?? null,
+    startOn: input.startOn,
+    endOn: input.endOn ?? null,
+    minRotationMonths: input.minRotationMonths,
+    notes: input.notes ?? null,
+  };
+}
+
+type DraftValues = Omit<typeof agreements.$inferInsert, "searchText" | "status"> & { number: string; title: string };
+
+/** A new draft agreement (created or renewed) with its parties and chapters, and its audit event. */
+function insertDraft(tx: Tx, actor: Actor, values: DraftValues, parties: Party[], chapterNumbers: number[], at: string | undefined): Agreement {
+  const row = tx
+    .insert(agreements)
+    .values({ ...values, status: "draft", searchText: searchTextFor(tx, values.number, values.title, parties.map((p) => p.facilityId)) })
+    .returning()
+    .get();
+  writePartiesAndChapters(tx, row.id, parties, chapterNumbers);
+  recordAudit(tx, {
+    userId: actor.userId,
+    action: "create",
+    entityType: "agreement",
+    entityId: row.id,
+    after: { ...row, parties, chapters: chapterNumbers },
+    at,
+  });
+  return row;
+}
+
 /** The owning facility: the director's own; an administrator names one of the parties. */
 function decideOwner(db: Tx, actor: Actor, input: AgreementInput, parties: Party[]): number {
   const chooses = choosesFacility(actor);
@@ -109,33 +144,7 @@ export function createAgreement(db: Db, actor: Actor, input: AgreementInput, opt
   const chapterNumbers = checkChapters(db, input.chapters);
   const ownerFacilityId = decideOwner(db, actor, input, parties);
   return db.transaction((tx) => {
-    const row = tx
-      .insert(agreements)
-      .values({
-        number: input.number,
-        title: input.title,
-        searchText: searchTextFor(tx, input.number, input.title, parties.map((p) => p.facilityId)),
-        type: input.type,
-        status: "draft",
-        signedOn: input.signedOn ?? null,
-        startOn: input.startOn,
-        endOn: input.endOn ?? null,
-        minRotationMonths: input.minRotationMonths,
-        notes: input.notes ?? null,
-        ownerFacilityId,
-      })
-      .returning()
-      .get();
-    writePartiesAndChapters(tx, row.id, parties, chapterNumbers);
-    recordAudit(tx, {
-      userId: actor.userId,
-      action: "create",
-      entityType: "agreement",
-      entityId: row.id,
-      after: { ...row, parties, chapters: chapterNumbers },
-      at: options.at,
-    });
-    return row;
+    return insertDraft(tx, actor, { ...formValues(input), ownerFacilityId }, parties, chapterNumbers, options.at);
   });
 }
 
@@ -169,16 +178,7 @@ export function updateAgreement(
   if (!parties.some((p) => p.facilityId === current.ownerFacilityId)) {
     throw new DomainError("agreements:errors.ownerNotParty", { field: "parties" });
   }
-  const values = {
-    number: input.number,
-    title: input.title,
-    type: input.type,
-    signedOn: input.signedOn ?? null,
-    startOn: input.startOn,
-    endOn: input.endOn ?? null,
-    minRotationMonths: input.minRotationMonths,
-    notes: input.notes ?? null,
-  };
+  const values = formValues(input);
   assertVersion(current, input.version, values);
   return db.transaction((tx) => {
     checkItemsStillFit(tx, id, parties);
@@ -279,32 +279,18 @@ export function renewAgreement(db: Db, actor: Actor, id: number, input: RenewInp
       .where(eq(agreementChapters.agreementId, id))
       .all()
       .map((r) => r.n);
-    const row = tx
-      .insert(agreements)
-      .values({
-        number: input.number,
-        title: current.title,
-        searchText: searchTextFor(tx, input.number, current.title, parties.map((p) => p.facilityId)),
-        type: current.type,
-        status: "draft",
-        startOn: input.startOn,
-        endOn: input.endOn ?? null,
-        minRotationMonths: current.minRotationMonths,
-        notes: current.notes,
-        ownerFacilityId: current.ownerFacilityId,
-        predecessorId: id,
-      })
-      .returning()
-      .get();
-    writePartiesAndChapters(tx, row.id, parties, chapterNumbers);
-    recordAudit(tx, {
-      userId: actor.userId,
-      action: "create",
-      entityType: "agreement",
-      entityId: row.id,
-      after: { ...row, parties, chapters: chapterNumbers },
-      at: options.at,
-    });
+    const values = {
+      number: input.number,
+      title: current.title,
+      type: current.type,
+      startOn: input.startOn,
+      endOn: input.endOn ?? null,
+      minRotationMonths: current.minRotationMonths,
+      notes: current.notes,
+      ownerFacilityId: current.ownerFacilityId,
+      predecessorId: id,
+    };
+    const row = insertDraft(tx, actor, values, parties, chapterNumbers, options.at);
     carryOverItems(tx, actor, id, row.id, { at: options.at, today: options.today ?? (options.at ?? new Date().toISOString()).slice(0, 10) });
     return row;
   });

@@ -1,38 +1,51 @@
 // One zod schema per form of the agreements area, used by the action (parseWithZod) and the
 // form (getZodConstraint). Messages are translation keys.
 import { z } from "zod";
-import { calendarDate } from "~/models/dates";
 import { AGREEMENT_STATUSES, AGREEMENT_TYPES, PARTY_ROLES } from "~/models/enums";
+import {
+  choice,
+  date,
+  idFilter,
+  LIMITS,
+  numberWithDefault,
+  optionalDate,
+  optionalId,
+  optionalNumber,
+  optionalText,
+  optionalVersion,
+  regionFilter,
+  REQUIRED,
+  requiredNumber,
+  requiredText,
+  searchFilter,
+  version,
+} from "~/models/fields";
 import { DEFAULT_MIN_ROTATION_MONTHS } from "~/models/rotations/rules";
 
-const required = "common:validation.required";
-const date = calendarDate;
-const optionalDate = date.optional();
-const text = (max: number) => z.string({ required_error: required }).trim().min(1, required).max(max, "common:validation.tooLong");
-const optionalText = (max: number) => z.string().trim().max(max, "common:validation.tooLong").optional();
+const required = REQUIRED;
 
 export const MAX_PARTY_ROWS = 12;
 
 const partyRow = z.object({
-  facilityCode: z.string().trim().max(40).optional(),
-  role: z.enum(PARTY_ROLES, { invalid_type_error: "common:validation.invalid" }).optional(),
+  facilityCode: optionalText(LIMITS.facilityCode),
+  role: choice(PARTY_ROLES).optional(),
 });
 
 export const agreementSchema = z
   .object({
-    number: text(60),
-    title: text(300),
-    type: z.enum(AGREEMENT_TYPES, { required_error: required }),
+    number: requiredText(LIMITS.recordNumber),
+    title: requiredText(LIMITS.title),
+    type: choice(AGREEMENT_TYPES),
     signedOn: optionalDate,
     startOn: date,
     endOn: optionalDate,
-    minRotationMonths: z.number({ invalid_type_error: "common:validation.invalid" }).int().min(1, "common:validation.positive").max(60).default(DEFAULT_MIN_ROTATION_MONTHS),
-    notes: optionalText(4000),
-    chapters: z.array(z.number().int().min(1).max(99)).max(40).default([]),
+    minRotationMonths: numberWithDefault(DEFAULT_MIN_ROTATION_MONTHS, (n) => n.int().min(1, "common:validation.positive").max(60)),
+    notes: optionalText(LIMITS.notes),
+    chapters: z.array(requiredNumber((n) => n.int().min(1).max(99))).max(40).default([]),
     parties: z.array(partyRow).max(MAX_PARTY_ROWS).default([]),
     /** Administrators choose the managing facility (one of the parties); directors never do. */
-    ownerFacilityCode: z.string().trim().max(40).optional(),
-    version: z.number().int().optional(),
+    ownerFacilityCode: optionalText(LIMITS.facilityCode),
+    version: optionalVersion,
   })
   .superRefine((value, ctx) => {
     if (value.endOn && value.endOn < value.startOn) {
@@ -52,11 +65,11 @@ export type AgreementForm = z.infer<typeof agreementSchema>;
 export const statusSchema = z
   .object({
     intent: z.literal("status"),
-    toStatus: z.enum(AGREEMENT_STATUSES),
+    toStatus: choice(AGREEMENT_STATUSES),
     signedOn: optionalDate,
     terminatedOn: optionalDate,
-    terminationReason: optionalText(2000),
-    version: z.number().int(),
+    terminationReason: optionalText(LIMITS.comment),
+    version,
   })
   .superRefine((value, ctx) => {
     if (value.toStatus === "terminated" && !value.terminationReason) {
@@ -70,7 +83,7 @@ export const statusSchema = z
 export const renewSchema = z
   .object({
     intent: z.literal("renew"),
-    number: text(60),
+    number: requiredText(LIMITS.recordNumber),
     startOn: date,
     endOn: optionalDate,
   })
@@ -81,12 +94,12 @@ export const renewSchema = z
   });
 
 const meetingFields = z.object({
-  title: text(300),
+  title: requiredText(LIMITS.title),
   heldOn: date,
-  hostFacilityId: z.number().int().optional(),
-  participants: optionalText(4000),
-  decisions: optionalText(8000),
-  minutesNumber: optionalText(60),
+  hostFacilityId: optionalId,
+  participants: optionalText(LIMITS.notes),
+  decisions: optionalText(LIMITS.longText),
+  minutesNumber: optionalText(LIMITS.recordNumber),
   minutesSignedOn: optionalDate,
 });
 
@@ -100,21 +113,21 @@ export const meetingSchema = meetingFields.superRefine(minutesAfterMeeting);
 export type MeetingForm = z.infer<typeof meetingSchema>;
 
 /** Correcting a meeting record: the same fields and rule, at the version the form was read at. */
-export const meetingEditSchema = meetingFields.extend({ version: z.number().int() }).superRefine(minutesAfterMeeting);
+export const meetingEditSchema = meetingFields.extend({ version }).superRefine(minutesAfterMeeting);
 export type MeetingEditForm = z.infer<typeof meetingEditSchema>;
 
 export const documentSchema = z.object({
-  title: text(300),
-  meetingId: z.number().int().optional(),
+  title: requiredText(LIMITS.title),
+  meetingId: optionalId,
 });
 
 /** List filters from the query string; unknown values fall back to "no filter". */
 export const listFilterSchema = z.object({
-  q: z.string().trim().max(100).optional().catch(undefined),
+  q: searchFilter,
   status: z.enum([...AGREEMENT_STATUSES, "expiring"]).optional().catch(undefined),
   type: z.enum(AGREEMENT_TYPES).optional().catch(undefined),
-  party: z.coerce.number().int().positive().optional().catch(undefined),
-  province: z.string().trim().max(10).optional().catch(undefined),
-  expiringDays: z.coerce.number().int().min(1).max(3650).optional().catch(undefined),
+  party: idFilter,
+  province: regionFilter,
+  expiringDays: optionalNumber((n) => n.int().min(1).max(3650)).catch(undefined),
 });
 export type ListFilter = z.infer<typeof listFilterSchema>;

@@ -1,11 +1,12 @@
 // Forms of sign-in and account security; messages are translation keys.
 import { z } from "zod";
+import { LIMITS, TOO_LONG } from "~/models/fields";
 
 export const PasswordSignInSchema = z.object({
   intent: z.literal("password"),
-  username: z.string({ required_error: "auth:signIn.usernameRequired" }).trim().min(1).max(200),
+  username: z.string({ required_error: "auth:signIn.usernameRequired" }).trim().min(1).max(LIMITS.personName),
   // Not trimmed and not length-limited below: a passphrase is taken whole, spaces included.
-  password: z.string({ required_error: "auth:signIn.passwordRequired" }).min(1).max(1000, "common:validation.tooLong"),
+  password: z.string({ required_error: "auth:signIn.passwordRequired" }).min(1).max(LIMITS.password, TOO_LONG),
   redirectTo: z.string().optional(),
 });
 

@@ -72,16 +72,17 @@ export function parseTechniqueFilters(url: URL): TechniqueFilters {
   return techniqueFilterSchema.parse(params);
 }
 
-export type TechniqueListRow = {
-  id: number;
+/** What a list of techniques shows of each: code, name, chapter, level and procedure class. */
+export type TechniqueSummary = {
   code: string;
   name: string;
   chapterNumber: number;
   chapterName: string;
   minLevel: Level | null;
   procedureClass: ProcedureClass | null;
-  billingCodeCount: number;
 };
+
+export type TechniqueListRow = TechniqueSummary & { id: number; billingCodeCount: number };
 
 function techniqueFilterCondition(filters: TechniqueFilters): SQL {
   const where: SQL[] = [techniqueSearchCondition(filters.q)];

@@ -1,9 +1,9 @@
 // Forms of the catalogue area: the edition an import loads, and a crosswalk upload.
 import { z } from "zod";
-import { calendarDate } from "~/models/dates";
+import { checkbox, date, LIMITS, optionalDate, optionalText, REQUIRED, requiredNumber, requiredText } from "~/models/fields";
 import { CHAPTER_COUNT, isTechniqueCodeForm } from "./import-rules";
 
-const required = "common:validation.required";
+const required = REQUIRED;
 
 export const catalogueImportSchema = z
   .object({
@@ -11,13 +11,10 @@ export const catalogueImportSchema = z
       .string({ required_error: required })
       .trim()
       .regex(/^[a-z0-9][a-z0-9-]{1,39}$/, "imports:catalogue.badEditionCode"),
-    editionName: z.string({ required_error: required }).trim().min(1, required).max(200, "common:validation.tooLong"),
-    effectiveFrom: calendarDate,
-    effectiveTo: calendarDate.optional().transform((v) => v ?? null),
-    complete: z
-      .string()
-      .optional()
-      .transform((v) => v === "on" || v === "true"),
+    editionName: requiredText(LIMITS.personName),
+    effectiveFrom: date,
+    effectiveTo: optionalDate.transform((v) => v ?? null),
+    complete: checkbox,
   })
   .refine((v) => v.effectiveTo === null || v.effectiveTo >= v.effectiveFrom, {
     path: ["effectiveTo"],
@@ -38,18 +35,14 @@ export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
 
 
 export const newTechniqueSchema = z.object({
-  name: z.string({ required_error: required }).trim().min(3, required).max(500, "common:validation.tooLong"),
-  chapterNumber: z.number({ required_error: required, invalid_type_error: "common:validation.invalid" }).int().min(1).max(CHAPTER_COUNT),
-  permissionDecision: z.string({ required_error: required }).trim().min(1, required).max(100, "common:validation.tooLong"),
-  transferringPartner: z.string().trim().max(300, "common:validation.tooLong").optional(),
+  name: requiredText(LIMITS.techniqueName).min(3, required),
+  chapterNumber: requiredNumber((n) => n.int().min(1).max(CHAPTER_COUNT)),
+  permissionDecision: requiredText(LIMITS.permissionDecision),
+  transferringPartner: optionalText(LIMITS.title),
 });
 export type NewTechniqueForm = z.infer<typeof newTechniqueSchema>;
 
 export const linkNewTechniqueSchema = z.object({
-  listedCode: z
-    .string({ required_error: required })
-    .trim()
-    .max(20, "common:validation.tooLong")
-    .refine(isTechniqueCodeForm, "agreements:errors.techniqueCodeFormat"),
+  listedCode: requiredText(LIMITS.techniqueCode).refine(isTechniqueCodeForm, "agreements:errors.techniqueCodeFormat"),
 });
 

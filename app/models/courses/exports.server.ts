@@ -6,15 +6,31 @@ import type { ParticipantRow } from "./enrolments.server";
 
 export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-function styleHeader(sheet: ExcelJS.Worksheet) {
+type Column = { header: string; key: string; width: number };
+
+/** One sheet: a bold, frozen header of `columns`, then a row per record (by the columns' keys), then `footer` lines. */
+async function oneSheetWorkbook<T>(
+  name: string,
+  columns: Column[],
+  rows: T[],
+  cells: (row: T) => Record<string, unknown>,
+  footer: string[] = [],
+): Promise<Buffer> {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet(name);
+  sheet.columns = columns;
+  for (const r of rows) sheet.addRow(cells(r));
   sheet.getRow(1).font = { bold: true };
   sheet.views = [{ state: "frozen", ySplit: 1 }];
+  if (footer.length > 0) {
+    sheet.addRow([]);
+    for (const line of footer) sheet.addRow([line]);
+  }
+  return Buffer.from(await book.xlsx.writeBuffer());
 }
 
 export async function courseListWorkbook(rows: CourseListRow[], t: TFunction, te: TFunction): Promise<Buffer> {
-  const book = new ExcelJS.Workbook();
-  const sheet = book.addWorksheet(t("export.coursesSheet"));
-  sheet.columns = [
+  const columns = [
     { header: t("fields.title"), key: "title", width: 48 },
     { header: t("fields.host"), key: "host", width: 24 },
     { header: t("fields.mode"), key: "mode", width: 18 },
@@ -26,22 +42,18 @@ export async function courseListWorkbook(rows: CourseListRow[], t: TFunction, te
     { header: t("fields.creditHours"), key: "hours", width: 10 },
     { header: t("fields.status"), key: "status", width: 18 },
   ];
-  for (const r of rows) {
-    sheet.addRow({
-      title: r.title,
-      host: r.hostName,
-      mode: te(`courseMode.${r.mode}`),
-      startOn: r.startOn,
-      endOn: r.endOn,
-      capacity: r.capacity,
-      seats: r.seatsTaken,
-      waitlisted: r.waitlisted,
-      hours: r.creditHours,
-      status: te(`courseStatus.${r.status}`),
-    });
-  }
-  styleHeader(sheet);
-  return Buffer.from(await book.xlsx.writeBuffer());
+  return oneSheetWorkbook(t("export.coursesSheet"), columns, rows, (r) => ({
+    title: r.title,
+    host: r.hostName,
+    mode: te(`courseMode.${r.mode}`),
+    startOn: r.startOn,
+    endOn: r.endOn,
+    capacity: r.capacity,
+    seats: r.seatsTaken,
+    waitlisted: r.waitlisted,
+    hours: r.creditHours,
+    status: te(`courseStatus.${r.status}`),
+  }));
 }
 
 export async function participantsWorkbook(
@@ -51,9 +63,7 @@ export async function participantsWorkbook(
   t: TFunction,
   te: TFunction,
 ): Promise<Buffer> {
-  const book = new ExcelJS.Workbook();
-  const sheet = book.addWorksheet(t("export.participantsSheet"));
-  sheet.columns = [
+  const columns = [
     { header: t("participants.name"), key: "name", width: 32 },
     { header: t("participants.facility"), key: "facility", width: 24 },
     { header: t("participants.status"), key: "status", width: 16 },
@@ -65,22 +75,17 @@ export async function participantsWorkbook(
     { header: t("export.completedOn"), key: "completedOn", width: 12 },
     { header: t("fields.creditHours"), key: "hours", width: 10 },
   ];
-  for (const r of rows) {
-    sheet.addRow({
-      name: r.fullName,
-      facility: r.facilityName,
-      status: te(`enrolmentStatus.${r.status}`),
-      position: r.waitlistPosition ?? "",
-      attended: r.attended,
-      sessions,
-      score: r.score ?? "",
-      certificate: r.certificateNumber ?? "",
-      completedOn: r.completedOn ?? "",
-      hours: r.status === "completed" ? course.creditHours : "",
-    });
-  }
-  styleHeader(sheet);
-  sheet.addRow([]);
-  sheet.addRow([`${course.title} (${course.startOn} – ${course.endOn})`]);
-  return Buffer.from(await book.xlsx.writeBuffer());
+  const footer = [`${course.title} (${course.startOn} – ${course.endOn})`];
+  return oneSheetWorkbook(t("export.participantsSheet"), columns, rows, (r) => ({
+    name: r.fullName,
+    facility: r.facilityName,
+    status: te(`enrolmentStatus.${r.status}`),
+    position: r.waitlistPosition ?? "",
+    attended: r.attended,
+    sessions,
+    score: r.score ?? "",
+    certificate: r.certificateNumber ?? "",
+    completedOn: r.completedOn ?? "",
+    hours: r.status === "completed" ? course.creditHours : "",
+  }), footer);
 }

@@ -1,15 +1,30 @@
 // One zod schema per form of the courses area, used by the action (parseWithZod) and the form
 // (getZodConstraint). Messages are translation keys.
 import { z } from "zod";
-import { calendarDate, isIsoDate } from "~/models/dates";
+import { isIsoDate } from "~/models/dates";
 import { COURSE_MODES, COURSE_STATUSES } from "~/models/enums";
+import {
+  blankToUndefined,
+  choice,
+  date as isoDate,
+  id,
+  LIMITS,
+  MAX_ID,
+  numberWithDefault,
+  optionalDate,
+  optionalId,
+  optionalNumber,
+  optionalText,
+  optionalVersion,
+  REQUIRED,
+  requiredNumber,
+  requiredText,
+} from "~/models/fields";
 import { isClockTime, SCORE_MAX, SCORE_MIN } from "./rules";
 
-const required = "common:validation.required";
-const isoDate = calendarDate;
-const optionalId = z.coerce.number().int().positive().optional();
-
-const blank = (v: unknown) => v === undefined || v === null || (typeof v === "string" && v.trim() === "");
+const required = REQUIRED;
+const invalid = "common:validation.invalid";
+const blank = (v: unknown) => blankToUndefined(v) === undefined;
 
 /** Sessions of one course: the form adds rows up to this many; the action refuses more. */
 export const MAX_SESSION_ROWS = 100;
@@ -19,9 +34,9 @@ export const sessionSchema = z
     heldOn: isoDate,
     startsAt: z.string({ required_error: required }).refine(isClockTime, "courses:errors.time"),
     endsAt: z.string({ required_error: required }).refine(isClockTime, "courses:errors.time"),
-    topic: z.string({ required_error: required }).trim().min(1, required).max(300, "common:validation.tooLong"),
+    topic: requiredText(LIMITS.title),
     trainerId: optionalId,
-    periods: z.coerce.number({ invalid_type_error: "common:validation.invalid" }).int("common:validation.invalid").min(0, "common:validation.invalid").max(24, "common:validation.invalid").default(0),
+    periods: numberWithDefault(0, (n) => n.int(invalid).min(0, invalid).max(24, invalid)),
   })
   .superRefine((s, ctx) => {
     if (isClockTime(s.startsAt) && isClockTime(s.endsAt) && s.endsAt <= s.startsAt) {
@@ -41,38 +56,24 @@ function dropBlankRows(value: unknown): unknown {
 
 export const courseSchema = z
   .object({
-    version: z.coerce.number().int().positive().optional(),
+    version: optionalVersion,
     /** Administrators choose the host of a new course; for trainers the session decides and this is ignored. */
     hostFacilityId: optionalId,
-    title: z.string({ required_error: required }).trim().min(1, required).max(200, "common:validation.tooLong"),
-    chapterNumber: z.coerce.number().int().min(1).max(28).optional(),
+    title: requiredText(LIMITS.title),
+    chapterNumber: optionalNumber((n) => n.int().min(1).max(28)),
     agreementId: optionalId,
-    techniqueCodes: z.string().trim().max(2000, "common:validation.tooLong").optional(),
-    mode: z.enum(COURSE_MODES, { errorMap: () => ({ message: required }) }),
-    status: z.enum(COURSE_STATUSES).default("open"),
+    techniqueCodes: optionalText(LIMITS.codeList),
+    mode: choice(COURSE_MODES),
+    status: choice(COURSE_STATUSES).default("open"),
     startOn: isoDate,
     endOn: isoDate,
-    capacity: z.coerce
-      .number({ required_error: required, invalid_type_error: "common:validation.invalid" })
-      .int("common:validation.invalid")
-      .min(1, "courses:errors.capacity")
-      .max(10_000, "common:validation.invalid"),
-    creditHours: z.coerce
-      .number({ required_error: required, invalid_type_error: "common:validation.invalid" })
-      .min(0, "common:validation.invalid")
-      .max(1000, "common:validation.invalid"),
+    capacity: requiredNumber((n) => n.int(invalid).min(1, "courses:errors.capacity").max(10_000, invalid)),
+    creditHours: requiredNumber((n) => n.min(0, invalid).max(1000, invalid)),
     /** Entered as a percentage, stored as a share. */
-    minAttendancePercent: z.coerce
-      .number({ required_error: required, invalid_type_error: "common:validation.invalid" })
-      .min(0, "courses:errors.percent")
-      .max(100, "courses:errors.percent"),
-    passScore: z.coerce
-      .number({ invalid_type_error: "common:validation.invalid" })
-      .min(SCORE_MIN, "courses:errors.score")
-      .max(SCORE_MAX, "courses:errors.score")
-      .optional(),
-    location: z.string().trim().max(300, "common:validation.tooLong").optional(),
-    description: z.string().trim().max(4000, "common:validation.tooLong").optional(),
+    minAttendancePercent: requiredNumber((n) => n.min(0, "courses:errors.percent").max(100, "courses:errors.percent")),
+    passScore: optionalNumber((n) => n.min(SCORE_MIN, "courses:errors.score").max(SCORE_MAX, "courses:errors.score")),
+    location: optionalText(LIMITS.title),
+    description: optionalText(LIMITS.notes),
     sessions: z.preprocess(dropBlankRows, z.array(sessionSchema).max(MAX_SESSION_ROWS, "common:validation.invalid")),
   })
   .superRefine((c, ctx) => {
@@ -90,13 +91,13 @@ export type CourseInput = z.infer<typeof courseSchema>;
 
 export const enrolmentRequestSchema = z.object({
   intent: z.literal("request"),
-  staffId: z.coerce.number({ required_error: required, invalid_type_error: required }).int().positive(required),
+  staffId: requiredNumber((n) => n.int().positive(required).max(MAX_ID), { invalid: required }),
 });
 
 /** Decisions on one enrolment: the host approves or rejects; either side withdraws. */
 export const enrolmentDecisionSchema = z.object({
   intent: z.enum(["approve", "reject", "withdraw"]),
-  enrolmentId: z.coerce.number().int().positive(),
+  enrolmentId: id,
 });
 
 /**
@@ -107,7 +108,7 @@ export const attendanceSheetSchema = z.object({
   intent: z.literal("attendance"),
   rows: z.preprocess(
     (v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]),
-    z.array(z.coerce.number().int().positive()),
+    z.array(id),
   ),
   present: z.preprocess(
     (v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]),
@@ -116,14 +117,7 @@ export const attendanceSheetSchema = z.object({
   score: z
     .record(
       z.string(),
-      z.preprocess(
-        (v) => (blank(v) ? undefined : v),
-        z.coerce
-          .number({ invalid_type_error: "courses:errors.score" })
-          .min(SCORE_MIN, "courses:errors.score")
-          .max(SCORE_MAX, "courses:errors.score")
-          .optional(),
-      ),
+      optionalNumber((n) => n.min(SCORE_MIN, "courses:errors.score").max(SCORE_MAX, "courses:errors.score"), { invalid: "courses:errors.score" }),
     )
     .default({}),
 });
@@ -137,12 +131,12 @@ export const evaluateSchema = z.object({
 });
 
 export const courseFiltersSchema = z.object({
-  q: z.string().trim().max(200).optional(),
-  chapter: z.coerce.number().int().min(1).max(28).optional(),
-  host: z.coerce.number().int().positive().optional(),
-  status: z.enum(COURSE_STATUSES).optional(),
-  from: isoDate.optional(),
-  to: isoDate.optional(),
+  q: optionalText(LIMITS.search),
+  chapter: optionalNumber((n) => n.int().min(1).max(28)),
+  host: optionalId,
+  status: choice(COURSE_STATUSES).optional(),
+  from: optionalDate,
+  to: optionalDate,
 });
 
 export type CourseFilters = z.infer<typeof courseFiltersSchema>;
@@ -168,7 +162,7 @@ export function requestedHostFromUrl(url: URL): number | null {
 /** One tap on the session roster: the trainee and what they become. */
 export const rosterMarkSchema = z.object({
   intent: z.literal("mark"),
-  enrolmentId: z.coerce.number().int().positive().max(2 ** 31),
+  enrolmentId: id,
   present: z.enum(["1", "0"]).transform((v) => v === "1"),
 });
 
@@ -176,14 +170,10 @@ export const rosterMarkSchema = z.object({
 export const checkInWindowSchema = z.object({ intent: z.enum(["openCheckIn", "closeCheckIn", "confirmAll"]) });
 export const checkInDecisionSchema = z.object({
   intent: z.enum(["confirm", "reject"]),
-  enrolmentId: z.coerce.number().int().positive().max(2 ** 31),
+  enrolmentId: id,
 });
 
 /** A trainee's own check-in on the public page: their practising-licence number. */
 export const selfCheckInSchema = z.object({
-  licenceNumber: z
-    .string({ required_error: "courses:checkIn.errors.licence" })
-    .trim()
-    .min(1, "courses:checkIn.errors.licence")
-    .max(40, "courses:checkIn.errors.licence"),
+  licenceNumber: requiredText(LIMITS.licenceNumber, { required: "courses:checkIn.errors.licence", tooLong: "courses:checkIn.errors.licence" }),
 });

@@ -2,33 +2,30 @@
 // form (getZodConstraint). Messages are translation keys. Rules that need the database (code
 // taken, commune of another province, reclassification before opening) are model errors.
 import { z } from "zod";
-import { calendarDate } from "~/models/dates";
 import { COMPETENCE_LEVELS, deliversCare, FACILITY_KINDS, GRADES, LEVELS, OWNERSHIPS } from "~/models/enums";
+import { choice, date, id, INVALID, LIMITS, numberWithDefault, optionalDate, optionalText, REQUIRED, requiredText, version } from "~/models/fields";
 
-const required = "common:validation.required";
-const invalid = "common:validation.invalid";
-const date = calendarDate;
-const text = (max: number) => z.string({ required_error: required }).trim().min(1, required).max(max, "common:validation.tooLong");
-const optionalText = (max: number) => z.string().trim().max(max, "common:validation.tooLong").optional();
+const required = REQUIRED;
+const invalid = INVALID;
 
 /** Facility codes: letters, digits and . - _ / (ministry codes such as 01001, or LC-BVDK2). */
 export const FACILITY_CODE_PATTERN = /^[\p{L}\p{N}][\p{L}\p{N}._\-/]*$/u;
 
 const registryFields = {
-  code: text(40).refine((v) => FACILITY_CODE_PATTERN.test(v), "facilities:errors.badCode"),
-  name: text(300),
-  nameEn: optionalText(300),
-  shortName: optionalText(80),
-  kind: z.enum(FACILITY_KINDS, { required_error: required, invalid_type_error: invalid }),
-  grade: z.enum(GRADES, { invalid_type_error: invalid }).default("none"),
-  ownership: z.enum(OWNERSHIPS, { invalid_type_error: invalid }).default("public"),
-  beds: z.number({ invalid_type_error: invalid }).int(invalid).min(0).max(20_000).default(0),
-  provinceCode: z.string().trim().max(10).optional(),
-  communeCode: z.string().trim().max(10).optional(),
+  code: requiredText(LIMITS.facilityCode).refine((v) => FACILITY_CODE_PATTERN.test(v), "facilities:errors.badCode"),
+  name: requiredText(LIMITS.title),
+  nameEn: optionalText(LIMITS.title),
+  shortName: optionalText(LIMITS.shortName),
+  kind: choice(FACILITY_KINDS),
+  grade: choice(GRADES).default("none"),
+  ownership: choice(OWNERSHIPS).default("public"),
+  beds: numberWithDefault(0, (n) => n.int(invalid).min(0).max(20_000)),
+  provinceCode: optionalText(LIMITS.regionCode),
+  communeCode: optionalText(LIMITS.regionCode),
   /** The directing facility, by its code. */
-  directedByCode: z.string().trim().max(40).optional(),
-  openedOn: date.optional(),
-  closedOn: date.optional(),
+  directedByCode: optionalText(LIMITS.facilityCode),
+  openedOn: optionalDate,
+  closedOn: optionalDate,
 };
 
 function datesInOrder(value: { openedOn?: string; closedOn?: string }, ctx: z.RefinementCtx) {
@@ -53,8 +50,8 @@ function classificationFitsKind(
 export const facilityCreateSchema = z
   .object({
     ...registryFields,
-    level: z.enum(LEVELS, { invalid_type_error: invalid }).optional(),
-    competence: z.enum(COMPETENCE_LEVELS, { invalid_type_error: invalid }).optional(),
+    level: choice(LEVELS).optional(),
+    competence: choice(COMPETENCE_LEVELS).optional(),
   })
   .superRefine((value, ctx) => {
     datesInOrder(value, ctx);
@@ -64,22 +61,22 @@ export type FacilityCreateForm = z.infer<typeof facilityCreateSchema>;
 
 /** Editing the register entry; classifications change only through a dated reclassification. */
 export const facilityEditSchema = z
-  .object({ ...registryFields, intent: z.literal("save").default("save"), version: z.number({ required_error: required }).int() })
+  .object({ ...registryFields, intent: z.literal("save").default("save"), version })
   .superRefine(datesInOrder);
 export type FacilityEditForm = z.infer<typeof facilityEditSchema>;
 
 /** Deactivating or reactivating, at the version the page was read at. */
 export const facilityActiveSchema = z.object({
   intent: z.enum(["deactivate", "reactivate"]),
-  version: z.number({ required_error: required }).int(),
+  version,
 });
 
 const classificationFields = {
-  level: z.enum(LEVELS, { invalid_type_error: invalid }).optional(),
-  competence: z.enum(COMPETENCE_LEVELS, { invalid_type_error: invalid }).optional(),
+  level: choice(LEVELS).optional(),
+  competence: choice(COMPETENCE_LEVELS).optional(),
   validFrom: date,
-  decisionNumber: text(60),
-  note: optionalText(500),
+  decisionNumber: requiredText(LIMITS.recordNumber),
+  note: optionalText(LIMITS.note),
 };
 
 function somethingChanges(value: { level?: string; competence?: string }, ctx: z.RefinementCtx) {
@@ -96,7 +93,7 @@ export const batchReclassifySchema = z
   .object({
     ...classificationFields,
     facilityIds: z
-      .array(z.number({ invalid_type_error: invalid }).int().positive(), { required_error: "facilities:errors.noFacilitiesChosen" })
+      .array(id, { required_error: "facilities:errors.noFacilitiesChosen" })
       .min(1, "facilities:errors.noFacilitiesChosen")
       .max(5000),
   })

@@ -1,8 +1,8 @@
 // Report and drill-down parameters read from a URL (pure: no clock; the report year comes in).
 import { z } from "zod";
 import { LEVELS, type Level } from "~/models/enums";
-import { isIsoDate } from "~/models/dates";
 import { DomainError } from "~/models/errors";
+import { choice, LIMITS, optionalDate, optionalId, optionalNumber, optionalText } from "~/models/fields";
 
 import {
   COMPETENCE_GROUPS,
@@ -19,26 +19,26 @@ import {
 export const PERIOD_KINDS = ["h1", "year"] as const;
 export type PeriodKind = (typeof PERIOD_KINDS)[number];
 
-const year = z.coerce.number().int().min(1990).max(2100);
+const year = optionalNumber((n) => n.int().min(1990).max(2100));
 
 const reportSchema = z.object({
-  baseline: year.optional(),
-  dimension: z.enum(REPORT_DIMENSIONS).default(DEFAULT_DIMENSION),
-  measure: z.enum(["cross", "all"]).default("cross"),
-  province: z.string().trim().max(10).optional(),
-  levels: z.string().optional(),
-  competence: z.enum(COMPETENCE_GROUPS).optional(),
-  facility: z.coerce.number().int().positive().optional(),
-  chapter: z.coerce.number().int().min(1).max(99).optional(),
+  baseline: year,
+  dimension: choice(REPORT_DIMENSIONS).default(DEFAULT_DIMENSION),
+  measure: choice(["cross", "all"]).default("cross"),
+  province: optionalText(LIMITS.regionCode),
+  levels: optionalText(LIMITS.search),
+  competence: choice(COMPETENCE_GROUPS).optional(),
+  facility: optionalId,
+  chapter: optionalNumber((n) => n.int().min(1).max(99)),
 });
 
 const drillSchema = reportSchema.extend({
-  metric: z.enum(REPORT_METRICS).default("cumulative"),
-  category: z.enum(REPORT_CATEGORIES).default("official"),
-  year: year.optional(),
+  metric: choice(REPORT_METRICS).default("cumulative"),
+  category: choice(REPORT_CATEGORIES).default("official"),
+  year,
   /** A period other than the calendar year (six-month reports): inclusive dates. */
-  from: z.string().refine(isIsoDate).optional(),
-  to: z.string().refine(isIsoDate).optional(),
+  from: optionalDate,
+  to: optionalDate,
 });
 
 export type ReportParams = {

@@ -2,31 +2,27 @@
 // form (getZodConstraint). Messages are translation keys. Cross-record rules (overlap,
 // length under the agreement, techniques, absence limit) are model errors, not schema ones.
 import { z } from "zod";
-import { calendarDate, isIsoDate } from "~/models/dates";
+import { isIsoDate } from "~/models/dates";
 import { ROTATION_PURPOSES } from "~/models/enums";
-
-const required = "common:validation.required";
-const date = calendarDate;
-const id = z.number({ required_error: required, invalid_type_error: "common:validation.invalid" }).int().positive();
-const optionalText = (max: number) => z.string().trim().max(max, "common:validation.tooLong").optional();
+import { checkbox, choice, date, id, idList, LIMITS, optionalId, optionalNumber, optionalText, optionalVersion, requiredNumber, version } from "~/models/fields";
 
 export const rotationSchema = z
   .object({
     staffId: id,
     toFacilityId: id,
-    agreementId: id.optional(),
-    transferItemIds: z.array(id).max(50).default([]),
-    purpose: z.enum(ROTATION_PURPOSES, { required_error: required }),
+    agreementId: optionalId,
+    transferItemIds: idList(50).default([]),
+    purpose: choice(ROTATION_PURPOSES),
     startOn: date,
     endOn: date,
-    shortTerm: z.boolean().default(false),
-    shortTermReason: optionalText(1000),
-    directionPurpose: optionalText(1000),
-    limitOverride: z.boolean().default(false),
-    limitOverrideReason: optionalText(1000),
-    notes: optionalText(4000),
+    shortTerm: checkbox,
+    shortTermReason: optionalText(LIMITS.note),
+    directionPurpose: optionalText(LIMITS.note),
+    limitOverride: checkbox,
+    limitOverrideReason: optionalText(LIMITS.note),
+    notes: optionalText(LIMITS.notes),
     /** Present when editing: the version the form was read at. */
-    version: z.number().int().optional(),
+    version: optionalVersion,
   })
   .superRefine((value, ctx) => {
     if (isIsoDate(value.startOn) && isIsoDate(value.endOn) && value.endOn < value.startOn) {
@@ -44,30 +40,30 @@ export const moveSchema = z.object({
   rotationId: id,
   startOn: date,
   endOn: date,
-  version: z.number({ required_error: required, invalid_type_error: "common:validation.invalid" }).int(),
+  version,
 });
 
 export const statusSchema = z.object({
   intent: z.enum(["confirm", "cancel"]),
-  cancelReason: optionalText(1000),
-  version: z.number().int(),
+  cancelReason: optionalText(LIMITS.note),
+  version,
 });
 
 export const reportSchema = z.object({
   intent: z.literal("report"),
-  reportCases: z.number({ required_error: required, invalid_type_error: "common:validation.invalid" }).int().min(0).max(100_000),
-  reportNotes: optionalText(8000),
-  version: z.number().int(),
+  reportCases: requiredNumber((n) => n.int().min(0).max(100_000)),
+  reportNotes: optionalText(LIMITS.longText),
+  version,
 });
 
 /** A date window for the suggestions (and a technique when no transfer item is chosen). */
 export const suggestionSchema = z
   .object({
-    transferItemId: id.optional(),
-    techniqueId: id.optional(),
+    transferItemId: optionalId,
+    techniqueId: optionalId,
     /** A catalogue code ("10.12") instead of the technique id. */
-    techniqueCode: z.string().trim().max(20).optional(),
-    toFacilityId: id.optional(),
+    techniqueCode: optionalText(LIMITS.techniqueCode),
+    toFacilityId: optionalId,
     startOn: date,
     endOn: date,
   })
@@ -83,6 +79,6 @@ export const suggestionSchema = z
 /** A facility's concurrent-absence limit; empty means the 1-per-50-beds guide. */
 export const absenceLimitSchema = z.object({
   intent: z.literal("limit"),
-  limit: z.number({ invalid_type_error: "common:validation.invalid" }).int("common:validation.invalid").min(0, "common:validation.invalid").max(10_000).optional(),
-  version: z.number().int(),
+  limit: optionalNumber((n) => n.int("common:validation.invalid").min(0, "common:validation.invalid").max(10_000)),
+  version,
 });

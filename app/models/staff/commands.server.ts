@@ -6,17 +6,10 @@ import type { Db } from "~/db/client.server";
 import { chapters, facilities, staff, staffTechniques, techniques, type Staff } from "~/db/schema";
 import { canChange, type Actor } from "~/models/access/policy";
 import { assertVersion, recordAudit } from "~/models/audit/audit.server";
-import type { Cadre } from "~/models/enums";
 import { ConflictError, DomainError, ForbiddenError, NotFoundError } from "~/models/errors";
-import { createStaffMember, staffSearchText, type CreateStaffInput } from "./create.server";
+import { createStaffMember, staffSearchText, type CreateStaffInput, type StaffDetails } from "./create.server";
 
-export type StaffInput = {
-  fullName: string;
-  cadre: Cadre;
-  chapterNumber?: number | null;
-  title?: string | null;
-  licenceNumber?: string | null;
-  email?: string | null;
+export type StaffInput = StaffDetails & {
   techniqueCodes: readonly string[];
   active?: boolean;
 };

@@ -10,14 +10,18 @@ import type { Cadre } from "~/models/enums";
 import { ConflictError, DomainError, ForbiddenError, NotFoundError } from "~/models/errors";
 import { foldSearch } from "~/utils/search";
 
-export type CreateStaffInput = {
-  facilityId: number;
+/** A person's own fields in the registry, as created and as edited. */
+export type StaffDetails = {
   fullName: string;
   cadre: Cadre;
   chapterNumber?: number | null;
   title?: string | null;
   licenceNumber?: string | null;
   email?: string | null;
+};
+
+export type CreateStaffInput = StaffDetails & {
+  facilityId: number;
   /** Techniques performed independently, by catalogue code ("10.367") and/or by id. */
   techniqueCodes?: readonly string[];
   techniqueIds?: readonly number[];

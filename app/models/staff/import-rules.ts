@@ -6,6 +6,7 @@
 import type { ZodIssue } from "zod";
 import { CHAPTER_NAMES, CHAPTER_COUNT, columnLetter, parseChapter } from "~/models/catalogue/import-rules";
 import type { Cadre } from "~/models/enums";
+import { LIMITS } from "~/models/fields";
 import { locateHeader, type ColumnMap, type ColumnSpec } from "~/models/imports/headers";
 import { encodeMessage } from "~/utils/messages";
 import { foldSearch } from "~/utils/search";
@@ -314,8 +315,8 @@ export function readStaffRow(
     if (row.numeric?.includes(columns.techniques!)) {
       // 10.10 typed as a number reads 10.1: a different technique.
       problems.push(cellMessage("techniques", encodeMessage("imports:staff.codeNotText", { value: techniques.slice(0, 80) })));
-    } else if (techniques.length <= 4000) values.techniqueCodes = parseTechniqueCodes(techniques);
-    else problems.push(cellMessage("techniques", encodeMessage("imports:staff.tooLong", { max: 4000, length: techniques.length })));
+    } else if (techniques.length <= LIMITS.codeList) values.techniqueCodes = parseTechniqueCodes(techniques);
+    else problems.push(cellMessage("techniques", encodeMessage("imports:staff.tooLong", { max: LIMITS.codeList, length: techniques.length })));
   }
   return { values, problems: messages, refusedColumns };
 }
@@ -330,15 +331,17 @@ export type StaffFormValues = {
   email?: string | null;
 };
 
-const FORM_FIELD_COLUMN: Record<string, StaffColumn> = {
+/** The column of the sheet each of a person's fields comes from. */
+export const STAFF_FIELD_COLUMN = {
   fullName: "fullName",
   cadre: "cadre",
   chapterNumber: "specialty",
   title: "title",
   licenceNumber: "licenceNumber",
   email: "email",
-  techniques: "techniques",
-};
+} as const satisfies Record<keyof StaffFormValues, StaffColumn>;
+
+const FORM_FIELD_COLUMN: Record<string, StaffColumn> = { ...STAFF_FIELD_COLUMN, techniques: "techniques" };
 
 /**
  * Applies the staff form's schema to what the record would hold: the same limits as the form

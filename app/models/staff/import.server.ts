@@ -34,6 +34,7 @@ import {
   columnLabelKey,
   locateStaffHeader,
   readStaffRow,
+  STAFF_FIELD_COLUMN,
   type StaffColumn,
   type StaffFormValues,
 } from "./import-rules";
@@ -58,14 +59,7 @@ type StaffWrite = {
 type StoredStaff = StaffValues & { id: number; version: number };
 
 const FIELDS: (keyof StaffValues)[] = ["fullName", "cadre", "chapterNumber", "title", "licenceNumber", "email"];
-const FIELD_COLUMN: Record<keyof StaffValues, StaffColumn> = {
-  fullName: "fullName",
-  cadre: "cadre",
-  chapterNumber: "specialty",
-  title: "title",
-  licenceNumber: "licenceNumber",
-  email: "email",
-};
+const FIELD_COLUMN: Record<keyof StaffValues, StaffColumn> = STAFF_FIELD_COLUMN;
 
 function authorize(actor: Actor, options: StaffImportOptions): void {
   if (!canChange(actor, "staff.manage", { facilityId: options.facilityId, provinceCode: options.provinceCode })) throw new ForbiddenError();

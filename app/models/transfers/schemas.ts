@@ -2,42 +2,48 @@
 // accept it, delete it.
 import { z } from "zod";
 import { isTechniqueCodeForm } from "~/models/catalogue/import-rules";
-import { calendarDate } from "~/models/dates";
 import { CASE_OUTCOMES, TRANSFER_STAGES } from "~/models/enums";
-
-const required = "common:validation.required";
-const date = calendarDate;
-const optionalText = (max: number) => z.string().trim().max(max, "common:validation.tooLong").optional();
-const id = z.number({ required_error: required, invalid_type_error: "common:validation.invalid" }).int().positive();
+import {
+  checkbox,
+  choice,
+  date,
+  id,
+  idFilter,
+  idList,
+  LIMITS,
+  numberWithDefault,
+  optionalDate,
+  optionalId,
+  optionalText,
+  requiredNumber,
+  requiredText,
+  version,
+} from "~/models/fields";
 
 export const itemSchema = z.object({
-  techniqueCode: z
-    .string({ required_error: required })
-    .trim()
-    .max(20, "common:validation.tooLong")
-    .refine(isTechniqueCodeForm, "agreements:errors.techniqueCodeFormat"),
+  techniqueCode: requiredText(LIMITS.techniqueCode).refine(isTechniqueCodeForm, "agreements:errors.techniqueCodeFormat"),
   fromFacilityId: id,
   toFacilityId: id,
-  phase: z.number({ required_error: required }).int().min(1, "common:validation.positive").max(20),
-  priority: z.number().int().min(1, "common:validation.positive").max(99).default(1),
-  targetDate: date.optional(),
-  requiredCases: z.number({ required_error: required }).int().min(0).max(1000),
-  notes: optionalText(2000),
+  phase: requiredNumber((n) => n.int().min(1, "common:validation.positive").max(20)),
+  priority: numberWithDefault(1, (n) => n.int().min(1, "common:validation.positive").max(99)),
+  targetDate: optionalDate,
+  requiredCases: requiredNumber((n) => n.int().min(0).max(1000)),
+  notes: optionalText(LIMITS.comment),
 });
 export type ItemForm = z.infer<typeof itemSchema>;
 
 /** Correcting a line of the plan: the add form's fields and rules, without the technique (delete and add instead). */
-export const itemEditSchema = itemSchema.omit({ techniqueCode: true }).extend({ version: z.number().int() });
+export const itemEditSchema = itemSchema.omit({ techniqueCode: true }).extend({ version });
 export type ItemEditForm = z.infer<typeof itemEditSchema>;
 
-export const itemDeleteSchema = z.object({ version: z.number({ required_error: required }).int() });
+export const itemDeleteSchema = z.object({ version });
 
 export const stageMoveSchema = z.object({
   intent: z.literal("move"),
-  toStage: z.enum(TRANSFER_STAGES, { required_error: required }),
+  toStage: choice(TRANSFER_STAGES),
   movedOn: date,
-  note: optionalText(2000),
-  version: z.number().int(),
+  note: optionalText(LIMITS.comment),
+  version,
 });
 export type StageMoveForm = z.infer<typeof stageMoveSchema>;
 
@@ -45,14 +51,14 @@ export const caseLogSchema = z
   .object({
     intent: z.literal("case"),
     performedOn: date,
-    performerId: z.number().int().positive().optional(),
-    performerName: optionalText(200),
+    performerId: optionalId,
+    performerName: optionalText(LIMITS.personName),
     /** A staff member of the supporting facility; a typed name only for an outside expert. */
-    supervisorId: z.number().int().positive().optional(),
-    supervisorName: optionalText(200),
-    outcome: z.enum(CASE_OUTCOMES, { required_error: required }),
-    supervised: z.boolean().default(false),
-    note: optionalText(2000),
+    supervisorId: optionalId,
+    supervisorName: optionalText(LIMITS.personName),
+    outcome: choice(CASE_OUTCOMES),
+    supervised: checkbox,
+    note: optionalText(LIMITS.comment),
   })
   .superRefine((value, ctx) => {
     if (!value.performerId && !value.performerName) {
@@ -67,15 +73,15 @@ export type CaseLogForm = z.infer<typeof caseLogSchema>;
 export const acceptanceSchema = z.object({
   intent: z.literal("accept"),
   acceptedOn: date,
-  minutesNumber: z.string({ required_error: required }).trim().min(1, required).max(60, "common:validation.tooLong"),
-  staffIds: z.array(z.number().int().positive()).min(1, "agreements:errors.acceptanceStaffRequired"),
-  version: z.number().int(),
+  minutesNumber: requiredText(LIMITS.recordNumber),
+  staffIds: idList(1000).min(1, "agreements:errors.acceptanceStaffRequired"),
+  version,
 });
 export type AcceptanceForm = z.infer<typeof acceptanceSchema>;
 
 export const planFilterSchema = z.object({
   stage: z.enum(TRANSFER_STAGES).optional().catch(undefined),
-  facility: z.coerce.number().int().positive().optional().catch(undefined),
+  facility: idFilter,
   overdue: z.enum(["1"]).optional().catch(undefined),
 });
 export type PlanFilter = z.infer<typeof planFilterSchema>;

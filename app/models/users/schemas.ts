@@ -2,19 +2,20 @@
 import { z } from "zod";
 import { roleReach } from "~/models/access/policy";
 import { ROLES } from "~/models/enums";
+import { choice, LIMITS, optionalEmail, optionalText, REQUIRED, requiredText, TOO_LONG, version } from "~/models/fields";
 
 const PASSWORD_MIN = 10;
-const PASSWORD_MAX = 1000;
 
+// Not trimmed: a passphrase is taken whole, spaces included.
 const password = z
-  .string({ required_error: "common:validation.required" })
+  .string({ required_error: REQUIRED })
   .min(PASSWORD_MIN, "admin:users.errors.passwordTooShort")
-  .max(PASSWORD_MAX, "common:validation.tooLong");
+  .max(LIMITS.password, TOO_LONG);
 
 const scopeFields = {
-  role: z.enum(ROLES, { required_error: "common:validation.required", invalid_type_error: "common:validation.invalid" }),
-  facilityCode: z.string().trim().max(50, "common:validation.tooLong").optional(),
-  provinceCode: z.string().trim().max(10, "common:validation.tooLong").optional(),
+  role: choice(ROLES),
+  facilityCode: optionalText(LIMITS.facilityCode),
+  provinceCode: optionalText(LIMITS.regionCode),
 };
 
 type Scoped = { role: (typeof ROLES)[number]; facilityCode?: string; provinceCode?: string };
@@ -32,14 +33,14 @@ function requireScope(value: Scoped, ctx: z.RefinementCtx) {
 export const CreateUserSchema = z
   .object({
     username: z
-      .string({ required_error: "common:validation.required" })
+      .string({ required_error: REQUIRED })
       .trim()
       .toLowerCase()
       .min(3, "admin:users.errors.usernameFormat")
-      .max(64, "admin:users.errors.usernameFormat")
+      .max(LIMITS.username, "admin:users.errors.usernameFormat")
       .regex(/^[a-z0-9._-]+$/, "admin:users.errors.usernameFormat"),
-    displayName: z.string({ required_error: "common:validation.required" }).trim().min(1).max(200, "common:validation.tooLong"),
-    email: z.string().trim().email("admin:users.errors.email").max(200).optional(),
+    displayName: requiredText(LIMITS.personName),
+    email: optionalEmail("admin:users.errors.email"),
     password,
     ...scopeFields,
   })
@@ -49,9 +50,9 @@ export type CreateUserInput = z.infer<typeof CreateUserSchema>;
 export const UpdateUserSchema = z
   .object({
     intent: z.literal("save"),
-    version: z.coerce.number({ required_error: "common:validation.required" }).int().positive(),
-    displayName: z.string({ required_error: "common:validation.required" }).trim().min(1).max(200, "common:validation.tooLong"),
-    email: z.string().trim().email("admin:users.errors.email").max(200).optional(),
+    version,
+    displayName: requiredText(LIMITS.personName),
+    email: optionalEmail("admin:users.errors.email"),
     ...scopeFields,
   })
   .superRefine(requireScope);
@@ -64,6 +65,6 @@ export const SimpleUserActionSchema = z.object({
 });
 
 export const RolePolicySchema = z.object({
-  role: z.enum(ROLES),
+  role: choice(ROLES),
   requireTotp: z.enum(["on", "off"]).transform((v) => v === "on"),
 });

@@ -4,7 +4,7 @@ import { and, count, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { Db } from "~/db/client.server";
 import { facilities, provinces, sessions, users, type User } from "~/db/schema";
 import { hasCapability, roleReach, type Actor } from "~/models/access/policy";
-import { assertVersion, recordAudit } from "~/models/audit/audit.server";
+import { assertVersion, recordAudit, type Tx } from "~/models/audit/audit.server";
 import { hashPassword } from "~/models/auth/password.server";
 import { endUserSessions } from "~/models/auth/session.server";
 import { HOSPITAL_KINDS, type Locale, type Role } from "~/models/enums";
@@ -205,6 +205,26 @@ function loadUser(db: Pick<Db, "select">, userId: number): User {
 }
 
 /** Name, e-mail, role and scope; a stale form (older version) gets 409 and writes nothing. */
+/** Saves changes to an account at its next version, with the audit event of the change. */
+function writeUser(tx: Tx, actor: Actor, current: User, changes: Partial<typeof users.$inferInsert>, now: Date): User {
+  const updated = tx
+    .update(users)
+    .set({ ...changes, version: current.version + 1, updatedAt: now.toISOString() })
+    .where(eq(users.id, current.id))
+    .returning()
+    .get();
+  recordAudit(tx, {
+    userId: actor.userId,
+    action: "update",
+    entityType: "user",
+    entityId: current.id,
+    before: auditedUser(current),
+    after: auditedUser(updated),
+    at: now.toISOString(),
+  });
+  return updated;
+}
+
 export function updateUser(db: Db, actor: Actor, userId: number, input: UpdateUserInput, now = new Date()): User {
   assertCanManageUsers(actor);
   const scope = resolveScope(db, input);
@@ -221,22 +241,7 @@ export function updateUser(db: Db, actor: Actor, userId: number, input: UpdateUs
     if (current.id === actor.userId && !hasCapability({ role: input.role }, "users.manage")) {
       throw new DomainError("admin:users.errors.ownRole", { field: "role" });
     }
-    const updated = tx
-      .update(users)
-      .set({ ...changes, version: current.version + 1, updatedAt: now.toISOString() })
-      .where(eq(users.id, userId))
-      .returning()
-      .get();
-    recordAudit(tx, {
-      userId: actor.userId,
-      action: "update",
-      entityType: "user",
-      entityId: userId,
-      before: auditedUser(current),
-      after: auditedUser(updated),
-      at: now.toISOString(),
-    });
-    return updated;
+    return writeUser(tx, actor, current, changes, now);
   });
 }
 
@@ -247,22 +252,8 @@ export function setUserActive(db: Db, actor: Actor, userId: number, active: bool
   db.transaction((tx) => {
     const current = loadUser(tx, userId);
     if (current.active === active) return;
-    const updated = tx
-      .update(users)
-      .set({ active, version: current.version + 1, updatedAt: now.toISOString() })
-      .where(eq(users.id, userId))
-      .returning()
-      .get();
+    writeUser(tx, actor, current, { active }, now);
     if (!active) tx.delete(sessions).where(eq(sessions.userId, userId)).run();
-    recordAudit(tx, {
-      userId: actor.userId,
-      action: "update",
-      entityType: "user",
-      entityId: userId,
-      before: auditedUser(current),
-      after: auditedUser(updated),
-      at: now.toISOString(),
-    });
   });
 }
 
