@@ -10,14 +10,8 @@ import { communes, facilities, facilityCompetenceLevels, facilityLevels, provinc
 import { canChange, type Actor } from "~/models/access/policy";
 import { assertVersion, recordAudit, type Tx } from "~/models/audit/audit.server";
 import { isIsoDate } from "~/models/dates";
-import {
-  deliversCare,
-  type CompetenceLevel,
-  type FacilityKind,
-  type Grade,
-  type Level,
-  type Ownership,
-} from "~/models/enums";
+import { deliversCare } from "~/models/enums";
+import type { CompetenceLevel, FacilityKind, Grade, Level, Ownership } from "~/models/enums";
 import { ConflictError, DomainError, ForbiddenError, NotFoundError } from "~/models/errors";
 import { foldSearch } from "~/utils/search";
 import { recordClassification } from "./classifications.server";
@@ -103,6 +97,20 @@ function resolvePlace(tx: Tx, input: PlaceInput, selfId: number | null): { direc
   return { directedById };
 }
 
+/** The register columns the form sets the same way on creation and on edit (blanks stored as null). */
+function registerValues(input: UpdateFacilityInput | CreateFacilityInput, name: string) {
+  return {
+    name,
+    shortName: input.shortName?.trim() || name,
+    nameEn: input.nameEn?.trim() || null,
+    kind: input.kind,
+    provinceCode: input.provinceCode || null,
+    communeCode: input.communeCode || null,
+    openedOn: input.openedOn || null,
+    closedOn: input.closedOn || null,
+  };
+}
+
 function assertCodeFree(tx: Tx, code: string, selfId: number | null) {
   const other = tx.select({ id: facilities.id }).from(facilities).where(eq(facilities.code, code)).get();
   if (other && other.id !== selfId) throw new ConflictError("facilities:errors.codeTaken", { field: "code", params: { code } });
@@ -124,22 +132,15 @@ export function createFacility(db: Db, input: CreateFacilityInput, actor: Actor 
     const { directedById } = resolvePlace(tx, input, null);
     const values = {
       code,
-      name,
-      shortName: input.shortName?.trim() || name,
-      nameEn: input.nameEn?.trim() || null,
-      kind: input.kind,
+      ...registerValues(input, name),
       level: care ? input.level : null,
       competence: care ? (input.competence ?? null) : null,
       grade: input.grade ?? "none",
       ownership: input.ownership ?? "public",
-      provinceCode: input.provinceCode || null,
-      communeCode: input.communeCode || null,
       country: input.country ?? "VN",
       beds: input.beds ?? 0,
       absenceLimit: input.absenceLimit ?? null,
       directedById,
-      openedOn: input.openedOn || null,
-      closedOn: input.closedOn || null,
     };
     const facility = tx
       .insert(facilities)
@@ -191,18 +192,11 @@ export function updateFacility(db: Db, actor: Actor, id: number, input: UpdateFa
     const { directedById } = resolvePlace(tx, input, id);
     const values = {
       code,
-      name,
-      shortName: input.shortName?.trim() || name,
-      nameEn: input.nameEn?.trim() || null,
-      kind: input.kind,
+      ...registerValues(input, name),
       grade: input.grade ?? current.grade,
       ownership: input.ownership ?? current.ownership,
-      provinceCode: input.provinceCode || null,
-      communeCode: input.communeCode || null,
       beds: input.beds ?? current.beds,
       directedById,
-      openedOn: input.openedOn || null,
-      closedOn: input.closedOn || null,
     };
     assertVersion(current, input.version, values);
     assertCodeFree(tx, code, id);

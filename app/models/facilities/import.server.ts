@@ -13,19 +13,8 @@ import type { Db } from "~/db/client.server";
 import { canChange, managedProvince, type Actor } from "~/models/access/policy";
 import { recordAuditBatch, type AuditInput } from "~/models/audit/audit.server";
 import { isIsoDate } from "~/models/dates";
-import {
-  COMPETENCE_LEVELS,
-  deliversCare,
-  FACILITY_KINDS,
-  GRADES,
-  LEVELS,
-  OWNERSHIPS,
-  type CompetenceLevel,
-  type FacilityKind,
-  type Grade,
-  type Level,
-  type Ownership,
-} from "~/models/enums";
+import { COMPETENCE_LEVELS, deliversCare, FACILITY_KINDS, GRADES, LEVELS, OWNERSHIPS } from "~/models/enums";
+import type { CompetenceLevel, FacilityKind, Grade, Level, Ownership } from "~/models/enums";
 import { ConflictError, DomainError, ForbiddenError } from "~/models/errors";
 import type { FacilityRegisterRow } from "./queries.server";
 import { previewImport, requireImportCapability, type ImportHandler, type PlannedRow, type RowChange } from "~/models/imports/batches.server";

@@ -7,16 +7,8 @@ import { sqlList } from "~/db/sql";
 import { canChange, type Actor } from "~/models/access/policy";
 import { ForbiddenError, NotFoundError } from "~/models/errors";
 import { manageScopeCondition } from "~/models/access/scope-sql.server";
-import {
-  FACILITY_KINDS,
-  LEVELS,
-  NON_CARE_FACILITY_KINDS,
-  type CompetenceLevel,
-  type FacilityKind,
-  type Grade,
-  type Level,
-  type Ownership,
-} from "~/models/enums";
+import { FACILITY_KINDS, LEVELS, NON_CARE_FACILITY_KINDS } from "~/models/enums";
+import type { CompetenceLevel, FacilityKind, Grade, Level, Ownership } from "~/models/enums";
 import { paginate, type Page, type PageRequest } from "~/utils/pagination";
 import { foldedSearchCondition } from "~/models/catalogue/queries.server";
 import { facilityNameSqlAt } from "./names.server";
@@ -90,7 +82,8 @@ export function listProvinces(db: Db): ProvinceOption[] {
 
 export type FacilityLink = { id: number; name: string; shortName: string; level: Level };
 
-export type FacilityDetail = {
+/** What every view of one facility shows: its names and its classification. */
+type FacilityIdentity = {
   id: number;
   code: string;
   name: string;
@@ -101,6 +94,9 @@ export type FacilityDetail = {
   competence: CompetenceLevel | null;
   grade: Grade;
   ownership: Ownership;
+};
+
+export type FacilityDetail = FacilityIdentity & {
   provinceCode: string | null;
   provinceName: string | null;
   provinceNameEn: string | null;
@@ -183,17 +179,7 @@ export function listCommunes(db: Db, provinceCode: string): CommuneOption[] {
 }
 
 /** A register entry with the fields its forms and imports compare. */
-export type FacilityRegisterRow = {
-  id: number;
-  code: string;
-  name: string;
-  nameEn: string | null;
-  shortName: string;
-  kind: FacilityKind;
-  level: Level | null;
-  competence: CompetenceLevel | null;
-  grade: Grade;
-  ownership: Ownership;
+export type FacilityRegisterRow = FacilityIdentity & {
   beds: number;
   provinceCode: string | null;
   communeCode: string | null;
