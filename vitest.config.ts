@@ -7,7 +7,7 @@ const alias = { "~": path.resolve(__dirname, "app") };
 // Two projects: fast tests (rules, models, routes) run in parallel workers on copies of
 // template databases migrated and seeded once per run; browser tests build the app (or reuse
 // an unchanged build), serve it against a fresh seeded database, prepared in the background
-// while the unit files run, and drive Debian's Chromium one file at a time after them.
+// while the unit files run, and drive one shared Chromium, two files at a time, after them.
 export default defineConfig({
   resolve: { alias },
   test: {
@@ -38,7 +38,12 @@ export default defineConfig({
           environment: "node",
           globalSetup: ["tests/browser/global-setup.ts"],
           setupFiles: ["tests/browser/wait-ready.ts"],
-          fileParallelism: false,
+          // Two files at a time: a browser file mostly waits (for the server, for Chromium), so
+          // two of them keep both CPUs busy. A file that writes serves its own copy of the demo
+          // (startScratchServer); the shared server is only read. After the unit files (their
+          // group comes first), while which the build and the seed run.
+          maxWorkers: 2,
+          sequence: { groupOrder: 1 },
           testTimeout: 60_000,
           // A poll waits for the server's work (an import's confirmation runs in a worker
           // thread): on a loaded shared machine that takes seconds, not vitest's default 1 s.

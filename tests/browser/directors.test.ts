@@ -5,7 +5,7 @@ import Database from "better-sqlite3";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, inject, test } from "vitest";
 import { DEMO_ACCOUNTS } from "../../seeds/accounts";
-import { launchBrowser, startScratchServer } from "./browser";
+import { launchBrowser, signInAs, startScratchServer } from "./browser";
 
 // On a server of its own: the renewal and the import write to the shared demo agreement.
 let browser: Browser;
@@ -25,10 +25,7 @@ async function signIn(viewport: { width: number; height: number }): Promise<Page
   const a = DEMO_ACCOUNTS.find((x) => x.username === "gd.laocai2")!;
   const context = await browser.newContext({ baseURL: server.baseUrl, viewport, locale: "vi-VN" });
   const page = await context.newPage();
-  await page.goto("/login");
-  await page.fill("input[name=username]", a.username);
-  await page.fill("input[name=password]", a.password);
-  await Promise.all([page.waitForURL((url) => !url.pathname.startsWith("/login")), page.click("main button[type=submit]")]);
+  await signInAs(page, a);
   return page;
 }
 
