@@ -1,6 +1,7 @@
 import os from "node:os";
 import path from "node:path";
 import { defineConfig } from "vitest/config";
+import SlowFirstSequencer from "./tests/tools/slow-first";
 
 const alias = { "~": path.resolve(__dirname, "app") };
 
@@ -11,6 +12,8 @@ const alias = { "~": path.resolve(__dirname, "app") };
 export default defineConfig({
   resolve: { alias },
   test: {
+    // The longest files start first (tests/tools/slow-first.ts).
+    sequence: { sequencer: SlowFirstSequencer },
     projects: [
       {
         resolve: { alias },
