@@ -30,7 +30,8 @@ export default defineConfig({
           // Guards against a hung test, not speed checks: on a 2-CPU machine shared with other
           // runs a test's CPU share, and so its time, varies several-fold.
           testTimeout: 120_000,
-          hookTimeout: 120_000,
+          // A file's setup may import every route module (hostile-input): over two minutes on a shared, loaded 2-CPU machine.
+          hookTimeout: 300_000,
         },
       },
       {
