@@ -48,7 +48,9 @@ export default defineConfig({
           // group comes first), while which the build and the seed run.
           maxWorkers: 2,
           sequence: { groupOrder: 1 },
-          testTimeout: 60_000,
+          // Guards against a hung test: two files at a time on a loaded shared machine can take
+          // more than a minute over a test with two imports.
+          testTimeout: 180_000,
           // A poll waits for the server's work (an import's confirmation runs in a worker
           // thread): on a loaded shared machine that takes seconds, not vitest's default 1 s.
           expect: { poll: { timeout: 20_000, interval: 100 } },

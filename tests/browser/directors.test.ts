@@ -92,6 +92,8 @@ test("the exported plan, edited and imported back, previews one changed line and
     expect(await page.locator("[data-testid=count-unchanged]").getAttribute("data-count")).toBe(String(lines.length - 2));
     await Promise.all([page.waitForResponse((r) => r.request().method() === "POST"), page.click("button[name=intent][value=confirm]")]);
     await page.waitForLoadState("networkidle");
+    // The confirmation is written by the import worker: read the database once the page says so.
+    await expect.poll(() => page.locator("[data-testid=batch-status]").textContent()).toMatch(/^Đã ghi/);
     const [line] = query<{ requiredCases: number }>(
       "SELECT i.required_cases AS requiredCases FROM transfer_items i JOIN techniques t ON t.id = i.technique_id WHERE i.agreement_id = ? AND t.code = ?",
       renewalId,
