@@ -28,8 +28,10 @@ afterAll(async () => {
   server?.stop();
 });
 
+/** Signed in and on the overview, where the form would have led (the test starts from there). */
 async function signIn(page: Page, who: { username: string; password: string }) {
   await signInAs(page, who);
+  await page.goto("/");
 }
 
 async function phonePage(): Promise<Page> {
