@@ -5,7 +5,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, inject, test } from "vitest";
 import { DEMO_ACCOUNTS } from "../../seeds/accounts";
-import { launchBrowser, newPage } from "./browser";
+import { launchBrowser, signedInPage, startScratchServer } from "./browser";
 
 const account = (username: string) => {
   const a = DEMO_ACCOUNTS.find((x) => x.username === username);
@@ -13,22 +13,20 @@ const account = (username: string) => {
   return a;
 };
 
+// On a server of its own: approving a request moves the figures other files read.
 let browser: Browser;
+let server: Awaited<ReturnType<typeof startScratchServer>>;
 beforeAll(async () => {
   browser = await launchBrowser();
+  server = await startScratchServer(inject("seededDb"), inject("buildDir"));
 });
 afterAll(async () => {
   await browser?.close();
+  server?.stop();
 });
 
-async function signIn(username: string): Promise<Page> {
-  const page = await newPage(browser, inject("baseUrl"));
-  const a = account(username);
-  await page.goto("/login");
-  await page.fill("input[name=username]", a.username);
-  await page.fill("input[name=password]", a.password);
-  await Promise.all([page.waitForURL((url) => !url.pathname.startsWith("/login")), page.click("main button[type=submit]")]);
-  return page;
+function signIn(username: string): Promise<Page> {
+  return signedInPage(browser, server.baseUrl, account(username));
 }
 
 /** "1.268" (vi-VN) -> 1268 */

@@ -7,17 +7,21 @@ import { afterAll, beforeAll, expect, inject, test } from "vitest";
 import { DEMO_ACCOUNTS } from "../../seeds/accounts";
 import { DEMO_TECHNIQUES } from "../../seeds/demo-techniques";
 import { FACILITY_CODES } from "../../seeds/network";
-import { launchBrowser, newPage } from "./browser";
+import { launchBrowser, signedInPage, startScratchServer } from "./browser";
 
 const director = DEMO_ACCOUNTS.find((a) => a.username === "gd.laocai2");
 if (!director) throw new Error("the demo seed has no director of Lào Cai số 2");
 
+// On a server of its own: the agreement it creates would show on every other file's lists.
 let browser: Browser;
+let server: Awaited<ReturnType<typeof startScratchServer>>;
 beforeAll(async () => {
   browser = await launchBrowser();
+  server = await startScratchServer(inject("seededDb"), inject("buildDir"));
 });
 afterAll(async () => {
   await browser?.close();
+  server?.stop();
 });
 
 /** Waits (polling) until the first element of `selector` contains `text`. */
@@ -42,6 +46,11 @@ async function addTechnique(page: Page, agreementId: string, candidates: string[
     await page.fill("input[name=phase]", String(phase));
     await page.fill("input[name=requiredCases]", String(requiredCases));
     await submit(page, "form#item button[type=submit]:not([name])");
+    // A submit before the page's scripts run is a full navigation: "network idle" can be the
+    // old page's. Wait for either answer (the agreement's page, or the refusal) to be there.
+    await expect
+      .poll(async () => new URL(page.url()).pathname === `/agreements/${agreementId}` || (await page.locator(".field-error").allTextContents()).join(" ").includes("đã thực hiện kỹ thuật"))
+      .toBe(true);
     if (new URL(page.url()).pathname === `/agreements/${agreementId}`) return code;
     // The refusal sits next to its field; other fields keep their (empty) error slots.
     await expect.poll(async () => (await page.locator(".field-error").allTextContents()).join(" ")).toContain("đã thực hiện kỹ thuật");
@@ -50,11 +59,7 @@ async function addTechnique(page: Page, agreementId: string, candidates: string[
 }
 
 test("a director plans three techniques for two centres, is held at the gate, accepts one and sees it on the centre's list", async () => {
-  const page = await newPage(browser, inject("baseUrl"));
-  await page.goto("/login");
-  await page.fill("input[name=username]", director.username);
-  await page.fill("input[name=password]", director.password);
-  await Promise.all([page.waitForURL((u) => u.pathname !== "/login"), page.click("form:has(input[name=password]) button[type=submit]")]);
+  const page = await signedInPage(browser, server.baseUrl, director);
 
   // The agreement: the director's hospital is already the supporting party; two receivers.
   await page.goto("/agreements/new");

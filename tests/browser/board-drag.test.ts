@@ -9,7 +9,7 @@ import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, inject, test } from "vitest";
 import { draggedRange } from "~/models/rotations/board";
 import { DEMO_ACCOUNTS } from "../../seeds/accounts";
-import { launchBrowser, startScratchServer } from "./browser";
+import { launchBrowser, signInAs, startScratchServer } from "./browser";
 
 const trainer = DEMO_ACCOUNTS.find((a) => a.username === "daotao.laocai2");
 if (!trainer) throw new Error("the demo seed has no Lào Cai số 2 trainer");
@@ -28,10 +28,7 @@ afterAll(async () => {
 async function signedIn(width: number, touch: boolean): Promise<Page> {
   const context = await browser.newContext({ baseURL: server.baseUrl, viewport: { width, height: 900 }, locale: "vi-VN", hasTouch: touch, isMobile: touch });
   const page = await context.newPage();
-  await page.goto("/login");
-  await page.fill("input[name=username]", trainer!.username);
-  await page.fill("input[name=password]", trainer!.password);
-  await Promise.all([page.waitForURL((u) => !u.pathname.startsWith("/login")), page.click("main button[type=submit]")]);
+  await signInAs(page, trainer!);
   return page;
 }
 

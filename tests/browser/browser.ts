@@ -1,36 +1,69 @@
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
-import { freePort, waitForHealth } from "./global-setup";
+import { chromium, type Browser, type BrowserContextOptions, type Page } from "playwright-core";
+import { CHROMIUM_ARGS, freePort, waitForHealth } from "./global-setup";
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
-// Flags for a closed network and a root user: no sandbox, no background connections.
-const ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--disable-dev-shm-usage",
-];
-
-export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: ARGS });
-}
-
-/** A new page in its own context (own cookies), viewport of a hospital desktop. */
-export async function newPage(browser: Browser, baseURL: string): Promise<Page> {
-  const context = await browser.newContext({ baseURL, viewport: { width: 1366, height: 800 }, locale: "vi-VN" });
-  return context.newPage();
+/** The run's endpoint of its one Chromium, or undefined outside the browser project. */
+async function sharedEndpoint(): Promise<string | undefined> {
+  if (!process.env.VITEST) return undefined;
+  const { inject } = await import("vitest");
+  try {
+    return inject("browserEndpoint");
+  } catch {
+    return undefined;
+  }
 }
 
 /**
- * A server of its own on a copy of the seeded database (taken while no other test file runs:
- * browser files run one at a time), for a test whose writes every other file would see.
+ * The browser of a test file: a connection to the Chromium the global setup started (closing
+ * it closes this file's contexts only), or a Chromium of its own outside the test run.
+ */
+export async function launchBrowser(): Promise<Browser> {
+  const endpoint = await sharedEndpoint();
+  if (endpoint) return chromium.connect(endpoint);
+  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
+}
+
+const DESKTOP = { width: 1366, height: 800 };
+
+/** A new page in its own context (own cookies), viewport of a hospital desktop. */
+export async function newPage(browser: Browser, baseURL: string): Promise<Page> {
+  const context = await browser.newContext({ baseURL, viewport: DESKTOP, locale: "vi-VN" });
+  return context.newPage();
+}
+
+export type Account = { username: string; password: string };
+
+/**
+ * Signs the page's context in by posting the sign-in form's fields, as the form does, without
+ * rendering the sign-in page or the overview it leads to; the page stays where it was (blank
+ * for a new page). For the tests of signing in itself, drive the form instead.
+ */
+export async function signInAs(page: Page, account: Account): Promise<void> {
+  const response = await page.request.post("/login", {
+    form: { intent: "password", username: account.username, password: account.password, redirectTo: "/" },
+    maxRedirects: 0,
+  });
+  const to = response.headers()["location"] ?? "";
+  if (response.status() !== 302 || to.startsWith("/login")) {
+    throw new Error(`signing in as ${account.username} answered ${response.status()} ${to}: ${(await response.text()).slice(0, 300)}`);
+  }
+}
+
+/** A page of a new context (own cookies; desktop viewport and Vietnamese unless told), signed in as `account`. */
+export async function signedInPage(browser: Browser, baseURL: string, account: Account, options: BrowserContextOptions = {}): Promise<Page> {
+  const context = await browser.newContext({ baseURL, viewport: DESKTOP, locale: "vi-VN", ...options });
+  const page = await context.newPage();
+  await signInAs(page, account);
+  return page;
+}
+
+/**
+ * A server of its own on a copy of the seeded database (the copy taken before the shared
+ * server started, which nothing writes to), for a test whose writes another file would see.
  */
 export async function startScratchServer(seededDb: string, buildDir: string): Promise<{ baseUrl: string; dbPath: string; stop: () => void }> {
   const root = path.resolve(__dirname, "../..");

@@ -12,7 +12,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, inject, test } from "vitest";
 import { DEMO_ACCOUNTS } from "../../seeds/accounts";
 import { DEMO_TECHNIQUES } from "../../seeds/demo-techniques";
-import { launchBrowser, startScratchServer } from "./browser";
+import { launchBrowser, signInAs, startScratchServer } from "./browser";
 
 // On a server of its own: the cases logged here would change the line every other file reads.
 let browser: Browser;
@@ -52,10 +52,7 @@ const OUTSIDE_EXPERT = "GS. Trần Bình (BV Việt Đức)";
 async function signIn(viewport: { width: number; height: number }): Promise<Page> {
   const context = await browser.newContext({ baseURL: server.baseUrl, viewport, locale: "vi-VN" });
   const page = await context.newPage();
-  await page.goto("/login");
-  await page.fill("input[name=username]", trainer.username);
-  await page.fill("input[name=password]", trainer.password);
-  await Promise.all([page.waitForURL((u) => u.pathname !== "/login"), page.click("form:has(input[name=password]) button[type=submit]")]);
+  await signInAs(page, trainer);
   return page;
 }
 

@@ -4,7 +4,7 @@ import path from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, expect, inject, test } from "vitest";
 import { DEMO_ACCOUNTS } from "../../seeds/accounts";
-import { launchBrowser, newPage, startScratchServer } from "./browser";
+import { launchBrowser, signedInPage, startScratchServer } from "./browser";
 
 const admin = DEMO_ACCOUNTS.find((a) => a.role === "admin")!;
 const department = DEMO_ACCOUNTS.find((a) => a.username === "syt.laocai")!;
@@ -21,11 +21,8 @@ afterAll(async () => {
 });
 
 async function signIn(username: string, password: string, to: string) {
-  const page = await newPage(browser, server.baseUrl);
+  const page = await signedInPage(browser, server.baseUrl, { username, password });
   await page.goto(to);
-  await page.fill("input[name=username]", username);
-  await page.fill("input[name=password]", password);
-  await Promise.all([page.waitForURL((url) => url.pathname === to), page.click("form:has(input[name=password]) button[type=submit]")]);
   return page;
 }
 

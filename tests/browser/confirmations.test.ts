@@ -5,7 +5,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, inject, test } from "vitest";
 import { DEMO_ACCOUNTS } from "../../seeds/accounts";
-import { launchBrowser, startScratchServer } from "./browser";
+import { launchBrowser, signInAs, startScratchServer } from "./browser";
 
 let browser: Browser;
 let server: Awaited<ReturnType<typeof startScratchServer>>;
@@ -23,10 +23,7 @@ async function signIn(username: string, javaScriptEnabled = true): Promise<Page>
   if (!a) throw new Error(`the demo seed has no account ${username}`);
   const context = await browser.newContext({ baseURL: server.baseUrl, viewport: { width: 1366, height: 800 }, locale: "vi-VN", javaScriptEnabled });
   const page = await context.newPage();
-  await page.goto("/login");
-  await page.fill("input[name=username]", a.username);
-  await page.fill("input[name=password]", a.password);
-  await Promise.all([page.waitForURL((url) => !url.pathname.startsWith("/login")), page.click("main button[type=submit]")]);
+  await signInAs(page, a);
   return page;
 }
 

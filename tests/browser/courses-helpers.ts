@@ -1,22 +1,6 @@
-// Browser steps shared by the course tests: a signed-in trainer's page, and a one-session course
-// with two of the host's own staff approved.
-import type { Browser, Page } from "playwright-core";
-
-/** A page of a new context at `width` px, signed in with the demo account `account`. */
-export async function signedInPage(
-  browser: Browser,
-  baseURL: string,
-  account: { username: string; password: string },
-  width: number,
-): Promise<Page> {
-  const context = await browser.newContext({ baseURL, viewport: { width, height: 844 }, locale: "vi-VN" });
-  const page = await context.newPage();
-  await page.goto("/login");
-  await page.fill("input[name=username]", account.username);
-  await page.fill("input[name=password]", account.password);
-  await Promise.all([page.waitForURL((u) => u.pathname !== "/login"), page.click("form:has(input[name=password]) button[type=submit]")]);
-  return page;
-}
+// Browser steps shared by the course tests: a one-session course with two of the host's own
+// staff approved. (A signed-in page: `signedInPage` in ./browser.)
+import type { Page } from "playwright-core";
 
 /** Creates a one-day, one-session course on `day` and approves two of the host's staff; their names. */
 export async function courseWithTwoTrainees(page: Page, title: string, day: string): Promise<string[]> {

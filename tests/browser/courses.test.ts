@@ -4,17 +4,21 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, inject, test } from "vitest";
 import { addDaysIso, vietnamToday } from "~/models/dates";
 import { DEMO_ACCOUNTS } from "../../seeds/accounts";
-import { launchBrowser, newPage } from "./browser";
+import { launchBrowser, newPage, signedInPage, startScratchServer } from "./browser";
 
 const trainer = DEMO_ACCOUNTS.find((a) => a.username === "daotao.laocai2");
 if (!trainer) throw new Error("the demo seed has no trainer of Lào Cai số 2");
 
+// On a server of its own: the courses and enrolments it makes would show in other files.
 let browser: Browser;
+let server: Awaited<ReturnType<typeof startScratchServer>>;
 beforeAll(async () => {
   browser = await launchBrowser();
+  server = await startScratchServer(inject("seededDb"), inject("buildDir"));
 });
 afterAll(async () => {
   await browser?.close();
+  server?.stop();
 });
 
 async function submitAndWait(page: Page, click: () => Promise<void>) {
@@ -57,11 +61,7 @@ async function creditTotal(page: Page, staffId: string): Promise<number> {
 }
 
 test("a trainer fills a course of two, the third waits, a withdrawal promotes them and their certificate adds credit hours", async () => {
-  const page = await newPage(browser, inject("baseUrl"));
-  await page.goto("/login");
-  await page.fill("input[name=username]", trainer.username);
-  await page.fill("input[name=password]", trainer.password);
-  await Promise.all([page.waitForURL((u) => u.pathname !== "/login"), page.click("form:has(input[name=password]) button[type=submit]")]);
+  const page = await signedInPage(browser, server.baseUrl, trainer);
 
   // A course that ended last week, so its results can be decided today.
   const today = vietnamToday(new Date());
@@ -126,7 +126,7 @@ test("a trainer fills a course of two, the third waits, a withdrawal promotes th
 
   // Publicly, the printed number verifies as valid without naming anyone; the certificate's
   // own link (its QR code) shows the holder.
-  const anonymous = await newPage(browser, inject("baseUrl"));
+  const anonymous = await newPage(browser, server.baseUrl);
   await anonymous.goto(`/certificates/verify?number=${number}`);
   const byNumber = (await anonymous.getByTestId("verified").textContent()) ?? "";
   expect(byNumber).toContain(number!);

@@ -5,26 +5,25 @@ import Database from "better-sqlite3";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, expect, inject, test } from "vitest";
 import { DEMO_ACCOUNTS } from "../../seeds/accounts";
-import { launchBrowser } from "./browser";
+import { launchBrowser, signedInPage, startScratchServer } from "./browser";
 
+// On a server of its own: the credit entry it saves would show in other files.
 let browser: Browser;
+let server: Awaited<ReturnType<typeof startScratchServer>>;
 beforeAll(async () => {
   browser = await launchBrowser();
+  server = await startScratchServer(inject("seededDb"), inject("buildDir"));
 });
 afterAll(async () => {
   await browser?.close();
+  server?.stop();
 });
 
 test("a date typed as 05/03/2026 in a Vietnamese form on an en-US browser is saved as 5 March 2026", async () => {
   const trainer = DEMO_ACCOUNTS.find((a) => a.username === "daotao.laocai2");
   if (!trainer) throw new Error("the demo seed has no trainer of Lào Cai số 2");
   // The browser's own locale says month first; the planner must not follow it.
-  const context = await browser.newContext({ baseURL: inject("baseUrl"), viewport: { width: 1366, height: 800 }, locale: "en-US" });
-  const page = await context.newPage();
-  await page.goto("/login");
-  await page.fill("input[name=username]", trainer.username);
-  await page.fill("input[name=password]", trainer.password);
-  await Promise.all([page.waitForURL((u) => !u.pathname.startsWith("/login")), page.click("main button[type=submit]")]);
+  const page = await signedInPage(browser, server.baseUrl, trainer, { viewport: { width: 1366, height: 800 }, locale: "en-US" });
 
   await page.goto("/credits");
   const first = page.locator("main a[href^='/credits/']").first();
@@ -46,7 +45,7 @@ test("a date typed as 05/03/2026 in a Vietnamese form on an en-US browser is sav
   await Promise.all([page.waitForResponse((r) => r.request().method() === "POST"), page.getByRole("button", { name: "Ghi nhận", exact: true }).click()]);
   await page.getByText(title).waitFor();
 
-  const db = new Database(inject("seededDb"), { readonly: true });
+  const db = new Database(server.dbPath, { readonly: true });
   try {
     const row = db.prepare("SELECT activity_on AS activityOn FROM credit_entries WHERE title = ?").get(title) as { activityOn: string } | undefined;
     expect(row?.activityOn).toBe("2026-03-05");

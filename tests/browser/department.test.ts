@@ -4,7 +4,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, inject, test } from "vitest";
 import { DEMO_ACCOUNTS } from "../../seeds/accounts";
-import { launchBrowser } from "./browser";
+import { launchBrowser, signInAs } from "./browser";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -23,10 +23,7 @@ async function signIn(username: string, viewport: { width: number; height: numbe
   const a = DEMO_ACCOUNTS.find((x) => x.username === username)!;
   const context = await browser.newContext({ baseURL: inject("baseUrl"), viewport, locale: "vi-VN" });
   const page = await context.newPage();
-  await page.goto("/login");
-  await page.fill("input[name=username]", a.username);
-  await page.fill("input[name=password]", a.password);
-  await Promise.all([page.waitForURL((url) => !url.pathname.startsWith("/login")), page.click("main button[type=submit]")]);
+  await signInAs(page, a);
   return page;
 }
 

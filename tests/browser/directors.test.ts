@@ -5,7 +5,7 @@ import Database from "better-sqlite3";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, inject, test } from "vitest";
 import { DEMO_ACCOUNTS } from "../../seeds/accounts";
-import { launchBrowser, startScratchServer } from "./browser";
+import { launchBrowser, signInAs, startScratchServer } from "./browser";
 
 // On a server of its own: the renewal and the import write to the shared demo agreement.
 let browser: Browser;
@@ -25,10 +25,7 @@ async function signIn(viewport: { width: number; height: number }): Promise<Page
   const a = DEMO_ACCOUNTS.find((x) => x.username === "gd.laocai2")!;
   const context = await browser.newContext({ baseURL: server.baseUrl, viewport, locale: "vi-VN" });
   const page = await context.newPage();
-  await page.goto("/login");
-  await page.fill("input[name=username]", a.username);
-  await page.fill("input[name=password]", a.password);
-  await Promise.all([page.waitForURL((url) => !url.pathname.startsWith("/login")), page.click("main button[type=submit]")]);
+  await signInAs(page, a);
   return page;
 }
 
@@ -95,6 +92,8 @@ test("the exported plan, edited and imported back, previews one changed line and
     expect(await page.locator("[data-testid=count-unchanged]").getAttribute("data-count")).toBe(String(lines.length - 2));
     await Promise.all([page.waitForResponse((r) => r.request().method() === "POST"), page.click("button[name=intent][value=confirm]")]);
     await page.waitForLoadState("networkidle");
+    // The confirmation is written by the import worker: read the database once the page says so.
+    await expect.poll(() => page.locator("[data-testid=batch-status]").textContent()).toMatch(/^Đã ghi/);
     const [line] = query<{ requiredCases: number }>(
       "SELECT i.required_cases AS requiredCases FROM transfer_items i JOIN techniques t ON t.id = i.technique_id WHERE i.agreement_id = ? AND t.code = ?",
       renewalId,

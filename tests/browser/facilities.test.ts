@@ -4,25 +4,24 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, inject, test } from "vitest";
 import { DEMO_ACCOUNTS } from "../../seeds/accounts";
-import { launchBrowser, newPage } from "./browser";
+import { launchBrowser, signedInPage, startScratchServer } from "./browser";
 
+// On a server of its own: the facility it registers would show in other files' lists.
 let browser: Browser;
+let server: Awaited<ReturnType<typeof startScratchServer>>;
 beforeAll(async () => {
   browser = await launchBrowser();
+  server = await startScratchServer(inject("seededDb"), inject("buildDir"));
 });
 afterAll(async () => {
   await browser?.close();
+  server?.stop();
 });
 
 async function signIn(username: string): Promise<Page> {
   const a = DEMO_ACCOUNTS.find((x) => x.username === username);
   if (!a) throw new Error(`the demo seed has no account ${username}`);
-  const page = await newPage(browser, inject("baseUrl"));
-  await page.goto("/login");
-  await page.fill("input[name=username]", a.username);
-  await page.fill("input[name=password]", a.password);
-  await Promise.all([page.waitForURL((url) => !url.pathname.startsWith("/login")), page.click("main button[type=submit]")]);
-  return page;
+  return signedInPage(browser, server.baseUrl, a);
 }
 
 test("a department officer creates a facility, reclassifies it with a decision, sees the history and the report by competence", async () => {

@@ -5,7 +5,7 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, expect, inject, test } from "vitest";
 import { DEMO_ACCOUNTS } from "../../seeds/accounts";
-import { launchBrowser } from "./browser";
+import { launchBrowser, signInAs } from "./browser";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -23,10 +23,7 @@ for (const width of [1366, 390]) {
     if (!director) throw new Error("the demo seed has no director of Lào Cai số 2");
     const context = await browser.newContext({ baseURL: inject("baseUrl"), viewport: { width, height: 844 }, locale: "vi-VN" });
     const page = await context.newPage();
-    await page.goto("/login");
-    await page.fill("input[name=username]", director.username);
-    await page.fill("input[name=password]", director.password);
-    await Promise.all([page.waitForURL((u) => !u.pathname.startsWith("/login")), page.click("main button[type=submit]")]);
+    await signInAs(page, director);
 
     await page.goto("/agreements");
     await page.locator("main a[href^='/agreements/']").first().waitFor();
@@ -68,10 +65,7 @@ for (const width of [1366, 390]) {
     if (!director) throw new Error("the demo seed has no director of Lào Cai số 2");
     const context = await browser.newContext({ baseURL: inject("baseUrl"), viewport: { width, height: 844 }, locale: "vi-VN" });
     const page = await context.newPage();
-    await page.goto("/login");
-    await page.fill("input[name=username]", director.username);
-    await page.fill("input[name=password]", director.password);
-    await Promise.all([page.waitForURL((u) => !u.pathname.startsWith("/login")), page.click("main button[type=submit]")]);
+    await signInAs(page, director);
 
     // The demo's Lào Cai số 2 has a request waiting for the department.
     await page.goto("/adoption/requests");

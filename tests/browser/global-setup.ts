@@ -3,17 +3,21 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
+import { chromium, type BrowserServer } from "playwright-core";
 import type { TestProject } from "vitest/node";
 
 declare module "vitest" {
   export interface ProvidedContext {
     baseUrl: string;
-    /** The seeded database and the build the shared server uses: a test that changes what
-     *  every other file reads (a whole catalogue edition) serves a copy on its own server. */
+    /** A copy of the seeded database taken before the shared server started (so nobody writes
+     *  to it), and the build the shared server uses: a test that writes serves a copy of that
+     *  copy on its own server (`startScratchServer`), the shared server stays as seeded. */
     seededDb: string;
     buildDir: string;
     /** The file the setup writes once the shared server answers (or with the reason it failed). */
     browserReady: string;
+    /** The one Chromium of the run: each file connects to it instead of starting its own. */
+    browserEndpoint: string;
   }
 }
 
@@ -58,6 +62,18 @@ export async function waitForHealth(url: string, child: ChildProcess, timeoutMs:
   }
   throw new Error(`server did not answer at ${url} within ${timeoutMs} ms`);
 }
+
+// Flags for a closed network and a root user: no sandbox, no background connections.
+export const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--disable-dev-shm-usage",
+];
 
 function run(command: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv }): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -148,6 +164,7 @@ export default async function setup(project: TestProject) {
   const root = path.resolve(__dirname, "../..");
   const tmp = fs.mkdtempSync(path.join(root, "tests/.tmp-browser-"));
   const dbPath = path.join(tmp, "browser.sqlite");
+  const seededCopy = path.join(tmp, "seeded.sqlite");
   const readyFile = path.join(tmp, "ready.json");
   const env = { ...process.env, DATABASE_PATH: dbPath, NODE_ENV: "production" as const, UPLOADS_DIR: path.join(tmp, "uploads") };
   const { buildDir, make } = chooseBuild(root, path.relative(root, path.join(tmp, "build")));
@@ -163,6 +180,9 @@ export default async function setup(project: TestProject) {
   // The build and the seed do not depend on each other: both at once.
   const ready = Promise.all([make(env), run("npx", ["tsx", "seeds/setup.ts"], { cwd: root, env })])
     .then(async () => {
+      // The copy every scratch server starts from, taken while nothing writes to the database:
+      // browser files run two at a time, and the shared server writes sessions meanwhile.
+      for (const suffix of ["", "-wal"]) if (fs.existsSync(dbPath + suffix)) fs.copyFileSync(dbPath + suffix, seededCopy + suffix);
       child = spawn("node", ["server.js"], {
         cwd: root,
         env: { ...env, REMIX_BUILD_DIR: buildDir, PORT: String(port), HOST: "127.0.0.1" },
@@ -176,12 +196,18 @@ export default async function setup(project: TestProject) {
       announce({ ok: false, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
     });
 
+  // One Chromium for every file (a launch costs a second or more of CPU per file); a file
+  // connects to it and closes only its own connection and contexts.
+  const browserServer: BrowserServer = await chromium.launchServer({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", headless: true, args: CHROMIUM_ARGS });
+
   project.provide("baseUrl", baseUrl);
-  project.provide("seededDb", dbPath);
+  project.provide("seededDb", seededCopy);
+  project.provide("browserEndpoint", browserServer.wsEndpoint());
   project.provide("buildDir", buildDir);
   project.provide("browserReady", readyFile);
   return async () => {
     await ready;
+    await browserServer.close().catch(() => undefined);
     if (child?.pid) {
       try {
         process.kill(-child.pid, "SIGTERM");

@@ -10,7 +10,7 @@ import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, inject, test } from "vitest";
 import { DEMO_ACCOUNTS } from "../../seeds/accounts";
 import { DEMO_TECHNIQUES } from "../../seeds/demo-techniques";
-import { launchBrowser, startScratchServer } from "./browser";
+import { launchBrowser, signInAs, startScratchServer } from "./browser";
 
 // On a server of its own: the acceptance writes to the ledger every other file reads.
 let browser: Browser;
@@ -49,10 +49,7 @@ afterAll(async () => {
 async function signIn(viewport: { width: number; height: number }): Promise<Page> {
   const context = await browser.newContext({ baseURL: server.baseUrl, viewport, locale: "vi-VN" });
   const page = await context.newPage();
-  await page.goto("/login");
-  await page.fill("input[name=username]", director.username);
-  await page.fill("input[name=password]", director.password);
-  await Promise.all([page.waitForURL((u) => u.pathname !== "/login"), page.click("form:has(input[name=password]) button[type=submit]")]);
+  await signInAs(page, director);
   return page;
 }
 

@@ -5,7 +5,7 @@ import Database from "better-sqlite3";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, inject, test } from "vitest";
 import { DEMO_ACCOUNTS } from "../../seeds/accounts";
-import { launchBrowser, newPage, startScratchServer } from "./browser";
+import { launchBrowser, newPage, signInAs, startScratchServer } from "./browser";
 
 // On a server of its own: the approved rows raise Lào Cai's official figure, which other
 // files read as +1,268.
@@ -24,10 +24,7 @@ async function signIn(username: string): Promise<Page> {
   const a = DEMO_ACCOUNTS.find((x) => x.username === username);
   if (!a) throw new Error(`the demo seed has no account ${username}`);
   const page = await newPage(browser, server.baseUrl);
-  await page.goto("/login");
-  await page.fill("input[name=username]", a.username);
-  await page.fill("input[name=password]", a.password);
-  await Promise.all([page.waitForURL((url) => !url.pathname.startsWith("/login")), page.click("main button[type=submit]")]);
+  await signInAs(page, a);
   return page;
 }
 

@@ -6,7 +6,7 @@ import Database from "better-sqlite3";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, inject, test } from "vitest";
 import { DEMO_ACCOUNTS } from "../../seeds/accounts";
-import { launchBrowser, startScratchServer } from "./browser";
+import { launchBrowser, signInAs, startScratchServer } from "./browser";
 
 // On a server of its own: the approvals move Lào Cai's official figure, which other files read.
 let browser: Browser;
@@ -29,10 +29,7 @@ async function signIn(username: string, viewport: keyof typeof VIEWPORTS): Promi
   if (!a) throw new Error(`the demo seed has no account ${username}`);
   const context = await browser.newContext({ baseURL: server.baseUrl, viewport: VIEWPORTS[viewport], locale: "vi-VN" });
   const page = await context.newPage();
-  await page.goto("/login");
-  await page.fill("input[name=username]", a.username);
-  await page.fill("input[name=password]", a.password);
-  await Promise.all([page.waitForURL((url) => !url.pathname.startsWith("/login")), page.click("main button[type=submit]")]);
+  await signInAs(page, a);
   return page;
 }
 

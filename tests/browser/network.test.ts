@@ -3,7 +3,7 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, expect, inject, test } from "vitest";
 import { DEMO_ACCOUNTS } from "../../seeds/accounts";
-import { launchBrowser, newPage } from "./browser";
+import { launchBrowser, newPage, signInAs } from "./browser";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -16,10 +16,7 @@ afterAll(async () => {
 test("the network page draws the Guangxi cooperation apart from the level columns", async () => {
   const a = DEMO_ACCOUNTS.find((x) => x.username === "syt.laocai")!;
   const page = await newPage(browser, inject("baseUrl"));
-  await page.goto("/login");
-  await page.fill("input[name=username]", a.username);
-  await page.fill("input[name=password]", a.password);
-  await Promise.all([page.waitForURL((url) => !url.pathname.startsWith("/login")), page.click("main button[type=submit]")]);
+  await signInAs(page, a);
   await page.goto("/network");
   const group = page.locator("[data-testid=network-international]");
   await expect.poll(() => group.textContent()).toContain("Hợp tác quốc tế");

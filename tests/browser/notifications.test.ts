@@ -7,7 +7,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, inject, test } from "vitest";
 import { addDaysIso, vietnamToday } from "~/models/dates";
 import { DEMO_ACCOUNTS } from "../../seeds/accounts";
-import { launchBrowser, newPage, startScratchServer } from "./browser";
+import { launchBrowser, newPage, signInAs, startScratchServer } from "./browser";
 
 const account = (username: string) => {
   const found = DEMO_ACCOUNTS.find((a) => a.username === username);
@@ -28,11 +28,10 @@ afterAll(async () => {
   server?.stop();
 });
 
+/** Signed in and on the overview, where the form would have led (the test starts from there). */
 async function signIn(page: Page, who: { username: string; password: string }) {
-  await page.goto("/login");
-  await page.fill("input[name=username]", who.username);
-  await page.fill("input[name=password]", who.password);
-  await Promise.all([page.waitForURL((u) => u.pathname !== "/login"), page.click("form:has(input[name=password]) button[type=submit]")]);
+  await signInAs(page, who);
+  await page.goto("/");
 }
 
 async function phonePage(): Promise<Page> {

@@ -6,7 +6,7 @@ import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, inject, test } from "vitest";
 import { DEMO_ACCOUNTS } from "../../seeds/accounts";
-import { launchBrowser } from "./browser";
+import { launchBrowser, signInAs } from "./browser";
 
 const SCREENSHOTS = path.resolve(__dirname, "screenshots");
 
@@ -30,10 +30,7 @@ async function phoneSignIn(username: string): Promise<Page> {
     locale: "vi-VN",
   });
   const page = await context.newPage();
-  await page.goto("/login");
-  await page.fill("input[name=username]", a.username);
-  await page.fill("input[name=password]", a.password);
-  await Promise.all([page.waitForURL((url) => !url.pathname.startsWith("/login")), page.click("main button[type=submit]")]);
+  await signInAs(page, a);
   return page;
 }
 

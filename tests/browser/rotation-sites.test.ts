@@ -5,7 +5,7 @@ import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, inject, test } from "vitest";
 import { DEMO_ACCOUNTS } from "../../seeds/accounts";
-import { launchBrowser } from "./browser";
+import { launchBrowser, signInAs } from "./browser";
 
 const officer = DEMO_ACCOUNTS.find((a) => a.username === "syt.laocai");
 if (!officer) throw new Error("the demo seed has no Lào Cai department officer");
@@ -21,10 +21,7 @@ afterAll(async () => {
 async function signedIn(width: number): Promise<Page> {
   const context = await browser.newContext({ baseURL: inject("baseUrl"), viewport: { width, height: 900 }, locale: "vi-VN" });
   const page = await context.newPage();
-  await page.goto("/login");
-  await page.fill("input[name=username]", officer!.username);
-  await page.fill("input[name=password]", officer!.password);
-  await Promise.all([page.waitForURL((u) => u.pathname !== "/login"), page.click("form:has(input[name=password]) button[type=submit]")]);
+  await signInAs(page, officer!);
   return page;
 }
 

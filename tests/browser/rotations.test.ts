@@ -7,17 +7,21 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, inject, test } from "vitest";
 import { addDaysIso, addMonthsIso, vietnamToday } from "~/models/dates";
 import { DEMO_ACCOUNTS } from "../../seeds/accounts";
-import { launchBrowser, newPage } from "./browser";
+import { launchBrowser, signedInPage, startScratchServer } from "./browser";
 
 const trainer = DEMO_ACCOUNTS.find((a) => a.username === "daotao.laocai2");
 if (!trainer) throw new Error("the demo seed has no trainer of Lào Cai số 2");
 
+// On a server of its own: the rotations it schedules would show on other files' boards.
 let browser: Browser;
+let server: Awaited<ReturnType<typeof startScratchServer>>;
 beforeAll(async () => {
   browser = await launchBrowser();
+  server = await startScratchServer(inject("seededDb"), inject("buildDir"));
 });
 afterAll(async () => {
   await browser?.close();
+  server?.stop();
 });
 
 async function submit(page: Page, selector = "main form[method=post] button[type=submit]") {
@@ -33,11 +37,7 @@ async function optionValue(page: Page, select: string, text: RegExp): Promise<st
 }
 
 test("a trainer schedules a rotation, is refused an overlapping one with the clash named, fills a transfer item from the suggestions and sees both on the board", async () => {
-  const page = await newPage(browser, inject("baseUrl"));
-  await page.goto("/login");
-  await page.fill("input[name=username]", trainer.username);
-  await page.fill("input[name=password]", trainer.password);
-  await Promise.all([page.waitForURL((u) => u.pathname !== "/login"), page.click("form:has(input[name=password]) button[type=submit]")]);
+  const page = await signedInPage(browser, server.baseUrl, trainer);
 
   // 1. Schedule: the first person on the list goes to Bát Xát for the first quarter of 2031.
   await page.goto("/rotations/new");
@@ -62,6 +62,8 @@ test("a trainer schedules a rotation, is refused an overlapping one with the cla
   await page.fill("input[name=startOn]", "2031-03-01");
   await page.fill("input[name=endOn]", "2031-05-31");
   await submit(page);
+  // The refusal is rendered after the answer arrives: wait for it before reading the messages.
+  await page.locator(".field-error, [role=alert]").filter({ hasText: "Trùng lịch" }).first().waitFor();
   expect(new URL(page.url()).pathname).toBe("/rotations/new");
   const error = (await page.locator(".field-error, [role=alert]").allTextContents()).join(" ");
   expect(error).toContain("Trùng lịch với đợt luân phiên đến TTYT KV Bát Xát");

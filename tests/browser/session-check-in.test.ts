@@ -8,8 +8,8 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, inject, test } from "vitest";
 import { vietnamToday } from "~/models/dates";
 import { DEMO_ACCOUNTS } from "../../seeds/accounts";
-import { launchBrowser, startScratchServer } from "./browser";
-import { courseWithTwoTrainees, signedInPage } from "./courses-helpers";
+import { launchBrowser, signedInPage, startScratchServer } from "./browser";
+import { courseWithTwoTrainees } from "./courses-helpers";
 
 const trainer = DEMO_ACCOUNTS.find((a) => a.username === "daotao.laocai2")!;
 
@@ -25,7 +25,7 @@ afterAll(async () => {
 });
 
 function signedIn(width: number): Promise<Page> {
-  return signedInPage(browser, server.baseUrl, trainer, width);
+  return signedInPage(browser, server.baseUrl, trainer, { viewport: { width, height: 844 } });
 }
 
 /** A course held today with two of the host's own staff approved; their names. */

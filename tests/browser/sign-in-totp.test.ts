@@ -2,19 +2,23 @@ import { Secret, TOTP } from "otpauth";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, inject, test } from "vitest";
 import { DEMO_ACCOUNTS } from "../../seeds/accounts";
-import { launchBrowser, newPage } from "./browser";
+import { launchBrowser, newPage, startScratchServer } from "./browser";
 
 // A demo account that other browser tests do not sign in with; its second factor is turned
-// off again at the end so the shared browser database stays as seeded.
+// off again at the end. On a server of its own: files run two at a time, and another one
+// signing in as this account meanwhile would meet the second factor.
 const account = DEMO_ACCOUNTS.find((a) => a.username === "gd.bacninh");
 if (!account) throw new Error("the demo seed has no gd.bacninh account");
 
 let browser: Browser;
+let server: Awaited<ReturnType<typeof startScratchServer>>;
 beforeAll(async () => {
   browser = await launchBrowser();
+  server = await startScratchServer(inject("seededDb"), inject("buildDir"));
 });
 afterAll(async () => {
   await browser?.close();
+  server?.stop();
 });
 
 /** The app's code now, or `steps` 30-second steps ahead (still accepted: one step of drift). */
@@ -30,7 +34,7 @@ async function signInWithPassword(page: Page) {
 }
 
 test("a user turns on a second factor, signs out, and signs in again with a fresh code", async () => {
-  const page = await newPage(browser, inject("baseUrl"));
+  const page = await newPage(browser, server.baseUrl);
 
   await signInWithPassword(page);
   await page.getByRole("heading", { name: "Tổng quan", level: 1 }).waitFor();

@@ -3,17 +3,21 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, expect, inject, test } from "vitest";
 import { DEMO_ACCOUNTS } from "../../seeds/accounts";
-import { launchBrowser, newPage } from "./browser";
+import { launchBrowser, signedInPage, startScratchServer } from "./browser";
 
 const director = DEMO_ACCOUNTS.find((a) => a.username === "gd.laocai2");
 if (!director) throw new Error("the demo seed has no account gd.laocai2");
 
+// On a server of its own: the people it imports would show in other files' registries.
 let browser: Browser;
+let server: Awaited<ReturnType<typeof startScratchServer>>;
 beforeAll(async () => {
   browser = await launchBrowser();
+  server = await startScratchServer(inject("seededDb"), inject("buildDir"));
 });
 afterAll(async () => {
   await browser?.close();
+  server?.stop();
 });
 
 const CSV = [
@@ -24,11 +28,7 @@ const CSV = [
 ].join("\n");
 
 test("a director uploads a staff file, sees the preview and confirms", { timeout: 120_000 }, async () => {
-  const page = await newPage(browser, inject("baseUrl"));
-  await page.goto("/login");
-  await page.fill("input[name=username]", director.username);
-  await page.fill("input[name=password]", director.password);
-  await Promise.all([page.waitForURL((url) => !url.pathname.startsWith("/login")), page.click("main button[type=submit]")]);
+  const page = await signedInPage(browser, server.baseUrl, director);
 
   await page.goto("/staff/import");
   // a director has no facility to choose: the session decides
