@@ -35,6 +35,18 @@ export async function newPage(browser: Browser, baseURL: string): Promise<Page> 
   return context.newPage();
 }
 
+/**
+ * Waits until React has hydrated the element `selector` names (React marks the nodes it owns).
+ * A test that changes the page's markup by hand (a forged option) must wait: hydration would
+ * otherwise put the server's markup back and drop the change.
+ */
+export async function waitForHydration(page: Page, selector: string): Promise<void> {
+  await page.waitForFunction((sel) => {
+    const el = document.querySelector(sel);
+    return el !== null && Object.keys(el).some((k) => k.startsWith("__reactFiber"));
+  }, selector);
+}
+
 export type Account = { username: string; password: string };
 
 /**

@@ -12,7 +12,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, inject, test } from "vitest";
 import { DEMO_ACCOUNTS } from "../../seeds/accounts";
 import { DEMO_TECHNIQUES } from "../../seeds/demo-techniques";
-import { launchBrowser, signInAs, startScratchServer } from "./browser";
+import { launchBrowser, signInAs, startScratchServer, waitForHydration } from "./browser";
 
 // On a server of its own: the cases logged here would change the line every other file reads.
 let browser: Browser;
@@ -99,6 +99,7 @@ for (const [name, viewport] of Object.entries(WIDTHS)) {
     const outsider = qualified[0];
     const performer = qualified[qualified.length - 1];
     const before = caseCount();
+    await waitForHydration(page, "#case-supervisor");
     await page.evaluate(({ id, label }) => {
       const select = document.querySelector("#case-supervisor") as HTMLSelectElement;
       select.add(new Option(label, String(id)));
