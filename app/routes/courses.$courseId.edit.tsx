@@ -2,25 +2,21 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { getLocale } from "~/i18n/locale.server";
 import { CourseForm } from "~/components/courses/course-form";
 import { getDb } from "~/db/client.server";
+import { requireCourse } from "~/utils/course.server";
 import { requireActor } from "~/models/auth/session.server";
-import { courseToInput, getCourse, updateCourse } from "~/models/courses/courses.server";
+import { courseToInput, updateCourse } from "~/models/courses/courses.server";
 import { getCourseFormOptions } from "~/models/courses/hosting.server";
 import { courseSchema } from "~/models/courses/schemas";
 import { replyInvalid, replyWithDomainError, parseForm } from "~/utils/form.server";
-import { forbidden, notFound, requireId } from "~/utils/http.server";
+import { forbidden, requireId } from "~/utils/http.server";
 import { localizedTitle } from "~/utils/meta";
 
 export const meta: MetaFunction = ({ matches }) => localizedTitle(matches, "courses:form.editTitle");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const locale = await getLocale(request);
-  const actor = await requireActor(request);
-  const db = getDb();
-  const course = getCourse(db, actor, requireId(params.courseId), locale);
-  if (!course) throw notFound();
+  const { locale, actor, db, course } = await requireCourse(request, params.courseId);
   if (!course.canManage) throw forbidden();
   // The host stays the course's own: its enrolments, trainers and certificates belong to it.
   return json({

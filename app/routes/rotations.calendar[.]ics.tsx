@@ -4,7 +4,7 @@ import { getFixedT } from "~/i18n/i18n";
 import { getLocale } from "~/i18n/locale.server";
 import { requireActor } from "~/models/auth/session.server";
 import { facilityCalendar } from "~/models/rotations/calendar.server";
-import { notFound } from "~/utils/http.server";
+import { notFound, attachment } from "~/utils/http.server";
 import { parsePositiveInt } from "~/utils/numbers";
 
 /** /rotations/calendar.ics?facility=ID (the user's own facility when omitted). */
@@ -16,11 +16,5 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const locale = await getLocale(request);
   const file = facilityCalendar(getDb(), actor, id, getFixedT(locale, "rotations"), locale);
   if (!file) throw notFound();
-  return new Response(file.body, {
-    headers: {
-      "Content-Type": "text/calendar; charset=utf-8",
-      "Content-Disposition": `attachment; filename="${file.fileName}"`,
-      "Cache-Control": "private, no-store",
-    },
-  });
+  return attachment(file.body, file.fileName, "text/calendar; charset=utf-8");
 }

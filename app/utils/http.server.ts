@@ -61,3 +61,14 @@ export function requireId(value: string | undefined): number {
   if (id === null) throw notFound();
   return id;
 }
+
+/** A file the browser saves (never cached: it holds the reader's own data). */
+export function attachment(body: BodyInit, fileName: string, contentType: string): Response {
+  return new Response(body, {
+    headers: {
+      "Content-Type": contentType,
+      "Content-Disposition": `attachment; filename="${fileName}"`,
+      "Cache-Control": "private, no-store",
+    },
+  });
+}

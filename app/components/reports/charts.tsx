@@ -1,7 +1,7 @@
 // Report charts (recharts), drawn in the browser only: recharts measures the page, so the
 // server renders a placeholder of the same height and the numbers stay in the table below.
 // Each chart also carries a visually hidden list of its series for screen readers.
-import { useEffect, useState } from "react";
+import { useEffect, useState, type ReactNode } from "react";
 import {
   Area,
   AreaChart,
@@ -128,6 +128,58 @@ export function SeriesLineChart({
   );
 }
 
+/**
+ * The frame of a horizontal bar chart: caption, the chart drawn once mounted (hidden from screen
+ * readers), one category row per label, and the figures as a list for screen readers.
+ */
+function HorizontalBars<Row extends { label: string }>({
+  title,
+  rows,
+  height,
+  testId,
+  series,
+  format,
+  wholeNumbers,
+  summary,
+  children,
+}: {
+  title: string;
+  rows: Row[];
+  height: number;
+  testId?: string;
+  /** The labels in order, for tests and tools that read the figure. */
+  series?: string;
+  format: Format;
+  wholeNumbers?: boolean;
+  summary: (row: Row) => ReactNode;
+  children: ReactNode;
+}) {
+  const mounted = useMounted();
+  return (
+    <figure className="card min-w-0" data-testid={testId} data-series={series}>
+      <figcaption className="mb-2 font-semibold">{title}</figcaption>
+      <div style={{ height }} aria-hidden="true">
+        {mounted ? (
+          <ResponsiveContainer width="100%" height="100%">
+            <BarChart data={rows} layout="vertical" margin={{ top: 0, right: 24, bottom: 0, left: 8 }}>
+              <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" horizontal={false} />
+              <XAxis type="number" tickFormatter={format} allowDecimals={!wholeNumbers} />
+              <YAxis type="category" dataKey="label" width={150} tick={{ fontSize: 12 }} interval={0} />
+              <Tooltip formatter={(v: number) => format(v)} />
+              {children}
+            </BarChart>
+          </ResponsiveContainer>
+        ) : null}
+      </div>
+      <ul className="sr-only">
+        {rows.map((r) => (
+          <li key={r.label}>{summary(r)}</li>
+        ))}
+      </ul>
+    </figure>
+  );
+}
+
 /** Horizontal bars: each series' size (largest first, "other" last). */
 export function RankingBarChart({
   title,
@@ -140,61 +192,14 @@ export function RankingBarChart({
   format: Format;
   testId?: string;
 }) {
-  const mounted = useMounted();
-  const height = Math.max(160, rows.length * 30 + 40);
   return (
-    <figure className="card min-w-0" data-testid={testId}>
-      <figcaption className="mb-2 font-semibold">{title}</figcaption>
-      <div style={{ height }} aria-hidden="true">
-        {mounted ? (
-          <ResponsiveContainer width="100%" height="100%">
-            <BarChart
-              data={rows}
-              layout="vertical"
-              margin={{ top: 0, right: 24, bottom: 0, left: 8 }}
-            >
-              <CartesianGrid
-                strokeDasharray="3 3"
-                stroke="#e2e8f0"
-                horizontal={false}
-              />
-              <XAxis type="number" tickFormatter={format} />
-              <YAxis
-                type="category"
-                dataKey="label"
-                width={150}
-                tick={{ fontSize: 12 }}
-                interval={0}
-              />
-              <Tooltip formatter={(v: number) => format(v)} />
-              <Bar dataKey="value" isAnimationActive={false}>
-                {rows.map((r, i) => (
-                  <Cell
-                    key={r.label}
-                    fill={seriesColour(
-                      {
-                        key: r.label,
-                        label: r.label,
-                        dataKey: r.label,
-                        other: r.other,
-                      },
-                      i
-                    )}
-                  />
-                ))}
-              </Bar>
-            </BarChart>
-          </ResponsiveContainer>
-        ) : null}
-      </div>
-      <ul className="sr-only">
-        {rows.map((r) => (
-          <li key={r.label}>
-            {r.label}: {format(r.value)}
-          </li>
+    <HorizontalBars title={title} rows={rows} height={Math.max(160, rows.length * 30 + 40)} testId={testId} format={format} summary={(r) => `${r.label}: ${format(r.value)}`}>
+      <Bar dataKey="value" isAnimationActive={false}>
+        {rows.map((r, i) => (
+          <Cell key={r.label} fill={seriesColour({ key: r.label, label: r.label, dataKey: r.label, other: r.other }, i)} />
         ))}
-      </ul>
-    </figure>
+      </Bar>
+    </HorizontalBars>
   );
 }
 
@@ -235,66 +240,20 @@ export function PeriodComparisonChart({
   format: Format;
   testId?: string;
 }) {
-  const mounted = useMounted();
-  const height = Math.max(180, rows.length * 44 + 60);
   return (
-    <figure
-      className="card min-w-0"
-      data-testid={testId}
-      data-series={rows.map((r) => r.label).join("|")}
+    <HorizontalBars
+      title={title}
+      rows={rows}
+      height={Math.max(180, rows.length * 44 + 60)}
+      testId={testId}
+      series={rows.map((r) => r.label).join("|")}
+      format={format}
+      wholeNumbers
+      summary={(r) => `${r.label}: ${labels.previous} ${format(r.previous)}, ${labels.current} ${format(r.current)}`}
     >
-      <figcaption className="mb-2 font-semibold">{title}</figcaption>
-      <div style={{ height }} aria-hidden="true">
-        {mounted ? (
-          <ResponsiveContainer width="100%" height="100%">
-            <BarChart
-              data={rows}
-              layout="vertical"
-              margin={{ top: 0, right: 24, bottom: 0, left: 8 }}
-            >
-              <CartesianGrid
-                strokeDasharray="3 3"
-                stroke="#e2e8f0"
-                horizontal={false}
-              />
-              <XAxis
-                type="number"
-                tickFormatter={format}
-                allowDecimals={false}
-              />
-              <YAxis
-                type="category"
-                dataKey="label"
-                width={150}
-                tick={{ fontSize: 12 }}
-                interval={0}
-              />
-              <Tooltip formatter={(v: number) => format(v)} />
-              <Legend wrapperStyle={{ fontSize: 12 }} />
-              <Bar
-                dataKey="previous"
-                name={labels.previous}
-                fill="#cbd5e1"
-                isAnimationActive={false}
-              />
-              <Bar
-                dataKey="current"
-                name={labels.current}
-                fill="#0f766e"
-                isAnimationActive={false}
-              />
-            </BarChart>
-          </ResponsiveContainer>
-        ) : null}
-      </div>
-      <ul className="sr-only">
-        {rows.map((r) => (
-          <li key={r.label}>
-            {r.label}: {labels.previous} {format(r.previous)}, {labels.current}{" "}
-            {format(r.current)}
-          </li>
-        ))}
-      </ul>
-    </figure>
+      <Legend wrapperStyle={{ fontSize: 12 }} />
+      <Bar dataKey="previous" name={labels.previous} fill="#cbd5e1" isAnimationActive={false} />
+      <Bar dataKey="current" name={labels.current} fill="#0f766e" isAnimationActive={false} />
+    </HorizontalBars>
   );
 }

@@ -2,24 +2,7 @@
 // form (getZodConstraint). Messages are translation keys.
 import { z } from "zod";
 import { AGREEMENT_STATUSES, AGREEMENT_TYPES, PARTY_ROLES } from "~/models/enums";
-import {
-  choice,
-  date,
-  idFilter,
-  LIMITS,
-  numberWithDefault,
-  optionalDate,
-  optionalId,
-  optionalNumber,
-  optionalText,
-  optionalVersion,
-  regionFilter,
-  REQUIRED,
-  requiredNumber,
-  requiredText,
-  searchFilter,
-  version,
-} from "~/models/fields";
+import { choice, date, idFilter, LIMITS, numberWithDefault, optionalDate, optionalId, optionalNumber, optionalText, optionalVersion, regionFilter, REQUIRED, requiredNumber, requiredText, searchFilter, version } from "~/models/fields";
 import { DEFAULT_MIN_ROTATION_MONTHS } from "~/models/rotations/rules";
 
 const required = REQUIRED;

@@ -3,23 +3,7 @@
 import { z } from "zod";
 import { isIsoDate } from "~/models/dates";
 import { COURSE_MODES, COURSE_STATUSES } from "~/models/enums";
-import {
-  blankToUndefined,
-  choice,
-  date as isoDate,
-  id,
-  LIMITS,
-  MAX_ID,
-  numberWithDefault,
-  optionalDate,
-  optionalId,
-  optionalNumber,
-  optionalText,
-  optionalVersion,
-  REQUIRED,
-  requiredNumber,
-  requiredText,
-} from "~/models/fields";
+import { blankToUndefined, choice, date as isoDate, id, LIMITS, MAX_ID, numberWithDefault, optionalDate, optionalId, optionalNumber, optionalText, optionalVersion, REQUIRED, requiredNumber, requiredText } from "~/models/fields";
 import { isClockTime, SCORE_MAX, SCORE_MIN } from "./rules";
 
 const required = REQUIRED;

@@ -16,7 +16,7 @@ export type { BoardFilters, BoardPeriod, BoardView };
 import { clampPage, toPage, type Page, type PageRequest } from "~/utils/pagination";
 import { searchTerms } from "~/utils/search";
 import { barPlacement, BOARD_PERIODS, pct, periodStart, periodWindow, type BoardFilters, type BoardPeriod, type BoardView } from "./board";
-import { fromFacility, rotationScope, statusCondition, toFacility } from "./queries.server";
+import { fromFacility, rotationScope, statusCondition, toFacility, type RotationListRow } from "./queries.server";
 import { checkEditable, displayStatus } from "./rules";
 import type { Locale } from "~/models/enums";
 import { facilityShortNameSql, facilityShortNameSqlAt } from "~/models/facilities/names.server";
@@ -42,15 +42,8 @@ export function parseBoardFilters(url: URL, today: string): BoardFilters {
   };
 }
 
-export type BoardBar = {
-  id: number;
-  staffName: string;
-  fromName: string;
-  toName: string;
-  purpose: RotationPurpose;
-  startOn: string;
-  endOn: string;
-  status: RotationDisplayStatus;
+/** A rotation as the list shows it, placed on the board's window. */
+export type BoardBar = Pick<RotationListRow, "id" | "staffName" | "fromName" | "toName" | "purpose" | "startOn" | "endOn" | "status"> & {
   /** Percent of the window's width. */
   left: number;
   width: number;
