@@ -6,7 +6,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FilterBar, FilterSelect } from "~/components/filter-bar";
+import { FilterBar, FilterSelect, ResultsTable } from "~/components/filter-bar";
 import { FieldError, FormErrors } from "~/components/form";
 import { Pagination } from "~/components/pagination";
 import { getDb } from "~/db/client.server";
@@ -81,22 +81,17 @@ export default function ListRequestsPage() {
           options={LIST_REQUEST_STATUSES.filter((s) => s !== "draft").map((s) => ({ value: s, label: te(`listRequestStatus.${s}`) }))}
         />
       </FilterBar>
-      <section className="card overflow-x-auto p-0">
-        {page.rows.length === 0 ? (
-          <p className="p-4 text-slate-600">{t("requests.empty")}</p>
-        ) : (
-          <table className="table table-cards">
-            <thead>
-              <tr>
-                <th scope="col">#</th>
-                <th scope="col">{t("common:facility")}</th>
-                <th scope="col">{t("common:status")}</th>
-                <th scope="col" className="text-right">{t("requests.items")}</th>
-                <th scope="col" className="hidden sm:table-cell">{t("requests.submittedAt")}</th>
-                <th scope="col" className="hidden md:table-cell">{t("requests.decision")}</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
+      <ResultsTable
+        empty={page.rows.length === 0 ? t("requests.empty") : null}
+        columns={[
+          { label: "#" },
+          { label: t("common:facility") },
+          { label: t("common:status") },
+          { label: t("requests.items"), className: "text-right" },
+          { label: t("requests.submittedAt"), className: "hidden sm:table-cell" },
+          { label: t("requests.decision"), className: "hidden md:table-cell" },
+        ]}
+      >
               {page.rows.map((r) => (
                 <tr key={r.id}>
                   <td>
@@ -123,10 +118,7 @@ export default function ListRequestsPage() {
                   </td>
                 </tr>
               ))}
-            </tbody>
-          </table>
-        )}
-      </section>
+      </ResultsTable>
       <Pagination page={page.page} pageCount={page.pageCount} total={page.total} />
 
       {canSubmit ? (

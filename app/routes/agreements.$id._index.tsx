@@ -1,8 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { Fact } from "~/components/fact";
 import { AgreementStatusBadge, ProgressBar, StageBadge } from "~/components/agreements/status-badge";
 import { FilterBar, FilterSelect } from "~/components/filter-bar";
 import { FormErrors } from "~/components/form";
@@ -72,15 +72,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirect(`/agreements/${successorId}`);
   }
   throw badRequest();
-}
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{label}</dt>
-      <dd className="text-sm">{children}</dd>
-    </div>
-  );
 }
 
 export default function AgreementPage() {

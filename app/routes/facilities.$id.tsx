@@ -3,6 +3,7 @@ import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { Fact } from "~/components/fact";
 import { FilterBar } from "~/components/filter-bar";
 import { LevelBadge } from "~/components/level-badge";
 import { facilityHref, techniqueHref } from "~/components/links";
@@ -36,15 +37,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const q = url.searchParams.get("q")?.trim().slice(0, 200) ?? "";
   const techniques = listFacilityTechniques(db, id, { q, page: pageFromUrl(url) });
   return json({ facility, q, techniques, canManage: canManageFacility(actor, facility) });
-}
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{label}</dt>
-      <dd className="text-sm">{children}</dd>
-    </div>
-  );
 }
 
 function FacilityName({ link }: { link: FacilityLink }) {

@@ -4,6 +4,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { FormErrors } from "~/components/form";
 import { FilterBar, FilterSelect } from "~/components/filter-bar";
 import { RankingBarChart, SeriesLineChart } from "~/components/reports/charts";
 import { FacilitySchematicMap, ProvinceTileMap } from "~/components/reports/maps";
@@ -35,7 +36,7 @@ import {
   type ReportMetric,
 } from "~/models/reports/registry";
 import { loadAdoptionReport } from "~/models/reports/queries.server";
-import { encodeMessage, translateMessage } from "~/utils/messages";
+import { encodeMessage } from "~/utils/messages";
 import { localizedTitle } from "~/utils/meta";
 
 export const meta: MetaFunction = ({ matches }) => localizedTitle(matches, "reports:report.title");
@@ -151,11 +152,7 @@ export default function ReportsPage() {
         </FilterBar>
       </div>
 
-      {error ? (
-        <p className="rounded-md border border-red-300 bg-red-50 p-3 text-red-800" role="alert">
-          {translateMessage(t, error)}
-        </p>
-      ) : null}
+      <FormErrors errors={error ? [error] : undefined} />
 
       {report && params ? (
         <>

@@ -68,6 +68,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
   );
 }
 
+/** Whether a facility updated its ledger in the period. */
+function UpdateBadge({ updated }: { updated: boolean }) {
+  const { t } = useTranslation("reports");
+  return updated ? (
+    <span className="badge bg-emerald-100 text-emerald-800">{t("completeness.statuses.updated")}</span>
+  ) : (
+    <span className="badge bg-amber-100 text-amber-900">{t("completeness.statuses.missing")}</span>
+  );
+}
+
 export default function CompletenessPage() {
   const { result, params, provinceCode, provinces, today, error } =
     useLoaderData<typeof loader>();
@@ -225,15 +235,7 @@ export default function CompletenessPage() {
                       <LevelBadge level={row.level} />
                     </div>
                     <div className="flex flex-wrap items-center gap-2 text-sm">
-                      {row.entries > 0 ? (
-                        <span className="badge bg-emerald-100 text-emerald-800">
-                          {t("completeness.statuses.updated")}
-                        </span>
-                      ) : (
-                        <span className="badge bg-amber-100 text-amber-900">
-                          {t("completeness.statuses.missing")}
-                        </span>
-                      )}
+                      <UpdateBadge updated={row.entries > 0} />
                       <span className="text-slate-600">
                         {t("completeness.entries")}: {n(row.entries)}
                       </span>
@@ -288,15 +290,7 @@ export default function CompletenessPage() {
                           <LevelBadge level={row.level} />
                         </td>
                         <td>
-                          {row.entries > 0 ? (
-                            <span className="badge bg-emerald-100 text-emerald-800">
-                              {t("completeness.statuses.updated")}
-                            </span>
-                          ) : (
-                            <span className="badge bg-amber-100 text-amber-900">
-                              {t("completeness.statuses.missing")}
-                            </span>
-                          )}
+                          <UpdateBadge updated={row.entries > 0} />
                         </td>
                         <td className="text-right tabular-nums">
                           {n(row.entries)}

@@ -6,6 +6,7 @@ import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { Fragment } from "react";
 import { useTranslation } from "react-i18next";
+import { FormErrors } from "~/components/form";
 import { FilterBar, FilterSelect } from "~/components/filter-bar";
 import { PeriodComparisonChart } from "~/components/reports/charts";
 import { getDb } from "~/db/client.server";
@@ -20,7 +21,7 @@ import { PERIOD_KINDS, reportQuery, type PeriodKind } from "~/models/reports/par
 import { categoryLabelKey, DEFAULT_PERIOD_DIMENSION, dimensionLabelKey, groupFilter, PERIOD_DIMENSIONS } from "~/models/reports/registry";
 import { percentChange } from "~/models/reports/periods";
 import { loadPeriodSummary } from "~/models/reports/queries.server";
-import { encodeMessage, translateMessage } from "~/utils/messages";
+import { encodeMessage } from "~/utils/messages";
 import { localizedTitle } from "~/utils/meta";
 
 export const meta: MetaFunction = ({ matches }) => localizedTitle(matches, "reports:periods.title");
@@ -100,11 +101,7 @@ export default function PeriodSummaryPage() {
           />
         </FilterBar>
       </div>
-      {error ? (
-        <p className="rounded-md border border-red-300 bg-red-50 p-3 text-red-800" role="alert">
-          {translateMessage(t, error)}
-        </p>
-      ) : null}
+      <FormErrors errors={error ? [error] : undefined} />
       {summary && report ? (
         <>
           <p className="text-sm text-slate-700" data-testid="period-shown">

@@ -8,7 +8,7 @@ import { rotations, staff } from "~/db/schema";
 import { canChange, readsEverything, type Actor } from "~/models/access/policy";
 import { facilityScopeCondition } from "~/models/access/scope-sql.server";
 import { addMonthsIso, daysInclusive, isIsoDate, type DateRange } from "~/models/dates";
-import { CADRES, ROTATION_DISPLAY_STATUSES, type Cadre, type RotationDisplayStatus, type RotationPurpose } from "~/models/enums";
+import { CADRES, ROTATION_DISPLAY_STATUSES, type Cadre, type RotationDisplayStatus } from "~/models/enums";
 import { listCommitmentsByStaff } from "~/models/schedule/commitments.server";
 import { openablePeople } from "~/models/staff/person-links.server";
 import { findClashes, type Commitment } from "~/models/schedule/rules";
@@ -16,7 +16,7 @@ export type { BoardFilters, BoardPeriod, BoardView };
 import { clampPage, toPage, type Page, type PageRequest } from "~/utils/pagination";
 import { searchTerms } from "~/utils/search";
 import { barPlacement, BOARD_PERIODS, pct, periodStart, periodWindow, type BoardFilters, type BoardPeriod, type BoardView } from "./board";
-import { fromFacility, rotationScope, statusCondition, toFacility, type RotationListRow } from "./queries.server";
+import { fromFacility, rotationColumns, rotationScope, statusCondition, toFacility, type RotationListRow } from "./queries.server";
 import { checkEditable, displayStatus } from "./rules";
 import type { Locale } from "~/models/enums";
 import { facilityShortNameSql, facilityShortNameSqlAt } from "~/models/facilities/names.server";
@@ -115,17 +115,8 @@ export function getBoard(db: Db, actor: Actor, filters: BoardFilters, page: Page
   // 2. Their rotations in the window.
   const rows = db
     .select({
-      id: rotations.id,
-      staffId: rotations.staffId,
-      staffName: staff.fullName,
+      ...rotationColumns(locale),
       toFacilityId: rotations.toFacilityId,
-      fromName: facilityShortNameSql(locale, fromFacility),
-      toName: facilityShortNameSql(locale, toFacility),
-      purpose: rotations.purpose,
-      startOn: rotations.startOn,
-      endOn: rotations.endOn,
-      status: rotations.status,
-      overrideReason: rotations.limitOverrideReason,
       fromFacilityId: rotations.fromFacilityId,
       fromProvince: fromFacility.provinceCode,
       version: rotations.version,

@@ -57,6 +57,22 @@ export function parseRotationFilters(url: URL): RotationFilters {
   };
 }
 
+/** The columns every list of rotations reads (the list, the board), names in the reader's language. */
+export function rotationColumns(locale: Locale) {
+  return {
+    id: rotations.id,
+    staffId: rotations.staffId,
+    staffName: staff.fullName,
+    fromName: facilityShortNameSql(locale, fromFacility),
+    toName: facilityShortNameSql(locale, toFacility),
+    purpose: rotations.purpose,
+    startOn: rotations.startOn,
+    endOn: rotations.endOn,
+    status: rotations.status,
+    overrideReason: rotations.limitOverrideReason,
+  };
+}
+
 export type RotationListRow = {
   id: number;
   staffId: number;
@@ -92,17 +108,8 @@ export function listRotations(db: Db, actor: Actor, filters: RotationFilters, pa
     (at) =>
       db
         .select({
-          id: rotations.id,
-          staffId: rotations.staffId,
-          staffName: staff.fullName,
-          fromName: facilityShortNameSql(locale, fromFacility),
-          toName: facilityShortNameSql(locale, toFacility),
-          purpose: rotations.purpose,
-          startOn: rotations.startOn,
-          endOn: rotations.endOn,
-          status: rotations.status,
+          ...rotationColumns(locale),
           shortTerm: rotations.shortTerm,
-          overrideReason: rotations.limitOverrideReason,
         })
         .from(rotations)
         .innerJoin(staff, eq(staff.id, rotations.staffId))
