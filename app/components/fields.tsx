@@ -38,16 +38,26 @@ function Description({ id, children }: { id: string; children: ReactNode }) {
   );
 }
 
-/** A labelled text, number, email, password or date input (`type: "date"` is the dd/mm/yyyy DateField). */
-export function Field({ field, label, description, className, inputProps }: Common & { inputProps: InputHTMLAttributes<HTMLInputElement> & { name: string } }) {
-  const w = wiring(field, description);
-  const { className: inputClass, ...props } = inputProps;
+/** Label, hint, control (the children) and errors, wired by the ids `wiring` gave the control. */
+function Labelled({ field, label, description, className, wiring: w, children }: Common & { wiring: ReturnType<typeof wiring>; children: ReactNode }) {
   return (
     <div className={className}>
       <label htmlFor={field.id} className="label">
         {label}
       </label>
       {description ? <Description id={w.descriptionId}>{description}</Description> : null}
+      {children}
+      <FieldError id={w.errorId} errors={field.errors} />
+    </div>
+  );
+}
+
+/** A labelled text, number, email, password or date input (`type: "date"` is the dd/mm/yyyy DateField). */
+export function Field({ field, label, description, className, inputProps }: Common & { inputProps: InputHTMLAttributes<HTMLInputElement> & { name: string } }) {
+  const w = wiring(field, description);
+  const { className: inputClass, ...props } = inputProps;
+  return (
+    <Labelled field={field} label={label} description={description} className={className} wiring={w}>
       {props.type === "date" ? (
         <DateField
           {...props}
@@ -60,8 +70,7 @@ export function Field({ field, label, description, className, inputProps }: Comm
       ) : (
         <input {...props} className={inputClass ?? "input"} {...w.control} />
       )}
-      <FieldError id={w.errorId} errors={field.errors} />
-    </div>
+    </Labelled>
   );
 }
 
@@ -77,16 +86,11 @@ export function SelectField({
   const w = wiring(field, description);
   const { className: selectClass, ...props } = selectProps;
   return (
-    <div className={className}>
-      <label htmlFor={field.id} className="label">
-        {label}
-      </label>
-      {description ? <Description id={w.descriptionId}>{description}</Description> : null}
+    <Labelled field={field} label={label} description={description} className={className} wiring={w}>
       <select {...props} className={selectClass ?? "input"} {...w.control}>
         {children}
       </select>
-      <FieldError id={w.errorId} errors={field.errors} />
-    </div>
+    </Labelled>
   );
 }
 
@@ -95,14 +99,9 @@ export function TextareaField({ field, label, description, className, textareaPr
   const w = wiring(field, description);
   const { className: areaClass, ...props } = textareaProps;
   return (
-    <div className={className}>
-      <label htmlFor={field.id} className="label">
-        {label}
-      </label>
-      {description ? <Description id={w.descriptionId}>{description}</Description> : null}
+    <Labelled field={field} label={label} description={description} className={className} wiring={w}>
       <textarea rows={3} {...props} className={areaClass ?? "input"} {...w.control} />
-      <FieldError id={w.errorId} errors={field.errors} />
-    </div>
+    </Labelled>
   );
 }
 

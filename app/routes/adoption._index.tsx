@@ -6,6 +6,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { PageHeader } from "~/components/page-header";
 import { FilterBar, FilterSelect } from "~/components/filter-bar";
 import { Field, SelectField } from "~/components/fields";
 import { FormErrors } from "~/components/form";
@@ -74,15 +75,11 @@ export default function LedgerPage() {
   const locale = useLocale();
   return (
     <div className="space-y-4">
-      <header className="flex flex-wrap items-end justify-between gap-3">
-        <div>
-          <h1 className="page-title">{facility ? `${t("ledger.title")} – ${facility.name}` : t("ledger.title")}</h1>
-          <p className="mt-1 text-sm text-slate-600">{t("ledger.intro")}</p>
-        </div>
+      <PageHeader title={facility ? `${t("ledger.title")} – ${facility.name}` : t("ledger.title")} intro={t("ledger.intro")}>
         <Link to="/adoption/requests" className="btn-secondary">
           {t("ledger.requests")}
         </Link>
-      </header>
+      </PageHeader>
       {options.length > 0 ? (
         <FilterBar>
           <FilterSelect

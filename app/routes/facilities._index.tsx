@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { PageHeader } from "~/components/page-header";
 import { FilterBar, FilterSelect, ResultsTable } from "~/components/filter-bar";
 import { LevelBadge } from "~/components/level-badge";
 import { facilityHref } from "~/components/links";
@@ -47,11 +48,7 @@ export default function FacilitiesPage() {
   const locale = useLocale();
   return (
     <div className="space-y-4">
-      <header className="flex flex-wrap items-end justify-between gap-3">
-        <div>
-          <h1 className="page-title">{t("list.title")}</h1>
-          <p className="mt-1 text-sm text-slate-600">{t("list.intro")}</p>
-        </div>
+      <PageHeader title={t("list.title")} intro={t("list.intro")}>
         {canManage ? (
           <nav className="flex flex-wrap gap-2">
             <Link to="/facilities/new" className="btn">
@@ -65,7 +62,7 @@ export default function FacilitiesPage() {
             </Link>
           </nav>
         ) : null}
-      </header>
+      </PageHeader>
       <FilterBar keep={{ directedBy: filters.directedBy?.toString() }}>
         <SearchBox defaultValue={filters.q} label={t("list.searchLabel")} placeholder={t("list.searchPlaceholder")} />
         <FilterSelect

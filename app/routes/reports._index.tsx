@@ -4,6 +4,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { PageHeader } from "~/components/page-header";
 import { FormErrors } from "~/components/form";
 import { FilterBar, FilterSelect } from "~/components/filter-bar";
 import { RankingBarChart, SeriesLineChart } from "~/components/reports/charts";
@@ -84,11 +85,7 @@ export default function ReportsPage() {
   const query = params ? reportQuery(params) : "";
   return (
     <div className="space-y-4">
-      <header className="flex flex-wrap items-end justify-between gap-3">
-        <div>
-          <h1 className="page-title">{t("report.title")}</h1>
-          <p className="mt-1 text-sm text-slate-600">{t("report.intro", { date: formatDate(today, locale) })}</p>
-        </div>
+      <PageHeader title={t("report.title")} intro={t("report.intro", { date: formatDate(today, locale) })}>
         <nav className="flex flex-wrap gap-2 print:hidden">
           <Link className="btn-secondary" to="/department">
             {t("report.dashboard")}
@@ -97,7 +94,7 @@ export default function ReportsPage() {
             {t("report.periods")}
           </Link>
         </nav>
-      </header>
+      </PageHeader>
 
       <div className="print:hidden">
         <FilterBar>

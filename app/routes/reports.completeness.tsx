@@ -4,6 +4,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { PageHeader } from "~/components/page-header";
 import { DateField } from "~/components/date-field";
 import { FilterBar, FilterSelect } from "~/components/filter-bar";
 import { LevelBadge } from "~/components/level-badge";
@@ -101,13 +102,7 @@ export default function CompletenessPage() {
     Math.round((Date.parse(today) - Date.parse(date)) / 86_400_000);
   return (
     <div className="space-y-4">
-      <header className="flex flex-wrap items-end justify-between gap-3">
-        <div>
-          <h1 className="page-title">{t("completeness.title")}</h1>
-          <p className="mt-1 text-sm text-slate-600">
-            {t("completeness.intro")}
-          </p>
-        </div>
+      <PageHeader title={t("completeness.title")} intro={t("completeness.intro")}>
         <Link
           className="btn-secondary"
           to={
@@ -118,7 +113,7 @@ export default function CompletenessPage() {
         >
           {t("report.dashboard")}
         </Link>
-      </header>
+      </PageHeader>
 
       <nav
         className="flex flex-wrap gap-2 text-sm"

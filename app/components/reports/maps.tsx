@@ -1,5 +1,6 @@
 // Schematic maps of a report figure as static SVG (no map server): a tile per province or per
 // facility, coloured by class, each a link with a <title> naming it and its value.
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import {
   colourFor,
@@ -74,9 +75,7 @@ export function ProvinceTileMap({
   const width = cols * (TILE + GAP);
   const height = rows * (TILE + GAP);
   return (
-    <figure className="card min-w-0" data-testid="province-map">
-      <figcaption className="mb-2 font-semibold">{title}</figcaption>
-      <svg viewBox={`0 0 ${width} ${height}`} className="mx-auto block h-auto w-full max-w-md" role="group" aria-label={title}>
+    <MapFrame testId="province-map" title={title} width={width} height={height} svgClassName="mx-auto block h-auto w-full max-w-md" legend={<Legend classes={classes} format={format} title={legendTitle} />}>
         {placed.map((p) => {
           const { col, row } = PROVINCE_TILES[p.code];
           const value = values[p.code] ?? 0;
@@ -101,8 +100,35 @@ export function ProvinceTileMap({
             </a>
           );
         })}
+    </MapFrame>
+  );
+}
+
+/** A map's card: caption, the drawing (a group of links, one per tile) and its legend. */
+function MapFrame({
+  testId,
+  title,
+  width,
+  height,
+  svgClassName,
+  legend,
+  children,
+}: {
+  testId: string;
+  title: string;
+  width: number;
+  height: number;
+  svgClassName: string;
+  legend: ReactNode;
+  children: ReactNode;
+}) {
+  return (
+    <figure className="card min-w-0" data-testid={testId}>
+      <figcaption className="mb-2 font-semibold">{title}</figcaption>
+      <svg viewBox={`0 0 ${width} ${height}`} className={svgClassName} role="group" aria-label={title}>
+        {children}
       </svg>
-      <Legend classes={classes} format={format} title={legendTitle} />
+      {legend}
     </figure>
   );
 }
@@ -156,9 +182,7 @@ export function FacilitySchematicMap({
   }
   const height = Math.max(y, BOX_H);
   return (
-    <figure className="card min-w-0" data-testid="facility-map">
-      <figcaption className="mb-2 font-semibold">{title}</figcaption>
-      <svg viewBox={`0 0 ${width} ${height}`} className="block h-auto w-full" role="group" aria-label={title}>
+    <MapFrame testId="facility-map" title={title} width={width} height={height} svgClassName="block h-auto w-full" legend={<Legend classes={classes} format={format} title={legendTitle} />}>
         {labels.map((l) => (
           <text key={l.text + l.x + l.y} x={l.x + 4} y={l.y} fontSize={12} fill="#475569">
             {l.text}
@@ -181,8 +205,6 @@ export function FacilitySchematicMap({
             </a>
           );
         })}
-      </svg>
-      <Legend classes={classes} format={format} title={legendTitle} />
-    </figure>
+    </MapFrame>
   );
 }
