@@ -232,6 +232,22 @@ function assertHistoryAfterOpening(tx: Tx, id: number, openedOn: string) {
   }
 }
 
+/**
+ * Writes a few columns of a facility read in this transaction (already checked: scope, version),
+ * at the version it was read at, bumps the version and audits the columns before and after.
+ */
+export function writeFacilityColumns(tx: Tx, actor: Actor, current: Facility, changes: Partial<Pick<Facility, "active" | "absenceLimit">>): Facility {
+  const row = tx
+    .update(facilities)
+    .set({ ...changes, version: current.version + 1, updatedAt: new Date().toISOString() })
+    .where(and(eq(facilities.id, current.id), eq(facilities.version, current.version)))
+    .returning()
+    .get();
+  const before = Object.fromEntries(Object.keys(changes).map((k) => [k, current[k as keyof typeof changes]]));
+  recordAudit(tx, { userId: actor.userId, action: "update", entityType: "facility", entityId: current.id, before, after: changes });
+  return row;
+}
+
 /** Deactivates (or reactivates) a facility at the version the page was read at. */
 export function setFacilityActive(db: Db, actor: Actor, id: number, active: boolean, version: number): Facility {
   return db.transaction((tx) => {
@@ -239,21 +255,7 @@ export function setFacilityActive(db: Db, actor: Actor, id: number, active: bool
     assertManages(actor, current.provinceCode);
     assertVersion(current, version, { active });
     if (current.active === active) return current;
-    const row = tx
-      .update(facilities)
-      .set({ active, version: current.version + 1, updatedAt: new Date().toISOString() })
-      .where(and(eq(facilities.id, id), eq(facilities.version, current.version)))
-      .returning()
-      .get();
-    recordAudit(tx, {
-      userId: actor.userId,
-      action: "update",
-      entityType: "facility",
-      entityId: id,
-      before: { active: current.active },
-      after: { active },
-    });
-    return row;
+    return writeFacilityColumns(tx, actor, current, { active });
   });
 }
 

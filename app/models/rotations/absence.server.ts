@@ -4,7 +4,8 @@ import { and, eq, gte, lte, ne, sql } from "drizzle-orm";
 import type { Db } from "~/db/client.server";
 import { facilities, rotations } from "~/db/schema";
 import { canChange, type Actor } from "~/models/access/policy";
-import { assertVersion, recordAudit } from "~/models/audit/audit.server";
+import { assertVersion } from "~/models/audit/audit.server";
+import { writeFacilityColumns } from "~/models/facilities/commands.server";
 import { DomainError, ForbiddenError, NotFoundError } from "~/models/errors";
 import { absenceLimit, BEDS_PER_ABSENCE } from "./rules";
 import type { Locale } from "~/models/enums";
@@ -60,21 +61,7 @@ export function setAbsenceLimit(db: Db, actor: Actor, facilityId: number, input:
       throw new DomainError("common:validation.invalid", { field: "limit" });
     }
     assertVersion(current, input.version, { absenceLimit: input.limit });
-    const row = tx
-      .update(facilities)
-      .set({ absenceLimit: input.limit, version: current.version + 1, updatedAt: new Date().toISOString() })
-      .where(eq(facilities.id, facilityId))
-      .returning()
-      .get();
-    recordAudit(tx, {
-      userId: actor.userId,
-      action: "update",
-      entityType: "facility",
-      entityId: facilityId,
-      before: { absenceLimit: current.absenceLimit },
-      after: { absenceLimit: row.absenceLimit },
-    });
-    return row;
+    return writeFacilityColumns(tx, actor, current, { absenceLimit: input.limit });
   });
 }
 
