@@ -20,7 +20,7 @@ import { listFacilityTechniques } from "~/models/adoption/facility-techniques.se
 import { ledgerEventSchema } from "~/models/adoption/schemas";
 import { requireActor } from "~/models/auth/session.server";
 import { ADOPTION_EVENT_KINDS, ADOPTION_SOURCES } from "~/models/enums";
-import { throwDomainResponse, todayInVietnam } from "~/utils/domain-response.server";
+import { orRespond, todayInVietnam } from "~/utils/domain-response.server";
 import { replyInvalid, replyWithDomainError, parseForm } from "~/utils/form.server";
 import { forbidden } from "~/utils/http.server";
 import { pageFromUrl } from "~/utils/pagination";
@@ -39,18 +39,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   const url = new URL(request.url);
   const db = getDb();
-  try {
+  return orRespond(() => {
     const facility = resolveLedgerFacility(db, actor, requestedFacility(url), locale);
     return json({
       facility,
       options: ledgerFacilityOptions(db, actor, locale),
       techniques: facility ? listFacilityTechniques(db, facility.id, { q: url.searchParams.get("q") ?? undefined, page: pageFromUrl(url) }) : null,
-      entries: facility ? listLedgerEntries(db, actor, facility.id, pageFromUrl(new URL(`http://x/?page=${url.searchParams.get("epage") ?? 1}`), 10)) : null,
+      entries: facility ? listLedgerEntries(db, actor, facility.id, pageFromUrl(url, 10, "epage")) : null,
       today: todayInVietnam(),
     });
-  } catch (error) {
-    throwDomainResponse(error);
-  }
+  });
 }
 
 export async function action({ request }: ActionFunctionArgs) {

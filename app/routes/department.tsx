@@ -14,7 +14,7 @@ import { getLocale } from "~/i18n/locale.server";
 import { requireActor } from "~/models/auth/session.server";
 import { listProvinces } from "~/models/facilities/queries.server";
 import { dashboardProvince, getDepartmentDashboard } from "~/models/reports/dashboard.server";
-import { throwDomainResponse, todayInVietnam } from "~/utils/domain-response.server";
+import { orRespond, todayInVietnam } from "~/utils/domain-response.server";
 import { localizedTitle } from "~/utils/meta";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
@@ -24,15 +24,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   const url = new URL(request.url);
   const db = getDb();
-  try {
-    const province = url.searchParams.get("province");
+  const locale = await getLocale(request);
+  return orRespond(() => {
     // A department officer asking for another province's dashboard is refused (403).
-    const provinceCode = dashboardProvince(db, actor, province);
-    const dashboard = getDepartmentDashboard(db, actor, provinceCode, todayInVietnam(), undefined, await getLocale(request));
+    const provinceCode = dashboardProvince(db, actor, url.searchParams.get("province"));
+    const dashboard = getDepartmentDashboard(db, actor, provinceCode, todayInVietnam(), undefined, locale);
     return json({ dashboard, provinces: readsEverything(actor) ? listProvinces(db) : null });
-  } catch (error) {
-    throwDomainResponse(error);
-  }
+  });
 }
 
 export default function DepartmentDashboard() {

@@ -8,9 +8,12 @@ export const MAX_PAGE = 1_000_000;
 export type PageRequest = { page: number; pageSize: number; offset: number };
 export type Page<T> = { rows: T[]; total: number; page: number; pageSize: number; pageCount: number };
 
-/** Reads `page` and `size` from a URL, clamped to sane bounds (`page=1e309` is page 1, `page=99999999999999999999` the last). */
-export function pageFromUrl(url: URL, pageSize = DEFAULT_PAGE_SIZE): PageRequest {
-  const page = boundedInt(url.searchParams.get("page"), 1, MAX_PAGE, 1);
+/**
+ * Reads `page` (or `param`, for a second list on one page) and `size` from a URL, clamped to
+ * sane bounds (`page=1e309` is page 1, `page=99999999999999999999` the last).
+ */
+export function pageFromUrl(url: URL, pageSize = DEFAULT_PAGE_SIZE, param = "page"): PageRequest {
+  const page = boundedInt(url.searchParams.get(param), 1, MAX_PAGE, 1);
   const asked = boundedInt(url.searchParams.get("size"), 0, MAX_PAGE_SIZE, 0);
   const size = asked >= 1 ? asked : pageSize;
   return { page, pageSize: size, offset: (page - 1) * size };
