@@ -8,6 +8,7 @@ import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FieldError, FormErrors } from "~/components/form";
+import { Field, TextareaField } from "~/components/fields";
 import { LevelBadge } from "~/components/level-badge";
 import { getDb } from "~/db/client.server";
 import { formatDate, formatDateTime } from "~/i18n/format";
@@ -27,7 +28,6 @@ import { requireActor } from "~/models/auth/session.server";
 import { parseSubmission, readForm, replyInvalid, replyWithDomainError } from "~/utils/form.server";
 import { forbidden, notFound, requireId } from "~/utils/http.server";
 import { localizedTitle } from "~/utils/meta";
-import { DateField } from "~/components/date-field";
 import { todayInVietnam } from "~/utils/domain-response.server";
 import { getLocale } from "~/i18n/locale.server";
 
@@ -206,7 +206,7 @@ function LineDecisionForm({ detail, today }: { detail: ListRequestDetail; today:
       <h2 className="text-lg font-semibold">{t("requests.lineTitle")}</h2>
       <p className="text-sm text-slate-600">{t("requests.lineHelp")}</p>
       <FormErrors errors={form.errors} />
-      <FieldError errors={fields.lines.errors} />
+      <FieldError id={fields.lines.errorId} errors={fields.lines.errors} />
       <input type="hidden" name="intent" value="decideLines" />
       <input type="hidden" name="version" value={detail.version} />
       <ul className="divide-y divide-slate-100">
@@ -234,32 +234,20 @@ function LineDecisionForm({ detail, today }: { detail: ListRequestDetail; today:
                   ))}
                 </div>
               </fieldset>
-              <div>
-                <label className="label" htmlFor={line.reason.id}>{t("requests.lineReason", { code: item.code })}</label>
-                <input className="input" {...getInputProps(line.reason, { type: "text" })} />
-                <FieldError errors={line.reason.errors} />
-              </div>
+              <Field field={line.reason} label={t("requests.lineReason", { code: item.code })} inputProps={getInputProps(line.reason, { type: "text" })} />
             </li>
           );
         })}
       </ul>
       <div className="grid gap-3 sm:grid-cols-2">
-        <div>
-          <label className="label" htmlFor={fields.decisionNumber.id}>{t("ledger.decisionNumber")}</label>
-          <input className="input" {...getInputProps(fields.decisionNumber, { type: "text" })} placeholder="1234/QĐ-SYT" />
-          <FieldError errors={fields.decisionNumber.errors} />
-        </div>
-        <div>
-          <label className="label" htmlFor={fields.decisionOn.id}>{t("requests.decisionOn")}</label>
-          <input className="input" {...getInputProps(fields.decisionOn, { type: "date" })} max={today} />
-          <FieldError errors={fields.decisionOn.errors} />
-        </div>
+        <Field
+          field={fields.decisionNumber}
+          label={t("ledger.decisionNumber")}
+          inputProps={{ ...getInputProps(fields.decisionNumber, { type: "text" }), placeholder: "1234/QĐ-SYT" }}
+        />
+        <Field field={fields.decisionOn} label={t("requests.decisionOn")} inputProps={{ ...getInputProps(fields.decisionOn, { type: "date" }), max: today }} />
       </div>
-      <div>
-        <label className="label" htmlFor={fields.comment.id}>{t("requests.lineComment")}</label>
-        <textarea className="input" rows={2} {...getTextareaProps(fields.comment)} />
-        <FieldError errors={fields.comment.errors} />
-      </div>
+      <TextareaField field={fields.comment} label={t("requests.lineComment")} textareaProps={{ rows: 2, ...getTextareaProps(fields.comment) }} />
       <button type="submit" className="btn">{t("requests.lineSubmit")}</button>
     </Form>
   );
@@ -315,17 +303,13 @@ function ResubmitForm({ version, lines }: { version: number; lines: string }) {
       <FormErrors errors={form.errors} />
       <input type="hidden" name="intent" value="resubmit" />
       <input type="hidden" name="version" value={version} />
-      <div>
-        <label className="label" htmlFor={fields.items.id}>{t("requests.itemsLabel")}</label>
-        <textarea className="input font-mono" rows={Math.min(12, Math.max(3, lines.split("\n").length + 1))} {...getTextareaProps(fields.items)} />
-        <p className="text-xs text-slate-500">{t("requests.itemsHelp")}</p>
-        <FieldError errors={fields.items.errors} />
-      </div>
-      <div>
-        <label className="label" htmlFor={fields.note.id}>{t("requests.resubmitNote")}</label>
-        <textarea className="input" rows={2} {...getTextareaProps(fields.note)} />
-        <FieldError errors={fields.note.errors} />
-      </div>
+      <TextareaField
+        field={fields.items}
+        label={t("requests.itemsLabel")}
+        description={t("requests.itemsHelp")}
+        textareaProps={{ className: "input font-mono", rows: Math.min(12, Math.max(3, lines.split("\n").length + 1)), ...getTextareaProps(fields.items) }}
+      />
+      <TextareaField field={fields.note} label={t("requests.resubmitNote")} textareaProps={{ rows: 2, ...getTextareaProps(fields.note) }} />
       <button type="submit" className="btn">{t("requests.resubmit")}</button>
     </Form>
   );
@@ -351,25 +335,17 @@ function DecisionForm({ intent, version, today }: { intent: "approve" | "return"
       <input type="hidden" name="version" value={version} />
       {intent === "approve" ? (
         <>
-          <div>
-            <label className="label" htmlFor={f.decisionNumber.id}>{t("ledger.decisionNumber")}</label>
-            <input className="input" {...getInputProps(f.decisionNumber, { type: "text" })} placeholder="1234/QĐ-SYT" />
-            <FieldError errors={f.decisionNumber.errors} />
-          </div>
-          <div>
-            <label className="label" htmlFor={f.decisionOn.id}>{t("requests.decisionOn")}</label>
-            <DateField {...getInputProps(f.decisionOn, { type: "text" })} max={today} />
-            <FieldError errors={f.decisionOn.errors} />
-          </div>
+          <Field
+            field={f.decisionNumber}
+            label={t("ledger.decisionNumber")}
+            inputProps={{ ...getInputProps(f.decisionNumber, { type: "text" }), placeholder: "1234/QĐ-SYT" }}
+          />
+          <Field field={f.decisionOn} label={t("requests.decisionOn")} inputProps={{ ...getInputProps(f.decisionOn, { type: "date" }), max: today }} />
           <button type="submit" className="btn">{t("requests.approve")}</button>
         </>
       ) : (
         <>
-          <div>
-            <label className="label" htmlFor={f.comment.id}>{t("requests.returnComment")}</label>
-            <textarea className="input" rows={3} {...getTextareaProps(f.comment)} />
-            <FieldError errors={f.comment.errors} />
-          </div>
+          <TextareaField field={f.comment} label={t("requests.returnComment")} textareaProps={getTextareaProps(f.comment)} />
           <button type="submit" className="btn-secondary">{t("requests.return")}</button>
         </>
       )}
