@@ -7,7 +7,8 @@ import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FilterBar, FilterSelect, ResultsTable } from "~/components/filter-bar";
-import { FieldError, FormErrors } from "~/components/form";
+import { FormErrors } from "~/components/form";
+import { TextareaField } from "~/components/fields";
 import { Pagination } from "~/components/pagination";
 import { getDb } from "~/db/client.server";
 import { formatDate, formatDateTime, formatNumber } from "~/i18n/format";
@@ -125,21 +126,13 @@ export default function ListRequestsPage() {
         <Form method="post" className="card space-y-3" {...getFormProps(form)}>
           <h2 className="text-lg font-semibold">{t("requests.new")}</h2>
           <FormErrors errors={form.errors} />
-          <div>
-            <label className="label" htmlFor={fields.items.id}>
-              {t("requests.itemsLabel")}
-            </label>
-            <textarea className="input font-mono" rows={6} {...getTextareaProps(fields.items)} placeholder="10.367 2025-03-15" />
-            <p className="text-xs text-slate-500">{t("requests.itemsHelp")}</p>
-            <FieldError errors={fields.items.errors} />
-          </div>
-          <div>
-            <label className="label" htmlFor={fields.comment.id}>
-              {t("requests.comment")}
-            </label>
-            <textarea className="input" rows={2} {...getTextareaProps(fields.comment)} />
-            <FieldError errors={fields.comment.errors} />
-          </div>
+          <TextareaField
+            field={fields.items}
+            label={t("requests.itemsLabel")}
+            description={t("requests.itemsHelp")}
+            textareaProps={{ className: "input font-mono", rows: 6, placeholder: "10.367 2025-03-15", ...getTextareaProps(fields.items) }}
+          />
+          <TextareaField field={fields.comment} label={t("requests.comment")} textareaProps={{ rows: 2, ...getTextareaProps(fields.comment) }} />
           <button type="submit" className="btn">
             {t("requests.submit")}
           </button>
