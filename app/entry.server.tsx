@@ -5,16 +5,22 @@ import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { getDb } from "~/db/client.server";
+import { resources } from "~/i18n/resources";
 import { resolveSessionSecret } from "~/models/auth/secret.server";
 import { contentSecurityPolicy, newNonce, setSecurityHeaders } from "~/security-headers.server";
 import { warnAboutDemoPasswords } from "~/startup.server";
 import { NonceContext } from "~/utils/nonce";
+import { installZodMessages } from "~/utils/zod-messages";
 
 const ABORT_DELAY = 5_000;
 
 // Start-up checks, once per process (the module is loaded when the server starts). Without a
 // session secret the server stops here, before it listens.
 const started = globalThis as unknown as { __plannerStartupChecked?: boolean };
+// Both languages are registered by importing them (named here so the import is never dropped),
+// and zod's default messages become translation keys for every server-side parse.
+void resources;
+installZodMessages();
 if (!started.__plannerStartupChecked) {
   resolveSessionSecret();
   started.__plannerStartupChecked = true;

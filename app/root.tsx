@@ -11,10 +11,10 @@ import {
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
-import { useMemo, type ReactNode } from "react";
+import type { ReactNode } from "react";
 import { I18nextProvider, useTranslation } from "react-i18next";
 import { AppShell, SimpleShell, type ShellUser } from "~/components/app-shell";
-import { createI18n, DEFAULT_LOCALE, getFixedT } from "~/i18n/i18n";
+import { DEFAULT_LOCALE, getFixedT, i18nFor } from "~/i18n/i18n";
 import { getLocale } from "~/i18n/locale.server";
 import { getActor } from "~/models/auth/session.server";
 import { countUnread, ensureExpiryReminders } from "~/models/notifications/notifications.server";
@@ -24,11 +24,7 @@ import type { Locale } from "~/models/enums";
 import stylesheet from "~/tailwind.css";
 import { translateMessage } from "~/utils/messages";
 import { useNonce } from "~/utils/nonce";
-import { installZodMessages } from "~/utils/zod-messages";
 import { facilityDisplayName } from "~/models/facilities/names";
-
-// Zod's default (English) messages become translation keys, on the server and in the browser.
-installZodMessages();
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },
@@ -61,7 +57,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 function Document({ locale, children }: { locale: Locale; children: ReactNode }) {
-  const i18n = useMemo(() => createI18n(locale), [locale]);
+  const i18n = i18nFor(locale);
   const nonce = useNonce();
   return (
     <html lang={locale}>

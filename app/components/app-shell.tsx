@@ -21,7 +21,8 @@ function LanguageSwitch({ locale }: { locale: Locale }) {
   const location = useLocation();
   const here = location.pathname + location.search;
   return (
-    <Form method="post" action="/locale" replace>
+    // A full page load: the browser holds only the current language's strings.
+    <Form method="post" action="/locale" replace reloadDocument>
       <input type="hidden" name="locale" value={locale === "vi" ? "en" : "vi"} />
       <input type="hidden" name="redirectTo" value={here} />
       <button type="submit" className="btn-secondary" lang={locale === "vi" ? "en" : "vi"}>

@@ -1,10 +1,31 @@
 import i18next, { type i18n, type TFunction } from "i18next";
-import { isIsoDate } from "~/models/dates";
+import { isIsoDate } from "~/models/calendar-date";
 import { LOCALES, type Locale } from "~/models/enums";
 import { formatDate, formatNumber } from "./format";
-import { NAMESPACES, resources } from "./resources";
 
 export const DEFAULT_LOCALE: Locale = "vi";
+
+/**
+ * One namespace per area, in lookup order: a stale save's field names are looked up under
+ * `<ns>:fields.<name>` in this order, the first match naming the field. The locale indexes
+ * (`locales/<lng>/index.ts`) hold the same names (resources.ts checks it).
+ */
+export const NAMESPACES = [
+  "common",
+  "enums",
+  "catalogue",
+  "facilities",
+  "imports",
+  "auth",
+  "admin",
+  "agreements",
+  "rotations",
+  "courses",
+  "adoption",
+  "reports",
+  "staff",
+] as const;
+export type Namespace = (typeof NAMESPACES)[number];
 
 export function isLocale(value: unknown): value is Locale {
   return typeof value === "string" && (LOCALES as readonly string[]).includes(value);
@@ -24,13 +45,39 @@ function formatParameter(value: unknown, format?: string, lng?: string): string 
   return value as string;
 }
 
-/** A fresh, synchronously initialised i18next instance for one locale (per request or render). */
-export function createI18n(locale: Locale): i18n {
-  const instance = i18next.createInstance();
+type LanguageResources = Readonly<Record<Namespace, object>>;
+
+// The translations each language has here: both on the server (resources.ts registers them),
+// the reader's own in the browser (entry.client.tsx registers it before hydrating).
+const registered = new Map<Locale, LanguageResources>();
+// One initialised instance per language, built on first use and shared by every request and
+// render: nothing changes an instance's language or resources after it is built, and building
+// one over all the resources per request cost a tenth of a page's time.
+const instances = new Map<Locale, i18n>();
+const fixed = new Map<string, TFunction>();
+
+export function registerResources(locale: Locale, resources: LanguageResources): void {
+  registered.set(locale, resources);
+  instances.clear();
+  fixed.clear();
+}
+
+/**
+ * The shared i18next instance of a language. In the browser only the page's language is
+ * registered; asked for another (an error page before the root's data is known), it answers
+ * with the one it has rather than with bare keys.
+ */
+export function i18nFor(requested: Locale): i18n {
+  const locale = registered.has(requested) ? requested : ([...registered.keys()][0] ?? requested);
+  let instance = instances.get(locale);
+  if (instance) return instance;
+  const own = registered.get(locale) ?? {};
+  const fallback = registered.get(DEFAULT_LOCALE);
+  instance = i18next.createInstance();
   void instance.init({
     lng: locale,
     fallbackLng: DEFAULT_LOCALE,
-    resources: resources as unknown as Record<string, Record<string, object>>,
+    resources: { [locale]: own, ...(fallback && locale !== DEFAULT_LOCALE ? { [DEFAULT_LOCALE]: fallback } : {}) } as Record<string, Record<string, object>>,
     ns: NAMESPACES,
     defaultNS: "common",
     initAsync: false,
@@ -38,10 +85,14 @@ export function createI18n(locale: Locale): i18n {
     returnNull: false,
     showSupportNotice: false,
   });
+  instances.set(locale, instance);
   return instance;
 }
 
-/** A translate function for server-side text (exports, calendar files, e-mails). */
-export function getFixedT(locale: Locale, ns: string = "common"): TFunction {
-  return createI18n(locale).getFixedT(locale, ns);
+/** A translate function for one language and namespace (page titles, exports, calendar files). */
+export function getFixedT(locale: Locale, ns: Namespace | string = "common"): TFunction {
+  const key = `${locale}:${ns}`;
+  let t = fixed.get(key);
+  if (!t) fixed.set(key, (t = i18nFor(locale).getFixedT(locale, ns)));
+  return t;
 }

@@ -1,16 +1,11 @@
 // Calendar-date rules. Dates are `yyyy-MM-dd` text, inclusive at both ends; no function here
 // reads the clock: `today` is always an argument.
-import { addMonths, differenceInCalendarDays, isValid, parse, format, subDays } from "date-fns";
-import { z } from "zod";
+import { addMonths, differenceInCalendarDays, parse, format, subDays } from "date-fns";
+import { isIsoDate } from "./calendar-date";
 
-const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
-
-/** True for a real calendar date in `yyyy-MM-dd` (rejects 2026-02-30 and 2025-02-29). */
-export function isIsoDate(value: unknown): value is string {
-  if (typeof value !== "string" || !DATE_RE.test(value)) return false;
-  const d = parse(value, "yyyy-MM-dd", new Date(2000, 0, 1));
-  return isValid(d) && format(d, "yyyy-MM-dd") === value;
-}
+// The format check lives in a module of its own, free of date-fns, because every page's script
+// needs it (message parameters) and date-fns' parser would come with it.
+export { isIsoDate };
 
 // Vietnamese writes day first: 05/03/2026 is 5 March. One or two digits for day and month,
 // "/", "." or "-" between them, four-digit year.
@@ -32,15 +27,6 @@ export function displayDateInput(value: string | null | undefined): string {
   if (!value) return "";
   return isIsoDate(value) ? `${value.slice(8, 10)}/${value.slice(5, 7)}/${value.slice(0, 4)}` : value;
 }
-
-/**
- * THE calendar-date field of every form and filter: dd/mm/yyyy or yyyy-MM-dd in, a real
- * `yyyy-MM-dd` out (2026-02-30 and 30/02/2026 refused). Add `.optional()` where blank is allowed.
- */
-export const calendarDate = z
-  .string({ required_error: "common:validation.required" })
-  .transform(normalizeDateInput)
-  .refine(isIsoDate, "common:validation.invalidDate");
 
 function toDate(value: string): Date {
   return parse(value, "yyyy-MM-dd", new Date(2000, 0, 1));

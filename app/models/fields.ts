@@ -5,7 +5,12 @@
 // optional field is absent, a number may arrive as text. Messages are translation keys; where
 // a schema does not word one, zod's own is translated by `utils/zod-messages.ts`.
 import { z } from "zod";
-import { calendarDate } from "~/models/dates";
+import { isIsoDate, normalizeDateInput } from "~/models/dates";
+import { installZodMessages } from "~/utils/zod-messages";
+
+// Zod's default (English) messages become translation keys wherever these fields are used,
+// in the server and in the browser (the root no longer carries zod: pages with forms do).
+installZodMessages();
 
 export const REQUIRED = "common:validation.required";
 export const INVALID = "common:validation.invalid";
@@ -173,6 +178,15 @@ export function choice<U extends string, T extends Readonly<[U, ...U[]]>>(values
 }
 
 // ---- Dates ----------------------------------------------------------------------------------
+
+/**
+ * THE calendar-date field of every form and filter: dd/mm/yyyy or yyyy-MM-dd in, a real
+ * `yyyy-MM-dd` out (2026-02-30 and 30/02/2026 refused). Add `.optional()` where blank is allowed.
+ */
+export const calendarDate = z
+  .string({ required_error: "common:validation.required" })
+  .transform(normalizeDateInput)
+  .refine(isIsoDate, "common:validation.invalidDate");
 
 /** A calendar date (dd/mm/yyyy or yyyy-MM-dd in, yyyy-MM-dd out); see `calendarDate`. */
 export const date = calendarDate;

@@ -11,7 +11,7 @@ import { hasCapability } from "~/models/access/policy";
 import { auditEntityTypes, listAuditEvents } from "~/models/audit/audit-list.server";
 import { checkAuditChain, type ChainReport } from "~/models/audit/chain.server";
 import { requireCapability } from "~/models/auth/session.server";
-import { calendarDate } from "~/models/dates";
+import { calendarDate } from "~/models/fields";
 import { orRespond } from "~/utils/domain-response.server";
 import { pageFromUrl } from "~/utils/pagination";
 import { Field } from "~/components/fields";

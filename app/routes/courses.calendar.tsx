@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { getLocale } from "~/i18n/locale.server";
 import { FilterBar, FilterSelect } from "~/components/filter-bar";
 import { getDb } from "~/db/client.server";
-import { formatDate } from "~/i18n/format";
+import { dateTimeFormat, formatDate } from "~/i18n/format";
 import { useLocale } from "~/i18n/use-locale";
 import { requireActor } from "~/models/auth/session.server";
 import { listCalendarCourses, listChapters, listHostFacilities } from "~/models/courses/courses.server";
@@ -49,12 +49,9 @@ export default function CalendarPage() {
     if (filters.chapter) params.set("chapter", String(filters.chapter));
     return `/courses/calendar?${params.toString()}`;
   };
-  const title = new Intl.DateTimeFormat(locale === "vi" ? "vi-VN" : "en-GB", { month: "long", year: "numeric", timeZone: "UTC" }).format(
-    new Date(Date.UTC(month.year, month.month - 1, 1)),
-  );
-  const weekdays = Array.from({ length: 7 }, (_, i) =>
-    new Intl.DateTimeFormat(locale === "vi" ? "vi-VN" : "en-GB", { weekday: "short", timeZone: "UTC" }).format(new Date(Date.UTC(2024, 0, 1 + i))),
-  );
+  const title = dateTimeFormat(locale, "monthLong", { month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(Date.UTC(month.year, month.month - 1, 1)));
+  const weekday = dateTimeFormat(locale, "weekdayShort", { weekday: "short", timeZone: "UTC" });
+  const weekdays = Array.from({ length: 7 }, (_, i) => weekday.format(new Date(Date.UTC(2024, 0, 1 + i))));
   return (
     <div className="space-y-4">
       <header className="flex flex-wrap items-center justify-between gap-2">

@@ -1,7 +1,7 @@
 // Messages travel between server and form as translation keys, optionally with parameters:
 // "ns:key" or "ns:key|{"name":"..."}". One function renders them in the user's language.
 import type { TFunction } from "i18next";
-import { NAMESPACES } from "~/i18n/resources";
+import { NAMESPACES } from "~/i18n/i18n";
 
 /** The message of a stale save names the fields that changed, as model field names. */
 const STALE_KEY = "common:stale.message";

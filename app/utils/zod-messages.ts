@@ -1,9 +1,9 @@
 // Zod's built-in messages are English sentences. Every form shows its messages through the
 // translation layer, so the issues a schema does not word itself get a translation key here
 // ("common:validation.*", with parameters as in utils/messages.ts). Explicit messages in a
-// schema always win; this map only replaces zod's defaults. Installed by root.tsx and
-// components/form.tsx calling installZodMessages() (a bare side-effect import would be dropped:
-// package.json declares "sideEffects": false).
+// schema always win; this map only replaces zod's defaults. Installed by models/fields.ts,
+// components/form.tsx and entry.server.tsx calling installZodMessages() (a bare side-effect
+// import would be dropped: package.json declares "sideEffects": false).
 import { z, ZodIssueCode, type ZodErrorMap } from "zod";
 import { encodeMessage } from "./messages";
 

@@ -4,6 +4,8 @@
 // (tests/helpers/global-setup.ts), opened on the first getDb() call only.
 import type { Db } from "~/db/client.server";
 import { createTestDb } from "./db";
+// The server holds both languages (entry.server.tsx imports them the same way).
+import "~/i18n/resources";
 
 process.env.DATABASE_PATH = ":memory:";
 process.env.NODE_ENV = "test";

@@ -1,6 +1,7 @@
 import { expect, test } from "vitest";
 import { rotationSchema } from "~/models/rotations/schemas";
-import { calendarDate, displayDateInput, normalizeDateInput } from "~/models/dates";
+import { displayDateInput, normalizeDateInput } from "~/models/dates";
+import { calendarDate } from "~/models/fields";
 import { ROTATION_PURPOSES } from "~/models/enums";
 
 test("a typed date reads day first: 05/03/2026 is 5 March 2026, with or without leading zeros", () => {

@@ -1,6 +1,6 @@
 import { expect, test } from "vitest";
 import { z } from "zod";
-import { createI18n } from "~/i18n/i18n";
+import { i18nFor } from "~/i18n/i18n";
 import { translateMessage } from "~/utils/messages";
 import { installZodMessages } from "~/utils/zod-messages";
 
@@ -31,8 +31,8 @@ test("zod's default messages become translation keys, shown in the user's langua
     role: "common:validation.invalidChoice",
     email: "common:validation.email",
   });
-  const vi = createI18n("vi").t;
-  const en = createI18n("en").t;
+  const vi = i18nFor("vi").t;
+  const en = i18nFor("en").t;
   expect(translateMessage(vi, errors.chapter)).toBe("Giá trị không được lớn hơn 28.");
   expect(translateMessage(en, errors.code)).toBe("At least 3 characters are needed.");
   expect(messages({ name: "x".repeat(6), code: "abc", count: "1.5", role: "admin", chapter: "2.5" })).toEqual({

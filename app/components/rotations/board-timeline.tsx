@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { useLocale } from "~/i18n/use-locale";
+import { dateTimeFormat, formatDate as formatCalendarDate } from "~/i18n/format";
 import { PersonName } from "~/components/person-name";
 import type { DateRange } from "~/models/dates";
 import { clashParams } from "~/models/schedule/rules";
@@ -39,15 +40,9 @@ export function BoardTimeline({ board, view, drag: dragProps = null }: { board: 
   const { t: te } = useTranslation("enums");
   const locale = useLocale();
   const rows = board.groups.rows;
-  // One formatter per render: building an Intl formatter per bar dominates a 500-bar page.
-  const dateFormat = new Intl.DateTimeFormat(locale === "vi" ? "vi-VN" : "en-GB", {
-    timeZone: "UTC",
-    day: "2-digit",
-    month: locale === "vi" ? "2-digit" : "short",
-    year: "numeric",
-  });
-  const monthFormat = new Intl.DateTimeFormat(locale === "vi" ? "vi-VN" : "en-GB", { month: "short", timeZone: "UTC" });
-  const formatDate = (date: string) => dateFormat.format(new Date(`${date}T00:00:00Z`));
+  // Formatters are cached by format.ts: building one per bar dominated a 500-bar page.
+  const formatDate = (date: string) => formatCalendarDate(date, locale);
+  const monthFormat = dateTimeFormat(locale, "monthShort", { month: "short", timeZone: "UTC" });
   const monthLabel = (date: string) => monthFormat.format(new Date(`${date}T00:00:00Z`));
   const drag = dragProps ? { ...dragProps, window: board.window } : null;
   const todayLine =
