@@ -1,7 +1,9 @@
 // The side-by-side page benchmark: the planner's key pages against a bare Remix page, same load,
 // same run, same database.
 //
-//   npm run bench:pages [-- --national <sqlite file>] [-- --fresh-start] [-- --json <file>]
+//   npm run bench:pages -- [--national <sqlite file>] [--fresh-start] [--json <file>]
+//   (or npx tsx tests/bench/pages/run.ts [...]; make the national file once with
+//   `npx tsx seeds/national.ts <file>`: about six minutes on a shared 2-CPU machine)
 //   BENCH_SECONDS=10 (length of each measured run; each is preceded by a 2 s warm-up)
 //   BENCH_KEEP=1 keeps the temporary folder (builds, databases) for a look afterwards
 //
