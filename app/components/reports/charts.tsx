@@ -1,28 +1,20 @@
-// Report charts (recharts), drawn in the browser only: recharts measures the page, so the
-// server renders a placeholder of the same height and the numbers stay in the table below.
+// Report charts, drawn in the browser only: recharts measures the page, so the server renders
+// a placeholder of the same height and the numbers stay in the table below. The drawings
+// (chart-drawings.tsx, with recharts) load after the page, so a report's tables never wait for them.
 // Each chart also carries a visually hidden list of its series for screen readers.
-import { useEffect, useState, type ReactNode } from "react";
-import {
-  Area,
-  AreaChart,
-  Bar,
-  BarChart,
-  CartesianGrid,
-  Cell,
-  Legend,
-  Line,
-  LineChart,
-  ReferenceLine,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from "recharts";
-import {
-  seriesColour,
-  type ChartDatum,
-  type ChartSeries,
-} from "~/models/reports/chart-series";
+import { lazy, Suspense, useEffect, useState, type ReactNode } from "react";
+import type { ChartDatum, ChartSeries } from "~/models/reports/chart-series";
+
+// recharts and the drawings come as their own chunk, fetched once a chart is mounted.
+const SeriesDrawing = lazy(() =>
+  import("./chart-drawings").then((m) => ({ default: m.SeriesDrawing }))
+);
+const RankingDrawing = lazy(() =>
+  import("./chart-drawings").then((m) => ({ default: m.RankingDrawing }))
+);
+const ComparisonDrawing = lazy(() =>
+  import("./chart-drawings").then((m) => ({ default: m.ComparisonDrawing }))
+);
 
 function useMounted() {
   const [mounted, setMounted] = useState(false);
@@ -59,7 +51,6 @@ export function SeriesLineChart({
 }) {
   const mounted = useMounted();
   const tall = series.length > 4;
-  const Chart = stacked ? AreaChart : LineChart;
   return (
     <figure
       className="card min-w-0"
@@ -69,58 +60,15 @@ export function SeriesLineChart({
       <figcaption className="mb-2 font-semibold">{title}</figcaption>
       <div className={tall ? "h-96" : "h-72"} aria-hidden="true">
         {mounted ? (
-          <ResponsiveContainer width="100%" height="100%">
-            <Chart
+          <Suspense fallback={null}>
+            <SeriesDrawing
               data={data}
-              margin={{ top: 16, right: 16, bottom: 0, left: 8 }}
-            >
-              <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
-              <XAxis dataKey="period" />
-              <YAxis tickFormatter={format} width={56} />
-              <Tooltip formatter={(v: number) => format(v)} />
-              <Legend wrapperStyle={{ fontSize: 12 }} />
-              {baseline ? (
-                <ReferenceLine
-                  x={baseline.period}
-                  stroke="#475569"
-                  strokeDasharray="4 4"
-                  label={{
-                    value: baseline.label,
-                    position: "insideTopLeft",
-                    fill: "#334155",
-                    fontSize: 12,
-                  }}
-                />
-              ) : null}
-              {series.map((s, i) =>
-                stacked ? (
-                  <Area
-                    key={s.dataKey}
-                    type="monotone"
-                    stackId="groups"
-                    dataKey={s.dataKey}
-                    name={s.label}
-                    stroke={seriesColour(s, i)}
-                    fill={seriesColour(s, i)}
-                    fillOpacity={s.other ? 0.25 : 0.6}
-                    isAnimationActive={false}
-                  />
-                ) : (
-                  <Line
-                    key={s.dataKey}
-                    type="monotone"
-                    dataKey={s.dataKey}
-                    name={s.label}
-                    stroke={seriesColour(s, i)}
-                    strokeWidth={s.other ? 2 : 2.5}
-                    strokeDasharray={s.other ? "5 4" : undefined}
-                    dot={data.length <= 12}
-                    isAnimationActive={false}
-                  />
-                )
-              )}
-            </Chart>
-          </ResponsiveContainer>
+              series={series}
+              baseline={baseline}
+              format={format}
+              stacked={stacked}
+            />
+          </Suspense>
         ) : null}
       </div>
       <SeriesSummary data={data} series={series} format={format} />
@@ -129,8 +77,8 @@ export function SeriesLineChart({
 }
 
 /**
- * The frame of a horizontal bar chart: caption, the chart drawn once mounted (hidden from screen
- * readers), one category row per label, and the figures as a list for screen readers.
+ * The frame of a horizontal bar chart: caption, the drawing (`children`) once mounted (hidden
+ * from screen readers), and the figures as a list for screen readers.
  */
 function HorizontalBars<Row extends { label: string }>({
   title,
@@ -138,8 +86,6 @@ function HorizontalBars<Row extends { label: string }>({
   height,
   testId,
   series,
-  format,
-  wholeNumbers,
   summary,
   children,
 }: {
@@ -149,8 +95,6 @@ function HorizontalBars<Row extends { label: string }>({
   testId?: string;
   /** The labels in order, for tests and tools that read the figure. */
   series?: string;
-  format: Format;
-  wholeNumbers?: boolean;
   summary: (row: Row) => ReactNode;
   children: ReactNode;
 }) {
@@ -159,17 +103,7 @@ function HorizontalBars<Row extends { label: string }>({
     <figure className="card min-w-0" data-testid={testId} data-series={series}>
       <figcaption className="mb-2 font-semibold">{title}</figcaption>
       <div style={{ height }} aria-hidden="true">
-        {mounted ? (
-          <ResponsiveContainer width="100%" height="100%">
-            <BarChart data={rows} layout="vertical" margin={{ top: 0, right: 24, bottom: 0, left: 8 }}>
-              <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" horizontal={false} />
-              <XAxis type="number" tickFormatter={format} allowDecimals={!wholeNumbers} />
-              <YAxis type="category" dataKey="label" width={150} tick={{ fontSize: 12 }} interval={0} />
-              <Tooltip formatter={(v: number) => format(v)} />
-              {children}
-            </BarChart>
-          </ResponsiveContainer>
-        ) : null}
+        {mounted ? <Suspense fallback={null}>{children}</Suspense> : null}
       </div>
       <ul className="sr-only">
         {rows.map((r) => (
@@ -193,12 +127,14 @@ export function RankingBarChart({
   testId?: string;
 }) {
   return (
-    <HorizontalBars title={title} rows={rows} height={Math.max(160, rows.length * 30 + 40)} testId={testId} format={format} summary={(r) => `${r.label}: ${format(r.value)}`}>
-      <Bar dataKey="value" isAnimationActive={false}>
-        {rows.map((r, i) => (
-          <Cell key={r.label} fill={seriesColour({ key: r.label, label: r.label, dataKey: r.label, other: r.other }, i)} />
-        ))}
-      </Bar>
+    <HorizontalBars
+      title={title}
+      rows={rows}
+      height={Math.max(160, rows.length * 30 + 40)}
+      testId={testId}
+      summary={(r) => `${r.label}: ${format(r.value)}`}
+    >
+      <RankingDrawing rows={rows} format={format} />
     </HorizontalBars>
   );
 }
@@ -247,13 +183,13 @@ export function PeriodComparisonChart({
       height={Math.max(180, rows.length * 44 + 60)}
       testId={testId}
       series={rows.map((r) => r.label).join("|")}
-      format={format}
-      wholeNumbers
-      summary={(r) => `${r.label}: ${labels.previous} ${format(r.previous)}, ${labels.current} ${format(r.current)}`}
+      summary={(r) =>
+        `${r.label}: ${labels.previous} ${format(r.previous)}, ${
+          labels.current
+        } ${format(r.current)}`
+      }
     >
-      <Legend wrapperStyle={{ fontSize: 12 }} />
-      <Bar dataKey="previous" name={labels.previous} fill="#cbd5e1" isAnimationActive={false} />
-      <Bar dataKey="current" name={labels.current} fill="#0f766e" isAnimationActive={false} />
+      <ComparisonDrawing rows={rows} labels={labels} format={format} />
     </HorizontalBars>
   );
 }

@@ -293,8 +293,20 @@ function closure(assetsDir: string, urls: string[]): Chunk[] {
 
 type JsSet = { label: string; files: number; bytes: number; gzipBytes: number; biggest: Chunk[]; limitKb?: number };
 
+// A dynamic import() anywhere in a chunk.
+const DYNAMIC_IMPORT = /\bimport\(\s*["']((?:\.{1,2}\/|\/)[^"']+\.js)["']\s*\)/g;
+
+/** The chunks `url` imports on demand, as absolute asset URLs. */
+function dynamicImports(assetsDir: string, url: string): string[] {
+  const source = fs.readFileSync(path.join(assetsDir, url.replace(/^\/build\//, "")), "utf8");
+  return [...source.matchAll(DYNAMIC_IMPORT)].map((m) => new URL(m[1], `http://assets${url}`).pathname);
+}
+
 function jsSet(label: string, assetsDir: string, manifest: Manifest, routeIds: string[], limitKb?: number): JsSet {
-  const urls = [manifest.entry.module, ...(manifest.entry.imports ?? [])];
+  // entry.client imports the reader's language on demand and waits for it before hydrating, so
+  // the page's language (Vietnamese here, the default) counts as loaded before the route module.
+  const language = dynamicImports(assetsDir, manifest.entry.module).filter((url) => /\/vi-[A-Z0-9]+\.js$/.test(url));
+  const urls = [manifest.entry.module, ...(manifest.entry.imports ?? []), ...language];
   for (const id of routeIds) {
     const route = manifest.routes[id];
     if (!route) throw new Error(`route ${id} is not in the manifest`);
