@@ -1,6 +1,6 @@
 // Calendar-date rules. Dates are `yyyy-MM-dd` text, inclusive at both ends; no function here
 // reads the clock: `today` is always an argument.
-import { addMonths, differenceInCalendarDays, parse, format, subDays } from "date-fns";
+import { addMonths, differenceInCalendarDays, subDays } from "date-fns";
 import { isIsoDate } from "./calendar-date";
 
 // The format check lives in a module of its own, free of date-fns, because every page's script
@@ -28,12 +28,22 @@ export function displayDateInput(value: string | null | undefined): string {
   return isIsoDate(value) ? `${value.slice(8, 10)}/${value.slice(5, 7)}/${value.slice(0, 4)}` : value;
 }
 
-function toDate(value: string): Date {
-  return parse(value, "yyyy-MM-dd", new Date(2000, 0, 1));
+// A `yyyy-MM-dd` text as local midnight and back, by hand rather than with date-fns' parse
+// and format: reports call these hundreds of thousands of times, and the format is fixed.
+/** A `yyyy-MM-dd` date as local midnight; anything but a real calendar date is an invalid Date. */
+export function fromIsoDate(value: string): Date {
+  if (!isIsoDate(value)) return new Date(NaN);
+  const date = new Date(2000, 0, 1);
+  date.setFullYear(Number(value.slice(0, 4)), Number(value.slice(5, 7)) - 1, Number(value.slice(8, 10)));
+  return date;
 }
 
 export function toIsoDate(date: Date): string {
-  return format(date, "yyyy-MM-dd");
+  if (Number.isNaN(date.getTime())) throw new RangeError("Invalid time value");
+  const y = date.getFullYear();
+  const m = date.getMonth() + 1;
+  const d = date.getDate();
+  return `${String(y).padStart(4, "0")}-${m < 10 ? "0" : ""}${m}-${d < 10 ? "0" : ""}${d}`;
 }
 
 /** Today's date in Vietnam (UTC+7, no daylight saving) for a given instant. */
@@ -50,7 +60,7 @@ export function overlaps(a: DateRange, b: DateRange): boolean {
 
 /** Whole days in an inclusive range: 2026-01-01..2026-01-01 is 1 day. */
 export function daysInclusive(range: DateRange): number {
-  return differenceInCalendarDays(toDate(range.end), toDate(range.start)) + 1;
+  return differenceInCalendarDays(fromIsoDate(range.end), fromIsoDate(range.start)) + 1;
 }
 
 /**
@@ -59,8 +69,8 @@ export function daysInclusive(range: DateRange): number {
  * date-fns clamps month ends, so 30 Nov + 3 months is 28/29 Feb.
  */
 export function lastsAtLeastMonths(range: DateRange, months: number): boolean {
-  const minimumEnd = subDays(addMonths(toDate(range.start), months), 1);
-  return toDate(range.end) >= minimumEnd;
+  const minimumEnd = subDays(addMonths(fromIsoDate(range.start), months), 1);
+  return fromIsoDate(range.end) >= minimumEnd;
 }
 
 /** The average month (365.25 / 12 days): the unit of person-months in every report. */
@@ -72,9 +82,9 @@ export function monthsBetween(range: DateRange): number {
 }
 
 export function addDaysIso(date: string, days: number): string {
-  return toIsoDate(new Date(toDate(date).getTime() + days * 86_400_000));
+  return toIsoDate(new Date(fromIsoDate(date).getTime() + days * 86_400_000));
 }
 
 export function addMonthsIso(date: string, months: number): string {
-  return toIsoDate(addMonths(toDate(date), months));
+  return toIsoDate(addMonths(fromIsoDate(date), months));
 }

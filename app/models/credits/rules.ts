@@ -1,15 +1,12 @@
 // Continuing-education credit hours (Circular 32/2023): 120 hours in every rolling period of
 // five consecutive years; 1 credit hour = 1 lesson period. Pure: `today` is an argument.
-import { addDays, addYears, format, parse, subDays } from "date-fns";
+import { addDays, addYears, subDays } from "date-fns";
 import { sql, type SQL } from "drizzle-orm";
-import type { DateRange } from "~/models/dates";
+import { fromIsoDate as toDate, toIsoDate as toIso, type DateRange } from "~/models/dates";
 import type { CreditStandingFilter } from "./schemas";
 
 export const REQUIRED_HOURS = 120;
 export const WINDOW_YEARS = 5;
-
-const toDate = (value: string) => parse(value, "yyyy-MM-dd", new Date(2000, 0, 1));
-const toIso = (date: Date) => format(date, "yyyy-MM-dd");
 
 /**
  * The five-year window ending `today`, inclusive: it starts the day after the same date five
