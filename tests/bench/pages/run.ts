@@ -386,6 +386,15 @@ async function main() {
   ];
   // Every page also loads the route manifest (a script of its own, not counted above).
   const manifestGzipBytes = zlib.gzipSync(fs.readFileSync(manifestFile(assetsDir))).length;
+  // What the reports page fetches after it is shown (import() in its route's chunks: the charts).
+  const reportsRoute = manifest.routes["routes/reports._index"];
+  const reportsNow = new Set(
+    closure(assetsDir, [manifest.entry.module, ...(manifest.entry.imports ?? []), reportsRoute.module, ...(reportsRoute.imports ?? [])]).map((c) => c.url),
+  );
+  const reportsLater = closure(
+    assetsDir,
+    [...new Set([reportsRoute.module, ...(reportsRoute.imports ?? [])].flatMap((url) => dynamicImports(assetsDir, url)))],
+  ).filter((c) => !reportsNow.has(c.url));
 
   // ---- start and servers ----
   const appDb = path.join(tmp, "app.sqlite");
@@ -535,6 +544,8 @@ async function main() {
     console.log(`      biggest: ${set.biggest.map((c) => `${c.url.replace(/^\/build\//, "")} ${kb(c.gzipBytes)} KB`).join(", ")}`);
   }
   console.log(`   not counted above: the route manifest every page loads, ${kb(manifestGzipBytes)} KB gzip`);
+  const laterGzip = reportsLater.reduce((sum, c) => sum + c.gzipBytes, 0);
+  console.log(`   fetched by /reports after it is shown, once a chart is mounted: ${kb(laterGzip)} KB gzip (${reportsLater.map((c) => path.basename(c.url)).join(", ") || "nothing"})`);
 
   console.log("");
   console.log(`3. Memory of the app server (target: peak ≤ ${TARGETS.rssMb} MB${national ? " at national scale" : ""})`);
