@@ -771,6 +771,30 @@ export const adoptionPairs = sqliteTable(
   ],
 );
 
+/**
+ * Counts of adoption_pairs as half-yearly deltas by (province, the facility's level and
+ * competence group on the delta's date, half-year, category, cross-level); kept in step by
+ * triggers (see models/adoption/rollup.server.ts). Primary key in the order the reports read
+ * it: a category and measure, then a province's half-years. WITHOUT ROWID (in the migration),
+ * so the key is the table and a range read needs no second lookup.
+ */
+export const adoptionRollup = sqliteTable(
+  "adoption_rollup",
+  {
+    category: text("category", { enum: ["all", "official"] }).notNull(),
+    crossLevel: integer("cross_level").notNull(),
+    /** "-" for facilities without a province (the reports' key for them). */
+    provinceCode: text("province_code").notNull(),
+    /** The last day of the half-year of the delta's date (yyyy-06-30 or yyyy-12-31). */
+    periodEnd: text("period_end").notNull(),
+    level: text("level", { enum: LEVELS }).notNull(),
+    /** A competence level, or "none" when not classified on the date. */
+    competence: text("competence").notNull(),
+    n: integer("n").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.category, t.crossLevel, t.provinceCode, t.periodEnd, t.level, t.competence] })],
+);
+
 /** A facility's submission of additions to its technique list, decided by the department. */
 export const techniqueListRequests = sqliteTable(
   "technique_list_requests",
