@@ -32,6 +32,7 @@
 // holds the same text; rollup-maintenance.test.ts checks it against sqlite_master).
 // rebuildAdoptionRollup recomputes everything (seeds after bulk loads, repairs).
 import { sql } from "drizzle-orm";
+import type { Db } from "~/db/client.server";
 import type { Tx } from "~/models/audit/audit.server";
 
 /** The facility's level on `date` (facility_levels, else its earliest row, else facilities.level); as levelOnDateSql. */
@@ -112,4 +113,29 @@ export function rebuildAdoptionRollup(tx: Tx): number {
 /** Drops rows whose deltas cancelled out (they count nothing; maintenance leaves them). */
 export function compactAdoptionRollup(tx: Tx): void {
   tx.run(sql`delete from adoption_rollup where n = 0`);
+}
+
+/**
+ * Runs a bulk load without the rollup's triggers, then puts them back and rebuilds the rollup
+ * once (the national seed: a million pairs are written faster without a trigger each). Only
+ * for a database nobody else writes meanwhile.
+ */
+export function withRollupRebuiltAfter<T>(db: Db, load: () => T): T {
+  const triggers = db.$client.prepare(`select name, sql from sqlite_master where type = 'trigger' and name like 'adoption_rollup_%'`).all() as { name: string; sql: string }[];
+  for (const t of triggers) db.$client.exec(`drop trigger "${t.name}"`);
+  try {
+    return load();
+  } finally {
+    db.$client.exec("begin immediate");
+    try {
+      for (const t of triggers) db.$client.exec(t.sql);
+      db.$client.exec("delete from adoption_rollup");
+      db.$client.exec(`insert into adoption_rollup (${KEY}, n)
+        select * from (${rollupDeltaSelect(`(select ${PAIR_COLUMNS} from adoption_pairs)`, 1)}) where n <> 0`);
+      db.$client.exec("commit");
+    } catch (error) {
+      db.$client.exec("rollback");
+      throw error;
+    }
+  }
 }
