@@ -1,3 +1,12 @@
+CREATE TABLE `adoption_facility_rollup` (
+	`facility_id` integer NOT NULL,
+	`category` text NOT NULL,
+	`cross_level` integer NOT NULL,
+	`period_end` text NOT NULL,
+	`n` integer NOT NULL,
+	PRIMARY KEY(`facility_id`, `category`, `cross_level`, `period_end`)
+) WITHOUT ROWID;
+--> statement-breakpoint
 CREATE TABLE `adoption_rollup` (
 	`category` text NOT NULL,
 	`cross_level` integer NOT NULL,
@@ -8,6 +17,10 @@ CREATE TABLE `adoption_rollup` (
 	`n` integer NOT NULL,
 	PRIMARY KEY(`category`, `cross_level`, `province_code`, `period_end`, `level`, `competence`)
 ) WITHOUT ROWID;
+--> statement-breakpoint
+CREATE INDEX `adoption_events_suspended_idx` ON `adoption_events` (`facility_id`,`technique_id`,`event_on`) WHERE kind = 'suspended';--> statement-breakpoint
+CREATE INDEX `adoption_events_resumed_idx` ON `adoption_events` (`facility_id`,`technique_id`,`event_on`) WHERE kind = 'resumed';--> statement-breakpoint
+CREATE INDEX `adoption_pairs_suspended_cover_idx` ON `adoption_pairs` (`facility_id`,`suspended_on`,`cross_level`,`started_on`,`official_on`,`chapter_number`,`technique_id`) WHERE suspended_on is not null;
 --> statement-breakpoint
 CREATE TRIGGER `adoption_rollup_pair_insert` AFTER INSERT ON `adoption_pairs`
 BEGIN
@@ -43,6 +56,13 @@ BEGIN
     join facilities f on f.id = d.facility_id
     group by 1, 2, 3, 4, 5, 6) where true
     on conflict (province_code, level, competence, period_end, category, cross_level) do update set n = n + excluded.n;
+  insert into adoption_facility_rollup (facility_id, category, cross_level, period_end, n)
+    select * from (select s.facility_id, k.category, s.cross_level,
+        substr(case k.category when 'all' then s.started_on else s.official_on end, 1, 4) || case when substr(case k.category when 'all' then s.started_on else s.official_on end, 6, 2) <= '06' then '-06-30' else '-12-31' end as period_end, 1 * count(*) as n
+      from (select new.facility_id as facility_id, new.cross_level as cross_level, new.started_on as started_on, new.official_on as official_on) s cross join (select 'all' as category union all select 'official' as category) k
+      where (case k.category when 'all' then s.started_on else s.official_on end) is not null
+      group by 1, 2, 3, 4) where true
+    on conflict (facility_id, category, cross_level, period_end) do update set n = n + excluded.n;
 END;
 --> statement-breakpoint
 CREATE TRIGGER `adoption_rollup_pair_delete` AFTER DELETE ON `adoption_pairs`
@@ -79,6 +99,13 @@ BEGIN
     join facilities f on f.id = d.facility_id
     group by 1, 2, 3, 4, 5, 6) where true
     on conflict (province_code, level, competence, period_end, category, cross_level) do update set n = n + excluded.n;
+  insert into adoption_facility_rollup (facility_id, category, cross_level, period_end, n)
+    select * from (select s.facility_id, k.category, s.cross_level,
+        substr(case k.category when 'all' then s.started_on else s.official_on end, 1, 4) || case when substr(case k.category when 'all' then s.started_on else s.official_on end, 6, 2) <= '06' then '-06-30' else '-12-31' end as period_end, -1 * count(*) as n
+      from (select old.facility_id as facility_id, old.cross_level as cross_level, old.started_on as started_on, old.official_on as official_on) s cross join (select 'all' as category union all select 'official' as category) k
+      where (case k.category when 'all' then s.started_on else s.official_on end) is not null
+      group by 1, 2, 3, 4) where true
+    on conflict (facility_id, category, cross_level, period_end) do update set n = n + excluded.n;
 END;
 --> statement-breakpoint
 CREATE TRIGGER `adoption_rollup_pair_update` AFTER UPDATE ON `adoption_pairs`
@@ -149,6 +176,20 @@ BEGIN
     join facilities f on f.id = d.facility_id
     group by 1, 2, 3, 4, 5, 6) where true
     on conflict (province_code, level, competence, period_end, category, cross_level) do update set n = n + excluded.n;
+  insert into adoption_facility_rollup (facility_id, category, cross_level, period_end, n)
+    select * from (select s.facility_id, k.category, s.cross_level,
+        substr(case k.category when 'all' then s.started_on else s.official_on end, 1, 4) || case when substr(case k.category when 'all' then s.started_on else s.official_on end, 6, 2) <= '06' then '-06-30' else '-12-31' end as period_end, -1 * count(*) as n
+      from (select old.facility_id as facility_id, old.cross_level as cross_level, old.started_on as started_on, old.official_on as official_on) s cross join (select 'all' as category union all select 'official' as category) k
+      where (case k.category when 'all' then s.started_on else s.official_on end) is not null
+      group by 1, 2, 3, 4) where true
+    on conflict (facility_id, category, cross_level, period_end) do update set n = n + excluded.n;
+  insert into adoption_facility_rollup (facility_id, category, cross_level, period_end, n)
+    select * from (select s.facility_id, k.category, s.cross_level,
+        substr(case k.category when 'all' then s.started_on else s.official_on end, 1, 4) || case when substr(case k.category when 'all' then s.started_on else s.official_on end, 6, 2) <= '06' then '-06-30' else '-12-31' end as period_end, 1 * count(*) as n
+      from (select new.facility_id as facility_id, new.cross_level as cross_level, new.started_on as started_on, new.official_on as official_on) s cross join (select 'all' as category union all select 'official' as category) k
+      where (case k.category when 'all' then s.started_on else s.official_on end) is not null
+      group by 1, 2, 3, 4) where true
+    on conflict (facility_id, category, cross_level, period_end) do update set n = n + excluded.n;
 END;
 --> statement-breakpoint
 CREATE TRIGGER `adoption_rollup_facility_levels_insert_before` BEFORE INSERT ON `facility_levels`
@@ -688,3 +729,10 @@ SELECT * FROM (select coalesce(f.province_code, '-') as province_code, coalesce(
       cross join (select 1 as k union all select -1 as k) m) d
   join facilities f on f.id = d.facility_id
   group by 1, 2, 3, 4, 5, 6) WHERE n <> 0;
+--> statement-breakpoint
+INSERT INTO adoption_facility_rollup (facility_id, category, cross_level, period_end, n)
+SELECT * FROM (select s.facility_id, k.category, s.cross_level,
+      substr(case k.category when 'all' then s.started_on else s.official_on end, 1, 4) || case when substr(case k.category when 'all' then s.started_on else s.official_on end, 6, 2) <= '06' then '-06-30' else '-12-31' end as period_end, 1 * count(*) as n
+    from (select facility_id, cross_level, started_on, official_on from adoption_pairs) s cross join (select 'all' as category union all select 'official' as category) k
+    where (case k.category when 'all' then s.started_on else s.official_on end) is not null
+    group by 1, 2, 3, 4);

@@ -8,7 +8,7 @@ import { sql } from "drizzle-orm";
 import { openDb } from "~/db/client.server";
 import type { Actor } from "~/models/access/policy";
 import { pairSummarySql } from "~/models/adoption/pair-summary.server";
-import { rollupDeltaSelect } from "~/models/adoption/rollup.server";
+import { facilityRollupSelect, rollupDeltaSelect } from "~/models/adoption/rollup.server";
 import { addDaysIso } from "~/models/dates";
 import { yearPeriods } from "~/models/reports/adoption-report.server";
 import { countPairsInRanges, countPairsInSummary, type DateRange, type RangeCount } from "~/models/reports/pair-counts.server";
@@ -42,6 +42,13 @@ const rollupDiff = db.get<{ n: number }>(sql`select (select count(*) from (${reb
 const rows = db.get<{ n: number }>(sql`select count(*) as n from adoption_rollup`)!.n;
 console.log(`rollup (${rows} rows) vs rebuild: ${rollupDiff} rows differ (${elapsed()})`);
 if (rollupDiff !== 0) fail("rollup vs rebuild");
+const facilityRebuilt = sql.raw(`select * from (${facilityRollupSelect("(select facility_id, cross_level, started_on, official_on from adoption_pairs)", 1)}) where n <> 0`);
+const facilityKept = sql.raw("select facility_id, category, cross_level, period_end, n from adoption_facility_rollup where n <> 0");
+const facilityDiff = db.get<{ n: number }>(
+  sql`select (select count(*) from (${facilityRebuilt} except ${facilityKept})) + (select count(*) from (${facilityKept} except ${facilityRebuilt})) as n`,
+)!.n;
+console.log(`per-facility rollup vs rebuild: ${facilityDiff} rows differ (${elapsed()})`);
+if (facilityDiff !== 0) fail("per-facility rollup vs rebuild");
 
 // 3. Every range count from the rollup and from the pair summary.
 const admin: Actor = { userId: 0, role: "admin", facilityId: null, provinceCode: null };

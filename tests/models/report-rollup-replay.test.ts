@@ -10,7 +10,7 @@ import type { Db } from "~/db/client.server";
 import { facilityCompetenceLevels } from "~/db/schema";
 import type { Actor } from "~/models/access/policy";
 import { recordAdoptionEvents, type AdoptionEventInput } from "~/models/adoption/ledger.server";
-import { rebuildAdoptionRollup, rollupDeltaSelect } from "~/models/adoption/rollup.server";
+import { facilityRollupSelect, rebuildAdoptionRollup, rollupDeltaSelect } from "~/models/adoption/rollup.server";
 import { recordTechniqueLevel } from "~/models/catalogue/levels.server";
 import { addDaysIso } from "~/models/dates";
 import { LEVELS } from "~/models/enums";
@@ -33,7 +33,13 @@ function rollupAgainstRebuild(db: Db) {
     sql.raw(`select * from (${rollupDeltaSelect("(select facility_id, cross_level, started_on, official_on from adoption_pairs)", 1)}) where n <> 0`),
   );
   const asMap = (rows: Row[]) => Object.fromEntries(rows.map((r) => [keyOf(r), r.n]));
-  return { stored: asMap(stored), rebuilt: asMap(rebuilt) };
+  type FacilityRow = { facility_id: number; category: string; cross_level: number; period_end: string; n: number };
+  const asFacilityMap = (rows: FacilityRow[]) => Object.fromEntries(rows.map((r) => [`${r.facility_id}|${r.category}|${r.cross_level}|${r.period_end}`, r.n]));
+  const perFacility = db.all<FacilityRow>(sql`select * from adoption_facility_rollup where n <> 0`);
+  const perFacilityRebuilt = db.all<FacilityRow>(
+    sql.raw(`select * from (${facilityRollupSelect("(select facility_id, cross_level, started_on, official_on from adoption_pairs)", 1)}) where n <> 0`),
+  );
+  return { stored: { ...asMap(stored), ...asFacilityMap(perFacility) }, rebuilt: { ...asMap(rebuilt), ...asFacilityMap(perFacilityRebuilt) } };
 }
 
 const normalise = (rows: RangeCount[]) =>

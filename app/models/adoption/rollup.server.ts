@@ -30,7 +30,9 @@
 //   under the old history, after it every pair comes back under the new one.
 // The triggers' statements are DELTA_SQL below with the pair source filled in (the migration
 // holds the same text; rollup-maintenance.test.ts checks it against sqlite_master).
-// rebuildAdoptionRollup recomputes everything (seeds after bulk loads, repairs).
+// adoption_facility_rollup holds the same counts per facility and half-year without any
+// classification (kept by the adoption_pairs triggers only): the reports read a reclassified
+// facility's counts there. rebuildAdoptionRollup recomputes both (seeds after bulk loads, repairs).
 import { sql } from "drizzle-orm";
 import type { Db } from "~/db/client.server";
 import type { Tx } from "~/models/audit/audit.server";
@@ -90,6 +92,22 @@ export function rollupApplySql(source: string, sign: 1 | -1): string {
   on conflict (${KEY}) do update set n = n + excluded.n`;
 }
 
+/** The statement that adds (sign 1) or removes (-1) the pairs of `source` to or from the per-facility counts. */
+export function facilityRollupApplySql(source: string, sign: 1 | -1): string {
+  return `insert into adoption_facility_rollup (facility_id, category, cross_level, period_end, n)
+  select * from (${facilityRollupSelect(source, sign)}) where true
+  on conflict (facility_id, category, cross_level, period_end) do update set n = n + excluded.n`;
+}
+
+/** The per-facility counts (times `sign`) of the pairs of `source`: +1 in the half-year of the counted-from date. */
+export function facilityRollupSelect(source: string, sign: 1 | -1): string {
+  return `select s.facility_id, k.category, s.cross_level,
+      ${halfYearEndSql("case k.category when 'all' then s.started_on else s.official_on end")} as period_end, ${sign} * count(*) as n
+    from ${source} s cross join (select 'all' as category union all select 'official' as category) k
+    where (case k.category when 'all' then s.started_on else s.official_on end) is not null
+    group by 1, 2, 3, 4`;
+}
+
 const PAIR_COLUMNS = "facility_id, cross_level, started_on, official_on";
 
 /** A one-row pair source of a trigger's `new` or `old` row of adoption_pairs. */
@@ -107,12 +125,15 @@ export function rebuildAdoptionRollup(tx: Tx): number {
   tx.run(sql`delete from adoption_rollup`);
   tx.run(sql.raw(`insert into adoption_rollup (${KEY}, n)
     select * from (${rollupDeltaSelect(`(select ${PAIR_COLUMNS} from adoption_pairs)`, 1)}) where n <> 0`));
+  tx.run(sql`delete from adoption_facility_rollup`);
+  tx.run(sql.raw(`insert into adoption_facility_rollup select * from (${facilityRollupSelect(`(select ${PAIR_COLUMNS} from adoption_pairs)`, 1)})`));
   return tx.get<{ n: number }>(sql`select count(*) as n from adoption_rollup`)?.n ?? 0;
 }
 
 /** Drops rows whose deltas cancelled out (they count nothing; maintenance leaves them). */
 export function compactAdoptionRollup(tx: Tx): void {
   tx.run(sql`delete from adoption_rollup where n = 0`);
+  tx.run(sql`delete from adoption_facility_rollup where n = 0`);
 }
 
 /**
@@ -132,6 +153,8 @@ export function withRollupRebuiltAfter<T>(db: Db, load: () => T): T {
       db.$client.exec("delete from adoption_rollup");
       db.$client.exec(`insert into adoption_rollup (${KEY}, n)
         select * from (${rollupDeltaSelect(`(select ${PAIR_COLUMNS} from adoption_pairs)`, 1)}) where n <> 0`);
+      db.$client.exec("delete from adoption_facility_rollup");
+      db.$client.exec(`insert into adoption_facility_rollup select * from (${facilityRollupSelect(`(select ${PAIR_COLUMNS} from adoption_pairs)`, 1)})`);
       db.$client.exec("commit");
     } catch (error) {
       db.$client.exec("rollback");

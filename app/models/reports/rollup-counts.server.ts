@@ -107,8 +107,10 @@ export function rollupRangeCounts(
     coalesce(${competenceOnDateSql(sql`fa.id`, date)}, 'none') as competence, coalesce(fa.province_code, ${NO_PROVINCE_KEY}) as province`;
   const column = category === "official" ? sql.raw("p.official_on") : sql.raw("p.started_on");
 
-  // Facilities in reach whose classification has a dated change after the first date read.
-  const moved = db
+  // Facilities in reach whose classification has a dated change after the first date read
+  // (none matter when neither the groups nor the filter read the classification).
+  const readsClassification = dimension === "level" || dimension === "competence" || levels !== null || competences !== null;
+  const moved = !readsClassification ? [] : db
     .all<{ id: number }>(sql`select fa.id from facilities fa where ${inReach} and (
         exists (select 1 from facility_levels h where h.facility_id = fa.id and h.valid_from > ${dates[0]} and h.valid_from <= ${lastDay})
         or exists (select 1 from facility_competence_levels h where h.facility_id = fa.id and h.valid_from > ${dates[0]} and h.valid_from <= ${lastDay}))`)
@@ -116,7 +118,8 @@ export function rollupRangeCounts(
   if (moved.length > 0) {
     // Their share of the rollup's sums (their pairs by each date's half-year end, under that
     // day's classification) out, the same pairs under the classification on the report date
-    // in; only where the two classifications differ in key or filter.
+    // in; only where the two classifications differ in key or filter. Their counts per
+    // half-year come from the per-facility rollup.
     const classDates = [...ends, reportDate];
     const classes = db.all<Classified & { f: number; i: number }>(sql`
       with x(i, d) as (values ${sql.join(
@@ -135,20 +138,16 @@ export function rollupRangeCounts(
       });
     }
     if (moves.length > 0) {
-      const bucket = sql`(case ${sql.join(
-        ends.map((c, i) => sql`when ${column} <= ${c} then ${i}`),
-        sql` `,
-      )} end)`;
       const facilityIds = [...new Set(moves.map((m) => m.f))];
       const byFacility = new Map<number, number[]>();
-      for (const r of db.all<{ f: number; b: number; n: number }>(sql`
-        with m(id) as (values ${sql.join(facilityIds.map((id) => sql`(${id})`), sql`, `)})
-        select p.facility_id as f, ${bucket} as b, count(*) as n
-        from m cross join adoption_pairs p on p.facility_id = m.id and p.cross_level in (${cross}) and ${column} <= ${ends[ends.length - 1]}
+      for (const r of db.all<{ f: number; end: string; n: number }>(sql`
+        select r.facility_id as f, r.period_end as end, sum(r.n) as n from adoption_facility_rollup r
+        where r.facility_id in (${list(facilityIds)}) and r.category = ${category} and r.cross_level in (${cross})
+          and r.period_end <= ${ends[ends.length - 1]}
         group by 1, 2`)) {
         let row = byFacility.get(r.f);
         if (!row) byFacility.set(r.f, (row = ends.map(() => 0)));
-        row[r.b] += r.n;
+        row[ends.findIndex((e) => r.end <= e)] += r.n;
       }
       for (const { f, e, from, to } of moves) {
         const n = (byFacility.get(f) ?? []).slice(0, e + 1).reduce((x, y) => x + y, 0);
