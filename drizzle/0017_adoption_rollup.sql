@@ -20,6 +20,7 @@ CREATE TABLE `adoption_rollup` (
 --> statement-breakpoint
 CREATE INDEX `adoption_events_suspended_idx` ON `adoption_events` (`facility_id`,`technique_id`,`event_on`) WHERE kind = 'suspended';--> statement-breakpoint
 CREATE INDEX `adoption_events_resumed_idx` ON `adoption_events` (`facility_id`,`technique_id`,`event_on`) WHERE kind = 'resumed';--> statement-breakpoint
+CREATE INDEX `adoption_pairs_unclassified_idx` ON `adoption_pairs` (`facility_id`,`started_on`) WHERE min_level is null;--> statement-breakpoint
 CREATE INDEX `adoption_pairs_suspended_cover_idx` ON `adoption_pairs` (`facility_id`,`suspended_on`,`cross_level`,`started_on`,`official_on`,`chapter_number`,`technique_id`) WHERE suspended_on is not null;
 --> statement-breakpoint
 CREATE TRIGGER `adoption_rollup_pair_insert` AFTER INSERT ON `adoption_pairs`

@@ -772,6 +772,8 @@ export const adoptionPairs = sqliteTable(
     index("adoption_pairs_suspended_idx")
       .on(t.facilityId, t.suspendedOn, t.crossLevel)
       .where(sql`suspended_on is not null`),
+    // Pairs of techniques without a legacy level, which the department dashboard counts apart.
+    index("adoption_pairs_unclassified_idx").on(t.facilityId, t.startedOn).where(sql`min_level is null`),
     // The same pairs with every column the reports' suspended-pair pass reads (no table look-up).
     index("adoption_pairs_suspended_cover_idx")
       .on(t.facilityId, t.suspendedOn, t.crossLevel, t.startedOn, t.officialOn, t.chapterNumber, t.techniqueId)

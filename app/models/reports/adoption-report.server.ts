@@ -133,7 +133,8 @@ export function computeAdoptionFigures(
   };
   // The pairs of pairsSql(…, { suspendedOnly: true }), with the group key computed once per
   // facility (a key of the facility) rather than once per suspension: a national report reads
-  // some 40,000 suspensions, and a level on the report date is three look-ups each.
+  // some 40,000 suspensions, and a level on the report date is three look-ups each. The
+  // covering partial index saves a table look-up per pair (the planner prefers the narrower one).
   const { facilityKey, chapterKey } = DIMENSION_SQL[dimension];
   const pairKey = facilityKey ? sql`f.k` : chapterKey!(sql`a.chapter_number`);
   const cross = filter.crossOnly === false ? sql`` : sql` and +a.cross_level = 1`;
@@ -144,7 +145,8 @@ export function computeAdoptionFigures(
       s as materialized (select ${pairKey} as k, a.started_on as from_all,
         case when a.official_on <= ${reportDate} then a.official_on end as from_official,
         x.event_on as off_on, ${resumedOnSql()} as back_on
-      from f cross join adoption_pairs a on a.facility_id = f.id and a.suspended_on <= ${reportDate}${cross}
+      from f cross join adoption_pairs a indexed by adoption_pairs_suspended_cover_idx
+        on a.facility_id = f.id and a.suspended_on <= ${reportDate}${cross}
         and +a.started_on <= ${reportDate}${chapter}
       join adoption_events x on x.facility_id = a.facility_id and x.technique_id = a.technique_id
         and x.kind = 'suspended' and x.event_on <= ${reportDate})
