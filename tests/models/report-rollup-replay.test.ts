@@ -10,7 +10,16 @@ import type { Db } from "~/db/client.server";
 import { facilityCompetenceLevels } from "~/db/schema";
 import type { Actor } from "~/models/access/policy";
 import { recordAdoptionEvents, type AdoptionEventInput } from "~/models/adoption/ledger.server";
-import { facilityRollupSelect, rebuildAdoptionRollup, rollupDeltaSelect } from "~/models/adoption/rollup.server";
+import {
+  facilityPairSource,
+  facilityRollupApplySql,
+  facilityRollupSelect,
+  rebuildAdoptionRollup,
+  rollupApplySql,
+  rollupDeltaSelect,
+  triggerPairSource,
+} from "~/models/adoption/rollup.server";
+import { createTestDb } from "../helpers/db";
 import { recordTechniqueLevel } from "~/models/catalogue/levels.server";
 import { addDaysIso } from "~/models/dates";
 import { LEVELS } from "~/models/enums";
@@ -170,4 +179,19 @@ test("the rollup equals its rebuild and counts what the pair summary and the raw
   for (const row of report.rows) {
     for (const category of REPORT_CATEGORIES) expect(row.periods.at(-1)![category].cumulative, `${row.key} ${category}`).toBe(performed(row.key, category));
   }
+});
+
+test("the migration's triggers run the statements rollup.server.ts writes", () => {
+  const db = createTestDb();
+  const squash = (text: string) => text.replace(/\s+/g, " ").trim();
+  const trigger = (name: string) => squash(db.get<{ sql: string }>(sql`select sql from sqlite_master where type = 'trigger' and name = ${name}`)!.sql);
+  expect(trigger("adoption_rollup_pair_insert")).toContain(squash(rollupApplySql(triggerPairSource("new"), 1)));
+  expect(trigger("adoption_rollup_pair_insert")).toContain(squash(facilityRollupApplySql(triggerPairSource("new"), 1)));
+  expect(trigger("adoption_rollup_pair_delete")).toContain(squash(rollupApplySql(triggerPairSource("old"), -1)));
+  expect(trigger("adoption_rollup_pair_update")).toContain(squash(rollupApplySql(triggerPairSource("new"), 1)));
+  expect(trigger("adoption_rollup_facility_levels_insert_before")).toContain(squash(rollupApplySql(facilityPairSource("new.facility_id"), -1)));
+  expect(trigger("adoption_rollup_facility_competence_levels_delete_after")).toContain(squash(rollupApplySql(facilityPairSource("old.facility_id"), 1)));
+  expect(trigger("adoption_rollup_facility_before")).toContain(squash(rollupApplySql(facilityPairSource("old.id"), -1)));
+  const names = db.all<{ name: string }>(sql`select name from sqlite_master where type = 'trigger' and name like 'adoption_rollup_%'`);
+  expect(names).toHaveLength(17);
 });

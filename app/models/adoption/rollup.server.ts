@@ -6,7 +6,7 @@
 //
 // Why half-years and no chapter: the reports' periods are calendar years and the six- and
 // twelve-month periods of Circular 38/2024, so every period ends a half-year except the last,
-// which ends on the report date (reports-rollup reads that part from the pair summary). With
+// which ends on the report date (reports/rollup-counts.server.ts reads that part from the pair summary). With
 // months and chapters in the key the table held 700,000 rows at national scale (about one per
 // pair: nothing to gain); as it is, some 12,000. Chapter figures count the pair summary's
 // chapter index, which is quick already.
@@ -28,8 +28,9 @@
 // - facility_levels and facility_competence_levels insert / update / delete, and an update of
 //   facilities.level or province_code: before the write every pair of the facility leaves
 //   under the old history, after it every pair comes back under the new one.
-// The triggers' statements are DELTA_SQL below with the pair source filled in (the migration
-// holds the same text; rollup-maintenance.test.ts checks it against sqlite_master).
+// The triggers' statements are rollupApplySql / facilityRollupApplySql below with the pair
+// source filled in: the migration holds their text, and report-rollup-replay.test.ts checks
+// the installed triggers against these functions.
 // adoption_facility_rollup holds the same counts per facility and half-year without any
 // classification (kept by the adoption_pairs triggers only): the reports read a reclassified
 // facility's counts there. rebuildAdoptionRollup recomputes both (seeds after bulk loads, repairs).
