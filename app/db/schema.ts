@@ -716,6 +716,10 @@ export const adoptionEvents = sqliteTable(
   (t) => [
     // Covers the reports' per-pair GROUP BY (kind included): the ledger is read from the index alone.
     index("adoption_facility_technique_idx").on(t.facilityId, t.techniqueId, t.eventOn, t.kind),
+    // The reports' pass over suspended pairs looks up each pair's suspensions and resumptions:
+    // two small indexes (a few per cent of the events) instead of seeks into the large one.
+    index("adoption_events_suspended_idx").on(t.facilityId, t.techniqueId, t.eventOn).where(sql`kind = 'suspended'`),
+    index("adoption_events_resumed_idx").on(t.facilityId, t.techniqueId, t.eventOn).where(sql`kind = 'resumed'`),
     index("adoption_technique_idx").on(t.techniqueId),
     index("adoption_kind_date_idx").on(t.kind, t.eventOn, t.facilityId),
     index("adoption_agreement_idx").on(t.agreementId),
@@ -768,7 +772,54 @@ export const adoptionPairs = sqliteTable(
     index("adoption_pairs_suspended_idx")
       .on(t.facilityId, t.suspendedOn, t.crossLevel)
       .where(sql`suspended_on is not null`),
+    // Pairs of techniques without a legacy level, which the department dashboard counts apart.
+    index("adoption_pairs_unclassified_idx").on(t.facilityId, t.startedOn).where(sql`min_level is null`),
+    // The same pairs with every column the reports' suspended-pair pass reads (no table look-up).
+    index("adoption_pairs_suspended_cover_idx")
+      .on(t.facilityId, t.suspendedOn, t.crossLevel, t.startedOn, t.officialOn, t.chapterNumber, t.techniqueId)
+      .where(sql`suspended_on is not null`),
   ],
+);
+
+/**
+ * Counts of adoption_pairs as half-yearly deltas by (province, the facility's level and
+ * competence group on the delta's date, half-year, category, cross-level); kept in step by
+ * triggers (see models/adoption/rollup.server.ts). Primary key in the order the reports read
+ * it: a category and measure, then a province's half-years. WITHOUT ROWID (in the migration),
+ * so the key is the table and a range read needs no second lookup.
+ */
+export const adoptionRollup = sqliteTable(
+  "adoption_rollup",
+  {
+    category: text("category", { enum: ["all", "official"] }).notNull(),
+    crossLevel: integer("cross_level").notNull(),
+    /** "-" for facilities without a province (the reports' key for them). */
+    provinceCode: text("province_code").notNull(),
+    /** The last day of the half-year of the delta's date (yyyy-06-30 or yyyy-12-31). */
+    periodEnd: text("period_end").notNull(),
+    level: text("level", { enum: LEVELS }).notNull(),
+    /** A competence level, or "none" when not classified on the date. */
+    competence: text("competence").notNull(),
+    n: integer("n").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.category, t.crossLevel, t.provinceCode, t.periodEnd, t.level, t.competence] })],
+);
+
+/**
+ * The same counts per facility, without classification (so no history change touches them):
+ * the reports move a reclassified facility's pairs from the group of one date to that of the
+ * report date by reading its few rows here instead of its pairs.
+ */
+export const adoptionFacilityRollup = sqliteTable(
+  "adoption_facility_rollup",
+  {
+    facilityId: integer("facility_id").notNull(),
+    category: text("category", { enum: ["all", "official"] }).notNull(),
+    crossLevel: integer("cross_level").notNull(),
+    periodEnd: text("period_end").notNull(),
+    n: integer("n").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.facilityId, t.category, t.crossLevel, t.periodEnd] })],
 );
 
 /** A facility's submission of additions to its technique list, decided by the department. */

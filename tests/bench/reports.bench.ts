@@ -21,6 +21,9 @@ const size = db.get<{ facilities: number; events: number; pairs: number }>(sql`s
   (select count(*) from adoption_events) as events,
   (select count(*) from (select 1 from adoption_events group by facility_id, technique_id)) as pairs`)!;
 console.log(`${file}: ${size.facilities} facilities, ${size.events} events, ${size.pairs} facility-technique pairs; report date ${today}`);
+const rollup = db.get<{ rows: number; perFacility: number }>(sql`select (select count(*) from adoption_rollup) as rows,
+  (select count(*) from adoption_facility_rollup) as perFacility`)!;
+console.log(`rollup: ${rollup.rows} rows (province × classification × half-year), ${rollup.perFacility} per-facility rows`);
 
 function time(label: string, run: () => unknown, runs = 5) {
   run();

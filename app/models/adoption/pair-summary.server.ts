@@ -9,6 +9,8 @@
 // min_level is the technique's legacy level in force on started_on (technique_levels), so a
 // later level change never reclassifies an earlier pair; chapter_number is a copy that a
 // trigger keeps in step with the catalogue (drizzle/0005). rebuildAdoptionPairs recomputes all.
+// Rows are upserted, never REPLACEd: the rollup's triggers (rollup.server.ts) see an update as
+// an update (SQLite runs no delete trigger for a row REPLACE removes).
 import { sql, type SQL } from "drizzle-orm";
 import type { Tx } from "~/models/audit/audit.server";
 import { techniqueLevelOnDateSql } from "~/models/catalogue/level-on-date.server";
@@ -17,6 +19,14 @@ import { levelOnDateSql } from "~/models/facilities/levels.server";
 const COLUMNS = sql.raw(
   "facility_id, technique_id, started_on, approved_on, official_on, suspended_on, level_at_start, min_level, chapter_number",
 );
+
+/** Writes the summary rows `select` yields over the stored ones (an upsert, see the header). */
+function upsertPairs(tx: Tx, select: SQL): void {
+  tx.run(sql`insert into adoption_pairs (${COLUMNS}) select * from (${select}) where true
+    on conflict (facility_id, technique_id) do update set started_on = excluded.started_on,
+      approved_on = excluded.approved_on, official_on = excluded.official_on, suspended_on = excluded.suspended_on,
+      level_at_start = excluded.level_at_start, min_level = excluded.min_level, chapter_number = excluded.chapter_number`);
+}
 
 /**
  * The summary rows of the pairs whose events match `eventsWhere` (over `adoption_events e`).
@@ -49,7 +59,7 @@ export function pairSummarySql(eventsWhere: SQL): SQL {
  */
 export function refreshAdoptionPairs(tx: Tx, facilityId: number, techniqueIds?: readonly number[]): void {
   if (techniqueIds === undefined) {
-    tx.run(sql`insert or replace into adoption_pairs (${COLUMNS}) ${pairSummarySql(sql`e.facility_id = ${facilityId}`)}`);
+    upsertPairs(tx, pairSummarySql(sql`e.facility_id = ${facilityId}`));
     return;
   }
   const unique = [...new Set(techniqueIds)];
@@ -58,16 +68,14 @@ export function refreshAdoptionPairs(tx: Tx, facilityId: number, techniqueIds?: 
       unique.slice(i, i + 500).map((id) => sql`${id}`),
       sql`, `,
     );
-    tx.run(sql`insert or replace into adoption_pairs (${COLUMNS})
-      ${pairSummarySql(sql`e.facility_id = ${facilityId} and e.technique_id in (${ids})`)}`);
+    upsertPairs(tx, pairSummarySql(sql`e.facility_id = ${facilityId} and e.technique_id in (${ids})`));
   }
 }
 
 /** Recomputes the rows of one technique's pairs that started on or after `fromDate` (after a
  *  change of its level from that date). */
 export function refreshTechniquePairs(tx: Tx, techniqueId: number, fromDate: string): void {
-  tx.run(sql`insert or replace into adoption_pairs (${COLUMNS})
-    select * from (${pairSummarySql(sql`e.technique_id = ${techniqueId}`)}) where started_on >= ${fromDate}`);
+  upsertPairs(tx, sql`select * from (${pairSummarySql(sql`e.technique_id = ${techniqueId}`)}) where started_on >= ${fromDate}`);
 }
 
 /** Recomputes every row from the ledger (seeds after bulk loads; repairs). Returns the row count. */

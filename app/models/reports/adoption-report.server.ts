@@ -11,7 +11,7 @@ import { reportYears } from "~/models/adoption/rules";
 import { addDaysIso } from "~/models/dates";
 import { countPairsInRanges, type DateRange } from "./pair-counts.server";
 import { resumedOnSql } from "~/models/adoption/rules";
-import { countedFromSql, pairsSql, type PairFilter } from "./pairs-sql.server";
+import { countedFromSql, facilitySetSql, type PairFilter } from "./pairs-sql.server";
 import type { Period } from "./periods";
 import type { Locale } from "~/models/enums";
 import { compareGroups, DEFAULT_DIMENSION, REPORT_CATEGORIES, type Category, type ReportDimension } from "./registry";
@@ -131,11 +131,24 @@ export function computeAdoptionFigures(
       from s as p where ${from} is not null
       group by 2, 3, 4, 5, 6`;
   };
+  // The pairs of pairsSql(…, { suspendedOnly: true }), with the group key computed once per
+  // facility (a key of the facility) rather than once per suspension: a national report reads
+  // some 40,000 suspensions, and a level on the report date is three look-ups each. The
+  // covering partial index saves a table look-up per pair (the planner prefers the narrower one).
+  const { facilityKey, chapterKey } = DIMENSION_SQL[dimension];
+  const pairKey = facilityKey ? sql`f.k` : chapterKey!(sql`a.chapter_number`);
+  const cross = filter.crossOnly === false ? sql`` : sql` and +a.cross_level = 1`;
+  const chapter = filter.chapterNumber ? sql` and +a.chapter_number = ${filter.chapterNumber}` : sql``;
   const paused = db.all<{ category: Category; k: string; from_idx: number; off_idx: number; back_idx: number; after_baseline: number; n: number }>(sql`
-    with s as materialized (select ${DIMENSION_SQL[dimension].pairKey(reportDate)} as k, p.from_all, p.from_official,
+    with f as materialized (select fa.id, ${facilityKey ? facilityKey(reportDate) : sql`null`} as k
+        from facilities fa where fa.id in (${facilitySetSql(actor, filter, reportDate)})),
+      s as materialized (select ${pairKey} as k, a.started_on as from_all,
+        case when a.official_on <= ${reportDate} then a.official_on end as from_official,
         x.event_on as off_on, ${resumedOnSql()} as back_on
-      from ${pairsSql(actor, filter, reportDate, { suspendedOnly: true })} p
-      join adoption_events x on x.facility_id = p.facility_id and x.technique_id = p.technique_id
+      from f cross join adoption_pairs a indexed by adoption_pairs_suspended_cover_idx
+        on a.facility_id = f.id and a.suspended_on <= ${reportDate}${cross}
+        and +a.started_on <= ${reportDate}${chapter}
+      join adoption_events x on x.facility_id = a.facility_id and x.technique_id = a.technique_id
         and x.kind = 'suspended' and x.event_on <= ${reportDate})
     ${pausedSelect("all")}
     union all ${pausedSelect("official")}`);

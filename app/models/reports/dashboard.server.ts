@@ -10,7 +10,7 @@ import { NON_CARE_FACILITY_KINDS, type Level } from "~/models/enums";
 import { targetsNeedingAttention, type TargetView } from "~/models/targets/targets.server";
 import { buildReport, DEFAULT_BASELINE_YEAR, yearPeriods, type ReportRow } from "./adoption-report.server";
 import { performedOnSql } from "~/models/adoption/rules";
-import { pairsSql } from "./pairs-sql.server";
+import { facilitySetSql } from "./pairs-sql.server";
 import { reportQuery } from "./params";
 import { groupFilter, type Category, type GroupFilter, type ReportMetric } from "./registry";
 import type { Locale } from "~/models/enums";
@@ -126,10 +126,13 @@ export function getDepartmentDashboard(
 
 /** Pairs performed on `date` that the cross-level measure cannot classify, counted apart. */
 function countApart(db: Db, actor: Actor, provinceCode: string, date: string): { unclassified: number; newTechniques: number } {
+  // The pairs of pairsSql(…, { provinceCode, crossOnly: false }) without a level, read from
+  // their partial index (a province holds some 30,000 pairs, a few of them unclassified).
   const row = db.get<{ unclassified: number | null; newTechniques: number | null }>(sql`
     select sum(t.kind = 'listed') as unclassified, sum(t.kind = 'new') as newTechniques
-    from ${pairsSql(actor, { provinceCode, crossOnly: false }, date)} p join techniques t on t.id = p.technique_id
-    where p.min_level is null and ${performedOnSql(sql`${date}`)}`);
+    from facilities fa cross join adoption_pairs p on p.facility_id = fa.id and p.min_level is null and p.started_on <= ${date}
+    join techniques t on t.id = p.technique_id
+    where fa.id in (${facilitySetSql(actor, { provinceCode }, date)}) and ${performedOnSql(sql`${date}`)}`);
   return { unclassified: row?.unclassified ?? 0, newTechniques: row?.newTechniques ?? 0 };
 }
 

@@ -3,28 +3,33 @@
 // adoption_pairs ((facility | chapter), cross_level, date). A national report is then some
 // 80,000 range counts instead of a walk over a million pairs and a sort. The facility set
 // (facilitySetSql) and the summary columns are those the drill-down lists read, so the
-// figures and the lists agree.
+// figures and the lists agree. The rollup (rollup-counts.server.ts) answers first when it can
+// (a country or a province, grouped and filtered by no facility); the summary counts the rest.
 import { sql, type SQL } from "drizzle-orm";
 import type { Tx } from "~/models/audit/audit.server";
 import type { Actor } from "~/models/access/policy";
 import { coversAllFacilities, facilitySetSql, type PairFilter } from "./pairs-sql.server";
 import type { Category, ReportDimension } from "./registry";
 import { DIMENSION_SQL } from "./registry.server";
+import { rollupRangeCounts } from "./rollup-counts.server";
 
 /** Inclusive dates; `from` null: since the beginning. `to` is clamped to the report date. */
 export type DateRange = { from: string | null; to: string };
 
 export type RangeCount = { k: string; idx: number; n: number };
 
+export type RangeCountOptions = { filter: PairFilter; reportDate: string; dimension: ReportDimension; category: Category; ranges: readonly DateRange[] };
+
 /**
  * Pairs per group (`k`) and range (`idx`, the range's position) whose counted-from date of
  * `category` falls in the range. Groups and ranges without pairs may be missing or zero.
  */
-export function countPairsInRanges(
-  db: Tx,
-  actor: Actor,
-  options: { filter: PairFilter; reportDate: string; dimension: ReportDimension; category: Category; ranges: readonly DateRange[] },
-): RangeCount[] {
+export function countPairsInRanges(db: Tx, actor: Actor, options: RangeCountOptions): RangeCount[] {
+  return rollupRangeCounts(db, actor, options) ?? countPairsInSummary(db, actor, options);
+}
+
+/** The same counts from the pair summary alone (every filter; the replay test compares both). */
+export function countPairsInSummary(db: Tx, actor: Actor, options: RangeCountOptions): RangeCount[] {
   const { filter, reportDate, dimension, ranges } = options;
   if (ranges.length === 0) return [];
   const column = options.category === "official" ? sql.raw("a.official_on") : sql.raw("a.started_on");
