@@ -10,6 +10,7 @@ import { NON_CARE_FACILITY_KINDS, type Level } from "~/models/enums";
 import { targetsNeedingAttention, type TargetView } from "~/models/targets/targets.server";
 import { buildReport, DEFAULT_BASELINE_YEAR, yearPeriods, type ReportRow } from "./adoption-report.server";
 import { performedOnSql } from "~/models/adoption/rules";
+import { addDaysIso } from "~/models/dates";
 import { facilitySetSql } from "./pairs-sql.server";
 import { reportQuery } from "./params";
 import { groupFilter, type Category, type GroupFilter, type ReportMetric } from "./registry";
@@ -63,7 +64,11 @@ export function getDepartmentDashboard(
   const province = db.get<{ code: string; name: string } | undefined>(sql`select code, name from provinces where code = ${provinceCode}`);
   if (!province) throw new NotFoundError();
   if (!canRead(actor, { facilityId: null, provinceCode })) throw new ForbiddenError();
-  const periods = yearPeriods(baselineYear, today);
+  // The dashboard shows the report year only (its change since the baseline year and its
+  // cumulative figure), so the years between are one period: the same figures from three date
+  // ranges per group instead of one per year.
+  const years = yearPeriods(baselineYear, today);
+  const periods = years.length > 2 ? [years[0], { ...years[years.length - 1], start: addDaysIso(years[0].end, 1) }] : years;
   const reportYear = Number(today.slice(0, 4));
 
   // Both headline figures come from one pass grouped by level (on the report date); their
