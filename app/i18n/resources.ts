@@ -3,7 +3,7 @@
 // entry.client.tsx), so a page's script carries one language, not both.
 import en from "./locales/en";
 import vi from "./locales/vi";
-import { NAMESPACES, registerResources, type Namespace } from "./i18n";
+import { registerResources, type Namespace } from "./i18n";
 
 export const resources = { vi, en } as const;
 
@@ -11,7 +11,6 @@ export const resources = { vi, en } as const;
 type SameKeys<A, B> = [Exclude<A, B>, Exclude<B, A>] extends [never, never] ? true : never;
 const namespacesAgree: SameKeys<keyof typeof vi, Namespace> = true;
 void namespacesAgree;
-void NAMESPACES;
 
 registerResources("vi", vi);
 registerResources("en", en);
