@@ -511,6 +511,9 @@ export const agreementMeetings = sqliteTable(
     decisions: text("decisions"),
     minutesNumber: text("minutes_number"),
     minutesSignedOn: text("minutes_signed_on"),
+    /** The annual review's minutes as edited and saved, in each language (plain text). */
+    minutesVi: text("minutes_vi"),
+    minutesEn: text("minutes_en"),
     version: version(),
     createdAt: createdAt(),
   },
@@ -578,6 +581,9 @@ export const transferItems = sqliteTable(
      * its progress and case logs stay there. The forward link is the reverse lookup.
      */
     carriedFromId: integer("carried_from_id").references((): AnySQLiteColumn => transferItems.id, { onDelete: "set null" }),
+    /** Set when the receiving side puts the line off; a deferred line no longer holds back the next phase. */
+    deferredOn: text("deferred_on"),
+    deferralReason: text("deferral_reason"),
     version: version(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -613,6 +619,26 @@ export const transferStageEvents = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [index("stage_events_item_idx").on(t.transferItemId, t.movedOn)],
+);
+
+/**
+ * The receiving side's checklist for a plan line (equipment, rooms, supplies, conditions):
+ * each item is confirmed by a user of the receiving facility, dated.
+ */
+export const transferItemChecks = sqliteTable(
+  "transfer_item_checks",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    transferItemId: integer("transfer_item_id")
+      .notNull()
+      .references(() => transferItems.id, { onDelete: "cascade" }),
+    label: text("label").notNull(),
+    confirmedOn: text("confirmed_on"),
+    confirmedBy: integer("confirmed_by").references(() => users.id),
+    version: version(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("transfer_item_checks_item_idx").on(t.transferItemId)],
 );
 
 // ---------------------------------------------------------------- staff
@@ -1150,6 +1176,48 @@ export const creditEntries = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [index("credit_entries_staff_idx").on(t.staffId, t.activityOn)],
+);
+
+// ---------------------------------------------------------------- planning settings
+
+/**
+ * A health department's months without a case after which an accepted technique of a chapter
+ * raises a skill-decay alert at facilities of its province (the default applies otherwise).
+ */
+export const decayThresholds = sqliteTable(
+  "decay_thresholds",
+  {
+    provinceCode: text("province_code")
+      .notNull()
+      .references(() => provinces.code),
+    chapterNumber: integer("chapter_number")
+      .notNull()
+      .references(() => chapters.number),
+    months: integer("months").notNull(),
+    updatedBy: integer("updated_by").references(() => users.id),
+    updatedAt: updatedAt(),
+  },
+  (t) => [primaryKey({ columns: [t.provinceCode, t.chapterNumber] })],
+);
+
+/**
+ * Project 1816 quota of a sending hospital for a year: the staff it must send down (the guide is
+ * one per 50 beds), set by hand when it differs. Absent rows mean the guide applies.
+ */
+export const rotationQuotas = sqliteTable(
+  "rotation_quotas",
+  {
+    facilityId: integer("facility_id")
+      .notNull()
+      .references(() => facilities.id),
+    year: integer("year").notNull(),
+    staffQuota: integer("staff_quota").notNull(),
+    note: text("note"),
+    updatedBy: integer("updated_by").references(() => users.id),
+    version: version(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [primaryKey({ columns: [t.facilityId, t.year] })],
 );
 
 // ---------------------------------------------------------------- targets
