@@ -24,6 +24,7 @@ export const NAMESPACES = [
   "adoption",
   "reports",
   "staff",
+  "planning",
 ] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 

@@ -10,10 +10,11 @@ import courses from "./courses";
 import enums from "./enums";
 import facilities from "./facilities";
 import imports from "./imports";
+import planning from "./planning";
 import reports from "./reports";
 import rotations from "./rotations";
 import staff from "./staff";
 
 // Order matters once: a stale save's field names are looked up under `<ns>:fields.<name>` in
 // this order (NAMESPACES in i18n.ts), the first match naming the field.
-export default { common, enums, catalogue, facilities, imports, auth, admin, agreements, rotations, courses, adoption, reports, staff } as const;
+export default { common, enums, catalogue, facilities, imports, auth, admin, agreements, rotations, courses, adoption, reports, staff, planning } as const;
