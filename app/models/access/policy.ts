@@ -32,7 +32,8 @@ export type Capability =
   | "techniqueList.approve" // the department approves or returns them
   | "adoption.manage" // a facility's adoption ledger entries
   | "adoption.import" // import a ledger file (department: its province's facilities; director: its own)
-  | "targets.manage"; // targets and counted milestones
+  | "targets.manage" // targets and counted milestones
+  | "planning.configure"; // a province's skill-decay thresholds and its hospitals' Project 1816 quotas
 
 /**
  * Every role in one table: how far it reaches, what it may do, and the few facts about it that
@@ -73,6 +74,7 @@ const ROLE_TABLE: Record<Role, RoleDefinition> = {
       "adoption.manage",
       "adoption.import",
       "targets.manage",
+      "planning.configure",
     ],
     requireTotp: true,
     shortcuts: ["/admin", "/department", "/agreements", "/reports"],
@@ -80,7 +82,7 @@ const ROLE_TABLE: Record<Role, RoleDefinition> = {
   },
   department: {
     reach: "province",
-    capabilities: ["audit.read", "facilities.manage", "techniqueList.approve", "adoption.import", "targets.manage", "credits.overview"],
+    capabilities: ["audit.read", "facilities.manage", "techniqueList.approve", "adoption.import", "targets.manage", "credits.overview", "planning.configure"],
     requireTotp: true,
     shortcuts: ["/department", "/adoption/requests", "/reports", "/targets"],
     headsFacility: false,
