@@ -52,6 +52,14 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
     description: "Trainer (line-direction office), Bệnh viện Đa khoa tỉnh Lào Cai số 2",
   },
   {
+    username: "gd.laocai3",
+    password: "GiamDoc@LaoCai3",
+    displayName: "Hoàng Thị Mai",
+    role: "director",
+    facilityCode: FACILITY_CODES.laoCai3,
+    description: "Director, Bệnh viện Đa khoa tỉnh Lào Cai số 3 (receiving side of 126/HĐ-BVĐK2)",
+  },
+  {
     username: "xem.laocai2",
     password: "NguoiXem@LaoCai2",
     displayName: "Lê Minh Đức",
