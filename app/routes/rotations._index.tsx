@@ -113,6 +113,9 @@ export default function RotationsPage() {
           <Link to="/rotations/reports" className="btn-secondary">
             {t("list.reports")}
           </Link>
+          <Link to="/rotations/quotas" className="btn-secondary">
+            {t("planning:quota.title")}
+          </Link>
           <Link to="/planning/decay" className="btn-secondary">
             {t("planning:decay.title")}
           </Link>

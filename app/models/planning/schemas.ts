@@ -1,7 +1,7 @@
 // Forms of the planning settings: a province's skill-decay threshold per chapter and a
 // hospital's Project 1816 quota per year. The commands check the same ranges again.
 import { z } from "zod";
-import { id, optionalNumber, optionalText, requiredNumber } from "~/models/fields";
+import { id, optionalNumber, optionalText, optionalVersion, requiredNumber } from "~/models/fields";
 import { encodeMessage } from "~/utils/messages";
 import { MAX_DECAY_MONTHS, MIN_DECAY_MONTHS } from "./decay";
 
@@ -25,5 +25,7 @@ export const quotaSchema = z.object({
   /** Blank returns the hospital to the guide (one per 50 beds). */
   staffQuota: optionalNumber((n) => n.int("common:validation.notInteger").min(0, "planning:quota.errors.negative").max(MAX_STAFF_QUOTA, "planning:quota.errors.tooMany")),
   note: optionalText(500),
+  /** The quota's version when the form was read; absent while the hospital was on the guide. */
+  version: optionalVersion,
 });
 export type QuotaForm = z.infer<typeof quotaSchema>;
