@@ -102,9 +102,9 @@ export default function DecayPage() {
                     <td>{formatDate(a.acceptedOn, locale)}</td>
                     <td>{a.lastCaseOn ? formatDate(a.lastCaseOn, locale) : t("decay.noCase")}</td>
                     <td>{t("decay.idle", { count: a.monthsIdle, months: a.months })}</td>
-                    <td className="space-x-2 whitespace-nowrap">
-                      {a.rotationHref ? <Link to={a.rotationHref} className="btn-secondary btn-sm">{t("decay.planRotation")}</Link> : null}
-                      {a.courseHref ? <Link to={a.courseHref} className="btn-secondary btn-sm">{t("decay.planCourse")}</Link> : null}
+                    <td className="space-y-1">
+                      {a.rotationHref ? <Link to={a.rotationHref} className="btn-secondary block text-center">{t("decay.planRotation")}</Link> : null}
+                      {a.courseHref ? <Link to={a.courseHref} className="btn-secondary block text-center">{t("decay.planCourse")}</Link> : null}
                       {!a.rotationHref && !a.courseHref ? <span className="text-xs text-slate-600">{t("decay.partnerPlans", { partner: a.fromName })}</span> : null}
                     </td>
                   </tr>
@@ -181,7 +181,7 @@ function ThresholdSettings({ settings }: { settings: Settings }) {
               description={t("decay.monthsHint")}
               inputProps={{ ...getInputProps(fields.months, { type: "number" }), min: undefined, max: undefined, inputMode: "numeric" }}
             />
-            <button type="submit" className="btn-primary mt-6">{t("decay.save")}</button>
+            <button type="submit" className="btn mt-6">{t("decay.save")}</button>
           </Form>
           {actionData && "saved" in actionData && actionData.saved ? <p className="text-sm text-emerald-800" role="status">{t("decay.saved")}</p> : null}
         </>

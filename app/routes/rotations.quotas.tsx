@@ -112,7 +112,7 @@ export default function QuotasPage() {
                       {r.share === null ? "–" : <span className={r.share >= 1 ? "text-emerald-800" : "text-amber-800"}>{n(r.share * 100, 0)}%</span>}
                     </td>
                     <td className="text-right tabular-nums">{n(r.absenceCap)}</td>
-                    <td>
+                    <td className="whitespace-nowrap">
                       {r.canEdit ? (
                         <Link to={`?year=${year}&edit=${r.facilityId}`} className="link text-sm" preventScrollReset>
                           {t("quota.edit")}
@@ -161,7 +161,7 @@ function QuotaEditor({ year, row }: { year: number; row: Row }) {
           inputProps={{ ...getInputProps(fields.staffQuota, { type: "text" }), inputMode: "numeric" }}
         />
         <Field className="min-w-0 flex-1" field={fields.note} label={t("quota.note")} inputProps={getInputProps(fields.note, { type: "text" })} />
-        <button type="submit" className="btn-primary mt-6">{t("quota.save")}</button>
+        <button type="submit" className="btn mt-6">{t("quota.save")}</button>
         <Link to={`?year=${year}`} className="btn-secondary mt-6">{t("common:cancel")}</Link>
       </Form>
     </section>
