@@ -2,6 +2,7 @@
 // case for over six months, plans a refresher rotation from the alert in one click (the form comes
 // pre-filled with the partner, the site, the agreement and the plan line) and saves it; the
 // department's threshold form refuses 0 months next to the field and saves 12.
+import Database from "better-sqlite3";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, inject, test } from "vitest";
 import { DEMO_ACCOUNTS } from "../../seeds/accounts";
@@ -48,11 +49,31 @@ test("the trainer plans a refresher rotation from the alert in one click", async
   // Pre-filled: the receiving site and the plan line of the alert.
   expect(await page.locator("select[name=toFacilityId] option:checked").textContent()).toContain("Bảo Thắng");
   expect(await page.locator("input[name=transferItemIds]:checked").count()).toBe(1);
-  const staff = page.locator("select[name=staffId]");
-  const first = await staff.locator("option").nth(1).getAttribute("value");
-  await staff.selectOption(first!);
+  // Short-term support with its reason, ending within the agreement.
+  expect(await page.locator("input[name=shortTerm]").isChecked()).toBe(true);
+  expect(await page.locator("input[name=shortTermReason]").inputValue()).toBe("Đào tạo nhắc lại kỹ thuật 10.8 (cảnh báo mai một)");
+  // Someone of Lào Cai số 2 who performs the technique goes back.
+  const db = new Database(server.dbPath, { readonly: true });
+  const performer = db
+    .prepare(
+      `select s.id from staff s join staff_techniques st on st.staff_id = s.id join techniques t on t.id = st.technique_id
+        join facilities f on f.id = s.facility_id where t.code = '10.8' and f.code = 'LC-BVDK2' and s.active = 1 order by s.id limit 1`,
+    )
+    .get() as { id: number };
+  db.close();
+  await page.locator("select[name=staffId]").selectOption(String(performer.id));
   await page.getByRole("button", { name: "Lưu" }).click();
-  await page.waitForURL(/\/rotations\/\d+$/);
+  // The same rules as any rotation hold: a month may clash with a course the person teaches.
+  // Then the trainer shortens the refresher to its first week and saves again.
+  const saved = await page.waitForURL(/\/rotations\/\d+$/, { timeout: 8_000 }).then(() => true, () => false);
+  if (!saved) {
+    expect(await page.locator("[role=alert]").allTextContents()).toEqual([expect.stringMatching(/^Trùng lịch/)]);
+    const [d, m, y] = (await page.locator("input[name=startOn]").inputValue()).split("/").map(Number);
+    const weekEnd = new Date(Date.UTC(y, m - 1, d + 4)).toISOString().slice(0, 10);
+    await page.fill("input[name=endOn]", weekEnd);
+    await page.getByRole("button", { name: "Lưu" }).click();
+    await page.waitForURL(/\/rotations\/\d+$/);
+  }
   expect(await page.textContent("main")).toContain("TTYT KV Bảo Thắng");
   await page.context().close();
 });

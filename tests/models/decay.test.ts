@@ -77,7 +77,8 @@ test("readers see the alerts of facilities they read, as receiver or as the part
   const [fromHub] = listDecayAlerts(w.db, hubTrainer, TODAY, PAGE).rows;
   expect(fromHub.rotationHref).toContain(`from=${w.hub.id}`);
   expect(fromHub.rotationHref).toContain(`item=${w.idle.id}`);
-  expect(fromHub.rotationHref).toContain("start=2027-01-01");
+  expect(fromHub.rotationHref).toContain("start=2026-12-14"); // the Monday at least a week ahead
+  expect(fromHub.rotationHref).toContain(`refresher=${encodeURIComponent(fromHub.techniqueCode)}`);
   expect(fromHub.courseHref).toContain(`techniques=${encodeURIComponent(fromHub.techniqueCode)}`);
   const [atSpoke] = listDecayAlerts(w.db, w.spokeDirector, TODAY, PAGE).rows;
   expect(atSpoke.rotationHref).toBeNull();

@@ -9,7 +9,7 @@ import { chapters, decayThresholds, provinces } from "~/db/schema";
 import { canChange, managedProvince, readsEverything, type Actor } from "~/models/access/policy";
 import { facilityScopeCondition } from "~/models/access/scope-sql.server";
 import { recordAudit } from "~/models/audit/audit.server";
-import { addMonthsIso } from "~/models/dates";
+import { addDaysIso, addMonthsIso, fromIsoDate } from "~/models/dates";
 import type { Locale } from "~/models/enums";
 import { DomainError, ForbiddenError } from "~/models/errors";
 import { facilityShortNameSqlAt } from "~/models/facilities/names.server";
@@ -31,7 +31,7 @@ export type DecayAlert = {
   itemId: number;
   agreementId: number;
   agreementNumber: string;
-  minRotationMonths: number;
+  agreementEndOn: string | null;
   fromFacilityId: number;
   fromName: string;
   /** What the reader may do about it: plan a rotation or a course from the partner that handed it on (null: not theirs to plan). */
@@ -92,7 +92,7 @@ export function listDecayAlerts(db: Db, actor: Actor, today: string, page: PageR
   const fields = sql`a.facility_id as facilityId, ${facilityShortNameSqlAt("f", locale)} as facilityName, f.province_code as provinceCode,
       a.technique_id as techniqueId, t.code as techniqueCode, t.name as techniqueName, t.chapter_number as chapterNumber,
       a.accepted_on as acceptedOn, c.last_on as lastCaseOn, k.months as months, a.item_id as itemId,
-      ag.id as agreementId, ag.number as agreementNumber, ag.min_rotation_months as minRotationMonths,
+      ag.id as agreementId, ag.number as agreementNumber, ag.end_on as agreementEndOn,
       li.from_facility_id as fromFacilityId, ${facilityShortNameSqlAt("pf", locale)} as fromName, pf.province_code as fromProvinceCode`;
   return paginate(
     page,
@@ -114,20 +114,29 @@ export function listDecayAlerts(db: Db, actor: Actor, today: string, page: PageR
   );
 }
 
-/** The rotation form's pre-filled query for a refresher: the partner sends someone back for the agreement's minimum term, from the first of next month. */
-export function refresherRotationQuery(alert: Pick<DecayAlert, "fromFacilityId" | "facilityId" | "agreementId" | "itemId" | "minRotationMonths">, today: string): string {
-  const start = `${addMonthsIso(`${today.slice(0, 7)}-01`, 1)}`;
-  const end = addMonthsIso(start, alert.minRotationMonths);
-  const endDay = new Date(Date.parse(`${end}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
-  const q = new URLSearchParams({
+/**
+ * The rotation form's pre-filled query for a refresher: a short-term rotation (the agreement's
+ * minimum does not bind a refresher, its reason is stated) of one month from the Monday at least a
+ * week ahead, ending no later than the agreement, from the partner that handed the technique on.
+ */
+export function refresherRotationQuery(
+  alert: Pick<DecayAlert, "fromFacilityId" | "facilityId" | "agreementId" | "itemId" | "techniqueCode"> & { agreementEndOn: string | null },
+  today: string,
+): string {
+  const week = addDaysIso(today, 7);
+  const weekday = fromIsoDate(week).getUTCDay(); // 0 Sunday … 6 Saturday
+  const start = addDaysIso(week, (8 - weekday) % 7);
+  const monthEnd = addDaysIso(addMonthsIso(start, 1), -1);
+  const end = alert.agreementEndOn !== null && alert.agreementEndOn < monthEnd ? alert.agreementEndOn : monthEnd;
+  return new URLSearchParams({
     from: String(alert.fromFacilityId),
     to: String(alert.facilityId),
     agreement: String(alert.agreementId),
     item: String(alert.itemId),
     start,
-    end: endDay,
-  });
-  return q.toString();
+    end,
+    refresher: alert.techniqueCode,
+  }).toString();
 }
 
 /** The course form's pre-filled query: the technique and the agreement; an administrator also names the partner as host. */

@@ -13,6 +13,7 @@ export default {
   planRotation: "Plan a refresher rotation",
   planCourse: "Plan a refresher course",
   partnerPlans: "{{partner}} plans the refresher",
+  refresherReason: "Refresher on technique {{code}} (skill-decay alert)",
   dashboardMore: "See all alerts",
   columns: {
     facility: "Facility",

@@ -9,6 +9,7 @@ export default {
   planRotation: "Lên đợt luân phiên nhắc lại",
   planCourse: "Lên khóa đào tạo nhắc lại",
   partnerPlans: "{{partner}} lập kế hoạch nhắc lại",
+  refresherReason: "Đào tạo nhắc lại kỹ thuật {{code}} (cảnh báo mai một)",
   dashboardMore: "Xem tất cả cảnh báo",
   columns: {
     facility: "Cơ sở",
