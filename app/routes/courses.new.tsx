@@ -20,7 +20,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireCapability(request, "courses.manage");
   // A trainer's host is their own facility; an administrator picks one (`?host=`) first.
   const locale = await getLocale(request);
-  return json(orRespond(() => newCourseFormData(getDb(), actor, requestedHostFromUrl(new URL(request.url)), locale)));
+  const url = new URL(request.url);
+  // A refresher link (skill-decay alerts) names the technique and the agreement to start from.
+  const prefill = { techniqueCodes: url.searchParams.get("techniques")?.slice(0, 200) ?? undefined, agreementId: url.searchParams.get("agreement") ?? undefined };
+  return json({ ...orRespond(() => newCourseFormData(getDb(), actor, requestedHostFromUrl(url), locale)), prefill });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -37,7 +40,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function NewCoursePage() {
-  const { hosts, host, unknownHost, options } = useLoaderData<typeof loader>();
+  const { hosts, host, unknownHost, options, prefill } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation("courses");
   return (
@@ -67,7 +70,7 @@ export default function NewCoursePage() {
       {host && options ? (
         <CourseForm
           key={host.id}
-          defaults={{ mode: "at_host", status: "open", capacity: 20, creditHours: 8, minAttendancePercent: 80 }}
+          defaults={{ mode: "at_host", status: "open", capacity: 20, creditHours: 8, minAttendancePercent: 80, ...prefill }}
           hostFacilityId={hosts ? host.id : undefined}
           chapters={options.chapters}
           agreements={options.agreements}

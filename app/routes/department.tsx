@@ -5,6 +5,7 @@ import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { Trans, useTranslation } from "react-i18next";
 import { FilterBar, FilterSelect } from "~/components/filter-bar";
+import { DecayList } from "~/components/planning/decay-list";
 import { TargetStatusBadge } from "~/components/reports/target-status";
 import { getDb } from "~/db/client.server";
 import { formatDate, formatNumber } from "~/i18n/format";
@@ -13,6 +14,7 @@ import { readsEverything } from "~/models/access/policy";
 import { getLocale } from "~/i18n/locale.server";
 import { requireActor } from "~/models/auth/session.server";
 import { listProvinces } from "~/models/facilities/queries.server";
+import { listDecayAlerts } from "~/models/planning/decay.server";
 import { dashboardProvince, getDepartmentDashboard } from "~/models/reports/dashboard.server";
 import { orRespond, todayInVietnam } from "~/utils/domain-response.server";
 import { localizedTitle } from "~/utils/meta";
@@ -28,13 +30,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return orRespond(() => {
     // A department officer asking for another province's dashboard is refused (403).
     const provinceCode = dashboardProvince(db, actor, url.searchParams.get("province"));
-    const dashboard = getDepartmentDashboard(db, actor, provinceCode, todayInVietnam(), undefined, locale);
-    return json({ dashboard, provinces: readsEverything(actor) ? listProvinces(db) : null });
+    const today = todayInVietnam();
+    const dashboard = getDepartmentDashboard(db, actor, provinceCode, today, undefined, locale);
+    const decay = listDecayAlerts(db, actor, today, { page: 1, pageSize: 5, offset: 0 }, locale, { provinceCode });
+    return json({ dashboard, decay, provinces: readsEverything(actor) ? listProvinces(db) : null });
   });
 }
 
 export default function DepartmentDashboard() {
-  const { dashboard: d, provinces } = useLoaderData<typeof loader>();
+  const { dashboard: d, decay, provinces } = useLoaderData<typeof loader>();
   const { t } = useTranslation("reports");
   const locale = useLocale();
   const n = (value: number) => formatNumber(value, locale);
@@ -125,6 +129,8 @@ export default function DepartmentDashboard() {
         <Movers title={t("dashboard.facilitiesMoved")} rows={d.facilities} />
         <Movers title={t("dashboard.chaptersMoved")} rows={d.chapters} />
       </div>
+
+      <DecayList rows={decay.rows} total={decay.total} href={provinces ? `/planning/decay?province=${d.provinceCode}` : "/planning/decay"} />
 
       <section className="card" aria-labelledby="targets-at-risk">
         <h2 id="targets-at-risk" className="text-lg font-semibold">

@@ -3,6 +3,7 @@ import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { StageBadge } from "~/components/agreements/status-badge";
+import { DecayList } from "~/components/planning/decay-list";
 import { getDb } from "~/db/client.server";
 import { formatDate } from "~/i18n/format";
 import { useLocale } from "~/i18n/use-locale";
@@ -10,6 +11,7 @@ import { requireActor } from "~/models/auth/session.server";
 import { getDirectorDashboard } from "~/models/agreements/dashboard.server";
 import { facilityDisplayName } from "~/models/facilities/names";
 import { getLocale } from "~/i18n/locale.server";
+import { listDecayAlerts } from "~/models/planning/decay.server";
 import { todayInVietnam } from "~/utils/domain-response.server";
 import { localizedTitle } from "~/utils/meta";
 
@@ -19,7 +21,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const locale = await getLocale(request);
   const actor = await requireActor(request);
   const facilityName = actor.facilityName === null ? null : facilityDisplayName({ name: actor.facilityName, nameEn: actor.facilityNameEn }, locale);
-  return json({ facilityName, dashboard: getDirectorDashboard(getDb(), actor, todayInVietnam(), locale) });
+  const today = todayInVietnam();
+  const decay = listDecayAlerts(getDb(), actor, today, { page: 1, pageSize: 5, offset: 0 }, locale);
+  return json({ facilityName, dashboard: getDirectorDashboard(getDb(), actor, today, locale), decay });
 }
 
 type ItemRow = ReturnType<typeof getDirectorDashboard>["overdue"]["rows"][number];
@@ -50,7 +54,7 @@ function ItemList({ title, empty, total, rows, testId }: { title: string; empty:
 }
 
 export default function DirectorPage() {
-  const { facilityName, dashboard } = useLoaderData<typeof loader>();
+  const { facilityName, dashboard, decay } = useLoaderData<typeof loader>();
   const { t } = useTranslation("agreements");
   const locale = useLocale();
   return (
@@ -77,6 +81,7 @@ export default function DirectorPage() {
       </section>
       <ItemList testId="overdue" title={t("dashboard.overdue")} empty={t("dashboard.noneOverdue")} total={dashboard.overdue.total} rows={dashboard.overdue.rows} />
       <ItemList testId="awaiting" title={t("dashboard.awaiting")} empty={t("dashboard.noneAwaiting")} total={dashboard.awaiting.total} rows={dashboard.awaiting.rows} />
+      <DecayList rows={decay.rows} total={decay.total} href="/planning/decay" />
     </div>
   );
 }

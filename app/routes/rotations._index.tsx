@@ -113,6 +113,12 @@ export default function RotationsPage() {
           <Link to="/rotations/reports" className="btn-secondary">
             {t("list.reports")}
           </Link>
+          <Link to="/rotations/quotas" className="btn-secondary">
+            {t("planning:quota.title")}
+          </Link>
+          <Link to="/planning/decay" className="btn-secondary">
+            {t("planning:decay.title")}
+          </Link>
           {absence ? (
             <a href="/rotations/calendar.ics" className="btn-secondary">
               {t("list.calendar")}

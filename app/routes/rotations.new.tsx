@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { getFixedT } from "~/i18n/i18n";
 import { getLocale } from "~/i18n/locale.server";
 import { RotationForm, RotationBackLink } from "~/components/rotations/rotation-form";
 import { getDb } from "~/db/client.server";
@@ -24,9 +25,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const locale = await getLocale(request);
   const actor = await requireCapability(request, "rotations.manage");
   const url = new URL(request.url);
-  const options = orRespond(() => rotationFormOptions(getDb(), actor, sendingFacility(url), undefined, locale));
-  // A link from the suggestions or the staff page pre-fills the form.
   const p = url.searchParams;
+  const refresher = p.get("refresher")?.slice(0, 40) ?? null;
+  // A refresher from a skill-decay alert names an accepted line: it stays a choice (own lines only).
+  const refresherItemIds = p.getAll("item").slice(0, 10).map((v) => parsePositiveInt(v)).filter((v): v is number => v !== null);
+  const options = orRespond(() => rotationFormOptions(getDb(), actor, sendingFacility(url), { agreementId: null, itemIds: [], refresherItemIds }, locale));
+  // A link from the suggestions or the staff page pre-fills the form.
   const defaults = {
     staffId: p.get("staff") ?? undefined,
     toFacilityId: p.get("to") ?? undefined,
@@ -35,6 +39,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     purpose: p.get("item") ? "technique_transfer" : (p.get("purpose") ?? "technique_transfer"),
     startOn: p.get("start") ?? undefined,
     endOn: p.get("end") ?? undefined,
+    // A refresher from a skill-decay alert is short-term support with its reason stated.
+    ...(refresher ? { shortTerm: true, shortTermReason: getFixedT(locale, "planning")("decay.refresherReason", { code: refresher }) } : {}),
   };
   return json({ options, defaults });
 }

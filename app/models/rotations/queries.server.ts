@@ -201,12 +201,14 @@ export type ItemOption = { value: number; label: string; toFacilityId: number; a
  * agreements it supports and the transfer items of those it supports that are not yet
  * accepted. When editing, `keep` names the rotation's own agreement and items: they stay
  * choices even once closed or accepted, so saving an unrelated change never drops them.
+ * `refresherItemIds` (a refresher planned from a skill-decay alert) offers those accepted items
+ * too, when they are the sending facility's own lines of an open agreement.
  */
 export function rotationFormOptions(
   db: Db,
   actor: Actor,
   sendingFacilityId: number | null,
-  keep: { agreementId: number | null; itemIds: readonly number[] } = { agreementId: null, itemIds: [] },
+  keep: { agreementId: number | null; itemIds: readonly number[]; refresherItemIds?: readonly number[] } = { agreementId: null, itemIds: [] },
   locale: Locale = "vi",
 ) {
   const facilityId = sendingFacilityId ?? actor.facilityId;
@@ -266,6 +268,9 @@ export function rotationFormOptions(
       or(
         and(eq(transferItems.fromFacilityId, facilityId), ne(transferItems.stage, "accepted"), openAgreement),
         keep.itemIds.length ? inArray(transferItems.id, [...keep.itemIds]) : undefined,
+        keep.refresherItemIds?.length
+          ? and(eq(transferItems.fromFacilityId, facilityId), openAgreement, inArray(transferItems.id, [...keep.refresherItemIds]))
+          : undefined,
       ),
     )
     .orderBy(asc(facilityShortNameSql(locale)), asc(techniques.chapterNumber), asc(techniques.number))

@@ -37,7 +37,8 @@ function daysWithin(lo: SQL, hi: SQL, end: SQL): SQL {
   return sql`max(0, julianday(min(${end}, ${hi})) - julianday(max(${rotations.startOn}, ${lo})) + 1)`;
 }
 
-function measures(today: string, lo: SQL, hi: SQL): SQL {
+/** Rotations, people, delivered and scheduled person-months inside [lo, hi]: the select list every grouping shares. */
+export function rotationMeasures(today: string, lo: SQL, hi: SQL): SQL {
   const deliveredEnd = sql`case when ${rotations.status} = 'completed' then ${rotations.endOn} else min(${rotations.endOn}, ${today}) end`;
   return sql`
     count(distinct ${rotations.id}) as rotations,
@@ -51,13 +52,13 @@ export function rotationReport(db: Db, actor: Actor, today: string, year: number
   const hi = year ? sql`${`${year}-12-31`}` : sql`'9999-12-31'`;
   const where = sql`${rotationScope(actor)} and ${rotations.status} <> 'cancelled' and ${rotations.startOn} <= ${hi} and ${rotations.endOn} >= ${lo}`;
   const byAgreement = db.all<ReportRow>(sql`
-    select coalesce(a.id, 0) as key, coalesce(a.number || ' – ' || a.title, '') as label, ${measures(today, lo, hi)}
+    select coalesce(a.id, 0) as key, coalesce(a.number || ' – ' || a.title, '') as label, ${rotationMeasures(today, lo, hi)}
       from ${rotations} left join agreements a on a.id = ${rotations.agreementId}
      where ${where}
      group by coalesce(a.id, 0)
      order by deliveredMonths desc, label`);
   const byFacility = db.all<ReportRow>(sql`
-    select f.id as key, ${facilityNameSqlAt("f", locale)} as label, ${measures(today, lo, hi)}
+    select f.id as key, ${facilityNameSqlAt("f", locale)} as label, ${rotationMeasures(today, lo, hi)}
       from ${rotations} join facilities f on f.id = ${rotations.toFacilityId}
      where ${where}
      group by f.id
@@ -69,12 +70,12 @@ export function rotationReport(db: Db, actor: Actor, today: string, year: number
       union all
       select y + 1 from years where y < (select cast(max(substr(${rotations.endOn}, 1, 4)) as integer) from ${rotations} where ${where})
     )
-    select y as key, cast(y as text) as label, ${measures(today, sql`(y || '-01-01')`, sql`(y || '-12-31')`)}
+    select y as key, cast(y as text) as label, ${rotationMeasures(today, sql`(y || '-01-01')`, sql`(y || '-12-31')`)}
       from years join ${rotations} on ${rotations.startOn} <= (y || '-12-31') and ${rotations.endOn} >= (y || '-01-01')
      where ${where}
      group by y
      order by y`);
-  const totals = db.get<Omit<ReportRow, "key" | "label">>(sql`select ${measures(today, lo, hi)} from ${rotations} where ${where}`) ?? {
+  const totals = db.get<Omit<ReportRow, "key" | "label">>(sql`select ${rotationMeasures(today, lo, hi)} from ${rotations} where ${where}`) ?? {
     rotations: 0,
     people: 0,
     deliveredMonths: 0,

@@ -1,4 +1,38 @@
-// Strings of the planning quota pages. Keys mirror the other language's file.
+// Strings of the Project 1816 quota report. Keys mirror the other language's file.
 export default {
-  title: "quota",
+  title: "Chỉ tiêu Đề án 1816",
+  intro: "Mỗi bệnh viện tuyến trên phải cử cán bộ xuống tuyến dưới theo chỉ tiêu trong năm (hướng dẫn: 1 cán bộ cho mỗi {{beds}} giường bệnh, Sở Y tế có thể điều chỉnh theo từng bệnh viện và năm). Người-tháng cần đạt = chỉ tiêu × {{months}} tháng mỗi đợt.",
+  year: "Năm",
+  show: "Xem",
+  empty: "Không có bệnh viện nào trong phạm vi của bạn.",
+  guide: "(theo hướng dẫn)",
+  setByDepartment: "(Sở Y tế đặt)",
+  edit: "Sửa chỉ tiêu",
+  editTitle: "Chỉ tiêu năm {{year}} của {{hospital}}",
+  editHelp: "Theo hướng dẫn: {{guide}} cán bộ ({{beds}} giường). Để trống để trở về mức hướng dẫn.",
+  staffQuota: "Số cán bộ phải cử",
+  staffQuotaHint: "Để trống: theo hướng dẫn",
+  note: "Ghi chú (căn cứ điều chỉnh)",
+  save: "Lưu chỉ tiêu",
+  capNote: "Giới hạn số cán bộ vắng mặt cùng lúc là một quy định riêng: biểu mẫu luân phiên kiểm tra giới hạn này cho từng ngày, không phụ thuộc chỉ tiêu năm.",
+  columns: {
+    hospital: "Bệnh viện",
+    beds: "Giường bệnh",
+    quota: "Chỉ tiêu (người)",
+    people: "Số người đã cử",
+    scheduled: "Người-tháng theo kế hoạch",
+    delivered: "Người-tháng đã thực hiện",
+    owed: "Người-tháng cần đạt",
+    share: "Đạt",
+    cap: "Vắng cùng lúc tối đa",
+  },
+  errors: {
+    year: "Năm phải là số từ 2000 đến 2100.",
+    negative: "Chỉ tiêu không được âm.",
+    tooMany: "Chỉ tiêu quá lớn.",
+  },
+  fields: {
+    staffQuota: "Số cán bộ phải cử",
+    year: "Năm",
+  },
 } as const;
