@@ -211,14 +211,14 @@ export function getMinutesPage(db: Db, actor: Actor, agreementId: number, rawYea
 }
 
 /** The text of a year's minutes in one language: the saved one when there is, else the draft. */
-export function getMinutesText(db: Db, actor: Actor, agreementId: number, year: number, locale: Locale, today: string) {
+export function getMinutesText(db: Db, actor: Actor, agreementId: number, rawYear: string | number | null, locale: Locale, today: string) {
   const agreement = requireReadableAgreement(db, actor, agreementId);
-  checkMinutesYear(agreement, year, today);
+  const year = checkMinutesYear(agreement, rawYear, today);
   const saved = findSavedMinutes(db, agreementId, year);
   const stored = locale === "vi" ? saved?.minutesVi : saved?.minutesEn;
-  if (stored) return { agreement, text: stored, saved: true };
+  if (stored) return { agreement, year, text: stored, saved: true };
   const summary = readSummary(db, agreement, year, today, locale);
-  return { agreement, text: generateMinutes(summary, translate(locale), locale), saved: false };
+  return { agreement, year, text: generateMinutes(summary, translate(locale), locale), saved: false };
 }
 
 /**

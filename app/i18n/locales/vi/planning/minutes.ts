@@ -79,6 +79,6 @@ export default {
     meetingTitle: "Hội nghị tổng kết năm {{year}} hợp đồng {{number}}",
     participants: "Đại diện các bên: {{names}}",
     decisions: "Thống nhất kết quả năm {{year}}: {{accepted}} kỹ thuật nghiệm thu, {{delivered}} người-tháng luân phiên, {{completed}} học viên hoàn thành; kế hoạch năm {{next}}: {{planned}} kỹ thuật.",
-    fileName: "Bien ban tong ket {{year}}",
+    fileName: "Biên bản tổng kết năm {{year}}",
   },
 } as const;
