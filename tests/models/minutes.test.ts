@@ -46,7 +46,7 @@ test("the 2025 figures of 126/HĐ-BVĐK2 are those of the rotation report and th
   expect(row.rotations).toBeGreaterThan(0);
   expect(s.rotations.totals).toEqual({ rotations: row.rotations, people: row.people, deliveredMonths: row.deliveredMonths, scheduledMonths: row.scheduledMonths });
   expect(s.rotations.sites.reduce((n, site) => n + site.rotations, 0)).toBe(row.rotations);
-  const receiving = s.parties.filter((p) => p.role === "receiving").map((p) => p.facilityId);
+  const receiving = s.parties.filter((p) => p.side === "receiving").map((p) => p.facilityId);
   for (const site of s.rotations.sites) expect(receiving).toContain(site.facilityId);
 
   const plan = getPlan(db, director, id, {}, { page: 1, pageSize: 5000, offset: 0 }, DEMO_TODAY, "vi").items.rows;
@@ -59,7 +59,7 @@ test("the 2025 figures of 126/HĐ-BVĐK2 are those of the rotation report and th
   // In progress: lines past the survey-less start by the year's end and not accepted.
   for (const line of s.inProgress) expect(["surveyed", "training", "supervised", "independent"]).toContain(line.stage);
 
-  expect(s.parties.map((p) => p.role)).toEqual(["supporting", "receiving", "receiving", "receiving", "receiving", "coordinating"]);
+  expect(s.parties.map((p) => p.side)).toEqual(["supporting", "receiving", "receiving", "receiving", "receiving", "coordinating"]);
 });
 
 test("the drafts are written in both languages from those figures", () => {

@@ -12,8 +12,8 @@ function summary(): MinutesSummary {
     asOf: "2025-12-31",
     agreement: { number: "7/HĐ", title: "Chuyển giao kỹ thuật ngoại khoa", signedOn: "2024-03-15", startOn: "2024-04-01", endOn: null },
     parties: [
-      { facilityId: 2, name: "TTYT Bảo Yên", role: "receiving" },
-      { facilityId: 1, name: "BVĐK tỉnh số 2", role: "supporting" },
+      { facilityId: 2, name: "TTYT Bảo Yên", side: "receiving" },
+      { facilityId: 1, name: "BVĐK tỉnh số 2", side: "supporting" },
     ],
     meetings: [{ title: "Giao ban quý II", heldOn: "2025-06-20", hostName: "TTYT Bảo Yên" }],
     documents: [{ title: "Kế hoạch chuyển giao 2025" }],

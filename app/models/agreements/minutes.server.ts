@@ -44,8 +44,8 @@ function readSummary(db: Db, agreement: Agreement, year: number, today: string, 
   const hi = `${year}-12-31`;
   const asOf = today < hi ? today : hi;
 
-  const parties = db.all<{ facilityId: number; name: string; role: PartyRole }>(sql`
-    select f.id as facilityId, ${facilityNameSqlAt("f", locale)} as name, ap.role as role
+  const parties = db.all<{ facilityId: number; name: string; side: PartyRole }>(sql`
+    select f.id as facilityId, ${facilityNameSqlAt("f", locale)} as name, ap.role as side
       from agreement_parties ap join facilities f on f.id = ap.facility_id
      where ap.agreement_id = ${id}
      order by case ap.role when 'supporting' then 0 when 'receiving' then 1 else 2 end, name`);
@@ -191,7 +191,7 @@ export function getMinutesPage(db: Db, actor: Actor, agreementId: number, rawYea
   const drafts = minutesDrafts(db, agreement, year, today);
   const saved = findSavedMinutes(db, agreementId, year);
   const window = reviewWindow(year);
-  const owner = drafts.summary.parties.find((p) => p.role === "supporting");
+  const owner = drafts.summary.parties.find((p) => p.side === "supporting");
   return {
     ...head,
     year,

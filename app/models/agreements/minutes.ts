@@ -13,7 +13,8 @@ export type MinutesSummary = {
   /** The day the figures are read on: the year's last day, or today within the year. */
   asOf: string;
   agreement: { number: string; title: string; signedOn: string | null; startOn: string; endOn: string | null };
-  parties: { facilityId: number; name: string; role: PartyRole }[];
+  /** Each party and its side in the agreement (supporting, receiving, coordinating). */
+  parties: { facilityId: number; name: string; side: PartyRole }[];
   meetings: { title: string; heldOn: string; hostName: string | null }[];
   documents: { title: string }[];
   rotations: {
@@ -53,7 +54,7 @@ export function parseMinutesYear(value: string | null | undefined): number | nul
   return Number(text);
 }
 
-const ROLE_ORDER: PartyRole[] = ["supporting", "receiving", "coordinating"];
+const SIDE_ORDER: PartyRole[] = ["supporting", "receiving", "coordinating"];
 
 /** The minutes of `summary.year` in the language of `t` and `locale`. */
 export function generateMinutes(summary: MinutesSummary, t: Translate, locale: Locale): string {
@@ -61,7 +62,7 @@ export function generateMinutes(summary: MinutesSummary, t: Translate, locale: L
   const n = (value: number) => formatNumber(value, locale);
   const months = (value: number) => formatNumber(value, locale, 2);
   const stage = (value: TransferStage) => t(`enums:transferStage.${value}`);
-  const role = (value: PartyRole) => t(`enums:partyRole.${value}`);
+  const sideName = (value: PartyRole) => t(`enums:partyRole.${value}`);
   const { year, agreement } = summary;
   const next = year + 1;
   const lines: string[] = [];
@@ -78,14 +79,14 @@ export function generateMinutes(summary: MinutesSummary, t: Translate, locale: L
     }),
   );
   blank();
-  const owner = summary.parties.find((p) => p.role === "supporting") ?? summary.parties[0];
+  const owner = summary.parties.find((p) => p.side === "supporting") ?? summary.parties[0];
   lines.push(k("opening", { host: owner?.name ?? k("hostBlank"), year, next }));
   blank();
 
   lines.push(k("partiesHeading", { year }));
-  const parties = [...summary.parties].sort((a, b) => ROLE_ORDER.indexOf(a.role) - ROLE_ORDER.indexOf(b.role));
+  const parties = [...summary.parties].sort((a, b) => SIDE_ORDER.indexOf(a.side) - SIDE_ORDER.indexOf(b.side));
   parties.forEach((p, i) => {
-    lines.push(k("party", { index: i + 1, role: role(p.role), name: p.name }));
+    lines.push(k("party", { index: i + 1, role: sideName(p.side), name: p.name }));
     lines.push(k("partyRepresentative"));
   });
   blank();
@@ -140,11 +141,11 @@ export function generateMinutes(summary: MinutesSummary, t: Translate, locale: L
   lines.push(k("conclusion", { year, next }));
   lines.push(k("closing"));
   blank();
-  // One signature block per role that is present: supporting and receiving sides sign.
-  for (const r of ROLE_ORDER) {
-    const named = parties.filter((p) => p.role === r);
+  // One signature block per side that is present.
+  for (const side of SIDE_ORDER) {
+    const named = parties.filter((p) => p.side === side);
     if (named.length === 0) continue;
-    lines.push(k("signature", { role: role(r).toLocaleUpperCase(locale) }));
+    lines.push(k("signature", { role: sideName(side).toLocaleUpperCase(locale) }));
     lines.push(k("signatureHint"));
     for (const p of named) lines.push(k("signatureName", { name: p.name }));
     blank();
