@@ -55,6 +55,7 @@ export default function MinutesPage() {
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation("planning");
+  const { t: ta } = useTranslation("agreements");
   const locale = useLocale();
   const { agreement, range, year, minutes } = data;
   const base = `/agreements/${agreement.id}/minutes`;
@@ -76,15 +77,15 @@ export default function MinutesPage() {
       </Form>
       {year && minutes ? (
         <>
-          <nav className="flex flex-wrap gap-2" aria-label={t("minutes.print")}>
+          <nav className="flex flex-wrap gap-2" aria-label={ta("detail.print")}>
             <Link className="btn-secondary" to={`${base}/print?year=${year}&lang=both`}>
               {t("minutes.printBoth")}
             </Link>
             <Link className="btn-secondary" to={`${base}/print?year=${year}&lang=vi`}>
-              {t("minutes.print")} ({t("minutes.vietnamese")})
+              {ta("detail.print")} ({t("minutes.vietnamese")})
             </Link>
             <Link className="btn-secondary" to={`${base}/print?year=${year}&lang=en`}>
-              {t("minutes.print")} ({t("minutes.english")})
+              {ta("detail.print")} ({t("minutes.english")})
             </Link>
             <a className="btn-secondary" href={`${base}.docx?year=${year}&lang=vi`} download data-testid="minutes-docx-vi">
               {t("minutes.downloadVi")}

@@ -47,6 +47,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export default function MinutesPrintPage() {
   const { year, agreement, texts } = useLoaderData<typeof loader>();
   const { t } = useTranslation("planning");
+  const { t: ta } = useTranslation("agreements");
   return (
     <article className="print-page mx-auto max-w-6xl bg-white p-3 text-[13px] leading-snug text-black sm:p-6 print:p-0">
       <div className="no-print mb-4 flex gap-2">
@@ -54,7 +55,7 @@ export default function MinutesPrintPage() {
           ← {t("minutes.back")}
         </Link>
         <button type="button" className="btn" onClick={() => window.print()}>
-          {t("minutes.printNow")}
+          {ta("print.printNow")}
         </button>
       </div>
       <div className={texts.length > 1 ? "grid gap-6 md:grid-cols-2 print:grid-cols-2" : ""} data-testid="minutes-print">

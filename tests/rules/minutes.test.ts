@@ -63,7 +63,7 @@ test("the Vietnamese minutes: formal header, every section, figures in Vietnames
 
 test("the English minutes have the same sections with English notation", () => {
   const text = generateMinutes(summary(), t("en"), "en");
-  expect(text.split("\n").slice(0, 2)).toEqual(["SOCIALIST REPUBLIC OF VIETNAM", "Independence - Freedom - Happiness"]);
+  expect(text.split("\n").slice(0, 2)).toEqual(["SOCIALIST REPUBLIC OF VIET NAM", "Independence - Freedom - Happiness"]);
   for (const part of [
     "MINUTES OF THE 2025 ANNUAL REVIEW CONFERENCE",
     "I. PARTICIPANTS",

@@ -68,7 +68,8 @@ export function generateMinutes(summary: MinutesSummary, t: Translate, locale: L
   const lines: string[] = [];
   const blank = () => lines.push("");
 
-  lines.push(k("nation"), k("motto"), "---------------", "");
+  // The national header, worded once for every document that carries it (certificates too).
+  lines.push(t("courses:certificate.mottoCountry"), t("courses:certificate.mottoWords"), "---------------", "");
   lines.push(k("heading", { year }));
   lines.push(k("subject", { number: agreement.number, title: agreement.title }));
   lines.push(

@@ -21,11 +21,9 @@ export default {
   editSaved: "Edit the saved minutes",
   draftNote: "Not saved yet: the text below is a draft.",
   readOnly: "Only the director of the facility managing the agreement may save the minutes.",
-  print: "Printable copy",
   printBoth: "Bilingual printable copy",
   downloadVi: "Download DOCX (Vietnamese)",
   downloadEn: "Download DOCX (English)",
-  printNow: "Print",
   back: "Back to the minutes",
   heldOnHint: "The {{year}} annual review is held between {{from}} and {{to}}.",
   errors: {
@@ -36,8 +34,6 @@ export default {
     lang: "The language must be vi, en or both.",
   },
   text: {
-    nation: "SOCIALIST REPUBLIC OF VIETNAM",
-    motto: "Independence - Freedom - Happiness",
     heading: "MINUTES OF THE {{year}} ANNUAL REVIEW CONFERENCE",
     subject: "Implementation of agreement No. {{number}}: {{title}}",
     signed: "Signed on {{date}}; term from {{start}} to {{end}}.",

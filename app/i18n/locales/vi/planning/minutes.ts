@@ -18,11 +18,9 @@ export default {
   editSaved: "Sửa biên bản đã lưu",
   draftNote: "Chưa lưu: nội dung dưới đây là dự thảo.",
   readOnly: "Chỉ giám đốc đơn vị quản lý hợp đồng được lưu biên bản.",
-  print: "Bản in",
   printBoth: "Bản in song ngữ",
   downloadVi: "Tải DOCX (tiếng Việt)",
   downloadEn: "Tải DOCX (tiếng Anh)",
-  printNow: "In",
   back: "Quay lại biên bản",
   heldOnHint: "Hội nghị tổng kết năm {{year}} được tổ chức từ {{from}} đến {{to}}.",
   errors: {
@@ -34,8 +32,6 @@ export default {
   },
   // The generated text.
   text: {
-    nation: "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
-    motto: "Độc lập - Tự do - Hạnh phúc",
     heading: "BIÊN BẢN HỘI NGHỊ TỔNG KẾT NĂM {{year}}",
     subject: "Thực hiện hợp đồng số {{number}}: {{title}}",
     signed: "Ký ngày {{date}}; thời hạn từ {{start}} đến {{end}}.",
