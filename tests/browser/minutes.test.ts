@@ -48,6 +48,15 @@ test("open the 2025 minutes, edit a line, save, see the meeting on the agreement
   await page.goto(`/agreements/${id}/minutes?year=2025`);
   await page.getByTestId("minutes-saved").waitFor();
   expect(await page.getByTestId("minutes-texts").textContent()).toContain("11 giờ 30");
+  // The saved minutes are edited later on the meeting's own page, which shows both texts.
+  await page.getByRole("link", { name: "Sửa biên bản đã lưu" }).click();
+  const editVi = page.locator("textarea#meeting-edit-minutesVi");
+  await editVi.waitFor();
+  expect(await editVi.inputValue()).toContain("11 giờ 30");
+  expect(await page.locator("textarea#meeting-edit-minutesEn").inputValue()).toContain("MINUTES OF THE 2025 ANNUAL REVIEW CONFERENCE");
+  await page.screenshot({ path: path.join(os.tmpdir(), "minutes-meeting-edit.png"), fullPage: true });
+  await page.goto(`/agreements/${id}/minutes?year=2025`);
+  await page.getByTestId("minutes-saved").waitFor();
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("minutes-docx-vi").click()]);
   expect(download.suggestedFilename()).toMatch(/\.docx$/);
   const saved = path.join(os.tmpdir(), `minutes-${process.pid}.docx`);

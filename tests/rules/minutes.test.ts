@@ -115,6 +115,10 @@ test("document layout is read from the text: header and title centred, headings 
   expect(minutesLineStyle(lines[1], 1, h).centered).toBe(true);
   const results = lines.indexOf("II. KẾT QUẢ THỰC HIỆN NĂM 2025");
   expect(minutesLineStyle(lines[results], results, h)).toEqual({ centered: false, bold: true, italic: false });
+  const party = lines.indexOf("1. Bên hỗ trợ: BVĐK tỉnh số 2");
+  expect(minutesLineStyle(lines[party], party, h).bold).toBe(false);
+  const accepted = lines.findIndex((l) => l.startsWith("a) Kỹ thuật đã nghiệm thu"));
+  expect(minutesLineStyle(lines[accepted], accepted, h).bold).toBe(true);
   const site = lines.findIndex((l) => l.startsWith("- TTYT Bảo Yên"));
   expect(minutesLineStyle(lines[site], site, h).bold).toBe(false);
 });

@@ -181,7 +181,9 @@ export function minutesLineStyle(line: string, index: number, headingIndex: numb
   const text = line.trim();
   const upper = text.length > 0 && text === text.toLocaleUpperCase() && /\p{L}/u.test(text);
   const centered = headingIndex >= 0 ? index <= headingIndex + 2 : index < 3;
-  const heading = /^(?:[IVX]+\.|\d+\.|[a-z]\))\s/.test(text);
+  // A numbered line is a heading unless it carries a statement after a colon (a party's name);
+  // a count after the colon ("a) ...: 3") still heads its list.
+  const heading = /^(?:[IVX]+\.|\d+\.|[a-z]\))\s/.test(text) && (!text.includes(": ") || /:\s*[\d.,]+$/.test(text));
   const italic = text.startsWith("(") && text.endsWith(")");
   return { centered, bold: upper || heading || (centered && index <= 1), italic };
 }
