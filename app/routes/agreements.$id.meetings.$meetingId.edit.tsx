@@ -28,11 +28,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return json(orRespond(() => getMeetingForEdit(getDb(), actor, id, meetingId, locale)));
 }
 
+/** The minutes' two texts may reach 50,000 characters each, percent-encoded: above the default form limit. */
+const MEETING_FORM_BYTES = 2 * 1024 * 1024;
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireActor(request);
   const id = requireId(params.id);
   const meetingId = requireId(params.meetingId);
-  const submission = await parseForm(request, meetingEditSchema);
+  const submission = await parseForm(request, meetingEditSchema, { maxBytes: MEETING_FORM_BYTES });
   if (submission.status !== "success") return replyInvalid(submission);
   try {
     updateMeeting(getDb(), actor, id, meetingId, submission.value);
@@ -78,6 +81,8 @@ export default function EditMeetingPage() {
           decisions: text(meeting.decisions),
           minutesNumber: text(meeting.minutesNumber),
           minutesSignedOn: text(meeting.minutesSignedOn),
+          minutesVi: text(meeting.minutesVi),
+          minutesEn: text(meeting.minutesEn),
         }}
         submitLabel={t("meeting.save")}
         notice={

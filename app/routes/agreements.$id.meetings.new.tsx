@@ -20,10 +20,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return json({ agreement: detail.agreement, parties: detail.parties });
 }
 
+/** The minutes' two texts may reach 50,000 characters each, percent-encoded: above the default form limit. */
+const MEETING_FORM_BYTES = 2 * 1024 * 1024;
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireActor(request);
   const id = requireId(params.id);
-  const submission = await parseForm(request, meetingSchema);
+  const submission = await parseForm(request, meetingSchema, { maxBytes: MEETING_FORM_BYTES });
   if (submission.status !== "success") return replyInvalid(submission);
   try {
     addMeeting(getDb(), actor, id, submission.value);

@@ -18,6 +18,8 @@ export const MEETING_FIELD_LABELS: Record<string, string> = {
   decisions: "meeting.decisions",
   minutesNumber: "meeting.minutesNumber",
   minutesSignedOn: "meeting.minutesSignedOn",
+  minutesVi: "planning:minutes.textVi",
+  minutesEn: "planning:minutes.textEn",
 };
 
 type Props = {
@@ -67,6 +69,17 @@ export function MeetingForm({ parties, lastResult, defaultValue, version, submit
       />
       <Field field={fields.minutesNumber} label={t("meeting.minutesNumber")} inputProps={getInputProps(fields.minutesNumber, { type: "text" })} />
       <Field field={fields.minutesSignedOn} label={t("meeting.minutesSignedOn")} inputProps={getInputProps(fields.minutesSignedOn, { type: "date" })} />
+      {/* The full minutes in each language (the annual review's are generated on the minutes page). */}
+      <TextareaField
+        field={fields.minutesVi}
+        label={t("planning:minutes.textVi")}
+        textareaProps={{ ...getTextareaProps(fields.minutesVi), rows: 12, lang: "vi", className: "input font-serif text-sm" }}
+      />
+      <TextareaField
+        field={fields.minutesEn}
+        label={t("planning:minutes.textEn")}
+        textareaProps={{ ...getTextareaProps(fields.minutesEn), rows: 12, lang: "en", className: "input font-serif text-sm" }}
+      />
       <div><button type="submit" className="btn">{submitLabel}</button></div>
     </Form>
   );

@@ -34,6 +34,8 @@ function meetingValues(input: MeetingForm) {
     decisions: input.decisions ?? null,
     minutesNumber: input.minutesNumber ?? null,
     minutesSignedOn: input.minutesSignedOn ?? null,
+    minutesVi: input.minutesVi ?? null,
+    minutesEn: input.minutesEn ?? null,
   };
 }
 

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { AGREEMENT_STATUSES, AGREEMENT_TYPES, PARTY_ROLES } from "~/models/enums";
 import { choice, date, idFilter, LIMITS, numberWithDefault, optionalDate, optionalId, optionalNumber, optionalText, optionalVersion, regionFilter, REQUIRED, requiredNumber, requiredText, searchFilter, version } from "~/models/fields";
 import { DEFAULT_MIN_ROTATION_MONTHS } from "~/models/rotations/rules";
+import { MINUTES_MAX_LENGTH } from "./minutes";
 
 const required = REQUIRED;
 
@@ -84,6 +85,9 @@ const meetingFields = z.object({
   decisions: optionalText(LIMITS.longText),
   minutesNumber: optionalText(LIMITS.recordNumber),
   minutesSignedOn: optionalDate,
+  /** The minutes' full text in each language (the annual review's are generated, then edited). */
+  minutesVi: optionalText(MINUTES_MAX_LENGTH),
+  minutesEn: optionalText(MINUTES_MAX_LENGTH),
 });
 
 function minutesAfterMeeting(value: { heldOn: string; minutesSignedOn?: string }, ctx: z.RefinementCtx) {
@@ -98,6 +102,16 @@ export type MeetingForm = z.infer<typeof meetingSchema>;
 /** Correcting a meeting record: the same fields and rule, at the version the form was read at. */
 export const meetingEditSchema = meetingFields.extend({ version }).superRefine(minutesAfterMeeting);
 export type MeetingEditForm = z.infer<typeof meetingEditSchema>;
+
+/** Saving an annual review's minutes: a meeting record of the year under review, with both texts. */
+export const minutesSaveSchema = meetingFields
+  .extend({
+    year: requiredNumber((n) => n.int().min(1900).max(9999)),
+    minutesVi: requiredText(MINUTES_MAX_LENGTH),
+    minutesEn: requiredText(MINUTES_MAX_LENGTH),
+  })
+  .superRefine(minutesAfterMeeting);
+export type MinutesSaveForm = z.infer<typeof minutesSaveSchema>;
 
 export const documentSchema = z.object({
   title: requiredText(LIMITS.title),
