@@ -31,12 +31,30 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     const facilityId = parsePositiveInt(params.facilityId);
     const techniqueId = parsePositiveInt(params.techniqueId);
     if (facilityId === null || techniqueId === null) throw new DomainError("planning:trace.story.badId");
-    return json({ story: getPairStory(getDb(), actor, facilityId, techniqueId, today, locale) });
+    return json({ story: getPairStory(getDb(), actor, facilityId, techniqueId, today, locale), back: backHref(request) });
   });
 }
 
+/**
+ * Where "back" leads: the drill-down or contributions page the reader came from (same site,
+ * read from the Referer so the link works without scripts), else the reports.
+ */
+function backHref(request: Request): string {
+  const referer = request.headers.get("Referer");
+  if (!referer) return "/reports";
+  try {
+    const from = new URL(referer);
+    const here = new URL(request.url);
+    if (from.host !== here.host) return "/reports";
+    if (from.pathname === "/reports/pairs" || /^\/agreements\/\d+\/figures$/.test(from.pathname)) return `${from.pathname}${from.search}`;
+  } catch {
+    // An unreadable Referer: fall back below.
+  }
+  return "/reports";
+}
+
 export default function PairStoryPage() {
-  const { story } = useLoaderData<typeof loader>();
+  const { story, back } = useLoaderData<typeof loader>();
   const { t } = useTranslation("planning");
   const locale = useLocale();
   const { facility, technique, state } = story;
@@ -44,9 +62,9 @@ export default function PairStoryPage() {
   return (
     <div className="space-y-4">
       <PageHeader title={t("trace.title")} intro={t("trace.story.intro")}>
-        <button type="button" className="btn-secondary print:hidden" onClick={() => history.back()}>
+        <Link to={back} className="btn-secondary print:hidden" data-testid="story-back">
           {t("trace.story.back")}
-        </button>
+        </Link>
       </PageHeader>
       <section className="card">
         <dl className="grid gap-3 sm:grid-cols-2">

@@ -35,7 +35,7 @@ function story() {
   move("supervised", "2026-02-10");
   const doctor = makeStaff(w.db, { facilityId: w.spokeA.id, fullName: "Lê Thị Nhận" });
   for (const performedOn of ["2026-02-12", "2026-02-14"]) {
-    logCase(w.db, w.director, w.agreement.id, line.id, { performedOn, performerId: doctor.id, performerName: null, supervisorId: null, supervisorName: "Chuyên gia", outcome: "success", supervised: true, note: null }, { today: TODAY });
+    logCase(w.db, w.director, w.agreement.id, line.id, { performedOn, performerId: doctor.id, supervisorName: "Chuyên gia", outcome: "success", supervised: true }, { today: TODAY });
   }
   move("independent", "2026-02-20");
   acceptTransferItem(w.db, w.director, w.agreement.id, line.id, { acceptedOn: "2026-03-01", minutesNumber: "NT-07/2026", staffIds: [doctor.id], version }, { today: TODAY });
@@ -66,7 +66,7 @@ test("the story lists the agreement, plan line, stage moves, rotation, cases, ac
     ["2026-03-10", "ledger"],
   ]);
   const byKind = <K extends StoryItem["kind"]>(kind: K) => s.items.filter((i): i is Extract<StoryItem, { kind: K }> => i.kind === kind);
-  expect(byKind("agreement")[0]).toMatchObject({ number: "05/HĐ", href: `/agreements/${w.agreement.id}` });
+  expect(byKind("agreement")[0]).toMatchObject({ number: "05/HĐ", href: `/agreements/${w.agreement.id}`, signed: true });
   expect(byKind("acceptance")[0]).toMatchObject({ minutes: "NT-07/2026", href: `/agreements/${w.agreement.id}/items/${w.line.id}` });
   expect(byKind("case").map((c) => c.performer)).toEqual(["Lê Thị Nhận", "Lê Thị Nhận"]);
   // The spoke reads the rotation (it receives it) but not the hub's trainer's own record.
@@ -139,7 +139,7 @@ test("same-day items read in the order a transfer happens", () => {
   const items = sortStory([
     { kind: "ledger", date: day, href: null, event: "started", source: "transfer", decisionNumber: null, note: null },
     { kind: "acceptance", date: day, href: null, agreementNumber: "1", minutes: null },
-    { kind: "agreement", date: "2026-01-01", href: null, number: "1", title: "" },
+    { kind: "agreement", date: "2026-01-01", href: null, number: "1", title: "", signed: true },
   ]);
   expect(items.map((i) => i.kind)).toEqual(["agreement", "acceptance", "ledger"]);
 });

@@ -47,9 +47,18 @@ test("the story answers 400 for ids that are not numbers and 404 for another pro
     responseOf(storyLoader(args(`/reports/pairs/${facilityId}/${techniqueId}`, cookie, { facilityId, techniqueId })));
   const ok = await story(String(w.spokeA.id), String(w.hipReplacement.id), w.department.cookie);
   expect(ok.status).toBe(200);
-  const { story: body } = await bodyOf(ok);
+  const answer = await bodyOf(ok);
+  const body = answer.story;
   expect(body.state).toMatchObject({ origin: "agreement", agreementNumber: "05/HĐ", approvedOn: "2026-03-10" });
   expect(body.items.map((i: { kind: string }) => i.kind)).toContain("acceptance");
+  // "Back" returns to the drill-down the reader came from, never to another site.
+  const from = async (referer: string) => {
+    const request = authedRequest(`/reports/pairs/${w.spokeA.id}/${w.hipReplacement.id}`, { cookie: w.department.cookie, headers: { Referer: referer } });
+    return (await bodyOf(await responseOf(storyLoader({ request, params: { facilityId: String(w.spokeA.id), techniqueId: String(w.hipReplacement.id) }, context: {} })))).back;
+  };
+  expect(await from("http://localhost/reports/pairs?metric=new&year=2026")).toBe("/reports/pairs?metric=new&year=2026");
+  expect(await from("https://elsewhere.example/reports/pairs?x=1")).toBe("/reports");
+  expect(answer.back).toBe("/reports");
 
   for (const [f, t] of [["abc", String(w.hipReplacement.id)], [String(w.spokeA.id), "1.5"], ["-3", "7"]]) {
     expect((await story(f, t, w.department.cookie)).status).toBe(400);

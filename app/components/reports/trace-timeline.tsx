@@ -29,7 +29,7 @@ function ItemText({ item }: { item: StoryItem }) {
   const date = (d: string) => formatDate(d, locale);
   switch (item.kind) {
     case "agreement":
-      return <><Linked href={item.href}>{t("trace.story.item.agreement", { number: item.number })}</Linked> <span className="text-slate-600">{item.title}</span></>;
+      return <><Linked href={item.href}>{t(item.signed ? "trace.story.item.agreement" : "trace.story.item.agreementStart", { number: item.number })}</Linked> <span className="text-slate-600">{item.title}</span></>;
     case "planLine":
       return (
         <>

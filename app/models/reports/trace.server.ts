@@ -36,7 +36,7 @@ export type StoryState = {
 
 /** One dated item of the story; `kind` picks its wording, `href` is set only when it opens for the reader. */
 export type StoryItem =
-  | { kind: "agreement"; date: string; href: string | null; number: string; title: string }
+  | { kind: "agreement"; date: string; href: string | null; number: string; title: string; signed: boolean }
   | { kind: "planLine"; date: string; href: string | null; agreementNumber: string; fromName: string; phase: number; requiredCases: number; targetDate: string | null }
   | { kind: "stage"; date: string; href: string | null; agreementNumber: string; fromStage: TransferStage | null; toStage: TransferStage; note: string | null }
   | { kind: "rotation"; date: string; href: string | null; endOn: string; status: RotationStatus; staffName: string; staffHref: string | null; fromName: string }
@@ -170,7 +170,14 @@ function agreementItems(db: Tx, actor: Actor, facilityId: number, techniqueId: n
   for (const line of lines) {
     if (!agreementsSeen.has(line.agreementId)) {
       agreementsSeen.add(line.agreementId);
-      items.push({ kind: "agreement", date: line.signedOn ?? line.startOn, href: linkOr(line.readable, `/agreements/${line.agreementId}`), number: line.number, title: line.title });
+      items.push({
+        kind: "agreement",
+        date: line.signedOn ?? line.startOn,
+        href: linkOr(line.readable, `/agreements/${line.agreementId}`),
+        number: line.number,
+        title: line.title,
+        signed: line.signedOn !== null,
+      });
     }
     items.push({
       kind: "planLine", date: plannedOn.get(line.id) ?? line.createdAt.slice(0, 10), href: lineHref(line), agreementNumber: line.number,

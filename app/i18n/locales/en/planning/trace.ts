@@ -42,6 +42,7 @@ export default {
     badId: "The facility or technique id is not valid.",
     item: {
       agreement: "Agreement {{number}} signed",
+      agreementStart: "Agreement {{number}} in force",
       planLine: "Put on the transfer plan of {{number}} (from {{from}}, phase {{phase}}, {{cases}} supervised cases)",
       targetDate: "due {{date}}",
       stage: "{{number}}: moved to “{{stage}}”",

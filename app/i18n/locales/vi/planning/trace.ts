@@ -39,6 +39,7 @@ export default {
     badId: "Mã cơ sở hoặc mã kỹ thuật không hợp lệ.",
     item: {
       agreement: "Ký hợp đồng {{number}}",
+      agreementStart: "Hợp đồng {{number}} bắt đầu hiệu lực",
       planLine: "Đưa vào kế hoạch chuyển giao của {{number}} (từ {{from}}, giai đoạn {{phase}}, {{cases}} ca có giám sát)",
       targetDate: "hạn {{date}}",
       stage: "{{number}}: chuyển giai đoạn sang “{{stage}}”",
