@@ -5,6 +5,7 @@ import { Link, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { LevelBadge } from "~/components/level-badge";
 import { Pagination } from "~/components/pagination";
+import { TraceOrigin } from "~/components/reports/trace-origin";
 import { getDb } from "~/db/client.server";
 import { formatDate, formatNumber } from "~/i18n/format";
 import { useLocale } from "~/i18n/use-locale";
@@ -32,7 +33,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function DrillDownPage() {
   const { params, page } = useLoaderData<typeof loader>();
-  const { t } = useTranslation("reports");
+  const { t } = useTranslation(["reports", "planning"]);
   const locale = useLocale();
   const { search } = useLocation();
   const back = new URLSearchParams(search);
@@ -87,6 +88,7 @@ export default function DrillDownPage() {
                 <th scope="col" className="hidden md:table-cell">{t("drill.levelAtStart")}</th>
                 <th scope="col">{t("drill.startedOn")}</th>
                 <th scope="col" className="hidden sm:table-cell">{t("drill.approvedOn")}</th>
+                <th scope="col">{t("planning:trace.origin.column")}</th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
@@ -109,6 +111,17 @@ export default function DrillDownPage() {
                   <td className="whitespace-nowrap">{formatDate(r.startedOn, locale)}</td>
                   <td className="hidden whitespace-nowrap sm:table-cell">
                     {r.approvedOn ? formatDate(r.approvedOn, locale) : <span className="text-slate-500">{t("drill.notApproved")}</span>}
+                  </td>
+                  <td className="text-sm">
+                    <TraceOrigin origin={r} />
+                    <Link
+                      to={`/reports/pairs/${r.facilityId}/${r.techniqueId}`}
+                      className="link block text-xs"
+                      data-testid="pair-story"
+                      aria-label={t("planning:trace.origin.storyOf", { technique: r.techniqueName, facility: r.facilityName })}
+                    >
+                      {t("planning:trace.origin.story")}
+                    </Link>
                   </td>
                 </tr>
               ))}

@@ -4,6 +4,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Tx } from "~/models/audit/audit.server";
 import type { Actor } from "~/models/access/policy";
+import { partiesScopeCondition } from "~/models/access/scope-sql.server";
 import { addDaysIso } from "~/models/dates";
 import type { Level } from "~/models/enums";
 import { clampPage, toPage, type Page, type PageRequest } from "~/utils/pagination";
@@ -42,7 +43,53 @@ export type DrillDownRow = {
   minLevel: Level | null;
   startedOn: string;
   approvedOn: string | null;
+} & PairOrigin;
+
+/**
+ * How a pair came: through an agreement's plan line, or as the ledger's started event says
+ * (a transfer without a recorded agreement, in-house, imported); "unrecorded" when it says nothing.
+ */
+export type OriginKind = "agreement" | "transfer" | "in_house" | "import" | "unrecorded";
+
+export type PairOrigin = {
+  origin: OriginKind;
+  agreementId: number | null;
+  agreementNumber: string | null;
+  transferItemId: number | null;
+  /** The reader may open the agreement (any of its facilities is in reach). */
+  agreementReadable: boolean;
 };
+
+/**
+ * The joins that give a pair (alias `p`, with facility_id and technique_id) its origin, and the
+ * columns of PairOrigin. The started event that names a plan line or an agreement wins, else the
+ * earliest started event; a transfer whose event names no line is matched to the accepted plan
+ * line of the same technique to the same facility, when there is one. Each look-up is an index
+ * seek per pair (the ledger's facility-technique index, the plan's receiving-facility index), so
+ * a page stays one query.
+ */
+export function pairOriginSql(actor: Actor): { joins: SQL; columns: SQL } {
+  const joins = sql`
+    left join adoption_events oe on oe.id = (
+      select e.id from adoption_events e
+      where e.facility_id = p.facility_id and e.technique_id = p.technique_id and e.kind = 'started'
+      order by (e.transfer_item_id is null and e.agreement_id is null), e.event_on, e.id limit 1)
+    left join transfer_items oi on oi.id = coalesce(oe.transfer_item_id,
+      case when oe.source = 'transfer' and oe.agreement_id is null then (
+        select ti.id from transfer_items ti
+        where ti.to_facility_id = p.facility_id and ti.stage = 'accepted' and ti.technique_id = p.technique_id
+        order by ti.accepted_on, ti.id limit 1) end)
+    left join agreements oa on oa.id = coalesce(oe.agreement_id, oi.agreement_id)`;
+  const readable = partiesScopeCondition(
+    actor,
+    sql`select oa.owner_facility_id union select ap.facility_id from agreement_parties ap where ap.agreement_id = oa.id`,
+  );
+  const columns = sql`case when oa.id is not null then 'agreement' else coalesce(oe.source, 'unrecorded') end as origin,
+      oa.id as agreementId, oa.number as agreementNumber,
+      case when oa.id is not null and oi.agreement_id = oa.id then oi.id end as transferItemId,
+      case when oa.id is null then 0 when ${readable} then 1 else 0 end as agreementReadable`;
+  return { joins, columns };
+}
 
 function figureConditionSql(selector: FigureSelector): SQL {
   const from = countedFromSql(selector.category);
@@ -101,12 +148,14 @@ export function listFigurePairs(
 ): Page<DrillDownRow> {
   const total = countFigurePairs(db, actor, selector, reportDate);
   const page = clampPage(requested, total);
-  const rows = db.all<DrillDownRow>(sql`
+  const origin = pairOriginSql(actor);
+  const rows = db.all<Omit<DrillDownRow, "agreementReadable"> & { agreementReadable: number }>(sql`
     select p.facility_id as facilityId, ${facilityNameSqlAt("f", locale)} as facilityName, ${sql.raw(locale === "en" ? "pr.name_en" : "pr.name")} as provinceName,
       p.level_now as levelNow, p.level_at_start as levelAtStart,
       t.id as techniqueId, t.code as techniqueCode, t.name as techniqueName,
       t.chapter_number as chapterNumber, t.min_level as minLevel,
-      p.started_on as startedOn, p.approved_on as approvedOn
+      p.started_on as startedOn, p.approved_on as approvedOn,
+      ${origin.columns}
     from (
       select p.* from ${pairsSql(actor, selector.filter, reportDate)} p
       where ${figureConditionSql(selector)}
@@ -116,8 +165,13 @@ export function listFigurePairs(
     join facilities f on f.id = p.facility_id
     left join provinces pr on pr.code = f.province_code
     join techniques t on t.id = p.technique_id
+    ${origin.joins}
     order by p.facility_id, p.technique_id`);
-  return toPage(rows, total, page);
+  return toPage(
+    rows.map((r) => ({ ...r, agreementReadable: r.agreementReadable === 1 })),
+    total,
+    page,
+  );
 }
 
 /** Every pair behind a figure, for exports (no pagination; capped). */
