@@ -100,6 +100,8 @@ export function getItemReadiness(db: Db, actor: Actor, agreementId: number, item
   const upcoming = isPastTraining(item.stage) ? null : phaseGateBlockers({ to: "supervised", phase: item.phase, lines: gateLines(db, item) });
   return {
     ...scoreOf(row, today),
+    /** The line's version, for the deferral forms. */
+    version: item.version,
     trainedStaff: row.trainedStaff,
     supervisedCases: row.supervisedCases,
     requiredCases: row.requiredCases,

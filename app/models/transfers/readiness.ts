@@ -1,7 +1,6 @@
 // Readiness of a receiving facility to take over a technique, computed from what is recorded:
 // trained staff, supervised cases, the checklist of conditions and how recently the team
 // practised. Pure: no clock, no database (`today` is an argument).
-import { daysInclusive } from "~/models/dates";
 
 /**
  * Weights of the four parts (they add up to 1). Trained staff and supervised cases carry most:
@@ -42,9 +41,14 @@ export type Readiness = {
 
 const clamp01 = (x: number) => Math.min(1, Math.max(0, x));
 
-/** Days from `from` to `to` (0 on the same day; a date after `to` counts as 0). */
+const DAY_MS = 86_400_000;
+
+/** Whole days from `from` to `to`, both `yyyy-MM-dd` (0 on the same day; a date after `to` counts as 0). */
 function daysSince(from: string, to: string): number {
-  return from >= to ? 0 : daysInclusive({ start: from, end: to }) - 1;
+  // Calendar dates as UTC midnights: no time zone or daylight saving shifts a day. Kept free of
+  // the date library because the line page's script imports this module.
+  const days = Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
+  return Math.max(0, days);
 }
 
 /**
