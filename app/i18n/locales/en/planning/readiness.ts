@@ -34,7 +34,7 @@ export default {
     suggestions: "Suggestions:",
     label: "Condition",
     add: "Add condition",
-    confirm: "Confirm",
+    confirm: "Confirm in place",
     unconfirm: "Withdraw confirmation",
     confirmedBy: "confirmed {{date}} ({{name}})",
     pending: "not confirmed",
@@ -50,7 +50,7 @@ export default {
     heldBy: "Cannot move past training yet: phase {{phases}} still has lines neither accepted nor deferred:",
   },
   deferral: {
-    title: "Deferral",
+    title: "Deferring the line",
     badge: "Deferred",
     deferredOn: "Deferred since {{date}}: {{reason}}",
     reason: "Reason for deferral",
