@@ -34,7 +34,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const today = todayInVietnam();
   const detail = orRespond(() => getTransferItem(getDb(), actor, id, itemId, locale));
   // Readiness: score and parts, checklist, phase gate, deferral.
-  const readiness = getItemReadiness(getDb(), actor, id, itemId, today, locale);
+  const readiness = orRespond(() => getItemReadiness(getDb(), actor, id, itemId, today, locale));
   return json({ detail, readiness, today });
 }
 
