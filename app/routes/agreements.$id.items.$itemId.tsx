@@ -137,12 +137,6 @@ export default function TransferItemPage() {
         ) : null}
       </section>
 
-      <ReadinessPanel
-        readiness={readiness}
-        agreementId={agreement.id}
-        errors={{ add: errorsFor("check-add"), confirm: errorsFor("check-confirm"), defer: errorsFor("defer"), resume: errorsFor("resume") }}
-      />
-
       {detail.canMove ? (
         <section className="card space-y-2">
           <h2 className="font-semibold">{t("item.moveTitle")}</h2>
@@ -198,6 +192,12 @@ export default function TransferItemPage() {
           </Form>
         </section>
       ) : null}
+
+      <ReadinessPanel
+        readiness={readiness}
+        agreementId={agreement.id}
+        errors={{ add: errorsFor("check-add"), confirm: errorsFor("check-confirm"), defer: errorsFor("defer"), resume: errorsFor("resume") }}
+      />
 
       <section className="card space-y-2">
         <h2 className="font-semibold">{t("item.casesTitle")}</h2>
