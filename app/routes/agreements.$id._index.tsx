@@ -26,6 +26,9 @@ import { replyInvalid, replyWithDomainError, readForm, parseSubmission } from "~
 import { pageFromUrl } from "~/utils/pagination";
 import { Field } from "~/components/fields";
 import { ConfirmButton } from "~/components/confirm-button";
+// Readiness per receiving hospital and phase, and per plan line.
+import { getAgreementReadiness } from "~/models/transfers/readiness.server";
+import { ReadinessLineTag, ReadinessPhases } from "~/components/agreements/readiness-phases";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.detail.agreement.number} – CGKT` : "CGKT" },
@@ -41,7 +44,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = await getLocale(request);
   const detail = orRespond(() => getAgreement(db, actor, id, day, locale));
   const plan = getPlan(db, actor, id, filter, pageFromUrl(url, PLAN_PAGE_SIZE), day, locale);
-  return json({ detail, plan, filter, today: day });
+  // Readiness: read after getAgreement, which has answered 404/403 already.
+  const readiness = getAgreementReadiness(db, actor, id, day, locale);
+  return json({ detail, plan, filter, today: day, readiness });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -75,7 +80,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function AgreementPage() {
-  const { detail, plan, filter } = useLoaderData<typeof loader>();
+  const { detail, plan, filter, readiness } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation("agreements");
   const { t: te } = useTranslation("enums");
@@ -173,6 +178,8 @@ export default function AgreementPage() {
             </div>
           ))}
         </div>
+        {/* Readiness by receiving hospital and phase */}
+        <ReadinessPhases readiness={readiness} />
         <div className="no-print">
           <FilterBar>
             <FilterSelect name="stage" label={t("plan.stage")} defaultValue={filter.stage} options={TRANSFER_STAGES.map((s) => ({ value: s, label: te(`transferStage.${s}`) }))} />
@@ -229,7 +236,11 @@ export default function AgreementPage() {
                       </td>
                       <td className="hidden md:table-cell">{item.fromName}</td>
                       <td>{item.toName}</td>
-                      <td className="whitespace-nowrap"><StageBadge stage={item.stage} /></td>
+                      <td className="whitespace-nowrap">
+                        <StageBadge stage={item.stage} />
+                        {/* Readiness of the line, or its deferral */}
+                        <ReadinessLineTag line={readiness.lines[item.id]} />
+                      </td>
                       <td className="hidden sm:table-cell">{item.supervisedCases}/{item.requiredCases}</td>
                       <td className="hidden whitespace-nowrap sm:table-cell">
                         {formatDate(item.targetDate, locale)}

@@ -13,8 +13,11 @@ import { getLocale } from "~/i18n/locale.server";
 import { requireActor } from "~/models/auth/session.server";
 import { orRespond, todayInVietnam } from "~/utils/domain-response.server";
 import { CASE_OUTCOMES } from "~/models/enums";
-import { acceptanceSchema, caseLogSchema, stageMoveSchema } from "~/models/transfers/schemas";
+import { acceptanceSchema, caseLogSchema, checkAddSchema, checkConfirmSchema, deferSchema, resumeSchema, stageMoveSchema } from "~/models/transfers/schemas";
 import { acceptTransferItem, getTransferItem, logCase, moveStage } from "~/models/transfers/stages.server";
+import { addCheck, setCheckConfirmed } from "~/models/transfers/checklist.server";
+import { deferTransferItem, getItemReadiness, resumeTransferItem } from "~/models/transfers/readiness.server";
+import { ReadinessPanel } from "~/components/agreements/readiness-panel";
 import { badRequest, requireId } from "~/utils/http.server";
 import { replyInvalid, replyWithDomainError, readForm, parseSubmission, byIntent } from "~/utils/form.server";
 import { CheckboxField, Field, SelectField } from "~/components/fields";
@@ -28,10 +31,23 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const id = requireId(params.id);
   const itemId = requireId(params.itemId);
   const locale = await getLocale(request);
-  return json({ detail: orRespond(() => getTransferItem(getDb(), actor, id, itemId, locale)), today: todayInVietnam() });
+  const today = todayInVietnam();
+  const detail = orRespond(() => getTransferItem(getDb(), actor, id, itemId, locale));
+  // Readiness: score and parts, checklist, phase gate, deferral.
+  const readiness = orRespond(() => getItemReadiness(getDb(), actor, id, itemId, today, locale));
+  return json({ detail, readiness, today });
 }
 
-const SCHEMAS = { move: stageMoveSchema, case: caseLogSchema, accept: acceptanceSchema } as const;
+const SCHEMAS = {
+  move: stageMoveSchema,
+  case: caseLogSchema,
+  accept: acceptanceSchema,
+  // Readiness: the receiving hospital's checklist, and deferring or resuming the line.
+  "check-add": checkAddSchema,
+  "check-confirm": checkConfirmSchema,
+  defer: deferSchema,
+  resume: resumeSchema,
+} as const;
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireActor(request);
@@ -49,7 +65,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const value = submission.value;
     if (value.intent === "move") moveStage(db, actor, id, itemId, value, options);
     else if (value.intent === "case") logCase(db, actor, id, itemId, value, options);
-    else acceptTransferItem(db, actor, id, itemId, value, options);
+    else if (value.intent === "accept") acceptTransferItem(db, actor, id, itemId, value, options);
+    else if (value.intent === "check-add") addCheck(db, actor, id, itemId, value, options);
+    else if (value.intent === "check-confirm") setCheckConfirmed(db, actor, id, itemId, value, options);
+    else if (value.intent === "defer") deferTransferItem(db, actor, id, itemId, value, options);
+    else resumeTransferItem(db, actor, id, itemId, value, options);
   } catch (error) {
     const reply = replyWithDomainError(submission, error);
     return json({ intent, ...(await reply.json()) }, { status: reply.status });
@@ -60,10 +80,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
 type Errors = Record<string, string[] | undefined>;
 
 export default function TransferItemPage() {
-  const { detail, today: day } = useLoaderData<typeof loader>();
+  const { detail, readiness, today: day } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation("agreements");
   const { t: te } = useTranslation("enums");
+  const { t: tp } = useTranslation("planning");
   const locale = useLocale();
   const { item, agreement } = detail;
   const errorsFor = (intent: string): Errors =>
@@ -85,7 +106,10 @@ export default function TransferItemPage() {
       <section className="card grid gap-3 text-sm sm:grid-cols-3">
         <p><span className="text-slate-500">{t("plan.from")}:</span> {item.fromName}</p>
         <p><span className="text-slate-500">{t("plan.to")}:</span> {item.toName}</p>
-        <p><span className="text-slate-500">{t("plan.stage")}:</span> <StageBadge stage={item.stage} /></p>
+        <p>
+          <span className="text-slate-500">{t("plan.stage")}:</span> <StageBadge stage={item.stage} />
+          {readiness.deferral ? <span className="badge ml-1 bg-amber-100 text-amber-900" data-testid="deferred-badge">{tp("readiness.deferral.badge")}</span> : null}
+        </p>
         <p><span className="text-slate-500">{t("plan.phase")}:</span> {item.phase} · {t("plan.priority")} {item.priority}</p>
         <p><span className="text-slate-500">{t("plan.targetDate")}:</span> {formatDate(item.targetDate, locale) || "—"}</p>
         <p data-testid="cases-progress">{t("item.casesProgress", { logged: detail.supervisedCases, required: item.requiredCases })}</p>
@@ -168,6 +192,12 @@ export default function TransferItemPage() {
           </Form>
         </section>
       ) : null}
+
+      <ReadinessPanel
+        readiness={readiness}
+        agreementId={agreement.id}
+        errors={{ add: errorsFor("check-add"), confirm: errorsFor("check-confirm"), defer: errorsFor("defer"), resume: errorsFor("resume") }}
+      />
 
       <section className="card space-y-2">
         <h2 className="font-semibold">{t("item.casesTitle")}</h2>

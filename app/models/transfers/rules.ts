@@ -28,6 +28,11 @@ export type StageMoveInput = {
   supervisedCases: number;
   /** A backward move needs a reason. */
   note: string | null;
+  /**
+   * The line's phase and the other lines of the same agreement and receiving facility, for the
+   * phase gate; left out where only the step rules matter.
+   */
+  gate?: { phase: number; lines: GateLine[] };
 };
 
 /** The translation key of the refusal, or null when the move is allowed. */
@@ -37,7 +42,8 @@ export type StageMoveRefusal =
   | "agreements:errors.stageAcceptedFinal"
   | "agreements:errors.stageUseAcceptance"
   | "agreements:errors.stageCasesShort"
-  | "agreements:errors.stageBackNeedsReason";
+  | "agreements:errors.stageBackNeedsReason"
+  | "planning:readiness.errors.gateBlocked";
 
 /**
  * Stages move one step at a time. Forward: the next stage only; `accepted` only through the
@@ -51,6 +57,7 @@ export function checkStageMove(input: StageMoveInput): StageMoveRefusal | null {
   if (from === "accepted") return "agreements:errors.stageAcceptedFinal";
   if (to === nextStage(from)) {
     if (to === "accepted") return "agreements:errors.stageUseAcceptance";
+    if (input.gate && phaseGateBlockers({ to, ...input.gate })) return "planning:readiness.errors.gateBlocked";
     if (to === "independent" && !casesReached(input.requiredCases, input.supervisedCases)) {
       return "agreements:errors.stageCasesShort";
     }
@@ -60,6 +67,31 @@ export function checkStageMove(input: StageMoveInput): StageMoveRefusal | null {
     return input.note && input.note.trim() ? null : "agreements:errors.stageBackNeedsReason";
   }
   return "agreements:errors.stageSkip";
+}
+
+/** A line of the plan as the phase gate sees it. */
+export type GateLine = { id: number; phase: number; stage: TransferStage; deferred: boolean; techniqueCode: string };
+
+/** Moves to these stages are "past training": the receiving team starts working on patients. */
+export function isPastTraining(stage: TransferStage): boolean {
+  return stageIndex(stage) > stageIndex("training");
+}
+
+/**
+ * The phase gate: a line moves past training only once every line of an earlier phase (same
+ * agreement, same receiving facility; `lines` are those) is accepted or deferred. Phases are
+ * the order in which a receiving team takes techniques on; a deferred line no longer holds the
+ * next phase back. Returns the earlier phases still open and their open lines (by phase, then
+ * code), or null when the move may go ahead. A backward move is never held.
+ */
+export function phaseGateBlockers(input: { from?: TransferStage; to: TransferStage; phase: number; lines: GateLine[] }): { phases: number[]; lines: GateLine[] } | null {
+  if (!isPastTraining(input.to)) return null;
+  if (input.from && stageIndex(input.to) < stageIndex(input.from)) return null;
+  const open = input.lines
+    .filter((l) => l.phase < input.phase && l.stage !== "accepted" && !l.deferred)
+    .sort((a, b) => a.phase - b.phase || a.techniqueCode.localeCompare(b.techniqueCode));
+  if (open.length === 0) return null;
+  return { phases: [...new Set(open.map((l) => l.phase))], lines: open };
 }
 
 export function casesReached(requiredCases: number, supervisedCases: number): boolean {

@@ -85,3 +85,33 @@ export const planFilterSchema = z.object({
   overdue: z.enum(["1"]).optional().catch(undefined),
 });
 export type PlanFilter = z.infer<typeof planFilterSchema>;
+
+/** A condition the receiving facility must have in place (equipment, room, supplies), a free label. */
+export const checkAddSchema = z.object({
+  intent: z.literal("check-add"),
+  label: requiredText(LIMITS.title),
+});
+export type CheckAddForm = z.infer<typeof checkAddSchema>;
+
+/** Confirms (`confirmed: "yes"`) or withdraws the confirmation of one checklist item, at the version read. */
+export const checkConfirmSchema = z.object({
+  intent: z.literal("check-confirm"),
+  checkId: id,
+  confirmed: choice(["yes", "no"] as const),
+  version,
+});
+export type CheckConfirmForm = z.infer<typeof checkConfirmSchema>;
+
+/** Deferring a line of the plan: the reason is required (it is what the plan shows). */
+export const deferSchema = z.object({
+  intent: z.literal("defer"),
+  reason: requiredText(LIMITS.note),
+  version,
+});
+export type DeferForm = z.infer<typeof deferSchema>;
+
+export const resumeSchema = z.object({
+  intent: z.literal("resume"),
+  version,
+});
+export type ResumeForm = z.infer<typeof resumeSchema>;

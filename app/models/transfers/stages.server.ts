@@ -1,6 +1,6 @@
 // One transfer item: its page, stage moves through the gates, the supervised-case log and
 // the acceptance that hands the technique to the receiving facility's adoption ledger.
-import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, ne, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import type { Db } from "~/db/client.server";
 import { agreements, caseLogs, staff, staffTechniques, techniques, transferItems, transferStageEvents, users, facilities, type TransferItem } from "~/db/schema";
@@ -10,7 +10,7 @@ import { assertVersion, recordAudit, type Tx } from "~/models/audit/audit.server
 import { canManageAgreement, requireReadableAgreement } from "~/models/agreements/access.server";
 import { isOpen } from "~/models/agreements/rules";
 import { ConflictError, DomainError, ForbiddenError, NotFoundError } from "~/models/errors";
-import { cadreCanPerform, canLogCases, checkStageMove, nextStage, previousStage } from "./rules";
+import { cadreCanPerform, canLogCases, checkStageMove, nextStage, phaseGateBlockers, previousStage, type GateLine } from "./rules";
 import type { AcceptanceForm, CaseLogForm, StageMoveForm } from "./schemas";
 import type { Locale } from "~/models/enums";
 import { facilityNameSql } from "~/models/facilities/names.server";
@@ -185,28 +185,61 @@ function assertAfterLastMove(db: Tx, itemId: number, date: string, field: string
   }
 }
 
-/** One step forward (through the gates) or one step back with a reason; dated and attributed. */
-export function moveStage(db: Db, actor: Actor, agreementId: number, itemId: number, input: Omit<StageMoveForm, "intent">, options: Options): TransferItem {
-  const { item, agreement } = requireItem(db, actor, agreementId, itemId);
-  if (!canManageAgreement(db, actor, agreement)) throw new ForbiddenError();
-  if (!isOpen(agreement.status)) throw new ConflictError("agreements:errors.closed");
-  assertVersion(item, input.version, { stage: input.toStage });
-  if (input.movedOn > options.today) throw new DomainError("agreements:errors.dateInFuture", { field: "movedOn" });
-  const refusal = checkStageMove({
-    from: item.stage,
-    to: input.toStage,
-    requiredCases: item.requiredCases,
-    supervisedCases: supervisedCaseCount(db, itemId),
-    note: input.note ?? null,
+/** The other lines of the item's agreement that go to the same receiving facility, as the phase gate reads them. */
+export function gateLines(db: Tx, item: Pick<TransferItem, "id" | "agreementId" | "toFacilityId">): GateLine[] {
+  return db
+    .select({
+      id: transferItems.id,
+      phase: transferItems.phase,
+      stage: transferItems.stage,
+      deferred: sql<boolean>`${transferItems.deferredOn} is not null`,
+      techniqueCode: techniques.code,
+    })
+    .from(transferItems)
+    .innerJoin(techniques, eq(techniques.id, transferItems.techniqueId))
+    .where(and(eq(transferItems.agreementId, item.agreementId), eq(transferItems.toFacilityId, item.toFacilityId), ne(transferItems.id, item.id)))
+    .all()
+    .map((l) => ({ ...l, deferred: Boolean(l.deferred) }));
+}
+
+/** The phase gate's refusal (409 next to the stage control, naming the open phases and lines), or nothing. */
+function assertPhaseGate(db: Tx, item: TransferItem, to: TransferItem["stage"], field: string | null) {
+  const blocked = phaseGateBlockers({ from: item.stage, to, phase: item.phase, lines: gateLines(db, item) });
+  if (blocked) throw gateRefusal(blocked, field);
+}
+
+function gateRefusal(blocked: NonNullable<ReturnType<typeof phaseGateBlockers>>, field: string | null) {
+  return new ConflictError("planning:readiness.errors.gateBlocked", {
+    field,
+    params: { phases: blocked.phases.join(", "), lines: blocked.lines.map((l) => l.techniqueCode).join(", "), count: blocked.lines.length },
   });
-  if (refusal) {
-    throw new ConflictError(refusal, {
-      field: refusal === "agreements:errors.stageBackNeedsReason" ? "note" : "toStage",
-      params: { required: item.requiredCases, logged: supervisedCaseCount(db, itemId), from: item.stage, to: input.toStage },
-    });
-  }
-  assertAfterLastMove(db, itemId, input.movedOn, "movedOn");
+}
+
+/**
+ * One step forward (through the gates) or one step back with a reason; dated and attributed.
+ * The checks read the other lines (the phase gate) in the transaction that moves the line, so
+ * an earlier phase cannot reopen between the check and the move.
+ */
+export function moveStage(db: Db, actor: Actor, agreementId: number, itemId: number, input: Omit<StageMoveForm, "intent">, options: Options): TransferItem {
   return db.transaction((tx) => {
+    const { item, agreement } = requireItem(tx, actor, agreementId, itemId);
+    if (!canManageAgreement(tx, actor, agreement)) throw new ForbiddenError();
+    if (!isOpen(agreement.status)) throw new ConflictError("agreements:errors.closed");
+    assertVersion(item, input.version, { stage: input.toStage });
+    if (input.movedOn > options.today) throw new DomainError("agreements:errors.dateInFuture", { field: "movedOn" });
+    const supervisedCases = supervisedCaseCount(tx, itemId);
+    const gate = { phase: item.phase, lines: gateLines(tx, item) };
+    const refusal = checkStageMove({ from: item.stage, to: input.toStage, requiredCases: item.requiredCases, supervisedCases, note: input.note ?? null, gate });
+    if (refusal === "planning:readiness.errors.gateBlocked") {
+      throw gateRefusal(phaseGateBlockers({ from: item.stage, to: input.toStage, ...gate })!, "toStage");
+    }
+    if (refusal) {
+      throw new ConflictError(refusal, {
+        field: refusal === "agreements:errors.stageBackNeedsReason" ? "note" : "toStage",
+        params: { required: item.requiredCases, logged: supervisedCases, from: item.stage, to: input.toStage },
+      });
+    }
+    assertAfterLastMove(tx, itemId, input.movedOn, "movedOn");
     const row = tx
       .update(transferItems)
       .set({ stage: input.toStage, version: item.version + 1, updatedAt: options.at ?? new Date().toISOString() })
@@ -289,6 +322,7 @@ export function acceptTransferItem(db: Db, actor: Actor, agreementId: number, it
     throw new DomainError("agreements:errors.acceptanceStaffNotReceiving", { field: "staffIds" });
   }
   return db.transaction((tx) => {
+    assertPhaseGate(tx, item, "accepted", null);
     const row = tx
       .update(transferItems)
       .set({

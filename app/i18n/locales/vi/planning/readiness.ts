@@ -1,4 +1,66 @@
-// Strings of the planning readiness pages. Keys mirror the other language's file.
+// Strings of readiness per receiving hospital, the checklist, the phase gate and deferral.
+// Keys mirror the other language's file.
 export default {
-  title: "readiness",
+  title: "Mức sẵn sàng tiếp nhận",
+  score: "Sẵn sàng {{score}}/100",
+  scoreShort: "Sẵn sàng",
+  parts: {
+    trained: "Nhân lực đã đào tạo",
+    cases: "Ca thực hiện có giám sát",
+    checklist: "Điều kiện đã xác nhận",
+    recency: "Ca gần nhất",
+  },
+  partValues: {
+    trained: "{{count}} người (cần {{target}})",
+    cases: "{{logged}}/{{required}} ca",
+    checklist: "{{confirmed}}/{{total}} mục",
+    recency_one: "cách đây {{count}} ngày",
+    recency_other: "cách đây {{count}} ngày",
+    recencyNone: "chưa có ca nào",
+  },
+  help: "Điểm là trung bình có trọng số của bốn phần (mỗi phần 0–100%): nhân lực 30%, ca có giám sát 30%, điều kiện 25%, ca gần nhất 15%. Dòng đã nghiệm thu tính 100.",
+  byPhase: "Mức sẵn sàng theo bệnh viện tiếp nhận và giai đoạn",
+  phaseLine: "{{facility}} · giai đoạn {{phase}}",
+  phaseNone: "chỉ có dòng tạm hoãn",
+  deferredCount_one: "{{count}} dòng tạm hoãn",
+  deferredCount_other: "{{count}} dòng tạm hoãn",
+  checklist: {
+    title: "Điều kiện của bệnh viện tiếp nhận",
+    help: "Trang thiết bị, phòng, vật tư và các điều kiện khác; giám đốc bệnh viện tiếp nhận thêm và xác nhận.",
+    empty: "Chưa có điều kiện nào.",
+    suggestions: "Gợi ý:",
+    label: "Điều kiện",
+    add: "Thêm điều kiện",
+    confirm: "Xác nhận đã có",
+    unconfirm: "Bỏ xác nhận",
+    confirmedBy: "đã xác nhận {{date}} ({{name}})",
+    pending: "chưa xác nhận",
+  },
+  defaults: {
+    equipment: "Trang thiết bị chuyên dụng",
+    room: "Phòng thực hiện kỹ thuật",
+    supplies: "Thuốc, vật tư tiêu hao",
+    staffing: "Kíp thực hiện được phân công",
+    protocol: "Quy trình kỹ thuật được phê duyệt",
+  },
+  gate: {
+    heldBy: "Chưa thể chuyển vượt bước Đang đào tạo: giai đoạn {{phases}} còn dòng chưa nghiệm thu hoặc tạm hoãn:",
+  },
+  deferral: {
+    title: "Tạm hoãn dòng kế hoạch",
+    badge: "Tạm hoãn",
+    deferredOn: "Tạm hoãn từ {{date}}: {{reason}}",
+    reason: "Lý do tạm hoãn",
+    help: "Dòng tạm hoãn vẫn nằm trong kế hoạch nhưng không còn giữ lại giai đoạn sau.",
+    submit: "Tạm hoãn dòng này",
+    resume: "Tiếp tục thực hiện",
+  },
+  errors: {
+    gateBlocked: "Giai đoạn {{phases}} của bệnh viện tiếp nhận này chưa xong ({{lines}} chưa nghiệm thu hoặc tạm hoãn): chưa thể chuyển dòng này vượt bước Đang đào tạo.",
+    checkDuplicate: "Điều kiện này đã có trong danh sách.",
+    checkLimit: "Mỗi dòng có tối đa {{max}} điều kiện.",
+    deferAccepted: "Dòng đã nghiệm thu, không thể tạm hoãn.",
+    alreadyDeferred: "Dòng này đã được tạm hoãn.",
+    notDeferred: "Dòng này không bị tạm hoãn.",
+  },
 } as const;
