@@ -79,8 +79,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   throw badRequest();
 }
 
+/** The year whose annual review the minutes link opens: last year, or the agreement's last year when it ended before. */
+function minutesYear(today: string, endOn: string | null): number {
+  const last = Number(today.slice(0, 4)) - 1;
+  return endOn !== null && Number(endOn.slice(0, 4)) < last ? Number(endOn.slice(0, 4)) : last;
+}
+
 export default function AgreementPage() {
-  const { detail, plan, filter, readiness } = useLoaderData<typeof loader>();
+  const { detail, plan, filter, readiness, today } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation("agreements");
   const { t: te } = useTranslation("enums");
@@ -106,6 +112,8 @@ export default function AgreementPage() {
           ) : null}
           <a href={`/agreements/${a.id}/export`} className="btn-secondary" download>{t("detail.export")}</a>
           <Link to={`/agreements/${a.id}/print`} className="btn-secondary">{t("detail.print")}</Link>
+          <Link to={`/agreements/${a.id}/figures`} className="btn-secondary">{t("planning:trace.figures.link")}</Link>
+          <Link to={`/agreements/${a.id}/minutes?year=${minutesYear(today, a.endOn)}`} className="btn-secondary">{t("planning:minutes.link")}</Link>
         </div>
       </div>
       <FormErrors errors={[...(errors[""] ?? []), ...(errors.toStatus ?? [])]} />
