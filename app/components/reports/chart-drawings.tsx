@@ -8,6 +8,7 @@ import {
   BarChart,
   CartesianGrid,
   Cell,
+  ComposedChart,
   Legend,
   Line,
   LineChart,
@@ -23,7 +24,27 @@ import {
   type ChartDatum,
   type ChartSeries,
 } from "~/models/reports/chart-series";
-import type { BaselineMark } from "./charts";
+import type { BaselineMark, ChartForecast } from "./charts";
+
+/** Forecast keys in the chart's points (no series uses them: series keys are s0…, other, official, all). */
+const FORECAST_KEY = "forecast";
+const FORECAST_RANGE_KEY = "forecastRange";
+const FORECAST_COLOUR = "#7c2d12";
+
+/**
+ * The points with the forecast added: the last period carries the line's start (its range
+ * collapsed to that value) and one more point for the forecast period carries the median and
+ * the 10–90% range.
+ */
+function withForecast(data: ChartDatum[], forecast: ChartForecast): Record<string, unknown>[] {
+  if (data.length === 0) return data;
+  const last = data.length - 1;
+  return [
+    ...data.slice(0, last),
+    { ...data[last], [FORECAST_KEY]: forecast.from, [FORECAST_RANGE_KEY]: [forecast.from, forecast.from] },
+    { period: forecast.period, [FORECAST_KEY]: forecast.median, [FORECAST_RANGE_KEY]: [forecast.p10, forecast.p90] },
+  ];
+}
 
 type Format = (n: number) => string;
 
@@ -34,21 +55,25 @@ export function SeriesDrawing({
   baseline,
   format,
   stacked,
+  forecast = null,
 }: {
   data: ChartDatum[];
   series: ChartSeries[];
   baseline: BaselineMark | null;
   format: Format;
   stacked: boolean;
+  forecast?: ChartForecast | null;
 }) {
-  const Chart = stacked ? AreaChart : LineChart;
+  // A forecast mixes a band (area) with lines, which only the composed chart draws together.
+  const Chart = forecast ? ComposedChart : stacked ? AreaChart : LineChart;
+  const points = forecast ? withForecast(data, forecast) : data;
   return (
     <ResponsiveContainer width="100%" height="100%">
-      <Chart data={data} margin={{ top: 16, right: 16, bottom: 0, left: 8 }}>
+      <Chart data={points} margin={{ top: 16, right: 16, bottom: 0, left: 8 }}>
         <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
         <XAxis dataKey="period" />
         <YAxis tickFormatter={format} width={56} />
-        <Tooltip formatter={(v: number) => format(v)} />
+        <Tooltip formatter={(v: number | number[]) => (Array.isArray(v) ? v.map(format).join("–") : format(v))} />
         <Legend wrapperStyle={{ fontSize: 12 }} />
         {baseline ? (
           <ReferenceLine
@@ -90,6 +115,31 @@ export function SeriesDrawing({
             />
           )
         )}
+        {forecast ? (
+          <Area
+            type="linear"
+            dataKey={FORECAST_RANGE_KEY}
+            name={forecast.rangeLabel}
+            stroke="none"
+            fill={FORECAST_COLOUR}
+            fillOpacity={0.15}
+            connectNulls
+            isAnimationActive={false}
+          />
+        ) : null}
+        {forecast ? (
+          <Line
+            type="linear"
+            dataKey={FORECAST_KEY}
+            name={forecast.label}
+            stroke={FORECAST_COLOUR}
+            strokeWidth={2.5}
+            strokeDasharray="6 4"
+            connectNulls
+            dot
+            isAnimationActive={false}
+          />
+        ) : null}
       </Chart>
     </ResponsiveContainer>
   );
