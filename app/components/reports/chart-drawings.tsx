@@ -9,6 +9,7 @@ import {
   CartesianGrid,
   Cell,
   ComposedChart,
+  ErrorBar,
   Legend,
   Line,
   LineChart,
@@ -32,17 +33,17 @@ const FORECAST_RANGE_KEY = "forecastRange";
 const FORECAST_COLOUR = "#7c2d12";
 
 /**
- * The points with the forecast added: the last period carries the line's start (its range
- * collapsed to that value) and one more point for the forecast period carries the median and
- * the 10–90% range.
+ * The points with the forecast added: the last period carries the line's start (no spread)
+ * and one more point for the forecast period carries the median and, as the error bar's
+ * distances below and above it, the 10–90% range.
  */
 function withForecast(data: ChartDatum[], forecast: ChartForecast): Record<string, unknown>[] {
   if (data.length === 0) return data;
   const last = data.length - 1;
   return [
     ...data.slice(0, last),
-    { ...data[last], [FORECAST_KEY]: forecast.from, [FORECAST_RANGE_KEY]: [forecast.from, forecast.from] },
-    { period: forecast.period, [FORECAST_KEY]: forecast.median, [FORECAST_RANGE_KEY]: [forecast.p10, forecast.p90] },
+    { ...data[last], [FORECAST_KEY]: forecast.from, [FORECAST_RANGE_KEY]: [0, 0] },
+    { period: forecast.period, [FORECAST_KEY]: forecast.median, [FORECAST_RANGE_KEY]: [forecast.median - forecast.p10, forecast.p90 - forecast.median] },
   ];
 }
 
@@ -64,7 +65,7 @@ export function SeriesDrawing({
   stacked: boolean;
   forecast?: ChartForecast | null;
 }) {
-  // A forecast mixes a band (area) with lines, which only the composed chart draws together.
+  // A forecast adds a line to the (possibly stacked) areas, which only the composed chart draws together.
   const Chart = forecast ? ComposedChart : stacked ? AreaChart : LineChart;
   const points = forecast ? withForecast(data, forecast) : data;
   return (
@@ -116,18 +117,6 @@ export function SeriesDrawing({
           )
         )}
         {forecast ? (
-          <Area
-            type="linear"
-            dataKey={FORECAST_RANGE_KEY}
-            name={forecast.rangeLabel}
-            stroke="none"
-            fill={FORECAST_COLOUR}
-            fillOpacity={0.15}
-            connectNulls
-            isAnimationActive={false}
-          />
-        ) : null}
-        {forecast ? (
           <Line
             type="linear"
             dataKey={FORECAST_KEY}
@@ -138,7 +127,10 @@ export function SeriesDrawing({
             connectNulls
             dot
             isAnimationActive={false}
-          />
+          >
+            {/* The 10–90% range as an error bar (an area here would count as one more group). */}
+            <ErrorBar dataKey={FORECAST_RANGE_KEY} direction="y" width={10} stroke={FORECAST_COLOUR} strokeWidth={2} />
+          </Line>
         ) : null}
       </Chart>
     </ResponsiveContainer>

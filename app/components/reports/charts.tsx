@@ -29,7 +29,7 @@ export type BaselineMark = { period: string; label: string };
 
 /**
  * A forecast continuing the chart's top line (the total) as a dashed line from the last
- * period's value `from` to the forecast period, with its 10–90% range as a shaded band.
+ * period's value `from` to the forecast period, with its 10–90% range as an error bar.
  */
 export type ChartForecast = { period: string; label: string; rangeLabel: string; from: number; median: number; p10: number; p90: number };
 
@@ -84,7 +84,7 @@ export function SeriesLineChart({
       <SeriesSummary data={data} series={series} format={format} />
       {forecast ? (
         <p className="mt-1 text-xs text-slate-600" data-testid="chart-forecast-note">
-          {forecast.label}: {format(forecast.median)} ({format(forecast.p10)}–{format(forecast.p90)})
+          {forecast.label}: {format(forecast.median)} · {forecast.rangeLabel}: {format(forecast.p10)}–{format(forecast.p90)}
         </p>
       ) : null}
     </figure>

@@ -67,43 +67,90 @@ export function openForecastLines(db: Db, actor: Actor, scope: ForecastScope): F
   }));
 }
 
+/** The stage history, read afresh (see stageHistory). */
+function computeStageHistory(db: Db, provinceCode: string | null): History {
+  // A province's lines are found from its facilities (by the receiving-facility index), the
+  // country's by reading every line.
+  const from = provinceCode
+    ? sql`facilities f cross join transfer_items t on t.to_facility_id = f.id and f.province_code = ${provinceCode}`
+    : sql`transfer_items t`;
+  // One row per line: the first day it entered each stage (one pass over the events by item),
+  // and whether it closed without acceptance.
+  const columns = sql.join(
+    TRANSFER_STAGES.map((s) => sql`min(case when e.to_stage = ${s} then e.moved_on end) as ${sql.identifier(`at_${s}`)}`),
+    sql`, `,
+  );
+  const perLine = sql`select ${columns},
+      (a.status not in ${sqlList(OPEN_AGREEMENT_STATUSES)} or t.deferred_on is not null) as closed
+    from ${from}
+    join agreements a on a.id = t.agreement_id
+    join transfer_stage_events e on e.transfer_item_id = t.id
+    group by t.id`;
+  const at = (s: string) => sql.identifier(`at_${s}`);
+  // Moves (kind 'm': moved, known) and lead times (kind 'l': days, count) in one statement,
+  // so the per-line pass runs once.
+  const rows = db.all<{ kind: "m" | "l"; stage: OpenStage; a: number; b: number }>(sql`
+    with l as materialized (${perLine})
+    ${sql.join(
+      [
+        ...OPEN_STAGES.map(
+          (s) => sql`select 'm' as kind, ${s} as stage, coalesce(sum(${at(NEXT_STAGE[s])} is not null), 0) as a,
+            coalesce(sum(${at(NEXT_STAGE[s])} is not null or closed), 0) as b
+          from l where ${at(s)} is not null`,
+        ),
+        ...OPEN_STAGES.map(
+          (s) => sql`select 'l' as kind, ${s} as stage, cast(round(julianday(at_accepted) - julianday(${at(s)})) as integer) as a, count(*) as b
+          from l where at_accepted is not null and ${at(s)} is not null group by 3`,
+        ),
+      ],
+      sql` union all `,
+    )}`);
+  const moves = rows.filter((r) => r.kind === "m").map((r) => ({ stage: r.stage, moved: r.a, known: r.b }));
+  const leads = rows.filter((r) => r.kind === "l").map((r) => ({ stage: r.stage, days: r.a, n: r.b }));
+  const history = emptyHistory();
+  for (const m of moves) history[m.stage] = { ...history[m.stage], moved: m.moved, known: m.known };
+  for (const l of leads) {
+    if (l.days < 0) continue;
+    for (let i = 0; i < l.n; i++) history[l.stage].leadDays.push(l.days);
+  }
+  return history;
+}
+
 /**
- * The stage history of the lines received in a province (or the whole country): per stage,
- * the lines that entered it and then the next stage (moved), of those whose outcome is known
- * (moved on, or closed without moving: agreement ended or terminated, or deferred; lines still
- * waiting at the stage are left out), and the days from entering the stage to acceptance of
- * the lines accepted.
+ * What the history is read from changes only with stage moves, plan-line edits (deferral) and
+ * agreement edits (closing): a few index reads tell whether a kept history still holds.
+ */
+function historyFingerprint(db: Db): string {
+  return (
+    db.get<{ k: string }>(sql`select coalesce((select max(id) from transfer_stage_events), 0) || ':' ||
+      (select count(*) from transfer_stage_events) || ':' ||
+      coalesce((select max(updated_at) from transfer_items), '') || ':' || (select count(*) from transfer_items) || ':' ||
+      coalesce((select max(updated_at) from agreements), '') as k`)?.k ?? ""
+  );
+}
+
+const historyCache = new WeakMap<Db, { fingerprint: string; byProvince: Map<string, History> }>();
+
+/**
+ * The stage history of the lines received in a province (or the whole country, `null`): per
+ * stage, the lines that entered it and then the next stage (moved), of those whose outcome is
+ * known (moved on, or closed without moving: agreement ended or terminated, or deferred; lines
+ * still waiting at the stage are left out), and the days from entering the stage to acceptance
+ * of the lines accepted. Kept per connection until the plan data changes: the national
+ * history reads every stage move in the country.
  */
 export function stageHistory(db: Db, provinceCode: string | null): History {
-  const province = provinceCode ? sql` and f.province_code = ${provinceCode}` : sql``;
-  const nextCase = sql`case e.stage ${sql.join(
-    OPEN_STAGES.map((s) => sql`when ${s} then ${NEXT_STAGE[s]}`),
-    sql` `,
-  )} end`;
-  const entered = sql`select e.transfer_item_id as id, e.to_stage as stage, min(e.moved_on) as on_
-    from transfer_stage_events e join transfer_items t on t.id = e.transfer_item_id
-    join facilities f on f.id = t.to_facility_id
-    where 1 = 1${province}
-    group by 1, 2`;
-  const moves = db.all<{ stage: OpenStage; moved: number; known: number }>(sql`
-    with en as materialized (${entered})
-    select e.stage as stage, sum(nx.id is not null) as moved,
-      sum(nx.id is not null or a.status not in ${sqlList(OPEN_AGREEMENT_STATUSES)} or t.deferred_on is not null) as known
-    from en e join transfer_items t on t.id = e.id join agreements a on a.id = t.agreement_id
-    left join en nx on nx.id = e.id and nx.stage = ${nextCase}
-    where e.stage <> 'accepted'
-    group by 1`);
-  const leads = db.all<{ stage: OpenStage; days: number; n: number }>(sql`
-    with en as materialized (${entered})
-    select e.stage as stage, cast(round(julianday(acc.on_) - julianday(e.on_)) as integer) as days, count(*) as n
-    from en e join en acc on acc.id = e.id and acc.stage = 'accepted'
-    where e.stage <> 'accepted'
-    group by 1, 2`);
-  const history = emptyHistory();
-  for (const m of moves) if (m.stage in history) history[m.stage] = { ...history[m.stage], moved: m.moved, known: m.known };
-  for (const l of leads) {
-    if (!(l.stage in history) || l.days < 0) continue;
-    for (let i = 0; i < l.n; i++) history[l.stage].leadDays.push(l.days);
+  const fingerprint = historyFingerprint(db);
+  let cache = historyCache.get(db);
+  if (!cache || cache.fingerprint !== fingerprint) {
+    cache = { fingerprint, byProvince: new Map() };
+    historyCache.set(db, cache);
+  }
+  const key = provinceCode ?? "";
+  let history = cache.byProvince.get(key);
+  if (!history) {
+    history = computeStageHistory(db, provinceCode);
+    cache.byProvince.set(key, history);
   }
   return history;
 }

@@ -112,7 +112,7 @@ function hashSeed(text: string): number {
 }
 
 /** The nearest-rank percentile of sorted values: the smallest value with at least p of them at or below it. */
-export function percentile(sorted: readonly number[], p: number): number {
+export function percentile(sorted: ArrayLike<number>, p: number): number {
   if (sorted.length === 0) return 0;
   const rank = Math.ceil(p * sorted.length);
   return sorted[Math.min(sorted.length - 1, Math.max(0, rank - 1))];
@@ -121,8 +121,11 @@ export function percentile(sorted: readonly number[], p: number): number {
 export type Range = { p10: number; median: number; p90: number; mean: number };
 
 export function summarise(draws: readonly number[]): Range {
-  const sorted = [...draws].sort((a, b) => a - b);
-  const mean = sorted.length ? sorted.reduce((s, v) => s + v, 0) / sorted.length : 0;
+  // A typed array sorts numerically without a comparator (hundreds of these per forecast).
+  const sorted = Float64Array.from(draws).sort();
+  let sum = 0;
+  for (let i = 0; i < sorted.length; i++) sum += sorted[i];
+  const mean = sorted.length ? sum / sorted.length : 0;
   return { p10: percentile(sorted, 0.1), median: percentile(sorted, 0.5), p90: percentile(sorted, 0.9), mean: Math.round(mean * 10) / 10 };
 }
 
@@ -164,31 +167,56 @@ export function simulate(
   // Days from today to each period's start and end, so a draw compares numbers, not dates.
   const base = Date.parse(`${today}T00:00:00Z`);
   const dayOf = (date: string) => Math.round((Date.parse(`${date}T00:00:00Z`) - base) / 86_400_000);
-  const bounds = periods.map((p) => [dayOf(p.start), dayOf(p.end)] as const);
-  const totals = periods.map(() => new Array<number>(draws).fill(0));
-  const byFacility = new Map<number, number[][]>();
+  const starts = periods.map((p) => dayOf(p.start));
+  const ends = periods.map((p) => dayOf(p.end));
+  // Flat arrays for the inner loop (thousands of lines × thousands of draws): per line its
+  // completion rate and lead times, per pair its first line and its facility's slot.
+  const rates: number[] = [];
+  const leads: number[][] = [];
+  const firstLine: number[] = [0];
+  const facilityIds: number[] = [];
+  const slotOf = new Map<number, number>();
+  const pairSlot: number[] = [];
   for (const list of pairList) {
-    if (!byFacility.has(list[0].facilityId)) byFacility.set(list[0].facilityId, periods.map(() => new Array<number>(draws).fill(0)));
+    for (const line of list) {
+      const model = models[line.stage];
+      rates.push(model.leadDays.length > 0 ? model.completionRate : 0);
+      leads.push(model.leadDays);
+    }
+    firstLine.push(rates.length);
+    let slot = slotOf.get(list[0].facilityId);
+    if (slot === undefined) {
+      slot = facilityIds.length;
+      slotOf.set(list[0].facilityId, slot);
+      facilityIds.push(list[0].facilityId);
+    }
+    pairSlot.push(slot);
   }
+  const totals = periods.map(() => new Array<number>(draws).fill(0));
+  const perFacility = facilityIds.map(() => periods.map(() => new Array<number>(draws).fill(0)));
+  const pairCount = pairList.length;
+  const periodCount = periods.length;
   for (let d = 0; d < draws; d++) {
-    for (const list of pairList) {
+    for (let pi = 0; pi < pairCount; pi++) {
       let earliest = Infinity;
-      for (const line of list) {
-        const model = models[line.stage];
-        const done = random() < model.completionRate;
-        const lead = model.leadDays[Math.floor(random() * model.leadDays.length)];
-        if (done && lead !== undefined) earliest = Math.min(earliest, Math.max(1, lead));
+      for (let li = firstLine[pi]; li < firstLine[pi + 1]; li++) {
+        const done = random() < rates[li];
+        const days = leads[li];
+        const lead = days[Math.floor(random() * days.length)];
+        if (done && lead < earliest) earliest = lead;
       }
       if (earliest === Infinity) continue;
-      const facility = byFacility.get(list[0].facilityId)!;
-      for (let p = 0; p < bounds.length; p++) {
-        if (earliest >= bounds[p][0] && earliest <= bounds[p][1]) {
+      if (earliest < 1) earliest = 1;
+      const facility = perFacility[pairSlot[pi]];
+      for (let p = 0; p < periodCount; p++) {
+        if (earliest >= starts[p] && earliest <= ends[p]) {
           totals[p][d]++;
           facility[p][d]++;
         }
       }
     }
   }
+  const byFacility = new Map<number, number[][]>(facilityIds.map((id, i) => [id, perFacility[i]]));
   return { totals, byFacility };
 }
 
