@@ -122,8 +122,8 @@ function computeStageHistory(db: Db, provinceCode: string | null): History {
  */
 function historyFingerprint(db: Db): string {
   return (
+    // Stage moves are only ever added (a removed line takes its moves with it: the line count).
     db.get<{ k: string }>(sql`select coalesce((select max(id) from transfer_stage_events), 0) || ':' ||
-      (select count(*) from transfer_stage_events) || ':' ||
       coalesce((select max(updated_at) from transfer_items), '') || ':' || (select count(*) from transfer_items) || ':' ||
       coalesce((select max(updated_at) from agreements), '') as k`)?.k ?? ""
   );
