@@ -192,32 +192,41 @@ export function simulate(
     }
     pairSlot.push(slot);
   }
-  const totals = periods.map(() => new Array<number>(draws).fill(0));
-  const perFacility = facilityIds.map(() => periods.map(() => new Array<number>(draws).fill(0)));
-  const pairCount = pairList.length;
   const periodCount = periods.length;
-  for (let d = 0; d < draws; d++) {
-    for (let pi = 0; pi < pairCount; pi++) {
-      let earliest = Infinity;
-      for (let li = firstLine[pi]; li < firstLine[pi + 1]; li++) {
-        const done = random() < rates[li];
-        const days = leads[li];
-        const lead = days[Math.floor(random() * days.length)];
-        if (done && lead < earliest) earliest = lead;
+  const totals = periods.map(() => new Int32Array(draws));
+  const perFacility = facilityIds.map(() => periods.map(() => new Int32Array(draws)));
+  // Pair by pair, every draw at once: the inner loops run over flat arrays of the draws.
+  const earliest = new Float64Array(draws);
+  for (let pi = 0; pi < pairList.length; pi++) {
+    earliest.fill(Infinity);
+    for (let li = firstLine[pi]; li < firstLine[pi + 1]; li++) {
+      const rate = rates[li];
+      const days = leads[li];
+      const n = days.length;
+      for (let d = 0; d < draws; d++) {
+        // A lead time is drawn only for a line that completes in this draw.
+        if (random() >= rate) continue;
+        const lead = days[Math.floor(random() * n)];
+        if (lead < earliest[d]) earliest[d] = lead < 1 ? 1 : lead;
       }
-      if (earliest === Infinity) continue;
-      if (earliest < 1) earliest = 1;
-      const facility = perFacility[pairSlot[pi]];
-      for (let p = 0; p < periodCount; p++) {
-        if (earliest >= starts[p] && earliest <= ends[p]) {
-          totals[p][d]++;
-          facility[p][d]++;
+    }
+    const facility = perFacility[pairSlot[pi]];
+    for (let p = 0; p < periodCount; p++) {
+      const start = starts[p];
+      const end = ends[p];
+      const total = totals[p];
+      const own = facility[p];
+      for (let d = 0; d < draws; d++) {
+        const day = earliest[d];
+        if (day >= start && day <= end) {
+          total[d]++;
+          own[d]++;
         }
       }
     }
   }
-  const byFacility = new Map<number, number[][]>(facilityIds.map((id, i) => [id, perFacility[i]]));
-  return { totals, byFacility };
+  const byFacility = new Map<number, number[][]>(facilityIds.map((id, i) => [id, perFacility[i].map((a) => Array.from(a))]));
+  return { totals: totals.map((a) => Array.from(a)), byFacility };
 }
 
 /** The calendar year `year` as a forecast period (from tomorrow when it has begun). */
