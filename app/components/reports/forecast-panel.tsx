@@ -47,7 +47,7 @@ export function ForecastPanel({ forecast }: { forecast: ForecastView }) {
             <caption className="text-left text-sm font-semibold">{t("forecast.byFacility")}</caption>
             <thead>
               <tr>
-                <th scope="col">{t("forecast.facility")}</th>
+                <th scope="col">{t("common:facility")}</th>
                 <th scope="col" className="text-right">{t("forecast.nextYear", { year: forecast.year })}</th>
                 {forecast.phases ? (
                   <th scope="col" className="text-right">{t("forecast.phases", { date: formatDate(forecast.phases.period.end, locale) })}</th>

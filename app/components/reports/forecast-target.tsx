@@ -33,7 +33,7 @@ export function TargetForecastDetail({ forecast }: { forecast: TargetForecast | 
       <h2 id="target-forecast-title" className="font-semibold">
         {t("forecast.target.heading", { date: formatDate(forecast.periodEnd, locale) })}
       </h2>
-      <p className="text-lg tabular-nums">{t("forecast.target.range", { median: n(forecast.median), p10: n(forecast.p10), p90: n(forecast.p90) })}</p>
+      <p className="text-lg tabular-nums">{t("forecast.range", { median: n(forecast.median), p10: n(forecast.p10), p90: n(forecast.p90) })}</p>
       <p className="font-semibold" data-testid="target-chance">
         {t("forecast.target.chance", { chance: chanceText(forecast.chance, locale) })}
       </p>

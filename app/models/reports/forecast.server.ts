@@ -189,6 +189,8 @@ export function loadForecast(
     draws: options.draws,
     seed: `${scope.provinceCode ?? ""}:${scope.facilityId ?? ""}`,
   });
+  // Per facility only for a province or a facility: a national list would hold thousands.
+  if (!scope.provinceCode && !scope.facilityId) result.byFacility = [];
   const ids = result.byFacility.map((f) => f.facilityId);
   const names = ids.length
     ? db.all<{ id: number; name: string }>(sql`select f.id as id, ${facilityNameSqlAt("f", options.locale ?? "vi")} as name from facilities f where f.id in ${sqlList(ids)}`)

@@ -5,7 +5,6 @@ import type vi from "../../vi/planning/forecast";
 export default {
   title: "Forecast of cross-level techniques",
   yearLabel: "Forecast year",
-  yearHint: "This year up to {{max}} years ahead",
   chartLabel: "Forecast {{year}} (median, 10–90% range)",
   rangeLabel: "Forecast range 10–90%",
   summaryLine: "Forecast {{year}}: {{median}} (range {{p10}}–{{p90}})",
@@ -15,7 +14,6 @@ export default {
   range: "{{median}} (range {{p10}}–{{p90}})",
   lines: "{{open}} plan lines in progress, {{counting}} of them could add a new cross-level technique.",
   byFacility: "By receiving facility",
-  facility: "Facility",
   sources: "History used per stage: {{list}}",
   source: {
     province: "the province's",
@@ -26,7 +24,6 @@ export default {
   how: "A Monte Carlo simulation of {{draws}} draws over the plan lines in progress (agreement open, not accepted, not deferred). Each line is accepted with the share of lines at the same stage that went on to acceptance in the province's history (the national history, then defaults, when the province has too few moves), on today plus a lead time drawn from that history. Only cross-level techniques the facility does not perform yet count; an acceptance is taken as the start of performing. The range is the 10th to 90th percentile, the middle figure the median; the same data gives the same figures.",
   target: {
     heading: "Forecast to {{date}}",
-    range: "{{median}} (range {{p10}}–{{p90}})",
     chance: "Chance of reaching the target: {{chance}}",
     short: "Forecast: {{p10}}–{{p90}} · reached: {{chance}}",
   },

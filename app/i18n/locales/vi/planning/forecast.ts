@@ -2,7 +2,6 @@
 export default {
   title: "Dự báo số kỹ thuật vượt tuyến",
   yearLabel: "Năm dự báo",
-  yearHint: "Từ năm nay đến {{max}} năm tới",
   chartLabel: "Dự báo {{year}} (trung vị, khoảng 10–90%)",
   rangeLabel: "Khoảng dự báo 10–90%",
   summaryLine: "Dự báo {{year}}: {{median}} (khoảng {{p10}}–{{p90}})",
@@ -12,7 +11,6 @@ export default {
   range: "{{median}} (khoảng {{p10}}–{{p90}})",
   lines: "{{open}} dòng kế hoạch đang thực hiện, {{counting}} dòng có thể thêm kỹ thuật vượt tuyến mới.",
   byFacility: "Theo cơ sở nhận chuyển giao",
-  facility: "Cơ sở",
   sources: "Nguồn lịch sử theo giai đoạn: {{list}}",
   source: {
     province: "của tỉnh",
@@ -23,7 +21,6 @@ export default {
   how: "Mô phỏng Monte Carlo {{draws}} lần trên các dòng kế hoạch đang thực hiện (hợp đồng còn hiệu lực, chưa nghiệm thu, không tạm hoãn). Mỗi dòng được nghiệm thu với xác suất bằng tỷ lệ các dòng ở cùng giai đoạn đã đi tiếp đến nghiệm thu trong lịch sử của tỉnh (thiếu số liệu thì dùng toàn quốc, rồi đến giá trị mặc định), vào ngày hôm nay cộng một thời gian chờ rút từ lịch sử. Chỉ tính kỹ thuật vượt tuyến mà cơ sở chưa thực hiện; nghiệm thu được coi là bắt đầu thực hiện. Khoảng là phân vị 10 và 90, số giữa là trung vị; cùng dữ liệu cho cùng kết quả.",
   target: {
     heading: "Dự báo đến {{date}}",
-    range: "{{median}} (khoảng {{p10}}–{{p90}})",
     chance: "Khả năng đạt chỉ tiêu: {{chance}}",
     short: "Dự báo: {{p10}}–{{p90}} · đạt: {{chance}}",
   },
