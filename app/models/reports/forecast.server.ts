@@ -13,6 +13,7 @@ import { NotFoundError } from "~/models/errors";
 import {
   DEFAULT_DRAWS,
   emptyHistory,
+  MIN_HISTORY_MOVES,
   forecastCounts,
   parseForecastYear,
   OPEN_STAGES,
@@ -166,8 +167,11 @@ function historyProvince(db: Db, scope: ForecastScope): string | null {
 
 export function forecastModels(db: Db, scope: ForecastScope): StageModels {
   const province = historyProvince(db, scope);
-  const national = stageHistory(db, null);
-  return stageModels(province ? stageHistory(db, province) : national, national);
+  const own = province ? stageHistory(db, province) : null;
+  // The country's history (every stage move) is read only when the province lacks moves somewhere.
+  const lacking = !own || OPEN_STAGES.some((s) => own[s].known < MIN_HISTORY_MOVES || own[s].leadDays.length < MIN_HISTORY_MOVES);
+  const national = lacking ? stageHistory(db, null) : emptyHistory();
+  return stageModels(own ?? national, national);
 }
 
 export type ScopeForecast = ForecastResult & { facilityNames: Record<number, string> };
