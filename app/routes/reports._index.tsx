@@ -7,7 +7,9 @@ import { useTranslation } from "react-i18next";
 import { PageHeader } from "~/components/page-header";
 import { FormErrors } from "~/components/form";
 import { FilterBar, FilterSelect } from "~/components/filter-bar";
-import { RankingBarChart, SeriesLineChart } from "~/components/reports/charts";
+import { RankingBarChart, SeriesLineChart, type ChartForecast } from "~/components/reports/charts";
+import { ForecastPanel } from "~/components/reports/forecast-panel";
+import { Field } from "~/components/fields";
 import { FacilitySchematicMap, ProvinceTileMap } from "~/components/reports/maps";
 import { getDb } from "~/db/client.server";
 import { formatDate, formatNumber } from "~/i18n/format";
@@ -37,6 +39,9 @@ import {
   type ReportMetric,
 } from "~/models/reports/registry";
 import { loadAdoptionReport } from "~/models/reports/queries.server";
+import { parseForecastYear } from "~/models/reports/forecast";
+import { loadForecast, type ScopeForecast } from "~/models/reports/forecast.server";
+import { DomainError } from "~/models/errors";
 import { encodeMessage } from "~/utils/messages";
 import { localizedTitle } from "~/utils/meta";
 
@@ -68,17 +73,47 @@ export async function loader({ request }: LoaderFunctionArgs) {
         : mapKind === "facilities" && params.provinceCode
           ? { kind: "facilities" as const, provinces: null, facilities: listMapFacilities(db, actor, params.provinceCode, today, locale) }
           : null;
-    return json({ report, params, metric, provinces, map, error: null, today });
+    // The forecast of the same scope; a refused forecast year answers 400 beside its field and
+    // leaves the report itself on the page.
+    let forecast: ScopeForecast | null = null;
+    let forecastError: string | null = null;
+    try {
+      const year = parseForecastYear(url.searchParams.get("forecastYear"), today);
+      forecast = loadForecast(db, actor, { provinceCode: params.provinceCode, facilityId: params.facilityId }, { year, locale }, today);
+    } catch (error) {
+      if (!(error instanceof DomainError) || error.field !== "forecastYear") throw error;
+      forecastError = encodeMessage(error.message, error.params);
+    }
+    const forecastYear = url.searchParams.get("forecastYear") ?? "";
+    return json(
+      { report, params, metric, provinces, map, error: null, today, forecast, forecastError, forecastYear },
+      { status: forecastError ? 400 : 200 },
+    );
   };
   // A refused filter (a baseline after the report year) answers the page itself, beside the filter.
   return orRespond(run, (error) =>
-    json({ report: null, params: null, metric, provinces, map: null, error: encodeMessage(error.message, error.params), today }, { status: 400 }),
+    json(
+      {
+        report: null,
+        params: null,
+        metric,
+        provinces,
+        map: null,
+        error: encodeMessage(error.message, error.params),
+        today,
+        forecast: null,
+        forecastError: null,
+        forecastYear: url.searchParams.get("forecastYear") ?? "",
+      },
+      { status: 400 },
+    ),
   );
 }
 
 export default function ReportsPage() {
-  const { report, params, metric, provinces, map, error, today } = useLoaderData<typeof loader>();
+  const { report, params, metric, provinces, map, error, today, forecast, forecastError, forecastYear } = useLoaderData<typeof loader>();
   const { t } = useTranslation("reports");
+  const { t: tp } = useTranslation("planning");
   const locale = useLocale();
   const n = (value: number) => formatNumber(value, locale);
   const competenceLabel = (key: string) => groupLabel("competence", { key, label: key }, t);
@@ -146,6 +181,18 @@ export default function ReportsPage() {
             defaultValue={params?.competence ?? undefined}
             options={COMPETENCE_GROUPS.map((c) => ({ value: c, label: competenceLabel(c) }))}
           />
+          <Field
+            field={{ id: "forecastYear", errors: forecastError ? [forecastError] : undefined }}
+            label={tp("forecast.yearLabel")}
+            className="w-40"
+            inputProps={{
+              name: "forecastYear",
+              type: "text",
+              inputMode: "numeric",
+              className: "input w-28",
+              defaultValue: forecastYear || (forecast ? String(forecast.year) : ""),
+            }}
+          />
         </FilterBar>
       </div>
 
@@ -166,6 +213,7 @@ export default function ReportsPage() {
           </div>
           <p className="hidden text-sm print:block">{t("report.printedOn", { date: formatDate(today, locale) })}</p>
           <Charts report={report} metric={metric} />
+          {forecast ? <ForecastPanel forecast={forecast} /> : null}
           <FigureMap report={report} params={params} metric={metric} />
           <ReportTable report={report} params={params} metric={metric} />
           <p className="text-sm text-slate-600">{t("report.officialNote")}</p>
@@ -180,13 +228,24 @@ export default function ReportsPage() {
   function Charts({ report, metric }: { report: AdoptionReport; metric: Metric }) {
     const baseline = { period: String(report.baselineYear), label: t("report.baselineMark", { year: report.baselineYear }) };
     const metricLabel = t(metricLabelKey(metric));
+    const chartForecast = forecastOnChart(report, metric);
     if (report.dimension === "total" || report.rows.length === 0) {
       const series: ChartSeries[] = [
         { key: "official", label: t(categoryShortLabelKey("official")), dataKey: "official", other: false },
         { key: "all", label: t(categoryShortLabelKey("all")), dataKey: "all", other: true },
       ];
       const data = report.total.periods.map((p) => ({ period: p.period, official: p.official[metric], all: p.all[metric] }));
-      return <SeriesLineChart title={t("report.chartTotal", { metric: metricLabel })} data={data} series={series} baseline={baseline} format={n} testId="report-chart" />;
+      return (
+        <SeriesLineChart
+          title={t("report.chartTotal", { metric: metricLabel })}
+          data={data}
+          series={series}
+          baseline={baseline}
+          format={n}
+          testId="report-chart"
+          forecast={chartForecast}
+        />
+      );
     }
     const chart = groupChart(report.rows, { metric, otherLabel: t("report.otherGroups") });
     const last = report.periods[report.periods.length - 1];
@@ -204,10 +263,29 @@ export default function ReportsPage() {
           format={n}
           testId="report-chart"
           stacked
+          forecast={chartForecast}
         />
         <RankingBarChart title={rankingTitle} rows={chart.ranking} format={n} testId="report-ranking" />
       </div>
     );
+  }
+
+  // The forecast continues the official cross-level total from the last year shown: new
+  // techniques as they are, the other figures as the last value plus the new ones.
+  function forecastOnChart(report: AdoptionReport, metric: Metric): ChartForecast | null {
+    const last = report.total.periods[report.total.periods.length - 1];
+    if (!forecast || !params?.crossOnly || !last || forecast.year <= Number(last.period)) return null;
+    const from = last.official[metric];
+    const base = metric === "new" ? 0 : from;
+    return {
+      period: String(forecast.year),
+      label: tp("forecast.chartLabel", { year: forecast.year }),
+      rangeLabel: tp("forecast.rangeLabel"),
+      from,
+      median: base + forecast.nextYear.median,
+      p10: base + forecast.nextYear.p10,
+      p90: base + forecast.nextYear.p90,
+    };
   }
 
   // The chosen figure of the last period (official), as a schematic map.

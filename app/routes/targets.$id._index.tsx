@@ -8,6 +8,7 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { useTranslation } from "react-i18next";
 import { Field } from "~/components/fields";
 import { FormErrors } from "~/components/form";
+import { TargetForecastDetail } from "~/components/reports/forecast-target";
 import { TargetStatusBadge } from "~/components/reports/target-status";
 import { getDb } from "~/db/client.server";
 import { formatDate, formatNumber } from "~/i18n/format";
@@ -111,6 +112,7 @@ export default function TargetPage() {
           {target.indicator !== "manual_count" ? ` · ${t("targets.computedHelp")}` : ""}
         </p>
       </section>
+      <TargetForecastDetail forecast={target.forecast} />
       {target.indicator === "manual_count" ? (
         <section className="card p-0">
           <h2 className="px-4 pt-4 text-lg font-semibold">{t("targets.measurements")}</h2>

@@ -5,6 +5,7 @@ import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/
 import { useTranslation } from "react-i18next";
 import { Pagination } from "~/components/pagination";
 import { TargetForm } from "~/components/reports/target-form";
+import { TargetForecastShort } from "~/components/reports/forecast-target";
 import { TargetStatusBadge } from "~/components/reports/target-status";
 import { getDb } from "~/db/client.server";
 import { formatDate, formatNumber } from "~/i18n/format";
@@ -92,6 +93,7 @@ export default function TargetsPage() {
                   </td>
                   <td className="whitespace-nowrap text-right tabular-nums" data-testid="target-achievement" data-label={t("targets.achievement")}>
                     {t("targets.achievementText", { value: n(target.value), target: n(target.targetValue), percent: `${formatNumber(target.percent, locale, 1)}%` })}
+                    <TargetForecastShort forecast={target.forecast} />
                   </td>
                   <td data-label={t("targets.status")}><TargetStatusBadge status={target.status} /></td>
                 </tr>

@@ -8,6 +8,8 @@ import {
   BarChart,
   CartesianGrid,
   Cell,
+  ComposedChart,
+  ErrorBar,
   Legend,
   Line,
   LineChart,
@@ -23,7 +25,27 @@ import {
   type ChartDatum,
   type ChartSeries,
 } from "~/models/reports/chart-series";
-import type { BaselineMark } from "./charts";
+import type { BaselineMark, ChartForecast } from "./charts";
+
+/** Forecast keys in the chart's points (no series uses them: series keys are s0…, other, official, all). */
+const FORECAST_KEY = "forecast";
+const FORECAST_RANGE_KEY = "forecastRange";
+const FORECAST_COLOUR = "#7c2d12";
+
+/**
+ * The points with the forecast added: the last period carries the line's start (no spread)
+ * and one more point for the forecast period carries the median and, as the error bar's
+ * distances below and above it, the 10–90% range.
+ */
+function withForecast(data: ChartDatum[], forecast: ChartForecast): Record<string, unknown>[] {
+  if (data.length === 0) return data;
+  const last = data.length - 1;
+  return [
+    ...data.slice(0, last),
+    { ...data[last], [FORECAST_KEY]: forecast.from, [FORECAST_RANGE_KEY]: [0, 0] },
+    { period: forecast.period, [FORECAST_KEY]: forecast.median, [FORECAST_RANGE_KEY]: [forecast.median - forecast.p10, forecast.p90 - forecast.median] },
+  ];
+}
 
 type Format = (n: number) => string;
 
@@ -34,21 +56,25 @@ export function SeriesDrawing({
   baseline,
   format,
   stacked,
+  forecast = null,
 }: {
   data: ChartDatum[];
   series: ChartSeries[];
   baseline: BaselineMark | null;
   format: Format;
   stacked: boolean;
+  forecast?: ChartForecast | null;
 }) {
-  const Chart = stacked ? AreaChart : LineChart;
+  // A forecast adds a line to the (possibly stacked) areas, which only the composed chart draws together.
+  const Chart = forecast ? ComposedChart : stacked ? AreaChart : LineChart;
+  const points = forecast ? withForecast(data, forecast) : data;
   return (
     <ResponsiveContainer width="100%" height="100%">
-      <Chart data={data} margin={{ top: 16, right: 16, bottom: 0, left: 8 }}>
+      <Chart data={points} margin={{ top: 16, right: 16, bottom: 0, left: 8 }}>
         <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
         <XAxis dataKey="period" />
         <YAxis tickFormatter={format} width={56} />
-        <Tooltip formatter={(v: number) => format(v)} />
+        <Tooltip formatter={(v: number | number[]) => (Array.isArray(v) ? v.map(format).join("–") : format(v))} />
         <Legend wrapperStyle={{ fontSize: 12 }} />
         {baseline ? (
           <ReferenceLine
@@ -90,6 +116,22 @@ export function SeriesDrawing({
             />
           )
         )}
+        {forecast ? (
+          <Line
+            type="linear"
+            dataKey={FORECAST_KEY}
+            name={forecast.label}
+            stroke={FORECAST_COLOUR}
+            strokeWidth={2.5}
+            strokeDasharray="6 4"
+            connectNulls
+            dot
+            isAnimationActive={false}
+          >
+            {/* The 10–90% range as an error bar (an area here would count as one more group). */}
+            <ErrorBar dataKey={FORECAST_RANGE_KEY} direction="y" width={10} stroke={FORECAST_COLOUR} strokeWidth={2} />
+          </Line>
+        ) : null}
       </Chart>
     </ResponsiveContainer>
   );

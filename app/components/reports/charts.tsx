@@ -28,6 +28,12 @@ type Format = (n: number) => string;
 export type BaselineMark = { period: string; label: string };
 
 /**
+ * A forecast continuing the chart's top line (the total) as a dashed line from the last
+ * period's value `from` to the forecast period, with its 10–90% range as an error bar.
+ */
+export type ChartForecast = { period: string; label: string; rangeLabel: string; from: number; median: number; p10: number; p90: number };
+
+/**
  * One line per series over the periods, the baseline period marked; `stacked` (the groups of
  * a report partition its total) stacks them as areas, so the top edge is the total and a
  * large "other" does not flatten the named groups. `testId` names the figure for tests.
@@ -40,6 +46,7 @@ export function SeriesLineChart({
   format,
   testId,
   stacked = false,
+  forecast = null,
 }: {
   title: string;
   data: ChartDatum[];
@@ -48,6 +55,7 @@ export function SeriesLineChart({
   format: Format;
   testId?: string;
   stacked?: boolean;
+  forecast?: ChartForecast | null;
 }) {
   const mounted = useMounted();
   const tall = series.length > 4;
@@ -56,6 +64,7 @@ export function SeriesLineChart({
       className="card min-w-0"
       data-testid={testId}
       data-series={series.map((s) => s.label).join("|")}
+      data-forecast={forecast ? forecast.period : undefined}
     >
       <figcaption className="mb-2 font-semibold">{title}</figcaption>
       <div className={tall ? "h-96" : "h-72"} aria-hidden="true">
@@ -67,11 +76,17 @@ export function SeriesLineChart({
               baseline={baseline}
               format={format}
               stacked={stacked}
+              forecast={forecast}
             />
           </Suspense>
         ) : null}
       </div>
       <SeriesSummary data={data} series={series} format={format} />
+      {forecast ? (
+        <p className="mt-1 text-xs text-slate-600" data-testid="chart-forecast-note">
+          {forecast.label}: {format(forecast.median)} · {forecast.rangeLabel}: {format(forecast.p10)}–{format(forecast.p90)}
+        </p>
+      ) : null}
     </figure>
   );
 }

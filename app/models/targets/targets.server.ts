@@ -12,6 +12,7 @@ import { canChange, canRead, canReadProvinceRecord, type Actor } from "~/models/
 import { facilityScopeCondition, provinceRecordScopeCondition } from "~/models/access/scope-sql.server";
 import { addDaysIso } from "~/models/dates";
 import { countFigurePairs } from "~/models/reports/drill-down.server";
+import { targetForecast, type TargetForecast } from "~/models/reports/forecast.server";
 import { paginate, type Page, type PageRequest } from "~/utils/pagination";
 import { achievementPercent, targetStatus, type TargetStatus } from "./rules";
 
@@ -89,11 +90,19 @@ export type TargetView = Target & {
   /** Percent with one decimal: 103.7. */
   percent: number;
   status: TargetStatus;
+  /** Cross-level targets still running: the forecast range at the period end and the chance of reaching the target. */
+  forecast: TargetForecast | null;
 };
 
 function toView(db: Db, target: Target & { scopeName: string }, today: string): TargetView {
   const value = computeTargetValue(db, target, today);
-  return { ...target, value, percent: achievementPercent(value, target.targetValue), status: targetStatus(target, value, today) };
+  return {
+    ...target,
+    value,
+    percent: achievementPercent(value, target.targetValue),
+    status: targetStatus(target, value, today),
+    forecast: targetForecast(db, target, value, today, SYSTEM),
+  };
 }
 
 /** The target's scope (a facility, else its province) named in the reader's language. */
