@@ -1,0 +1,425 @@
+// The gap matrix: the techniques of a facility's level and of the level above that it does not
+// perform yet, with the partners that could hand each one on, and the same counted per chapter
+// for every care facility of a province. Set-based SQL throughout (no query per line), so one
+// facility against the national catalogue and a province of 150 facilities stay fast.
+//
+// Levels are the cached columns facilities.level and techniques.min_level, which hold the level
+// in force today: the matrix is about today, and the cached columns carry the indexes.
+import ExcelJS from "exceljs";
+import type { TFunction } from "i18next";
+import { sql, type SQL } from "drizzle-orm";
+import type { Db } from "~/db/client.server";
+import { canRead, type Actor, type RecordScope } from "~/models/access/policy";
+import { performedOnSql } from "~/models/adoption/rules";
+import { canManageAgreement } from "~/models/agreements/access.server";
+import { DomainError, ForbiddenError, NotFoundError } from "~/models/errors";
+import { LEVELS, NON_CARE_FACILITY_KINDS, OPEN_AGREEMENT_STATUSES, type Level, type Locale } from "~/models/enums";
+import { facilityNameSqlAt, facilityShortNameSqlAt } from "~/models/facilities/names.server";
+import { absenceLimit } from "~/models/rotations/rules";
+import { addTransferItem } from "~/models/transfers/plan.server";
+import { compareGaps, GAP_PLAN_LINE_DEFAULTS, gapLevels, levelAbove, pickPartners, PARTNERS_SHOWN } from "./gaps";
+
+/** Gap lines shown per chapter on the whole matrix; one chapter opened on its own shows a page of them. */
+export const LINES_PER_CHAPTER = 10;
+export const CHAPTER_PAGE_SIZE = 100;
+
+const sqlValues = (values: readonly (string | number)[]): SQL =>
+  values.length === 0 ? sql`(null)` : sql`(${sql.join(values.map((v) => sql`${v}`), sql`, `)})`;
+const OPEN = sqlValues(OPEN_AGREEMENT_STATUSES);
+const NON_CARE = sqlValues(NON_CARE_FACILITY_KINDS);
+
+/** Techniques that can be a gap on `today`: listed (not a provisional new technique) and not retired. */
+function inCatalogueSql(today: string): SQL {
+  return sql`t.kind = 'listed' and (t.retired_on is null or t.retired_on > ${today})`;
+}
+
+/** A care facility's gap levels as SQL over its level column: its own level and the level above. */
+function levelAboveSql(levelColumn: SQL): SQL {
+  const cases = LEVELS.flatMap((l) => {
+    const above = levelAbove(l);
+    return above ? [sql`when ${l} then ${above}`] : [];
+  });
+  return sql`(case ${levelColumn} ${sql.join(cases, sql` `)} end)`;
+}
+
+type FacilityRow = { id: number; code: string; name: string; shortName: string; level: Level | null; kind: string; provinceCode: string | null };
+
+function loadFacility(db: Db, facilityId: number, locale: Locale): FacilityRow {
+  const row = db.get<FacilityRow | undefined>(sql`
+    select f.id, f.code, ${facilityNameSqlAt("f", locale)} as name, ${facilityShortNameSqlAt("f", locale)} as shortName,
+      f.level, f.kind, f.province_code as provinceCode
+    from facilities f where f.id = ${facilityId}`);
+  if (!row) throw new NotFoundError();
+  return row;
+}
+
+/**
+ * Whether the actor may read a facility's gaps: whoever reads the facility (its own users, its
+ * department, administrators), and the supporting side of an open agreement the facility
+ * receives under (its supporters plan its transfers, so they see what it lacks).
+ */
+export function canReadGaps(db: Db, actor: Actor, facility: { id: number; provinceCode: string | null }): boolean {
+  if (canRead(actor, { facilityId: facility.id, provinceCode: facility.provinceCode })) return true;
+  const supporters = db.all<RecordScope>(sql`
+    select distinct f.id as facilityId, f.province_code as provinceCode
+    from agreement_parties r
+    join agreements a on a.id = r.agreement_id and a.status in ${OPEN}
+    join facilities f on f.id = a.owner_facility_id
+      or f.id in (select s.facility_id from agreement_parties s where s.agreement_id = a.id and s.role = 'supporting')
+    where r.facility_id = ${facility.id} and r.role = 'receiving'`);
+  return supporters.length > 0 && canRead(actor, supporters);
+}
+
+export type GapPartner = {
+  facilityId: number;
+  name: string;
+  level: Level | null;
+  /** Active staff who perform the technique independently. */
+  staff: number;
+  awayNow: number;
+  limit: number;
+  /** Open agreements where it supports the facility; `canAdd`: the reader may add a plan line there. */
+  agreements: { id: number; number: string; canAdd: boolean }[];
+  /** Used by the ordering rule. */
+  agreementIds: number[];
+};
+
+export type GapLine = {
+  techniqueId: number;
+  code: string;
+  name: string;
+  minLevel: Level;
+  /** Facilities of the same level that perform it now. */
+  peers: number;
+  /** Already on an open plan line to the facility. */
+  inPlan: boolean;
+  partners: GapPartner[];
+  otherPartners: number;
+};
+
+export type GapChapter = {
+  number: number;
+  name: string;
+  total: number;
+  inPlan: number;
+  /** Covered by an open agreement the facility receives under. */
+  covered: boolean;
+};
+
+export type FacilityGaps = {
+  facility: { id: number; code: string; name: string; shortName: string; level: Level; provinceCode: string | null };
+  levels: Level[];
+  agreements: { id: number; number: string; canManage: boolean }[];
+  /** "agreements": only the chapters its open agreements cover; "all": every chapter. */
+  chapterFilter: "agreements" | "all";
+  /** Every chapter with a gap, with its count, whether shown or not. */
+  chapterCounts: GapChapter[];
+  /** The chapters shown, each with its first lines (or, for one chapter opened, a page of them). */
+  shown: (GapChapter & { lines: GapLine[]; more: number })[];
+  total: number;
+  /** One chapter opened on its own, with its page. */
+  chapter: { number: number; page: number; pageCount: number } | null;
+};
+
+type GapRow = { techniqueId: number; code: string; name: string; chapterNumber: number; number: number; minLevel: Level; peers: number; inPlan: number };
+
+/**
+ * The techniques of `levels` that the facility does not perform on `today`, each with the number
+ * of facilities of `peerLevel` that do and whether an open plan line already brings it. One
+ * query: the peers are counted by one pass over those facilities' pairs (the primary key's
+ * facility prefix), the facility's own pairs are looked up by key.
+ */
+function gapRows(db: Db, facilityId: number, levels: Level[], peerLevel: Level, today: string): GapRow[] {
+  return db.all<GapRow>(sql`
+    with peer as (
+      select p.technique_id, count(*) as n
+      from facilities f join adoption_pairs p on p.facility_id = f.id
+      where f.level = ${peerLevel} and f.active = 1 and f.id <> ${facilityId} and ${performedOnSql(sql`${today}`)}
+      group by p.technique_id
+    ),
+    planned as (
+      select distinct ti.technique_id
+      from transfer_items ti join agreements a on a.id = ti.agreement_id and a.status in ${OPEN}
+      where ti.to_facility_id = ${facilityId}
+    )
+    select t.id as techniqueId, t.code, t.name, t.chapter_number as chapterNumber, t.number, t.min_level as minLevel,
+      coalesce(peer.n, 0) as peers, (planned.technique_id is not null) as inPlan
+    from techniques t
+    left join peer on peer.technique_id = t.id
+    left join planned on planned.technique_id = t.id
+    where t.min_level in ${sqlValues(levels)} and ${inCatalogueSql(today)}
+      and not exists (select 1 from adoption_pairs p where p.facility_id = ${facilityId} and p.technique_id = t.id
+        and ${performedOnSql(sql`${today}`)})`);
+}
+
+type PartnerRow = { techniqueId: number; facilityId: number; staff: number };
+
+/**
+ * For the given techniques, the other facilities that perform each on `today` and have an active
+ * staff member who performs it independently; then their names and current load in one query.
+ */
+function partnerRows(db: Db, facilityId: number, techniqueIds: number[], today: string, locale: Locale) {
+  if (techniqueIds.length === 0) return { pairs: [] as PartnerRow[], facilities: new Map<number, { name: string; level: Level | null; awayNow: number; limit: number }>() };
+  const pairs = db.all<PartnerRow>(sql`
+    select st.technique_id as techniqueId, s.facility_id as facilityId, count(distinct s.id) as staff
+    from staff_techniques st
+    join staff s on s.id = st.staff_id and s.active = 1
+    where st.technique_id in ${sqlValues(techniqueIds)} and s.facility_id <> ${facilityId}
+      and exists (select 1 from adoption_pairs p where p.facility_id = s.facility_id and p.technique_id = st.technique_id
+        and ${performedOnSql(sql`${today}`)})
+    group by st.technique_id, s.facility_id`);
+  const ids = [...new Set(pairs.map((p) => p.facilityId))];
+  const rows =
+    ids.length === 0
+      ? []
+      : db.all<{ id: number; name: string; level: Level | null; beds: number; absenceLimit: number | null; awayNow: number }>(sql`
+    select f.id, ${facilityShortNameSqlAt("f", locale)} as name, f.level, f.beds, f.absence_limit as absenceLimit,
+      (select count(distinct r.staff_id) from rotations r
+        where r.from_facility_id = f.id and r.status <> 'cancelled' and r.start_on <= ${today} and r.end_on >= ${today}) as awayNow
+    from facilities f where f.id in ${sqlValues(ids)} and f.active = 1`);
+  const facilities = new Map(rows.map((r) => [r.id, { name: r.name, level: r.level, awayNow: r.awayNow, limit: absenceLimit(r) }]));
+  return { pairs, facilities };
+}
+
+export type GapOptions = { allChapters: boolean; chapter: number | null; page: number; today: string; locale: Locale };
+
+/** The gap matrix of one care facility, for a reader who may see it (else 403; unknown 404; not a care facility 400). */
+export function getFacilityGaps(db: Db, actor: Actor, facilityId: number, options: GapOptions): FacilityGaps {
+  const { today, locale } = options;
+  const f = loadFacility(db, facilityId, locale);
+  if (!f.level || (NON_CARE_FACILITY_KINDS as readonly string[]).includes(f.kind)) {
+    throw new DomainError("planning:gaps.errors.notCare", { field: "facility" });
+  }
+  if (!canReadGaps(db, actor, f)) throw new ForbiddenError();
+  const level = f.level;
+  const levels = gapLevels(level);
+
+  // Open agreements it receives under, their chapters and supporting parties.
+  const agreementRows = db.all<{ id: number; number: string; ownerFacilityId: number }>(sql`
+    select a.id, a.number, a.owner_facility_id as ownerFacilityId
+    from agreement_parties r join agreements a on a.id = r.agreement_id and a.status in ${OPEN}
+    where r.facility_id = ${facilityId} and r.role = 'receiving'
+    order by a.start_on desc, a.id`);
+  const agreementIds = agreementRows.map((a) => a.id);
+  const agreements = agreementRows.map((a) => ({ id: a.id, number: a.number, canManage: canManageAgreement(db, actor, a) }));
+  const byId = new Map(agreements.map((a) => [a.id, a]));
+  const coveredChapters = new Set(
+    agreementIds.length === 0
+      ? []
+      : db.all<{ n: number }>(sql`select distinct chapter_number as n from agreement_chapters where agreement_id in ${sqlValues(agreementIds)}`).map((r) => r.n),
+  );
+  const supporters = new Map<number, number[]>();
+  if (agreementIds.length > 0) {
+    for (const s of db.all<{ agreementId: number; facilityId: number }>(sql`
+      select agreement_id as agreementId, facility_id as facilityId from agreement_parties
+      where agreement_id in ${sqlValues(agreementIds)} and role = 'supporting'`)) {
+      supporters.set(s.facilityId, [...(supporters.get(s.facilityId) ?? []), s.agreementId]);
+    }
+  }
+
+  const rows = gapRows(db, facilityId, levels, level, today).sort(compareGaps);
+  const chapterNames = new Map(db.all<{ number: number; name: string }>(sql`select number, name from chapters`).map((c) => [c.number, c.name]));
+  const counts = new Map<number, GapChapter>();
+  for (const r of rows) {
+    const c = counts.get(r.chapterNumber) ?? { number: r.chapterNumber, name: chapterNames.get(r.chapterNumber) ?? "", total: 0, inPlan: 0, covered: coveredChapters.has(r.chapterNumber) };
+    c.total++;
+    if (r.inPlan) c.inPlan++;
+    counts.set(r.chapterNumber, c);
+  }
+  const chapterCounts = [...counts.values()].sort((a, b) => a.number - b.number);
+  // Without an agreement covering a chapter there is nothing to narrow to: every chapter shows.
+  const chapterFilter = options.allChapters || coveredChapters.size === 0 ? "all" : "agreements";
+
+  let chapter: FacilityGaps["chapter"] = null;
+  let selected: { chapter: GapChapter; lines: GapRow[]; more: number }[];
+  if (options.chapter !== null) {
+    const c = counts.get(options.chapter);
+    if (!c) throw new DomainError("planning:gaps.errors.chapter", { field: "chapter" });
+    const lines = rows.filter((r) => r.chapterNumber === c.number);
+    const pageCount = Math.max(1, Math.ceil(lines.length / CHAPTER_PAGE_SIZE));
+    const page = Math.min(Math.max(1, options.page), pageCount);
+    chapter = { number: c.number, page, pageCount };
+    selected = [{ chapter: c, lines: lines.slice((page - 1) * CHAPTER_PAGE_SIZE, page * CHAPTER_PAGE_SIZE), more: 0 }];
+  } else {
+    const shownChapters = chapterCounts.filter((c) => chapterFilter === "all" || c.covered);
+    const first = new Map<number, GapRow[]>();
+    for (const r of rows) {
+      const list = first.get(r.chapterNumber) ?? [];
+      if (list.length < LINES_PER_CHAPTER) list.push(r);
+      first.set(r.chapterNumber, list);
+    }
+    selected = shownChapters.map((c) => ({ chapter: c, lines: first.get(c.number) ?? [], more: Math.max(0, c.total - LINES_PER_CHAPTER) }));
+  }
+
+  const shownIds = selected.flatMap((s) => s.lines.map((l) => l.techniqueId));
+  const partners = partnerRows(db, facilityId, shownIds, today, locale);
+  const byTechnique = new Map<number, GapPartner[]>();
+  for (const p of partners.pairs) {
+    const info = partners.facilities.get(p.facilityId);
+    if (!info) continue;
+    const ids = supporters.get(p.facilityId) ?? [];
+    const partner: GapPartner = {
+      facilityId: p.facilityId,
+      name: info.name,
+      level: info.level,
+      staff: p.staff,
+      awayNow: info.awayNow,
+      limit: info.limit,
+      agreementIds: ids,
+      agreements: ids.map((id) => {
+        const a = byId.get(id)!;
+        return { id, number: a.number, canAdd: a.canManage };
+      }),
+    };
+    byTechnique.set(p.techniqueId, [...(byTechnique.get(p.techniqueId) ?? []), partner]);
+  }
+
+  const shown = selected.map((s) => ({
+    ...s.chapter,
+    more: s.more,
+    lines: s.lines.map((r): GapLine => {
+      const picked = pickPartners(byTechnique.get(r.techniqueId) ?? [], PARTNERS_SHOWN);
+      return {
+        techniqueId: r.techniqueId,
+        code: r.code,
+        name: r.name,
+        minLevel: r.minLevel,
+        peers: r.peers,
+        inPlan: r.inPlan === 1,
+        partners: picked.shown,
+        otherPartners: picked.others,
+      };
+    }),
+  }));
+  return {
+    facility: { id: f.id, code: f.code, name: f.name, shortName: f.shortName, level, provinceCode: f.provinceCode },
+    levels,
+    agreements,
+    chapterFilter,
+    chapterCounts,
+    shown,
+    total: rows.length,
+    chapter,
+  };
+}
+
+export type GapPlanInput = { agreementId: number; techniqueCode: string; fromFacilityId: number };
+
+/**
+ * Turns a gap into a plan line of an agreement: the technique from the partner to the facility,
+ * phase 1, through the plan form's own command (its checks: the reader manages the agreement,
+ * the partner supports and performs it, the facility receives and does not, no duplicate; its
+ * audit event).
+ */
+export function addGapToPlan(db: Db, actor: Actor, facilityId: number, input: GapPlanInput, today: string) {
+  return addTransferItem(
+    db,
+    actor,
+    input.agreementId,
+    { techniqueCode: input.techniqueCode, fromFacilityId: input.fromFacilityId, toFacilityId: facilityId, ...GAP_PLAN_LINE_DEFAULTS },
+    { today },
+  );
+}
+
+export type ProvinceGapRow = {
+  facilityId: number;
+  code: string;
+  name: string;
+  level: Level;
+  /** Gaps by chapter number (chapters without a gap are absent). */
+  byChapter: Record<number, number>;
+  total: number;
+};
+
+export type ProvinceGaps = {
+  province: { code: string; name: string };
+  chapters: { number: number; name: string }[];
+  rows: ProvinceGapRow[];
+};
+
+/** Whether the actor may read a province's matrix: its department, administrators. */
+export function canReadProvinceGaps(actor: Actor, provinceCode: string): boolean {
+  return canRead(actor, { facilityId: null, provinceCode });
+}
+
+/**
+ * Gaps per chapter of every active care facility of a province. Counted as the catalogue's
+ * techniques of the facility's two levels minus those it performs: one pass over the catalogue
+ * and one over the province's pairs, never the catalogue once per facility.
+ */
+export function getProvinceGaps(db: Db, actor: Actor, provinceCode: string, today: string, locale: Locale): ProvinceGaps {
+  const province = db.get<{ code: string; name: string; nameEn: string } | undefined>(sql`select code, name, name_en as nameEn from provinces where code = ${provinceCode}`);
+  if (!province) throw new NotFoundError();
+  if (!canReadProvinceGaps(actor, provinceCode)) throw new ForbiddenError();
+  const facilities = db.all<{ facilityId: number; code: string; name: string; level: Level }>(sql`
+    select f.id as facilityId, f.code, ${facilityShortNameSqlAt("f", locale)} as name, f.level
+    from facilities f
+    where f.province_code = ${provinceCode} and f.active = 1 and f.level is not null and f.kind not in ${NON_CARE}
+    order by f.level, name, f.id`);
+  // The catalogue by level and chapter.
+  const catalogue = db.all<{ level: Level; chapter: number; n: number }>(sql`
+    select t.min_level as level, t.chapter_number as chapter, count(*) as n from techniques t
+    where t.min_level is not null and ${inCatalogueSql(today)}
+    group by t.min_level, t.chapter_number`);
+  // What each facility performs of its two levels, by chapter.
+  const performed = db.all<{ facilityId: number; chapter: number; n: number }>(sql`
+    select p.facility_id as facilityId, t.chapter_number as chapter, count(*) as n
+    from facilities f
+    join adoption_pairs p on p.facility_id = f.id
+    join techniques t on t.id = p.technique_id
+    where f.province_code = ${provinceCode} and f.active = 1 and f.level is not null and f.kind not in ${NON_CARE}
+      and (t.min_level = f.level or t.min_level = ${levelAboveSql(sql`f.level`)}) and ${inCatalogueSql(today)}
+      and ${performedOnSql(sql`${today}`)}
+    group by p.facility_id, t.chapter_number`);
+  const done = new Map<string, number>(performed.map((p) => [`${p.facilityId}:${p.chapter}`, p.n]));
+  const chapterSet = new Set<number>();
+  const rows = facilities.map((f) => {
+    const levels = new Set(gapLevels(f.level));
+    const byChapter: Record<number, number> = {};
+    let total = 0;
+    const need = new Map<number, number>();
+    for (const c of catalogue) if (levels.has(c.level)) need.set(c.chapter, (need.get(c.chapter) ?? 0) + c.n);
+    for (const [chapter, n] of need) {
+      const gaps = n - (done.get(`${f.facilityId}:${chapter}`) ?? 0);
+      if (gaps > 0) {
+        byChapter[chapter] = gaps;
+        total += gaps;
+        chapterSet.add(chapter);
+      }
+    }
+    return { ...f, byChapter, total };
+  });
+  const names = new Map(db.all<{ number: number; name: string }>(sql`select number, name from chapters`).map((c) => [c.number, c.name]));
+  const chapters = [...chapterSet].sort((a, b) => a - b).map((n) => ({ number: n, name: names.get(n) ?? "" }));
+  return { province: { code: province.code, name: locale === "en" ? province.nameEn : province.name }, chapters, rows };
+}
+
+/** The province matrix as an XLSX workbook in the reader's language: one row per facility, one column per chapter. */
+export async function exportProvinceGapsXlsx(db: Db, actor: Actor, provinceCode: string, today: string, t: TFunction, locale: Locale): Promise<Buffer> {
+  const matrix = getProvinceGaps(db, actor, provinceCode, today, locale);
+  const wb = new ExcelJS.Workbook();
+  wb.creator = "CGKT";
+  wb.created = new Date(`${today}T00:00:00Z`);
+  const sheet = wb.addWorksheet(t("planning:gaps.province.sheet"));
+  sheet.columns = [
+    { header: t("planning:gaps.province.code"), key: "code", width: 18 },
+    { header: t("planning:gaps.province.facility"), key: "name", width: 36 },
+    { header: t("planning:gaps.province.level"), key: "level", width: 8 },
+    ...matrix.chapters.map((c) => ({ header: `${c.number}. ${c.name}`, key: `c${c.number}`, width: 12 })),
+    { header: t("planning:gaps.province.total"), key: "total", width: 10 },
+  ];
+  sheet.getRow(1).font = { bold: true };
+  sheet.views = [{ state: "frozen", ySplit: 1, xSplit: 2 }];
+  for (const r of matrix.rows) {
+    sheet.addRow({
+      code: r.code,
+      name: r.name,
+      level: r.level,
+      ...Object.fromEntries(matrix.chapters.map((c) => [`c${c.number}`, r.byChapter[c.number] ?? 0])),
+      total: r.total,
+    });
+  }
+  sheet.addRow([]);
+  sheet.addRow({ name: t("planning:gaps.province.asOf", { date: today }) });
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
