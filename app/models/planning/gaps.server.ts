@@ -8,6 +8,7 @@
 import ExcelJS from "exceljs";
 import type { TFunction } from "i18next";
 import { sql, type SQL } from "drizzle-orm";
+import { z } from "zod";
 import type { Db } from "~/db/client.server";
 import { canRead, type Actor, type RecordScope } from "~/models/access/policy";
 import { performedOnSql } from "~/models/adoption/rules";
@@ -15,6 +16,8 @@ import { canManageAgreement } from "~/models/agreements/access.server";
 import { DomainError, ForbiddenError, NotFoundError } from "~/models/errors";
 import { LEVELS, NON_CARE_FACILITY_KINDS, OPEN_AGREEMENT_STATUSES, type Level, type Locale } from "~/models/enums";
 import { facilityNameSqlAt, facilityShortNameSqlAt } from "~/models/facilities/names.server";
+import { id, LIMITS, requiredText } from "~/models/fields";
+import { dashboardProvince } from "~/models/reports/dashboard.server";
 import { absenceLimit } from "~/models/rotations/rules";
 import { addTransferItem } from "~/models/transfers/plan.server";
 import { compareGaps, GAP_PLAN_LINE_DEFAULTS, gapLevels, levelAbove, pickPartners, PARTNERS_SHOWN } from "./gaps";
@@ -303,7 +306,13 @@ export function getFacilityGaps(db: Db, actor: Actor, facilityId: number, option
   };
 }
 
-export type GapPlanInput = { agreementId: number; techniqueCode: string; fromFacilityId: number };
+/** The one-step form of a gap line: the agreement, the technique and the partner (the facility comes from the page). */
+export const gapPlanSchema = z.object({
+  agreementId: id,
+  techniqueCode: requiredText(LIMITS.techniqueCode),
+  fromFacilityId: id,
+});
+export type GapPlanInput = z.infer<typeof gapPlanSchema>;
 
 /**
  * Turns a gap into a plan line of an agreement: the technique from the partner to the facility,
@@ -336,6 +345,16 @@ export type ProvinceGaps = {
   chapters: { number: number; name: string }[];
   rows: ProvinceGapRow[];
 };
+
+/**
+ * The province a matrix is asked for: the `province` parameter (a code of digits), else the
+ * reader's own (an administrator's: the province with the most care facilities); 400 when malformed.
+ */
+export function resolveGapProvince(db: Db, actor: Actor, raw: string | null): string {
+  const code = raw?.trim() ?? "";
+  if (code !== "" && !/^\d{1,3}$/.test(code)) throw new DomainError("planning:gaps.errors.badProvince", { field: "province" });
+  return dashboardProvince(db, actor, code === "" ? null : code);
+}
 
 /** Whether the actor may read a province's matrix: its department, administrators. */
 export function canReadProvinceGaps(actor: Actor, provinceCode: string): boolean {
