@@ -352,7 +352,7 @@ export type ProvinceGaps = {
  */
 export function resolveGapProvince(db: Db, actor: Actor, raw: string | null): string {
   const code = raw?.trim() ?? "";
-  if (code !== "" && !/^\d{1,3}$/.test(code)) throw new DomainError("planning:gaps.errors.badProvince", { field: "province" });
+  if (code !== "" && !/^\d{1,6}$/.test(code)) throw new DomainError("planning:gaps.errors.badProvince", { field: "province" });
   return dashboardProvince(db, actor, code === "" ? null : code);
 }
 
