@@ -43,6 +43,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const gaps = orRespond(() =>
     getFacilityGaps(getDb(), actor, facilityId, {
       allChapters: url.searchParams.get("chapters") === "all",
+      withPartners: url.searchParams.get("partners") === "1",
       chapter,
       page: boundedInt(url.searchParams.get("page"), 1, 1_000_000, 1),
       today: todayInVietnam(),
@@ -137,6 +138,16 @@ export default function GapMatrixPage() {
         </p>
       ) : null}
       {refusal && !gaps.shown.some((c) => c.lines.some((l) => l.code === refusal.techniqueCode)) ? <FormErrors errors={refusal.errors} /> : null}
+
+      <nav className="card flex flex-wrap items-center gap-2 text-sm" aria-label={t("gaps.partnersLabel")}>
+        <span className="font-medium">{t("gaps.partnersLabel")}:</span>
+        <Link to={withParams({ partners: null })} className={gaps.withPartners ? "btn-secondary" : "btn"} aria-current={gaps.withPartners ? undefined : "true"}>
+          {t("gaps.partnersAny")}
+        </Link>
+        <Link to={withParams({ partners: "1" })} className={gaps.withPartners ? "btn" : "btn-secondary"} aria-current={gaps.withPartners ? "true" : undefined}>
+          {t("gaps.partnersOnly")}
+        </Link>
+      </nav>
 
       {gaps.chapter ? (
         <Link to={withParams({ chapter: null })} className="link text-sm">

@@ -80,7 +80,7 @@ function tinyNetwork() {
 
 describe("the gap matrix of a tiny network", () => {
   test("exact gaps: its level and the level above, not performed (a suspended one counts), ranked by same-level peers", () => {
-    const { db, p, target, t } = tinyNetwork();
+    const { db, p, target, peer1, t } = tinyNetwork();
     const gaps = getFacilityGaps(db, departmentActor(db, p.code), target.id, options({ allChapters: true }));
     expect(gaps.levels).toEqual(["C", "B"]);
     expect(gaps.total).toBe(4);
@@ -88,6 +88,9 @@ describe("the gap matrix of a tiny network", () => {
     expect(codes(gaps)).toEqual([t.b3.code, t.b1.code, t.c1.code, t.b2.code]);
     expect(line(gaps, t.b1.code).peers).toBe(2);
     expect(line(gaps, t.c1.code).peers).toBe(1);
+    // The same-level counts are kept between views and counted again after a ledger write.
+    makeLedgerEvent(db, { facilityId: peer1.id, techniqueId: t.b2.id, kind: "started", eventOn: "2025-06-01" });
+    expect(line(getFacilityGaps(db, departmentActor(db, p.code), target.id, options({ allChapters: true })), t.b2.code).peers).toBe(1);
     expect(gaps.chapterCounts.map((c) => [c.number, c.total, c.covered])).toEqual([
       [3, 1, false],
       [10, 3, true],
@@ -118,6 +121,11 @@ describe("the gap matrix of a tiny network", () => {
     expect(line(gaps, t.b2.code).partners.map((p) => p.facilityId)).toEqual([hub.id]);
     expect(line(gaps, t.c1.code).partners).toEqual([]);
     expect(line(gaps, t.b3.code).partners.map((p) => p.facilityId)).toEqual([central.id]);
+    // "With a partner only" drops c1, which nobody could transfer; the counts stay whole.
+    const withPartners = getFacilityGaps(db, hubDirector, target.id, options({ allChapters: true, withPartners: true }));
+    expect(codes(withPartners)).toEqual([t.b3.code, t.b1.code, t.b2.code]);
+    expect(withPartners.total).toBe(4);
+    expect(codes(getFacilityGaps(db, hubDirector, target.id, options({ withPartners: true, chapter: 10 })))).toEqual([t.b1.code, t.b2.code]);
   });
 
   test("a gap becomes a plan line in one step; the line then reads in plan; the receiving director may not add it", () => {

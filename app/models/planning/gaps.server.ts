@@ -122,37 +122,63 @@ export type FacilityGaps = {
   total: number;
   /** One chapter opened on its own, with its page. */
   chapter: { number: number; page: number; pageCount: number } | null;
+  withPartners: boolean;
 };
 
 type GapRow = { techniqueId: number; code: string; name: string; chapterNumber: number; number: number; minLevel: Level; peers: number; inPlan: number };
 
 /**
+ * How many facilities of `level` perform each technique on `today`, over the whole network.
+ * At national scale this is one pass over some 400,000 pairs (half a second), while it changes
+ * only when the ledger or the registry does; so it is kept per database and level, and counted
+ * again whenever a new ledger event, a facility change or a dated level has been written since
+ * (the stamp reads three maxima by their indexes) or the day has turned.
+ */
+const peerCache = new WeakMap<object, Map<Level, { stamp: string; counts: Map<number, number> }>>();
+
+export function peerCounts(db: Db, level: Level, today: string): Map<number, number> {
+  const s = db.get<{ e: number | null; f: string | null; l: number | null; n: number }>(sql`select
+    (select max(id) from adoption_events) as e, (select max(updated_at) from facilities) as f,
+    (select max(id) from facility_levels) as l, (select count(*) from facilities) as n`)!;
+  const stamp = `${today}|${s.e}|${s.f}|${s.l}|${s.n}`;
+  const byLevel = peerCache.get(db.$client) ?? new Map();
+  peerCache.set(db.$client, byLevel);
+  const hit = byLevel.get(level);
+  if (hit && hit.stamp === stamp) return hit.counts;
+  // CROSS JOIN keeps the facilities of the level as the outer loop (their pairs are a key range);
+  // left to itself, SQLite walks every pair of the country by technique to avoid a sort.
+  const rows = db.all<{ techniqueId: number; n: number }>(sql`
+    select p.technique_id as techniqueId, count(*) as n
+    from facilities f cross join adoption_pairs p on p.facility_id = f.id
+    where f.level = ${level} and f.active = 1 and ${performedOnSql(sql`${today}`)}
+    group by p.technique_id`);
+  const counts = new Map(rows.map((r) => [r.techniqueId, r.n]));
+  byLevel.set(level, { stamp, counts });
+  return counts;
+}
+
+/**
  * The techniques of `levels` that the facility does not perform on `today`, each with the number
- * of facilities of `peerLevel` that do and whether an open plan line already brings it. One
- * query: the peers are counted by one pass over those facilities' pairs (the primary key's
- * facility prefix), the facility's own pairs are looked up by key.
+ * of other facilities of `peerLevel` that do and whether an open plan line already brings it.
+ * The facility's own pairs are looked up by key; it performs none of its gaps, so counting it
+ * among its peers changes nothing.
  */
 function gapRows(db: Db, facilityId: number, levels: Level[], peerLevel: Level, today: string): GapRow[] {
-  return db.all<GapRow>(sql`
-    with peer as (
-      select p.technique_id, count(*) as n
-      from facilities f join adoption_pairs p on p.facility_id = f.id
-      where f.level = ${peerLevel} and f.active = 1 and f.id <> ${facilityId} and ${performedOnSql(sql`${today}`)}
-      group by p.technique_id
-    ),
-    planned as (
+  const peers = peerCounts(db, peerLevel, today);
+  const rows = db.all<Omit<GapRow, "peers">>(sql`
+    with planned as (
       select distinct ti.technique_id
       from transfer_items ti join agreements a on a.id = ti.agreement_id and a.status in ${OPEN}
       where ti.to_facility_id = ${facilityId}
     )
     select t.id as techniqueId, t.code, t.name, t.chapter_number as chapterNumber, t.number, t.min_level as minLevel,
-      coalesce(peer.n, 0) as peers, (planned.technique_id is not null) as inPlan
+      (planned.technique_id is not null) as inPlan
     from techniques t
-    left join peer on peer.technique_id = t.id
     left join planned on planned.technique_id = t.id
     where t.min_level in ${sqlValues(levels)} and ${inCatalogueSql(today)}
       and not exists (select 1 from adoption_pairs p where p.facility_id = ${facilityId} and p.technique_id = t.id
         and ${performedOnSql(sql`${today}`)})`);
+  return rows.map((r) => ({ ...r, peers: peers.get(r.techniqueId) ?? 0 }));
 }
 
 type PartnerRow = { techniqueId: number; facilityId: number; staff: number };
@@ -184,7 +210,15 @@ function partnerRows(db: Db, facilityId: number, techniqueIds: number[], today: 
   return { pairs, facilities };
 }
 
-export type GapOptions = { allChapters: boolean; chapter: number | null; page: number; today: string; locale: Locale };
+export type GapOptions = {
+  allChapters: boolean;
+  /** Only lines with at least one partner. */
+  withPartners?: boolean;
+  chapter: number | null;
+  page: number;
+  today: string;
+  locale: Locale;
+};
 
 /** The gap matrix of one care facility, for a reader who may see it (else 403; unknown 404; not a care facility 400). */
 export function getFacilityGaps(db: Db, actor: Actor, facilityId: number, options: GapOptions): FacilityGaps {
@@ -233,29 +267,40 @@ export function getFacilityGaps(db: Db, actor: Actor, facilityId: number, option
   // Without an agreement covering a chapter there is nothing to narrow to: every chapter shows.
   const chapterFilter = options.allChapters || coveredChapters.size === 0 ? "all" : "agreements";
 
+  // The lines the page may show: one chapter opened on its own, else the chapters of the filter.
+  const visibleChapters = new Set(
+    options.chapter !== null ? [options.chapter] : chapterCounts.filter((c) => chapterFilter === "all" || c.covered).map((c) => c.number),
+  );
+  if (options.chapter !== null && !counts.has(options.chapter)) throw new DomainError("planning:gaps.errors.chapter", { field: "chapter" });
+  let pool = rows.filter((r) => visibleChapters.has(r.chapterNumber));
+  // "With a partner only" reads the partners of every visible line (one query) and keeps those that have one.
+  let partners = options.withPartners ? partnerRows(db, facilityId, pool.map((r) => r.techniqueId), today, locale) : null;
+  if (partners) {
+    const known = partners.facilities;
+    const have = new Set(partners.pairs.filter((p) => known.has(p.facilityId)).map((p) => p.techniqueId));
+    pool = pool.filter((r) => have.has(r.techniqueId));
+  }
+
   let chapter: FacilityGaps["chapter"] = null;
   let selected: { chapter: GapChapter; lines: GapRow[]; more: number }[];
   if (options.chapter !== null) {
-    const c = counts.get(options.chapter);
-    if (!c) throw new DomainError("planning:gaps.errors.chapter", { field: "chapter" });
-    const lines = rows.filter((r) => r.chapterNumber === c.number);
-    const pageCount = Math.max(1, Math.ceil(lines.length / CHAPTER_PAGE_SIZE));
+    const c = counts.get(options.chapter)!;
+    const pageCount = Math.max(1, Math.ceil(pool.length / CHAPTER_PAGE_SIZE));
     const page = Math.min(Math.max(1, options.page), pageCount);
     chapter = { number: c.number, page, pageCount };
-    selected = [{ chapter: c, lines: lines.slice((page - 1) * CHAPTER_PAGE_SIZE, page * CHAPTER_PAGE_SIZE), more: 0 }];
+    selected = [{ chapter: c, lines: pool.slice((page - 1) * CHAPTER_PAGE_SIZE, page * CHAPTER_PAGE_SIZE), more: 0 }];
   } else {
-    const shownChapters = chapterCounts.filter((c) => chapterFilter === "all" || c.covered);
-    const first = new Map<number, GapRow[]>();
-    for (const r of rows) {
-      const list = first.get(r.chapterNumber) ?? [];
-      if (list.length < LINES_PER_CHAPTER) list.push(r);
-      first.set(r.chapterNumber, list);
-    }
-    selected = shownChapters.map((c) => ({ chapter: c, lines: first.get(c.number) ?? [], more: Math.max(0, c.total - LINES_PER_CHAPTER) }));
+    const byChapter = new Map<number, GapRow[]>();
+    for (const r of pool) byChapter.set(r.chapterNumber, [...(byChapter.get(r.chapterNumber) ?? []), r]);
+    selected = chapterCounts
+      .filter((c) => byChapter.has(c.number))
+      .map((c) => {
+        const lines = byChapter.get(c.number)!;
+        return { chapter: c, lines: lines.slice(0, LINES_PER_CHAPTER), more: Math.max(0, lines.length - LINES_PER_CHAPTER) };
+      });
   }
 
-  const shownIds = selected.flatMap((s) => s.lines.map((l) => l.techniqueId));
-  const partners = partnerRows(db, facilityId, shownIds, today, locale);
+  partners ??= partnerRows(db, facilityId, selected.flatMap((s) => s.lines.map((l) => l.techniqueId)), today, locale);
   const byTechnique = new Map<number, GapPartner[]>();
   for (const p of partners.pairs) {
     const info = partners.facilities.get(p.facilityId);
@@ -303,6 +348,7 @@ export function getFacilityGaps(db: Db, actor: Actor, facilityId: number, option
     shown,
     total: rows.length,
     chapter,
+    withPartners: options.withPartners ?? false,
   };
 }
 

@@ -24,6 +24,9 @@ export default {
   chapterPage: "Page {{page}} of {{pageCount}}",
   previous: "Previous page",
   next: "Next page",
+  partnersLabel: "Partners",
+  partnersAny: "Every missing technique",
+  partnersOnly: "Only techniques with a partner",
   columns: {
     code: "Code",
     technique: "Technique",

@@ -19,6 +19,9 @@ export default {
   chapterPage: "Trang {{page}}/{{pageCount}}",
   previous: "Trang trước",
   next: "Trang sau",
+  partnersLabel: "Cơ sở chuyển giao",
+  partnersAny: "Mọi kỹ thuật còn thiếu",
+  partnersOnly: "Chỉ kỹ thuật đã có cơ sở chuyển giao",
   columns: {
     code: "Mã",
     technique: "Kỹ thuật",
