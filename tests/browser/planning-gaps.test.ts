@@ -78,3 +78,18 @@ test("số 3's own director sees its matrix with số 2 beside the gaps but no b
   expect(await page.getByRole("button", { name: BUTTON }).count()).toBe(0);
   await page.context().close();
 });
+
+test("the Lào Cai department reads the province matrix and opens số 3's row; the workbook downloads", async () => {
+  const page = await signedInPage(browser, server.baseUrl, account("syt.laocai"));
+  await page.goto("/planning/gaps/province");
+  await page.getByRole("heading", { level: 1, name: "Ma trận kỹ thuật còn thiếu của tỉnh" }).waitFor();
+  await expect.poll(() => page.getByTestId("province-gap-row").count()).toBeGreaterThan(20);
+  await page.screenshot({ path: path.join(os.tmpdir(), "planning-gaps-province.png"), fullPage: false });
+  const download = await page.request.get("/planning/gaps/province.xlsx?province=15");
+  expect(download.status()).toBe(200);
+  expect(download.headers()["content-type"]).toContain("spreadsheetml");
+  await page.getByRole("link", { name: "BVĐK Lào Cai số 3" }).click();
+  await page.getByRole("heading", { level: 1, name: "Ma trận kỹ thuật còn thiếu" }).waitFor();
+  await expect.poll(() => page.url()).toContain(`facility=${no3}`);
+  await page.context().close();
+});

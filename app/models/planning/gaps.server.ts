@@ -125,7 +125,7 @@ export type FacilityGaps = {
   withPartners: boolean;
 };
 
-type GapRow = { techniqueId: number; code: string; name: string; chapterNumber: number; number: number; minLevel: Level; peers: number; inPlan: number };
+type GapRow = { techniqueId: number; code: string; chapterNumber: number; number: number; minLevel: Level; peers: number; inPlan: number };
 
 /**
  * How many facilities of `level` perform each technique on `today`, over the whole network.
@@ -171,7 +171,7 @@ function gapRows(db: Db, facilityId: number, levels: Level[], peerLevel: Level, 
       from transfer_items ti join agreements a on a.id = ti.agreement_id and a.status in ${OPEN}
       where ti.to_facility_id = ${facilityId}
     )
-    select t.id as techniqueId, t.code, t.name, t.chapter_number as chapterNumber, t.number, t.min_level as minLevel,
+    select t.id as techniqueId, t.code, t.chapter_number as chapterNumber, t.number, t.min_level as minLevel,
       (planned.technique_id is not null) as inPlan
     from techniques t
     left join planned on planned.technique_id = t.id
@@ -291,7 +291,11 @@ export function getFacilityGaps(db: Db, actor: Actor, facilityId: number, option
     selected = [{ chapter: c, lines: pool.slice((page - 1) * CHAPTER_PAGE_SIZE, page * CHAPTER_PAGE_SIZE), more: 0 }];
   } else {
     const byChapter = new Map<number, GapRow[]>();
-    for (const r of pool) byChapter.set(r.chapterNumber, [...(byChapter.get(r.chapterNumber) ?? []), r]);
+    for (const r of pool) {
+      const list = byChapter.get(r.chapterNumber);
+      if (list) list.push(r);
+      else byChapter.set(r.chapterNumber, [r]);
+    }
     selected = chapterCounts
       .filter((c) => byChapter.has(c.number))
       .map((c) => {
@@ -319,9 +323,16 @@ export function getFacilityGaps(db: Db, actor: Actor, facilityId: number, option
         return { id, number: a.number, canAdd: a.canManage };
       }),
     };
-    byTechnique.set(p.techniqueId, [...(byTechnique.get(p.techniqueId) ?? []), partner]);
+    const list = byTechnique.get(p.techniqueId);
+    if (list) list.push(partner);
+    else byTechnique.set(p.techniqueId, [partner]);
   }
 
+  // Names only for the lines shown (thousands of gaps, a few dozen on the page).
+  const shownIds = selected.flatMap((s) => s.lines.map((l) => l.techniqueId));
+  const names = new Map(
+    shownIds.length === 0 ? [] : db.all<{ id: number; name: string }>(sql`select id, name from techniques where id in ${sqlValues(shownIds)}`).map((r) => [r.id, r.name]),
+  );
   const shown = selected.map((s) => ({
     ...s.chapter,
     more: s.more,
@@ -330,7 +341,7 @@ export function getFacilityGaps(db: Db, actor: Actor, facilityId: number, option
       return {
         techniqueId: r.techniqueId,
         code: r.code,
-        name: r.name,
+        name: names.get(r.techniqueId) ?? "",
         minLevel: r.minLevel,
         peers: r.peers,
         inPlan: r.inPlan === 1,
