@@ -109,7 +109,7 @@ export default function FacilityPage() {
         <h1 className="page-title">{facilityDisplayName(facility, locale)}</h1>
         {care ? (
           <Link to={`/planning/gaps?facility=${facility.id}`} className="link mt-1 inline-block text-sm print:hidden" data-testid="gap-matrix-link">
-            {tp("gaps.link")}
+            {tp("gaps.title")}
           </Link>
         ) : null}
         {canManage ? (

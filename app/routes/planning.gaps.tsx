@@ -81,6 +81,7 @@ export default function GapMatrixPage() {
   const navigation = useNavigation();
   const [params] = useSearchParams();
   const { t } = useTranslation("planning");
+  const { t: tc } = useTranslation("common");
   const locale = useLocale();
   const f = gaps.facility;
   const above = gaps.levels[1];
@@ -203,16 +204,16 @@ export default function GapMatrixPage() {
       ))}
 
       {gaps.chapter && gaps.chapter.pageCount > 1 ? (
-        <nav className="flex items-center gap-3 text-sm" aria-label={t("gaps.chapterPage", { page: gaps.chapter.page, pageCount: gaps.chapter.pageCount })}>
+        <nav className="flex items-center gap-3 text-sm" aria-label={tc("pagination.pageOf", { page: gaps.chapter.page, pageCount: gaps.chapter.pageCount })}>
           {gaps.chapter.page > 1 ? (
             <Link to={withParams({ page: String(gaps.chapter.page - 1) })} className="link">
-              {t("gaps.previous")}
+              {tc("pagination.previous")}
             </Link>
           ) : null}
-          <span>{t("gaps.chapterPage", { page: gaps.chapter.page, pageCount: gaps.chapter.pageCount })}</span>
+          <span>{tc("pagination.pageOf", { page: gaps.chapter.page, pageCount: gaps.chapter.pageCount })}</span>
           {gaps.chapter.page < gaps.chapter.pageCount ? (
             <Link to={withParams({ page: String(gaps.chapter.page + 1) })} className="link">
-              {t("gaps.next")}
+              {tc("pagination.next")}
             </Link>
           ) : null}
         </nav>

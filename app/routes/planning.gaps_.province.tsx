@@ -60,7 +60,7 @@ export default function ProvinceGapsPage() {
             <tbody className="divide-y divide-slate-100">
               {matrix.rows.map((r) => (
                 <tr key={r.facilityId} data-testid="province-gap-row">
-                  <th scope="row" className="font-normal">
+                  <th scope="row" className="whitespace-nowrap font-normal">
                     <Link to={`/planning/gaps?facility=${r.facilityId}`} className="link">
                       {r.name}
                     </Link>

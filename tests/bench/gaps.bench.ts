@@ -129,6 +129,7 @@ for (const code of ["NAT-15-C1", "NAT-15-B0", "NAT-15-D0"]) {
   const levels = f.level === "A" ? ["A"] : [f.level, String.fromCharCode(f.level.charCodeAt(0) - 1)];
   await time(`facility ${code} (${f.level}), agreement chapters`, () => getFacilityGaps(db, admin, f.id, options));
   await time(`facility ${code} (${f.level}), all chapters`, () => getFacilityGaps(db, admin, f.id, { ...options, allChapters: true }));
+  await time(`facility ${code} (${f.level}), all chapters, with a partner only`, () => getFacilityGaps(db, admin, f.id, { ...options, allChapters: true, withPartners: true }));
   // A new "today" each run: the same-level counts are counted again, as on the first request after a ledger write.
   let day = 0;
   await time(`  peers recounted (first view after a write)`, () => getFacilityGaps(db, admin, f.id, { ...options, today: `2026-01-${String(15 - day++).padStart(2, "0")}` }));

@@ -210,6 +210,20 @@ function partnerRows(db: Db, facilityId: number, techniqueIds: number[], today: 
   return { pairs, facilities };
 }
 
+/** Of the given techniques, those another active facility performs on `today` with an active staff member who performs it independently. */
+function techniquesWithPartner(db: Db, facilityId: number, techniqueIds: number[], today: string): Set<number> {
+  if (techniqueIds.length === 0) return new Set();
+  const rows = db.all<{ id: number }>(sql`
+    select t.id from techniques t
+    where t.id in ${sqlValues(techniqueIds)} and exists (
+      select 1 from staff_techniques st
+      join staff s on s.id = st.staff_id and s.active = 1 and s.facility_id <> ${facilityId}
+      join facilities f on f.id = s.facility_id and f.active = 1
+      join adoption_pairs p on p.facility_id = s.facility_id and p.technique_id = st.technique_id
+      where st.technique_id = t.id and ${performedOnSql(sql`${today}`)})`);
+  return new Set(rows.map((r) => r.id));
+}
+
 export type GapOptions = {
   allChapters: boolean;
   /** Only lines with at least one partner. */
@@ -273,11 +287,11 @@ export function getFacilityGaps(db: Db, actor: Actor, facilityId: number, option
   );
   if (options.chapter !== null && !counts.has(options.chapter)) throw new DomainError("planning:gaps.errors.chapter", { field: "chapter" });
   let pool = rows.filter((r) => visibleChapters.has(r.chapterNumber));
-  // "With a partner only" reads the partners of every visible line (one query) and keeps those that have one.
-  let partners = options.withPartners ? partnerRows(db, facilityId, pool.map((r) => r.techniqueId), today, locale) : null;
-  if (partners) {
-    const known = partners.facilities;
-    const have = new Set(partners.pairs.filter((p) => known.has(p.facilityId)).map((p) => p.techniqueId));
+  // "With a partner only" keeps the visible lines that have at least one partner (one query,
+  // which stops at the first partner of each technique); the partners themselves are read for
+  // the shown lines only, as without the filter.
+  if (options.withPartners) {
+    const have = techniquesWithPartner(db, facilityId, pool.map((r) => r.techniqueId), today);
     pool = pool.filter((r) => have.has(r.techniqueId));
   }
 
@@ -304,7 +318,7 @@ export function getFacilityGaps(db: Db, actor: Actor, facilityId: number, option
       });
   }
 
-  partners ??= partnerRows(db, facilityId, selected.flatMap((s) => s.lines.map((l) => l.techniqueId)), today, locale);
+  const partners = partnerRows(db, facilityId, selected.flatMap((s) => s.lines.map((l) => l.techniqueId)), today, locale);
   const byTechnique = new Map<number, GapPartner[]>();
   for (const p of partners.pairs) {
     const info = partners.facilities.get(p.facilityId);
