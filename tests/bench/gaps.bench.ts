@@ -8,6 +8,10 @@
 // performing 30 of the hospital's techniques) and one open agreement per province (its first
 // provincial hospital supporting every other care facility, five chapters), so that partners
 // and agreement chapters are read at scale. Prints the median of five runs after one warm-up.
+// Last figures (quiet 2-CPU machine, 4,970 facilities, 985,485 pairs): one facility 30–114 ms
+// (170 ms with "a partner only"), 120–345 ms on the first view after a ledger write (the
+// same-level counts are recounted), the bare SQL of its rows 72–259 ms; Lào Cai's 145
+// facilities 25 ms, with the XLSX 84 ms, the bare anti-join 493 ms.
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
