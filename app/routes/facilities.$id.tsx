@@ -94,6 +94,7 @@ export default function FacilityPage() {
   const { t } = useTranslation("facilities");
   const { t: te } = useTranslation("enums");
   const { t: tc } = useTranslation("catalogue");
+  const { t: tp } = useTranslation("planning");
   const locale = useLocale();
   const { network } = facility;
   const care = deliversCare(facility.kind);
@@ -106,6 +107,11 @@ export default function FacilityPage() {
           {facility.active ? null : <span className="badge ml-2 bg-slate-200 text-slate-700">{t("detail.inactive")}</span>}
         </p>
         <h1 className="page-title">{facilityDisplayName(facility, locale)}</h1>
+        {care ? (
+          <Link to={`/planning/gaps?facility=${facility.id}`} className="link mt-1 inline-block text-sm print:hidden" data-testid="gap-matrix-link">
+            {tp("gaps.title")}
+          </Link>
+        ) : null}
         {canManage ? (
           <div className="mt-2 flex flex-wrap gap-2 print:hidden">
             <Link to={`/facilities/${facility.id}/edit`} className="btn-secondary">
