@@ -158,6 +158,11 @@ export default function AgreementPage() {
               <LevelBadge level={p.level} />
               <Link to={facilityHref(p.facilityId)} className="link">{p.name}</Link>
               {p.country !== "VN" ? <span className="badge bg-slate-100">{p.country}</span> : null}
+              {p.role === "receiving" ? (
+                <Link to={`/planning/gaps?facility=${p.facilityId}`} className="link no-print text-xs" data-testid="party-gaps">
+                  {t("planning:gaps.title")}
+                </Link>
+              ) : null}
             </li>
           ))}
         </ul>

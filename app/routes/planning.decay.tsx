@@ -146,7 +146,7 @@ function ThresholdSettings({ settings }: { settings: Settings }) {
               <option key={p.code} value={p.code}>{p.name}</option>
             ))}
           </SelectField>
-          <button type="submit" className="btn-secondary">{t("decay.show")}</button>
+          <button type="submit" className="btn-secondary">{t("reports:dashboard.show")}</button>
         </Form>
       ) : null}
       {settings.province ? (
@@ -165,7 +165,7 @@ function ThresholdSettings({ settings }: { settings: Settings }) {
           <Form method="post" className="flex flex-wrap items-start gap-2" {...getFormProps(form)}>
             <FormErrors id={form.errorId} errors={form.errors} />
             <input type="hidden" name="provinceCode" value={settings.province} />
-            <SelectField className="min-w-0 flex-1" field={fields.chapterNumber} label={t("decay.chapter")} selectProps={getSelectProps(fields.chapterNumber)}>
+            <SelectField className="min-w-0 flex-1" field={fields.chapterNumber} label={t("courses:fields.chapter")} selectProps={getSelectProps(fields.chapterNumber)}>
               <option value="">{t("decay.chooseChapter")}</option>
               {settings.thresholds.map((row) => (
                 <option key={row.chapterNumber} value={row.chapterNumber}>

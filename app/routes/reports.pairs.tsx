@@ -88,7 +88,7 @@ export default function DrillDownPage() {
                 <th scope="col" className="hidden md:table-cell">{t("drill.levelAtStart")}</th>
                 <th scope="col">{t("drill.startedOn")}</th>
                 <th scope="col" className="hidden sm:table-cell">{t("drill.approvedOn")}</th>
-                <th scope="col">{t("planning:trace.origin.column")}</th>
+                <th scope="col">{t("adoption:ledger.source")}</th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">

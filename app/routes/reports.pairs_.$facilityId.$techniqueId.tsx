@@ -95,20 +95,20 @@ export default function PairStoryPage() {
           <p className="mt-2 text-slate-700">{t("trace.story.notInLedger")}</p>
         ) : (
           <dl className="mt-2 grid gap-3 sm:grid-cols-3">
-            <Fact label={t("trace.story.origin")}>
+            <Fact label={t("adoption:ledger.source")}>
               <TraceOrigin origin={state} />
             </Fact>
-            <Fact label={t("trace.story.startedOn")}>{state.startedOn ? date(state.startedOn) : "—"}</Fact>
-            <Fact label={t("trace.story.approvedOn")}>{state.approvedOn ? date(state.approvedOn) : t("trace.story.notApproved")}</Fact>
+            <Fact label={t("catalogue:detail.startedOn")}>{state.startedOn ? date(state.startedOn) : "—"}</Fact>
+            <Fact label={t("trace.story.approvedOn")}>{state.approvedOn ? date(state.approvedOn) : t("reports:drill.notApproved")}</Fact>
             <Fact label={t("trace.story.officialFrom")}>{state.officialFrom ? date(state.officialFrom) : "—"}</Fact>
-            <Fact label={t("trace.story.levelAtStart")}>
+            <Fact label={t("reports:drill.levelAtStart")}>
               <LevelBadge level={state.levelAtStart} />
             </Fact>
             <Fact label={t("trace.story.crossLevel")}>
               <span data-testid="story-cross">{state.crossLevel ? t("trace.story.crossYes") : t("trace.story.crossNo")}</span>
             </Fact>
             <Fact label={t("trace.story.performed")}>
-              {state.performed ? t("trace.story.performedYes") : t("trace.story.suspendedSince", { date: state.suspendedOn ? date(state.suspendedOn) : "—" })}
+              {state.performed ? t("common:yes") : t("trace.story.suspendedSince", { date: state.suspendedOn ? date(state.suspendedOn) : "—" })}
             </Fact>
           </dl>
         )}

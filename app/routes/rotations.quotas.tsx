@@ -70,10 +70,10 @@ export default function QuotasPage() {
         <Field
           className="w-40"
           field={{ id: "quota-year", errors: asked !== null ? ["planning:quota.errors.year"] : undefined }}
-          label={t("quota.year")}
+          label={t("rotations:reports.year")}
           inputProps={{ name: "year", type: "text", inputMode: "numeric", defaultValue: asked ?? String(year) }}
         />
-        <button type="submit" className="btn-secondary">{t("quota.show")}</button>
+        <button type="submit" className="btn-secondary">{t("reports:dashboard.show")}</button>
       </Form>
       {editing ? <QuotaEditor key={`${editing.facilityId}-${year}-${editing.version}`} year={year} row={editing} /> : null}
       <section className="card p-0" data-testid="quota-report">
@@ -85,7 +85,7 @@ export default function QuotasPage() {
               <thead>
                 <tr>
                   <th scope="col">{t("quota.columns.hospital")}</th>
-                  <th scope="col" className="text-right">{t("quota.columns.beds")}</th>
+                  <th scope="col" className="text-right">{t("facilities:columns.beds")}</th>
                   <th scope="col" className="text-right">{t("quota.columns.quota")}</th>
                   <th scope="col" className="text-right">{t("quota.columns.people")}</th>
                   <th scope="col" className="text-right">{t("quota.columns.scheduled")}</th>

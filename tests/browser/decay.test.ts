@@ -74,7 +74,7 @@ test("the trainer plans a refresher rotation from the alert in one click", async
     await page.getByRole("button", { name: "Lưu" }).click();
     await page.waitForURL(/\/rotations\/\d+$/);
   }
-  expect(await page.textContent("main")).toContain("TTYT KV Bảo Thắng");
+  expect(await page.textContent("main")).toContain("Trung tâm Y tế khu vực Bảo Thắng");
   await page.context().close();
 });
 

@@ -3,6 +3,9 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
+// Origins that are adoption sources read as the ledger names them (one string for both).
+const ORIGIN_LABEL: Record<string, string> = { in_house: "enums:adoptionSource.in_house", import: "enums:adoptionSource.import" };
+
 export type OriginView = {
   origin: "agreement" | "transfer" | "in_house" | "import" | "unrecorded";
   agreementId: number | null;
@@ -14,7 +17,7 @@ export type OriginView = {
 export function TraceOrigin({ origin }: { origin: OriginView }) {
   const { t } = useTranslation("planning");
   if (origin.origin !== "agreement" || origin.agreementId === null) {
-    return <span data-testid="pair-origin" data-origin={origin.origin}>{t(`trace.origin.${origin.origin}`)}</span>;
+    return <span data-testid="pair-origin" data-origin={origin.origin}>{t(ORIGIN_LABEL[origin.origin] ?? `trace.origin.${origin.origin}`)}</span>;
   }
   const label = t("trace.origin.agreement", { number: origin.agreementNumber });
   if (!origin.agreementReadable) return <span data-testid="pair-origin" data-origin="agreement">{label}</span>;

@@ -7,6 +7,9 @@ import { formatDate } from "~/i18n/format";
 import { useLocale } from "~/i18n/use-locale";
 import type { StoryItem } from "~/models/reports/trace.server";
 
+// Kinds the app already names elsewhere read the same (one string for both).
+const KIND_LABEL: Partial<Record<StoryItem["kind"], string>> = { rotation: "admin:audit.types.rotation", acceptance: "agreements:item.acceptTitle" };
+
 const KIND_STYLE: Record<StoryItem["kind"], string> = {
   agreement: "bg-sky-100 text-sky-800",
   planLine: "bg-sky-50 text-sky-800",
@@ -95,7 +98,7 @@ export function TraceTimeline({ items }: { items: StoryItem[] }) {
       {items.map((item, i) => (
         <li key={`${item.kind}:${item.date}:${i}`} className="flex flex-wrap items-start gap-3 px-4 py-2" data-testid="story-item" data-kind={item.kind}>
           <span className="w-24 shrink-0 whitespace-nowrap text-sm tabular-nums text-slate-700">{formatDate(item.date, locale)}</span>
-          <span className={`badge shrink-0 ${KIND_STYLE[item.kind]}`}>{t(`trace.story.kind.${item.kind}`)}</span>
+          <span className={`badge shrink-0 ${KIND_STYLE[item.kind]}`}>{t(KIND_LABEL[item.kind] ?? `trace.story.kind.${item.kind}`)}</span>
           <span className="min-w-0 flex-1 text-sm">
             <ItemText item={item} />
           </span>
