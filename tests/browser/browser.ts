@@ -1,6 +1,7 @@
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import Database from "better-sqlite3";
 import { chromium, type Browser, type BrowserContextOptions, type Page } from "playwright-core";
 import { CHROMIUM_ARGS, freePort, waitForHealth } from "./global-setup";
 
@@ -102,4 +103,14 @@ export async function startScratchServer(seededDb: string, buildDir: string): Pr
       }
     },
   };
+}
+
+/** Rows of a read-only query on a server's database file (a scratch server's `dbPath`), for checking what a page wrote. */
+export function queryFile<T>(dbPath: string, sql: string, ...params: unknown[]): T[] {
+  const db = new Database(dbPath, { readonly: true });
+  try {
+    return db.prepare(sql).all(...params) as T[];
+  } finally {
+    db.close();
+  }
 }

@@ -4,11 +4,10 @@
 // the same partners without the button (only the agreement's owner may add plan lines).
 import os from "node:os";
 import path from "node:path";
-import Database from "better-sqlite3";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, expect, inject, test } from "vitest";
 import { DEMO_ACCOUNTS } from "../../seeds/accounts";
-import { launchBrowser, signedInPage, startScratchServer } from "./browser";
+import { launchBrowser, signedInPage, startScratchServer, queryFile } from "./browser";
 
 // On a server of its own: the plan line added here would change the agreement other files read.
 let browser: Browser;
@@ -16,14 +15,7 @@ let server: Awaited<ReturnType<typeof startScratchServer>>;
 let no3: number;
 let agreementId: number;
 
-function query<T>(sql: string, ...params: unknown[]): T[] {
-  const db = new Database(server.dbPath, { readonly: true });
-  try {
-    return db.prepare(sql).all(...params) as T[];
-  } finally {
-    db.close();
-  }
-}
+const query = <T>(sql: string, ...params: unknown[]): T[] => queryFile<T>(server.dbPath, sql, ...params);
 
 beforeAll(async () => {
   browser = await launchBrowser();

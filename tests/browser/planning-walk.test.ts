@@ -3,11 +3,10 @@
 // refresher-length rotation for it, the director walks the line through its stages with the
 // supervised cases and accepts it, and the health department finds the pair among the figures the
 // agreement contributed to, in the drill-down behind that figure, and in the pair's story.
-import Database from "better-sqlite3";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, inject, test } from "vitest";
 import { DEMO_ACCOUNTS } from "../../seeds/accounts";
-import { launchBrowser, signedInPage, startScratchServer } from "./browser";
+import { launchBrowser, signedInPage, startScratchServer, queryFile } from "./browser";
 
 // On a server of its own: every step writes.
 let browser: Browser;
@@ -16,14 +15,7 @@ let no2: number;
 let no3: number;
 let agreementId: number;
 
-function query<T>(sql: string, ...params: unknown[]): T[] {
-  const db = new Database(server.dbPath, { readonly: true });
-  try {
-    return db.prepare(sql).all(...params) as T[];
-  } finally {
-    db.close();
-  }
-}
+const query = <T>(sql: string, ...params: unknown[]): T[] => queryFile<T>(server.dbPath, sql, ...params);
 
 beforeAll(async () => {
   browser = await launchBrowser();
