@@ -16,7 +16,7 @@ import { formatNumber } from "~/i18n/format";
 import { getLocale } from "~/i18n/locale.server";
 import { useLocale } from "~/i18n/use-locale";
 import { requireActor, requireCapability } from "~/models/auth/session.server";
-import { BEDS_PER_QUOTA_STAFF } from "~/models/planning/quota";
+import { BEDS_PER_QUOTA_STAFF, readQuotaYear } from "~/models/planning/quota";
 import { quotaReport, setQuota } from "~/models/planning/quota.server";
 import { quotaSchema } from "~/models/planning/schemas";
 import { DEFAULT_MIN_ROTATION_MONTHS } from "~/models/rotations/rules";
@@ -27,18 +27,13 @@ import { parsePositiveInt } from "~/utils/numbers";
 
 export const meta: MetaFunction = ({ matches }) => localizedTitle(matches, "planning:quota.title");
 
-const MIN_YEAR = 2000;
-const MAX_YEAR = 2100;
-
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   const locale = await getLocale(request);
   const url = new URL(request.url);
   const today = todayInVietnam();
   const asked = url.searchParams.get("year");
-  const parsed = asked === null || asked === "" ? Number(today.slice(0, 4)) : Number(asked);
-  const valid = Number.isInteger(parsed) && parsed >= MIN_YEAR && parsed <= MAX_YEAR;
-  const year = valid ? parsed : Number(today.slice(0, 4));
+  const { year, valid } = readQuotaYear(asked, today);
   const rows = orRespond(() => quotaReport(getDb(), actor, today, year, locale));
   const editId = parsePositiveInt(url.searchParams.get("edit"));
   const editing = editId === null ? null : (rows.find((r) => r.facilityId === editId && r.canEdit) ?? null);

@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import { effectiveQuota, guideQuota, quotaPersonMonths, quotaShare } from "~/models/planning/quota";
+import { effectiveQuota, guideQuota, quotaPersonMonths, quotaShare, readQuotaYear } from "~/models/planning/quota";
 import { absenceLimit } from "~/models/rotations/rules";
 
 test("the guide is one staff member per 50 beds, rounded down; no beds, no quota", () => {
@@ -27,4 +27,11 @@ test("the quota and the absence cap are separate rules: a set cap does not move 
   // A small hospital may always have one person away, but owes no one by the guide.
   expect(absenceLimit({ absenceLimit: null, beds: 30 })).toBe(1);
   expect(guideQuota(30)).toBe(0);
+});
+
+test("a quota page's year: blank is this year; text, fractions and years out of range are refused with this year shown", () => {
+  expect(readQuotaYear(null, "2026-12-02")).toEqual({ year: 2026, valid: true });
+  expect(readQuotaYear(" ", "2026-12-02")).toEqual({ year: 2026, valid: true });
+  expect(readQuotaYear("2025", "2026-12-02")).toEqual({ year: 2025, valid: true });
+  for (const bad of ["19xx", "2025.5", "1999", "2101"]) expect(readQuotaYear(bad, "2026-12-02")).toEqual({ year: 2026, valid: false });
 });

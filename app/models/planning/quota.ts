@@ -6,6 +6,21 @@
 // ceiling the rotation form enforces, `absenceLimit` in rotations/rules). Neither reads the other.
 import { DEFAULT_MIN_ROTATION_MONTHS } from "~/models/rotations/rules";
 
+/** Years a quota can be set or reported for. */
+export const QUOTA_YEARS = { min: 2000, max: 2100 } as const;
+
+/**
+ * The year a quota page asks for: blank means this year; anything else must be a whole year in
+ * range (`valid` false then, and the page answers 400 beside the field with this year's report).
+ */
+export function readQuotaYear(asked: string | null, today: string): { year: number; valid: boolean } {
+  const thisYear = Number(today.slice(0, 4));
+  if (asked === null || asked.trim() === "") return { year: thisYear, valid: true };
+  const year = Number(asked);
+  const valid = Number.isInteger(year) && year >= QUOTA_YEARS.min && year <= QUOTA_YEARS.max;
+  return { year: valid ? year : thisYear, valid };
+}
+
 /** Beds per staff member a hospital should send in a year, by the guide for ministry general hospitals. */
 export const BEDS_PER_QUOTA_STAFF = 50;
 

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { id, optionalNumber, optionalText, optionalVersion, requiredNumber } from "~/models/fields";
 import { encodeMessage } from "~/utils/messages";
 import { MAX_DECAY_MONTHS, MIN_DECAY_MONTHS } from "./decay";
+import { QUOTA_YEARS } from "./quota";
 
 const MONTHS_RANGE = encodeMessage("planning:decay.errors.monthsRange", { min: MIN_DECAY_MONTHS, max: MAX_DECAY_MONTHS });
 
@@ -21,7 +22,7 @@ export const MAX_STAFF_QUOTA = 10_000;
 
 export const quotaSchema = z.object({
   facilityId: id,
-  year: requiredNumber((n) => n.int("common:validation.notInteger").min(2000, "planning:quota.errors.year").max(2100, "planning:quota.errors.year")),
+  year: requiredNumber((n) => n.int("common:validation.notInteger").min(QUOTA_YEARS.min, "planning:quota.errors.year").max(QUOTA_YEARS.max, "planning:quota.errors.year")),
   /** Blank returns the hospital to the guide (one per 50 beds). */
   staffQuota: optionalNumber((n) => n.int("common:validation.notInteger").min(0, "planning:quota.errors.negative").max(MAX_STAFF_QUOTA, "planning:quota.errors.tooMany")),
   note: optionalText(500),
