@@ -4,7 +4,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, inject, test } from "vitest";
 import { DEMO_ACCOUNTS } from "../../seeds/accounts";
-import { launchBrowser, signInAs } from "./browser";
+import { launchBrowser, signInAs, waitForHydration } from "./browser";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -122,7 +122,10 @@ for (const size of WIDTHS) {
     expect(await laoCai.locator("title").textContent()).toMatch(/^Lào Cai: [\d.]+$/);
     expect(await page.locator("[data-testid=province-map] [data-testid=map-legend]").textContent()).toContain("không có");
     await expectNoSideScroll(page);
-    await Promise.all([page.waitForURL(/province=15/), laoCai.click()]);
+    // The tile is a plain link; on a loaded machine the province page's "load" event can come
+    // late, so wait for the navigation to commit and then for the facility tiles themselves.
+    await waitForHydration(page, "[data-testid=province-tile][data-code='15']");
+    await Promise.all([page.waitForURL(/province=15/, { waitUntil: "commit" }), laoCai.click()]);
     const facilityTiles = page.locator("[data-testid=facility-tile]");
     await facilityTiles.first().waitFor();
     expect(await facilityTiles.count()).toBe(40);
