@@ -70,7 +70,7 @@ export const DEMO_AGREEMENTS: AgreementPlan[] = [
     type: "technique_transfer",
     signedOn: "2024-03-15",
     startOn: "2024-04-01",
-    end: { inDays: 60 },
+    end: { inDays: 485 },
     owner: "laoCai2",
     parties: [
       ["laoCai2", "supporting"],

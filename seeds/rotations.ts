@@ -66,7 +66,7 @@ const PLANS: Plan[] = [
     months: 3,
     overrideReason: "Bát Xát thiếu bác sĩ cấp cứu mùa mưa lũ; Ban Giám đốc đồng ý cử thêm một người vượt giới hạn.",
   },
-  // After 126/HĐ-BVĐK2 ends (60 days from today): line-direction support, under no agreement.
+  // Line-direction support, under no agreement.
   { from: "laoCai2", to: "baoYen", who: { cadre: "nurse" }, purpose: "manpower_support", startMonth: 3, months: 3 },
   // central hospitals -> Lào Cai
   { from: "vietDuc", to: "laoCai2", who: { performs: "hipReplacement" }, agreement: "77/HĐ-VĐ", item: "hipReplacement", purpose: "technique_transfer", startMonth: -30, months: 3 },

@@ -49,6 +49,9 @@ import {
   TARGET_INDICATORS,
   TECHNIQUE_KINDS,
   TRANSFER_STAGES,
+  UNAVAILABILITY_KINDS,
+  ROTATION_PLAN_STATUSES,
+  PLAN_ENTRY_STATUSES,
 } from "../models/enums";
 
 const createdAt = () =>
@@ -1362,3 +1365,91 @@ export const notifications = sqliteTable(
 );
 
 export type Notification = typeof notifications.$inferSelect;
+
+// ---------------------------------------------------------------- rotation solver
+
+/**
+ * A period a staff member cannot be sent or hold any other commitment (leave, illness, study).
+ * The clash rule reads it like a rotation, so the form, the suggestions and the solver refuse it.
+ */
+export const staffUnavailability = sqliteTable(
+  "staff_unavailability",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    staffId: integer("staff_id")
+      .notNull()
+      .references(() => staff.id),
+    kind: text("kind", { enum: UNAVAILABILITY_KINDS }).notNull(),
+    startOn: text("start_on").notNull(),
+    endOn: text("end_on").notNull(),
+    note: text("note"),
+    createdBy: integer("created_by").references(() => users.id),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index("staff_unavailability_staff_idx").on(t.staffId, t.startOn)],
+);
+
+/**
+ * A rotation plan computed by the solver for a sending facility and a period. `options` holds
+ * the request (lines, override allowance) as JSON, `result` the solver's status, gap, measures
+ * and the explanation of every unserved line as JSON. A re-plan supersedes its predecessor.
+ */
+export const rotationPlans = sqliteTable(
+  "rotation_plans",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    facilityId: integer("facility_id")
+      .notNull()
+      .references(() => facilities.id),
+    periodStart: text("period_start").notNull(),
+    periodEnd: text("period_end").notNull(),
+    status: text("status", { enum: ROTATION_PLAN_STATUSES }).notNull().default("draft"),
+    previousPlanId: integer("previous_plan_id").references((): AnySQLiteColumn => rotationPlans.id),
+    options: text("options").notNull(),
+    result: text("result").notNull(),
+    createdBy: integer("created_by").references(() => users.id),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index("rotation_plans_facility_idx").on(t.facilityId, t.status, t.periodStart)],
+);
+
+/**
+ * One rotation a plan proposes: who goes where, when, for which plan lines (JSON array of
+ * transfer item ids). Adopting it creates the rotation through the form's command and keeps its
+ * id; `replacesRotationId` names a planned rotation the re-plan frees (its person became unavailable).
+ */
+export const rotationPlanEntries = sqliteTable(
+  "rotation_plan_entries",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    planId: integer("plan_id")
+      .notNull()
+      .references(() => rotationPlans.id, { onDelete: "cascade" }),
+    staffId: integer("staff_id")
+      .notNull()
+      .references(() => staff.id),
+    toFacilityId: integer("to_facility_id")
+      .notNull()
+      .references(() => facilities.id),
+    agreementId: integer("agreement_id")
+      .notNull()
+      .references(() => agreements.id),
+    startOn: text("start_on").notNull(),
+    endOn: text("end_on").notNull(),
+    transferItemIds: text("transfer_item_ids").notNull(),
+    status: text("status", { enum: PLAN_ENTRY_STATUSES }).notNull().default("proposed"),
+    rotationId: integer("rotation_id").references(() => rotations.id),
+    replacesRotationId: integer("replaces_rotation_id").references(() => rotations.id),
+    decidedBy: integer("decided_by").references(() => users.id),
+    decidedAt: text("decided_at"),
+  },
+  (t) => [index("rotation_plan_entries_plan_idx").on(t.planId, t.startOn), index("rotation_plan_entries_staff_idx").on(t.staffId, t.startOn)],
+);
+
+export type StaffUnavailability = typeof staffUnavailability.$inferSelect;
+export type RotationPlan = typeof rotationPlans.$inferSelect;
+export type RotationPlanEntry = typeof rotationPlanEntries.$inferSelect;

@@ -25,6 +25,7 @@ export const NAMESPACES = [
   "reports",
   "staff",
   "planning",
+  "solver",
 ] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 

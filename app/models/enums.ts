@@ -117,6 +117,15 @@ export const ROTATION_STATUSES = ["planned", "confirmed", "completed", "cancelle
 export type RotationStatus = (typeof ROTATION_STATUSES)[number];
 /** Rotations that took place or are taking place: the ones reports and targets count. */
 export const DELIVERED_ROTATION_STATUSES = ["confirmed", "completed"] as const satisfies readonly RotationStatus[];
+/** Why a staff member is away from work and cannot be sent (entered by the trainer or director). */
+export const UNAVAILABILITY_KINDS = ["leave", "sick", "study", "maternity", "other"] as const;
+export type UnavailabilityKind = (typeof UNAVAILABILITY_KINDS)[number];
+/** A computed rotation plan: the draft in use, or one replaced by a re-plan or closed. */
+export const ROTATION_PLAN_STATUSES = ["draft", "superseded", "closed"] as const;
+export type RotationPlanStatus = (typeof ROTATION_PLAN_STATUSES)[number];
+/** One proposed rotation of a plan: still proposed, adopted as a rotation, or rejected. */
+export const PLAN_ENTRY_STATUSES = ["proposed", "adopted", "rejected"] as const;
+export type PlanEntryStatus = (typeof PLAN_ENTRY_STATUSES)[number];
 export const ROTATION_DISPLAY_STATUSES = [
   "planned",
   "confirmed",

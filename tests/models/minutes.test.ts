@@ -78,12 +78,12 @@ test("the drafts are written in both languages from those figures", () => {
 
 test("a year outside the term ±1 or not a year is refused next to the year field", () => {
   const { db, id, director } = demo();
-  // The term runs from 2024-04-01 to 60 days after the demo's today (2026).
+  // The term runs from 2024-04-01 to 485 days after the demo's today (2027).
   expect(getMinutesPage(db, director, id, "2023", DEMO_TODAY, "vi").yearError).toBeNull();
-  expect(getMinutesPage(db, director, id, "2027", DEMO_TODAY, "vi").yearError).toBeNull();
-  for (const bad of ["2022", "2028", "abc", "20x5"]) {
+  expect(getMinutesPage(db, director, id, "2028", DEMO_TODAY, "vi").yearError).toBeNull();
+  for (const bad of ["2022", "2029", "abc", "20x5"]) {
     const page = getMinutesPage(db, director, id, bad, DEMO_TODAY, "vi");
-    expect(page.yearError).toEqual({ key: "planning:minutes.errors.year", params: { from: 2023, to: 2027 } });
+    expect(page.yearError).toEqual({ key: "planning:minutes.errors.year", params: { from: 2023, to: 2028 } });
     expect(page.minutes).toBeNull();
   }
   expect(getMinutesPage(db, director, id, null, DEMO_TODAY, "vi").yearError?.key).toBe("planning:minutes.errors.yearMissing");

@@ -13,8 +13,9 @@ import imports from "./imports";
 import planning from "./planning";
 import reports from "./reports";
 import rotations from "./rotations";
+import solver from "./solver";
 import staff from "./staff";
 
 // Order matters once: a stale save's field names are looked up under `<ns>:fields.<name>` in
 // this order (NAMESPACES in i18n.ts), the first match naming the field.
-export default { common, enums, catalogue, facilities, imports, auth, admin, agreements, rotations, courses, adoption, reports, staff, planning } as const;
+export default { common, enums, catalogue, facilities, imports, auth, admin, agreements, rotations, courses, adoption, reports, staff, planning, solver } as const;
