@@ -137,6 +137,11 @@ export default function TransferItemPage() {
         ) : null}
       </section>
 
+      {item.deferredOn !== null && item.stage !== "accepted" ? (
+        <p className="card text-sm text-amber-800" data-testid="stage-parked">
+          {t("planning:readiness.errors.stageDeferred")}
+        </p>
+      ) : null}
       {detail.canMove ? (
         <section className="card space-y-2">
           <h2 className="font-semibold">{t("item.moveTitle")}</h2>

@@ -145,6 +145,11 @@ test("deferral needs a reason, is the agreement manager's, refuses an accepted l
 
   const deferred = deferTransferItem(w.db, w.director, w.agreement.id, w.phase1.id, { reason: "Chờ trang thiết bị", version: 1 }, opts);
   expect(deferred).toEqual(expect.objectContaining({ deferredOn: TODAY, deferralReason: "Chờ trang thiết bị", version: 2 }));
+  // A deferred line is parked: its stage does not move until it is resumed.
+  expect(() => moveStage(w.db, w.director, w.agreement.id, w.phase1.id, { toStage: "surveyed", movedOn: TODAY, version: 2 }, opts)).toThrow(
+    expect.objectContaining({ status: 409, message: "planning:readiness.errors.stageDeferred" }),
+  );
+  expect(w.stored(w.phase1.id)).toEqual(expect.objectContaining({ stage: "planned", version: 2 }));
   expect(() => deferTransferItem(w.db, w.director, w.agreement.id, w.phase1.id, { reason: "Lần nữa", version: 2 }, opts)).toThrow(
     expect.objectContaining({ status: 409, message: "planning:readiness.errors.alreadyDeferred" }),
   );

@@ -94,6 +94,13 @@ test("checkStageMove applies the gate when it is given the other lines, after th
   expect(checkStageMove({ from: "training", to: "supervised", ...base, gate: { phase: 2, lines: [line(1, 1, "independent", true)] } })).toBeNull();
 });
 
+test("a deferred line moves neither forward nor back until it is resumed", () => {
+  const base = { requiredCases: 2, supervisedCases: 2, note: "lý do", deferred: true };
+  expect(checkStageMove({ from: "training", to: "supervised", ...base })).toBe("planning:readiness.errors.stageDeferred");
+  expect(checkStageMove({ from: "training", to: "surveyed", ...base })).toBe("planning:readiness.errors.stageDeferred");
+  expect(checkStageMove({ from: "training", to: "supervised", ...base, deferred: false })).toBeNull();
+});
+
 test("deferral: a line not accepted and not deferred; resuming: only a deferred line", () => {
   expect(checkDeferral({ stage: "training", deferredOn: null })).toBeNull();
   expect(checkDeferral({ stage: "accepted", deferredOn: null })).toBe("planning:readiness.errors.deferAccepted");

@@ -33,6 +33,8 @@ export type StageMoveInput = {
    * phase gate; left out where only the step rules matter.
    */
   gate?: { phase: number; lines: GateLine[] };
+  /** A deferred line is parked: it moves again only once it is resumed. */
+  deferred?: boolean;
 };
 
 /** The translation key of the refusal, or null when the move is allowed. */
@@ -43,7 +45,8 @@ export type StageMoveRefusal =
   | "agreements:errors.stageUseAcceptance"
   | "agreements:errors.stageCasesShort"
   | "agreements:errors.stageBackNeedsReason"
-  | "planning:readiness.errors.gateBlocked";
+  | "planning:readiness.errors.gateBlocked"
+  | "planning:readiness.errors.stageDeferred";
 
 /**
  * Stages move one step at a time. Forward: the next stage only; `accepted` only through the
@@ -55,6 +58,7 @@ export function checkStageMove(input: StageMoveInput): StageMoveRefusal | null {
   const { from, to } = input;
   if (from === to) return "agreements:errors.stageSame";
   if (from === "accepted") return "agreements:errors.stageAcceptedFinal";
+  if (input.deferred) return "planning:readiness.errors.stageDeferred";
   if (to === nextStage(from)) {
     if (to === "accepted") return "agreements:errors.stageUseAcceptance";
     if (input.gate && phaseGateBlockers({ to, ...input.gate })) return "planning:readiness.errors.gateBlocked";

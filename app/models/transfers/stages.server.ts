@@ -158,13 +158,14 @@ export function getTransferItem(db: Db, actor: Actor, agreementId: number, itemI
     supportingStaff,
     supervision,
     acceptedStaff,
-    canMove: manage && item.stage !== "accepted",
+    /** A deferred line is parked: no stage move nor acceptance until it is resumed. */
+    canMove: manage && item.stage !== "accepted" && item.deferredOn === null,
     /** Correct the plan, or delete the line (the edit page says when deletion is refused). */
     canEdit: manage && item.stage !== "accepted",
     next: nextStage(item.stage),
     previous: item.stage === "accepted" ? null : previousStage(item.stage),
     canLogCases: canLog(actor, item) && canLogCases(item.stage),
-    canAccept: manage && item.stage === "independent",
+    canAccept: manage && item.stage === "independent" && item.deferredOn === null,
   };
 }
 
@@ -229,7 +230,7 @@ export function moveStage(db: Db, actor: Actor, agreementId: number, itemId: num
     if (input.movedOn > options.today) throw new DomainError("agreements:errors.dateInFuture", { field: "movedOn" });
     const supervisedCases = supervisedCaseCount(tx, itemId);
     const gate = { phase: item.phase, lines: gateLines(tx, item) };
-    const refusal = checkStageMove({ from: item.stage, to: input.toStage, requiredCases: item.requiredCases, supervisedCases, note: input.note ?? null, gate });
+    const refusal = checkStageMove({ from: item.stage, to: input.toStage, requiredCases: item.requiredCases, supervisedCases, note: input.note ?? null, gate, deferred: item.deferredOn !== null });
     if (refusal === "planning:readiness.errors.gateBlocked") {
       throw gateRefusal(phaseGateBlockers({ from: item.stage, to: input.toStage, ...gate })!, "toStage");
     }
@@ -309,6 +310,7 @@ export function acceptTransferItem(db: Db, actor: Actor, agreementId: number, it
   if (!canManageAgreement(db, actor, agreement)) throw new ForbiddenError();
   if (!isOpen(agreement.status)) throw new ConflictError("agreements:errors.closed");
   assertVersion(item, input.version, { stage: "accepted" });
+  if (item.deferredOn !== null) throw new ConflictError("planning:readiness.errors.stageDeferred");
   if (item.stage !== "independent") {
     throw new ConflictError("agreements:errors.acceptNotIndependent", { params: { stage: item.stage } });
   }

@@ -65,5 +65,6 @@ export default {
     deferAccepted: "The line is accepted and cannot be deferred.",
     alreadyDeferred: "This line is already deferred.",
     notDeferred: "This line is not deferred.",
+    stageDeferred: "This line is deferred: resume it before moving its stage.",
   },
 } as const satisfies Mirror<typeof vi>;

@@ -62,5 +62,6 @@ export default {
     deferAccepted: "Dòng đã nghiệm thu, không thể tạm hoãn.",
     alreadyDeferred: "Dòng này đã được tạm hoãn.",
     notDeferred: "Dòng này không bị tạm hoãn.",
+    stageDeferred: "Dòng này đang tạm hoãn: hãy tiếp tục dòng trước khi chuyển bước.",
   },
 } as const;
