@@ -33,6 +33,7 @@ function PrintBody() {
   const { detail, plan, today: day } = useLoaderData<typeof loader>();
   const { t } = useTranslation("agreements");
   const { t: te } = useTranslation("enums");
+  const { t: tp } = useTranslation("planning");
   const locale = useLocale();
   const a = detail.agreement;
   const phases = [...new Set(plan.items.rows.map((r) => r.phase))];
@@ -99,6 +100,11 @@ function PrintBody() {
                           <td>
                             {te(`transferStage.${r.stage}`)}
                             {r.acceptedOn ? ` (${formatDate(r.acceptedOn, locale)})` : ""}
+                            {r.deferredOn ? (
+                              <span className="block italic" data-testid="print-deferral">
+                                {tp("readiness.deferral.deferredOn", { date: formatDate(r.deferredOn, locale), reason: r.deferralReason ?? "" })}
+                              </span>
+                            ) : null}
                           </td>
                           <td>
                             {formatDate(r.targetDate, locale)}

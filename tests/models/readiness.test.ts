@@ -4,6 +4,7 @@ import { auditEvents, courseTechniques, enrolments, transferItemChecks, transfer
 import { addCheck, setCheckConfirmed } from "~/models/transfers/checklist.server";
 import { deferTransferItem, getAgreementReadiness, getItemReadiness, resumeTransferItem } from "~/models/transfers/readiness.server";
 import { deferSchema } from "~/models/transfers/schemas";
+import { getPlan } from "~/models/transfers/plan.server";
 import { acceptTransferItem, logCase, moveStage } from "~/models/transfers/stages.server";
 import { makeTransferWorld } from "../helpers/agreements";
 import { makeActor, makeCourse } from "../helpers/course-fixtures";
@@ -145,6 +146,9 @@ test("deferral needs a reason, is the agreement manager's, refuses an accepted l
 
   const deferred = deferTransferItem(w.db, w.director, w.agreement.id, w.phase1.id, { reason: "Chờ trang thiết bị", version: 1 }, opts);
   expect(deferred).toEqual(expect.objectContaining({ deferredOn: TODAY, deferralReason: "Chờ trang thiết bị", version: 2 }));
+  // The plan (its page, print and exports read getPlan) carries the deferral with its reason.
+  const planRow = getPlan(w.db, w.director, w.agreement.id, {}, { page: 1, pageSize: 50, offset: 0 }, TODAY, "vi").items.rows.find((r) => r.id === w.phase1.id);
+  expect(planRow).toEqual(expect.objectContaining({ deferredOn: TODAY, deferralReason: "Chờ trang thiết bị" }));
   // A deferred line is parked: its stage does not move until it is resumed.
   expect(() => moveStage(w.db, w.director, w.agreement.id, w.phase1.id, { toStage: "surveyed", movedOn: TODAY, version: 2 }, opts)).toThrow(
     expect.objectContaining({ status: 409, message: "planning:readiness.errors.stageDeferred" }),

@@ -225,6 +225,8 @@ export function getPlan(db: Db, actor: Actor, agreementId: number, filter: PlanF
           requiredCases: transferItems.requiredCases,
           acceptedOn: transferItems.acceptedOn,
           acceptanceMinutes: transferItems.acceptanceMinutes,
+          deferredOn: transferItems.deferredOn,
+          deferralReason: transferItems.deferralReason,
           techniqueCode: techniques.code,
           techniqueName: techniques.name,
           minLevel: techniques.minLevel,
