@@ -88,6 +88,16 @@ test("the report is exported as CSV with the same totals", async () => {
   expect(xlsx.headers.get("Content-Type")).toContain("spreadsheetml");
 });
 
+test("the drill-down exports say how each pair came, as the page does", async () => {
+  const { p, department } = await province();
+  const response = await exportLoader(args(authedRequest(`/reports/export?kind=pairs&province=${p.code}&metric=cumulative&format=csv`, { cookie: department.cookie })));
+  const lines = (await response.text()).replace("\uFEFF", "").trim().split("\n");
+  expect(lines[0].endsWith(",Nguồn")).toBe(true);
+  // Events recorded without a source read as the page reads them.
+  expect(lines.slice(1)).toHaveLength(2);
+  for (const line of lines.slice(1)) expect(line.endsWith(",Chưa ghi nguồn")).toBe(true);
+});
+
 test("ledger entries with bad input are refused with the right status and nothing is saved", async () => {
   const { db, hospital, director, t1 } = await province();
   const fresh = makeTechnique(db, { minLevel: "A" });

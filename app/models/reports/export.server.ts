@@ -5,6 +5,7 @@ import ExcelJS from "exceljs";
 import type { TFunction } from "i18next";
 import type { AdoptionReport } from "./adoption-report.server";
 import type { DrillDownRow } from "./drill-down.server";
+import { originLabel } from "./origin";
 import { categoryLabelKey, dimensionLabelKey, metricLabelKey, REPORT_CATEGORIES, REPORT_METRICS } from "./registry";
 
 export type Table = { title: string; headers: string[]; rows: (string | number)[][] };
@@ -26,6 +27,12 @@ export function reportTable(report: AdoptionReport, t: TFunction, title: string)
   return { title, headers, rows };
 }
 
+/** The pair's origin in the reader's words, as the drill-down page shows it. */
+function originText(row: DrillDownRow, t: TFunction): string {
+  const { key, params } = originLabel(row);
+  return t(key, params);
+}
+
 export function drillTable(rows: DrillDownRow[], t: TFunction, title: string): Table {
   return {
     title,
@@ -39,6 +46,7 @@ export function drillTable(rows: DrillDownRow[], t: TFunction, title: string): T
       t("reports:drill.minLevel"),
       t("reports:drill.startedOn"),
       t("reports:drill.approvedOn"),
+      t("adoption:ledger.source"),
     ],
     rows: rows.map((r) => [
       r.facilityName,
@@ -50,6 +58,7 @@ export function drillTable(rows: DrillDownRow[], t: TFunction, title: string): T
       r.minLevel ?? "",
       r.startedOn,
       r.approvedOn ?? "",
+      originText(r, t),
     ]),
   };
 }
