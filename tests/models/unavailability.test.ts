@@ -209,3 +209,16 @@ test("the board flags a rotation the leave now covers, and the course's enrolmen
   const candidate = listEnrolmentCandidates(s.db, s.trainer, course).find((c) => c.id === s.person.id);
   expect(candidate?.busy).toMatchObject({ kind: "unavailability", start: "2027-08-01", end: "2027-08-31" });
 });
+
+test("a course session taught by a person on leave is refused beside that session's trainer", () => {
+  const s = setup();
+  createUnavailability(s.db, s.trainer, s.person.id, leave);
+  expect(() =>
+    makeCourse(s.db, s.trainer, {
+      startOn: "2027-08-09",
+      endOn: "2027-08-13",
+      sessions: [{ heldOn: "2027-08-09", startsAt: "08:00", endsAt: "11:30", topic: "Lý thuyết", periods: 4, trainerId: s.person.id }],
+    }),
+  ).toThrowError(expect.objectContaining({ status: 409, field: "sessions[0].trainerId", message: "rotations:errors.clash.unavailability" }));
+  expect(s.db.select().from(courses).all()).toEqual([]);
+});
