@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { expect, test } from "vitest";
 import { getDb } from "~/db/client.server";
+import { localeCookie } from "~/i18n/locale.server";
 import { rotations, staffUnavailability } from "~/db/schema";
 import { action as rotationAction } from "~/routes/rotations.new";
 import { action, loader } from "~/routes/staff.$id._index";
@@ -107,4 +108,13 @@ test("the person's calendar file carries the leave as a busy all-day event", asy
   expect(ics).toContain("SUMMARY:Vắng mặt: Nghỉ thai sản");
   expect(ics).toMatch(/DTSTART;VALUE=DATE:20270801/);
   expect(ics).toMatch(/DTEND;VALUE=DATE:20270901/);
+});
+
+test("in English the calendar names the kind of absence in English", async () => {
+  const w = await world();
+  await post(w.person.id, w.trainer.cookie, save({ kind: "maternity" }));
+  const english = (await localeCookie.serialize("en")).split(";")[0];
+  const request = authedRequest(`/staff/${w.person.id}/calendar.ics`, { cookie: `${w.trainer.cookie}; ${english}` });
+  const ics = await (await call(staffIcs, { request, params: { id: String(w.person.id) } })).text();
+  expect(ics).toContain("SUMMARY:Away: Maternity leave");
 });

@@ -126,7 +126,8 @@ export function staffCalendar(db: Db, actor: Actor, staffId: number, t: TFunctio
     events.push({
       ...allDayEvent(c),
       uid: `${c.kind}-${c.id}-${staffId}-${c.start}@cgkt-planner`,
-      title: t(`calendar.${c.kind}`, { title: c.title }),
+      // The commitment's title in the file's language (a leave period's kind, a course's title).
+      title: t(`calendar.${c.kind}`, { title: locale === "en" ? c.titleEn : c.title }),
       busyStatus: "BUSY",
       productId: PRODUCT_ID,
     });

@@ -178,7 +178,7 @@ export default {
     rotationDescription: "{{staff}} rotates from {{from}} to {{to}}. Status: {{status}}.",
     course_attendance: "Course: {{title}}",
     course_training: "Teaching: {{title}}",
-    unavailability: "Away (leave or illness)",
+    unavailability: "Away: {{title}}",
   },
   errors: {
     clash: {
