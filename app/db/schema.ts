@@ -52,6 +52,9 @@ import {
   UNAVAILABILITY_KINDS,
   ROTATION_PLAN_STATUSES,
   PLAN_ENTRY_STATUSES,
+  TELE_SESSION_KINDS,
+  TELE_OUTCOMES,
+  TELE_SIDES,
 } from "../models/enums";
 
 const createdAt = () =>
@@ -1453,3 +1456,156 @@ export const rotationPlanEntries = sqliteTable(
 export type StaffUnavailability = typeof staffUnavailability.$inferSelect;
 export type RotationPlan = typeof rotationPlans.$inferSelect;
 export type RotationPlanEntry = typeof rotationPlanEntries.$inferSelect;
+
+// ---------------------------------------------------------------- remote support (telehealth)
+
+/**
+ * A hub supporting a spoke from a distance in one specialty (a catalogue chapter): declared
+ * directly or under an agreement between them. Sessions are held only over a link in force.
+ */
+export const teleLinks = sqliteTable(
+  "tele_links",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    hubFacilityId: integer("hub_facility_id")
+      .notNull()
+      .references(() => facilities.id),
+    spokeFacilityId: integer("spoke_facility_id")
+      .notNull()
+      .references(() => facilities.id),
+    chapterNumber: integer("chapter_number")
+      .notNull()
+      .references(() => chapters.number),
+    agreementId: integer("agreement_id").references(() => agreements.id),
+    startOn: text("start_on").notNull(),
+    /** Null while the link runs. */
+    endOn: text("end_on"),
+    note: text("note"),
+    createdBy: integer("created_by").references(() => users.id),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("tele_links_hub_spoke_chapter_uq").on(t.hubFacilityId, t.spokeFacilityId, t.chapterNumber),
+    index("tele_links_spoke_idx").on(t.spokeFacilityId),
+    index("tele_links_agreement_idx").on(t.agreementId),
+  ],
+);
+
+/**
+ * A recurring schedule of a hub (e.g. every Tuesday 14:00): its sessions are held on those days
+ * and exported as one repeating calendar event.
+ */
+export const teleSeries = sqliteTable(
+  "tele_series",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    hubFacilityId: integer("hub_facility_id")
+      .notNull()
+      .references(() => facilities.id),
+    kind: text("kind", { enum: TELE_SESSION_KINDS }).notNull(),
+    title: text("title").notNull(),
+    chapterNumber: integer("chapter_number").references(() => chapters.number),
+    /** ISO weekday, 1 = Monday … 7 = Sunday. */
+    weekday: integer("weekday").notNull(),
+    /** Local time in Vietnam, "HH:MM". */
+    startTime: text("start_time").notNull(),
+    durationMinutes: integer("duration_minutes").notNull(),
+    startOn: text("start_on").notNull(),
+    endOn: text("end_on").notNull(),
+    createdBy: integer("created_by").references(() => users.id),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index("tele_series_hub_idx").on(t.hubFacilityId, t.startOn)],
+);
+
+/** The spokes a recurring schedule invites. */
+export const teleSeriesSpokes = sqliteTable(
+  "tele_series_spokes",
+  {
+    seriesId: integer("series_id")
+      .notNull()
+      .references(() => teleSeries.id, { onDelete: "cascade" }),
+    spokeFacilityId: integer("spoke_facility_id")
+      .notNull()
+      .references(() => facilities.id),
+  },
+  (t) => [primaryKey({ columns: [t.seriesId, t.spokeFacilityId] })],
+);
+
+/**
+ * One remote session. A consultation: a case presented by one spoke (`spokeFacilityId`), advice
+ * from the hub, an outcome. A training session: a topic for attendees from one or more spokes,
+ * whose minutes count as CME hours. Linked to a plan line, it counts toward the line's training
+ * readiness, never as a supervised case. `idempotencyKey` makes a resubmitted entry (a retry
+ * after a lost response) land once.
+ */
+export const teleSessions = sqliteTable(
+  "tele_sessions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    kind: text("kind", { enum: TELE_SESSION_KINDS }).notNull(),
+    hubFacilityId: integer("hub_facility_id")
+      .notNull()
+      .references(() => facilities.id),
+    /** The presenting spoke of a consultation; null for a training session (see participants). */
+    spokeFacilityId: integer("spoke_facility_id").references(() => facilities.id),
+    seriesId: integer("series_id").references(() => teleSeries.id),
+    heldOn: text("held_on").notNull(),
+    startTime: text("start_time").notNull(),
+    durationMinutes: integer("duration_minutes").notNull(),
+    chapterNumber: integer("chapter_number").references(() => chapters.number),
+    techniqueId: integer("technique_id").references(() => techniques.id),
+    transferItemId: integer("transfer_item_id").references(() => transferItems.id),
+    /** The training topic, or the consultation's case in a line (no patient identifiers). */
+    title: text("title").notNull(),
+    outcome: text("outcome", { enum: TELE_OUTCOMES }),
+    notes: text("notes"),
+    idempotencyKey: text("idempotency_key").unique(),
+    createdBy: integer("created_by").references(() => users.id),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("tele_sessions_hub_idx").on(t.hubFacilityId, t.heldOn),
+    index("tele_sessions_spoke_idx").on(t.spokeFacilityId, t.heldOn),
+    index("tele_sessions_held_idx").on(t.heldOn, t.kind),
+    index("tele_sessions_item_idx").on(t.transferItemId),
+    index("tele_sessions_series_idx").on(t.seriesId),
+  ],
+);
+
+/**
+ * Who took part, from which facility and side: a staff member, or a name for someone not in the
+ * registry. A training attendee's CME hours are the credit entry it created.
+ */
+export const teleParticipants = sqliteTable(
+  "tele_participants",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    sessionId: integer("session_id")
+      .notNull()
+      .references(() => teleSessions.id, { onDelete: "cascade" }),
+    facilityId: integer("facility_id")
+      .notNull()
+      .references(() => facilities.id),
+    side: text("side", { enum: TELE_SIDES }).notNull(),
+    staffId: integer("staff_id").references(() => staff.id),
+    name: text("name"),
+    creditEntryId: integer("credit_entry_id").references(() => creditEntries.id),
+  },
+  (t) => [
+    index("tele_participants_session_idx").on(t.sessionId),
+    uniqueIndex("tele_participants_staff_uq").on(t.sessionId, t.staffId),
+    index("tele_participants_facility_idx").on(t.facilityId, t.side),
+  ],
+);
+
+export type TeleLink = typeof teleLinks.$inferSelect;
+export type TeleSeries = typeof teleSeries.$inferSelect;
+export type TeleSession = typeof teleSessions.$inferSelect;
+export type TeleParticipant = typeof teleParticipants.$inferSelect;

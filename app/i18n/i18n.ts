@@ -26,6 +26,7 @@ export const NAMESPACES = [
   "staff",
   "planning",
   "solver",
+  "tele",
 ] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 

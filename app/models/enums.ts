@@ -161,8 +161,20 @@ export type SelfCheckInStatus = (typeof SELF_CHECK_IN_STATUSES)[number];
 export const NOTIFICATION_KINDS = ["waitlist_promoted", "seat_approved", "seat_refused", "agreement_expiring"] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
-export const CREDIT_KINDS = ["course", "conference", "case_conference", "publication", "other"] as const;
+export const CREDIT_KINDS = ["course", "remote_training", "conference", "case_conference", "publication", "other"] as const;
 export type CreditKind = (typeof CREDIT_KINDS)[number];
+
+/** Remote support between a hub and its spokes: a case presented for advice, or a training session. */
+export const TELE_SESSION_KINDS = ["consultation", "training"] as const;
+export type TeleSessionKind = (typeof TELE_SESSION_KINDS)[number];
+/** What became of a tele-consultation's patient: advice only, treated at the spoke, or referred up. */
+export const TELE_OUTCOMES = ["advice_only", "treated_locally", "referred_up"] as const;
+export type TeleOutcome = (typeof TELE_OUTCOMES)[number];
+/** Outcomes where the patient stayed at the spoke: the referrals a consultation avoided. */
+export const RESOLVED_LOCALLY_OUTCOMES = ["advice_only", "treated_locally"] as const satisfies readonly TeleOutcome[];
+/** Which end of the link a participant sits at. */
+export const TELE_SIDES = ["hub", "spoke"] as const;
+export type TeleSide = (typeof TELE_SIDES)[number];
 
 export const TARGET_INDICATORS = [
   "new_cross_level_techniques",

@@ -37,10 +37,10 @@ const actors: Record<Role, Actor> = {
 
 // The permission table of the README: what each role may do (✓) and may not (absent).
 const MAY: Record<Role, Capability[]> = {
-  admin: ["catalogue.manage", "facilities.manage", "users.manage", "audit.read", "agreements.manage", "staff.manage", "rotations.manage", "courses.manage", "caseLogs.manage", "techniqueList.submit", "techniqueList.approve", "adoption.manage", "adoption.import", "targets.manage"],
+  admin: ["catalogue.manage", "facilities.manage", "users.manage", "audit.read", "agreements.manage", "staff.manage", "rotations.manage", "courses.manage", "caseLogs.manage", "techniqueList.submit", "techniqueList.approve", "adoption.manage", "adoption.import", "targets.manage", "telehealth.manage"],
   department: ["audit.read", "facilities.manage", "techniqueList.approve", "adoption.import", "targets.manage"],
-  director: ["agreements.manage", "staff.manage", "caseLogs.manage", "techniqueList.submit", "adoption.manage", "adoption.import"],
-  trainer: ["rotations.manage", "courses.manage", "caseLogs.manage"],
+  director: ["agreements.manage", "staff.manage", "caseLogs.manage", "techniqueList.submit", "adoption.manage", "adoption.import", "telehealth.manage"],
+  trainer: ["rotations.manage", "courses.manage", "caseLogs.manage", "telehealth.manage"],
   viewer: [],
 };
 const ALL: Capability[] = MAY.admin;

@@ -33,7 +33,8 @@ export type Capability =
   | "adoption.manage" // a facility's adoption ledger entries
   | "adoption.import" // import a ledger file (department: its province's facilities; director: its own)
   | "targets.manage" // targets and counted milestones
-  | "planning.configure"; // a province's skill-decay thresholds and its hospitals' Project 1816 quotas
+  | "planning.configure" // a province's skill-decay thresholds and its hospitals' Project 1816 quotas
+  | "telehealth.manage"; // a hub's links to its spokes, schedules and remote sessions (hub or spoke side)
 
 /**
  * Every role in one table: how far it reaches, what it may do, and the few facts about it that
@@ -75,6 +76,7 @@ const ROLE_TABLE: Record<Role, RoleDefinition> = {
       "adoption.import",
       "targets.manage",
       "planning.configure",
+      "telehealth.manage",
     ],
     requireTotp: true,
     shortcuts: ["/admin", "/department", "/agreements", "/reports"],
@@ -99,6 +101,7 @@ const ROLE_TABLE: Record<Role, RoleDefinition> = {
       "enrolments.request",
       "credits.manage",
       "credits.overview",
+      "telehealth.manage",
     ],
     requireTotp: false,
     shortcuts: ["/director", "/agreements", "/staff", "/adoption"],
@@ -106,7 +109,7 @@ const ROLE_TABLE: Record<Role, RoleDefinition> = {
   },
   trainer: {
     reach: "facility",
-    capabilities: ["rotations.manage", "courses.manage", "caseLogs.manage", "enrolments.request", "credits.manage", "credits.overview"],
+    capabilities: ["rotations.manage", "courses.manage", "caseLogs.manage", "enrolments.request", "credits.manage", "credits.overview", "telehealth.manage"],
     requireTotp: false,
     shortcuts: ["/rotations/board", "/courses", "/rotations/suggestions", "/credits"],
     headsFacility: false,

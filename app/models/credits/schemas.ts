@@ -3,10 +3,13 @@ import { z } from "zod";
 import { CREDIT_KINDS } from "~/models/enums";
 import { choice, date, LIMITS, requiredNumber, requiredText } from "~/models/fields";
 
-/** Kinds entered by hand: course hours come only from a completed enrolment. */
-export const MANUAL_CREDIT_KINDS = CREDIT_KINDS.filter((k) => k !== "course") as Exclude<
+/** Kinds recorded by the app itself: a completed enrolment's course, a remote training session's attendance. */
+const RECORDED_CREDIT_KINDS = ["course", "remote_training"] as const;
+
+/** Kinds entered by hand: course and remote-training hours come only from their own records. */
+export const MANUAL_CREDIT_KINDS = CREDIT_KINDS.filter((k) => !(RECORDED_CREDIT_KINDS as readonly string[]).includes(k)) as Exclude<
   (typeof CREDIT_KINDS)[number],
-  "course"
+  (typeof RECORDED_CREDIT_KINDS)[number]
 >[];
 
 export const creditEntrySchema = z.object({

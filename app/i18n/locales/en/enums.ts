@@ -66,7 +66,7 @@ export default {
     withdrawn: "Withdrawn",
     rejected: "Rejected",
   },
-  creditKind: { course: "Course", conference: "Conference", case_conference: "Case conference", publication: "Publication", other: "Other" },
+  creditKind: { course: "Course", remote_training: "Remote training", conference: "Conference", case_conference: "Case conference", publication: "Publication", other: "Other" },
   targetIndicator: {
     new_cross_level_techniques: "New cross-level techniques",
     techniques_accepted: "Techniques accepted",

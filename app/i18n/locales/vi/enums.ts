@@ -64,7 +64,7 @@ export default {
     withdrawn: "Đã rút",
     rejected: "Bị từ chối",
   },
-  creditKind: { course: "Khóa đào tạo", conference: "Hội nghị, hội thảo", case_conference: "Hội chẩn, sinh hoạt chuyên môn", publication: "Công trình khoa học", other: "Khác" },
+  creditKind: { course: "Khóa đào tạo", remote_training: "Đào tạo từ xa", conference: "Hội nghị, hội thảo", case_conference: "Hội chẩn, sinh hoạt chuyên môn", publication: "Công trình khoa học", other: "Khác" },
   targetIndicator: {
     new_cross_level_techniques: "Kỹ thuật vượt tuyến mới",
     techniques_accepted: "Kỹ thuật được nghiệm thu",

@@ -15,7 +15,8 @@ import reports from "./reports";
 import rotations from "./rotations";
 import solver from "./solver";
 import staff from "./staff";
+import tele from "./tele";
 
 // Order matters once: a stale save's field names are looked up under `<ns>:fields.<name>` in
 // this order (NAMESPACES in i18n.ts), the first match naming the field.
-export default { common, enums, catalogue, facilities, imports, auth, admin, agreements, rotations, courses, adoption, reports, staff, planning, solver } as const;
+export default { common, enums, catalogue, facilities, imports, auth, admin, agreements, rotations, courses, adoption, reports, staff, planning, solver, tele } as const;
