@@ -126,6 +126,7 @@ export default {
   },
   board: {
     draft: "Draft of plan #{{id}}",
+    draftShort: "Proposal",
     draftLegend: "Proposal (not adopted)",
     draftBar: "Proposal: {{name}} → {{site}}, {{start}} – {{end}} ({{codes}})",
     backToPlan: "Back to the plan",

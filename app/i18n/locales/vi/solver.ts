@@ -121,6 +121,7 @@ export default {
   },
   board: {
     draft: "Bản nháp kế hoạch #{{id}}",
+    draftShort: "Đề xuất",
     draftLegend: "Đề xuất (chưa áp dụng)",
     draftBar: "Đề xuất: {{name}} → {{site}}, {{start}} – {{end}} ({{codes}})",
     backToPlan: "Về kế hoạch",

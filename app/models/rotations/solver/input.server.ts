@@ -3,7 +3,7 @@
 // commitments, their recent rotations, the lines, the agreements of those lines, the receiving
 // sites, the facility's other absences and its quota. Every refusal is a DomainError the page
 // shows next to its field (403 outside the actor's scope, 400 for a period or line it cannot plan).
-import { and, eq, gte, inArray, lte, ne, sql } from "drizzle-orm";
+import { aliasedTable, and, eq, gte, inArray, lte, ne, sql } from "drizzle-orm";
 import type { Db } from "~/db/client.server";
 import { agreementParties, agreements, facilities, rotationItems, rotationQuotas, rotations, staff, staffTechniques, techniques, transferItems } from "~/db/schema";
 import { canChange, ownFacilityId, type Actor } from "~/models/access/policy";
@@ -103,16 +103,19 @@ const lineColumns = {
   fromFacilityId: transferItems.fromFacilityId,
 };
 
-export type PlannableLine = SolverLine & { agreementNumber: string };
+export type PlannableLine = SolverLine & { agreementNumber: string; toName: string };
+
+const site = aliasedTable(facilities, "site");
 
 /**
  * The open lines a facility supports that no rotation serves from `from` on: the plan form's
  * choices and a plan's default lines, grouped by agreement in order.
  */
-export function plannableLines(db: Tx, facilityId: number, from: string, released: readonly number[] = []): PlannableLine[] {
+export function plannableLines(db: Tx, facilityId: number, from: string, released: readonly number[] = [], locale: Locale = "vi"): PlannableLine[] {
   return db
-    .select(lineColumns)
+    .select({ ...lineColumns, toName: facilityShortNameSql(locale, site) })
     .from(transferItems)
+    .innerJoin(site, eq(site.id, transferItems.toFacilityId))
     .innerJoin(agreements, eq(agreements.id, transferItems.agreementId))
     .innerJoin(techniques, eq(techniques.id, transferItems.techniqueId))
     .where(and(supportedBy(facilityId), openLine(), sql`not ${servedCondition(from, released)}`))
@@ -137,8 +140,10 @@ function askedLines(db: Tx, facilityId: number, ids: readonly number[], from: st
       deferredOn: transferItems.deferredOn,
       supporting: sql<number>`exists (select 1 from ${agreementParties} p where p.agreement_id = ${transferItems.agreementId} and p.facility_id = ${facilityId} and p.role = 'supporting')`,
       served: sql<number>`${servedCondition(from, released)}`,
+      toName: facilityShortNameSql("vi", site),
     })
     .from(transferItems)
+    .innerJoin(site, eq(site.id, transferItems.toFacilityId))
     .innerJoin(agreements, eq(agreements.id, transferItems.agreementId))
     .innerJoin(techniques, eq(techniques.id, transferItems.techniqueId))
     .where(inArray(transferItems.id, unique))
@@ -161,6 +166,7 @@ function askedLines(db: Tx, facilityId: number, ids: readonly number[], from: st
       code: row.code,
       name: row.name,
       dueOn: row.dueOn,
+      toName: row.toName,
     });
   }
   return lines;
