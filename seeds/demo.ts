@@ -17,6 +17,7 @@ import { seedDemoAccounts } from "./accounts";
 import { seedAgreements } from "./agreements";
 import { seedRotations } from "./rotations";
 import { seedCourses } from "./courses";
+import { seedUnavailability } from "./unavailability";
 import { seedAdoptionStep } from "./adoption";
 import { seedTargets } from "./targets";
 
@@ -69,6 +70,7 @@ export const DEMO_STEPS: SeedStep[] = [
   { name: "agreements", run: (db, ctx) => seedAgreements(db, ctx.facilityIds, ctx.today) },
   { name: "rotations", run: (db, ctx) => seedRotations(db, ctx.facilityIds, ctx.today, ctx.clock) },
   { name: "courses", run: (db, ctx) => seedCourses(db, ctx) },
+  { name: "unavailability", run: (db, ctx) => seedUnavailability(db, ctx.facilityIds, ctx.today) },
   // accounts, agreements, rotations, courses, adoption: add here, in dependency order.
   // adoption counts the ledger entries of earlier steps (acceptances) and runs after them.
   { name: "adoption", run: (db, ctx) => seedAdoptionStep(db, ctx.today) },

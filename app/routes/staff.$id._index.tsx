@@ -1,10 +1,11 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getLocale } from "~/i18n/locale.server";
 import { techniqueHref } from "~/components/links";
 import { StatusBadge } from "~/components/rotations/status-badge";
+import { UnavailabilitySection, type UnavailabilityWarningView } from "~/components/staff/unavailability-section";
 import { getDb } from "~/db/client.server";
 import { localizedTitle } from "~/utils/meta";
 import { formatDate } from "~/i18n/format";
@@ -14,8 +15,13 @@ import { rotationsOfStaff } from "~/models/rotations/queries.server";
 import { todayInVietnam } from "~/utils/domain-response.server";
 import { displayStatus } from "~/models/rotations/rules";
 import { listCommitments } from "~/models/schedule/commitments.server";
+import { isCourseKind } from "~/models/schedule/rules";
 import { getStaffMember } from "~/models/staff/queries.server";
+import { deleteUnavailabilitySchema, unavailabilitySchema } from "~/models/staff/unavailability";
+import { createUnavailability, deleteUnavailability, listUnavailability, updateUnavailability } from "~/models/staff/unavailability.server";
+import { parseSubmission, readForm, replyInvalid, replyWithDomainError } from "~/utils/form.server";
 import { notFound, requireId } from "~/utils/http.server";
+import { encodeMessage } from "~/utils/messages";
 
 export const meta: MetaFunction = ({ matches }) => localizedTitle(matches, "staff:title");
 
@@ -27,15 +33,56 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const detail = getStaffMember(db, actor, id, locale);
   if (!detail) throw notFound();
   const today = todayInVietnam();
+  const unavailability = listUnavailability(db, actor, id);
+  // `?unavailability=<id>` opens that period's edit form (for those who may change it).
+  const editingId = Number(new URL(request.url).searchParams.get("unavailability"));
+  const editing = unavailability.canManage ? (unavailability.periods.find((p) => p.id === editingId) ?? null) : null;
   return json({
     detail,
     rotations: rotationsOfStaff(db, id, null, locale).map((r) => ({ ...r, status: displayStatus(r, today) })),
-    courses: listCommitments(db, id).filter((c) => c.kind !== "rotation"),
+    courses: listCommitments(db, id).filter((c) => isCourseKind(c.kind)),
+    unavailability: { ...unavailability, editing },
   });
 }
 
+// The unavailability section's forms: save (add, or edit when the form carries an id) and delete.
+// The model checks scope (403), the person and the period (404), dates (400), overlap and
+// version (409); a save answers with the commitments the period covers, for the page to link.
+export async function action({ request, params }: ActionFunctionArgs) {
+  const actor = await requireActor(request);
+  const staffId = requireId(params.id);
+  const formData = await readForm(request);
+  const intent = formData.get("intent");
+  if (intent === "unavailability-delete") {
+    const submission = parseSubmission(formData, deleteUnavailabilitySchema);
+    if (submission.status !== "success") return replyInvalid(submission);
+    try {
+      deleteUnavailability(getDb(), actor, staffId, submission.value.id, { version: submission.value.version });
+      return json({ result: submission.reply({ resetForm: true }), stale: null, done: "deleted" as const, warnings: [] });
+    } catch (error) {
+      return replyWithDomainError(submission, error);
+    }
+  }
+  if (intent !== "unavailability-save") throw new Response(encodeMessage("common:validation.invalid"), { status: 400 });
+  const submission = parseSubmission(formData, unavailabilitySchema);
+  if (submission.status !== "success") return replyInvalid(submission);
+  const { id, version, kind, startOn, endOn, note } = submission.value;
+  const input = { kind, startOn, endOn, note: note ?? null };
+  try {
+    const { warnings } =
+      id === undefined
+        ? createUnavailability(getDb(), actor, staffId, input)
+        : // An edit form always carries its version; one without it is stale by definition.
+          updateUnavailability(getDb(), actor, staffId, id, { ...input, version: version ?? -1 });
+    return json({ result: submission.reply({ resetForm: true }), stale: null, done: "saved" as const, warnings });
+  } catch (error) {
+    return replyWithDomainError(submission, error);
+  }
+}
+
 export default function StaffMemberPage() {
-  const { detail, rotations, courses } = useLoaderData<typeof loader>();
+  const { detail, rotations, courses, unavailability } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
   const { t } = useTranslation("staff");
   const { t: te } = useTranslation("enums");
   const locale = useLocale();
@@ -126,6 +173,21 @@ export default function StaffMemberPage() {
           </ul>
         )}
       </section>
+      <UnavailabilitySection
+        periods={unavailability.periods}
+        canManage={unavailability.canManage}
+        editing={unavailability.editing}
+        actionData={
+          actionData
+            ? {
+                result: actionData.result,
+                // Only a success carries these; a refusal's reply has neither.
+                done: "done" in actionData && (actionData.done === "saved" || actionData.done === "deleted") ? actionData.done : null,
+                warnings: "warnings" in actionData && Array.isArray(actionData.warnings) ? (actionData.warnings as UnavailabilityWarningView[]) : [],
+              }
+            : undefined
+        }
+      />
       {courses.length > 0 ? (
         <section className="card p-0">
           <h2 className="border-b border-slate-200 px-4 py-2 font-semibold">{t("courses")}</h2>

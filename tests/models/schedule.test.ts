@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import { courseSessions, courseTrainers, courses, enrolments, rotations } from "~/db/schema";
+import { courseSessions, courseTrainers, courses, enrolments, rotations, staffUnavailability } from "~/db/schema";
 import type { Db } from "~/db/client.server";
 import { assertPersonFree, listCommitments, listCommitmentsByStaff } from "~/models/schedule/commitments.server";
 import type { CourseStatus, EnrolmentStatus, RotationStatus } from "~/models/enums";
@@ -116,4 +116,25 @@ test("commitments of a whole facility come back per person in one call", () => {
   const byStaff = listCommitmentsByStaff(db, { facilityId: home.id }, { start: "2026-03-01", end: "2026-06-01" });
   expect([...byStaff.keys()].sort()).toEqual([a.id, b.id].sort());
   expect(listCommitmentsByStaff(db, { staffIds: [stranger.id] }).get(stranger.id)).toHaveLength(1);
+});
+
+test("a period away is a commitment titled by its kind in both languages, refused by assertPersonFree", () => {
+  const db = createTestDb();
+  const home = makeFacility(db);
+  const person = makeStaff(db, { facilityId: home.id });
+  const other = makeStaff(db, { facilityId: home.id });
+  const away = db.insert(staffUnavailability).values({ staffId: person.id, kind: "maternity", startOn: "2027-03-01", endOn: "2027-08-31" }).returning().get();
+  db.insert(staffUnavailability).values({ staffId: other.id, kind: "other", startOn: "2027-01-01", endOn: "2027-01-05" }).run();
+  expect(listCommitments(db, person.id)).toEqual([
+    { kind: "unavailability", id: away.id, title: "Nghỉ thai sản", titleEn: "Maternity leave", start: "2027-03-01", end: "2027-08-31" },
+  ]);
+  expect(listCommitments(db, person.id, { start: "2027-09-01", end: "2027-12-31" })).toEqual([]);
+  try {
+    assertPersonFree(db, person.id, { start: "2027-08-31", end: "2027-09-30" }, { field: "startOn" });
+    expect.unreachable();
+  } catch (error) {
+    expect(error).toMatchObject({ status: 409, field: "startOn", message: "rotations:errors.clash.unavailability", params: { title: "Nghỉ thai sản", titleEn: "Maternity leave" } });
+  }
+  const byStaff = listCommitmentsByStaff(db, { facilityId: home.id });
+  expect(byStaff.get(other.id)?.map((c) => c.title)).toEqual(["Vắng mặt khác"]);
 });

@@ -69,3 +69,14 @@ test("the clash message names the clashing record and its dates", () => {
   // Both names travel: the Vietnamese template reads `title`, the English one `titleEn`.
   expect(error.params).toMatchObject({ title: "TTYT Bảo Thắng", titleEn: "Bao Thang Medical Centre", start: "2026-01-05", end: "2026-04-04" });
 });
+
+test("a period away clashes like any commitment, and ignoring a course never ignores it", () => {
+  const away: Commitment = { kind: "unavailability", id: 5, title: "Nghỉ phép năm", titleEn: "Annual leave", start: "2027-08-01", end: "2027-08-31" };
+  const course: Commitment = { kind: "course_attendance", id: 5, title: "Khóa 5", titleEn: "Khóa 5", start: "2027-08-10", end: "2027-08-12" };
+  expect(isFree([away], { start: "2027-07-01", end: "2027-07-31" })).toBe(true);
+  expect(findClashes([away], { start: "2027-07-01", end: "2027-08-01" })).toEqual([away]);
+  // The enrolment being changed (same id as the period) is left out; the period is not.
+  expect(findClashes([away, course], { start: "2027-08-01", end: "2027-08-31" }, { ignore: { kind: "course_attendance", id: 5 } })).toEqual([away]);
+  const error = clashError(away, "startOn");
+  expect(error).toMatchObject({ status: 409, message: "rotations:errors.clash.unavailability", field: "startOn", params: { title: "Nghỉ phép năm", titleEn: "Annual leave" } });
+});

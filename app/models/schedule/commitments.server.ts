@@ -1,12 +1,14 @@
 // Loads the commitments that hold a person for whole days, for the one clash rule in
 // rules.ts: their rotations that are not cancelled, the courses they attend (enrolment
-// requested, approved, enrolled or completed) and the courses they train (named trainer of
-// the course for its whole span, or trainer of single sessions on those days). Cancelled
-// courses hold nobody. One SQL statement serves one person or a whole facility.
+// requested, approved, enrolled or completed), the courses they train (named trainer of
+// the course for its whole span, or trainer of single sessions on those days) and their
+// periods away (leave, illness: staff_unavailability). Cancelled courses hold nobody. One SQL
+// statement serves one person or a whole facility.
 import { sql, type SQL } from "drizzle-orm";
 import type { Tx } from "~/models/audit/audit.server";
 import type { DateRange } from "~/models/dates";
 import { facilityShortNameSqlAt } from "~/models/facilities/names.server";
+import { unavailabilityTitleSql } from "~/models/staff/unavailability-titles.server";
 import { clashError, findClashes, type ClashOptions, type Commitment, type CommitmentKind } from "./rules";
 
 /** Enrolment statuses that hold a seat and therefore the person's days. */
@@ -22,7 +24,8 @@ const busyStatuses = sql.join(
 /**
  * Commitments of the staff matched by `who` (an SQL condition on `s`, the staff table),
  * overlapping `range` when given. Rotations are titled with the receiving facility's short
- * name (and, for English readers, its English name), courses with their title.
+ * name (and, for English readers, its English name), courses with their title, periods away
+ * with their kind in each language.
  */
 function loadRows(db: Tx, who: SQL, range: DateRange | null): Row[] {
   const within = (start: SQL, end: SQL) =>
@@ -54,6 +57,12 @@ function loadRows(db: Tx, who: SQL, range: DateRange | null): Row[] {
       join courses c on c.id = cs.course_id
      where ${who} and c.status <> 'cancelled' and ${within(sql`cs.held_on`, sql`cs.held_on`)}
        and not exists (select 1 from course_trainers x where x.course_id = c.id and x.staff_id = cs.trainer_id)
+    union all
+    select u.staff_id, 'unavailability', u.id, ${unavailabilityTitleSql(sql`u.kind`, "vi")},
+           ${unavailabilityTitleSql(sql`u.kind`, "en")}, u.start_on, u.end_on
+      from staff_unavailability u
+      join staff s on s.id = u.staff_id
+     where ${who} and ${within(sql`u.start_on`, sql`u.end_on`)}
   `);
 }
 

@@ -1,21 +1,23 @@
 // The one "a person cannot be in two places" rule. Pure: the commitments are
-// loaded by commitments.server.ts; the rotation form, the board, the suggestions and the
-// enrolments all ask this module. Dates are inclusive `yyyy-MM-dd` ranges.
+// loaded by commitments.server.ts; the rotation form, the board, the suggestions, the
+// enrolments and the solver all ask this module. Dates are inclusive `yyyy-MM-dd` ranges.
+// A period of unavailability (leave, illness) holds the person's days like any commitment.
 import { overlaps, type DateRange } from "~/models/dates";
 import { ConflictError } from "~/models/errors";
 
-export const COMMITMENT_KINDS = ["rotation", "course_attendance", "course_training"] as const;
+export const COMMITMENT_KINDS = ["rotation", "course_attendance", "course_training", "unavailability"] as const;
 export type CommitmentKind = (typeof COMMITMENT_KINDS)[number];
 
-/** Something that holds a person for whole days: a rotation, or a course they attend or train. */
+/** Something that holds a person for whole days: a rotation, a course they attend or train, or a period away. */
 export type Commitment = {
   kind: CommitmentKind;
-  /** Id of the rotation or of the course. */
+  /** Id of the rotation, of the course or of the unavailability period. */
   id: number;
   title: string;
   /**
    * The title for an English reader. A rotation is titled by its receiving facility, whose
-   * English name (when stored) replaces the Vietnamese short name; a course keeps its title.
+   * English name (when stored) replaces the Vietnamese short name; a course keeps its title;
+   * a period away is titled by its kind (annual leave, sick leave...) in each language.
    * Both travel together so that a message or a page picks the reader's at render.
    */
   titleEn: string;
@@ -28,12 +30,16 @@ export type CommitmentRef = { kind: CommitmentKind; id: number };
 
 export type ClashOptions = { ignore?: CommitmentRef | CommitmentRef[] | null };
 
+/** Whether a commitment is a course (attended or trained), as opposed to a rotation or a period away. */
+export function isCourseKind(kind: CommitmentKind): boolean {
+  return kind === "course_attendance" || kind === "course_training";
+}
+
 function ignored(commitment: Commitment, ignore: ClashOptions["ignore"]): boolean {
   if (!ignore) return false;
   const list = Array.isArray(ignore) ? ignore : [ignore];
   // A course the person attends and trains is one course: ignoring it ignores both roles.
-  const sameCourse = (a: CommitmentKind, b: CommitmentKind) =>
-    a !== "rotation" && b !== "rotation";
+  const sameCourse = (a: CommitmentKind, b: CommitmentKind) => isCourseKind(a) && isCourseKind(b);
   return list.some(
     (ref) =>
       ref.id === commitment.id &&

@@ -94,6 +94,7 @@ export default {
       rotation: "busy: rotation to {{titleEn}} {{start}}–{{end}}",
       course_attendance: "busy: attending “{{title}}” {{start}}–{{end}}",
       course_training: "busy: teaching “{{title}}” {{start}}–{{end}}",
+      unavailability: "away: {{titleEn}} {{start}}–{{end}}",
     },
   },
   participants: {

@@ -126,6 +126,7 @@ export default {
       rotation: "Clashes with the rotation to {{titleEn}} ({{start}} – {{end}})",
       course_attendance: "Clashes with the course “{{title}}” ({{start}} – {{end}})",
       course_training: "Clashes with the course “{{title}}” this person teaches ({{start}} – {{end}})",
+      unavailability: "Clashes with time away: {{titleEn}} ({{start}} – {{end}})",
     },
   },
   suggestions: {
@@ -177,12 +178,14 @@ export default {
     rotationDescription: "{{staff}} rotates from {{from}} to {{to}}. Status: {{status}}.",
     course_attendance: "Course: {{title}}",
     course_training: "Teaching: {{title}}",
+    unavailability: "Away (leave or illness)",
   },
   errors: {
     clash: {
       rotation: "Clashes with the rotation to {{titleEn}} ({{start}} – {{end}}).",
       course_attendance: "Clashes with the course “{{title}}” this person attends ({{start}} – {{end}}).",
       course_training: "Clashes with the course “{{title}}” this person teaches ({{start}} – {{end}}).",
+      unavailability: "This person is unavailable then ({{titleEn}}, {{start}} – {{end}}).",
     },
     transition: "The status cannot change from “$t(enums:rotationStatus.{{from}})” to “$t(enums:rotationStatus.{{to}})”.",
     alreadyInStatus: "The rotation is already “$t(enums:rotationStatus.{{status}})”; nothing changed.",

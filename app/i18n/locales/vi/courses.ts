@@ -91,6 +91,7 @@ export default {
       rotation: "bận: luân phiên đến {{title}} {{start}}–{{end}}",
       course_attendance: "bận: học khóa “{{title}}” {{start}}–{{end}}",
       course_training: "bận: giảng khóa “{{title}}” {{start}}–{{end}}",
+      unavailability: "vắng mặt: {{title}} {{start}}–{{end}}",
     },
   },
   participants: {

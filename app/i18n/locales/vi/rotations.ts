@@ -123,6 +123,7 @@ export default {
       rotation: "Trùng với đợt luân phiên đến {{title}} ({{start}} – {{end}})",
       course_attendance: "Trùng với khóa học “{{title}}” ({{start}} – {{end}})",
       course_training: "Trùng với khóa học “{{title}}” mà người này giảng dạy ({{start}} – {{end}})",
+      unavailability: "Trùng với thời gian vắng mặt: {{title}} ({{start}} – {{end}})",
     },
   },
   suggestions: {
@@ -174,12 +175,14 @@ export default {
     rotationDescription: "{{staff}} luân phiên từ {{from}} đến {{to}}. Trạng thái: {{status}}.",
     course_attendance: "Khóa học: {{title}}",
     course_training: "Giảng dạy: {{title}}",
+    unavailability: "Vắng mặt: {{title}}",
   },
   errors: {
     clash: {
       rotation: "Trùng lịch với đợt luân phiên đến {{title}} ({{start}} – {{end}}).",
       course_attendance: "Trùng lịch với khóa học “{{title}}” mà người này tham gia ({{start}} – {{end}}).",
       course_training: "Trùng lịch với khóa học “{{title}}” mà người này giảng dạy ({{start}} – {{end}}).",
+      unavailability: "Người này vắng mặt trong thời gian đó ({{title}}, {{start}} – {{end}}).",
     },
     transition: "Không thể chuyển trạng thái từ “$t(enums:rotationStatus.{{from}})” sang “$t(enums:rotationStatus.{{to}})”.",
     alreadyInStatus: "Đợt luân phiên đã ở trạng thái “$t(enums:rotationStatus.{{status}})”; không có gì thay đổi.",
