@@ -17,7 +17,7 @@ import { bodyOf, call } from "../helpers/routes";
 async function setup() {
   const db = getDb();
   const sender = makeFacility(db, { name: "Bệnh viện Đa khoa tỉnh Lào Cai số 2", shortName: "BVĐK LC2", beds: 700, absenceLimit: 2 });
-  const receiver = makeFacility(db, { name: "Trung tâm Y tế Bảo Yên", shortName: "TTYT Bảo Yên", kind: "regional_medical_centre", level: "C", provinceCode: sender.provinceCode, directedById: sender.id });
+  const receiver = makeFacility(db, { name: "Trung tâm Y tế Bảo Yên", shortName: "TTYT Bảo Yên", kind: "regional_centre", level: "C", provinceCode: sender.provinceCode, directedById: sender.id });
   const stranger = makeFacility(db, { name: "Bệnh viện khác", shortName: "BV khác" });
   const [epidural, amnio] = [makeTechnique(db, { chapterNumber: 13, number: 19 }), makeTechnique(db, { chapterNumber: 13, number: 47 })];
   const person = makeStaff(db, { facilityId: sender.id, fullName: "Nguyễn Đức Nam" }, [epidural.id]);
