@@ -8,7 +8,7 @@ import type { Db } from "~/db/client.server";
 import { agreementParties, agreements, facilities, rotationItems, rotationQuotas, rotations, staff, staffTechniques, techniques, transferItems } from "~/db/schema";
 import { canChange, ownFacilityId, type Actor } from "~/models/access/policy";
 import type { Tx } from "~/models/audit/audit.server";
-import { addDaysIso, addMonthsIso, daysInclusive, DAYS_PER_MONTH, isIsoDate, type DateRange } from "~/models/dates";
+import { addDaysIso, addMonthsIso, daysInclusive, DAYS_PER_MONTH, type DateRange } from "~/models/dates";
 import { OPEN_AGREEMENT_STATUSES, type Locale } from "~/models/enums";
 import { sqlList } from "~/db/sql";
 import { facilityShortNameSql } from "~/models/facilities/names.server";
@@ -18,7 +18,8 @@ import { listCommitmentsByStaff } from "~/models/schedule/commitments.server";
 import { facilityAbsences } from "../commands.server";
 import { getAgreementTerm } from "../queries.server";
 import { absenceLimit } from "../rules";
-import { MAX_PLAN_MONTHS, type Proposal, type SolverInput, type SolverLine, type SolverSite, type SolverStaff } from "./types";
+import { planPeriod } from "./plans";
+import { type Proposal, type SolverInput, type SolverLine, type SolverSite, type SolverStaff } from "./types";
 
 /** What a trainer asks to plan (the plan form), plus what a re-plan hands on. */
 export type PlanRequest = {
@@ -39,15 +40,6 @@ export type PlanRequest = {
    */
   releasedRotationIds?: readonly number[];
 };
-
-/** The period of a request: first day of the first month to the last day of the last one. */
-export function planPeriod(firstMonth: string, months: number): DateRange {
-  const start = /^\d{4}-\d{2}$/.test(firstMonth) ? `${firstMonth}-01` : firstMonth;
-  if (!isIsoDate(start) || !start.endsWith("-01")) throw new DomainError("solver:errors.firstMonth", { field: "firstMonth" });
-  if (!Number.isInteger(months) || months < 1) throw new DomainError("solver:errors.periodEndsBeforeStart", { field: "months" });
-  if (months > MAX_PLAN_MONTHS) throw new DomainError("solver:errors.periodTooLong", { field: "months", params: { months: MAX_PLAN_MONTHS } });
-  return { start, end: addDaysIso(addMonthsIso(start, months), -1) };
-}
 
 /** The sending facility, checked to exist and to be one whose rotations the actor manages. */
 export function requirePlanningFacility(db: Tx, actor: Actor, facilityId: number) {

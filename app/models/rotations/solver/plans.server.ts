@@ -18,7 +18,8 @@ import { encodeMessage } from "~/utils/messages";
 import { barPlacement } from "../board";
 import { changeRotationStatus, createRotation, facilityAbsences } from "../commands.server";
 import { absenceLimit, checkAbsenceLimit, isDownward } from "../rules";
-import { loadSolverInput, planPeriod, type PlannableLine, type PlanRequest } from "./input.server";
+import { loadSolverInput, type PlannableLine, type PlanRequest } from "./input.server";
+import { matchReplacements } from "./plans";
 import { solveRotationPlan } from "./run.server";
 import type { Proposal, SolverInput, SolverResult } from "./types";
 
@@ -54,15 +55,9 @@ function parseResult(plan: Pick<RotationPlan, "result">): SolverResult {
 
 /** Proposals that would take over a released rotation: the first one serving one of its lines. */
 function replacements(tx: Tx, proposals: readonly Proposal[], released: readonly number[]): Map<number, number> {
-  const byProposal = new Map<number, number>();
-  if (released.length === 0) return byProposal;
+  if (released.length === 0) return new Map();
   const items = tx.select({ rotationId: rotationItems.rotationId, itemId: rotationItems.transferItemId }).from(rotationItems).where(inArray(rotationItems.rotationId, [...released])).all();
-  for (const rotationId of released) {
-    const lines = new Set(items.filter((i) => i.rotationId === rotationId).map((i) => i.itemId));
-    const at = proposals.findIndex((p, index) => !byProposal.has(index) && p.transferItemIds.some((id) => lines.has(id)));
-    if (at !== -1) byProposal.set(at, rotationId);
-  }
-  return byProposal;
+  return matchReplacements(proposals, new Map(released.map((id) => [id, new Set(items.filter((i) => i.rotationId === id).map((i) => i.itemId))])));
 }
 
 /** Stores a computed plan and its entries, with one audit event. */
@@ -519,9 +514,6 @@ export function draftLayer(db: Tx, actor: Actor, planId: number, window: DateRan
   }
   return { planId, status: plan.status, groups: [...groups.values()] };
 }
-
-/** The plan form's period check, for the page to show next to the field before anything runs. */
-export { planPeriod };
 
 export type PlanListRow = { id: number; periodStart: string; periodEnd: string; status: RotationPlanStatus; createdAt: string; served: number; lines: number; proposals: number };
 
