@@ -163,7 +163,7 @@ export default function PlanPage() {
       </section>
       <section className="card space-y-2">
         <h2 className="text-lg font-semibold">{t("plan.unserved")}</h2>
-        <PlanUnserved unserved={result.unserved} whatIfs={result.whatIfs} lines={plan.lines} />
+        <PlanUnserved unserved={result.unserved} whatIfs={result.whatIfs} lines={plan.lines} facilityName={plan.facilityName} />
       </section>
       {plan.canManage ? (
         <Form method="post" className="card flex flex-wrap items-center gap-3" data-testid="plan-replan">

@@ -71,9 +71,13 @@ export function PlanProposals({ entries, name, selectable }: { entries: Entry[];
   );
 }
 
-/** A message parameter that is a calendar date, shown in the reader's format. */
-function withDates(params: Record<string, string | number>, locale: string) {
-  return typeof params.end === "string" && /^\d{4}-\d{2}-\d{2}$/.test(params.end) ? { ...params, end: formatDate(params.end, locale as "vi" | "en") } : params;
+/**
+ * A reason's parameters for the reader: the end date in the reader's format, the facility and
+ * the site by the names the page reads in the reader's language (the solver holds the stored ones).
+ */
+function readerParams(params: Record<string, string | number>, locale: "vi" | "en", names: { facility: string; site: string | null }) {
+  const end = typeof params.end === "string" && /^\d{4}-\d{2}-\d{2}$/.test(params.end) ? formatDate(params.end, locale) : params.end;
+  return { ...params, ...(end === undefined ? {} : { end }), facility: names.facility, ...(names.site ? { site: names.site } : {}) };
 }
 
 /** Every line left unserved, with the constraint that binds, and what would serve more. */
@@ -81,10 +85,12 @@ export function PlanUnserved({
   unserved,
   whatIfs,
   lines,
+  facilityName,
 }: {
   unserved: Jsonified<Unserved>[];
   whatIfs: Jsonified<WhatIf>[];
   lines: Jsonified<PlanView["lines"]>;
+  facilityName: string;
 }) {
   const { t } = useTranslation("solver");
   const locale = useLocale();
@@ -101,7 +107,7 @@ export function PlanUnserved({
                 <span className="font-medium">
                   {line ? `${line.code} – ${line.name} → ${line.toName}` : u.transferItemId}
                 </span>
-                <span className="block text-slate-700">{t(`unserved.${u.reason}`, withDates(u.params, locale))}</span>
+                <span className="block text-slate-700">{t(`unserved.${u.reason}`, readerParams(u.params, locale, { facility: facilityName, site: line?.toName ?? null }))}</span>
               </li>
             );
           })}

@@ -7,14 +7,18 @@ export default {
   unserved: {
     noCompetent: "Nobody at {{facility}} performs {{code}} independently.",
     agreementEnds: "Agreement {{number}} ends on {{end}}: no window of {{months}} months is left in the period.",
-    allBusy: "All {{count}} people who perform {{code}} are busy (other rotations, courses, leave) in every possible window.",
+    allBusy_one: "The one person who performs {{code}} is busy (other rotations, courses, leave) in every possible window.",
+    allBusy_other: "All {{count}} people who perform {{code}} are busy (other rotations, courses, leave) in every possible window.",
     absenceCap: "Someone is free, but sending them would exceed the limit of {{limit}} staff away at once.",
     usedElsewhere: "The people who perform {{code}} are already placed on higher-priority lines.",
   },
   whatIf: {
-    raiseCap: "Raising the limit of staff away at once to {{limit}} would serve {{count}} more lines.",
-    extendAgreement: "Extending agreement {{number}} to {{end}} would serve {{count}} more lines.",
-    addPerson: "One more person who performs {{code}} independently would serve {{count}} more lines.",
+    raiseCap_one: "Raising the limit of staff away at once to {{limit}} would serve {{count}} more line.",
+    raiseCap_other: "Raising the limit of staff away at once to {{limit}} would serve {{count}} more lines.",
+    extendAgreement_one: "Extending agreement {{number}} to {{end}} would serve {{count}} more line.",
+    extendAgreement_other: "Extending agreement {{number}} to {{end}} would serve {{count}} more lines.",
+    addPerson_one: "One more person who performs {{code}} independently would serve {{count}} more line.",
+    addPerson_other: "One more person who performs {{code}} independently would serve {{count}} more lines.",
   },
   errors: {
     firstMonth: "Choose the first month (month/year).",
