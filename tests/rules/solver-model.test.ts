@@ -246,16 +246,21 @@ describe("choices among equal plans", () => {
     expect(result.measures.maxPersonMonths).toBe(3);
   });
 
-  test("the quota's person-months are counted in whole months of the plan", async () => {
-    // Two people, two lines at two sites over six months: both go, three months each.
-    const six = input({
-      period: { start: "2027-01-01", end: "2027-06-30" },
+  test("the quota: with months still asked, two lines at one site go to two people rather than one", async () => {
+    // One window (January to March), room for two away, both people perform both lines.
+    const twoLines = input({
       staff: [person(1, "A", [1319, 1012]), person(2, "B", [1319, 1012])],
-      lines: [line(1, BAO_YEN, 1319, "13.19"), line(2, BAO_THANG, 1012, "10.12")],
+      lines: [line(1, BAO_YEN, 1319, "13.19"), line(2, BAO_YEN, 1012, "10.12")],
       quotaMonthsOpen: 6,
     });
-    const result = await solveNow(six);
-    expect(result.measures).toMatchObject({ served: 2, personMonths: 6 });
+    const asked = await solveNow(twoLines);
+    expect(asked.proposals).toHaveLength(2);
+    expect(asked.proposals.map((p) => p.transferItemIds)).toEqual(expect.arrayContaining([[1], [2]]));
+    expect(asked.measures).toMatchObject({ served: 2, personMonths: 6, quotaMonthsOpen: 6 });
+    // Three months asked: one rotation serving both meets it as well as two would.
+    const three = await solveNow({ ...twoLines, quotaMonthsOpen: 3 });
+    expect(three.measures.served).toBe(2);
+    expect(three.measures.personMonths).toBeGreaterThanOrEqual(3);
   });
 });
 

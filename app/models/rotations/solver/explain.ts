@@ -16,6 +16,7 @@
 // again, with the one change applied. Those programmes are small, so they fit in the time left
 // after the main solve; and what they serve can be added to the plan found, so the claim "this
 // change would serve these lines" is a plan that exists.
+import { isOpen } from "~/models/agreements/rules";
 import { addMonthsIso } from "~/models/dates";
 import type { Commitment } from "~/models/schedule/rules";
 import { agreementWindows, effectiveLimit, minMonths, monthsOf, type BuiltModel } from "./model";
@@ -103,7 +104,7 @@ export function whatIfCases(input: SolverInput, reduced: SolverInput, unserved: 
   const ending = new Set(unserved.filter((u) => u.reason === "agreementEnds").map((u) => lineById.get(u.transferItemId)!.agreementId));
   for (const agreement of input.agreements) {
     if (!ending.has(agreement.id) || agreement.endOn === null) continue;
-    if (agreement.status !== "draft" && agreement.status !== "active") continue;
+    if (!isOpen(agreement.status)) continue;
     // A year more, or only to the end of the period when that is sooner.
     const yearOn = addMonthsIso(agreement.endOn, 12);
     const endOn = yearOn < input.period.end ? yearOn : input.period.end;

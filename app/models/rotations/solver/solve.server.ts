@@ -5,6 +5,13 @@
 // Time: the main programme gets MAIN_SHARE of the time limit; the what-ifs share what is left
 // up to WHOLE_SHARE of it, each a small programme (only the unserved lines, the plan found
 // fixed), so the whole call stays within the limit. A what-if that finds nothing is not shown.
+//
+// Status: "optimal" when HiGHS proves the plan optimal, or stops at its limit with a relative
+// gap of at most TARGET_GAP (proven near-optimal; the gap returned is the real one);
+// "timeLimit" otherwise; "infeasible" only if HiGHS says so (every x = 0 is feasible, so it
+// should not happen); "empty" without lines. A request where nothing can be served is optimal
+// with no proposals, every line explained. The gap is that of the weighted objective, so it
+// is dominated by the first levels (lines on time, lines served).
 import { DEFAULT_TIME_LIMIT_SECONDS, TARGET_GAP, type Proposal, type SolverInput, type SolverResult, type WhatIf } from "./types";
 import { buildModel, measurePlan, readPlan } from "./model";
 import { explainUnserved, reducedInput, whatIfCases } from "./explain";
