@@ -2,7 +2,8 @@ import { eq } from "drizzle-orm";
 import { expect, test } from "vitest";
 import { agreementParties, agreements, auditEvents, courses, enrolments, rotations, staffUnavailability, transferItems } from "~/db/schema";
 import type { Actor } from "~/models/access/policy";
-import { requestEnrolment } from "~/models/courses/enrolments.server";
+import { listEnrolmentCandidates, requestEnrolment } from "~/models/courses/enrolments.server";
+import { getBoard, parseBoardFilters } from "~/models/rotations/board.server";
 import { createRotation, type RotationInput } from "~/models/rotations/commands.server";
 import { suggestCandidates } from "~/models/rotations/suggestions.server";
 import { listCommitmentsByStaff } from "~/models/schedule/commitments.server";
@@ -190,4 +191,34 @@ test("edit and delete are version-checked and audited; a period of another perso
   expect(audits(s).map((a) => a.action)).toEqual(["create", "update", "delete"]);
   // Once deleted, the days are free again.
   expect(createRotation(s.db, s.trainer, rotationInput(s)).id).toBeGreaterThan(0);
+});
+
+test("the board flags a rotation the leave now covers, and the course's enrolment list marks the person away", () => {
+  const s = setup();
+  const planned = createRotation(s.db, s.trainer, rotationInput(s, { startOn: "2027-05-16", endOn: "2027-08-15" }));
+  createUnavailability(s.db, s.trainer, s.person.id, leave);
+  const board = getBoard(s.db, s.trainer, parseBoardFilters(new URL("http://x/rotations/board?period=year&from=2027-01"), "2026-12-02"), { page: 1, pageSize: 50, offset: 0 }, "2026-12-02");
+  const bar = board.groups.rows.flatMap((g) => g.bars).find((b) => b.id === planned.id);
+  expect(bar?.clash).toMatchObject({ kind: "unavailability", title: "Nghỉ phép năm", titleEn: "Annual leave" });
+  expect(board.conflictCount).toBe(1);
+  const course = makeCourse(s.db, s.trainer, {
+    startOn: "2027-08-23",
+    endOn: "2027-08-27",
+    sessions: [{ heldOn: "2027-08-23", startsAt: "08:00", endsAt: "11:30", topic: "Lý thuyết", periods: 4 }],
+  });
+  const candidate = listEnrolmentCandidates(s.db, s.trainer, course).find((c) => c.id === s.person.id);
+  expect(candidate?.busy).toMatchObject({ kind: "unavailability", start: "2027-08-01", end: "2027-08-31" });
+});
+
+test("a course session taught by a person on leave is refused beside that session's trainer", () => {
+  const s = setup();
+  createUnavailability(s.db, s.trainer, s.person.id, leave);
+  expect(() =>
+    makeCourse(s.db, s.trainer, {
+      startOn: "2027-08-09",
+      endOn: "2027-08-13",
+      sessions: [{ heldOn: "2027-08-09", startsAt: "08:00", endsAt: "11:30", topic: "Lý thuyết", periods: 4, trainerId: s.person.id }],
+    }),
+  ).toThrowError(expect.objectContaining({ status: 409, field: "sessions[0].trainerId", message: "rotations:errors.clash.unavailability" }));
+  expect(s.db.select().from(courses).all()).toEqual([]);
 });

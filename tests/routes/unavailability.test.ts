@@ -4,6 +4,7 @@ import { getDb } from "~/db/client.server";
 import { rotations, staffUnavailability } from "~/db/schema";
 import { action as rotationAction } from "~/routes/rotations.new";
 import { action, loader } from "~/routes/staff.$id._index";
+import { loader as staffIcs } from "~/routes/staff.$id.calendar[.]ics";
 import { authedRequest, createSignedInUser } from "../helpers/auth";
 import { makeFacility, makeStaff } from "../helpers/factories";
 import { bodyOf, call } from "../helpers/routes";
@@ -97,4 +98,13 @@ test("a viewer sees the list read-only and is refused 403; another hospital's tr
   expect((await post(w.person.id, stranger.cookie, save({ startOn: "01/10/2027", endOn: "05/10/2027" }))).status).toBe(403);
   expect((await post(999_999, w.trainer.cookie, save())).status).toBe(404);
   expect(w.db.select().from(staffUnavailability).where(eq(staffUnavailability.staffId, w.person.id)).all()).toHaveLength(1);
+});
+
+test("the person's calendar file carries the leave as a busy all-day event", async () => {
+  const w = await world();
+  await post(w.person.id, w.trainer.cookie, save({ kind: "maternity" }));
+  const ics = await (await call(staffIcs, { request: authedRequest(`/staff/${w.person.id}/calendar.ics`, { cookie: w.trainer.cookie }), params: { id: String(w.person.id) } })).text();
+  expect(ics).toContain("SUMMARY:Vắng mặt: Nghỉ thai sản");
+  expect(ics).toMatch(/DTSTART;VALUE=DATE:20270801/);
+  expect(ics).toMatch(/DTEND;VALUE=DATE:20270901/);
 });

@@ -191,17 +191,17 @@ function PeriodForm({ editing, lastResult }: { editing: UnavailabilityPeriodView
         </>
       ) : null}
       <div className="grid gap-3 sm:grid-cols-3">
-        <SelectField field={fields.kind} label={t("unavailability.fields.kind")} selectProps={getSelectProps(fields.kind)}>
+        <SelectField field={fields.kind} label={t("unavailability.kindLabel")} selectProps={getSelectProps(fields.kind)}>
           {UNAVAILABILITY_KINDS.map((k) => (
             <option key={k} value={k}>
               {t(`unavailability.kinds.${k}`)}
             </option>
           ))}
         </SelectField>
-        <Field field={fields.startOn} label={t("unavailability.fields.startOn")} inputProps={getInputProps(fields.startOn, { type: "date" })} />
-        <Field field={fields.endOn} label={t("unavailability.fields.endOn")} inputProps={getInputProps(fields.endOn, { type: "date" })} />
+        <Field field={fields.startOn} label={t("common:from")} inputProps={getInputProps(fields.startOn, { type: "date" })} />
+        <Field field={fields.endOn} label={t("common:to")} inputProps={getInputProps(fields.endOn, { type: "date" })} />
       </div>
-      <TextareaField field={fields.note} label={t("unavailability.fields.note")} textareaProps={{ ...getTextareaProps(fields.note), rows: 2 }} />
+      <TextareaField field={fields.note} label={t("common:note")} textareaProps={{ ...getTextareaProps(fields.note), rows: 2 }} />
       <div className="flex flex-wrap items-center gap-2">
         <button type="submit" className="btn" data-testid="unavailability-submit">
           {editing ? t("common:saveChanges") : t("unavailability.add")}

@@ -21,7 +21,7 @@ export default {
     intro: "Annual leave, sick leave, study… On these days no rotation, course or teaching can be scheduled for this person.",
     empty: "No unavailability recorded.",
     kinds: { leave: "Annual leave", sick: "Sick leave", study: "Study leave", maternity: "Maternity leave", other: "Other absence" },
-    fields: { kind: "Kind", startOn: "From", endOn: "To", note: "Note" },
+    kindLabel: "Kind",
     enteredBy: "Entered by",
     add: "Add unavailability",
     editTitle: "Edit unavailability",

@@ -18,7 +18,7 @@ export default {
     intro: "Nghỉ phép, nghỉ ốm, đi học… Trong những ngày này không xếp được luân phiên, khóa học hay giảng dạy cho người này.",
     empty: "Chưa ghi nhận thời gian vắng mặt.",
     kinds: { leave: "Nghỉ phép năm", sick: "Nghỉ ốm", study: "Đi học", maternity: "Nghỉ thai sản", other: "Vắng mặt khác" },
-    fields: { kind: "Loại vắng mặt", startOn: "Từ ngày", endOn: "Đến ngày", note: "Ghi chú" },
+    kindLabel: "Loại vắng mặt",
     enteredBy: "Người nhập",
     add: "Thêm thời gian vắng mặt",
     editTitle: "Sửa thời gian vắng mặt",
