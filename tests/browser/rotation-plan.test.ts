@@ -58,6 +58,7 @@ test("plan next year, read the unserved lines, adopt part, mark a person unavail
   for (const code of ["13.19", "13.47", "10.930", "12.201", "10.12", "10.10"]) {
     await expect.poll(() => agreementGroup.locator("label", { hasText: `${code} –` }).locator("input").isChecked()).toBe(true);
   }
+  await page.screenshot({ path: path.join(SHOTS, "plan-form.png"), fullPage: true });
   await page.fill("input[name=firstMonth]", `${nextYear}-01`);
   await page.fill("input[name=months]", "12");
   await page.getByTestId("plan-submit").click();

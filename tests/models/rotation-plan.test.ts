@@ -8,6 +8,7 @@ import type { Db } from "~/db/client.server";
 import { agreements, auditEvents, facilities, rotationPlanEntries, rotationPlans, rotations, staff, staffUnavailability, transferItems, users } from "~/db/schema";
 import type { Actor } from "~/models/access/policy";
 import { DomainError } from "~/models/errors";
+import { changeRotationStatus } from "~/models/rotations/commands.server";
 import { addDaysIso, addMonthsIso } from "~/models/dates";
 import { loadSolverInput } from "~/models/rotations/solver/input.server";
 import type { SolverInput, SolverResult } from "~/models/rotations/solver/types";
@@ -194,18 +195,20 @@ describe("plan, adopt, re-plan", () => {
   }, 60_000);
 });
 
-test("a replacement for a released rotation: adopting it cancels the old rotation with a reason, then creates the new one", async () => {
+/**
+ * A plan whose 13.19 entry was adopted, its person then ill for the first month of it, and the
+ * re-plan a stand-in solver makes: the same person a month later for the freed line.
+ */
+async function replacedWorld() {
   const { db, actor, facility } = await world();
   const plan = await createPlan(db, actor, { facilityId: facility.id, firstMonth: "2027-01", months: 12, ...FAST });
   const names = new Map(db.select({ id: staff.id, name: staff.fullName }).from(staff).all().map((s) => [s.id, s.name]));
   const nam = entriesOf(db, plan.id).find((e) => names.get(e.staffId) === "Nguyễn Đức Nam")!;
   const [rotationId] = adoptEntries(db, actor, plan.id, { entryIds: [nam.id], version: plan.version }, TODAY).rotationIds;
   const old = db.select().from(rotations).where(eq(rotations.id, rotationId)).get()!;
-  // Ill for the first month of it: the rest of the rotation may still be served by someone.
   createUnavailability(db, actor, nam.staffId, { kind: "sick", startOn: old.startOn, endOn: addDaysIso(addMonthsIso(old.startOn, 1), -1), note: null });
   const line = JSON.parse(nam.transferItemIds) as number[];
   let handed: SolverInput | null = null;
-  // A solver that proposes the same person a month later, for the freed line.
   const solve = async (input: SolverInput): Promise<SolverResult> => {
     handed = input;
     const proposal = { staffId: nam.staffId, toFacilityId: nam.toFacilityId, agreementId: nam.agreementId, startOn: addMonthsIso(old.startOn, 1), endOn: addDaysIso(addMonthsIso(old.startOn, 4), -1), transferItemIds: line };
@@ -222,11 +225,16 @@ test("a replacement for a released rotation: adopting it cancels the old rotatio
   };
   const current = db.select().from(rotationPlans).where(eq(rotationPlans.id, plan.id)).get()!;
   const next = await replan(db, actor, plan.id, { version: current.version }, { solve });
-  // The solver was handed the freed line, the person without the freed rotation, and the draft's open proposals.
-  expect(handed!.lines.map((l) => l.transferItemId)).toEqual(expect.arrayContaining(line));
-  expect(handed!.staff.find((s) => s.id === nam.staffId)!.commitments.some((c) => c.kind === "rotation" && c.id === rotationId)).toBe(false);
-  expect(handed!.previous).toHaveLength(entriesOf(db, plan.id).filter((e) => e.status === "proposed").length);
   const [replacement] = entriesOf(db, next.id);
+  return { db, actor, plan, next, nam, rotationId, line, handed: handed! as SolverInput, replacement };
+}
+
+test("a replacement for a released rotation: adopting it cancels the old rotation with a reason, then creates the new one", async () => {
+  const { db, actor, plan, next, nam, rotationId, line, handed, replacement } = await replacedWorld();
+  // The solver was handed the freed line, the person without the freed rotation, and the draft's open proposals.
+  expect(handed.lines.map((l) => l.transferItemId)).toEqual(expect.arrayContaining(line));
+  expect(handed.staff.find((s) => s.id === nam.staffId)!.commitments.some((c) => c.kind === "rotation" && c.id === rotationId)).toBe(false);
+  expect(handed.previous).toHaveLength(entriesOf(db, plan.id).filter((e) => e.status === "proposed").length);
   expect(replacement.replacesRotationId).toBe(rotationId);
   const { rotationIds } = adoptEntries(db, actor, next.id, { entryIds: [replacement.id], version: next.version }, TODAY);
   const cancelled = db.select().from(rotations).where(eq(rotations.id, rotationId)).get()!;
@@ -234,6 +242,17 @@ test("a replacement for a released rotation: adopting it cancels the old rotatio
   expect(cancelled.cancelReason).toContain(`#${next.id}`);
   const created = db.select().from(rotations).where(eq(rotations.id, rotationIds[0])).get()!;
   expect([created.status, created.startOn]).toEqual(["planned", replacement.startOn]);
+}, 60_000);
+
+test("a released rotation confirmed since is never replaced: adopting its replacement is a 409 and changes nothing", async () => {
+  const { db, actor, next, rotationId, replacement } = await replacedWorld();
+  const old = db.select().from(rotations).where(eq(rotations.id, rotationId)).get()!;
+  changeRotationStatus(db, actor, rotationId, { to: "confirmed", version: old.version }, TODAY);
+  const error = refusal(() => adoptEntries(db, actor, next.id, { entryIds: [replacement.id], version: next.version }, TODAY));
+  expect([error.status, error.message]).toEqual([409, "solver:errors.adoptRefused"]);
+  expect(String(error.params.ruleMessage)).toMatch(/^solver:errors\.replacedNotPlanned/);
+  expect(db.select().from(rotations).where(eq(rotations.id, rotationId)).get()!.status).toBe("confirmed");
+  expect(entriesOf(db, next.id).find((e) => e.id === replacement.id)!.status).toBe("proposed");
 }, 60_000);
 
 describe("refusals", () => {

@@ -33,6 +33,7 @@ export default {
     entryDecided: "A proposal was already decided; reload the page.",
     nothingChosen: "Choose at least one proposal still awaiting a decision.",
     adoptRefused: "The proposal for {{name}} ({{start}} – {{end}}) cannot be adopted: {{rule}} No proposal was adopted.",
+    replacedNotPlanned: "Rotation #{{id}}, which this proposal replaces, is now {{status}}; it cannot be replaced.",
     busy: "The solver is busy with another plan; please try again in a few minutes.",
     stopped: "The solver was stopped for running too long; try a shorter period or fewer lines.",
   },

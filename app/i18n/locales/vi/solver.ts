@@ -26,6 +26,7 @@ export default {
     entryDecided: "Có đề xuất đã được quyết định trước đó; hãy tải lại trang.",
     nothingChosen: "Chọn ít nhất một đề xuất còn chờ quyết định.",
     adoptRefused: "Không áp dụng được đề xuất của {{name}} ({{start}} – {{end}}): {{rule}} Không đề xuất nào được áp dụng.",
+    replacedNotPlanned: "Luân phiên #{{id}} mà đề xuất này thay thế đã chuyển sang trạng thái {{status}}; không thay được.",
     busy: "Bộ giải đang bận với kế hoạch khác; vui lòng thử lại sau ít phút.",
     stopped: "Bộ giải đã dừng vì chạy quá lâu; hãy thử kỳ ngắn hơn hoặc ít dòng hơn.",
   },

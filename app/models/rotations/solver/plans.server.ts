@@ -304,8 +304,13 @@ export function adoptEntries(
       };
       try {
         if (entry.replacesRotationId !== null) {
-          const old = db.select({ version: rotations.version }).from(rotations).where(eq(rotations.id, entry.replacesRotationId)).get();
-          if (old) {
+          const old = db.select({ version: rotations.version, status: rotations.status }).from(rotations).where(eq(rotations.id, entry.replacesRotationId)).get();
+          // Only a rotation still planned is replaced: one confirmed since the plan is never moved,
+          // one cancelled meanwhile needs nothing more.
+          if (old && old.status !== "planned" && old.status !== "cancelled") {
+            throw new ConflictError("solver:errors.replacedNotPlanned", { params: { id: entry.replacesRotationId, statusMessage: `enums:rotationStatus.${old.status}` } });
+          }
+          if (old?.status === "planned") {
             changeRotationStatus(
               db,
               actor,
