@@ -1,4 +1,4 @@
-import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { getFormProps, getInputProps, getSelectProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
@@ -10,7 +10,7 @@ import { PageHeader } from "~/components/page-header";
 import { PlanLineChoices } from "~/components/rotations/plan-lines";
 import { PlanStatusBadge } from "~/components/rotations/plan-status";
 import { getDb } from "~/db/client.server";
-import { formatDate } from "~/i18n/format";
+import { formatDate, formatMonth } from "~/i18n/format";
 import { getLocale } from "~/i18n/locale.server";
 import { useLocale } from "~/i18n/use-locale";
 import { requireCapability } from "~/models/auth/session.server";
@@ -34,9 +34,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const facilities = planningFacilities(db, actor, locale);
   const asked = parsePositiveInt(url.searchParams.get("facility"));
   const facilityId = asked ?? facilities[0]?.value ?? null;
-  // The month after today: a plan made now starts once people can be told and hand over.
-  const firstMonth = addMonthsIso(`${todayInVietnam().slice(0, 7)}-01`, 1).slice(0, 7);
-  if (facilityId === null) return json({ facilities, facilityId, firstMonth, lines: [], recent: [] });
+  // The month after today: a plan made now starts once people can be told and hand over. The
+  // choices run from this month over the longest period a plan covers (a select reads the same
+  // in every browser language, unlike a native month input).
+  const thisMonth = `${todayInVietnam().slice(0, 7)}-01`;
+  const firstMonth = addMonthsIso(thisMonth, 1).slice(0, 7);
+  const months = Array.from({ length: MAX_PLAN_MONTHS }, (_, i) => addMonthsIso(thisMonth, i).slice(0, 7));
+  if (facilityId === null) return json({ facilities, facilityId, firstMonth, months, lines: [], recent: [] });
   return orRespond(() => {
     const facility = requirePlanningFacility(db, actor, facilityId);
     if (!facilities.some((f) => f.value === facility.id)) throw new ForbiddenError();
@@ -44,6 +48,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       facilities,
       facilityId,
       firstMonth,
+      months,
       lines: plannableLines(db, facilityId, `${firstMonth}-01`),
       recent: recentPlans(db, actor, facilityId),
     });
@@ -71,7 +76,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function PlanFormPage() {
-  const { facilities, facilityId, firstMonth, lines, recent } = useLoaderData<typeof loader>();
+  const { facilities, facilityId, firstMonth, months, lines, recent } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation("solver");
   const locale = useLocale();
@@ -122,7 +127,13 @@ export default function PlanFormPage() {
           </p>
           <FieldError id={fields.facilityId.errorId} errors={fields.facilityId.errors} />
           <div className="grid gap-4 sm:grid-cols-2">
-            <Field field={fields.firstMonth} label={t("fields.firstMonth")} inputProps={getInputProps(fields.firstMonth, { type: "month" })} />
+            <SelectField field={fields.firstMonth} label={t("fields.firstMonth")} selectProps={getSelectProps(fields.firstMonth)}>
+              {months.map((month) => (
+                <option key={month} value={month}>
+                  {formatMonth(month, locale)}
+                </option>
+              ))}
+            </SelectField>
             <Field
               field={fields.months}
               label={t("fields.months")}

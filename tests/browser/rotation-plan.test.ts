@@ -59,7 +59,7 @@ test("plan next year, read the unserved lines, adopt part, mark a person unavail
     await expect.poll(() => agreementGroup.locator("label", { hasText: `${code} –` }).locator("input").isChecked()).toBe(true);
   }
   await page.screenshot({ path: path.join(SHOTS, "plan-form.png"), fullPage: true });
-  await page.fill("input[name=firstMonth]", `${nextYear}-01`);
+  await page.locator("select[name=firstMonth]").selectOption(`${nextYear}-01`);
   await page.fill("input[name=months]", "12");
   await page.getByTestId("plan-submit").click();
   await page.waitForURL(/\/rotations\/plan\/\d+$/, { timeout: 60_000 });
