@@ -90,6 +90,12 @@ test("the form, its refusals, a plan, adoption, a stale decision, re-planning an
   // The board draws the draft.
   const board = await bodyOf(await call(boardLoader, { request: authedRequest(`/rotations/board?plan=${id}&period=year&from=2027-01`, { cookie: s.cookie }) }));
   expect(board.draft.groups[0].bars).toHaveLength(1);
+  expect(board.draft.groups[0].key).toBe(s.person.id);
+  const bySite = await bodyOf(await call(boardLoader, { request: authedRequest(`/rotations/board?plan=${id}&view=facility&period=year&from=2027-01`, { cookie: s.cookie }) }));
+  expect(bySite.draft.groups.map((g: { key: number }) => g.key)).toEqual([s.receiver.id]);
+  // Another year's board holds none of the draft.
+  const before = await bodyOf(await call(boardLoader, { request: authedRequest(`/rotations/board?plan=${id}&period=year&from=2025-01`, { cookie: s.cookie }) }));
+  expect(before.draft.groups).toEqual([]);
   expect((await call(boardLoader, { request: authedRequest(`/rotations/board?plan=${id}`, { cookie: s.otherCookie }) })).status).toBe(404);
 
   const decide = (form: Record<string, string | number | (string | number)[]>, cookie = s.cookie) =>
