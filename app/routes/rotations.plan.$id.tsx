@@ -1,10 +1,9 @@
-import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Fact } from "~/components/fact";
-import { FieldError, FormErrors } from "~/components/form";
+import { FormErrors } from "~/components/form";
 import { PlanStatusBadge } from "~/components/rotations/plan-status";
 import { PlanProposals, PlanUnserved } from "~/components/rotations/plan-view";
 import { getDb } from "~/db/client.server";
@@ -59,9 +58,12 @@ export default function PlanPage() {
   const locale = useLocale();
   const navigation = useNavigation();
   const busy = navigation.state !== "idle";
-  const [form, fields] = useForm<{ version: string; entryIds: string[]; intent: string }>({ id: `plan-${plan.id}-${plan.version}`, lastResult: actionData?.result, defaultValue: { version: String(plan.version) } });
-  const { result } = plan;
-  const m = result.measures;
+  // Messages of the last decision (a refused adoption names the entry and the rule), shown above
+  // the proposals; the version field always carries the version the page now shows.
+  const result = actionData?.result;
+  const errors = result?.status === "error" ? Object.values(result.error ?? {}).flatMap((list) => list ?? []) : [];
+  const solved = plan.result;
+  const m = solved.measures;
   const done = actionData && "done" in actionData ? (actionData.done as { kind: "adopted" | "rejected"; count: number }) : null;
   const boardLink = `/rotations/board?plan=${plan.id}&period=year&from=${plan.periodStart.slice(0, 7)}`;
   return (
@@ -104,9 +106,9 @@ export default function PlanPage() {
         </p>
       ) : null}
       <dl className="card grid grid-cols-2 gap-3 sm:grid-cols-4" data-testid="plan-facts">
-        <Fact label={t("plan.facts.solver")}>{t(`plan.solver.${result.status}`)}</Fact>
-        <Fact label={t("plan.facts.gap")}>{result.gap === null ? "–" : formatPercent(result.gap, locale, 1)}</Fact>
-        <Fact label={t("plan.facts.seconds")}>{t("plan.facts.secondsValue", { value: formatNumber(result.seconds, locale, 1) })}</Fact>
+        <Fact label={t("plan.facts.solver")}>{t(`plan.solver.${solved.status}`)}</Fact>
+        <Fact label={t("plan.facts.gap")}>{solved.gap === null ? "–" : formatPercent(solved.gap, locale, 1)}</Fact>
+        <Fact label={t("plan.facts.seconds")}>{t("plan.facts.secondsValue", { value: formatNumber(solved.seconds, locale, 1) })}</Fact>
         <Fact label={t("plan.facts.served")}>
           <span data-testid="plan-served">{t("plan.facts.servedValue", { served: m.served, lines: m.lines })}</span>
         </Fact>
@@ -141,11 +143,10 @@ export default function PlanPage() {
             {t(`plan.${done.kind}`, { count: done.count })}
           </p>
         ) : null}
-        <Form method="post" className="space-y-3" {...getFormProps(form)} data-testid="plan-decisions">
-          <FormErrors id={form.errorId} errors={form.errors} />
-          <FieldError id={fields.entryIds.errorId} errors={fields.entryIds.errors} />
-          <input {...getInputProps(fields.version, { type: "hidden" })} key={`v${plan.version}`} />
-          <PlanProposals entries={plan.entries} name={fields.entryIds.name} selectable={plan.canManage} />
+        <Form method="post" className="space-y-3" data-testid="plan-decisions" key={plan.version}>
+          <FormErrors id="plan-decision-errors" errors={errors} />
+          <input type="hidden" name="version" value={plan.version} />
+          <PlanProposals entries={plan.entries} name="entryIds" selectable={plan.canManage} />
           {plan.canManage && plan.entries.some((e) => e.status === "proposed") ? (
             <div className="flex flex-wrap gap-2">
               <button type="submit" name="intent" value="adopt" className="btn" disabled={busy}>
@@ -163,7 +164,7 @@ export default function PlanPage() {
       </section>
       <section className="card space-y-2">
         <h2 className="text-lg font-semibold">{t("plan.unserved")}</h2>
-        <PlanUnserved unserved={result.unserved} whatIfs={result.whatIfs} lines={plan.lines} facilityName={plan.facilityName} />
+        <PlanUnserved unserved={solved.unserved} whatIfs={solved.whatIfs} lines={plan.lines} facilityName={plan.facilityName} />
       </section>
       {plan.canManage ? (
         <Form method="post" className="card flex flex-wrap items-center gap-3" data-testid="plan-replan">
