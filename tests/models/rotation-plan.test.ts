@@ -255,6 +255,21 @@ test("a released rotation confirmed since is never replaced: adopting its replac
   expect(entriesOf(db, next.id).find((e) => e.id === replacement.id)!.status).toBe("proposed");
 }, 60_000);
 
+test("a re-plan drops a line accepted since the plan instead of refusing it", async () => {
+  const { db, actor, facility, agreement } = await world();
+  const lines = loadSolverInput(db, actor, { facilityId: facility.id, firstMonth: "2027-01", months: 12 }).lines.filter((l) => l.agreementId === agreement.id);
+  const plan = await createPlan(db, actor, { facilityId: facility.id, firstMonth: "2027-01", months: 12, transferItemIds: lines.map((l) => l.transferItemId), ...FAST });
+  const accepted = lines.find((l) => l.code === "13.47")!;
+  db.update(transferItems).set({ stage: "accepted", acceptedOn: "2026-12-01" }).where(eq(transferItems.id, accepted.transferItemId)).run();
+  // Asked afresh, the closed line is refused by its code; the re-plan leaves it out.
+  const closed = refusal(() => loadSolverInput(db, actor, { facilityId: facility.id, firstMonth: "2027-01", months: 12, transferItemIds: [accepted.transferItemId] }));
+  expect([closed.status, closed.message, closed.params.code]).toEqual([400, "solver:errors.lineClosed", "13.47"]);
+  const next = await replan(db, actor, plan.id, { version: plan.version }, {});
+  const view = getPlan(db, actor, next.id);
+  expect(view.options.lines.map((l) => l.code)).not.toContain("13.47");
+  expect(view.options.lines).toHaveLength(lines.length - 1);
+}, 60_000);
+
 describe("refusals", () => {
   test("a period of 37 months, or of none, is a 400 next to the months", async () => {
     const { db, actor, facility } = await world();

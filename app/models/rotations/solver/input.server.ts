@@ -121,9 +121,10 @@ export function plannableLines(db: Tx, facilityId: number, from: string, release
  * starts from it) and still open; a line that fails is refused by its code. Lines a rotation
  * already serves are left out (a re-plan hands on the lines first asked).
  */
-function askedLines(db: Tx, facilityId: number, ids: readonly number[], from: string, released: readonly number[]): PlannableLine[] {
+function askedLines(db: Tx, facilityId: number, ids: readonly number[], from: string, released: readonly number[], lenient: boolean): PlannableLine[] {
   const unique = [...new Set(ids)];
-  if (unique.length === 0) throw new DomainError("solver:errors.noLines", { field: "transferItemIds" });
+  if (unique.length === 0 && !lenient) throw new DomainError("solver:errors.noLines", { field: "transferItemIds" });
+  if (unique.length === 0) return [];
   const rows = db
     .select({
       ...lineColumns,
@@ -146,6 +147,8 @@ function askedLines(db: Tx, facilityId: number, ids: readonly number[], from: st
     const params = { code: row.code, number: row.agreementNumber };
     if (row.fromFacilityId !== facilityId || !row.supporting) throw new DomainError("solver:errors.lineNotOwn", { field: "transferItemIds", params });
     if (row.stage === "accepted" || row.deferredOn !== null || !(OPEN_AGREEMENT_STATUSES as readonly string[]).includes(row.agreementStatus)) {
+      // A re-plan drops a line closed since the first plan; a new request is told.
+      if (lenient) continue;
       throw new DomainError("solver:errors.lineClosed", { field: "transferItemIds", params });
     }
     if (row.served) continue;
@@ -205,7 +208,11 @@ export function loadSolverInput(db: Tx, actor: Actor, request: PlanRequest): Sol
   if (overrideExtra > 0 && !overrideReason) throw new DomainError("rotations:errors.overrideReason", { field: "overrideReason" });
   const released = [...(request.releasedRotationIds ?? [])];
 
-  const lines = request.transferItemIds ? askedLines(db, facility.id, request.transferItemIds, period.start, released) : plannableLines(db, facility.id, period.start, released);
+  // A re-plan (it hands on previous proposals or released rotations) keeps to the lines still open.
+  const lenient = request.previous !== undefined || request.releasedRotationIds !== undefined;
+  const lines = request.transferItemIds
+    ? askedLines(db, facility.id, request.transferItemIds, period.start, released, lenient)
+    : plannableLines(db, facility.id, period.start, released);
 
   // Staff: who is active, what they perform, what holds them, their rotations of the last year.
   const people = db

@@ -113,7 +113,7 @@ function storePlan(
 
 /** Computes a plan for the request with the solver and stores it as a draft. */
 export async function createPlan(db: Db, actor: Actor, request: PlanRequest, settings: PlanSettings = {}): Promise<RotationPlan> {
-  const input = loadSolverInput(db, actor, { ...request, previous: [], releasedRotationIds: [] });
+  const input = loadSolverInput(db, actor, { ...request, previous: undefined, releasedRotationIds: undefined });
   const result = await (settings.solve ?? solveRotationPlan)(input);
   return db.transaction((tx) =>
     storePlan(tx, actor, {
