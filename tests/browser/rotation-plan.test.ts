@@ -113,6 +113,9 @@ test("plan next year, read the unserved lines, adopt part, mark a person unavail
   await expect.poll(() => page.getByTestId("legend-draft").isVisible()).toBe(true);
   for (const r of adopted) await expect.poll(() => page.locator(`a[data-rotation="${r.id}"]`).count()).toBe(1);
   await page.screenshot({ path: path.join(SHOTS, "board-draft.png"), fullPage: true });
+  await phone.goto(new URL(page.url()).pathname + new URL(page.url()).search);
+  await phone.getByTestId("board-draft").waitFor();
+  await phone.screenshot({ path: path.join(SHOTS, "board-draft-phone.png"), fullPage: true });
   // The rotation list shows them as planned.
   await page.goto("/rotations?status=planned&q=Nguyen Duc Nam");
   await expect.poll(() => page.locator("body").textContent()).toContain("Nguyễn Đức Nam");
