@@ -1,5 +1,6 @@
-// Bundles the import worker (app/models/imports/import-worker.server.ts) beside the server
-// bundle, where the server finds it (worker-runner.server.ts). Run by `npm run build` after
+// Bundles the worker threads beside the server bundle, where the server finds them: the import
+// worker (app/models/imports/import-worker.server.ts, found by worker-runner.server.ts) and the
+// rotation solver's (app/models/rotations/solver/solver-worker.server.ts, found by run.server.ts). Run by `npm run build` after
 // `remix build`; honours REMIX_BUILD_DIR like remix.config.js. Packages stay external: the
 // worker loads them from node_modules as the server does.
 import path from "node:path";
@@ -15,14 +16,21 @@ const externalPackages = {
 
 const out = process.env.REMIX_BUILD_DIR ? path.join(process.env.REMIX_BUILD_DIR, "server") : "build";
 
-await build({
-  entryPoints: ["app/models/imports/import-worker.server.ts"],
-  outfile: path.join(out, "import-worker.mjs"),
-  bundle: true,
-  platform: "node",
-  format: "esm",
-  target: "node20",
-  plugins: [externalPackages],
-  tsconfig: "tsconfig.json",
-  logLevel: "warning",
-});
+const workers = [
+  ["app/models/imports/import-worker.server.ts", "import-worker.mjs"],
+  ["app/models/rotations/solver/solver-worker.server.ts", "solver-worker.mjs"],
+];
+
+for (const [entry, file] of workers) {
+  await build({
+    entryPoints: [entry],
+    outfile: path.join(out, file),
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    target: "node20",
+    plugins: [externalPackages],
+    tsconfig: "tsconfig.json",
+    logLevel: "warning",
+  });
+}

@@ -129,6 +129,9 @@ export default function RotationsPage() {
               <Link to="/rotations/suggestions" className="btn-secondary">
                 {t("list.suggestions")}
               </Link>
+              <Link to="/rotations/plan" className="btn-secondary">
+                {t("solver:form.link")}
+              </Link>
               <Link to="/rotations/new" className="btn">
                 {t("list.new")}
               </Link>

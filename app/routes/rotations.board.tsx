@@ -20,6 +20,9 @@ import { CADRES, ROTATION_DISPLAY_STATUSES } from "~/models/enums";
 import type { DateRange } from "~/models/dates";
 import { BOARD_PERIODS, dragUnit, periodStart, shiftPeriod } from "~/models/rotations/board";
 import { boardFacilityOptions, getBoard, parseBoardFilters, type BoardBar } from "~/models/rotations/board.server";
+import { draftLayer } from "~/models/rotations/solver/plans.server";
+import { orRespond } from "~/utils/domain-response.server";
+import { parsePositiveInt } from "~/utils/numbers";
 import { moveRotation } from "~/models/rotations/commands.server";
 import { moveSchema } from "~/models/rotations/schemas";
 import { parseForm, replyInvalid, replyWithDomainError } from "~/utils/form.server";
@@ -35,10 +38,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const today = todayInVietnam();
   const filters = parseBoardFilters(url, today);
   const db = getDb();
+  const board = getBoard(db, actor, filters, pageFromUrl(url, 50), today, locale);
+  // `?plan=` draws that plan's open proposals over the rotations (a plan the reader cannot read is a 404).
+  const planId = parsePositiveInt(url.searchParams.get("plan"));
+  const draft = planId === null ? null : orRespond(() => draftLayer(db, actor, planId, board.window, filters.view, locale));
   return json({
     filters,
     today,
-    board: getBoard(db, actor, filters, pageFromUrl(url, 50), today, locale),
+    board,
+    draft,
     facilities: boardFacilityOptions(db, actor, locale),
     prev: shiftPeriod(filters.start, filters.period, -1),
     next: shiftPeriod(filters.start, filters.period, 1),
@@ -66,9 +74,17 @@ export async function action({ request }: ActionFunctionArgs) {
   }
 }
 
+/** The board's address without its draft layer. */
+function withoutPlan(search: string): string {
+  const params = new URLSearchParams(search);
+  params.delete("plan");
+  return `?${params.toString()}`;
+}
+
 export default function BoardPage() {
-  const { filters, board, facilities, prev, next, current } = useLoaderData<typeof loader>();
+  const { filters, board, draft, facilities, prev, next, current } = useLoaderData<typeof loader>();
   const { t } = useTranslation("rotations");
+  const { t: ts } = useTranslation("solver");
   const { t: te } = useTranslation("enums");
   const locale = useLocale();
   const { search } = useLocation();
@@ -145,7 +161,18 @@ export default function BoardPage() {
           </Link>
         </span>
       </div>
-      <FilterBar keep={{ view: filters.view, period: filters.period, from: filters.start }}>
+      {draft ? (
+        <p className="flex flex-wrap items-center gap-2 rounded-md border-2 border-dashed border-sky-700 bg-sky-50 p-2 text-sm text-sky-950" role="status" data-testid="board-draft">
+          <span className="font-medium">{ts("board.draft", { id: draft.planId })}</span>
+          <Link to={`/rotations/plan/${draft.planId}`} className="link">
+            {ts("board.backToPlan")}
+          </Link>
+          <Link to={withoutPlan(search)} className="link">
+            {ts("board.hideDraft")}
+          </Link>
+        </p>
+      ) : null}
+      <FilterBar keep={{ view: filters.view, period: filters.period, from: filters.start, ...(draft ? { plan: String(draft.planId) } : {}) }}>
         <RotationFilters q={filters.q} status={filters.status} />
         <FilterSelect name="facility" label={t("board.facility")} defaultValue={filters.facilityId} options={facilities.map((f) => ({ value: String(f.value), label: f.label }))} />
         <FilterSelect name="cadre" label={t("staff:fields.cadre")} defaultValue={filters.cadre} options={CADRES.map((c) => ({ value: c, label: te(`cadre.${c}`) }))} />
@@ -165,6 +192,7 @@ export default function BoardPage() {
         board={board}
         view={filters.view}
         drag={hydrated ? { unit: dragUnit(filters.period), pending, busy, onDrop } : null}
+        draft={draft}
       />
       <Pagination page={board.groups.page} pageCount={board.groups.pageCount} total={board.groups.total} />
     </div>

@@ -6,7 +6,9 @@ import type { DateRange } from "~/models/dates";
 import { clashParams } from "~/models/schedule/rules";
 import type { DragUnit } from "~/models/rotations/board";
 import type { Board, BoardBar, BoardView } from "~/models/rotations/board.server";
+import type { DraftLayer } from "~/models/rotations/solver/plans.server";
 import { BoardBarLink, type BarDrag } from "./board-bar";
+import { DraftBarLink, DRAFT_HATCH } from "./board-draft";
 import { STATUS_COLOURS } from "./status-badge";
 
 type Jsonified<T> = T extends object ? { [K in keyof T]: Jsonified<T[K]> } : T;
@@ -35,11 +37,26 @@ export type TimelineDrag = Omit<BarDrag, "formatDate" | "pending" | "window"> & 
  * absence-limit overrides dashed in amber. No script is needed to read it; with `drag` (once
  * scripts run) the bars the reader may change can be dragged to new dates.
  */
-export function BoardTimeline({ board, view, drag: dragProps = null }: { board: Jsonified<Board>; view: BoardView; drag?: TimelineDrag | null }) {
+export function BoardTimeline({
+  board,
+  view,
+  drag: dragProps = null,
+  draft = null,
+}: {
+  board: Jsonified<Board>;
+  view: BoardView;
+  drag?: TimelineDrag | null;
+  /** A plan's proposals drawn over the rotations, hatched, on a lane of their own in each row. */
+  draft?: Jsonified<DraftLayer> | null;
+}) {
   const { t } = useTranslation("rotations");
+  const { t: ts } = useTranslation("solver");
   const { t: te } = useTranslation("enums");
   const locale = useLocale();
   const rows = board.groups.rows;
+  const draftGroups = new Map((draft?.groups ?? []).map((g) => [g.key, g]));
+  // People (or sites) the draft sends who have no rotation in the window get rows of their own.
+  const draftOnly = (draft?.groups ?? []).filter((g) => !rows.some((r) => r.key === g.key));
   // Formatters are cached by format.ts: building one per bar dominated a 500-bar page.
   const formatDate = (date: string) => formatCalendarDate(date, locale);
   const monthFormat = dateTimeFormat(locale, "monthShort", { month: "short", timeZone: "UTC" });
@@ -67,10 +84,11 @@ export function BoardTimeline({ board, view, drag: dragProps = null }: { board: 
             )}
           </div>
         </div>
-        {rows.length === 0 ? <p className="p-4 text-sm text-slate-600">{t("board.empty")}</p> : null}
+        {rows.length === 0 && draftOnly.length === 0 ? <p className="p-4 text-sm text-slate-600">{t("board.empty")}</p> : null}
         <ul>
           {rows.map((group) => {
             const groupLanes = lanes(group.bars);
+            const draftBars = draftGroups.get(group.key)?.bars ?? [];
             return (
               <li key={group.key} className="flex border-b border-slate-100" data-testid="board-row">
                 <div className="w-32 shrink-0 px-2 py-1 text-sm sm:w-48">
@@ -81,7 +99,7 @@ export function BoardTimeline({ board, view, drag: dragProps = null }: { board: 
                   )}
                   {group.sublabel ? <span className="block truncate text-xs text-slate-500">{group.sublabel}</span> : null}
                 </div>
-                <div className="relative flex-1" data-track style={{ height: `${groupLanes.length * LANE_REM + 0.5}rem` }}>
+                <div className="relative flex-1" data-track style={{ height: `${(groupLanes.length + (draftBars.length ? 1 : 0)) * LANE_REM + 0.5}rem` }}>
                   {board.ticks.map((tick) => (
                     <span key={tick.date} className="absolute inset-y-0 border-l border-slate-100" style={{ left: `${tick.at}%` }} aria-hidden />
                   ))}
@@ -115,10 +133,33 @@ export function BoardTimeline({ board, view, drag: dragProps = null }: { board: 
                       );
                     }),
                   )}
+                  {draft
+                    ? draftBars.map((bar) => (
+                        <DraftBarLink key={bar.entryId} planId={draft.planId} bar={bar} top={`${groupLanes.length * LANE_REM + 0.25}rem`} height={`${LANE_REM - 0.25}rem`} view={view} />
+                      ))
+                    : null}
                 </div>
               </li>
             );
           })}
+          {draft
+            ? draftOnly.map((group) => (
+                <li key={`draft-${group.key}`} className="flex border-b border-slate-100" data-testid="board-draft-row">
+                  <div className="w-32 shrink-0 px-2 py-1 text-sm sm:w-48">
+                    <span className="font-medium">{group.label}</span>
+                  </div>
+                  <div className="relative flex-1" style={{ height: `${LANE_REM + 0.5}rem` }}>
+                    {board.ticks.map((tick) => (
+                      <span key={tick.date} className="absolute inset-y-0 border-l border-slate-100" style={{ left: `${tick.at}%` }} aria-hidden />
+                    ))}
+                    {todayLine}
+                    {group.bars.map((bar) => (
+                      <DraftBarLink key={bar.entryId} planId={draft.planId} bar={bar} top="0.25rem" height={`${LANE_REM - 0.25}rem`} view={view} />
+                    ))}
+                  </div>
+                </li>
+              ))
+            : null}
         </ul>
       </div>
       <div className="flex flex-wrap gap-2 border-t border-slate-200 p-2 text-xs" aria-label={t("board.legend")}>
@@ -129,6 +170,11 @@ export function BoardTimeline({ board, view, drag: dragProps = null }: { board: 
         ))}
         <span className="badge border bg-white ring-2 ring-red-600">⚠ {t("board.legendClash")}</span>
         <span className="badge bg-white outline-dashed outline-2 outline-amber-500">⚠ {t("board.legendOverride")}</span>
+        {draft ? (
+          <span className="badge border-2 border-dashed border-sky-700 text-sky-900" style={{ backgroundImage: DRAFT_HATCH }} data-testid="legend-draft">
+            {ts("board.draftLegend")}
+          </span>
+        ) : null}
       </div>
     </section>
   );
