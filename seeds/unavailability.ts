@@ -2,7 +2,7 @@
 // the plans and the solver show leave being respected. The people are named by what they
 // perform (the demo's names come from a seeded draw): the one who performs labour epidural
 // (13.19) takes a month of annual leave eight months after today's month, the neurosurgeon
-// (10.8, 10.10, 10.12) a fortnight of study four months after it. Both lie clear of every demo
+// (10.8, 10.10, 10.12) a fortnight of study ten months after it. Both lie clear of every demo
 // rotation and course; the step refuses to write over one, so the demo never starts with a
 // warning to re-plan.
 import { and, asc, eq } from "drizzle-orm";
@@ -20,7 +20,7 @@ type Period = { performs: DemoTechniqueKey; kind: UnavailabilityKind; startMonth
 
 const PERIODS: Period[] = [
   { performs: "labourEpidural", kind: "leave", startMonth: 8, startDay: 1, days: 31, note: "Nghỉ phép năm" },
-  { performs: "subduralHaematoma", kind: "study", startMonth: 4, startDay: 5, days: 14, note: "Tập huấn phẫu thuật thần kinh tại Bệnh viện Việt Đức" },
+  { performs: "subduralHaematoma", kind: "study", startMonth: 10, startDay: 5, days: 14, note: "Tập huấn phẫu thuật thần kinh tại Bệnh viện Việt Đức" },
 ];
 
 export function seedUnavailability(db: Db, facilityIds: ReadonlyMap<string, number>, today: string): string {

@@ -8,8 +8,9 @@
 //                length in the period;
 //   allBusy      people perform it, but every one is held on some day of every allowed window;
 //   absenceCap   someone is free in a window, but every such window has a month where the other
-//                absences already fill the cap;
-//   usedElsewhere otherwise: the plan gives those people or that room to lines ranking higher.
+//                absences already fill the cap — or where the plan's own higher-ranking
+//                rotations fill it while a competent person is left free;
+//   usedElsewhere otherwise: the plan sends those people on lines ranking higher.
 //
 // What-ifs are solved on a reduced input: the plan found stays as it is (its rotations become
 // commitments of their people and absences of the facility), only the unserved lines are asked
@@ -54,6 +55,13 @@ export function explainUnserved(input: SolverInput, built: BuiltModel, proposals
     }
     const hasRoom = options.some((o) => built.capRoom.slice(o.month, o.month + o.months).every((room) => room > 0));
     if (!hasRoom) {
+      out.push({ transferItemId: line.transferItemId, reason: "absenceCap", params: { ...base, limit: effectiveLimit(input) } });
+      return;
+    }
+    // Someone competent is left free by the plan over a whole window: then what holds the line
+    // back is the cap, filled by the plan's higher-ranking rotations, not the people.
+    const personFree = options.some((o) => !proposals.some((p) => p.staffId === o.staffId && p.startOn <= o.endOn && o.startOn <= p.endOn));
+    if (personFree) {
       out.push({ transferItemId: line.transferItemId, reason: "absenceCap", params: { ...base, limit: effectiveLimit(input) } });
       return;
     }
