@@ -105,7 +105,7 @@ export default function PlanFormPage() {
       <PageHeader title={t("form.title")} intro={t("form.intro")} />
       {facilities.length > 1 ? (
         <Form method="get" className="card flex flex-wrap items-end gap-2">
-          <SelectField field={{ id: "plan-facility" }} label={t("form.chooseFacility")} selectProps={{ name: "facility", defaultValue: facilityId ?? undefined }}>
+          <SelectField field={{ id: "plan-facility" }} label={t("adoption:ledger.chooseFacility")} selectProps={{ name: "facility", defaultValue: facilityId ?? undefined }}>
             {facilities.map((f) => (
               <option key={f.value} value={f.value}>
                 {f.label}
@@ -122,7 +122,7 @@ export default function PlanFormPage() {
           <FormErrors id={form.errorId} errors={form.errors} />
           <input {...getInputProps(fields.facilityId, { type: "hidden" })} />
           <p className="text-sm">
-            <span className="font-medium">{t("fields.facilityId")}: </span>
+            <span className="font-medium">{t("rotations:columns.from")}: </span>
             {facilities.find((f) => f.value === facilityId)?.label}
           </p>
           <FieldError id={fields.facilityId.errorId} errors={fields.facilityId.errors} />
@@ -136,7 +136,7 @@ export default function PlanFormPage() {
             </SelectField>
             <Field
               field={fields.months}
-              label={t("fields.months")}
+              label={t("rotations:sites.monthsLabel")}
               description={t("form.monthsHint", { max: MAX_PLAN_MONTHS })}
               inputProps={{ ...getInputProps(fields.months, { type: "number" }), min: 1, max: MAX_PLAN_MONTHS }}
             />
@@ -154,7 +154,7 @@ export default function PlanFormPage() {
               description={t("form.overrideHint")}
               inputProps={{ ...getInputProps(fields.overrideExtra, { type: "number" }), min: 0, max: 50 }}
             />
-            <Field field={fields.overrideReason} label={t("fields.overrideReason")} inputProps={getInputProps(fields.overrideReason, { type: "text" })} />
+            <Field field={fields.overrideReason} label={t("rotations:fields.limitOverrideReason")} inputProps={getInputProps(fields.overrideReason, { type: "text" })} />
           </div>
           <button type="submit" className="btn" disabled={running} data-testid="plan-submit">
             {running ? t("form.running") : t("form.submit")}

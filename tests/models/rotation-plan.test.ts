@@ -96,6 +96,11 @@ describe("plan, adopt, re-plan", () => {
     expect(view.entries.length).toBeGreaterThan(0);
     const served = new Set(view.entries.flatMap((e) => e.lines.map((l) => l.code)));
     for (const code of ["10.10", "10.12", "10.930", "13.19"]) expect(served).toContain(code);
+    // Each line says whether its rotation ends after the line's due date: 10.12 (due in June) is
+    // served in time; the others were due by January or are already overdue.
+    const lateness = new Map(view.entries.flatMap((e) => e.lines.map((l) => [l.code, l.late])));
+    expect(Object.fromEntries(lateness)).toEqual({ "10.10": true, "10.12": false, "10.930": true, "13.19": true });
+    expect(view.result.measures.onTime).toBe(1);
     const unserved = new Map(view.result.unserved.map((u) => [view.lines[u.transferItemId].code, u.reason]));
     expect(unserved.get("13.47")).toBe("noCompetent");
     expect(unserved.get("12.201")).toBe("noCompetent");

@@ -27,7 +27,7 @@ export function DraftBarLink({ planId, bar, top, height, view }: { planId: numbe
       aria-label={description}
       data-testid="draft-bar"
     >
-      {t("board.draftShort")} · {view === "person" ? bar.toName : bar.staffName}
+      {t("plan.entryStatus.proposed")} · {view === "person" ? bar.toName : bar.staffName}
     </Link>
   );
 }

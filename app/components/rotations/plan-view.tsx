@@ -46,7 +46,16 @@ export function PlanProposals({ entries, name, selectable }: { entries: Entry[];
                   <span className="min-w-0 flex-1">
                     <span className="font-medium">{dates}</span> → {entry.toName}
                     <span className="block text-xs text-slate-600">
-                      {entry.agreementNumber} · {entry.lines.map((l) => `${l.code} ${l.name}`).join("; ")}
+                      {entry.agreementNumber} ·{" "}
+                      {entry.lines.map((l, i) => (
+                        <span key={l.id} data-testid="plan-entry-line" data-late={l.late ? "yes" : "no"}>
+                          {i > 0 ? "; " : ""}
+                          {l.code} {l.name}
+                          {l.dueOn ? ` (${t("planning:trace.story.item.targetDate", { date: formatDate(l.dueOn, locale) })}` : null}
+                          {l.dueOn && l.late ? <span className="text-amber-800">, {t("plan.lineLate")}</span> : null}
+                          {l.dueOn ? ")" : null}
+                        </span>
+                      ))}
                     </span>
                     {entry.replacesRotationId !== null ? (
                       <span className="block text-xs text-amber-800">{t("plan.replaces", { id: entry.replacesRotationId })}</span>

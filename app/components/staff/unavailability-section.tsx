@@ -112,7 +112,7 @@ export function UnavailabilitySection({
               {canManage ? (
                 <span className="flex items-center gap-2">
                   <Link to={`?unavailability=${p.id}#unavailability`} className="btn-secondary" data-testid="unavailability-edit">
-                    {t("unavailability.edit")}
+                    {t("rotations:detail.edit")}
                   </Link>
                   <DeletePeriod period={p} lastResult={replyFor(actionData, "unavailability-delete", p.id)} />
                 </span>

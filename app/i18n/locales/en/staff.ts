@@ -25,7 +25,6 @@ export default {
     enteredBy: "Entered by",
     add: "Add unavailability",
     editTitle: "Edit unavailability",
-    edit: "Edit",
     cancelEdit: "Cancel editing",
     delete: "Delete",
     deleteQuestion: "Delete the unavailability {{kind}} ({{start}} – {{end}})?",

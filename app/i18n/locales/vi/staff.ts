@@ -22,7 +22,6 @@ export default {
     enteredBy: "Người nhập",
     add: "Thêm thời gian vắng mặt",
     editTitle: "Sửa thời gian vắng mặt",
-    edit: "Sửa",
     cancelEdit: "Thôi sửa",
     delete: "Xóa",
     deleteQuestion: "Xóa thời gian vắng mặt {{kind}} ({{start}} – {{end}})?",

@@ -19,6 +19,7 @@ import { barPlacement } from "../board";
 import { changeRotationStatus, createRotation, facilityAbsences } from "../commands.server";
 import { absenceLimit, checkAbsenceLimit, isDownward } from "../rules";
 import { loadSolverInput, type PlannableLine, type PlanRequest } from "./input.server";
+import { isOnTime } from "./model";
 import { matchReplacements } from "./plans";
 import { solveRotationPlan } from "./run.server";
 import type { Proposal, SolverInput, SolverResult } from "./types";
@@ -395,7 +396,8 @@ export type PlanEntryView = {
   agreementNumber: string;
   startOn: string;
   endOn: string;
-  lines: { id: number; code: string; name: string }[];
+  /** The lines served, each with its due date and whether the rotation ends after it. */
+  lines: { id: number; code: string; name: string; dueOn: string | null; late: boolean }[];
   status: PlanEntryStatus;
   rotationId: number | null;
   rotationStatus: RotationStatus | null;
@@ -475,7 +477,10 @@ export function getPlan(db: Tx, actor: Actor, planId: number, locale: Locale = "
       agreementNumber: names.agreementNumber,
       startOn: entry.startOn,
       endOn: entry.endOn,
-      lines: (JSON.parse(entry.transferItemIds) as number[]).map((id) => ({ id, code: lines[id]?.code ?? String(id), name: lines[id]?.name ?? "" })),
+      lines: (JSON.parse(entry.transferItemIds) as number[]).map((id) => {
+        const dueOn = lines[id]?.dueOn ?? null;
+        return { id, code: lines[id]?.code ?? String(id), name: lines[id]?.name ?? "", dueOn, late: !isOnTime({ dueOn }, entry.endOn) };
+      }),
       status: entry.status,
       rotationId: entry.rotationId,
       rotationStatus: names.rotationStatus ?? null,
