@@ -49,7 +49,7 @@ export type ConsultationInput = z.infer<typeof consultationSchema>;
 
 export const trainingSchema = z.object({
   ...common,
-  spokeFacilityIds: idList(30).min(1, "tele:sessions.errors.chooseSpoke"),
+  spokeFacilityIds: idList(30).min(1, "tele:sessions.errors.chooseSpoke").default([]),
   chapterNumber: optionalId,
   /** The topic. */
   title: requiredText(LIMITS.title),

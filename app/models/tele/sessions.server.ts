@@ -509,10 +509,10 @@ export function listSessions(db: Db, actor: Actor, filters: SessionFilters, page
       durationMinutes: teleSessions.durationMinutes,
       title: teleSessions.title,
       outcome: teleSessions.outcome,
-      hubName: sql<string>`(select ${facilityShortNameSqlAt("h", locale)} from facilities h where h.id = ${teleSessions.hubFacilityId})`,
-      spokeNames: sql<string | null>`coalesce((select ${facilityShortNameSqlAt("s", locale)} from facilities s where s.id = ${teleSessions.spokeFacilityId}),
-        (select group_concat(n, ', ') from (select distinct ${facilityShortNameSqlAt("f", locale)} as n from tele_participants p join facilities f on f.id = p.facility_id where p.session_id = ${teleSessions.id} and p.side = 'spoke')))`,
-      techniqueCode: sql<string | null>`(select t.code from techniques t where t.id = ${teleSessions.techniqueId})`,
+      hubName: sql<string>`(select ${facilityShortNameSqlAt("h", locale)} from facilities h where h.id = tele_sessions.hub_facility_id)`,
+      spokeNames: sql<string | null>`coalesce((select ${facilityShortNameSqlAt("s", locale)} from facilities s where s.id = tele_sessions.spoke_facility_id),
+        (select group_concat(n, ', ') from (select distinct ${facilityShortNameSqlAt("f", locale)} as n from tele_participants p join facilities f on f.id = p.facility_id where p.session_id = tele_sessions.id and p.side = 'spoke')))`,
+      techniqueCode: sql<string | null>`(select t.code from techniques t where t.id = tele_sessions.technique_id)`,
       chapterNumber: teleSessions.chapterNumber,
     })
     .from(teleSessions)
