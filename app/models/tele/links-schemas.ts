@@ -1,7 +1,7 @@
 // Form schemas of links and schedules, shared by the forms (client validation) and the actions.
 import { z } from "zod";
 import { TELE_SESSION_KINDS } from "~/models/enums";
-import { choice, date, id, idList, LIMITS, optionalDate, optionalId, optionalNumber, optionalText, requiredNumber, requiredText, version } from "~/models/fields";
+import { choice, date, id, idList, LIMITS, optionalDate, optionalId, optionalNumber, optionalText, requiredNumber, requiredText, version, optionalVersion } from "~/models/fields";
 
 const chapterNumber = requiredNumber((n) => n.int().min(1).max(99));
 
@@ -34,6 +34,7 @@ export const seriesSchema = z.object({
   startOn: date,
   endOn: date,
   spokeFacilityIds: idList(200).min(1, "tele:links.series.errors.noSpokes"),
+  /** Present when editing: the version the form was read at. */
+  version: optionalVersion,
 });
-export const seriesEditSchema = seriesSchema.extend({ version });
 export const seriesDeleteSchema = z.object({ version });

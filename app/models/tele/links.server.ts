@@ -4,7 +4,7 @@ import { and, asc, eq, gte, isNull, lte, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "~/db/client.server";
 import { agreementChapters, agreementParties as agreementParties_, agreements, chapters, facilities, teleLinks, type TeleLink } from "~/db/schema";
 import { canChange, type Actor } from "~/models/access/policy";
-import { facilityScopeCondition } from "~/models/access/scope-sql.server";
+import { facilityScopeCondition, manageScopeCondition } from "~/models/access/scope-sql.server";
 import { assertVersion, recordAudit, type Tx } from "~/models/audit/audit.server";
 import { deliversCare, type Locale } from "~/models/enums";
 import { ConflictError, DomainError, ForbiddenError, NotFoundError } from "~/models/errors";
@@ -320,4 +320,92 @@ export function monthlySeries(rows: readonly PairActivity[], months: readonly st
     if (i !== undefined) out[i] += r.sessions;
   }
   return out;
+}
+
+// ---------------------------------------------------------------- form choices
+
+export type Option = { id: number; name: string };
+
+/**
+ * What the new-link form offers: the hubs the actor manages (its own facility; hospitals for an
+ * administrator), and for the chosen hub the spokes it plausibly supports (the facilities it
+ * directs and its fellow parties to agreements), the chapters and its agreements.
+ */
+export function linkFormOptions(db: Db, actor: Actor, requestedHubId: number | null, locale: Locale) {
+  const hubs = db.all<Option>(sql`
+    select f.id, ${facilityNameSqlAt("f", locale)} as name from facilities f
+    where f.active = 1 and f.kind in ('central_hospital', 'provincial_hospital', 'specialised_hospital', 'regional_centre')
+      and ${manageScopeCondition(actor, sql`f.id`, "telehealth.manage")}
+    order by name limit 1000`);
+  const hub = hubs.find((h) => h.id === requestedHubId) ?? hubs[0] ?? null;
+  if (!hub) return { hubs, hub: null, spokes: [] as Option[], agreements: [] as (Option & { number: string })[], chapters: listChapters(db) };
+  const spokes = db.all<Option>(sql`
+    select f.id, ${facilityNameSqlAt("f", locale)} as name from facilities f
+    where f.active = 1 and f.id <> ${hub.id} and f.kind not in ('health_department', 'other_organisation')
+      and (f.directed_by_id = ${hub.id}
+           or f.id in (select p2.facility_id from agreement_parties p1 join agreement_parties p2 on p2.agreement_id = p1.agreement_id
+                       where p1.facility_id = ${hub.id} and p1.role = 'supporting' and p2.role = 'receiving'))
+    order by name`);
+  const agreementRows = db.all<Option & { number: string }>(sql`
+    select a.id, a.title as name, a.number from agreements a
+    where a.id in (select agreement_id from agreement_parties where facility_id = ${hub.id} and role = 'supporting')
+      and a.status <> 'draft'
+    order by a.start_on desc limit 200`);
+  return { hubs, hub, spokes, agreements: agreementRows, chapters: listChapters(db) };
+}
+
+export function listChapters(db: Db): { number: number; name: string }[] {
+  return db.select({ number: chapters.number, name: chapters.name }).from(chapters).orderBy(chapters.number).all();
+}
+
+/** Spokes linked to a hub in force on `date` (any chapter): the choices of a schedule's invitation. */
+export function linkedSpokes(db: Db, hubFacilityId: number, date: string, locale: Locale): Option[] {
+  return db.all<Option>(sql`
+    select distinct f.id, ${facilityNameSqlAt("f", locale)} as name from tele_links l join facilities f on f.id = l.spoke_facility_id
+    where l.hub_facility_id = ${hubFacilityId} and l.start_on <= ${date} and (l.end_on is null or l.end_on >= ${date})
+    order by name`);
+}
+
+/** The hubs whose schedules the actor may change (same rule as links): for the schedule form. */
+export function managedHubs(db: Db, actor: Actor, locale: Locale): Option[] {
+  return db.all<Option>(sql`
+    select f.id, ${facilityNameSqlAt("f", locale)} as name from facilities f
+    where f.id in (select hub_facility_id from tele_links) and ${manageScopeCondition(actor, sql`f.id`, "telehealth.manage")}
+    order by name`);
+}
+
+// ---------------------------------------------------------------- the remote-support home
+
+export type HubView = {
+  id: number;
+  name: string;
+  canChange: boolean;
+  links: (LinkRow & { activity: number[] })[];
+};
+
+/**
+ * The links the actor reads grouped by hub (one hub when `hubFacilityId` is given), each with its
+ * sessions per month over the last twelve months for that spoke and chapter.
+ */
+export function teleHome(db: Db, actor: Actor, options: { hubFacilityId?: number | null; today: string; locale: Locale }) {
+  const links = listLinks(db, actor, options);
+  const months = lastTwelveMonths(options.today);
+  const hubIds = [...new Set(links.map((l) => l.hubFacilityId))];
+  const activity = pairActivity(db, { today: options.today, hubFacilityIds: hubIds });
+  const hubs = new Map<number, HubView>();
+  for (const link of links) {
+    let hub = hubs.get(link.hubFacilityId);
+    if (!hub) {
+      hub = { id: link.hubFacilityId, name: link.hubName, canChange: false, links: [] };
+      hubs.set(hub.id, hub);
+    }
+    const counts = monthlySeries(activity, months, (r) => r.hubFacilityId === link.hubFacilityId && r.spokeFacilityId === link.spokeFacilityId && r.chapterNumber === link.chapterNumber);
+    hub.links.push({ ...link, activity: counts });
+  }
+  const hubFacts = db.all<{ id: number; provinceCode: string | null }>(sql`select id, province_code as provinceCode from facilities where id in (select value from json_each(${JSON.stringify(hubIds)}))`);
+  for (const f of hubFacts) {
+    const hub = hubs.get(f.id);
+    if (hub) hub.canChange = canManageTele(actor, f);
+  }
+  return { months, hubs: [...hubs.values()] };
 }
