@@ -207,8 +207,8 @@ export function updateLinkNote(db: Db, actor: Actor, linkId: number, input: { no
 // ---------------------------------------------------------------- queries
 
 /** Links the actor reads: those whose hub or spoke it may read (a department: either in its province). */
-export function linkReadCondition(actor: Actor): SQL {
-  return or(facilityScopeCondition(actor, teleLinks.hubFacilityId), facilityScopeCondition(actor, teleLinks.spokeFacilityId))!;
+export function linkReadCondition(actor: Actor, hub: SQL | typeof teleLinks.hubFacilityId = teleLinks.hubFacilityId, spoke: SQL | typeof teleLinks.spokeFacilityId = teleLinks.spokeFacilityId): SQL {
+  return sql`(${facilityScopeCondition(actor, hub)} or ${facilityScopeCondition(actor, spoke)})`;
 }
 
 /** Whether the actor may change a link record of this facility (hub or spoke side). */
@@ -251,7 +251,7 @@ export function listLinks(db: Db, actor: Actor, options: { hubFacilityId?: numbe
     join facilities s on s.id = l.spoke_facility_id
     join chapters c on c.number = l.chapter_number
     left join agreements a on a.id = l.agreement_id
-    where ${linkReadCondition(actor)}
+    where ${linkReadCondition(actor, sql`l.hub_facility_id`, sql`l.spoke_facility_id`)}
       ${options.hubFacilityId ? sql`and l.hub_facility_id = ${options.hubFacilityId}` : sql``}
     order by hubName, l.chapter_number, spokeName`);
   return rows.map(({ hubProvince, spokeProvince, ...r }) => ({
