@@ -1,17 +1,18 @@
-// Demo step: a year of remote sessions over the hub–spoke links seeded before it. Lào Cai số 2
-// holds a tele-consultation every Tuesday afternoon (most cases advised or treated at the spoke,
-// some referred up); Bạch Mai teaches every Thursday morning, its spokes' staff attending and
+// Demo step: a year of remote sessions over the hub–spoke links and weekly schedules seeded before
+// it. Lào Cai số 2 holds its Tuesday consultation (most cases advised or treated at the spoke,
+// some referred up); Bạch Mai teaches at its Thursday training, its spokes' staff attending and
 // earning CME hours; one of số 2's sessions teaches a line of 126/HĐ-BVĐK2. Written through the
 // sessions model, so every session obeys the rules a user meets (a link in force that day,
 // participants on their own side). No adoption event is written: published figures stay put.
 import { addDays, getISODay } from "date-fns";
 import { and, asc, eq } from "drizzle-orm";
 import type { Db } from "~/db/client.server";
-import { agreements, facilities, staff, teleLinks, transferItems, users, techniques } from "~/db/schema";
+import { agreements, facilities, staff, teleLinks, teleSeries, teleSeriesSpokes, transferItems, users, techniques, type TeleSeries } from "~/db/schema";
 import type { Actor } from "~/models/access/policy";
 import { fromIsoDate, toIsoDate } from "~/models/dates";
 import type { TeleOutcome } from "~/models/enums";
 import { isLinkInForce } from "~/models/tele/links";
+import { occurrences } from "~/models/tele/series";
 import { recordConsultation, recordTraining } from "~/models/tele/sessions.server";
 import { consultationSchema, trainingSchema } from "~/models/tele/sessions-schemas";
 import type { SeedContext } from "./demo";
@@ -52,6 +53,26 @@ function weekdays(today: string, weekday: number, last: string): string[] {
   return out;
 }
 
+/** A hub's weekly schedule of a kind (the links step lays one out per hub), with its invited spokes. */
+function scheduleOf(db: Db, hubFacilityId: number, kind: TeleSeries["kind"]) {
+  const series = db
+    .select()
+    .from(teleSeries)
+    .where(and(eq(teleSeries.hubFacilityId, hubFacilityId), eq(teleSeries.kind, kind)))
+    .orderBy(asc(teleSeries.id))
+    .get();
+  if (!series) return null;
+  const spokes = db.select({ id: teleSeriesSpokes.spokeFacilityId }).from(teleSeriesSpokes).where(eq(teleSeriesSpokes.seriesId, series.id)).all().map((r) => r.id);
+  return { series, spokes };
+}
+
+/** The held dates of a schedule up to today (within the last year), or every such weekday without one. */
+function heldDates(today: string, weekday: number, schedule: ReturnType<typeof scheduleOf>): string[] {
+  const yearAgo = toIsoDate(addDays(fromIsoDate(today), -364));
+  if (!schedule) return weekdays(today, weekday, today);
+  return occurrences(schedule.series, yearAgo, 60).filter((d) => d <= today);
+}
+
 export function seedTeleSessions(db: Db, ctx: SeedContext): string {
   const rng = createPrng("tele-sessions");
   const id = (code: string) => db.select({ id: facilities.id }).from(facilities).where(eq(facilities.code, code)).get()?.id ?? null;
@@ -79,17 +100,24 @@ export function seedTeleSessions(db: Db, ctx: SeedContext): string {
   if (laoCai2 !== null) {
     const actor = actorOf(db, "daotao.laocai2");
     const r = rng.fork("consultations");
-    for (const heldOn of weekdays(ctx.today, 2, ctx.today)) {
-      const open = links.filter((l) => l.hubFacilityId === laoCai2 && isLinkInForce(l, heldOn));
+    const schedule = scheduleOf(db, laoCai2, "consultation");
+    for (const heldOn of heldDates(ctx.today, 2, schedule)) {
+      const open = links.filter(
+        (l) =>
+          l.hubFacilityId === laoCai2 &&
+          isLinkInForce(l, heldOn) &&
+          (!schedule || ((schedule.series.chapterNumber === null || l.chapterNumber === schedule.series.chapterNumber) && schedule.spokes.includes(l.spokeFacilityId))),
+      );
       if (open.length === 0) continue;
       const link = r.pick(open);
       const title = r.pick(CASES[link.chapterNumber] ?? DEFAULT_CASES);
       const input = consultationSchema.parse({
         hubFacilityId: laoCai2,
         spokeFacilityId: link.spokeFacilityId,
+        seriesId: schedule?.series.id,
         heldOn,
-        startTime: "14:00",
-        durationMinutes: r.pick([30, 45, 60]),
+        startTime: schedule?.series.startTime ?? "14:00",
+        durationMinutes: schedule ? r.pick([Math.max(15, schedule.series.durationMinutes - 15), schedule.series.durationMinutes]) : r.pick([30, 45, 60]),
         chapterNumber: link.chapterNumber,
         title,
         outcome: outcomeOf(r),
@@ -137,19 +165,22 @@ export function seedTeleSessions(db: Db, ctx: SeedContext): string {
   if (bachMai !== null) {
     const actor = actorOf(db, "gd.bachmai");
     const r = rng.fork("training");
-    for (const heldOn of weekdays(ctx.today, 4, ctx.today)) {
-      const open = links.filter((l) => l.hubFacilityId === bachMai && isLinkInForce(l, heldOn));
+    const schedule = scheduleOf(db, bachMai, "training");
+    for (const heldOn of heldDates(ctx.today, 4, schedule)) {
+      const open = links.filter((l) => l.hubFacilityId === bachMai && isLinkInForce(l, heldOn) && (!schedule || schedule.spokes.includes(l.spokeFacilityId)));
       if (open.length === 0) continue;
-      const chapter = r.pick([...new Set(open.map((l) => l.chapterNumber))]);
+      const chapters = [...new Set(open.map((l) => l.chapterNumber))];
+      const chapter = schedule?.series.chapterNumber && chapters.includes(schedule.series.chapterNumber) ? schedule.series.chapterNumber : r.pick(chapters);
       const spokes = r.shuffle([...new Set(open.filter((l) => l.chapterNumber === chapter).map((l) => l.spokeFacilityId))]).slice(0, r.int(1, 3));
       const attendees = spokes.flatMap((s) => people(s, chapter, r.int(2, 4), r));
       if (attendees.length === 0) continue;
       const input = trainingSchema.parse({
         hubFacilityId: bachMai,
         spokeFacilityIds: spokes,
+        seriesId: schedule?.series.id,
         heldOn,
-        startTime: "08:00",
-        durationMinutes: r.pick([90, 120, 180]),
+        startTime: schedule?.series.startTime ?? "08:00",
+        durationMinutes: schedule?.series.durationMinutes ?? r.pick([90, 120, 180]),
         chapterNumber: chapter,
         title: r.pick(TOPICS[chapter] ?? DEFAULT_TOPICS),
         hubStaffIds: people(bachMai, chapter, 1, r),

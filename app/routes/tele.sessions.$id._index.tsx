@@ -115,6 +115,13 @@ export default function SessionPage() {
             </Link>
           </Fact>
         ) : null}
+        {session.seriesId ? (
+          <Fact label={t("sessions.page.series")}>
+            <Link to={`/tele/series/${session.seriesId}`} className="link">
+              {t("sessions.page.openSeries")}
+            </Link>
+          </Fact>
+        ) : null}
         {session.outcome ? <Fact label={t("sessions.fields.outcome")}>{t(`sessions.outcome.${session.outcome}`)}</Fact> : null}
         {session.notes ? <Fact label={t("sessions.fields.notes")}>{session.notes}</Fact> : null}
       </dl>

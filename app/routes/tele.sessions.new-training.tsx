@@ -24,6 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     idempotencyKey: crypto.randomUUID(),
     heldOn: todayInVietnam(),
     durationMinutes: "90",
+    seriesId: p.get("series") ?? undefined,
     hubFacilityId: p.get("hub") ?? (options.hubs.length === 1 ? String(options.hubs[0].value) : undefined),
     spokeFacilityIds: p.getAll("spoke"),
   };

@@ -85,6 +85,7 @@ export function ConsultationForm({ options, defaults, lastResult, submitLabel }:
     <Form method="post" className="card space-y-4" {...getFormProps(form)}>
       <FormErrors id={form.errorId} errors={form.errors} />
       <input {...getInputProps(fields.idempotencyKey, { type: "hidden" })} />
+      <input {...getInputProps(fields.seriesId, { type: "hidden" })} />
       {defaults.version !== undefined ? <input {...getInputProps(fields.version, { type: "hidden" })} /> : null}
       <div className="grid gap-4 sm:grid-cols-2">
         <When fields={fields} options={options} />
@@ -152,6 +153,7 @@ export function TrainingForm({ options, defaults, lastResult, submitLabel }: Pro
     <Form method="post" className="card space-y-4" {...getFormProps(form)}>
       <FormErrors id={form.errorId} errors={form.errors} />
       <input {...getInputProps(fields.idempotencyKey, { type: "hidden" })} />
+      <input {...getInputProps(fields.seriesId, { type: "hidden" })} />
       {defaults.version !== undefined ? <input {...getInputProps(fields.version, { type: "hidden" })} /> : null}
       <Field field={fields.title} label={t("sessions.fields.topic")} inputProps={getInputProps(fields.title, { type: "text" })} />
       <div className="grid gap-4 sm:grid-cols-2">

@@ -26,6 +26,8 @@ const common = {
   /** A catalogue code ("10.367"), resolved by the model. */
   techniqueCode: optionalText(LIMITS.techniqueCode),
   transferItemId: optionalId,
+  /** The recurring schedule the session was held under, when it was. */
+  seriesId: optionalId,
   notes: optionalText(LIMITS.notes),
   idempotencyKey,
   /** Present when editing: the version the form was read at. */

@@ -3,7 +3,7 @@
 // session page and the log with its filters. Every write is audited in its transaction.
 import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { Db } from "~/db/client.server";
-import { facilities, staff, techniques, teleParticipants, teleSessions, transferItems, type TeleSession } from "~/db/schema";
+import { facilities, staff, techniques, teleParticipants, teleSeries, teleSessions, transferItems, type TeleSession } from "~/db/schema";
 import { canChange, canOpenPerson, canRead, ownFacilityId, readsEverything, type Actor } from "~/models/access/policy";
 import { facilityScopeCondition } from "~/models/access/scope-sql.server";
 import { assertVersion, recordAudit, type Tx } from "~/models/audit/audit.server";
@@ -34,6 +34,7 @@ type Normalised = {
   chapterNumber: number | null;
   techniqueCode?: string;
   transferItemId?: number;
+  seriesId?: number;
   title: string;
   outcome: ConsultationInput["outcome"] | null;
   notes?: string;
@@ -55,6 +56,7 @@ function normaliseConsultation(input: ConsultationInput): Normalised {
     chapterNumber: input.chapterNumber,
     techniqueCode: input.techniqueCode,
     transferItemId: input.transferItemId,
+    seriesId: input.seriesId,
     title: input.title,
     outcome: input.outcome,
     notes: input.notes,
@@ -82,6 +84,7 @@ function normaliseTraining(input: TrainingInput): Normalised {
     chapterNumber: input.chapterNumber ?? null,
     techniqueCode: input.techniqueCode,
     transferItemId: input.transferItemId,
+    seriesId: input.seriesId,
     title: input.title,
     outcome: null,
     notes: input.notes,
@@ -144,6 +147,12 @@ function validate(db: Tx, actor: Actor, input: Normalised, today: string) {
     techniqueId = line.techniqueId;
     chapterNumber ??= line.chapterNumber;
   }
+  if (input.seriesId) {
+    const series = db.select({ hubFacilityId: teleSeries.hubFacilityId, kind: teleSeries.kind }).from(teleSeries).where(eq(teleSeries.id, input.seriesId)).get();
+    if (!series || series.hubFacilityId !== input.hubFacilityId || series.kind !== input.kind) {
+      throw new DomainError("common:validation.invalidChoice", { field: "seriesId" });
+    }
+  }
   for (const spokeId of input.spokeFacilityIds) {
     if (!activeLink(db, input.hubFacilityId, spokeId, chapterNumber, input.heldOn)) {
       const spoke = facilityScope(db, spokeId)!;
@@ -183,6 +192,7 @@ function validate(db: Tx, actor: Actor, input: Normalised, today: string) {
     chapterNumber,
     techniqueId,
     transferItemId: input.transferItemId ?? null,
+    seriesId: input.seriesId ?? null,
     title: input.title,
     outcome: input.outcome,
     notes: input.notes ?? null,
@@ -399,6 +409,7 @@ export function sessionFormDefaults(db: Db, actor: Actor, id: number) {
       chapterNumber: session.chapterNumber ? String(session.chapterNumber) : undefined,
       techniqueCode: technique?.code,
       transferItemId: session.transferItemId ? String(session.transferItemId) : undefined,
+      seriesId: session.seriesId ? String(session.seriesId) : undefined,
       title: session.title,
       outcome: session.outcome ?? undefined,
       notes: session.notes ?? undefined,

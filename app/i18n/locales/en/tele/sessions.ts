@@ -74,6 +74,8 @@ export default {
     spokes: "Supported facilities",
     line: "Plan line",
     openLine: "Open the plan line",
+    series: "Recurring schedule",
+    openSeries: "Open the schedule",
     participants: "Participants",
     side: { hub: "Hub side", spoke: "Facility side" },
     noParticipants: "No participants recorded.",

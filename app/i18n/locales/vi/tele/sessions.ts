@@ -71,6 +71,8 @@ export default {
     spokes: "Cơ sở được hỗ trợ",
     line: "Dòng kế hoạch",
     openLine: "Xem dòng kế hoạch",
+    series: "Lịch định kỳ",
+    openSeries: "Xem lịch định kỳ",
     participants: "Người tham gia",
     side: { hub: "Phía trung tâm", spoke: "Phía cơ sở" },
     noParticipants: "Chưa ghi người tham gia.",
