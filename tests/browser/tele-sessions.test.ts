@@ -54,6 +54,7 @@ test("số 3's director logs a consultation at phone width and finds it in the l
   await page.waitForURL(/\/tele\/sessions\/\d+$/);
   await expect.poll(() => page.getByTestId("session-title").textContent()).toBe("Gãy kín xương chày thử nghiệm trình ca");
   expect(await page.getByText("Điều trị tại chỗ").count()).toBeGreaterThan(0);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
 
   await page.goto("/tele/sessions");
   await page.locator('input[name="q"]').fill("chày thử nghiệm");
@@ -62,6 +63,8 @@ test("số 3's director logs a consultation at phone width and finds it in the l
   const rows = page.getByTestId("session-row");
   await expect.poll(() => rows.count()).toBe(1);
   expect(await rows.first().textContent()).toContain("Gãy kín xương chày thử nghiệm trình ca");
+  // The log's table turns into cards on a phone: nothing runs off the side.
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
   await page.context().close();
 });
 
