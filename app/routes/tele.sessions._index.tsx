@@ -64,7 +64,7 @@ export default function SessionLogPage() {
           inputProps={{ name: "q", type: "search", defaultValue: filters.q ?? "" }}
         />
         <FilterSelect name="kind" label={t("sessions.log.kind")} defaultValue={filters.kind} options={TELE_SESSION_KINDS.map((k) => ({ value: k, label: t(`sessions.kind.${k}`) }))} />
-        <FilterSelect name="hub" label={t("sessions.log.hub")} defaultValue={filters.hub} options={asFilter(options.hubs)} />
+        <FilterSelect name="hub" label={t("sessions.fields.hubFacilityId")} defaultValue={filters.hub} options={asFilter(options.hubs)} />
         <FilterSelect name="spoke" label={t("sessions.log.spoke")} defaultValue={filters.spoke} options={asFilter(options.spokes)} />
         <FilterSelect name="chapter" label={t("sessions.log.chapter")} defaultValue={filters.chapter} options={asFilter(options.chapters)} />
         <FilterSelect name="outcome" label={t("sessions.log.outcome")} defaultValue={filters.outcome} options={TELE_OUTCOMES.map((o) => ({ value: o, label: t(`sessions.outcome.${o}`) }))} />
@@ -79,7 +79,7 @@ export default function SessionLogPage() {
           { label: t("sessions.log.date") },
           { label: t("sessions.log.titleColumn") },
           { label: t("sessions.log.kind"), className: "hidden sm:table-cell" },
-          { label: t("sessions.log.hub") },
+          { label: t("sessions.fields.hubFacilityId") },
           { label: t("sessions.log.spokes") },
           { label: t("sessions.log.outcome") },
         ]}
@@ -96,7 +96,7 @@ export default function SessionLogPage() {
               {row.techniqueCode ? <span className="ml-1 text-xs text-slate-500">{row.techniqueCode}</span> : null}
             </td>
             <td className="hidden sm:table-cell" data-label={t("sessions.log.kind")}>{t(`sessions.kind.${row.kind}`)}</td>
-            <td data-label={t("sessions.log.hub")}>{row.hubName}</td>
+            <td data-label={t("sessions.fields.hubFacilityId")}>{row.hubName}</td>
             <td data-label={t("sessions.log.spokes")}>{row.spokeNames}</td>
             <td data-label={t("sessions.log.outcome")}>{row.outcome ? t(`sessions.outcome.${row.outcome}`) : "—"}</td>
           </tr>

@@ -50,7 +50,6 @@ export default {
   },
   log: {
     kind: "Kind",
-    hub: "Hub",
     spoke: "Facility",
     chapter: "Specialty",
     technique: "Technique code",
@@ -58,8 +57,6 @@ export default {
     from: "From",
     to: "To",
     q: "Search titles",
-    all: "All",
-    apply: "Filter",
     results: "{{count}} sessions",
     capped: "More than {{count}} sessions: narrow the filters to see them all",
     empty: "No session matches.",
