@@ -1,13 +1,13 @@
 import { and, asc, eq } from "drizzle-orm";
 import { expect, test } from "vitest";
-import { auditEvents, creditEntries, teleLinks, teleParticipants, teleSessions } from "~/db/schema";
+import { auditEvents, creditEntries, teleLinks, teleParticipants, teleSeries, teleSessions } from "~/db/schema";
 import { getItemReadiness } from "~/models/transfers/readiness.server";
 import { deleteSession, getSession, listSessions, recordConsultation, recordTraining, sessionFormOptions, updateSession } from "~/models/tele/sessions.server";
 import { consultationSchema, trainingSchema } from "~/models/tele/sessions-schemas";
 import { makeTransferWorld } from "../helpers/agreements";
 import { departmentActor } from "../helpers/actors";
 import { createTestDb } from "../helpers/db";
-import { makeFacility, makeStaff } from "../helpers/factories";
+import { makeFacility, makeStaff, makeTechnique } from "../helpers/factories";
 
 const TODAY = "2026-03-15";
 const opts = { today: TODAY };
@@ -218,4 +218,17 @@ test("the form offers the facilities linked with the actor's own, their staff an
   expect(options.spokes.map((s) => s.value)).toEqual([w.spokeA.id]);
   expect(options.staff.map((s) => s.value).sort()).toEqual([w.hubDoctor.id, w.spokeDoctor.id, w.spokeNurse.id].sort());
   expect(options.lines).toHaveLength(1);
+});
+
+test("a session under a schedule names one of its hub's, of its kind; a plan line of another technique is refused", () => {
+  const w = world();
+  const [own] = w.db.insert(teleSeries).values({ hubFacilityId: w.hub.id, kind: "consultation", title: "Thứ Ba", weekday: 2, startTime: "14:00", durationMinutes: 60, startOn: "2026-01-01", endOn: "2026-12-31" }).returning().all();
+  const [training] = w.db.insert(teleSeries).values({ hubFacilityId: w.hub.id, kind: "training", title: "Thứ Năm", weekday: 4, startTime: "08:00", durationMinutes: 90, startOn: "2026-01-01", endOn: "2026-12-31" }).returning().all();
+  expect(recordConsultation(w.db, w.director, w.consultation({ seriesId: own.id }), opts).seriesId).toBe(own.id);
+  expect(refusal(() => recordConsultation(w.db, w.director, w.consultation({ seriesId: training.id }), opts))).toEqual(expect.objectContaining({ status: 400, field: "seriesId" }));
+  const line = w.item();
+  const other = makeTechnique(w.db, { name: "Nội soi khớp vai" });
+  expect(refusal(() => recordTraining(w.db, w.hubTrainer, w.training({ transferItemId: line.id, techniqueCode: other.code }), opts))).toEqual(
+    expect.objectContaining({ status: 400, message: "tele:sessions.errors.lineTechnique", field: "transferItemId" }),
+  );
 });
