@@ -23,3 +23,21 @@ test("the demo has số 2 and Bạch Mai as hubs with their spokes by specialty,
   expect(series.map((s) => [s.weekday, s.startTime])).toEqual([[2, "14:00"], [4, "08:00"]]);
   expect(upcomingOccurrences(series[0], DEMO_TODAY, 3)).toHaveLength(3);
 });
+
+test("the network's remote-support layer: pairs the reader may read, with twelve monthly counts", async () => {
+  const { getTeleLayer } = await import("~/models/tele/network.server");
+  const db = createDemoDb();
+  const actorOf = (username: string) => {
+    const u = db.select().from(users).where(eq(users.username, username)).get()!;
+    return { userId: u.id, role: u.role, facilityId: u.facilityId, provinceCode: u.provinceCode };
+  };
+  const admin = getTeleLayer(db, actorOf("admin"), { today: DEMO_TODAY, locale: "vi" });
+  expect(admin.pairs).toHaveLength(7);
+  expect(admin.hubs).toHaveLength(2);
+  expect(admin.pairs.every((p) => p.activity.length === 12 && p.chapters.length === 2)).toBe(true);
+  const director = getTeleLayer(db, actorOf("gd.laocai2"), { today: DEMO_TODAY, locale: "en" });
+  expect(director.hubs.map((h) => h.spokes).sort()).toEqual([1, 4]);
+  const bacNinh = getTeleLayer(db, actorOf("syt.bacninh"), { today: DEMO_TODAY, locale: "vi" });
+  expect(bacNinh.pairs).toHaveLength(1);
+  expect(getTeleLayer(db, actorOf("syt.laocai"), { province: "24", today: DEMO_TODAY, locale: "vi" }).pairs).toEqual([]);
+});
