@@ -17,16 +17,24 @@ export function TeleNetworkEdges({ pairs, nodes, nodeWidth, nodeHeight }: { pair
         const from = placed.get(p.hubFacilityId);
         const to = placed.get(p.spokeFacilityId);
         if (!from || !to) return null;
-        const forward = to.x > from.x;
-        const x1 = forward ? from.x + nodeWidth : from.x;
-        const x2 = forward ? to.x : to.x + nodeWidth;
         const y1 = from.y + nodeHeight / 2 + 4;
         const y2 = to.y + nodeHeight / 2 + 4;
-        const mid = (x1 + x2) / 2;
+        let d: string;
+        if (to.x === from.x) {
+          // Same column (two provincial hospitals): a loop out to the right and back.
+          const x = from.x + nodeWidth;
+          d = `M${x},${y1} C${x + 40},${y1} ${x + 40},${y2} ${x},${y2}`;
+        } else {
+          const forward = to.x > from.x;
+          const x1 = forward ? from.x + nodeWidth : from.x;
+          const x2 = forward ? to.x : to.x + nodeWidth;
+          const mid = (x1 + x2) / 2;
+          d = `M${x1},${y1} C${mid},${y1} ${mid},${y2} ${x2},${y2}`;
+        }
         return (
           <path
             key={`tele-${p.hubFacilityId}-${p.spokeFacilityId}`}
-            d={`M${x1},${y1} C${mid},${y1} ${mid},${y2} ${x2},${y2}`}
+            d={d}
             fill="none"
             stroke="#ea580c"
             strokeOpacity={0.7}
