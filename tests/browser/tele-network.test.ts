@@ -57,10 +57,13 @@ test("a hub director links a spoke, downloads the calendar, and sees both hubs o
   expect(await table.textContent()).toContain("Bệnh viện Đa khoa tỉnh Lào Cai số 2");
   expect(await page.getByTestId("tele-legend").isVisible()).toBe(true);
   expect(await page.getByTestId("tele-layer-edges").locator("path").count()).toBeGreaterThan(0);
+  const shots = process.env.TELE_SCREENSHOTS;
+  if (shots) await page.screenshot({ path: path.join(shots, "network.png"), fullPage: true });
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto("/tele");
   await page.getByTestId(`hub-${hub.id}`).waitFor();
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow).toBeLessThanOrEqual(0);
+  if (shots) await page.screenshot({ path: path.join(shots, "tele-phone.png"), fullPage: true });
   await page.close();
 });
