@@ -89,3 +89,14 @@ test("a schedule over HTTP: created, its ICS and the hub's, a stale edit 409, a 
   const gone = await call(seriesPageAction, { request: authedRequest(`/tele/series/${id}`, { cookie: director.cookie, form: { version: page.series.version } }), params: { id } });
   expect(gone.status).toBe(302);
 });
+
+test("/network carries the remote-support layer of the links the reader may read", async () => {
+  const { loader: networkLoader } = await import("~/routes/network._index");
+  const { db, hub, spoke, director, stranger } = await world();
+  db.insert(teleLinks).values({ hubFacilityId: hub.id, spokeFacilityId: spoke.id, chapterNumber: 10, startOn: "2020-01-01" }).run();
+  const mine = await bodyOf(await call(networkLoader, { request: authedRequest("/network", { cookie: director.cookie }) }));
+  expect(mine.tele.pairs).toEqual([expect.objectContaining({ hubFacilityId: hub.id, spokeFacilityId: spoke.id, chapters: [10], total: 0 })]);
+  expect(mine.tele.pairs[0].activity).toHaveLength(12);
+  const theirs = await bodyOf(await call(networkLoader, { request: authedRequest("/network", { cookie: stranger.cookie }) }));
+  expect(theirs.tele.pairs.filter((p: { hubFacilityId: number }) => p.hubFacilityId === hub.id)).toEqual([]);
+});
