@@ -10,6 +10,7 @@ import { getDb } from "~/db/client.server";
 import { formatDate } from "~/i18n/format";
 import { getLocale } from "~/i18n/locale.server";
 import { useLocale } from "~/i18n/use-locale";
+import { hasCapability } from "~/models/access/policy";
 import { requireActor } from "~/models/auth/session.server";
 import { idFilter } from "~/models/fields";
 import { teleHome } from "~/models/tele/links.server";
@@ -28,24 +29,26 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const today = todayInVietnam();
   const home = teleHome(db, actor, { hubFacilityId, today, locale });
   const series = listSeries(db, actor, { hubFacilityId, locale }).map((s) => ({ ...s, next: upcomingOccurrences(s, today, 1)[0] ?? null }));
-  return json({ ...home, series, hubFacilityId, today });
+  return json({ ...home, series, hubFacilityId, today, canManage: hasCapability(actor, "telehealth.manage") });
 }
 
 export default function TeleHomePage() {
-  const { months, hubs, series, hubFacilityId } = useLoaderData<typeof loader>();
+  const { months, hubs, series, hubFacilityId, canManage } = useLoaderData<typeof loader>();
   const { t } = useTranslation("tele");
   const locale = useLocale();
   return (
     <div className="space-y-6">
       <PageHeader title={t("links.title")} intro={t("links.intro")}>
-        <div className="flex flex-wrap gap-2">
-          <Link to={hubFacilityId ? `/tele/links/new?hub=${hubFacilityId}` : "/tele/links/new"} className="btn" data-testid="new-link">
-            {t("links.newLink")}
-          </Link>
-          <Link to={hubFacilityId ? `/tele/series/new?hub=${hubFacilityId}` : "/tele/series/new"} className="btn-secondary">
-            {t("links.series.newSeries")}
-          </Link>
-        </div>
+        {canManage ? (
+          <div className="flex flex-wrap gap-2">
+            <Link to={hubFacilityId ? `/tele/links/new?hub=${hubFacilityId}` : "/tele/links/new"} className="btn" data-testid="new-link">
+              {t("links.newLink")}
+            </Link>
+            <Link to={hubFacilityId ? `/tele/series/new?hub=${hubFacilityId}` : "/tele/series/new"} className="btn-secondary">
+              {t("links.series.newSeries")}
+            </Link>
+          </div>
+        ) : null}
       </PageHeader>
       {hubFacilityId ? (
         <p>

@@ -110,3 +110,29 @@ test("a schedule invites only linked spokes, exports one weekly event, and is de
   deleteSeries(db, director, series.id, series.version);
   expect(seriesCalendar(db, director, series.id, t, "vi")).toBeNull();
 });
+
+test("an agreement's parties become links in one step: each supporting party to each receiving party, per chapter", async () => {
+  const { makeActiveAgreement, makeTransferNetwork } = await import("../helpers/agreements");
+  const { createLinksFromAgreement } = await import("~/models/tele/links.server");
+  const db = createTestDb();
+  makeChapter(db, 10);
+  makeChapter(db, 13, "PHỤ SẢN");
+  const { hub, spokeA, spokeB } = makeTransferNetwork(db);
+  const director = userActor(db, "director", hub.id, hub.provinceCode);
+  const agreement = makeActiveAgreement(db, director, { supporting: [hub], receiving: [spokeA, spokeB] }, { chapters: [10, 13] });
+  createLink(db, director, { hubFacilityId: hub.id, spokeFacilityId: spokeA.id, chapterNumber: 10, startOn: "2026-01-01" });
+  const created = createLinksFromAgreement(db, director, agreement.id);
+  expect(created.map((l) => [l.spokeFacilityId, l.chapterNumber, l.agreementId, l.startOn, l.endOn])).toEqual([
+    [spokeB.id, 10, agreement.id, "2026-01-01", "2027-12-31"],
+    [spokeA.id, 13, agreement.id, "2026-01-01", "2027-12-31"],
+    [spokeB.id, 13, agreement.id, "2026-01-01", "2027-12-31"],
+  ]);
+  expect(createLinksFromAgreement(db, director, agreement.id)).toEqual([]);
+  const spokeDirector = userActor(db, "director", spokeA.id, spokeA.provinceCode);
+  expect(() => createLinksFromAgreement(db, spokeDirector, agreement.id)).toThrow(expect.objectContaining({ status: 403 }));
+  // an agreement the spoke is not party to cannot carry a link
+  const other = makeFacility(db, { provinceCode: hub.provinceCode, level: "C" });
+  expect(() => createLink(db, director, { hubFacilityId: hub.id, spokeFacilityId: other.id, chapterNumber: 10, agreementId: agreement.id, startOn: "2026-01-01" })).toThrow(
+    expect.objectContaining({ status: 400, field: "agreementId" }),
+  );
+});

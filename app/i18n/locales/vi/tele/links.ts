@@ -19,7 +19,7 @@ export default {
   notInForce: "Hết hiệu lực",
   activity: "Số buổi 12 tháng qua",
   activityTotal: "{{count}} buổi",
-  activityMonth: "Tháng {{month}}: {{count}} buổi",
+  activityMonth: "{{month}}: {{count}} buổi",
   noLinks: "Chưa có liên kết hỗ trợ từ xa nào bạn được xem.",
   hubSection: "{{hub}}: cơ sở được hỗ trợ theo chuyên khoa",
   allHubs: "Tất cả trung tâm",
