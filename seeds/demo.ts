@@ -20,6 +20,8 @@ import { seedCourses } from "./courses";
 import { seedUnavailability } from "./unavailability";
 import { seedAdoptionStep } from "./adoption";
 import { seedTargets } from "./targets";
+import { seedTeleLinks } from "./tele-links";
+import { seedTeleSessions } from "./tele-sessions";
 
 export type SeedContext = {
   /** The demo's "today" (`yyyy-MM-dd`): dates are laid out around it. */
@@ -75,6 +77,8 @@ export const DEMO_STEPS: SeedStep[] = [
   // adoption counts the ledger entries of earlier steps (acceptances) and runs after them.
   { name: "adoption", run: (db, ctx) => seedAdoptionStep(db, ctx.today) },
   { name: "targets", run: (db, ctx) => seedTargets(db, ctx.today) },
+  { name: "tele-links", run: (db, ctx) => seedTeleLinks(db, ctx.facilityIds, ctx.today) },
+  { name: "tele-sessions", run: (db, ctx) => seedTeleSessions(db, ctx) },
 ];
 
 function assertClean(step: string, issues: { row: number; key: string }[]) {

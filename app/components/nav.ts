@@ -3,6 +3,7 @@ export const NAV_ITEMS = [
   { to: "/", key: "home" },
   { to: "/agreements", key: "agreements" },
   { to: "/network", key: "network" },
+  { to: "/tele", key: "tele" },
   { to: "/staff", key: "staff" },
   { to: "/rotations", key: "rotations" },
   { to: "/courses", key: "courses" },

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { FilterBar, FilterSelect } from "~/components/filter-bar";
 import { LevelBadge } from "~/components/level-badge";
@@ -13,6 +14,9 @@ import { getNetwork, MAX_EDGES } from "~/models/agreements/network.server";
 import { NODE_WIDTH, ROW_HEIGHT } from "~/models/agreements/network-layout";
 import { listFilterOptions } from "~/models/agreements/queries.server";
 import { localizedTitle } from "~/utils/meta";
+import { TeleArrowMarker, TeleLegend, TeleNetworkEdges, TeleNetworkTable } from "~/components/tele/network-layer";
+import { getTeleLayer } from "~/models/tele/network.server";
+import { todayInVietnam } from "~/utils/domain-response.server";
 
 export const meta: MetaFunction = ({ matches }) => localizedTitle(matches, "agreements:network.title");
 
@@ -22,7 +26,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const province = url.searchParams.get("province")?.trim().slice(0, 10) || undefined;
   const db = getDb();
   const locale = await getLocale(request);
-  return json({ province: province ?? null, network: getNetwork(db, { province, locale }), provinces: listFilterOptions(db, actor, locale).provinces });
+  return json({
+    province: province ?? null,
+    network: getNetwork(db, { province, locale }),
+    provinces: listFilterOptions(db, actor, locale).provinces,
+    // Remote support is shown only where the reader may read the hub or the spoke.
+    tele: getTeleLayer(db, actor, { province, today: todayInVietnam(), locale }),
+  });
 }
 
 const LEVEL_FILL: Record<string, string> = { A: "#ffe4e6", B: "#fef3c7", C: "#e0f2fe", D: "#d1fae5" };
@@ -30,8 +40,10 @@ const LEVEL_FILL: Record<string, string> = { A: "#ffe4e6", B: "#fef3c7", C: "#e0
 const NO_LEVEL_FILL = "#ede9fe";
 
 export default function NetworkPage() {
-  const { province, network, provinces } = useLoaderData<typeof loader>();
+  const { province, network, provinces, tele } = useLoaderData<typeof loader>();
   const { t } = useTranslation("agreements");
+  const { t: tt } = useTranslation("tele");
+  const [showTele, setShowTele] = useState(true);
   const { t: te } = useTranslation("enums");
   const locale = useLocale();
   const { layout, hubs } = network;
@@ -42,6 +54,13 @@ export default function NetworkPage() {
       <FilterBar>
         <FilterSelect name="province" label={t("network.province")} defaultValue={province} options={provinces.map((p) => ({ value: p.code, label: locale === "vi" ? p.name : p.nameEn }))} />
       </FilterBar>
+      <div className="flex flex-wrap items-center gap-x-6 gap-y-2">
+        <label className="flex items-center gap-2 text-sm font-medium">
+          <input type="checkbox" checked={showTele} onChange={(e) => setShowTele(e.currentTarget.checked)} data-testid="tele-layer-toggle" />
+          {tt("links.network.show")}
+        </label>
+        <TeleLegend />
+      </div>
       {network.truncated ? <p className="card text-amber-900">{t("network.truncated", { max: MAX_EDGES })}</p> : null}
       {layout.nodes.length === 0 ? (
         <p className="card text-slate-600">{t("network.empty")}</p>
@@ -59,6 +78,7 @@ export default function NetworkPage() {
               <marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="6" markerHeight="6" orient="auto-start-reverse">
                 <path d="M0,0 L10,5 L0,10 z" fill="#0f766e" />
               </marker>
+              <TeleArrowMarker />
             </defs>
             {layout.columns.map((c) => (
               <text key={c.level} x={c.x} y={20} fontSize={13} fontWeight={600} fill="#334155">
@@ -88,6 +108,7 @@ export default function NetworkPage() {
                 </path>
               ),
             )}
+            {showTele ? <TeleNetworkEdges pairs={tele.pairs} nodes={layout.nodes} nodeWidth={NODE_WIDTH} nodeHeight={ROW_HEIGHT - 8} /> : null}
             {layout.nodes.map((n) => (
               <a key={`${n.group}-${n.id}`} href={facilityHref(n.id)}>
                 <rect x={n.x} y={n.y} width={NODE_WIDTH} height={ROW_HEIGHT - 8} rx={5} fill={n.level ? LEVEL_FILL[n.level] : NO_LEVEL_FILL} stroke="#94a3b8" />
@@ -101,6 +122,12 @@ export default function NetworkPage() {
           </svg>
         </div>
       )}
+      {showTele ? (
+        <section className="space-y-2" data-testid="tele-layer" aria-label={tt("links.network.layer")}>
+          {tele.truncated ? <p className="card text-amber-900">{t("network.truncated", { max: tele.pairs.length })}</p> : null}
+          <TeleNetworkTable pairs={tele.pairs} months={tele.months} />
+        </section>
+      ) : null}
       {hubs.length > 0 ? (
         <div className="card overflow-x-auto p-0">
           <table className="table" data-testid="hub-table">

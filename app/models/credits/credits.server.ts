@@ -7,7 +7,7 @@ import { sqlList } from "~/db/sql";
 import { creditEntries, facilities, staff } from "~/db/schema";
 import { canChange, canRead, choosesFacility, type Actor } from "~/models/access/policy";
 import { facilityScopeCondition } from "~/models/access/scope-sql.server";
-import { recordAudit } from "~/models/audit/audit.server";
+import { recordAudit, type Tx } from "~/models/audit/audit.server";
 import type { Locale } from "~/models/enums";
 import { DomainError, ForbiddenError, NotFoundError } from "~/models/errors";
 import { facilityDisplayName } from "~/models/facilities/names";
@@ -120,6 +120,49 @@ export function addCreditEntry(db: Db, actor: Actor, staffId: number, input: Cre
     recordAudit(tx, { userId: actor.userId, action: "create", entityType: "credit_entry", entityId: entry.id, after: entry, at: now });
     return entry;
   });
+}
+
+/** What the app records by itself (a course's completion, a remote training session's attendance). */
+export type RecordedCredit = {
+  staffId: number;
+  kind: "course" | "remote_training";
+  activityOn: string;
+  hours: number;
+  title: string;
+  evidence?: string | null;
+  enrolmentId?: number | null;
+};
+
+/**
+ * Writes the credit entry of an activity the app recorded itself, with its audit event, inside
+ * the caller's transaction. The manual form never offers these kinds.
+ */
+export function writeRecordedCredit(tx: Tx, actor: Actor, values: RecordedCredit, now = new Date().toISOString()) {
+  const entry = tx
+    .insert(creditEntries)
+    .values({ ...values, evidence: values.evidence ?? null, enrolmentId: values.enrolmentId ?? null, createdBy: actor.userId, createdAt: now })
+    .returning()
+    .get();
+  recordAudit(tx, { userId: actor.userId, action: "create", entityType: "credit_entry", entityId: entry.id, after: entry, at: now });
+  return entry;
+}
+
+/** Brings a recorded entry in line with its activity (date, hours, title); audited when it changed. */
+export function updateRecordedCredit(tx: Tx, actor: Actor, entryId: number, values: Pick<RecordedCredit, "activityOn" | "hours" | "title">, now = new Date().toISOString()) {
+  const before = tx.select().from(creditEntries).where(eq(creditEntries.id, entryId)).get();
+  if (!before) return null;
+  if (before.activityOn === values.activityOn && before.hours === values.hours && before.title === values.title) return before;
+  const after = tx.update(creditEntries).set(values).where(eq(creditEntries.id, entryId)).returning().get();
+  recordAudit(tx, { userId: actor.userId, action: "update", entityType: "credit_entry", entityId: entryId, before, after, at: now });
+  return after;
+}
+
+/** Removes a recorded entry whose activity no longer counts (the attendee or the session went). */
+export function removeRecordedCredit(tx: Tx, actor: Actor, entryId: number, now = new Date().toISOString()) {
+  const before = tx.select().from(creditEntries).where(eq(creditEntries.id, entryId)).get();
+  if (!before) return;
+  tx.delete(creditEntries).where(eq(creditEntries.id, entryId)).run();
+  recordAudit(tx, { userId: actor.userId, action: "delete", entityType: "credit_entry", entityId: entryId, before, at: now });
 }
 
 export type FacilityCreditRow = {

@@ -93,3 +93,11 @@ export function summariseCredits(
     standing: creditStanding(total, expiring, required),
   };
 }
+
+/**
+ * Credit hours of an activity measured in minutes (a remote training session): one credit hour
+ * per sixty minutes (one lesson period), kept to the hundredth like the totals above.
+ */
+export function creditHoursForMinutes(minutes: number): number {
+  return Math.round((minutes / 60) * 100) / 100;
+}

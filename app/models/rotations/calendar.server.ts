@@ -1,5 +1,6 @@
 // Calendar export (iCalendar, RFC 5545) of rotations: per staff member (with the courses
-// that hold them) and per facility (rotations it sends or receives). Events are all-day:
+// that hold them) and per facility (rotations it sends or receives); the writer (render,
+// weeklyEvent) also serves the remote-support schedules. Rotation events are all-day:
 // DTSTART is the first day and DTEND the day after the last (exclusive), as RFC 5545 says.
 import { and, asc, eq, or } from "drizzle-orm";
 import type { TFunction } from "i18next";
@@ -57,6 +58,41 @@ function rotationEvent(r: RotationRow, t: TFunction): EventAttributes {
     busyStatus: r.status === "cancelled" ? "FREE" : "OOF",
     productId: PRODUCT_ID,
   };
+}
+
+/**
+ * A timed event repeating by `recurrenceRule` (an RFC 5545 RRULE without the "RRULE:" prefix),
+ * its start given and written in UTC, so no time-zone definition is needed in the file.
+ */
+export function weeklyEvent(input: {
+  uid: string;
+  sequence: number;
+  title: string;
+  description?: string;
+  location?: string;
+  startUtc: [number, number, number, number, number];
+  durationMinutes: number;
+  recurrenceRule: string;
+}): EventAttributes {
+  return {
+    uid: input.uid,
+    sequence: input.sequence,
+    title: input.title,
+    description: input.description,
+    location: input.location,
+    start: input.startUtc,
+    startInputType: "utc",
+    startOutputType: "utc",
+    duration: { hours: Math.floor(input.durationMinutes / 60), minutes: input.durationMinutes % 60 },
+    recurrenceRule: input.recurrenceRule,
+    busyStatus: "BUSY",
+    productId: PRODUCT_ID,
+  };
+}
+
+/** Events as one calendar file (folded to 75 octets). */
+export function renderCalendar(events: EventAttributes[], calName: string): string {
+  return render(events, calName);
 }
 
 function render(events: EventAttributes[], calName: string): string {

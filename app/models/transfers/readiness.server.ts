@@ -17,12 +17,22 @@ import { isPastTraining, phaseGateBlockers } from "./rules";
 import type { DeferForm, ResumeForm } from "./schemas";
 import { gateLines, requireItem } from "./stages.server";
 
-/** Staff of the receiving facility who completed a course teaching the line's technique. */
+/**
+ * Staff of the receiving facility trained for the line: who completed a course teaching its
+ * technique, or attended a remote training session held on the line (each person once). Remote
+ * sessions count only here, never as supervised cases.
+ */
 const trainedStaffSql = sql<number>`(
-  select count(distinct e.staff_id) from enrolments e
-  join staff s on s.id = e.staff_id
-  join course_techniques ct on ct.course_id = e.course_id
-  where e.status = 'completed' and s.facility_id = ${transferItems.toFacilityId} and ct.technique_id = ${transferItems.techniqueId})`;
+  select count(*) from (
+    select e.staff_id from enrolments e
+    join staff s on s.id = e.staff_id
+    join course_techniques ct on ct.course_id = e.course_id
+    where e.status = 'completed' and s.facility_id = ${transferItems.toFacilityId} and ct.technique_id = ${transferItems.techniqueId}
+    union
+    select p.staff_id from tele_sessions ts
+    join tele_participants p on p.session_id = ts.id
+    where ts.transfer_item_id = ${transferItems.id} and ts.kind = 'training' and p.side = 'spoke'
+      and p.staff_id is not null and p.facility_id = ${transferItems.toFacilityId}))`;
 
 /** The records behind each line's score, for the lines `where` selects. */
 function readinessRows(db: Tx, where: SQL | undefined, locale: Locale) {

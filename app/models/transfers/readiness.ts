@@ -19,7 +19,7 @@ export type ReadinessPart = keyof typeof READINESS_WEIGHTS;
 export const READINESS_PARTS = Object.keys(READINESS_WEIGHTS) as ReadinessPart[];
 
 export type ReadinessInput = {
-  /** Staff of the receiving facility who completed a course teaching the technique. */
+  /** Staff of the receiving facility who completed a course teaching the technique or attended remote training on the line. */
   trainedStaff: number;
   supervisedCases: number;
   requiredCases: number;

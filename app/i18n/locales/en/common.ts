@@ -11,6 +11,7 @@ export default {
     home: "Overview",
     agreements: "Cooperation agreements",
     network: "Support network",
+    tele: "Remote support",
     staff: "Staff",
     rotations: "Rotations (Project 1816)",
     courses: "Training",

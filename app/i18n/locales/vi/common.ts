@@ -8,6 +8,7 @@ export default {
     home: "Tổng quan",
     agreements: "Thỏa thuận hợp tác",
     network: "Mạng lưới chỉ đạo tuyến",
+    tele: "Hỗ trợ từ xa",
     staff: "Nhân sự",
     rotations: "Luân phiên (Đề án 1816)",
     courses: "Đào tạo",
