@@ -39,6 +39,12 @@ export default function TeleHomePage() {
   return (
     <div className="space-y-6">
       <PageHeader title={t("links.title")} intro={t("links.intro")}>
+        <div className="flex flex-wrap gap-2">
+          {/* The sessions held over these links: the log, open to every reader. */}
+          <Link to={hubFacilityId ? `/tele/sessions?hub=${hubFacilityId}` : "/tele/sessions"} className="btn-secondary" data-testid="sessions-log">
+            {t("sessions.title")}
+          </Link>
+        </div>
         {canManage ? (
           <div className="flex flex-wrap gap-2">
             <Link to={hubFacilityId ? `/tele/links/new?hub=${hubFacilityId}` : "/tele/links/new"} className="btn" data-testid="new-link">

@@ -65,7 +65,7 @@ export default function SeriesPage() {
         </div>
       </div>
       <dl className="card grid gap-3 sm:grid-cols-2">
-        <Fact label={t("links.series.kind")}>{t(`links.kind.${series.kind}`)}</Fact>
+        <Fact label={t("links.series.kind")}>{t(`sessions.kind.${series.kind}`)}</Fact>
         <Fact label={t("links.hub")}>{series.hubName}</Fact>
         <Fact label={t("links.chapter")}>
           {series.chapterNumber ? t("links.chapterOption", { number: series.chapterNumber, name: series.chapterName }) : t("links.anyChapter")}

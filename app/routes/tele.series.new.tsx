@@ -15,7 +15,7 @@ import { parseForm, replyInvalid, replyWithDomainError } from "~/utils/form.serv
 import { forbidden } from "~/utils/http.server";
 import { localizedTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = ({ matches }) => localizedTitle(matches, "tele:links.series.newTitle");
+export const meta: MetaFunction = ({ matches }) => localizedTitle(matches, "tele:links.series.newSeries");
 
 /** /tele/series/new?hub=ID: the hub decides the spokes offered (those linked to it now). */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -51,7 +51,7 @@ export default function NewSeriesPage() {
       <Link to="/tele" className="link text-sm">
         {t("links.detail.back")}
       </Link>
-      <h1 className="page-title">{t("links.series.newTitle")}</h1>
+      <h1 className="page-title">{t("links.series.newSeries")}</h1>
       <SeriesForm
         key={hubId}
         hubs={hubs}

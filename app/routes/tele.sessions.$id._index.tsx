@@ -109,7 +109,7 @@ export default function SessionPage() {
           </Fact>
         ) : null}
         {detail.line ? (
-          <Fact label={t("sessions.page.line")}>
+          <Fact label={t("sessions.fields.transferItemId")}>
             <Link to={`/agreements/${detail.line.agreementId}/items/${detail.line.id}`} className="link">
               {t("sessions.page.openLine")}
             </Link>

@@ -80,7 +80,7 @@ export function TeleLegend() {
 
 export function TeleNetworkTable({ pairs, months }: { pairs: Pair[]; months: string[] }) {
   const { t } = useTranslation("tele");
-  if (pairs.length === 0) return <p className="card text-slate-600">{t("links.network.none")}</p>;
+  if (pairs.length === 0) return <p className="card text-slate-600">{t("links.noLinks")}</p>;
   return (
     <div className="card overflow-x-auto p-0">
       <table className="table table-cards" data-testid="tele-layer-table">

@@ -91,7 +91,7 @@ export function SeriesForm({
       <SelectField field={fields.kind} label={t("links.series.kind")} selectProps={getSelectProps(fields.kind)}>
         {TELE_SESSION_KINDS.map((k) => (
           <option key={k} value={k}>
-            {t(`links.kind.${k}`)}
+            {t(`sessions.kind.${k}`)}
           </option>
         ))}
       </SelectField>

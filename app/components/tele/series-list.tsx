@@ -42,7 +42,7 @@ export function SeriesList({ series }: { series: Row[] }) {
                 <Link to={`/tele/series/${s.id}`} className="link">
                   {s.title}
                 </Link>
-                <div className="text-xs text-slate-500">{t(`links.kind.${s.kind}`)}</div>
+                <div className="text-xs text-slate-500">{t(`sessions.kind.${s.kind}`)}</div>
               </td>
               <td data-label={t("links.hub")}>{s.hubName}</td>
               <td data-label={t("links.series.weekday")}>

@@ -179,7 +179,7 @@ function seriesEvent(s: SeriesRow, t: TFunction) {
     uid: `tele-series-${s.id}@cgkt-planner`,
     sequence: s.version,
     title: s.title,
-    description: t("links.series.icsDescription", { kind: t(`links.kind.${s.kind}`), hub: s.hubName, spokes: s.spokes.map((p) => p.name).join(", ") }),
+    description: t("links.series.icsDescription", { kind: t(`sessions.kind.${s.kind}`), hub: s.hubName, spokes: s.spokes.map((p) => p.name).join(", ") }),
     location: s.hubName,
     startUtc: vietnamToUtc(first ?? s.startOn, s.startTime),
     durationMinutes: s.durationMinutes,

@@ -3,15 +3,14 @@ import type { Mirror } from "../../../mirror";
 import type vi from "../../vi/tele/links";
 
 export default {
-  title: "Remote support",
+  title: "Remote support by specialty",
   intro: "Hub–spoke links by specialty, sessions per month over the last 12 months, and recurring schedules.",
-  nav: "Remote support",
   hub: "Hub",
   spoke: "Spoke",
   chapter: "Specialty",
   chapterOption: "Chapter {{number}}: {{name}}",
   anyChapter: "Any specialty",
-  agreement: "Agreement",
+  agreement: "Cooperation agreement",
   noAgreement: "Declared directly (no agreement)",
   startOn: "Start",
   endOn: "End",
@@ -60,10 +59,6 @@ export default {
     noteSubmit: "Save the note",
     back: "Back to remote support",
   },
-  kind: {
-    consultation: "Tele-consultation",
-    training: "Remote training",
-  },
   weekday: {
     "1": "Monday",
     "2": "Tuesday",
@@ -77,7 +72,6 @@ export default {
     section: "Recurring schedules",
     none: "No recurring schedules yet.",
     newSeries: "Add a schedule",
-    newTitle: "Add a recurring schedule",
     editTitle: "Edit the recurring schedule",
     submit: "Save the schedule",
     edit: "Edit",
@@ -116,6 +110,5 @@ export default {
     legendAgreement: "Green arrows: technique-transfer agreements.",
     table: "Remote-support hubs and their spokes",
     chapters: "Specialties",
-    none: "No remote-support links you may read yet.",
   },
 } as const satisfies Mirror<typeof vi>;

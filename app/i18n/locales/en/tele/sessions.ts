@@ -69,7 +69,6 @@ export default {
     when: "{{date}} at {{time}}, {{minutes}} minutes",
     whenLabel: "When",
     spokes: "Supported facilities",
-    line: "Plan line",
     openLine: "Open the plan line",
     series: "Recurring schedule",
     openSeries: "Open the schedule",

@@ -66,7 +66,6 @@ export default {
     when: "{{date}} lúc {{time}}, {{minutes}} phút",
     whenLabel: "Thời gian",
     spokes: "Các cơ sở được hỗ trợ",
-    line: "Dòng kế hoạch",
     openLine: "Xem dòng kế hoạch",
     series: "Theo lịch định kỳ",
     openSeries: "Xem lịch định kỳ",
