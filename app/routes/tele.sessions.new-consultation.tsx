@@ -1,47 +1,15 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ConsultationForm, SessionBackLink } from "~/components/tele/session-form";
-import { getDb } from "~/db/client.server";
-import { getLocale } from "~/i18n/locale.server";
-import { requireCapability } from "~/models/auth/session.server";
-import { recordConsultation, sessionFormOptions } from "~/models/tele/sessions.server";
-import { consultationSchema } from "~/models/tele/sessions-schemas";
-import { orRespond, todayInVietnam } from "~/utils/domain-response.server";
-import { parseForm, replyInvalid, replyWithDomainError } from "~/utils/form.server";
 import { localizedTitle } from "~/utils/meta";
+import { newSessionAction, newSessionLoader } from "~/utils/tele-session.server";
 
 export const meta: MetaFunction = ({ matches }) => localizedTitle(matches, "tele:sessions.form.newConsultationTitle");
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const locale = await getLocale(request);
-  const actor = await requireCapability(request, "telehealth.manage");
-  const options = orRespond(() => sessionFormOptions(getDb(), actor, locale));
-  const p = new URL(request.url).searchParams;
-  // The key a retried submission of this form carries: the first record answers it.
-  const defaults = {
-    idempotencyKey: crypto.randomUUID(),
-    heldOn: todayInVietnam(),
-    durationMinutes: "30",
-    seriesId: p.get("series") ?? undefined,
-    hubFacilityId: p.get("hub") ?? (options.hubs.length === 1 ? String(options.hubs[0].value) : undefined),
-    spokeFacilityId: p.get("spoke") ?? (options.spokes.length === 1 ? String(options.spokes[0].value) : undefined),
-  };
-  return json({ options, defaults });
-}
+export const loader = ({ request }: LoaderFunctionArgs) => newSessionLoader(request, "consultation");
 
-export async function action({ request }: ActionFunctionArgs) {
-  const actor = await requireCapability(request, "telehealth.manage");
-  const submission = await parseForm(request, consultationSchema);
-  if (submission.status !== "success") return replyInvalid(submission);
-  try {
-    const session = recordConsultation(getDb(), actor, submission.value, { today: todayInVietnam() });
-    return redirect(`/tele/sessions/${session.id}`);
-  } catch (error) {
-    return replyWithDomainError(submission, error);
-  }
-}
+export const action = ({ request }: ActionFunctionArgs) => newSessionAction(request, "consultation");
 
 export default function NewConsultationPage() {
   const { options, defaults } = useLoaderData<typeof loader>();

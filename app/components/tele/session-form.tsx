@@ -32,7 +32,7 @@ function Options({ list }: { list: Option[] }) {
 }
 
 /** Hub, day, start time and duration: the part both kinds of session share. */
-function When({ fields, options }: { fields: ReturnType<typeof useConsultationForm>[1] | ReturnType<typeof useTrainingForm>[1]; options: SessionOptions }) {
+function When({ fields, options }: { fields: SessionFields; options: SessionOptions }) {
   const { t } = useTranslation("tele");
   return (
     <>
@@ -54,6 +54,36 @@ function When({ fields, options }: { fields: ReturnType<typeof useConsultationFo
         inputProps={{ ...getInputProps(fields.durationMinutes, { type: "number" }), min: 5, max: 600 }}
       />
     </>
+  );
+}
+
+type SessionFields = ReturnType<typeof useConsultationForm>[1] | ReturnType<typeof useTrainingForm>[1];
+
+/** The technique (by code) and the plan line a session serves: both kinds offer them. */
+function TechniqueAndLine({ fields, options }: { fields: SessionFields; options: SessionOptions }) {
+  const { t } = useTranslation("tele");
+  return (
+    <>
+      <Field
+        field={fields.techniqueCode}
+        label={t("sessions.fields.techniqueCode")}
+        description={t("sessions.hints.technique")}
+        inputProps={getInputProps(fields.techniqueCode, { type: "text" })}
+      />
+      <SelectField field={fields.transferItemId} label={t("sessions.fields.transferItemId")} selectProps={getSelectProps(fields.transferItemId)}>
+        <option value="">{t("sessions.form.none")}</option>
+        <Options list={options.lines} />
+      </SelectField>
+    </>
+  );
+}
+
+/** A list of staff to pick several from (participants of one side, or attendees). */
+function StaffSelect({ field, label, hint, options }: { field: Parameters<typeof getSelectProps>[0]; label: string; hint: string; options: SessionOptions }) {
+  return (
+    <SelectField field={field} label={label} description={hint} selectProps={{ ...getSelectProps(field), multiple: true, className: "input h-32" }}>
+      <Options list={options.staff} />
+    </SelectField>
   );
 }
 
@@ -97,16 +127,7 @@ export function ConsultationForm({ options, defaults, lastResult, submitLabel }:
           <option value="">{t("sessions.form.choose")}</option>
           <Options list={options.chapters} />
         </SelectField>
-        <Field
-          field={fields.techniqueCode}
-          label={t("sessions.fields.techniqueCode")}
-          description={t("sessions.hints.technique")}
-          inputProps={getInputProps(fields.techniqueCode, { type: "text" })}
-        />
-        <SelectField field={fields.transferItemId} label={t("sessions.fields.transferItemId")} selectProps={getSelectProps(fields.transferItemId)}>
-          <option value="">{t("sessions.form.none")}</option>
-          <Options list={options.lines} />
-        </SelectField>
+        <TechniqueAndLine fields={fields} options={options} />
       </div>
       <Field field={fields.title} label={t("sessions.fields.case")} description={t("sessions.hints.case")} inputProps={getInputProps(fields.title, { type: "text" })} />
       <SelectField field={fields.outcome} label={t("sessions.fields.outcome")} selectProps={getSelectProps(fields.outcome)}>
@@ -118,22 +139,8 @@ export function ConsultationForm({ options, defaults, lastResult, submitLabel }:
         ))}
       </SelectField>
       <div className="grid gap-4 sm:grid-cols-2">
-        <SelectField
-          field={fields.hubStaffIds}
-          label={t("sessions.fields.hubStaffIds")}
-          description={t("sessions.hints.staff")}
-          selectProps={{ ...getSelectProps(fields.hubStaffIds), multiple: true, className: "input h-32" }}
-        >
-          <Options list={options.staff} />
-        </SelectField>
-        <SelectField
-          field={fields.spokeStaffIds}
-          label={t("sessions.fields.spokeStaffIds")}
-          description={t("sessions.hints.staff")}
-          selectProps={{ ...getSelectProps(fields.spokeStaffIds), multiple: true, className: "input h-32" }}
-        >
-          <Options list={options.staff} />
-        </SelectField>
+        <StaffSelect field={fields.hubStaffIds} label={t("sessions.fields.hubStaffIds")} hint={t("sessions.hints.staff")} options={options} />
+        <StaffSelect field={fields.spokeStaffIds} label={t("sessions.fields.spokeStaffIds")} hint={t("sessions.hints.staff")} options={options} />
         <TextareaField field={fields.hubNames} label={t("sessions.fields.hubNames")} description={t("sessions.hints.names")} textareaProps={{ ...getTextareaProps(fields.hubNames), rows: 2 }} />
         <TextareaField field={fields.spokeNames} label={t("sessions.fields.spokeNames")} description={t("sessions.hints.names")} textareaProps={{ ...getTextareaProps(fields.spokeNames), rows: 2 }} />
       </div>
@@ -170,32 +177,9 @@ export function TrainingForm({ options, defaults, lastResult, submitLabel }: Pro
           <option value="">{t("sessions.form.none")}</option>
           <Options list={options.chapters} />
         </SelectField>
-        <Field
-          field={fields.techniqueCode}
-          label={t("sessions.fields.techniqueCode")}
-          description={t("sessions.hints.technique")}
-          inputProps={getInputProps(fields.techniqueCode, { type: "text" })}
-        />
-        <SelectField field={fields.transferItemId} label={t("sessions.fields.transferItemId")} selectProps={getSelectProps(fields.transferItemId)}>
-          <option value="">{t("sessions.form.none")}</option>
-          <Options list={options.lines} />
-        </SelectField>
-        <SelectField
-          field={fields.hubStaffIds}
-          label={t("sessions.fields.hubStaffIds")}
-          description={t("sessions.hints.staff")}
-          selectProps={{ ...getSelectProps(fields.hubStaffIds), multiple: true, className: "input h-32" }}
-        >
-          <Options list={options.staff} />
-        </SelectField>
-        <SelectField
-          field={fields.attendeeStaffIds}
-          label={t("sessions.fields.attendeeStaffIds")}
-          description={t("sessions.hints.attendees")}
-          selectProps={{ ...getSelectProps(fields.attendeeStaffIds), multiple: true, className: "input h-32" }}
-        >
-          <Options list={options.staff} />
-        </SelectField>
+        <TechniqueAndLine fields={fields} options={options} />
+        <StaffSelect field={fields.hubStaffIds} label={t("sessions.fields.hubStaffIds")} hint={t("sessions.hints.staff")} options={options} />
+        <StaffSelect field={fields.attendeeStaffIds} label={t("sessions.fields.attendeeStaffIds")} hint={t("sessions.hints.attendees")} options={options} />
       </div>
       <TextareaField field={fields.notes} label={t("sessions.fields.notes")} textareaProps={getTextareaProps(fields.notes)} />
       <button type="submit" className="btn">
