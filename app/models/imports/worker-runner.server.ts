@@ -7,11 +7,10 @@
 //
 // One job runs at a time per server: imports write, SQLite has one writer, and a second job
 // would only slow the first; a few more wait their turn, beyond that the user is asked to retry.
-import fs from "node:fs";
-import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { Db } from "~/db/client.server";
 import { ConflictError, DomainError, ForbiddenError, NotFoundError } from "~/models/errors";
+import { bundledWorkerPath, createTurns } from "~/models/workers/worker-threads.server";
 
 /** What a worker posts back: a value, a domain error to rebuild, or a crash. */
 export type WorkerReply =
@@ -24,17 +23,12 @@ const WORKER_HEAP_MB = 1024;
 /** Jobs waiting behind the running one; more are refused with "busy, retry". */
 const MAX_WAITING = 8;
 
-let running = false;
-const waiting: (() => void)[] = [];
+const turns = createTurns(MAX_WAITING, () => new DomainError("imports:errors.busy", { field: "file", status: 503 }));
 
 /** The worker bundle, when one was built for this server (or named by IMPORT_WORKER_PATH). */
 export function importWorkerPath(): string | null {
   // IMPORT_WORKER=inline runs every job on the request thread (the benchmark's comparison).
-  if (process.env.IMPORT_WORKER === "inline") return null;
-  const named = process.env.IMPORT_WORKER_PATH;
-  if (named) return named;
-  const beside = fileURLToPath(new URL("./import-worker.mjs", import.meta.url));
-  return fs.existsSync(beside) ? beside : null;
+  return bundledWorkerPath("import-worker.mjs", "IMPORT_WORKER_PATH", "IMPORT_WORKER");
 }
 
 /**
@@ -44,27 +38,12 @@ export function importWorkerPath(): string | null {
 export async function runImportJob<T>(db: Db, job: unknown, inline: () => Promise<T>): Promise<T> {
   const workerFile = importWorkerPath();
   if (!workerFile || db.$client.memory) return inline();
-  await takeTurn();
+  await turns.take();
   try {
     return (await inWorker(workerFile, db.$client.name, job)) as T;
   } finally {
-    passTurn();
+    turns.pass();
   }
-}
-
-function takeTurn(): Promise<void> {
-  if (!running) {
-    running = true;
-    return Promise.resolve();
-  }
-  if (waiting.length >= MAX_WAITING) return Promise.reject(new DomainError("imports:errors.busy", { field: "file", status: 503 }));
-  return new Promise((resolve) => waiting.push(resolve));
-}
-
-function passTurn(): void {
-  const next = waiting.shift();
-  if (next) next();
-  else running = false;
 }
 
 function inWorker(workerFile: string, databaseFile: string, job: unknown): Promise<unknown> {

@@ -9,11 +9,10 @@
 // (503 solver:errors.busy). A watchdog ends a worker that overruns its time limit by more than
 // a grace (a solver stuck outside its own clock, e.g. in presolve) and answers
 // solver:errors.stopped (503); so does a worker that dies.
-import fs from "node:fs";
-import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { DomainError } from "~/models/errors";
 import type { WorkerReply } from "~/models/imports/worker-runner.server";
+import { bundledWorkerPath, createTurns } from "~/models/workers/worker-threads.server";
 import { DEFAULT_TIME_LIMIT_SECONDS, type SolverInput, type SolverResult } from "./types";
 import { solveNow } from "./solve.server";
 
@@ -31,43 +30,23 @@ const graceSeconds = () => {
 /** Heap of a solver worker: the benchmark's province-size programme fits well within it. */
 const WORKER_HEAP_MB = 1024;
 
-let running = false;
-const waiting: (() => void)[] = [];
+const turns = createTurns(MAX_WAITING, () => new DomainError("solver:errors.busy", { status: 503 }));
 
 /** The worker bundle, when one was built for this server (or named by SOLVER_WORKER_PATH). */
 export function solverWorkerPath(): string | null {
-  if (process.env.SOLVER_WORKER === "inline") return null;
-  const named = process.env.SOLVER_WORKER_PATH;
-  if (named) return named;
-  const beside = fileURLToPath(new URL("./solver-worker.mjs", import.meta.url));
-  return fs.existsSync(beside) ? beside : null;
+  return bundledWorkerPath("solver-worker.mjs", "SOLVER_WORKER_PATH", "SOLVER_WORKER");
 }
 
 /** The rotation plan for a sending facility and a period (see model.ts for the programme). */
 export async function solveRotationPlan(input: SolverInput): Promise<SolverResult> {
   const workerFile = solverWorkerPath();
   if (!workerFile) return solveNow(input);
-  await takeTurn();
+  await turns.take();
   try {
     return await inWorker(workerFile, input);
   } finally {
-    passTurn();
+    turns.pass();
   }
-}
-
-function takeTurn(): Promise<void> {
-  if (!running) {
-    running = true;
-    return Promise.resolve();
-  }
-  if (waiting.length >= MAX_WAITING) return Promise.reject(new DomainError("solver:errors.busy", { status: 503 }));
-  return new Promise((resolve) => waiting.push(resolve));
-}
-
-function passTurn(): void {
-  const next = waiting.shift();
-  if (next) next();
-  else running = false;
 }
 
 function inWorker(workerFile: string, input: SolverInput): Promise<SolverResult> {
