@@ -3,9 +3,10 @@
 // so the ledger and the certificates cannot disagree.
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "~/db/client.server";
-import { attendance, courseSessions, courses, creditEntries, enrolments, facilities, type Enrolment } from "~/db/schema";
+import { attendance, courseSessions, courses, enrolments, facilities, type Enrolment } from "~/db/schema";
 import { canChange, type Actor } from "~/models/access/policy";
 import { recordAudit } from "~/models/audit/audit.server";
+import { writeRecordedCredit } from "~/models/credits/credits.server";
 import { ConflictError, DomainError, ForbiddenError, NotFoundError } from "~/models/errors";
 import { newCertificateToken } from "./certificates.server";
 import { hostScope } from "./courses.server";
@@ -180,22 +181,12 @@ export function evaluateCourse(
         .get();
       recordAudit(db, { userId: actor.userId, action: "update", entityType: "enrolment", entityId: enrolment.id, before: enrolment, after: updated, at: now });
       if (result.completed) {
-        const entry = db
-          .insert(creditEntries)
-          .values({
-            staffId: enrolment.staffId,
-            kind: "course",
-            activityOn: completedOn,
-            hours: course.creditHours,
-            title: course.title,
-            evidence: updated.certificateNumber,
-            enrolmentId: enrolment.id,
-            createdBy: actor.userId,
-            createdAt: now,
-          })
-          .returning()
-          .get();
-        recordAudit(db, { userId: actor.userId, action: "create", entityType: "credit_entry", entityId: entry.id, after: entry, at: now });
+        writeRecordedCredit(
+          db,
+          actor,
+          { staffId: enrolment.staffId, kind: "course", activityOn: completedOn, hours: course.creditHours, title: course.title, evidence: updated.certificateNumber, enrolmentId: enrolment.id },
+          now,
+        );
       }
       outcomes.push({ enrolmentId: enrolment.id, completed: result.completed, certificateNumber: updated.certificateNumber });
     }
