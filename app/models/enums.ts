@@ -120,8 +120,8 @@ export const DELIVERED_ROTATION_STATUSES = ["confirmed", "completed"] as const s
 /** Why a staff member is away from work and cannot be sent (entered by the trainer or director). */
 export const UNAVAILABILITY_KINDS = ["leave", "sick", "study", "maternity", "other"] as const;
 export type UnavailabilityKind = (typeof UNAVAILABILITY_KINDS)[number];
-/** A computed rotation plan: the draft in use, or one replaced by a re-plan or closed. */
-export const ROTATION_PLAN_STATUSES = ["draft", "superseded", "closed"] as const;
+/** A computed rotation plan: the draft in use, or one a re-plan replaced (kept as the record of what was proposed). */
+export const ROTATION_PLAN_STATUSES = ["draft", "superseded"] as const;
 export type RotationPlanStatus = (typeof ROTATION_PLAN_STATUSES)[number];
 /** One proposed rotation of a plan: still proposed, adopted as a rotation, or rejected. */
 export const PLAN_ENTRY_STATUSES = ["proposed", "adopted", "rejected"] as const;

@@ -4,7 +4,6 @@ import type { PlanEntryStatus, RotationPlanStatus } from "~/models/enums";
 const PLAN_COLOURS: Record<RotationPlanStatus, string> = {
   draft: "bg-amber-50 text-amber-900 border-amber-300",
   superseded: "bg-slate-100 text-slate-600 border-slate-300",
-  closed: "bg-slate-200 text-slate-700 border-slate-300",
 };
 
 const ENTRY_COLOURS: Record<PlanEntryStatus, string> = {

@@ -69,7 +69,6 @@ export default {
     status: {
       draft: "Draft",
       superseded: "Superseded by a newer plan",
-      closed: "Closed",
     },
     supersededBy: "This plan has been re-planned.",
     openNewer: "Open the newer plan (#{{id}})",

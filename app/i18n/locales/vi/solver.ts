@@ -62,7 +62,6 @@ export default {
     status: {
       draft: "Bản nháp",
       superseded: "Đã thay bằng bản mới",
-      closed: "Đã đóng",
     },
     supersededBy: "Kế hoạch này đã được tính lại.",
     openNewer: "Mở bản mới (#{{id}})",
