@@ -4,6 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { PageBackLink } from "~/components/back-link";
 import { getLocale } from "~/i18n/locale.server";
 import { PersonName } from "~/components/person-name";
 import { Field, TextareaField } from "~/components/fields";
@@ -25,7 +26,6 @@ import { reportSchema, statusSchema } from "~/models/rotations/schemas";
 import { replyInvalid, replyWithDomainError, readForm, parseSubmission } from "~/utils/form.server";
 import { notFound, requireId } from "~/utils/http.server";
 import { ConfirmButton } from "~/components/confirm-button";
-import { RotationBackLink } from "~/components/rotations/rotation-form";
 
 export const meta: MetaFunction = ({ matches }) => localizedTitle(matches, "rotations:detail.pageTitle");
 
@@ -84,7 +84,7 @@ export default function RotationPage() {
   });
   return (
     <div className="mx-auto max-w-3xl space-y-4">
-      <RotationBackLink to="/rotations">{t("list.title")}</RotationBackLink>
+      <PageBackLink to="/rotations">{t("list.title")}</PageBackLink>
       <header className="flex flex-wrap items-start justify-between gap-2">
         <div>
           <h1 className="page-title">

@@ -2,9 +2,10 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { PageBackLink } from "~/components/back-link";
 import { getLocale } from "~/i18n/locale.server";
 import { FormErrors } from "~/components/form";
-import { RotationForm, RotationBackLink } from "~/components/rotations/rotation-form";
+import { RotationForm } from "~/components/rotations/rotation-form";
 import { getDb } from "~/db/client.server";
 import { localizedTitle } from "~/utils/meta";
 import { requireCapability } from "~/models/auth/session.server";
@@ -61,7 +62,7 @@ export default function EditRotationPage() {
   const { t } = useTranslation("rotations");
   return (
     <div className="mx-auto max-w-3xl space-y-4">
-      <RotationBackLink to={`/rotations/${id}`}>{t("detail.back")}</RotationBackLink>
+      <PageBackLink to={`/rotations/${id}`}>{t("detail.back")}</PageBackLink>
       <h1 className="page-title">{t("form.editTitle")}</h1>
       {actionData?.stale ? <FormErrors errors={[t("form.staleHint")]} /> : null}
       <RotationForm options={options} defaults={defaults} lastResult={actionData?.result} submitLabel={t("form.save")} />

@@ -2,9 +2,10 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { PageBackLink } from "~/components/back-link";
 import { getFixedT } from "~/i18n/i18n";
 import { getLocale } from "~/i18n/locale.server";
-import { RotationForm, RotationBackLink } from "~/components/rotations/rotation-form";
+import { RotationForm } from "~/components/rotations/rotation-form";
 import { getDb } from "~/db/client.server";
 import { localizedTitle } from "~/utils/meta";
 import { requireCapability } from "~/models/auth/session.server";
@@ -63,7 +64,7 @@ export default function NewRotationPage() {
   const { t } = useTranslation("rotations");
   return (
     <div className="mx-auto max-w-3xl space-y-4">
-      <RotationBackLink to="/rotations">{t("list.title")}</RotationBackLink>
+      <PageBackLink to="/rotations">{t("list.title")}</PageBackLink>
       <h1 className="page-title">{t("form.newTitle")}</h1>
       <RotationForm options={options} defaults={defaults} lastResult={actionData?.result} submitLabel={t("form.create")} />
     </div>

@@ -7,10 +7,11 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { PageBackLink } from "~/components/back-link";
 import { Field } from "~/components/fields";
 import { FormErrors } from "~/components/form";
 import { PageHeader } from "~/components/page-header";
-import { RotationBackLink } from "~/components/rotations/rotation-form";
+
 import { getDb } from "~/db/client.server";
 import { formatNumber } from "~/i18n/format";
 import { getLocale } from "~/i18n/locale.server";
@@ -59,7 +60,7 @@ export default function QuotasPage() {
   const n = (value: number, digits = 0) => formatNumber(value, locale, digits);
   return (
     <div className="space-y-4">
-      <RotationBackLink to="/rotations">{t("rotations:list.title")}</RotationBackLink>
+      <PageBackLink to="/rotations">{t("rotations:list.title")}</PageBackLink>
       <PageHeader title={t("quota.title")} intro={t("quota.intro", { beds: BEDS_PER_QUOTA_STAFF, months: DEFAULT_MIN_ROTATION_MONTHS })} />
       <Form method="get" className="card flex flex-wrap items-end gap-2">
         <Field

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { PageBackLink } from "~/components/back-link";
 import { getLocale } from "~/i18n/locale.server";
 import { FormErrors } from "~/components/form";
 import { getDb } from "~/db/client.server";
@@ -16,7 +17,6 @@ import { partnerFacilities, suggestCandidates, supportedItems, type Candidate, t
 import { encodeMessage, translateMessage } from "~/utils/messages";
 import { parseSubmission } from "~/utils/form.server";
 import { Field, SelectField } from "~/components/fields";
-import { RotationBackLink } from "~/components/rotations/rotation-form";
 
 export const meta: MetaFunction = ({ matches }) => localizedTitle(matches, "rotations:suggestions.title");
 
@@ -93,7 +93,7 @@ export default function SuggestionsPage() {
   };
   return (
     <div className="space-y-4">
-      <RotationBackLink to="/rotations">{t("list.title")}</RotationBackLink>
+      <PageBackLink to="/rotations">{t("list.title")}</PageBackLink>
       <header>
         <h1 className="page-title">{t("suggestions.title")}</h1>
         <p className="mt-1 text-sm text-slate-600">{t("suggestions.intro")}</p>

@@ -2,10 +2,11 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { PageBackLink } from "~/components/back-link";
 import { ConfirmButton } from "~/components/confirm-button";
 import { Fact } from "~/components/fact";
 import { FormErrors } from "~/components/form";
-import { SessionBackLink } from "~/components/tele/session-form";
+
 import { getDb } from "~/db/client.server";
 import { formatDate, formatNumber } from "~/i18n/format";
 import { getLocale } from "~/i18n/locale.server";
@@ -56,7 +57,7 @@ export default function SessionPage() {
   const sides = (["hub", "spoke"] as const).map((side) => ({ side, people: detail.participants.filter((p) => p.side === side) }));
   return (
     <div className="mx-auto max-w-3xl space-y-4">
-      <SessionBackLink to="/tele/sessions">{t("sessions.page.back")}</SessionBackLink>
+      <PageBackLink to="/tele/sessions">{t("sessions.page.back")}</PageBackLink>
       <header className="flex flex-wrap items-start justify-between gap-3">
         <div>
           <p className="text-sm text-slate-600">{t(`sessions.kind.${session.kind}`)}</p>

@@ -2,7 +2,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ConsultationForm, SessionBackLink, TrainingForm } from "~/components/tele/session-form";
+import { PageBackLink } from "~/components/back-link";
+import { ConsultationForm, TrainingForm } from "~/components/tele/session-form";
 import { getDb } from "~/db/client.server";
 import { getLocale } from "~/i18n/locale.server";
 import { requireCapability } from "~/models/auth/session.server";
@@ -54,7 +55,7 @@ export default function EditSessionPage() {
   const Form = kind === "consultation" ? ConsultationForm : TrainingForm;
   return (
     <div className="mx-auto max-w-3xl space-y-4">
-      <SessionBackLink to={`/tele/sessions/${id}`}>{t("sessions.page.title")}</SessionBackLink>
+      <PageBackLink to={`/tele/sessions/${id}`}>{t("sessions.page.title")}</PageBackLink>
       <h1 className="page-title">{t("sessions.form.editTitle")}</h1>
       <Form options={options} defaults={defaults} lastResult={actionData?.result} submitLabel={t("sessions.form.save")} />
     </div>

@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { TrainingForm, SessionBackLink } from "~/components/tele/session-form";
+import { PageBackLink } from "~/components/back-link";
+import { TrainingForm } from "~/components/tele/session-form";
 import { localizedTitle } from "~/utils/meta";
 import { newSessionAction, newSessionLoader } from "~/utils/tele-session.server";
 
@@ -17,7 +18,7 @@ export default function NewTrainingPage() {
   const { t } = useTranslation("tele");
   return (
     <div className="mx-auto max-w-3xl space-y-4">
-      <SessionBackLink to="/tele/sessions">{t("sessions.page.back")}</SessionBackLink>
+      <PageBackLink to="/tele/sessions">{t("sessions.page.back")}</PageBackLink>
       <h1 className="page-title">{t("sessions.form.newTrainingTitle")}</h1>
       {options.hubs.length === 0 ? <p className="text-sm text-slate-600">{t("sessions.form.noLinks")}</p> : null}
       <TrainingForm options={options} defaults={defaults} lastResult={actionData?.result} submitLabel={t("sessions.form.create")} />

@@ -160,14 +160,3 @@ export function RotationForm({
     </Form>
   );
 }
-
-/** The link back above a rotation page: to the list, or to the rotation being edited. */
-export function RotationBackLink({ to, children }: { to: string; children: string }) {
-  return (
-    <p>
-      <Link to={to} className="link text-sm">
-        ← {children}
-      </Link>
-    </p>
-  );
-}

@@ -188,14 +188,3 @@ export function TrainingForm({ options, defaults, lastResult, submitLabel }: Pro
     </Form>
   );
 }
-
-/** The link back above a session page. */
-export function SessionBackLink({ to, children }: { to: string; children: string }) {
-  return (
-    <p>
-      <Link to={to} className="link text-sm">
-        ← {children}
-      </Link>
-    </p>
-  );
-}
