@@ -51,6 +51,7 @@ import {
   TRANSFER_STAGES,
   UNAVAILABILITY_KINDS,
   ROTATION_PLAN_STATUSES,
+  OFFLINE_FORMS,
   PLAN_ENTRY_STATUSES,
   TELE_SESSION_KINDS,
   TELE_OUTCOMES,
@@ -1609,3 +1610,30 @@ export type TeleLink = typeof teleLinks.$inferSelect;
 export type TeleSeries = typeof teleSeries.$inferSelect;
 export type TeleSession = typeof teleSessions.$inferSelect;
 export type TeleParticipant = typeof teleParticipants.$inferSelect;
+
+// ---------------------------------------------------------------- offline entry
+
+/**
+ * Submissions already applied, by the key the browser gave them when the form was filled
+ * (possibly offline). A queued form sent twice (the response to the first was lost) finds its
+ * receipt and gets the first outcome back instead of writing again. The receipt is written in
+ * the same transaction as the record, so either both exist or neither does.
+ */
+export const submissionReceipts = sqliteTable(
+  "submission_receipts",
+  {
+    key: text("key").primaryKey(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    form: text("form", { enum: OFFLINE_FORMS }).notNull(),
+    /** The record the submission created or changed (a case log, a course, a session). */
+    entityId: integer("entity_id"),
+    /** Where the first outcome sent the user: the page a retry is sent to as well. */
+    location: text("location"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("submission_receipts_user_idx").on(t.userId, t.createdAt)],
+);
+
+export type SubmissionReceipt = typeof submissionReceipts.$inferSelect;

@@ -27,6 +27,7 @@ export const NAMESPACES = [
   "planning",
   "solver",
   "tele",
+  "offline",
 ] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 

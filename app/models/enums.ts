@@ -176,6 +176,14 @@ export const RESOLVED_LOCALLY_OUTCOMES = ["advice_only", "treated_locally"] as c
 export const TELE_SIDES = ["hub", "spoke"] as const;
 export type TeleSide = (typeof TELE_SIDES)[number];
 
+/**
+ * Forms that can be filled without a connection and sent later from the outbox. Each submission
+ * carries a key the server remembers (submission_receipts, or the record's own column for a
+ * tele-consultation), so a retry after a lost response lands once.
+ */
+export const OFFLINE_FORMS = ["case_log", "attendance", "tele_consultation"] as const;
+export type OfflineForm = (typeof OFFLINE_FORMS)[number];
+
 export const TARGET_INDICATORS = [
   "new_cross_level_techniques",
   "techniques_accepted",

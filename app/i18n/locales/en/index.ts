@@ -10,6 +10,7 @@ import courses from "./courses";
 import enums from "./enums";
 import facilities from "./facilities";
 import imports from "./imports";
+import offline from "./offline";
 import planning from "./planning";
 import reports from "./reports";
 import rotations from "./rotations";
@@ -19,4 +20,4 @@ import tele from "./tele";
 
 // Order matters once: a stale save's field names are looked up under `<ns>:fields.<name>` in
 // this order (NAMESPACES in i18n.ts), the first match naming the field.
-export default { common, enums, catalogue, facilities, imports, auth, admin, agreements, rotations, courses, adoption, reports, staff, planning, solver, tele } as const;
+export default { common, enums, catalogue, facilities, imports, auth, admin, agreements, rotations, courses, adoption, reports, staff, planning, solver, tele, offline } as const;

@@ -1,5 +1,6 @@
-// The remote-support namespace: one file per part (links and schedules, sessions), keys `tele:<part>.<key>`.
+// The remote-support namespace: one file per part (links and schedules, sessions, reports), keys `tele:<part>.<key>`.
 import links from "./tele/links";
+import reports from "./tele/reports";
 import sessions from "./tele/sessions";
 
-export default { links, sessions } as const;
+export default { links, sessions, reports } as const;
