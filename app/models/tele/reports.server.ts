@@ -1,0 +1,327 @@
+// Remote-support reports: consultations (resolved locally, referred up), training sessions,
+// hours and attendees per month, spoke, specialty and hub, and the share of consultations
+// resolved locally over time. Every figure is an SQL aggregate over the session indexes; no
+// session row is read into JavaScript. The reach is the session log's (`readScope`).
+import { sql, type SQL } from "drizzle-orm";
+import ExcelJS from "exceljs";
+import type { TFunction } from "i18next";
+import type { Db } from "~/db/client.server";
+import { sqlList } from "~/db/sql";
+import { canRead, filterWithinReach, ownFacilityId, ownProvinceCode, readsEverything, type Actor } from "~/models/access/policy";
+import { facilityScopeCondition } from "~/models/access/scope-sql.server";
+import type { Locale } from "~/models/enums";
+import { NotFoundError, ForbiddenError } from "~/models/errors";
+import { facilityShortNameSql } from "~/models/facilities/names.server";
+import { facilities } from "~/db/schema";
+import { idFilter, regionFilter } from "~/models/fields";
+import { provinceSessionsCondition, readScope } from "./sessions.server";
+import {
+  addMeasures,
+  byVolume,
+  monthsOf,
+  NO_MEASURES,
+  periodDates,
+  resolvedLocallySql,
+  resolvePeriod,
+  resolvedShare,
+  SHARE_CHART_SPOKES,
+  trainingHours,
+  type ReportPeriod,
+  type TeleMeasures,
+} from "./reports";
+
+export type TeleReportFilters = ReportPeriod & {
+  hub: number | null;
+  spoke: number | null;
+  chapter: number | null;
+  province: string | null;
+};
+
+/** One row of a report table: its measures, the share resolved locally and the hours. */
+export type TeleReportRow = TeleMeasures & {
+  /** The facility id, chapter number or month the row stands for (null: sessions without a specialty). */
+  key: string | number | null;
+  label: string;
+  share: number | null;
+  hours: number;
+};
+
+export type ShareLine = {
+  /** "province": consultations presented by the province's spokes; "all": every consultation of the report; "spoke": one spoke. */
+  kind: "province" | "all" | "spoke";
+  id: string;
+  name: string;
+  points: { month: string; resolved: number; withOutcome: number; share: number | null }[];
+};
+
+export type TeleReport = {
+  filters: TeleReportFilters;
+  months: TeleReportRow[];
+  bySpoke: TeleReportRow[];
+  byChapter: TeleReportRow[];
+  byHub: TeleReportRow[];
+  totals: TeleReportRow;
+  share: ShareLine[];
+};
+
+type Grouped = Partial<TeleMeasures> & { k: string | number | null };
+
+const SESSION_MEASURES = sql`
+  coalesce(sum(tele_sessions.kind = 'consultation'), 0) as consultations,
+  coalesce(sum(tele_sessions.kind = 'consultation' and ${resolvedLocallySql(sql`tele_sessions.outcome`)}), 0) as resolvedLocally,
+  coalesce(sum(tele_sessions.kind = 'consultation' and tele_sessions.outcome = 'referred_up'), 0) as referredUp,
+  coalesce(sum(tele_sessions.kind = 'consultation' and tele_sessions.outcome is not null), 0) as withOutcome,
+  coalesce(sum(tele_sessions.kind = 'training'), 0) as trainings,
+  coalesce(sum(case when tele_sessions.kind = 'training' then tele_sessions.duration_minutes else 0 end), 0) as trainingMinutes`;
+
+/** A named attendee of a training: a spoke-side participant with a staff record or a name (not the bare row of an invited spoke). */
+const ATTENDEE = sql`p.side = 'spoke' and (p.staff_id is not null or p.name is not null)`;
+
+function provinceFacilities(code: string): SQL {
+  return sql`(select f.id from facilities f where f.province_code = ${code})`;
+}
+
+/** The sessions a report counts: the period, the filters and the actor's reach. */
+function reportCondition(actor: Actor, filters: TeleReportFilters): SQL {
+  const { start, end } = periodDates(filters);
+  const where: SQL[] = [sql`tele_sessions.held_on between ${start} and ${end}`];
+  if (filters.hub !== null) where.push(sql`tele_sessions.hub_facility_id = ${filters.hub}`);
+  if (filters.chapter !== null) where.push(sql`tele_sessions.chapter_number = ${filters.chapter}`);
+  if (filters.spoke !== null) {
+    where.push(sql`(tele_sessions.spoke_facility_id = ${filters.spoke}
+      or tele_sessions.id in (select p.session_id from tele_participants p where p.facility_id = ${filters.spoke} and p.side = 'spoke'))`);
+  }
+  if (filters.province !== null) where.push(provinceSessionsCondition(filters.province));
+  if (!readsEverything(actor)) where.push(readScope(actor));
+  return sql.join(where, sql` and `);
+}
+
+/** Attendees counted from the spoke filtered on only, when there is one. */
+function attendeeCondition(filters: TeleReportFilters): SQL {
+  return filters.spoke === null ? ATTENDEE : sql`${ATTENDEE} and p.facility_id = ${filters.spoke}`;
+}
+
+function groupedSessions(db: Db, key: SQL, where: SQL): Grouped[] {
+  return db.all<Grouped>(sql`select ${key} as k, ${SESSION_MEASURES} from tele_sessions where ${where} group by k`);
+}
+
+function groupedAttendees(db: Db, key: SQL, where: SQL, filters: TeleReportFilters): Grouped[] {
+  return db.all<Grouped>(sql`select ${key} as k, count(*) as attendees
+    from tele_participants p join tele_sessions on tele_sessions.id = p.session_id
+    where ${where} and tele_sessions.kind = 'training' and ${attendeeCondition(filters)}
+    group by k`);
+}
+
+/** Session measures and attendees by one key, merged. */
+function measuresBy(db: Db, key: SQL, where: SQL, filters: TeleReportFilters): Map<string | number | null, TeleMeasures> {
+  const out = new Map<string | number | null, TeleMeasures>();
+  for (const { k, ...m } of groupedSessions(db, key, where)) out.set(k, addMeasures(NO_MEASURES, m));
+  for (const { k, attendees } of groupedAttendees(db, key, where, filters)) out.set(k, addMeasures(out.get(k) ?? NO_MEASURES, { attendees }));
+  return out;
+}
+
+/**
+ * Per spoke: consultations by their presenting spoke; training sessions, hours and attendees
+ * by each spoke that had someone (or an invitation) on the spoke side.
+ */
+function measuresBySpoke(db: Db, where: SQL, filters: TeleReportFilters): Map<number, TeleMeasures> {
+  const out = new Map<number, TeleMeasures>();
+  const consultations = db.all<Grouped>(sql`select tele_sessions.spoke_facility_id as k, ${SESSION_MEASURES}
+    from tele_sessions where ${where} and tele_sessions.kind = 'consultation' group by k`);
+  for (const { k, ...m } of consultations) if (k !== null) out.set(Number(k), addMeasures(NO_MEASURES, m));
+  const trainings = db.all<{ k: number; trainings: number; trainingMinutes: number; attendees: number }>(sql`
+    select k, count(*) as trainings, sum(minutes) as trainingMinutes, sum(n) as attendees from (
+      select p.facility_id as k, tele_sessions.duration_minutes as minutes, coalesce(sum(p.staff_id is not null or p.name is not null), 0) as n
+      from tele_participants p join tele_sessions on tele_sessions.id = p.session_id
+      where ${where} and tele_sessions.kind = 'training' and p.side = 'spoke'
+      group by p.facility_id, p.session_id)
+    group by k`);
+  for (const { k, ...m } of trainings) out.set(k, addMeasures(out.get(k) ?? NO_MEASURES, m));
+  if (filters.spoke !== null) for (const k of [...out.keys()]) if (k !== filters.spoke) out.delete(k);
+  return out;
+}
+
+function facilityNames(db: Db, ids: number[], locale: Locale): Map<number, string> {
+  if (ids.length === 0) return new Map();
+  const rows = db.all<{ id: number; name: string }>(
+    sql`select ${facilities.id} as id, ${facilityShortNameSql(locale)} as name from ${facilities} where ${facilities.id} in ${sqlList(ids)}`,
+  );
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+function row(key: string | number | null, label: string, m: TeleMeasures): TeleReportRow {
+  return { ...m, key, label, share: resolvedShare(m.resolvedLocally, m.withOutcome), hours: trainingHours(m) };
+}
+
+/** Checks the filters against the records and the actor's reach: unknown ids 404, another province 403. */
+function checkFilters(db: Db, actor: Actor, filters: TeleReportFilters): void {
+  if (filters.province !== null) {
+    const known = db.get<{ n: number }>(sql`select count(*) as n from provinces where code = ${filters.province}`)?.n ?? 0;
+    if (!known) throw new NotFoundError();
+    if (!filterWithinReach(actor, { provinceCode: filters.province })) throw new ForbiddenError();
+  }
+  for (const id of [filters.hub, filters.spoke]) {
+    if (id === null) continue;
+    const f = db.get<{ id: number; provinceCode: string | null }>(sql`select id, province_code as provinceCode from facilities where id = ${id}`);
+    if (!f) throw new NotFoundError();
+    // A facility outside the reach is named only when it is linked with one inside it (a spoke's hub).
+    if (readsEverything(actor) || canRead(actor, { facilityId: f.id, provinceCode: f.provinceCode })) continue;
+    const linked = db.get<{ n: number }>(sql`select count(*) as n from (select 1 from tele_links l
+      where (l.hub_facility_id = ${id} and ${facilityScopeCondition(actor, sql`l.spoke_facility_id`)})
+         or (l.spoke_facility_id = ${id} and ${facilityScopeCondition(actor, sql`l.hub_facility_id`)}) limit 1)`)?.n ?? 0;
+    if (!linked) throw new NotFoundError();
+  }
+}
+
+/**
+ * The filters a reader starts from when the query names none: a department its province; a
+ * facility that hosts links as a hub its hub report, any other facility its spoke side;
+ * administrators everything.
+ */
+export function defaultReportFilters(db: Db, actor: Actor, period: ReportPeriod): TeleReportFilters {
+  const base: TeleReportFilters = { ...period, hub: null, spoke: null, chapter: null, province: ownProvinceCode(actor) };
+  const own = ownFacilityId(actor);
+  if (own === null) return base;
+  const isHub = (db.get<{ n: number }>(sql`select count(*) as n from (select 1 from tele_links where hub_facility_id = ${own} limit 1)`)?.n ?? 0) > 0;
+  return isHub ? { ...base, hub: own } : { ...base, spoke: own };
+}
+
+/** The report's filters from the query string: none named gives the reader's default view; a bad period is a 400 next to its field. */
+export function reportFiltersFromQuery(db: Db, actor: Actor, query: URLSearchParams, today: string): TeleReportFilters {
+  const period = resolvePeriod({ from: query.get("from"), to: query.get("to") }, today);
+  const named = ["hub", "spoke", "chapter", "province", "from", "to"].some((k) => query.has(k));
+  if (!named) return defaultReportFilters(db, actor, period);
+  const idOf = (k: string) => idFilter.parse(query.get(k) ?? undefined) ?? null;
+  const province = regionFilter.parse(query.get("province") ?? undefined) || null;
+  return withinOwnProvince(actor, { ...period, hub: idOf("hub"), spoke: idOf("spoke"), chapter: idOf("chapter"), province });
+}
+
+/** A department always reports on its own province: a blank province is its own, another one is refused (403). */
+export function withinOwnProvince(actor: Actor, filters: TeleReportFilters): TeleReportFilters {
+  const own = ownProvinceCode(actor);
+  return own !== null && filters.province === null ? { ...filters, province: own } : filters;
+}
+
+/** Monthly share points of one line, over every month of the period (a month without consultations: share null). */
+function sharePoints(months: string[], counts: Map<string, { resolved: number; withOutcome: number }>): ShareLine["points"] {
+  return months.map((month) => {
+    const c = counts.get(month) ?? { resolved: 0, withOutcome: 0 };
+    return { month, resolved: c.resolved, withOutcome: c.withOutcome, share: resolvedShare(c.resolved, c.withOutcome) };
+  });
+}
+
+function shareLines(db: Db, where: SQL, filters: TeleReportFilters, monthRows: TeleReportRow[], spokes: TeleReportRow[], locale: Locale): ShareLine[] {
+  const months = monthsOf(filters.fromMonth, filters.toMonth);
+  const month = sql`substr(tele_sessions.held_on, 1, 7)`;
+  const counted = sql`coalesce(sum(${resolvedLocallySql(sql`tele_sessions.outcome`)}), 0) as resolved, coalesce(sum(tele_sessions.outcome is not null), 0) as withOutcome`;
+  const lines: ShareLine[] = [];
+  if (filters.province !== null) {
+    const rows = db.all<{ m: string; resolved: number; withOutcome: number }>(sql`select ${month} as m, ${counted} from tele_sessions
+      where ${where} and tele_sessions.kind = 'consultation' and tele_sessions.spoke_facility_id in ${provinceFacilities(filters.province)} group by m`);
+    const name =
+      db.get<{ name: string }>(sql`select case when ${locale} = 'en' then coalesce(nullif(trim(name_en), ''), name) else name end as name from provinces where code = ${filters.province}`)
+        ?.name ?? filters.province;
+    lines.push({ kind: "province", id: filters.province, name, points: sharePoints(months, new Map(rows.map((r) => [r.m, r]))) });
+  } else {
+    const counts = new Map(monthRows.map((r) => [String(r.key), { resolved: r.resolvedLocally, withOutcome: r.withOutcome }]));
+    lines.push({ kind: "all", id: "all", name: "", points: sharePoints(months, counts) });
+  }
+  const chosen = [...spokes]
+    .filter((s) => s.withOutcome > 0)
+    .sort((a, b) => b.consultations - a.consultations || a.label.localeCompare(b.label, "vi"))
+    .slice(0, SHARE_CHART_SPOKES);
+  if (chosen.length > 0) {
+    const ids = chosen.map((s) => Number(s.key));
+    const rows = db.all<{ spoke: number; m: string; resolved: number; withOutcome: number }>(sql`select tele_sessions.spoke_facility_id as spoke, ${month} as m, ${counted}
+      from tele_sessions where ${where} and tele_sessions.kind = 'consultation' and tele_sessions.spoke_facility_id in ${sqlList(ids)}
+      group by spoke, m`);
+    for (const s of chosen) {
+      const counts = new Map(rows.filter((r) => r.spoke === Number(s.key)).map((r) => [r.m, r]));
+      lines.push({ kind: "spoke", id: String(s.key), name: s.label, points: sharePoints(months, counts) });
+    }
+  }
+  return lines;
+}
+
+/**
+ * The remote-support report for `filters` within the actor's reach: per month (every month of
+ * the period, empty ones included), per spoke, per specialty and per hub, largest first, with
+ * the totals and the share-resolved-locally lines. Unknown filters are 404, another province 403.
+ */
+export function teleReport(db: Db, actor: Actor, filters: TeleReportFilters, locale: Locale): TeleReport {
+  checkFilters(db, actor, filters);
+  const where = reportCondition(actor, filters);
+  const monthKey = sql`substr(tele_sessions.held_on, 1, 7)`;
+  const byMonth = measuresBy(db, monthKey, where, filters);
+  const months = monthsOf(filters.fromMonth, filters.toMonth).map((m) => row(m, m, byMonth.get(m) ?? NO_MEASURES));
+  const totals = row("total", "", months.reduce<TeleMeasures>((sum, m) => addMeasures(sum, m), NO_MEASURES));
+
+  const spokeMeasures = measuresBySpoke(db, where, filters);
+  const hubMeasures = measuresBy(db, sql`tele_sessions.hub_facility_id`, where, filters);
+  const names = facilityNames(db, [...spokeMeasures.keys(), ...[...hubMeasures.keys()].map(Number)], locale);
+  const bySpoke = byVolume([...spokeMeasures].map(([id, m]) => row(id, names.get(id) ?? String(id), m)));
+  const byHub = byVolume([...hubMeasures].map(([id, m]) => row(Number(id), names.get(Number(id)) ?? String(id), m)));
+
+  const chapterMeasures = measuresBy(db, sql`tele_sessions.chapter_number`, where, filters);
+  const chapterNames = new Map(db.all<{ number: number; name: string }>(sql`select number, name from chapters`).map((c) => [c.number, c.name]));
+  const byChapter = byVolume(
+    [...chapterMeasures].map(([n, m]) => row(n === null ? null : Number(n), n === null ? "" : `${n}. ${chapterNames.get(Number(n)) ?? ""}`, m)),
+  );
+
+  return { filters, months, bySpoke, byChapter, byHub, totals, share: shareLines(db, where, filters, months, bySpoke, locale) };
+}
+
+/**
+ * One hub's report over a period of months, as `/tele/reports?hub=` shows it (the national
+ * benchmark calls this). It relies on two indexes of `tele_sessions`:
+ * - `tele_sessions_hub_report_idx` (hub_facility_id, held_on, kind, outcome, spoke_facility_id,
+ *   chapter_number, duration_minutes): every per-month, per-spoke, per-specialty and share
+ *   aggregate of the hub is a range scan of the hub's entries for the period, read from the
+ *   index alone;
+ * - `tele_participants_session_idx` (session_id): the attendees of the hub's training sessions.
+ * The actor's reach narrows the rows in the same scan (a facility actor's own sessions).
+ */
+export function hubReport(db: Db, actor: Actor, options: { hubFacilityId: number; fromMonth: string; toMonth: string }, locale: Locale): TeleReport {
+  return teleReport(db, actor, { fromMonth: options.fromMonth, toMonth: options.toMonth, hub: options.hubFacilityId, spoke: null, chapter: null, province: null }, locale);
+}
+
+/** The report's tables as a workbook (`t` of the tele namespace): one sheet per table, the share lines in the last. */
+export async function teleReportXlsx(report: TeleReport, t: TFunction): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = "CGKT";
+  const measureColumns = [
+    { header: t("reports.columns.consultations"), key: "consultations", width: 14 },
+    { header: t("reports.columns.resolvedLocally"), key: "resolvedLocally", width: 16 },
+    { header: t("sessions.outcome.referred_up"), key: "referredUp", width: 14 },
+    { header: t("reports.columns.share"), key: "share", width: 14 },
+    { header: t("reports.columns.trainings"), key: "trainings", width: 14 },
+    { header: t("reports.columns.hours"), key: "hours", width: 12 },
+    { header: t("reports.columns.attendees"), key: "attendees", width: 12 },
+  ];
+  const tables: [string, string, TeleReportRow[]][] = [
+    [t("reports.byMonth"), t("reports.columns.month"), report.months],
+    [t("reports.bySpoke"), t("reports.columns.spoke"), report.bySpoke],
+    [t("reports.byChapter"), t("reports.columns.chapter"), report.byChapter.map((r) => (r.key === null ? { ...r, label: t("reports.chapterNone") } : r))],
+    [t("reports.byHub"), t("reports.columns.hub"), report.byHub],
+  ];
+  for (const [name, first, rows] of tables) {
+    const sheet = workbook.addWorksheet(name.slice(0, 31));
+    sheet.columns = [{ header: first, key: "label", width: 40 }, ...measureColumns];
+    sheet.getRow(1).font = { bold: true };
+    for (const r of rows) sheet.addRow({ ...r, share: r.share ?? "" });
+  }
+  const share = workbook.addWorksheet(t("reports.share.sheet").slice(0, 31));
+  share.columns = [
+    { header: t("reports:report.group"), key: "line", width: 40 },
+    { header: t("reports.columns.month"), key: "month", width: 10 },
+    { header: t("reports.columns.resolvedLocally"), key: "resolved", width: 16 },
+    { header: t("reports.columns.withOutcome"), key: "withOutcome", width: 16 },
+    { header: t("reports.columns.share"), key: "share", width: 12 },
+  ];
+  share.getRow(1).font = { bold: true };
+  for (const line of report.share) {
+    const name = line.kind === "province" ? t("reports.share.provinceLine", { province: line.name }) : line.kind === "all" ? t("reports.share.allLine") : line.name;
+    for (const p of line.points) share.addRow({ line: name, month: p.month, resolved: p.resolved, withOutcome: p.withOutcome, share: p.share ?? "" });
+  }
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
