@@ -2,7 +2,7 @@
 // the demo's): the 34 provinces and their communes, the real catalogue, ~5,000 facilities
 // (central, provincial, regional, commune) and ~2 million dated events written through the
 // ledger's batch command (every event validated; audit rows skipped for speed: this is
-// benchmark data, not history anyone entered).
+// benchmark data, not history anyone entered), then remote support (seeds/national-tele.ts).
 //
 //   tsx seeds/national.ts [file] [--facilities=5000] [--today=2026-01-15]
 //   (file defaults to NATIONAL_DATABASE_PATH or data/national.sqlite)
@@ -16,6 +16,7 @@ import { importCatalogue, QD7603_EDITION } from "~/models/catalogue/import.serve
 import type { Level } from "~/models/enums";
 import { changeFacilityLevel, createFacility } from "~/models/facilities/commands.server";
 import { importCommunes, importProvinces } from "~/models/places/import.server";
+import { seedNationalTele } from "./national-tele";
 import { createPrng, type Prng } from "./prng";
 
 const DATA = new URL("./data/", import.meta.url);
@@ -126,11 +127,12 @@ export async function seedNational(file: string, options: { facilities: number; 
     }
   });
   log(`rollup built ${Math.round(performance.now() - t0)} ms`);
+  const tele = seedNationalTele(db, { today: options.today, log });
   db.$client.pragma("wal_checkpoint(TRUNCATE)");
   db.$client.exec("analyze");
-  log(`done: ${units.length} facilities, ${total} events in ${Math.round(performance.now() - t0)} ms`);
+  log(`done: ${units.length} facilities, ${total} events, ${tele.sessions} remote sessions in ${Math.round(performance.now() - t0)} ms`);
   db.$client.close();
-  return { facilities: units.length, events: total };
+  return { facilities: units.length, events: total, tele };
 }
 
 if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split("/").pop()!)) {

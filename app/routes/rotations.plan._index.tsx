@@ -18,7 +18,8 @@ import { addMonthsIso } from "~/models/dates";
 import { ForbiddenError } from "~/models/errors";
 import { plannableLines, planningFacilities, requirePlanningFacility } from "~/models/rotations/solver/input.server";
 import { createPlan, recentPlans } from "~/models/rotations/solver/plans.server";
-import { MAX_PLAN_MONTHS, planRequestSchema } from "~/models/rotations/solver/schemas";
+import { MAX_PLAN_MONTHS, MAX_TIME_LIMIT_SECONDS, planRequestSchema } from "~/models/rotations/solver/schemas";
+import { DEFAULT_TIME_LIMIT_SECONDS } from "~/models/rotations/solver/types";
 import { orRespond, todayInVietnam } from "~/utils/domain-response.server";
 import { parseForm, replyInvalid, replyWithDomainError } from "~/utils/form.server";
 import { localizedTitle } from "~/utils/meta";
@@ -68,6 +69,7 @@ export async function action({ request }: ActionFunctionArgs) {
       transferItemIds: v.transferItemIds,
       overrideExtra: v.overrideExtra,
       overrideReason: v.overrideReason ?? null,
+      timeLimitSeconds: v.timeLimitSeconds,
     });
     return redirect(`/rotations/plan/${plan.id}`);
   } catch (error) {
@@ -92,6 +94,7 @@ export default function PlanFormPage() {
       firstMonth,
       months: "12",
       overrideExtra: "0",
+      timeLimitSeconds: String(DEFAULT_TIME_LIMIT_SECONDS),
       transferItemIds: lines.map((l) => String(l.transferItemId)),
     },
   });
@@ -155,6 +158,12 @@ export default function PlanFormPage() {
               inputProps={{ ...getInputProps(fields.overrideExtra, { type: "number" }), min: 0, max: 50 }}
             />
             <Field field={fields.overrideReason} label={t("rotations:fields.limitOverrideReason")} inputProps={getInputProps(fields.overrideReason, { type: "text" })} />
+            <Field
+              field={fields.timeLimitSeconds}
+              label={t("fields.timeLimitSeconds")}
+              description={t("form.timeLimitHint", { max: MAX_TIME_LIMIT_SECONDS })}
+              inputProps={{ ...getInputProps(fields.timeLimitSeconds, { type: "number" }), min: 1, max: MAX_TIME_LIMIT_SECONDS }}
+            />
           </div>
           <button type="submit" className="btn" disabled={running} data-testid="plan-submit">
             {running ? t("form.running") : t("form.submit")}

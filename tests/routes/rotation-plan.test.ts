@@ -71,6 +71,11 @@ test("the form, its refusals, a plan, adoption, a stale decision, re-planning an
   expect(none.status).toBe(400);
   const badMonth = await request(s, { ...base(s), firstMonth: "2027-13" });
   expect(badMonth.status).toBe(400);
+  for (const timeLimitSeconds of [0, 61, 2.5]) {
+    const badLimit = await request(s, { ...base(s), timeLimitSeconds });
+    expect(badLimit.status).toBe(400);
+    expect((await bodyOf(badLimit)).result.error.timeLimitSeconds[0]).toMatch(/^(solver:errors\.timeLimit|common:validation\.invalid)/);
+  }
   // 403: another facility's trainer, a viewer.
   expect((await request(s, base(s), s.otherCookie)).status).toBe(403);
   expect((await call(formLoader, { request: authedRequest("/rotations/plan", { cookie: s.viewerCookie }) })).status).toBe(403);

@@ -22,6 +22,7 @@ export default {
   },
   errors: {
     firstMonth: "Choose the first month (month/year).",
+    timeLimit: "The time limit is 1 to 60 seconds.",
     periodEndsBeforeStart: "A plan covers at least 1 month.",
     periodTooLong: "A plan covers at most {{months}} months.",
     noLines: "Choose at least one plan line.",
@@ -46,6 +47,7 @@ export default {
     firstMonth: "First month",
     transferItemIds: "Plan lines",
     overrideExtra: "Allow extra absences above the limit",
+    timeLimitSeconds: "Longest search time (seconds)",
     entryIds: "Selected proposals",
   },
   form: {
@@ -58,6 +60,7 @@ export default {
     noLines: "This facility has no open plan line left to send anyone for.",
     agreement: "Agreement {{number}}",
     overrideHint: "0: never exceed. Above 0, give a reason.",
+    timeLimitHint: "When time runs out, the solver returns the best plan found and how far it may be from the best (at most {{max}} seconds).",
     submit: "Compute plan",
     running: "Computing…",
     recent: "Recent plans",

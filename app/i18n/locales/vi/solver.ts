@@ -15,6 +15,7 @@ export default {
   },
   errors: {
     firstMonth: "Chọn tháng bắt đầu (tháng/năm).",
+    timeLimit: "Thời gian tính từ 1 đến 60 giây.",
     periodEndsBeforeStart: "Kỳ kế hoạch phải có ít nhất 1 tháng.",
     periodTooLong: "Kỳ kế hoạch dài tối đa {{months}} tháng.",
     noLines: "Chọn ít nhất một dòng kế hoạch.",
@@ -39,6 +40,7 @@ export default {
     firstMonth: "Tháng bắt đầu",
     transferItemIds: "Dòng kế hoạch",
     overrideExtra: "Cho phép vượt giới hạn vắng thêm",
+    timeLimitSeconds: "Thời gian tính tối đa (giây)",
     entryIds: "Các đề xuất được chọn",
   },
   form: {
@@ -51,6 +53,7 @@ export default {
     noLines: "Cơ sở này không còn dòng kế hoạch mở nào cần cử người.",
     agreement: "Hợp đồng {{number}}",
     overrideHint: "0: không vượt. Nếu lớn hơn 0, phải ghi lý do.",
+    timeLimitHint: "Hết thời gian, bộ giải trả về kế hoạch tốt nhất đã tìm được và độ lệch so với tối ưu (tối đa {{max}} giây).",
     submit: "Tính kế hoạch",
     running: "Đang tính…",
     recent: "Kế hoạch gần đây",

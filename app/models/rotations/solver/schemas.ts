@@ -2,7 +2,7 @@
 // translation keys; the period's length and the lines' ownership are the model's checks.
 import { z } from "zod";
 import { id, idList, LIMITS, numberWithDefault, optionalText, requiredNumber, version } from "~/models/fields";
-import { MAX_PLAN_MONTHS } from "./types";
+import { DEFAULT_TIME_LIMIT_SECONDS, MAX_PLAN_MONTHS, MAX_TIME_LIMIT_SECONDS } from "./types";
 
 /** Lines a plan may be asked for at once (a province hospital's open lines fit well within it). */
 export const MAX_PLAN_LINES = 500;
@@ -18,6 +18,9 @@ export const planRequestSchema = z.object({
   transferItemIds: idList(MAX_PLAN_LINES).default([]),
   overrideExtra: numberWithDefault(0, (n) => n.int("common:validation.invalid").min(0, "common:validation.invalid").max(50, "common:validation.invalid")),
   overrideReason: optionalText(LIMITS.note),
+  timeLimitSeconds: numberWithDefault(DEFAULT_TIME_LIMIT_SECONDS, (n) =>
+    n.int("common:validation.invalid").min(1, "solver:errors.timeLimit").max(MAX_TIME_LIMIT_SECONDS, "solver:errors.timeLimit"),
+  ),
 });
 export type PlanRequestForm = z.infer<typeof planRequestSchema>;
 
@@ -29,4 +32,4 @@ export const planDecisionSchema = z.object({
   version,
 });
 
-export { MAX_PLAN_MONTHS };
+export { MAX_PLAN_MONTHS, MAX_TIME_LIMIT_SECONDS };

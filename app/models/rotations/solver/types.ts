@@ -9,6 +9,8 @@ import type { Commitment } from "~/models/schedule/rules";
 export const MAX_PLAN_MONTHS = 36;
 /** Time the solver is given by default (seconds); the best plan found by then is returned. */
 export const DEFAULT_TIME_LIMIT_SECONDS = 10;
+/** The longest a trainer may let one plan search: the queue behind it waits that long at worst. */
+export const MAX_TIME_LIMIT_SECONDS = 60;
 /** Relative MIP gap at which a plan counts as proven near-optimal. */
 export const TARGET_GAP = 0.02;
 
