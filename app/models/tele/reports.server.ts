@@ -64,21 +64,37 @@ export type TeleReport = {
   share: ShareLine[];
 };
 
-type Grouped = Partial<TeleMeasures> & { k: string | number | null };
+/** One aggregate row of the report's single statement: which table (`dim`), which row (`k`), its measures. */
+type Aggregate = TeleMeasures & { dim: string; k: string | number | null };
 
-const SESSION_MEASURES = sql`
-  coalesce(sum(tele_sessions.kind = 'consultation'), 0) as consultations,
-  coalesce(sum(tele_sessions.kind = 'consultation' and ${resolvedLocallySql(sql`tele_sessions.outcome`)}), 0) as resolvedLocally,
-  coalesce(sum(tele_sessions.kind = 'consultation' and tele_sessions.outcome = 'referred_up'), 0) as referredUp,
-  coalesce(sum(tele_sessions.kind = 'consultation' and tele_sessions.outcome is not null), 0) as withOutcome,
-  coalesce(sum(tele_sessions.kind = 'training'), 0) as trainings,
-  coalesce(sum(case when tele_sessions.kind = 'training' then tele_sessions.duration_minutes else 0 end), 0) as trainingMinutes`;
+/** The measures over the chosen sessions (`c`), for one grouping. */
+const MEASURES = sql`
+  coalesce(sum(c.kind = 'consultation'), 0) as consultations,
+  coalesce(sum(c.kind = 'consultation' and ${resolvedLocallySql(sql`c.outcome`)}), 0) as resolvedLocally,
+  coalesce(sum(c.kind = 'consultation' and c.outcome = 'referred_up'), 0) as referredUp,
+  coalesce(sum(c.kind = 'consultation' and c.outcome is not null), 0) as withOutcome,
+  coalesce(sum(c.kind = 'training'), 0) as trainings,
+  coalesce(sum(case when c.kind = 'training' then c.minutes else 0 end), 0) as trainingMinutes,
+  0 as attendees`;
 
-/** A named attendee of a training: a spoke-side participant with a staff record or a name (not the bare row of an invited spoke). */
-const ATTENDEE = sql`p.side = 'spoke' and (p.staff_id is not null or p.name is not null)`;
+/** The attendee measures over the trained rows (`t`: one per training session and spoke facility). */
+const ATTENDEES = sql`0 as consultations, 0 as resolvedLocally, 0 as referredUp, 0 as withOutcome, 0 as trainings, 0 as trainingMinutes, coalesce(sum(t.n), 0) as attendees`;
 
 function provinceFacilities(code: string): SQL {
   return sql`(select f.id from facilities f where f.province_code = ${code})`;
+}
+
+/**
+ * The actor's reach, unless a filter already confines the sessions to it: a department's own
+ * province, or a facility's own hub or spoke side (the reach is then the filter itself).
+ */
+function reachCondition(actor: Actor, filters: TeleReportFilters): SQL | null {
+  if (readsEverything(actor)) return null;
+  const province = ownProvinceCode(actor);
+  if (province !== null && filters.province === province) return null;
+  const own = ownFacilityId(actor);
+  if (own !== null && (filters.hub === own || filters.spoke === own)) return null;
+  return readScope(actor);
 }
 
 /** The sessions a report counts: the period, the filters and the actor's reach. */
@@ -92,52 +108,61 @@ function reportCondition(actor: Actor, filters: TeleReportFilters): SQL {
       or tele_sessions.id in (select p.session_id from tele_participants p where p.facility_id = ${filters.spoke} and p.side = 'spoke'))`);
   }
   if (filters.province !== null) where.push(provinceSessionsCondition(filters.province));
-  if (!readsEverything(actor)) where.push(readScope(actor));
+  const reach = reachCondition(actor, filters);
+  if (reach) where.push(reach);
   return sql.join(where, sql` and `);
 }
 
-/** Attendees counted from the spoke filtered on only, when there is one. */
-function attendeeCondition(filters: TeleReportFilters): SQL {
-  return filters.spoke === null ? ATTENDEE : sql`${ATTENDEE} and p.facility_id = ${filters.spoke}`;
-}
-
-function groupedSessions(db: Db, key: SQL, where: SQL): Grouped[] {
-  return db.all<Grouped>(sql`select ${key} as k, ${SESSION_MEASURES} from tele_sessions where ${where} group by k`);
-}
-
-function groupedAttendees(db: Db, key: SQL, where: SQL, filters: TeleReportFilters): Grouped[] {
-  return db.all<Grouped>(sql`select ${key} as k, count(*) as attendees
-    from tele_participants p join tele_sessions on tele_sessions.id = p.session_id
-    where ${where} and tele_sessions.kind = 'training' and ${attendeeCondition(filters)}
-    group by k`);
-}
-
-/** Session measures and attendees by one key, merged. */
-function measuresBy(db: Db, key: SQL, where: SQL, filters: TeleReportFilters): Map<string | number | null, TeleMeasures> {
-  const out = new Map<string | number | null, TeleMeasures>();
-  for (const { k, ...m } of groupedSessions(db, key, where)) out.set(k, addMeasures(NO_MEASURES, m));
-  for (const { k, attendees } of groupedAttendees(db, key, where, filters)) out.set(k, addMeasures(out.get(k) ?? NO_MEASURES, { attendees }));
-  return out;
-}
-
 /**
- * Per spoke: consultations by their presenting spoke; training sessions, hours and attendees
- * by each spoke that had someone (or an invitation) on the spoke side.
+ * Every figure of a report in one statement: the chosen sessions are read once (a range of one
+ * index, materialized with the few columns the figures need), then grouped by month, hub,
+ * specialty and spoke; the training attendees per session and spoke facility likewise; and the
+ * monthly consultations behind the share lines (the province's spokes, the largest spokes).
  */
-function measuresBySpoke(db: Db, where: SQL, filters: TeleReportFilters): Map<number, TeleMeasures> {
-  const out = new Map<number, TeleMeasures>();
-  const consultations = db.all<Grouped>(sql`select tele_sessions.spoke_facility_id as k, ${SESSION_MEASURES}
-    from tele_sessions where ${where} and tele_sessions.kind = 'consultation' group by k`);
-  for (const { k, ...m } of consultations) if (k !== null) out.set(Number(k), addMeasures(NO_MEASURES, m));
-  const trainings = db.all<{ k: number; trainings: number; trainingMinutes: number; attendees: number }>(sql`
-    select k, count(*) as trainings, sum(minutes) as trainingMinutes, sum(n) as attendees from (
-      select p.facility_id as k, tele_sessions.duration_minutes as minutes, coalesce(sum(p.staff_id is not null or p.name is not null), 0) as n
-      from tele_participants p join tele_sessions on tele_sessions.id = p.session_id
-      where ${where} and tele_sessions.kind = 'training' and p.side = 'spoke'
-      group by p.facility_id, p.session_id)
-    group by k`);
-  for (const { k, ...m } of trainings) out.set(k, addMeasures(out.get(k) ?? NO_MEASURES, m));
-  if (filters.spoke !== null) for (const k of [...out.keys()]) if (k !== filters.spoke) out.delete(k);
+function aggregates(db: Db, actor: Actor, filters: TeleReportFilters): Aggregate[] {
+  const where = reportCondition(actor, filters);
+  // Attendees of the month, hub and specialty rows: of the spoke filtered on, when there is one.
+  const ownAttendees = filters.spoke === null ? sql`1 = 1` : sql`t.facility = ${filters.spoke}`;
+  const provinceLine =
+    filters.province === null
+      ? sql``
+      : sql`union all select 'share-province', c.month, ${MEASURES} from chosen c
+          where c.kind = 'consultation' and c.spoke in ${provinceFacilities(filters.province)} group by c.month`;
+  return db.all<Aggregate>(sql`
+    with chosen as materialized (
+      select tele_sessions.id as id, substr(tele_sessions.held_on, 1, 7) as month, tele_sessions.hub_facility_id as hub,
+             tele_sessions.spoke_facility_id as spoke, tele_sessions.chapter_number as chapter, tele_sessions.kind as kind,
+             tele_sessions.outcome as outcome, tele_sessions.duration_minutes as minutes
+      from tele_sessions where ${where}),
+    trained as materialized (
+      select c.id as id, c.month as month, c.hub as hub, c.chapter as chapter, c.minutes as minutes, p.facility_id as facility,
+             sum(p.staff_id is not null or p.name is not null) as n
+      from chosen c join tele_participants p on p.session_id = c.id
+      where c.kind = 'training' and p.side = 'spoke'
+      group by c.id, p.facility_id),
+    top as (
+      select c.spoke as spoke from chosen c
+      where c.kind = 'consultation' and c.spoke is not null ${filters.spoke === null ? sql`` : sql`and c.spoke = ${filters.spoke}`}
+      group by c.spoke having sum(c.outcome is not null) > 0
+      order by count(*) desc, (select f.short_name from facilities f where f.id = c.spoke) limit ${SHARE_CHART_SPOKES})
+    select 'month' as dim, c.month as k, ${MEASURES} from chosen c group by c.month
+    union all select 'hub', c.hub, ${MEASURES} from chosen c group by c.hub
+    union all select 'chapter', c.chapter, ${MEASURES} from chosen c group by c.chapter
+    union all select 'spoke', c.spoke, ${MEASURES} from chosen c where c.kind = 'consultation' group by c.spoke
+    union all select 'month', t.month, ${ATTENDEES} from trained t where ${ownAttendees} group by t.month
+    union all select 'hub', t.hub, ${ATTENDEES} from trained t where ${ownAttendees} group by t.hub
+    union all select 'chapter', t.chapter, ${ATTENDEES} from trained t where ${ownAttendees} group by t.chapter
+    union all select 'spoke', t.facility, 0, 0, 0, 0, count(*), coalesce(sum(t.minutes), 0), coalesce(sum(t.n), 0) from trained t group by t.facility
+    union all select 'share-spoke', c.spoke || ':' || c.month, ${MEASURES} from chosen c
+      where c.kind = 'consultation' and c.spoke in (select spoke from top) group by c.spoke, c.month
+    union all select 'top', spoke, 0, 0, 0, 0, 0, 0, 0 from top
+    ${provinceLine}`);
+}
+
+/** The aggregate rows of one table, their measures summed per row key. */
+function table(rows: Aggregate[], dim: string): Map<string | number | null, TeleMeasures> {
+  const out = new Map<string | number | null, TeleMeasures>();
+  for (const { dim: d, k, ...m } of rows) if (d === dim) out.set(k, addMeasures(out.get(k) ?? NO_MEASURES, m));
   return out;
 }
 
@@ -210,35 +235,32 @@ function sharePoints(months: string[], counts: Map<string, { resolved: number; w
   });
 }
 
-function shareLines(db: Db, where: SQL, filters: TeleReportFilters, monthRows: TeleReportRow[], spokes: TeleReportRow[], locale: Locale): ShareLine[] {
+function shareLines(db: Db, rows: Aggregate[], filters: TeleReportFilters, monthRows: TeleReportRow[], names: Map<number, string>, locale: Locale): ShareLine[] {
   const months = monthsOf(filters.fromMonth, filters.toMonth);
-  const month = sql`substr(tele_sessions.held_on, 1, 7)`;
-  const counted = sql`coalesce(sum(${resolvedLocallySql(sql`tele_sessions.outcome`)}), 0) as resolved, coalesce(sum(tele_sessions.outcome is not null), 0) as withOutcome`;
+  const counts = (list: { month: string; resolvedLocally: number; withOutcome: number }[]) =>
+    new Map(list.map((r) => [r.month, { resolved: r.resolvedLocally, withOutcome: r.withOutcome }]));
   const lines: ShareLine[] = [];
   if (filters.province !== null) {
-    const rows = db.all<{ m: string; resolved: number; withOutcome: number }>(sql`select ${month} as m, ${counted} from tele_sessions
-      where ${where} and tele_sessions.kind = 'consultation' and tele_sessions.spoke_facility_id in ${provinceFacilities(filters.province)} group by m`);
+    const province = rows.filter((r) => r.dim === "share-province").map((r) => ({ ...r, month: String(r.k) }));
     const name =
       db.get<{ name: string }>(sql`select case when ${locale} = 'en' then coalesce(nullif(trim(name_en), ''), name) else name end as name from provinces where code = ${filters.province}`)
         ?.name ?? filters.province;
-    lines.push({ kind: "province", id: filters.province, name, points: sharePoints(months, new Map(rows.map((r) => [r.m, r]))) });
+    lines.push({ kind: "province", id: filters.province, name, points: sharePoints(months, counts(province)) });
   } else {
-    const counts = new Map(monthRows.map((r) => [String(r.key), { resolved: r.resolvedLocally, withOutcome: r.withOutcome }]));
-    lines.push({ kind: "all", id: "all", name: "", points: sharePoints(months, counts) });
+    lines.push({ kind: "all", id: "all", name: "", points: sharePoints(months, counts(monthRows.map((r) => ({ ...r, month: String(r.key) })))) });
   }
-  const chosen = [...spokes]
-    .filter((s) => s.withOutcome > 0)
-    .sort((a, b) => b.consultations - a.consultations || a.label.localeCompare(b.label, "vi"))
-    .slice(0, SHARE_CHART_SPOKES);
-  if (chosen.length > 0) {
-    const ids = chosen.map((s) => Number(s.key));
-    const rows = db.all<{ spoke: number; m: string; resolved: number; withOutcome: number }>(sql`select tele_sessions.spoke_facility_id as spoke, ${month} as m, ${counted}
-      from tele_sessions where ${where} and tele_sessions.kind = 'consultation' and tele_sessions.spoke_facility_id in ${sqlList(ids)}
-      group by spoke, m`);
-    for (const s of chosen) {
-      const counts = new Map(rows.filter((r) => r.spoke === Number(s.key)).map((r) => [r.m, r]));
-      lines.push({ kind: "spoke", id: String(s.key), name: s.label, points: sharePoints(months, counts) });
-    }
+  const bySpoke = rows.filter((r) => r.dim === "share-spoke").map((r) => {
+    const [spoke, month] = String(r.k).split(":");
+    return { ...r, spoke: Number(spoke), month };
+  });
+  // The largest spokes (chosen in SQL), by consultations then name.
+  const consultationsOf = new Map(rows.filter((r) => r.dim === "spoke").map((r) => [Number(r.k), r.consultations]));
+  const top = rows
+    .filter((r) => r.dim === "top")
+    .map((r) => Number(r.k))
+    .sort((a, b) => (consultationsOf.get(b) ?? 0) - (consultationsOf.get(a) ?? 0) || (names.get(a) ?? "").localeCompare(names.get(b) ?? "", "vi"));
+  for (const id of top) {
+    lines.push({ kind: "spoke", id: String(id), name: names.get(id) ?? String(id), points: sharePoints(months, counts(bySpoke.filter((r) => r.spoke === id))) });
   }
   return lines;
 }
@@ -250,25 +272,23 @@ function shareLines(db: Db, where: SQL, filters: TeleReportFilters, monthRows: T
  */
 export function teleReport(db: Db, actor: Actor, filters: TeleReportFilters, locale: Locale): TeleReport {
   checkFilters(db, actor, filters);
-  const where = reportCondition(actor, filters);
-  const monthKey = sql`substr(tele_sessions.held_on, 1, 7)`;
-  const byMonth = measuresBy(db, monthKey, where, filters);
+  const rows = aggregates(db, actor, filters);
+  const byMonth = table(rows, "month");
   const months = monthsOf(filters.fromMonth, filters.toMonth).map((m) => row(m, m, byMonth.get(m) ?? NO_MEASURES));
   const totals = row("total", "", months.reduce<TeleMeasures>((sum, m) => addMeasures(sum, m), NO_MEASURES));
 
-  const spokeMeasures = measuresBySpoke(db, where, filters);
-  const hubMeasures = measuresBy(db, sql`tele_sessions.hub_facility_id`, where, filters);
-  const names = facilityNames(db, [...spokeMeasures.keys(), ...[...hubMeasures.keys()].map(Number)], locale);
+  const spokeMeasures = new Map([...table(rows, "spoke")].filter(([k]) => k !== null && (filters.spoke === null || Number(k) === filters.spoke)).map(([k, m]) => [Number(k), m]));
+  const hubMeasures = new Map([...table(rows, "hub")].map(([k, m]) => [Number(k), m]));
+  const names = facilityNames(db, [...new Set([...spokeMeasures.keys(), ...hubMeasures.keys()])], locale);
   const bySpoke = byVolume([...spokeMeasures].map(([id, m]) => row(id, names.get(id) ?? String(id), m)));
-  const byHub = byVolume([...hubMeasures].map(([id, m]) => row(Number(id), names.get(Number(id)) ?? String(id), m)));
+  const byHub = byVolume([...hubMeasures].map(([id, m]) => row(id, names.get(id) ?? String(id), m)));
 
-  const chapterMeasures = measuresBy(db, sql`tele_sessions.chapter_number`, where, filters);
   const chapterNames = new Map(db.all<{ number: number; name: string }>(sql`select number, name from chapters`).map((c) => [c.number, c.name]));
   const byChapter = byVolume(
-    [...chapterMeasures].map(([n, m]) => row(n === null ? null : Number(n), n === null ? "" : `${n}. ${chapterNames.get(Number(n)) ?? ""}`, m)),
+    [...table(rows, "chapter")].map(([n, m]) => row(n === null ? null : Number(n), n === null ? "" : `${n}. ${chapterNames.get(Number(n)) ?? ""}`, m)),
   );
 
-  return { filters, months, bySpoke, byChapter, byHub, totals, share: shareLines(db, where, filters, months, bySpoke, locale) };
+  return { filters, months, bySpoke, byChapter, byHub, totals, share: shareLines(db, rows, filters, months, names, locale) };
 }
 
 /**
