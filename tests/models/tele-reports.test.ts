@@ -121,7 +121,8 @@ test("the department reads its province: the province line counts consultations 
   // Another province's report is refused; an unknown one is not found.
   expect(() => teleReport(w.db, department, { ...PERIOD, ...none, province: w.Q.code }, "vi")).toThrow(expect.objectContaining({ status: 403 }));
   expect(() => teleReport(w.db, department, { ...PERIOD, ...none, province: "ZZ" }, "vi")).toThrow(expect.objectContaining({ status: 404 }));
-  // Administrators read every province.
+  // Administrators open on the province with the most facilities, and read every province.
+  expect(defaultReportFilters(w.db, ADMIN, PERIOD).province).toBe(w.P.code);
   const q = teleReport(w.db, ADMIN, { ...PERIOD, ...none, province: w.Q.code }, "vi");
   expect(figures(q.totals)).toEqual([1, 0, 1, 0, 1, 0.8, 3]);
 });

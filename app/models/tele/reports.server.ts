@@ -12,6 +12,7 @@ import { facilityScopeCondition } from "~/models/access/scope-sql.server";
 import type { Locale } from "~/models/enums";
 import { NotFoundError, ForbiddenError } from "~/models/errors";
 import { facilityShortNameSql } from "~/models/facilities/names.server";
+import { dashboardProvince } from "~/models/reports/dashboard.server";
 import { facilities } from "~/db/schema";
 import { idFilter, regionFilter } from "~/models/fields";
 import { provinceSessionsCondition, readScope } from "./sessions.server";
@@ -201,10 +202,12 @@ function checkFilters(db: Db, actor: Actor, filters: TeleReportFilters): void {
 /**
  * The filters a reader starts from when the query names none: a department its province; a
  * facility that hosts links as a hub its hub report, any other facility its spoke side;
- * administrators everything.
+ * administrators the dashboards' province (the national report, a pass over every session of
+ * the period, is one choice away rather than the page every visit opens on).
  */
 export function defaultReportFilters(db: Db, actor: Actor, period: ReportPeriod): TeleReportFilters {
-  const base: TeleReportFilters = { ...period, hub: null, spoke: null, chapter: null, province: ownProvinceCode(actor) };
+  const province = readsEverything(actor) ? dashboardProvince(db, actor, null) : ownProvinceCode(actor);
+  const base: TeleReportFilters = { ...period, hub: null, spoke: null, chapter: null, province };
   const own = ownFacilityId(actor);
   if (own === null) return base;
   const isHub = (db.get<{ n: number }>(sql`select count(*) as n from (select 1 from tele_links where hub_facility_id = ${own} limit 1)`)?.n ?? 0) > 0;
