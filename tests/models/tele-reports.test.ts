@@ -121,10 +121,18 @@ test("the department reads its province: the province line counts consultations 
   // Another province's report is refused; an unknown one is not found.
   expect(() => teleReport(w.db, department, { ...PERIOD, ...none, province: w.Q.code }, "vi")).toThrow(expect.objectContaining({ status: 403 }));
   expect(() => teleReport(w.db, department, { ...PERIOD, ...none, province: "ZZ" }, "vi")).toThrow(expect.objectContaining({ status: 404 }));
+  // A training of the other province's hub attended from A and C: the hub shows, C's attendance does not.
+  const training = w.db.insert(teleSessions).values({ kind: "training", hubFacilityId: w.H2.id, heldOn: "2026-02-20", startTime: "08:00", durationMinutes: 60, title: "Liên tỉnh" }).returning().get();
+  w.db.insert(teleParticipants).values([{ sessionId: training.id, facilityId: w.A.id, side: "spoke", name: "BS A" }, { sessionId: training.id, facilityId: w.C.id, side: "spoke", name: "BS C" }]).run();
+  const wider = teleReport(w.db, department, filters, "vi");
+  expect(wider.byHub.map((h) => [h.label, h.trainings, h.attendees])).toEqual([["BV Trung tâm", 2, 4], ["BV Khác", 1, 1]]);
+  expect(wider.bySpoke.map((s) => s.label)).toEqual(["TTYT A", "TTYT B"]);
+  expect(wider.totals.attendees).toBe(5);
   // Administrators open on the province with the most facilities, and read every province.
   expect(defaultReportFilters(w.db, ADMIN, PERIOD).province).toBe(w.P.code);
   const q = teleReport(w.db, ADMIN, { ...PERIOD, ...none, province: w.Q.code }, "vi");
-  expect(figures(q.totals)).toEqual([1, 0, 1, 0, 1, 0.8, 3]);
+  // Q's own sessions and the shared training, with its attendee from C only.
+  expect(figures(q.totals)).toEqual([1, 0, 1, 0, 2, 1.8, 4]);
 });
 
 test("scope: a hub user does not see another hub's sessions; a spoke user sees what its facility took part in", () => {

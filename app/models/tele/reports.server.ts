@@ -122,8 +122,11 @@ function reportCondition(actor: Actor, filters: TeleReportFilters): SQL {
  */
 function aggregates(db: Db, actor: Actor, filters: TeleReportFilters): Aggregate[] {
   const where = reportCondition(actor, filters);
-  // Attendees of the month, hub and specialty rows: of the spoke filtered on, when there is one.
-  const ownAttendees = filters.spoke === null ? sql`1 = 1` : sql`t.facility = ${filters.spoke}`;
+  // The spokes a report speaks for: the one filtered on, else the province's, else every one.
+  // Spoke rows, attendees and the share lines' spokes stay within them (a training attended
+  // from several provinces counts in a province report only its own attendees).
+  const spokeWithin = (column: SQL) =>
+    filters.spoke !== null ? sql`${column} = ${filters.spoke}` : filters.province !== null ? sql`${column} in ${provinceFacilities(filters.province)}` : sql`1 = 1`;
   const provinceLine =
     filters.province === null
       ? sql``
@@ -143,17 +146,18 @@ function aggregates(db: Db, actor: Actor, filters: TeleReportFilters): Aggregate
       group by c.id, p.facility_id),
     top as (
       select c.spoke as spoke from chosen c
-      where c.kind = 'consultation' and c.spoke is not null ${filters.spoke === null ? sql`` : sql`and c.spoke = ${filters.spoke}`}
+      where c.kind = 'consultation' and c.spoke is not null and ${spokeWithin(sql`c.spoke`)}
       group by c.spoke having sum(c.outcome is not null) > 0
       order by count(*) desc, (select f.short_name from facilities f where f.id = c.spoke) limit ${SHARE_CHART_SPOKES})
     select 'month' as dim, c.month as k, ${MEASURES} from chosen c group by c.month
     union all select 'hub', c.hub, ${MEASURES} from chosen c group by c.hub
     union all select 'chapter', c.chapter, ${MEASURES} from chosen c group by c.chapter
-    union all select 'spoke', c.spoke, ${MEASURES} from chosen c where c.kind = 'consultation' group by c.spoke
-    union all select 'month', t.month, ${ATTENDEES} from trained t where ${ownAttendees} group by t.month
-    union all select 'hub', t.hub, ${ATTENDEES} from trained t where ${ownAttendees} group by t.hub
-    union all select 'chapter', t.chapter, ${ATTENDEES} from trained t where ${ownAttendees} group by t.chapter
-    union all select 'spoke', t.facility, 0, 0, 0, 0, count(*), coalesce(sum(t.minutes), 0), coalesce(sum(t.n), 0) from trained t group by t.facility
+    union all select 'spoke', c.spoke, ${MEASURES} from chosen c where c.kind = 'consultation' and ${spokeWithin(sql`c.spoke`)} group by c.spoke
+    union all select 'month', t.month, ${ATTENDEES} from trained t where ${spokeWithin(sql`t.facility`)} group by t.month
+    union all select 'hub', t.hub, ${ATTENDEES} from trained t where ${spokeWithin(sql`t.facility`)} group by t.hub
+    union all select 'chapter', t.chapter, ${ATTENDEES} from trained t where ${spokeWithin(sql`t.facility`)} group by t.chapter
+    union all select 'spoke', t.facility, 0, 0, 0, 0, count(*), coalesce(sum(t.minutes), 0), coalesce(sum(t.n), 0) from trained t
+      where ${spokeWithin(sql`t.facility`)} group by t.facility
     union all select 'share-spoke', c.spoke || ':' || c.month, ${MEASURES} from chosen c
       where c.kind = 'consultation' and c.spoke in (select spoke from top) group by c.spoke, c.month
     union all select 'top', spoke, 0, 0, 0, 0, 0, 0, 0 from top
@@ -280,7 +284,7 @@ export function teleReport(db: Db, actor: Actor, filters: TeleReportFilters, loc
   const months = monthsOf(filters.fromMonth, filters.toMonth).map((m) => row(m, m, byMonth.get(m) ?? NO_MEASURES));
   const totals = row("total", "", months.reduce<TeleMeasures>((sum, m) => addMeasures(sum, m), NO_MEASURES));
 
-  const spokeMeasures = new Map([...table(rows, "spoke")].filter(([k]) => k !== null && (filters.spoke === null || Number(k) === filters.spoke)).map(([k, m]) => [Number(k), m]));
+  const spokeMeasures = new Map([...table(rows, "spoke")].filter(([k]) => k !== null).map(([k, m]) => [Number(k), m]));
   const hubMeasures = new Map([...table(rows, "hub")].map(([k, m]) => [Number(k), m]));
   const names = facilityNames(db, [...new Set([...spokeMeasures.keys(), ...hubMeasures.keys()])], locale);
   const bySpoke = byVolume([...spokeMeasures].map(([id, m]) => row(id, names.get(id) ?? String(id), m)));
