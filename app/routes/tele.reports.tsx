@@ -17,7 +17,7 @@ import { useLocale } from "~/i18n/use-locale";
 import { readsEverything } from "~/models/access/policy";
 import { requireActor } from "~/models/auth/session.server";
 import { listProvinces } from "~/models/facilities/queries.server";
-import { sessionLogQuery } from "~/models/tele/reports";
+import { SHARE_CHART_SPOKES, sessionLogQuery } from "~/models/tele/reports";
 import { reportFiltersFromQuery, teleReport, type TeleReportRow } from "~/models/tele/reports.server";
 import { sessionFilterOptions } from "~/models/tele/sessions.server";
 import { orRespond, todayInVietnam } from "~/utils/domain-response.server";
@@ -112,7 +112,12 @@ export default function TeleReportsPage() {
           <p className="text-sm text-slate-700" data-testid="report-period">
             {t("reports.period", { from: formatMonth(filters.fromMonth, locale), to: formatMonth(filters.toMonth, locale) })}
           </p>
-          <ShareResolvedLocally lines={report.share} />
+          <ShareResolvedLocally
+            lines={report.share}
+            max={SHARE_CHART_SPOKES}
+            choices={report.bySpoke.filter((r) => r.withOutcome > 0).map((r) => ({ id: Number(r.key), label: r.label }))}
+            keep={{ from: value("from"), to: value("to"), hub: value("hub"), spoke: value("spoke"), chapter: value("chapter"), province: value("province") }}
+          />
           <TeleReportTable
             title={t("reports.byMonth")}
             first={t("reports.columns.month")}

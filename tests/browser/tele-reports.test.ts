@@ -60,6 +60,17 @@ test("the Lào Cai department reads the share resolved locally with its chart, t
   const shareRows = page.getByTestId("share-table").getByTestId("share-row");
   expect(await shareRows.count()).toBe(12);
   expect(await shareRows.last().locator("td").first().textContent()).toMatch(/%|—/);
+  // The department chooses the one spoke drawn beside the province.
+  const choose = page.getByTestId("share-choose");
+  await choose.locator("summary").click();
+  const boxes = choose.locator('input[name="show"]');
+  for (const box of await boxes.all()) if (await box.isChecked()) await box.uncheck();
+  const last = boxes.last();
+  const chosenName = (await choose.locator(`label[for="${await last.getAttribute("id")}"], label:has(#${await last.getAttribute("id")})`).first().textContent())!.trim();
+  await last.check();
+  await choose.getByRole("button").click();
+  await page.waitForURL(/show=/);
+  await expect.poll(() => page.getByTestId("share-chart").getAttribute("data-series")).toMatch(new RegExp(`Lào Cai\\|${chosenName}$`));
 
   await page.goto("/targets");
   await page.locator('input[name="title"]').fill("Hội chẩn giải quyết tại chỗ (thử nghiệm)");

@@ -98,6 +98,9 @@ test("a hub's report per month, spoke, specialty and hub: counts checked by hand
     ["spoke", "TTYT B", [100, null, 0]],
   ]);
   expect(r.share[1].points[0]).toEqual({ month: "2026-01", resolved: 1, withOutcome: 2, share: 50 });
+  // The reader chooses the spokes drawn; one that presented nothing in the report is not drawn.
+  const chosen = teleReport(w.db, ADMIN, { ...PERIOD, ...none, hub: w.H.id, show: [w.B.id, w.C.id] }, "vi");
+  expect(chosen.share.map((l) => [l.kind, l.name])).toEqual([["all", ""], ["spoke", "TTYT B"]]);
 });
 
 test("a spoke filter counts that spoke's consultations, the trainings it attended and its own attendees", () => {

@@ -56,6 +56,10 @@ test("a hub director opens its hub report; rows drill into the session log", asy
   ]);
   expect(report.totals).toEqual(expect.objectContaining({ consultations: 3, resolvedLocally: 2, referredUp: 1, trainings: 1, hours: 2, attendees: 1 }));
   expect(report.bySpoke.map((r: { label: string }) => r.label)).toEqual(["TTYT Cơ sở"]);
+  // The chart's spokes chosen by the reader travel as repeated `show` parameters, also without other filters.
+  const chosen = await bodyOf(await get(`/tele/reports?show=${s.spoke.id}&show=x`, s.hubDirector.cookie));
+  expect(chosen.report.filters).toEqual(expect.objectContaining({ hub: s.hub.id, show: [s.spoke.id] }));
+  expect(chosen.report.share.map((l: { kind: string }) => l.kind)).toEqual(["all", "spoke"]);
   // The log answers the drill-down of the spoke's row.
   const log = await bodyOf(await call(logLoader, { request: authedRequest(`/tele/sessions?hub=${s.hub.id}&spoke=${s.spoke.id}&from=2026-01-01&to=2026-03-31`, { cookie: s.hubDirector.cookie }) }));
   expect(log.result.total).toBe(4);

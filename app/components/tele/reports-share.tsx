@@ -2,7 +2,9 @@
 // spokes or the whole report, then the largest spokes) through the report charts, and the same
 // numbers in a table under it (the counts behind each share), readable without the chart and in
 // print. A month without consultations has no point: the line breaks, the table shows a dash.
+import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { CheckboxField } from "~/components/fields";
 import { SeriesLineChart } from "~/components/reports/charts";
 import { formatMonth, formatNumber } from "~/i18n/format";
 import { useLocale } from "~/i18n/use-locale";
@@ -15,7 +17,21 @@ export type ShareLineView = {
   points: { month: string; resolved: number; withOutcome: number; share: number | null }[];
 };
 
-export function ShareResolvedLocally({ lines }: { lines: ShareLineView[] }) {
+/**
+ * The share chart and table, and a small form to choose the spokes drawn (`choices`: spokes with
+ * consultations in the report; `keep`: the report's other filters, carried as hidden fields).
+ */
+export function ShareResolvedLocally({
+  lines,
+  choices,
+  keep,
+  max,
+}: {
+  lines: ShareLineView[];
+  choices: { id: number; label: string }[];
+  keep: Record<string, string>;
+  max: number;
+}) {
   const { t } = useTranslation("tele");
   const locale = useLocale();
   const label = (line: ShareLineView) =>
@@ -32,6 +48,7 @@ export function ShareResolvedLocally({ lines }: { lines: ShareLineView[] }) {
     return point;
   });
   const percent = (v: number) => `${formatNumber(v, locale, 1)} %`;
+  const chosen = new Set(lines.filter((l) => l.kind === "spoke").map((l) => l.id));
   return (
     <section className="space-y-3" aria-labelledby="share-heading" data-testid="share-section">
       <div>
@@ -41,6 +58,31 @@ export function ShareResolvedLocally({ lines }: { lines: ShareLineView[] }) {
         <p className="text-sm text-slate-600">{t("reports.share.intro")}</p>
       </div>
       <SeriesLineChart title={t("reports.share.title")} data={data} series={series} baseline={null} format={percent} testId="share-chart" />
+      {choices.length > 1 ? (
+        <details className="card print:hidden" data-testid="share-choose">
+          <summary className="cursor-pointer text-sm font-medium">{t("reports.share.choose", { max })}</summary>
+          <Form method="get" className="mt-3 space-y-3">
+            {Object.entries(keep)
+              .filter(([, v]) => v !== "")
+              .map(([name, value]) => (
+                <input key={name} type="hidden" name={name} value={value} />
+              ))}
+            <div className="grid gap-2 sm:grid-cols-2 lg:grid-cols-3">
+              {choices.map((c) => (
+                <CheckboxField
+                  key={c.id}
+                  field={{ id: `show-${c.id}` }}
+                  label={c.label}
+                  inputProps={{ name: "show", value: String(c.id), defaultChecked: chosen.has(String(c.id)) }}
+                />
+              ))}
+            </div>
+            <button type="submit" className="btn-secondary">
+              {t("reports.share.apply")}
+            </button>
+          </Form>
+        </details>
+      ) : null}
       <div className="card overflow-x-auto p-0">
         <table className="table text-sm" data-testid="share-table">
           <caption className="px-4 py-2 text-left text-slate-600">{t("reports.share.tableCaption")}</caption>

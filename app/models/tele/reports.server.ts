@@ -36,6 +36,8 @@ export type TeleReportFilters = ReportPeriod & {
   spoke: number | null;
   chapter: number | null;
   province: string | null;
+  /** Spokes the reader chose for the share chart (at most SHARE_CHART_SPOKES); none: the largest. */
+  show?: number[];
 };
 
 /** One row of a report table: its measures, the share resolved locally and the hours. */
@@ -122,6 +124,8 @@ function reportCondition(actor: Actor, filters: TeleReportFilters): SQL {
  */
 function aggregates(db: Db, actor: Actor, filters: TeleReportFilters): Aggregate[] {
   const where = reportCondition(actor, filters);
+  // Chosen spokes are drawn only where they presented consultations within the report (and reach).
+  const show = (filters.show ?? []).slice(0, SHARE_CHART_SPOKES);
   // The spokes a report speaks for: the one filtered on, else the province's, else every one.
   // Spoke rows, attendees and the share lines' spokes stay within them (a training attended
   // from several provinces counts in a province report only its own attendees).
@@ -146,7 +150,7 @@ function aggregates(db: Db, actor: Actor, filters: TeleReportFilters): Aggregate
       group by c.id, p.facility_id),
     top as (
       select c.spoke as spoke from chosen c
-      where c.kind = 'consultation' and c.spoke is not null and ${spokeWithin(sql`c.spoke`)}
+      where c.kind = 'consultation' and c.spoke is not null and ${spokeWithin(sql`c.spoke`)} ${show.length > 0 ? sql`and c.spoke in ${sqlList(show)}` : sql``}
       group by c.spoke having sum(c.outcome is not null) > 0
       order by count(*) desc, (select f.short_name from facilities f where f.id = c.spoke) limit ${SHARE_CHART_SPOKES})
     select 'month' as dim, c.month as k, ${MEASURES} from chosen c group by c.month
@@ -221,11 +225,12 @@ export function defaultReportFilters(db: Db, actor: Actor, period: ReportPeriod)
 /** The report's filters from the query string: none named gives the reader's default view; a bad period is a 400 next to its field. */
 export function reportFiltersFromQuery(db: Db, actor: Actor, query: URLSearchParams, today: string): TeleReportFilters {
   const period = resolvePeriod({ from: query.get("from"), to: query.get("to") }, today);
+  const show = [...new Set(query.getAll("show").map((v) => idFilter.parse(v) ?? null).filter((v): v is number => v !== null))].slice(0, SHARE_CHART_SPOKES);
   const named = ["hub", "spoke", "chapter", "province", "from", "to"].some((k) => query.has(k));
-  if (!named) return defaultReportFilters(db, actor, period);
+  if (!named) return { ...defaultReportFilters(db, actor, period), show };
   const idOf = (k: string) => idFilter.parse(query.get(k) ?? undefined) ?? null;
   const province = regionFilter.parse(query.get("province") ?? undefined) || null;
-  return withinOwnProvince(actor, { ...period, hub: idOf("hub"), spoke: idOf("spoke"), chapter: idOf("chapter"), province });
+  return withinOwnProvince(actor, { ...period, hub: idOf("hub"), spoke: idOf("spoke"), chapter: idOf("chapter"), province, show });
 }
 
 /** A department always reports on its own province: a blank province is its own, another one is refused (403). */

@@ -36,6 +36,8 @@ export default {
     sheet: "Share resolved by month",
     counts: "{{resolved}}/{{total}}",
     tableCaption: "The chart's figures: resolved locally / consultations with an outcome, and the share",
+    choose: "Choose the facilities drawn (at most {{max}})",
+    apply: "Redraw the chart",
   },
   errors: {
     month: "Enter the month as year-month, e.g. 2026-03.",

@@ -33,6 +33,8 @@ export default {
     sheet: "Tỷ lệ tại chỗ theo tháng",
     counts: "{{resolved}}/{{total}}",
     tableCaption: "Số liệu của biểu đồ: giải quyết tại chỗ / phiên có kết quả, và tỷ lệ",
+    choose: "Chọn cơ sở vẽ trên biểu đồ (tối đa {{max}})",
+    apply: "Vẽ lại biểu đồ",
   },
   errors: {
     month: "Nhập tháng dạng năm-tháng, ví dụ 2026-03.",
