@@ -7,7 +7,6 @@ export default {
   intro: "Tele-consultations (resolved locally, referred up) and remote training by month, supported facility, specialty and hub.",
   fromMonth: "From month",
   toMonth: "To month",
-  monthHint: "Year-month, e.g. 2026-03.",
   period: "Period: {{from}} – {{to}}",
   export: "Download spreadsheet (.xlsx)",
   byMonth: "By month",

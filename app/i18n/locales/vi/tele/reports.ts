@@ -4,7 +4,6 @@ export default {
   intro: "Hội chẩn từ xa (giải quyết tại chỗ, chuyển tuyến trên) và đào tạo từ xa theo tháng, cơ sở được hỗ trợ, chuyên khoa và trung tâm.",
   fromMonth: "Từ tháng",
   toMonth: "Đến tháng",
-  monthHint: "Dạng năm-tháng, ví dụ 2026-03.",
   period: "Kỳ báo cáo: {{from}} – {{to}}",
   export: "Tải bảng tính (.xlsx)",
   byMonth: "Theo tháng",
