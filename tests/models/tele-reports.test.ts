@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { expect, test } from "vitest";
 import { teleLinks, teleParticipants, teleSessions } from "~/db/schema";
 import type { Actor } from "~/models/access/policy";
@@ -169,4 +170,18 @@ test("the session log takes the reports' province filter: sessions a facility of
   expect(inQ.rows.map((r) => r.hubName)).toEqual(["BV Khác", "BV Khác"]);
   const inP = listSessions(w.db, ADMIN, { province: w.P.code, from: "2026-01-01", to: "2026-03-31" }, page, "vi");
   expect(inP.total).toBe(7);
+});
+
+test("a hub's period and a province's spokes are read from the covering report indexes, not the table", () => {
+  const w = world();
+  const plan = (query: ReturnType<typeof sql>) => w.db.all<{ detail: string }>(sql`explain query plan ${query}`).map((r) => r.detail).join(" / ");
+  expect(
+    plan(sql`select substr(held_on, 1, 7), kind, outcome, spoke_facility_id, chapter_number, sum(duration_minutes) from tele_sessions
+      where hub_facility_id = ${w.H.id} and held_on between '2026-01-01' and '2026-03-31' group by 1, 2, 3, 4, 5`),
+  ).toContain("COVERING INDEX tele_sessions_hub_report_idx");
+  expect(
+    plan(sql`select substr(held_on, 1, 7), outcome, hub_facility_id, count(*) from tele_sessions
+      where spoke_facility_id in (select id from facilities where province_code = ${w.P.code}) and kind = 'consultation'
+        and held_on between '2026-01-01' and '2026-03-31' group by 1, 2, 3`),
+  ).toContain("COVERING INDEX tele_sessions_spoke_report_idx");
 });
