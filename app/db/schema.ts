@@ -1572,8 +1572,10 @@ export const teleSessions = sqliteTable(
     updatedAt: updatedAt(),
   },
   (t) => [
-    index("tele_sessions_hub_idx").on(t.hubFacilityId, t.heldOn),
-    index("tele_sessions_spoke_idx").on(t.spokeFacilityId, t.heldOn),
+    // Hub and spoke with the date lead, so a hub's (or spoke's) period is one range; the columns
+    // after them are what the reports group and count, so those aggregates read the index alone.
+    index("tele_sessions_hub_report_idx").on(t.hubFacilityId, t.heldOn, t.kind, t.outcome, t.spokeFacilityId, t.chapterNumber, t.durationMinutes),
+    index("tele_sessions_spoke_report_idx").on(t.spokeFacilityId, t.heldOn, t.kind, t.outcome, t.hubFacilityId, t.chapterNumber, t.durationMinutes),
     index("tele_sessions_held_idx").on(t.heldOn, t.kind),
     index("tele_sessions_item_idx").on(t.transferItemId),
     index("tele_sessions_series_idx").on(t.seriesId),

@@ -190,6 +190,10 @@ export const TARGET_INDICATORS = [
   "staff_rotated",
   "people_trained",
   "manual_count",
+  /** Tele-consultations presented by the facility (or the province's facilities). */
+  "tele_consultations",
+  /** Whole percent of those consultations, with an outcome, resolved locally. */
+  "tele_resolved_locally_share",
 ] as const;
 export type TargetIndicator = (typeof TARGET_INDICATORS)[number];
 

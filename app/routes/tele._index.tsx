@@ -44,6 +44,9 @@ export default function TeleHomePage() {
           <Link to={hubFacilityId ? `/tele/sessions?hub=${hubFacilityId}` : "/tele/sessions"} className="btn-secondary" data-testid="sessions-log">
             {t("sessions.title")}
           </Link>
+          <Link to={hubFacilityId ? `/tele/reports?hub=${hubFacilityId}` : "/tele/reports"} className="btn-secondary" data-testid="tele-reports">
+            {t("reports.title")}
+          </Link>
         </div>
         {canManage ? (
           <div className="flex flex-wrap gap-2">

@@ -56,7 +56,8 @@ export default function SessionLogPage() {
           </nav>
         ) : null}
       </header>
-      <FilterBar>
+      {/* The province a report drilled in with stays through the filters (the form has no province field). */}
+      <FilterBar keep={{ province: filters.province }}>
         <Field
           className="min-w-0 flex-1 basis-full sm:w-64 sm:flex-none sm:basis-auto"
           field={{ id: "filter-q" }}

@@ -6,6 +6,7 @@ import { useTranslation } from "react-i18next";
 import { Field, SelectField } from "~/components/fields";
 import { FormErrors } from "~/components/form";
 import { TARGET_INDICATORS } from "~/models/enums";
+import { isPercentIndicator } from "~/models/targets/rules";
 import { targetSchema } from "~/models/targets/schemas";
 
 /** The label key of each target form field (also names the fields of a stale-edit notice). */
@@ -46,6 +47,7 @@ export function TargetForm({
 }) {
   const { t } = useTranslation("reports");
   const { t: te } = useTranslation("enums");
+  const { t: tt } = useTranslation("tele");
   const [form, fields] = useForm({
     id: version === undefined ? "target-new" : "target-edit",
     lastResult,
@@ -57,10 +59,14 @@ export function TargetForm({
     defaultValue,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: targetSchema }),
   });
-  const input = (name: keyof typeof TARGET_FIELD_LABELS & keyof typeof fields, type: "text" | "number" | "date", extra: Record<string, string> = {}) => {
+  const input = (name: keyof typeof TARGET_FIELD_LABELS & keyof typeof fields, type: "text" | "number" | "date", extra: Record<string, string> = {}, description?: string) => {
     const field = fields[name] as unknown as Parameters<typeof getInputProps>[0];
-    return <Field field={field} label={t(TARGET_FIELD_LABELS[name])} inputProps={{ ...getInputProps(field, { type }), ...extra }} />;
+    return <Field field={field} label={t(TARGET_FIELD_LABELS[name])} description={description} inputProps={{ ...getInputProps(field, { type }), ...extra }} />;
   };
+  // A share target is a percentage: the form says so and caps it at 100 (the schema refuses more).
+  const percent = isPercentIndicator(String(fields.indicator.value ?? defaultValue.indicator ?? ""));
+  const percentLimits: Record<string, string> = percent ? { max: "100" } : {};
+  const percentHint = percent ? tt("reports.targets.shareHint") : undefined;
   return (
     <Form method="post" className="card space-y-3" {...getFormProps(form)}>
       <h2 className="text-lg font-semibold">{heading}</h2>
@@ -79,8 +85,8 @@ export function TargetForm({
         {showProvince ? input("provinceCode", "text") : null}
         {input("periodStart", "date")}
         {input("periodEnd", "date")}
-        {input("baseline", "number", { min: "0", step: "any" })}
-        {input("targetValue", "number", { step: "any" })}
+        {input("baseline", "number", { min: "0", step: "any", ...percentLimits })}
+        {input("targetValue", "number", { step: "any", ...percentLimits }, percentHint)}
         {input("unit", "text")}
       </div>
       <button type="submit" name="intent" value="save" className="btn">{submitLabel}</button>

@@ -8,6 +8,7 @@ import { canChange, readsEverything, type Actor, type RecordScope } from "~/mode
 import { assertVersion, recordAudit } from "~/models/audit/audit.server";
 import { findDateViolation } from "~/models/adoption/rules";
 import { ConflictError, DomainError, ForbiddenError, NotFoundError } from "~/models/errors";
+import { percentOverflow } from "./rules";
 import type { MeasurementForm, TargetForm } from "./schemas";
 
 type Reader = Pick<Db, "select">;
@@ -21,6 +22,8 @@ function scopeOfTarget(target: Target): RecordScope {
 function assertTargetValues(input: TargetForm): void {
   if (!(input.targetValue > 0)) throw new DomainError("reports:errors.targetNotPositive", { field: "targetValue" });
   if (input.periodEnd < input.periodStart) throw new DomainError("common:validation.endBeforeStart", { field: "periodEnd" });
+  const overflow = percentOverflow(input);
+  if (overflow) throw new DomainError("tele:reports.targets.shareMax", { field: overflow });
 }
 
 /**

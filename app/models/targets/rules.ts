@@ -1,5 +1,6 @@
 // Pure rules of targets: achievement and the at-risk flag. No clock: `today` is an argument.
 import { daysInclusive } from "~/models/dates";
+import type { TargetIndicator } from "~/models/enums";
 
 export const TARGET_STATUSES = ["achieved", "on_track", "at_risk", "missed", "not_started"] as const;
 export type TargetStatus = (typeof TARGET_STATUSES)[number];
@@ -31,4 +32,19 @@ export function targetStatus(
   const span = target.targetValue - target.baseline;
   const progress = span > 0 ? (value - target.baseline) / span : value / target.targetValue;
   return progress + 0.1 < elapsed ? "at_risk" : "on_track";
+}
+
+/** Indicators whose value is a percentage: their baseline and target value lie within 0–100. */
+export const PERCENT_INDICATORS = ["tele_resolved_locally_share"] as const satisfies readonly TargetIndicator[];
+
+export function isPercentIndicator(indicator: string): boolean {
+  return (PERCENT_INDICATORS as readonly string[]).includes(indicator);
+}
+
+/** The field of a percentage target above 100 (the target value first), or null when both fit. */
+export function percentOverflow(target: { indicator: string; baseline?: number | null; targetValue: number }): "targetValue" | "baseline" | null {
+  if (!isPercentIndicator(target.indicator)) return null;
+  if (target.targetValue > 100) return "targetValue";
+  if ((target.baseline ?? 0) > 100) return "baseline";
+  return null;
 }

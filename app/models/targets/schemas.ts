@@ -4,6 +4,7 @@ import { isIsoDate } from "~/models/dates";
 import { TARGET_INDICATORS } from "~/models/enums";
 import { choice, date, id, LIMITS, numberWithDefault, optionalId, optionalText, requiredNumber, requiredText, version } from "~/models/fields";
 import { encodeMessage } from "~/utils/messages";
+import { percentOverflow } from "./rules";
 
 const MAX_VALUE = 1_000_000_000;
 /** Finite and bounded: "Infinity" or "1e400" in a crafted request is refused, not stored. */
@@ -29,12 +30,19 @@ function periodInOrder(value: { periodStart: string; periodEnd: string }, ctx: z
   }
 }
 
-export const targetSchema = targetFields.superRefine(periodInOrder);
+/** A share target (percent) is at most 100, said next to the field that exceeds it. */
+function percentWithin100(value: { indicator: string; baseline?: number; targetValue: number }, ctx: z.RefinementCtx) {
+  const field = typeof value.targetValue === "number" ? percentOverflow(value) : null;
+  if (field) ctx.addIssue({ code: "custom", path: [field], message: "tele:reports.targets.shareMax" });
+}
+
+export const targetSchema = targetFields.superRefine(periodInOrder).superRefine(percentWithin100);
 
 /** Editing: the same fields plus the version the form was read at (required: a post without it is refused, not taken as stale). */
 export const targetEditSchema = targetFields
   .extend({ version })
-  .superRefine(periodInOrder);
+  .superRefine(periodInOrder)
+  .superRefine(percentWithin100);
 export type TargetForm = z.infer<typeof targetSchema>;
 
 export const measurementSchema = z.object({

@@ -14,6 +14,7 @@ import { addDaysIso } from "~/models/dates";
 import { countFigurePairs } from "~/models/reports/drill-down.server";
 import { targetForecast, type TargetForecast } from "~/models/reports/forecast.server";
 import { paginate, type Page, type PageRequest } from "~/utils/pagination";
+import { resolvedLocallySql, resolvedShare } from "~/models/tele/reports";
 import { achievementPercent, targetStatus, type TargetStatus } from "./rules";
 
 const SYSTEM: Actor = { userId: 0, role: "admin", facilityId: null, provinceCode: null };
@@ -32,7 +33,11 @@ function inScope(target: Target, column: SQL): SQL {
  * - staff_rotated: distinct staff of facilities in scope sent on a confirmed or completed
  *   rotation starting within the period;
  * - people_trained: distinct staff of facilities in scope who completed a course within it;
- * - manual_count: the latest measurement on or before asOf.
+ * - manual_count: the latest measurement on or before asOf;
+ * - tele_consultations: tele-consultations presented by a facility in scope (the spoke), held
+ *   within the period up to asOf;
+ * - tele_resolved_locally_share: of those with an outcome, the whole percent resolved locally
+ *   (advice only or treated at the spoke); 0 when there are none.
  */
 export function computeTargetValue(db: Db, target: Target, today: string): number {
   const asOf = target.periodEnd < today ? target.periodEnd : today;
@@ -71,6 +76,15 @@ export function computeTargetValue(db: Db, target: Target, today: string): numbe
           where e.status = 'completed' and e.completed_on between ${target.periodStart} and ${asOf}
             and ${inScope(target, sql`s.facility_id`)}`)?.n ?? 0
       );
+    case "tele_consultations":
+    case "tele_resolved_locally_share": {
+      const counts = db.get<{ n: number; resolved: number; withOutcome: number }>(sql`select count(*) as n,
+          coalesce(sum(${resolvedLocallySql(sql`outcome`)}), 0) as resolved, coalesce(sum(outcome is not null), 0) as withOutcome
+        from tele_sessions
+        where kind = 'consultation' and held_on between ${target.periodStart} and ${asOf} and ${inScope(target, sql`spoke_facility_id`)}`);
+      if (target.indicator === "tele_consultations") return counts?.n ?? 0;
+      return resolvedShare(counts?.resolved ?? 0, counts?.withOutcome ?? 0, 0) ?? 0;
+    }
     case "manual_count": {
       const latest = db
         .select({ value: targetMeasurements.value })

@@ -3,7 +3,7 @@
 // in force, a participant's facility, a plan line) are the model's.
 import { z } from "zod";
 import { TELE_OUTCOMES, TELE_SESSION_KINDS } from "~/models/enums";
-import { choice, date, id, idFilter, idList, LIMITS, optionalDate, optionalId, optionalText, optionalVersion, requiredNumber, requiredText, searchFilter } from "~/models/fields";
+import { choice, date, id, idFilter, idList, LIMITS, optionalDate, optionalId, optionalText, optionalVersion, regionFilter, requiredNumber, requiredText, searchFilter } from "~/models/fields";
 import { MAX_DURATION_MINUTES, MIN_DURATION_MINUTES, START_TIME_PATTERN } from "./sessions";
 
 const startTime = requiredText(5).regex(START_TIME_PATTERN, "tele:sessions.errors.startTime");
@@ -70,6 +70,8 @@ export const sessionFilterSchema = z.object({
   hub: idFilter,
   spoke: idFilter,
   chapter: idFilter,
+  /** Sessions a facility of this province took part in (hub or spoke side): the reports drill here. */
+  province: regionFilter,
   technique: z.string().trim().max(LIMITS.techniqueCode).optional().catch(undefined),
   outcome: z.enum(TELE_OUTCOMES).optional().catch(undefined),
   from: optionalDate.catch(undefined),

@@ -328,8 +328,9 @@ export function deleteSession(db: Db, actor: Actor, id: number, formVersion: num
 /**
  * Sessions the actor reads: the hub or a spoke (presenting, or with a participant on the spoke
  * side) within its reach. Each branch runs on its own index (hub, spoke, participant facility).
+ * The reports count within the same reach.
  */
-function readScope(actor: Actor): SQL {
+export function readScope(actor: Actor): SQL {
   if (readsEverything(actor)) return sql`1 = 1`;
   return sql`(${facilityScopeCondition(actor, teleSessions.hubFacilityId)}
     or ${facilityScopeCondition(actor, teleSessions.spokeFacilityId)}
@@ -471,6 +472,13 @@ export function sessionFormOptions(db: Db, actor: Actor, locale: Locale) {
 
 export type SessionFormOptions = ReturnType<typeof sessionFormOptions>;
 
+/** Sessions a facility of the province took part in, on the hub or the spoke side (the log's and the reports' province filter). */
+export function provinceSessionsCondition(provinceCode: string): SQL {
+  const inProvince = sql`(select f.id from facilities f where f.province_code = ${provinceCode})`;
+  return sql`(${teleSessions.hubFacilityId} in ${inProvince} or ${teleSessions.spokeFacilityId} in ${inProvince}
+    or ${teleSessions.id} in (select p.session_id from tele_participants p where p.side = 'spoke' and p.facility_id in ${inProvince}))`;
+}
+
 /** Most rows the log counts exactly; beyond it the page says "more than". */
 export const LOG_COUNT_CAP = 10_000;
 
@@ -501,6 +509,7 @@ export function listSessions(db: Db, actor: Actor, filters: SessionFilters, page
     where.push(sql`(${teleSessions.spokeFacilityId} = ${filters.spoke} or ${teleSessions.id} in (select p.session_id from tele_participants p where p.facility_id = ${filters.spoke} and p.side = 'spoke'))`);
   }
   if (filters.chapter) where.push(sql`${teleSessions.chapterNumber} = ${filters.chapter}`);
+  if (filters.province) where.push(provinceSessionsCondition(filters.province));
   if (filters.technique) where.push(sql`${teleSessions.techniqueId} = (select t.id from techniques t where t.code = ${filters.technique})`);
   if (filters.outcome) where.push(sql`${teleSessions.outcome} = ${filters.outcome}`);
   if (filters.from) where.push(sql`${teleSessions.heldOn} >= ${filters.from}`);

@@ -73,6 +73,8 @@ export default {
     staff_rotated: "Staff rotated",
     people_trained: "People trained",
     manual_count: "Counted milestone",
+    tele_consultations: "Tele-consultations held",
+    tele_resolved_locally_share: "Share of consultations resolved locally (%)",
   },
   role: { admin: "Administrator", department: "Health department officer", director: "Hospital director", trainer: "Trainer / line-direction office", viewer: "Viewer" },
   auditAction: { create: "Created", update: "Updated", delete: "Deleted" },

@@ -71,6 +71,8 @@ export default {
     staff_rotated: "Lượt cán bộ luân phiên",
     people_trained: "Lượt người được đào tạo",
     manual_count: "Chỉ tiêu đếm thủ công",
+    tele_consultations: "Phiên hội chẩn từ xa đã thực hiện",
+    tele_resolved_locally_share: "Tỷ lệ hội chẩn giải quyết tại chỗ (%)",
   },
   role: { admin: "Quản trị viên", department: "Cán bộ Sở Y tế", director: "Giám đốc bệnh viện", trainer: "Phòng chỉ đạo tuyến / đào tạo", viewer: "Người xem" },
   auditAction: { create: "Tạo mới", update: "Cập nhật", delete: "Xóa" },
