@@ -154,7 +154,10 @@ export function RankingBarChart({
   );
 }
 
-/** The last period's value of each series, for screen readers (the chart itself is hidden from them). */
+/**
+ * Each series' latest value, for screen readers (the chart itself is hidden from them): the last
+ * period in which the series has one, since a gap (a month with nothing to measure) is no zero.
+ */
 function SeriesSummary({
   data,
   series,
@@ -164,13 +167,16 @@ function SeriesSummary({
   series: ChartSeries[];
   format: Format;
 }) {
-  const last = data[data.length - 1];
-  if (!last) return null;
+  const latest = series.flatMap((s) => {
+    const last = [...data].reverse().find((d) => typeof d[s.dataKey] === "number");
+    return last ? [{ series: s, period: last.period, value: last[s.dataKey] as number }] : [];
+  });
+  if (latest.length === 0) return null;
   return (
     <ul className="sr-only">
-      {series.map((s) => (
+      {latest.map(({ series: s, period, value }) => (
         <li key={s.dataKey}>
-          {s.label} ({last.period}): {format(Number(last[s.dataKey] ?? 0))}
+          {s.label} ({period}): {format(value)}
         </li>
       ))}
     </ul>
