@@ -1,7 +1,8 @@
 // Timing of the remote-support reports on a national file (seeds/national.ts, which adds the
 // tele data of seeds/national-tele.ts): the hub report of the busiest hubs (administrator and
 // the hub's own director), a department's province report and the share-resolved-locally
-// target of a province. Prints the median of several runs and the query plan of the hub scan.
+// target of a province, beside bare SQL group-bys of the same sessions. Prints the median of
+// several runs and the query plan of the hub scan.
 //   npx tsx tests/bench/tele-reports.bench.ts <national file> [--toMonth=2026-01]
 import { sql } from "drizzle-orm";
 import { openDb } from "~/db/client.server";
@@ -48,6 +49,18 @@ const filters = { fromMonth: from, toMonth, hub: null, spoke: null, chapter: nul
 console.log(`province ${province} report (department): ${fmt(median(() => teleReport(db, department, filters, "vi"), 3))}`);
 const target = { id: 0, indicator: "tele_resolved_locally_share", provinceCode: province, facilityId: null, periodStart: `${from}-01`, periodEnd: `${toMonth}-28` } as Target;
 console.log(`province share target: ${fmt(median(() => computeTargetValue(db, target, `${toMonth}-28`)))}`);
+// What a user could have instead: bare SQL over the same sessions, one group-by per table of the
+// report (months, spokes, specialties), without names, reach checks, attendees or shares.
+const bare = (where: ReturnType<typeof sql>) => () => {
+  for (const key of [sql`substr(held_on, 1, 7)`, sql`spoke_facility_id`, sql`chapter_number`]) {
+    db.all(sql`select ${key} as k, kind, outcome, count(*) as n, sum(duration_minutes) as minutes from tele_sessions
+      where held_on between ${`${from}-01`} and ${`${toMonth}-31`} and ${where} group by 1, 2, 3`);
+  }
+};
+console.log(`bare SQL, busiest hub: ${fmt(median(bare(sql`hub_facility_id = ${hubs[0].hub}`)))}`);
+console.log(
+  `bare SQL, province ${province}: ${fmt(median(bare(sql`spoke_facility_id in (select id from facilities where province_code = ${province})`), 3))}`,
+);
 const plan = db.all<{ detail: string }>(sql`explain query plan select substr(held_on, 1, 7), kind, outcome, count(*) from tele_sessions
   where held_on between ${`${from}-01`} and ${`${toMonth}-31`} and hub_facility_id = ${hubs[0].hub} group by 1, 2, 3`);
 console.log("hub scan:", plan.map((p) => p.detail).join(" / "));
