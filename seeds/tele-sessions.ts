@@ -208,7 +208,7 @@ export function seedTeleSessions(db: Db, ctx: SeedContext): string {
 
   if (laoCai2 !== null) {
     const actor = actorOf(db, "daotao.laocai2");
-    const r = rng.fork("consultations");
+    const r = rng.fork("tuesday-clinic");
     const schedule = scheduleOf(db, laoCai2, "consultation");
     const dates = heldDates(ctx.today, 2, schedule);
     for (const [index, heldOn] of dates.entries()) {
