@@ -85,7 +85,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         break;
       }
       case "attendance":
-        saveAttendanceSheet(db, actor, courseId, { rows: value.rows, present: value.present, score: value.score });
+        saveAttendanceSheet(db, actor, courseId, { rows: value.rows, present: value.present, score: value.score, idempotencyKey: value.idempotencyKey });
         notice = { key: "notices.attendanceSaved" };
         break;
       case "evaluate": {
