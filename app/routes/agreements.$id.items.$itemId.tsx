@@ -21,6 +21,7 @@ import { ReadinessPanel } from "~/components/agreements/readiness-panel";
 import { badRequest, requireId } from "~/utils/http.server";
 import { replyInvalid, replyWithDomainError, readForm, parseSubmission, byIntent } from "~/utils/form.server";
 import { CheckboxField, Field, SelectField } from "~/components/fields";
+import { OfflineEntry } from "~/components/offline/offline-entry";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.detail.item.techniqueCode} ${data.detail.item.techniqueName} – CGKT` : "CGKT" },
@@ -207,9 +208,13 @@ export default function TransferItemPage() {
       <section className="card space-y-2">
         <h2 className="font-semibold">{t("item.casesTitle")}</h2>
         {detail.canLogCases ? (
+          // Entered without a connection, a case waits in the outbox and is sent once, in order.
+          <OfflineEntry form="case_log" title={(data) => `${item.techniqueCode} ${item.techniqueName} · ${String(data.get("performedOn") ?? "")}`}>
           <Form method="post" className="grid gap-2 rounded-md border border-slate-200 p-3 sm:grid-cols-3" aria-label={t("item.logTitle")}>
             <FormErrors errors={kase[""]} />
             <input type="hidden" name="intent" value="case" />
+            {/* Made in the browser when the form is filled: a case sent again lands once. */}
+            <input type="hidden" name="idempotencyKey" />
             <Field
               field={{ id: "case-on", errors: kase.performedOn }}
               label={t("item.performedOn")}
@@ -239,6 +244,7 @@ export default function TransferItemPage() {
               <button type="submit" className="btn">{t("item.logSubmit")}</button>
             </div>
           </Form>
+          </OfflineEntry>
         ) : null}
         {detail.cases.length === 0 ? (
           <p className="text-sm text-slate-600">{t("item.noCases")}</p>

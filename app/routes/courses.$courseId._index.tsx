@@ -7,6 +7,7 @@ import { CourseStatusBadge, EnrolmentStatusBadge, SeatsCell } from "~/components
 import { CardPager, RowsTable } from "~/components/courses/rows-table";
 import { Field, SelectField } from "~/components/fields";
 import { FormErrors } from "~/components/form";
+import { OfflineEntry } from "~/components/offline/offline-entry";
 import { rowControl, RowError } from "~/components/shared-form-bits";
 import { PersonName } from "~/components/person-name";
 import { getDb } from "~/db/client.server";
@@ -323,7 +324,11 @@ export default function CoursePage() {
         <section className="card p-0" aria-labelledby="attendance-title">
           <h2 id="attendance-title" className="px-4 pt-3 font-semibold">{t("attendance.title")}</h2>
           <p className="px-4 text-sm text-slate-600">{t("attendance.help")}</p>
+          {/* Saved without a connection, the sheet waits in the outbox; it keeps its ticks on the page. */}
+          <OfflineEntry form="attendance" title={() => course.title} resetAfterQueue={false}>
           <Form method="post">
+            {/* Made in the browser when the sheet is filled: a sheet sent again lands once. */}
+            <input type="hidden" name="idempotencyKey" />
             <div className="overflow-x-auto">
               <table className="table" data-testid="attendance">
                 <thead>
@@ -387,6 +392,7 @@ export default function CoursePage() {
               <button type="submit" name="intent" value="attendance" className="btn" disabled={busy}>{t("attendance.save")}</button>
             </div>
           </Form>
+          </OfflineEntry>
         </section>
       ) : null}
     </div>

@@ -30,7 +30,6 @@ export default {
     discard: "Discard",
     discardConfirm: "Discard this entry? What was typed is removed from this device.",
     clearSent: "Clear the sent list",
-    page: "Page {{page}} of {{pages}}",
     signInToSend: "Your session has ended: sign in again to send the waiting entries.",
     offlineNow: "This device is offline. Entries will be sent when the network returns.",
     lastError: "Not sent yet: the server did not answer. It will be tried again when the network returns.",

@@ -26,7 +26,6 @@ export default {
     discard: "Bỏ",
     discardConfirm: "Bỏ bản ghi này? Nội dung đã nhập sẽ bị xóa khỏi thiết bị.",
     clearSent: "Xóa danh sách đã gửi",
-    page: "Trang {{page}}/{{pages}}",
     signInToSend: "Phiên đăng nhập đã hết: hãy đăng nhập lại để gửi các bản ghi đang chờ.",
     offlineNow: "Thiết bị đang mất kết nối. Các bản ghi sẽ được gửi khi có mạng.",
     lastError: "Chưa gửi được: máy chủ không trả lời. Sẽ thử lại khi có mạng.",
