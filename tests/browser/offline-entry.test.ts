@@ -113,3 +113,112 @@ test("a consultation entered offline waits in the outbox, survives a reload, and
   expect(await rows.first().textContent()).toContain(TITLE);
   await context.close();
 });
+
+test("a consultation dated in the future, queued offline, comes back refused with its message and opens again filled", async () => {
+  const page = await signedInPage(browser, server.baseUrl, account("gd.laocai3"), { viewport: PHONE, hasTouch: true, isMobile: true });
+  const context = page.context();
+  await page.goto("/tele/sessions/new-consultation");
+  await waitForHydration(page, 'input[name="title"]');
+  await context.setOffline(true);
+  const hub = page.locator('select[name="hubFacilityId"]');
+  await hub.selectOption({ label: (await hub.locator("option", { hasText: "Lào Cai số 2" }).first().textContent())! });
+  const spoke = page.locator('select[name="spokeFacilityId"]');
+  await spoke.selectOption({ label: (await spoke.locator("option", { hasText: "Lào Cai số 3" }).first().textContent())! });
+  await page.locator('select[name="chapterNumber"]').selectOption("10");
+  await page.locator('input[name="heldOn"]').fill("01/01/2099");
+  await page.locator('input[name="startTime"]').fill("09:00");
+  await page.locator('input[name="durationMinutes"]').fill("30");
+  await page.locator('input[name="title"]').fill("Ca hẹn trước (ngày tương lai)");
+  // A draft survives a reload before the form is sent.
+  await page.waitForTimeout(400);
+  await page.reload();
+  await waitForHydration(page, 'input[name="title"]');
+  await expect.poll(() => page.locator('input[name="title"]').inputValue()).toBe("Ca hẹn trước (ngày tương lai)");
+  expect(await page.getByTestId("offline-notice").textContent()).toContain("khôi phục");
+  await page.locator('select[name="outcome"]').selectOption("advice_only");
+  await page.getByRole("button", { name: "Lưu phiên" }).click();
+  await expect.poll(() => page.getByTestId("outbox-count").textContent()).toBe("1");
+
+  await context.setOffline(false);
+  await expect.poll(() => page.getByTestId("outbox-refused").textContent(), { timeout: 20_000 }).toBe("1");
+  await page.getByTestId("outbox-indicator").click();
+  await page.waitForURL(/\/outbox$/);
+  await page.getByTestId("outbox-tab-refused").click();
+  const item = page.getByTestId("outbox-item");
+  await expect.poll(() => item.count()).toBe(1);
+  expect(await item.first().textContent()).toContain("Phiên hội chẩn không thể ghi cho ngày trong tương lai.");
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+  await item.first().getByRole("link", { name: "Mở lại biểu mẫu" }).click();
+  await page.waitForURL(/new-consultation\?outbox=/);
+  await expect.poll(() => page.locator('input[name="title"]').inputValue()).toBe("Ca hẹn trước (ngày tương lai)");
+  expect(await page.locator('input[name="heldOn"]').inputValue()).toBe("01/01/2099");
+  expect(await page.getByTestId("offline-notice").textContent()).toContain("Phiên hội chẩn không thể ghi cho ngày trong tương lai.");
+  expect(queryFile(server.dbPath, "SELECT id FROM tele_sessions WHERE title = ?", "Ca hẹn trước (ngày tương lai)")).toEqual([]);
+  await context.close();
+});
+
+test("10,000 queued entries: the outbox page shows counts and one page at once, and sends them all, each once, without freezing", async () => {
+  const page = await signedInPage(browser, server.baseUrl, account("gd.laocai3"), { viewport: PHONE });
+  await page.goto("/outbox");
+  await page.getByTestId("outbox-tab-waiting").waitFor();
+  // Entries on a plan line that does not exist: the server refuses each (404) without writing.
+  await page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open("cgkt-outbox");
+      open.onupgradeneeded = () => open.result.createObjectStore("items");
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    const tx = db.transaction("items", "readwrite");
+    const store = tx.objectStore("items");
+    for (let i = 0; i < 10_000; i++) {
+      const key = `00000000-0000-4000-8000-${String(i).padStart(12, "0")}`;
+      store.put(
+        { key, user: "gd.laocai3", form: "case_log", path: "/agreements/999999/items/999999", title: `Ca ${i + 1}`, fields: [["performedOn", "01/03/2026"], ["performerName", `Người ${i + 1}`], ["outcome", "success"]], seq: i + 1, status: "waiting", queuedAt: new Date().toISOString() },
+        key,
+      );
+    }
+    await new Promise((resolve, reject) => {
+      tx.oncomplete = resolve;
+      tx.onerror = () => reject(tx.error);
+    });
+    db.close();
+  });
+  // Offline while it loads, so the page does not start sending before it is counted.
+  await page.context().setOffline(true);
+  const started = Date.now();
+  await page.reload();
+  await expect.poll(() => page.getByTestId("outbox-tab-waiting").textContent()).toContain("(10000)");
+  await expect.poll(() => page.getByTestId("outbox-item").count()).toBe(50);
+  const shown = Date.now() - started;
+  expect(shown).toBeLessThan(10_000);
+
+  // Every key goes out exactly once, 100 to a request.
+  const sentKeys: string[] = [];
+  let requests = 0;
+  page.on("request", (request) => {
+    if (!request.url().endsWith("/outbox/sync")) return;
+    requests += 1;
+    sentKeys.push(...(JSON.parse(request.postData() ?? "{}") as { items: { key: string }[] }).items.map((i) => i.key));
+  });
+  await page.context().setOffline(false);
+  await page.evaluate(() => {
+    const w = window as unknown as { longestGap: number };
+    w.longestGap = 0;
+    let last = performance.now();
+    const tick = () => {
+      const now = performance.now();
+      w.longestGap = Math.max(w.longestGap, now - last);
+      last = now;
+      setTimeout(tick, 20);
+    };
+    setTimeout(tick, 20);
+  });
+  await expect.poll(() => page.getByTestId("outbox-tab-refused").textContent(), { timeout: 120_000, intervals: [500] }).toContain("(10000)");
+  expect(await page.getByTestId("outbox-tab-waiting").textContent()).toContain("(0)");
+  const longestGap = await page.evaluate(() => (window as unknown as { longestGap: number }).longestGap);
+  expect(longestGap).toBeLessThan(1_000);
+  expect([sentKeys.length, new Set(sentKeys).size, requests]).toEqual([10_000, 10_000, 100]);
+  console.log(`10,000 queued: counted and first page in ${shown} ms; longest pause of the page while sending ${Math.round(longestGap)} ms`);
+  await page.context().close();
+}, 180_000);
