@@ -40,21 +40,32 @@ function pageKey(url) {
 }
 
 function keepable(response) {
-  return response.ok && response.type === "basic" && !response.redirected;
+  // 200 only: a 204 is a data request's redirect instruction, a 3xx the way to the sign-in page.
+  return response.status === 200 && response.type === "basic" && !response.redirected;
 }
 
+/** Bumped at each sign-in or sign-out: a page fetched before it is not kept after it. */
+let generation = 0;
+
 async function forgetPages() {
-  await Promise.all([caches.delete(PAGES), caches.delete(DATA)]);
+  generation += 1;
+  // Entry by entry: a cache still open elsewhere in the worker would outlive a delete of its name.
+  for (const name of [PAGES, DATA]) {
+    const cache = await caches.open(name);
+    await Promise.all((await cache.keys()).map((key) => cache.delete(key)));
+  }
+}
+
+async function keep(cacheName, key, response, since) {
+  if (since !== generation) return;
+  await (await caches.open(cacheName)).put(key, response);
 }
 
 async function fromNetworkFirst(request, cacheName, key) {
+  const since = generation;
   try {
     const response = await fetch(request);
-    if (keepable(response)) {
-      const copy = response.clone();
-      const cache = await caches.open(cacheName);
-      await cache.put(key, copy);
-    }
+    if (keepable(response)) await keep(cacheName, key, response.clone(), since);
     return response;
   } catch (error) {
     const cached = await (await caches.open(cacheName)).match(key, { ignoreVary: true });
@@ -85,11 +96,16 @@ self.addEventListener("fetch", (event) => {
     event.respondWith(fromCacheFirst(request));
     return;
   }
-  if (!isEntryPage(url) && url.pathname !== "/__manifest") return;
+  if (url.pathname === "/__manifest") {
+    // Remix's route manifest (which routes exist, per build): nobody's data, kept with the build files.
+    event.respondWith(fromNetworkFirst(request, ASSETS, url.href));
+    return;
+  }
+  if (!isEntryPage(url)) return;
   if (request.mode === "navigate") {
     event.respondWith(fromNetworkFirst(request, PAGES, pageKey(url)));
   } else {
-    // Remix's data requests (?_data=) and its route manifest, by their whole address.
+    // Remix's data requests (?_data=), by their whole address.
     event.respondWith(fromNetworkFirst(request, DATA, url.href));
   }
 });
@@ -103,6 +119,7 @@ async function keepAsset(href) {
 
 /** Keeps the entry pages among `urls` first (they are what a user opens offline), then the build files they and the page use. */
 async function precache(urls) {
+  const since = generation;
   const assets = new Set();
   const pages = [];
   for (const raw of urls) {
@@ -123,7 +140,7 @@ async function precache(urls) {
         if (!keepable(response)) return;
         // The page's own scripts and styles (its route module is loaded only on that page).
         const html = await response.clone().text();
-        await (await caches.open(PAGES)).put(pageKey(url), response);
+        await keep(PAGES, pageKey(url), response, since);
         for (const [asset] of html.matchAll(/\/build\/[A-Za-z0-9._\-/]+\.(?:js|css)/g)) assets.add(new URL(asset, self.location.origin).href);
       } catch {
         // Offline now: the next session asks again.

@@ -222,3 +222,22 @@ test("10,000 queued entries: the outbox page shows counts and one page at once, 
   console.log(`10,000 queued: counted and first page in ${shown} ms; longest pause of the page while sending ${Math.round(longestGap)} ms`);
   await page.context().close();
 }, 180_000);
+
+test("signing out makes the service worker drop the kept pages; the build files stay", async () => {
+  const page = await signedInPage(browser, server.baseUrl, account("gd.laocai2"), { viewport: PHONE });
+  await page.goto("/tele/sessions/new-consultation");
+  await page.waitForFunction(async () => (await caches.match(`${location.origin}/outbox`)) !== undefined, undefined, { timeout: 30_000, polling: 250 });
+  await page.locator("details summary").first().click();
+  await page.getByRole("button", { name: /Đăng xuất|Sign out/ }).click();
+  await page.waitForURL(/\/login/);
+  const kept = () =>
+    page.evaluate(async () => {
+      let n = 0;
+      for (const name of await caches.keys()) if (name.startsWith("cgkt-pages") || name.startsWith("cgkt-data")) n += (await (await caches.open(name)).keys()).length;
+      return n;
+    });
+  await expect.poll(kept).toBe(0);
+  // The build's files are nobody's: they stay.
+  expect(await page.evaluate(async () => (await caches.keys()).includes("cgkt-assets-v1"))).toBe(true);
+  await page.context().close();
+});
