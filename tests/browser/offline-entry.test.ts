@@ -114,12 +114,11 @@ test("a consultation entered offline waits in the outbox, survives a reload, and
   await context.close();
 });
 
-test("a consultation dated in the future, queued offline, comes back refused with its message and opens again filled", async () => {
+test("a consultation dated in the future, queued offline, comes back refused with its message and opens again filled; the next one queued lands", async () => {
   const page = await signedInPage(browser, server.baseUrl, account("gd.laocai3"), { viewport: PHONE, hasTouch: true, isMobile: true });
   const context = page.context();
   await page.goto("/tele/sessions/new-consultation");
   await waitForHydration(page, 'input[name="title"]');
-  await context.setOffline(true);
   const hub = page.locator('select[name="hubFacilityId"]');
   await hub.selectOption({ label: (await hub.locator("option", { hasText: "Lào Cai số 2" }).first().textContent())! });
   const spoke = page.locator('select[name="spokeFacilityId"]');
@@ -129,15 +128,27 @@ test("a consultation dated in the future, queued offline, comes back refused wit
   await page.locator('input[name="startTime"]').fill("09:00");
   await page.locator('input[name="durationMinutes"]').fill("30");
   await page.locator('input[name="title"]').fill("Ca hẹn trước (ngày tương lai)");
-  // A draft survives a reload before the form is sent.
+  // What is typed survives a reload (or a crash) before the form is sent.
   await page.waitForTimeout(400);
   await page.reload();
   await waitForHydration(page, 'input[name="title"]');
   await expect.poll(() => page.locator('input[name="title"]').inputValue()).toBe("Ca hẹn trước (ngày tương lai)");
   expect(await page.getByTestId("offline-notice").textContent()).toContain("khôi phục");
+  await context.setOffline(true);
   await page.locator('select[name="outcome"]').selectOption("advice_only");
   await page.getByRole("button", { name: "Lưu phiên" }).click();
   await expect.poll(() => page.getByTestId("outbox-count").textContent()).toBe("1");
+  // The form is empty again for the next entry, which gets a key of its own.
+  await expect.poll(() => page.locator('input[name="title"]').inputValue()).toBe("");
+  await hub.selectOption({ label: (await hub.locator("option", { hasText: "Lào Cai số 2" }).first().textContent())! });
+  await spoke.selectOption({ label: (await spoke.locator("option", { hasText: "Lào Cai số 3" }).first().textContent())! });
+  await page.locator('select[name="chapterNumber"]').selectOption("10");
+  await page.locator('input[name="heldOn"]').fill("01/11/2026");
+  await page.locator('input[name="startTime"]').fill("10:00");
+  await page.locator('input[name="title"]').fill("Ca thứ hai nhập ngoại tuyến");
+  await page.locator('select[name="outcome"]').selectOption("referred_up");
+  await page.getByRole("button", { name: "Lưu phiên" }).click();
+  await expect.poll(() => page.getByTestId("outbox-count").textContent()).toBe("2");
 
   await context.setOffline(false);
   await expect.poll(() => page.getByTestId("outbox-refused").textContent(), { timeout: 20_000 }).toBe("1");
@@ -154,6 +165,7 @@ test("a consultation dated in the future, queued offline, comes back refused wit
   expect(await page.locator('input[name="heldOn"]').inputValue()).toBe("01/01/2099");
   expect(await page.getByTestId("offline-notice").textContent()).toContain("Phiên hội chẩn không thể ghi cho ngày trong tương lai.");
   expect(queryFile(server.dbPath, "SELECT id FROM tele_sessions WHERE title = ?", "Ca hẹn trước (ngày tương lai)")).toEqual([]);
+  expect(queryFile(server.dbPath, "SELECT id FROM tele_sessions WHERE title = ?", "Ca thứ hai nhập ngoại tuyến")).toHaveLength(1);
   await context.close();
 });
 
@@ -214,7 +226,7 @@ test("10,000 queued entries: the outbox page shows counts and one page at once, 
     };
     setTimeout(tick, 20);
   });
-  await expect.poll(() => page.getByTestId("outbox-tab-refused").textContent(), { timeout: 120_000, intervals: [500] }).toContain("(10000)");
+  await expect.poll(() => page.getByTestId("outbox-tab-refused").textContent(), { timeout: 120_000, interval: 500 }).toContain("(10000)");
   expect(await page.getByTestId("outbox-tab-waiting").textContent()).toContain("(0)");
   const longestGap = await page.evaluate(() => (window as unknown as { longestGap: number }).longestGap);
   expect(longestGap).toBeLessThan(1_000);

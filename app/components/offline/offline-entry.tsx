@@ -59,26 +59,44 @@ export function OfflineEntry({ form, title, validate, resetAfterQueue = true, ch
   const user = useShellUsername();
   const container = useRef<HTMLDivElement>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
+  const noticeBox = useRef<HTMLDivElement>(null);
   // The latest props, read by the listeners set up once.
   const props = useRef({ title, validate, resetAfterQueue });
   props.current = { title, validate, resetAfterQueue };
 
   useEffect(() => {
-    const keyInput = container.current?.querySelector<HTMLInputElement>('input[name="idempotencyKey"]');
-    const element = keyInput?.form;
-    if (!keyInput || !element || !user) return;
+    const element = container.current?.querySelector<HTMLInputElement>('input[name="idempotencyKey"]')?.form;
+    if (!element || !user) return;
+    // Looked up each time: a form library may put a new input in its place (conform does on reset).
+    const field = () => element.querySelector<HTMLInputElement>('input[name="idempotencyKey"]');
+    const setKey = (key: string) => {
+      const input = field();
+      if (input) input.value = key;
+    };
+    /** Keys this page has sent or queued: never used twice. */
+    const used = new Set<string>();
+    /**
+     * The key to send: the one in the form, unless it is missing, was used already, or is the
+     * one written into the page's markup (a page served from the cache carries the same one
+     * every time it opens).
+     */
+    const currentKey = () => {
+      const input = field();
+      const key = input?.value ?? "";
+      return key && key !== input?.defaultValue && !used.has(key) ? key : newIdempotencyKey();
+    };
     const path = window.location.pathname;
     const draftKey = draftStorageKey(user, form, path);
     let cancelled = false;
 
     const reopened = new URLSearchParams(window.location.search).get("outbox");
     if (reopened) {
-      keyInput.value = newIdempotencyKey();
+      setKey(newIdempotencyKey());
       void findItem(reopened).then((item) => {
         if (cancelled || !item || item.user !== user || item.form !== form || item.path !== path) return;
         fill(element, item.fields);
         // The refused entry's key: nothing was written under it, and sending the corrected form replaces it in the outbox.
-        keyInput.value = item.key;
+        setKey(item.key);
         setNotice({ kind: "refilled", errors: Object.values(item.errors ?? {}).flat() });
       });
     } else {
@@ -90,11 +108,11 @@ export function OfflineEntry({ form, title, validate, resetAfterQueue = true, ch
       }
       if (draft && Array.isArray(draft.fields) && typeof draft.key === "string") {
         fill(element, draft.fields);
-        keyInput.value = draft.key;
+        setKey(draft.key);
         setNotice({ kind: "draftRestored" });
       } else {
         // A key made here, when the form is filled: a page served from the cache carries an old one.
-        keyInput.value = newIdempotencyKey();
+        setKey(newIdempotencyKey());
       }
     }
 
@@ -102,8 +120,10 @@ export function OfflineEntry({ form, title, validate, resetAfterQueue = true, ch
     const saveDraft = () => {
       clearTimeout(timer);
       timer = setTimeout(() => {
+        const key = currentKey();
+        setKey(key);
         try {
-          window.localStorage.setItem(draftKey, JSON.stringify({ key: keyInput.value, fields: textEntries(new FormData(element)) }));
+          window.localStorage.setItem(draftKey, JSON.stringify({ key, fields: textEntries(new FormData(element)) }));
         } catch {
           // A full or disabled storage: the form still works, only without a draft.
         }
@@ -116,25 +136,26 @@ export function OfflineEntry({ form, title, validate, resetAfterQueue = true, ch
       const data = new FormData(element);
       if (submitter?.name) data.set(submitter.name, submitter.value);
       if (props.current.validate && !props.current.validate(data)) return;
-      if (!keyInput.value) keyInput.value = newIdempotencyKey();
-      data.set("idempotencyKey", keyInput.value);
+      const key = currentKey();
+      used.add(key);
+      // Into the form as well: the page's own submission (online) reads it after this listener.
+      setKey(key);
+      data.set("idempotencyKey", key);
       clearTimeout(timer);
       window.localStorage.removeItem(draftKey);
-      const item = { key: keyInput.value, user, form, path, title: props.current.title(data), fields: textEntries(data) };
+      const item = { key, user, form, path, title: props.current.title(data), fields: textEntries(data) };
       if (navigator.onLine === false) {
         // Offline: the outbox keeps it, and the page neither sends nor waits.
         event.preventDefault();
         event.stopPropagation();
         if (props.current.resetAfterQueue) element.reset();
-        keyInput.value = newIdempotencyKey();
+        setKey(newIdempotencyKey());
         void enqueue(item).then(() => setNotice({ kind: "queued" }));
         return;
       }
       void enqueue(item, { onPage: true });
       // A new key for the next entry, once the page has read this one.
-      setTimeout(() => {
-        keyInput.value = newIdempotencyKey();
-      }, 0);
+      setTimeout(() => setKey(newIdempotencyKey()), 0);
     };
 
     element.addEventListener("input", saveDraft);
@@ -151,10 +172,16 @@ export function OfflineEntry({ form, title, validate, resetAfterQueue = true, ch
     };
   }, [form, user]);
 
+  // On a phone the submit button is far below the notice: bring it into view.
+  useEffect(() => {
+    if (notice?.kind === "queued") noticeBox.current?.scrollIntoView({ block: "center" });
+  }, [notice]);
+
   return (
     <div ref={container}>
       {notice ? (
         <div
+          ref={noticeBox}
           className={`mb-2 rounded-md border p-3 text-sm ${notice.kind === "refilled" ? "border-amber-300 bg-amber-50 text-amber-900" : "border-teal-300 bg-teal-50 text-teal-900"}`}
           role="status"
           data-testid="offline-notice"
