@@ -2,11 +2,14 @@
 // director opens the consultation form, the network goes, the consultation is submitted and
 // waits in the outbox; the page reloads offline (from the service worker); the network comes
 // back, the first answer of the outbox's batch is lost after the server handled it, and the
-// retry lands it once: the session log shows it once.
+// retry lands it once: the session log shows it once. Also: a draft restored and a refused
+// entry opened again; 10,000 queued entries; sign-out emptying the kept pages; a supervised
+// case logged offline on a plan line, and one logged online that the outbox does not keep.
 import Database from "better-sqlite3";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, expect, inject, test } from "vitest";
 import { DEMO_ACCOUNTS } from "../../seeds/accounts";
+import { DEMO_TECHNIQUES } from "../../seeds/demo-techniques";
 import { launchBrowser, queryFile, signedInPage, startScratchServer, waitForHydration } from "./browser";
 
 let browser: Browser;
@@ -251,5 +254,58 @@ test("signing out makes the service worker drop the kept pages; the build files 
   await expect.poll(kept).toBe(0);
   // The build's files are nobody's: they stay.
   expect(await page.evaluate(async () => (await caches.keys()).includes("cgkt-assets-v1"))).toBe(true);
+  await page.context().close();
+});
+
+test("a supervised case logged offline on a plan line is sent when the network returns and shows on the line once", async () => {
+  const [line] = queryFile<{ agreementId: number; itemId: number }>(
+    server.dbPath,
+    `SELECT ti.agreement_id AS agreementId, ti.id AS itemId FROM transfer_items ti JOIN agreements a ON a.id = ti.agreement_id
+       JOIN techniques t ON t.id = ti.technique_id JOIN facilities f ON f.id = ti.to_facility_id
+      WHERE a.number = '126/HĐ-BVĐK2' AND t.code = ? AND f.short_name LIKE '%Bảo Yên%'`,
+    DEMO_TECHNIQUES.labourEpidural.code,
+  );
+  const page = await signedInPage(browser, server.baseUrl, account("daotao.laocai2"), { viewport: PHONE });
+  const path = `/agreements/${line.agreementId}/items/${line.itemId}`;
+  await page.goto(path);
+  await page.waitForFunction(async (p) => (await caches.match(location.origin + p)) !== undefined, path, { timeout: 30_000, polling: 250 });
+  await waitForHydration(page, 'input[name="performerName"]');
+  await page.context().setOffline(true);
+  const performer = "BS. Ngoại Tuyến Một";
+  await page.locator('input[name="performerName"]').fill(performer);
+  await page.getByRole("button", { name: "Ghi ca", exact: true }).click();
+  await expect.poll(() => page.getByTestId("outbox-count").textContent()).toBe("1");
+  expect(await page.locator('input[name="performerName"]').inputValue()).toBe("");
+  const cases = () => queryFile<{ id: number }>(server.dbPath, "SELECT id FROM case_logs WHERE performer_name = ?", performer);
+  expect(cases()).toEqual([]);
+
+  await page.context().setOffline(false);
+  await expect.poll(() => cases().length, { timeout: 20_000 }).toBe(1);
+  // The page reloads its data once the outbox has sent: the case is on the line.
+  await expect.poll(() => page.getByTestId("case-table").textContent()).toContain(performer);
+  expect(await page.getByTestId("outbox-indicator").count()).toBe(0);
+  expect(queryFile(server.dbPath, "SELECT form FROM submission_receipts WHERE entity_id = ?", cases()[0].id)).toEqual([{ form: "case_log" }]);
+
+  // Online, the page's own action sends it; the outbox only checks the answer and keeps nothing.
+  const online = "BS. Trực Tuyến Hai";
+  await page.locator('input[name="performerName"]').fill(online);
+  await page.getByRole("button", { name: "Ghi ca", exact: true }).click();
+  await expect.poll(() => page.getByTestId("case-table").textContent()).toContain(online);
+  const stored = () =>
+    page.evaluate(async () => {
+      const db = await new Promise<IDBDatabase>((resolve) => {
+        const open = indexedDB.open("cgkt-outbox");
+        open.onsuccess = () => resolve(open.result);
+      });
+      const count = await new Promise<number>((resolve) => {
+        const request = db.transaction("items").objectStore("items").count();
+        request.onsuccess = () => resolve(request.result);
+      });
+      db.close();
+      return count;
+    });
+  await expect.poll(stored).toBe(1);
+  expect(queryFile(server.dbPath, "SELECT id FROM case_logs WHERE performer_name = ?", online)).toHaveLength(1);
+  expect(await page.getByTestId("outbox-indicator").count()).toBe(0);
   await page.context().close();
 });
