@@ -3,6 +3,7 @@ import { startTransition, StrictMode } from "react";
 import { hydrateRoot } from "react-dom/client";
 import { DEFAULT_LOCALE, isLocale, registerResources } from "~/i18n/i18n";
 import type { Locale } from "~/models/enums";
+import { registerServiceWorker } from "~/utils/offline-worker";
 
 // The page is served in its reader's language (<html lang>); only that language's strings are
 // loaded, as their own long-cached chunk, before the page comes alive. Changing language
@@ -25,3 +26,6 @@ void LANGUAGES[locale]().then(({ default: strings }) => {
     );
   });
 });
+
+// The entry pages open without a connection once the service worker keeps them (secure contexts only).
+registerServiceWorker();

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { hasCapability } from "~/models/access/policy";
 import type { Locale, Role } from "~/models/enums";
 import { NAV_ITEMS } from "./nav";
+import { OutboxIndicator } from "./offline/outbox-indicator";
 
 /** What the header shows of the signed-in user (the root loader's `user`). */
 export type ShellUser = { displayName: string; username: string; role: Role; facilityName: string | null; unread: number };
@@ -168,6 +169,7 @@ export function AppShell({ locale, user, userSlot, children }: Props) {
           </NavLink>
           <div className="ml-auto flex items-center gap-2">
             {userSlot}
+            {user ? <OutboxIndicator user={user.username} /> : null}
             {user ? <NotificationBell unread={user.unread} /> : null}
             <LanguageSwitch locale={locale} />
             {user ? <UserMenu user={user} /> : null}

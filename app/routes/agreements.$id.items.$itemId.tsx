@@ -21,6 +21,7 @@ import { ReadinessPanel } from "~/components/agreements/readiness-panel";
 import { badRequest, requireId } from "~/utils/http.server";
 import { replyInvalid, replyWithDomainError, readForm, parseSubmission, byIntent } from "~/utils/form.server";
 import { CheckboxField, Field, SelectField } from "~/components/fields";
+import { OfflineEntry } from "~/components/offline/offline-entry";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.detail.item.techniqueCode} ${data.detail.item.techniqueName} – CGKT` : "CGKT" },
@@ -207,38 +208,43 @@ export default function TransferItemPage() {
       <section className="card space-y-2">
         <h2 className="font-semibold">{t("item.casesTitle")}</h2>
         {detail.canLogCases ? (
-          <Form method="post" className="grid gap-2 rounded-md border border-slate-200 p-3 sm:grid-cols-3" aria-label={t("item.logTitle")}>
-            <FormErrors errors={kase[""]} />
-            <input type="hidden" name="intent" value="case" />
-            <Field
-              field={{ id: "case-on", errors: kase.performedOn }}
-              label={t("item.performedOn")}
-              inputProps={{ name: "performedOn", type: "date", defaultValue: day, max: day, required: true }}
-            />
-            <SelectField
-              field={{ id: "case-performer", errors: kase.performerId }}
-              label={t("item.performer")}
-              description={detail.performers.length === 0 ? t("item.noPerformers") : undefined}
-              selectProps={{ name: "performerId" }}
-            >
-              <option value="" />
-              {detail.performers.map((s) => <option key={s.id} value={s.id}>{s.fullName} ({te(`cadre.${s.cadre}`)})</option>)}
-            </SelectField>
-            <Field field={{ id: "case-performer-name" }} label={t("item.performerName")} inputProps={{ name: "performerName" }} />
-            <SelectField field={{ id: "case-supervisor", errors: kase.supervisorId }} label={t("item.supervisorStaff")} selectProps={{ name: "supervisorId" }}>
-              <option value="" />
-              {detail.supportingStaff.map((s) => <option key={s.id} value={s.id}>{s.fullName}</option>)}
-            </SelectField>
-            <Field field={{ id: "case-supervisor-name", errors: kase.supervisorName }} label={t("item.supervisorOutside")} inputProps={{ name: "supervisorName" }} />
-            <SelectField field={{ id: "case-outcome" }} label={t("item.outcome")} selectProps={{ name: "outcome", defaultValue: "success" }}>
-              {CASE_OUTCOMES.map((o) => <option key={o} value={o}>{te(`caseOutcome.${o}`)}</option>)}
-            </SelectField>
-            <Field field={{ id: "case-note" }} label={t("item.caseNote")} inputProps={{ name: "note" }} />
-            <CheckboxField className="sm:col-span-2" field={{ id: "case-supervised" }} label={t("item.supervised")} inputProps={{ name: "supervised", defaultChecked: true }} />
-            <div className="sm:text-right">
-              <button type="submit" className="btn">{t("item.logSubmit")}</button>
-            </div>
-          </Form>
+          // Entered without a connection, a case waits in the outbox and is sent once, in order.
+          <OfflineEntry form="case_log" title={(data) => `${item.techniqueCode} ${item.techniqueName} · ${String(data.get("performedOn") ?? "")}`}>
+            <Form method="post" className="grid gap-2 rounded-md border border-slate-200 p-3 sm:grid-cols-3" aria-label={t("item.logTitle")}>
+              <FormErrors errors={kase[""]} />
+              <input type="hidden" name="intent" value="case" />
+              {/* Made in the browser when the form is filled: a case sent again lands once. */}
+              <input type="hidden" name="idempotencyKey" />
+              <Field
+                field={{ id: "case-on", errors: kase.performedOn }}
+                label={t("item.performedOn")}
+                inputProps={{ name: "performedOn", type: "date", defaultValue: day, max: day, required: true }}
+              />
+              <SelectField
+                field={{ id: "case-performer", errors: kase.performerId }}
+                label={t("item.performer")}
+                description={detail.performers.length === 0 ? t("item.noPerformers") : undefined}
+                selectProps={{ name: "performerId" }}
+              >
+                <option value="" />
+                {detail.performers.map((s) => <option key={s.id} value={s.id}>{s.fullName} ({te(`cadre.${s.cadre}`)})</option>)}
+              </SelectField>
+              <Field field={{ id: "case-performer-name" }} label={t("item.performerName")} inputProps={{ name: "performerName" }} />
+              <SelectField field={{ id: "case-supervisor", errors: kase.supervisorId }} label={t("item.supervisorStaff")} selectProps={{ name: "supervisorId" }}>
+                <option value="" />
+                {detail.supportingStaff.map((s) => <option key={s.id} value={s.id}>{s.fullName}</option>)}
+              </SelectField>
+              <Field field={{ id: "case-supervisor-name", errors: kase.supervisorName }} label={t("item.supervisorOutside")} inputProps={{ name: "supervisorName" }} />
+              <SelectField field={{ id: "case-outcome" }} label={t("item.outcome")} selectProps={{ name: "outcome", defaultValue: "success" }}>
+                {CASE_OUTCOMES.map((o) => <option key={o} value={o}>{te(`caseOutcome.${o}`)}</option>)}
+              </SelectField>
+              <Field field={{ id: "case-note" }} label={t("item.caseNote")} inputProps={{ name: "note" }} />
+              <CheckboxField className="sm:col-span-2" field={{ id: "case-supervised" }} label={t("item.supervised")} inputProps={{ name: "supervised", defaultChecked: true }} />
+              <div className="sm:text-right">
+                <button type="submit" className="btn">{t("item.logSubmit")}</button>
+              </div>
+            </Form>
+          </OfflineEntry>
         ) : null}
         {detail.cases.length === 0 ? (
           <p className="text-sm text-slate-600">{t("item.noCases")}</p>

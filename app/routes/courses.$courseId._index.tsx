@@ -7,6 +7,7 @@ import { CourseStatusBadge, EnrolmentStatusBadge, SeatsCell } from "~/components
 import { CardPager, RowsTable } from "~/components/courses/rows-table";
 import { Field, SelectField } from "~/components/fields";
 import { FormErrors } from "~/components/form";
+import { OfflineEntry } from "~/components/offline/offline-entry";
 import { rowControl, RowError } from "~/components/shared-form-bits";
 import { PersonName } from "~/components/person-name";
 import { getDb } from "~/db/client.server";
@@ -85,7 +86,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         break;
       }
       case "attendance":
-        saveAttendanceSheet(db, actor, courseId, { rows: value.rows, present: value.present, score: value.score });
+        saveAttendanceSheet(db, actor, courseId, { rows: value.rows, present: value.present, score: value.score, idempotencyKey: value.idempotencyKey });
         notice = { key: "notices.attendanceSaved" };
         break;
       case "evaluate": {
@@ -323,70 +324,75 @@ export default function CoursePage() {
         <section className="card p-0" aria-labelledby="attendance-title">
           <h2 id="attendance-title" className="px-4 pt-3 font-semibold">{t("attendance.title")}</h2>
           <p className="px-4 text-sm text-slate-600">{t("attendance.help")}</p>
-          <Form method="post">
-            <div className="overflow-x-auto">
-              <table className="table" data-testid="attendance">
-                <thead>
-                  <tr>
-                    <th scope="col">{t("participants.name")}</th>
-                    {course.sessions.map((s, i) => (
-                      <th key={s.id} scope="col" className="text-center" title={s.topic}>
-                        {t("attendance.session", { n: i + 1 })}
-                        <span className="block text-xs font-normal text-slate-500">{formatDate(s.heldOn, locale)}</span>
-                      </th>
-                    ))}
-                    <th scope="col">{t("participants.score")}</th>
-                  </tr>
-                </thead>
-                <tbody className="divide-y divide-slate-100">
-                  {attending.map((p) => {
-                    const locked = p.status === "completed";
-                    const scoreName = `score.${p.id}`;
-                    const score = rowControl(`score-${p.id}`, fieldErrors(scoreName));
-                    return (
-                      <tr key={p.id}>
-                        <th scope="row" className="bg-white font-normal">
-                          {p.fullName}
-                          {!locked ? <input type="hidden" name="rows" value={p.id} /> : null}
+          {/* Saved without a connection, the sheet waits in the outbox; it keeps its ticks on the page. */}
+          <OfflineEntry form="attendance" title={() => course.title} resetAfterQueue={false}>
+            <Form method="post">
+              {/* Made in the browser when the sheet is filled: a sheet sent again lands once. */}
+              <input type="hidden" name="idempotencyKey" />
+              <div className="overflow-x-auto">
+                <table className="table" data-testid="attendance">
+                  <thead>
+                    <tr>
+                      <th scope="col">{t("participants.name")}</th>
+                      {course.sessions.map((s, i) => (
+                        <th key={s.id} scope="col" className="text-center" title={s.topic}>
+                          {t("attendance.session", { n: i + 1 })}
+                          <span className="block text-xs font-normal text-slate-500">{formatDate(s.heldOn, locale)}</span>
                         </th>
-                        {course.sessions.map((s, i) => (
-                          <td key={s.id} className="text-center">
+                      ))}
+                      <th scope="col">{t("participants.score")}</th>
+                    </tr>
+                  </thead>
+                  <tbody className="divide-y divide-slate-100">
+                    {attending.map((p) => {
+                      const locked = p.status === "completed";
+                      const scoreName = `score.${p.id}`;
+                      const score = rowControl(`score-${p.id}`, fieldErrors(scoreName));
+                      return (
+                        <tr key={p.id}>
+                          <th scope="row" className="bg-white font-normal">
+                            {p.fullName}
+                            {!locked ? <input type="hidden" name="rows" value={p.id} /> : null}
+                          </th>
+                          {course.sessions.map((s, i) => (
+                            <td key={s.id} className="text-center">
+                              <input
+                                type="checkbox"
+                                name="present"
+                                value={`${p.id}:${s.id}`}
+                                defaultChecked={tickSet.has(`${p.id}:${s.id}`)}
+                                disabled={locked}
+                                aria-label={t("attendance.present", { name: p.fullName, n: i + 1 })}
+                                className="h-5 w-5"
+                              />
+                            </td>
+                          ))}
+                          <td>
                             <input
-                              type="checkbox"
-                              name="present"
-                              value={`${p.id}:${s.id}`}
-                              defaultChecked={tickSet.has(`${p.id}:${s.id}`)}
+                              {...score.props}
+                              type="number"
+                              name={scoreName}
+                              min={0}
+                              max={10}
+                              step="0.1"
+                              defaultValue={p.score ?? ""}
                               disabled={locked}
-                              aria-label={t("attendance.present", { name: p.fullName, n: i + 1 })}
-                              className="h-5 w-5"
+                              aria-label={t("attendance.scoreOf", { name: p.fullName })}
+                              className="input w-24"
                             />
+                            <RowError control={score} />
                           </td>
-                        ))}
-                        <td>
-                          <input
-                            {...score.props}
-                            type="number"
-                            name={scoreName}
-                            min={0}
-                            max={10}
-                            step="0.1"
-                            defaultValue={p.score ?? ""}
-                            disabled={locked}
-                            aria-label={t("attendance.scoreOf", { name: p.fullName })}
-                            className="input w-24"
-                          />
-                          <RowError control={score} />
-                        </td>
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </table>
-            </div>
-            <div className="px-4 py-3">
-              <button type="submit" name="intent" value="attendance" className="btn" disabled={busy}>{t("attendance.save")}</button>
-            </div>
-          </Form>
+                        </tr>
+                      );
+                    })}
+                  </tbody>
+                </table>
+              </div>
+              <div className="px-4 py-3">
+                <button type="submit" name="intent" value="attendance" className="btn" disabled={busy}>{t("attendance.save")}</button>
+              </div>
+            </Form>
+          </OfflineEntry>
         </section>
       ) : null}
     </div>

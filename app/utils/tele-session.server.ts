@@ -7,6 +7,7 @@ import { getDb } from "~/db/client.server";
 import { getLocale } from "~/i18n/locale.server";
 import { requireCapability } from "~/models/auth/session.server";
 import type { TeleSessionKind } from "~/models/enums";
+import { newIdempotencyKey } from "~/models/offline/keys";
 import { consultationSchema, trainingSchema } from "~/models/tele/sessions-schemas";
 import { recordConsultation, recordTraining, sessionFormOptions } from "~/models/tele/sessions.server";
 import { orRespond, todayInVietnam } from "~/utils/domain-response.server";
@@ -20,8 +21,10 @@ export async function newSessionLoader(request: Request, kind: TeleSessionKind) 
   const p = new URL(request.url).searchParams;
   const only = (list: { value: number }[]) => (list.length === 1 ? String(list[0].value) : undefined);
   const defaults = {
-    // The key a retried submission of this form carries: the first record answers it.
-    idempotencyKey: crypto.randomUUID(),
+    // The key a retried submission of this form carries: the first record answers it. With
+    // scripts the page makes its own when the form is filled (a page from the offline cache
+    // carries this one every time); this one serves a form posted without them.
+    idempotencyKey: newIdempotencyKey(),
     heldOn: todayInVietnam(),
     // A consultation is a case discussed; a training session a lecture with questions.
     durationMinutes: kind === "consultation" ? "30" : "90",

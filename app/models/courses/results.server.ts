@@ -11,6 +11,7 @@ import { ConflictError, DomainError, ForbiddenError, NotFoundError } from "~/mod
 import { newCertificateToken } from "./certificates.server";
 import { hostScope } from "./courses.server";
 import { immediate } from "./enrolments.server";
+import { keyUsedElsewhere, priorReceipt, writeReceipt } from "~/models/offline/receipts.server";
 import {
   canEvaluateWholeCourse,
   canIssueCertificate,
@@ -31,7 +32,14 @@ export type AttendanceSheet = {
   present: string[];
   /** Score out of 10 by enrolment id; missing means no score. */
   score: Record<string, number | undefined>;
+  /** Made when the sheet was filled: a sheet sent again (offline outbox, lost answer) lands once. */
+  idempotencyKey?: string;
 };
+
+/** The page an attendance sheet is entered on, and the page a replay of its submission goes back to. */
+export function attendanceLocation(courseId: number): string {
+  return `/courses/${courseId}`;
+}
 
 export function requireHostCourse(db: Db, actor: Actor, courseId: number) {
   const course = db.select().from(courses).where(eq(courses.id, courseId)).get();
@@ -40,9 +48,19 @@ export function requireHostCourse(db: Db, actor: Actor, courseId: number) {
   return course;
 }
 
-/** Saves the ticks and scores of the trainees on the sheet; approved trainees who attended become enrolled. */
+/**
+ * Saves the ticks and scores of the trainees on the sheet; approved trainees who attended become
+ * enrolled. A replay of a sheet already saved under its key (`replayed`) writes nothing: a newer
+ * sheet saved since is not overwritten by an old one sent again.
+ */
 export function saveAttendanceSheet(db: Db, actor: Actor, courseId: number, sheet: AttendanceSheet, now = new Date().toISOString()) {
   return immediate(db, () => {
+    const prior = priorReceipt(db, actor, "attendance", sheet.idempotencyKey);
+    if (prior) {
+      // The key went with another course's sheet: it is another submission's key.
+      if (prior.entityId !== courseId) throw keyUsedElsewhere();
+      return { saved: 0, replayed: true };
+    }
     const course = requireHostCourse(db, actor, courseId);
     const sessionIds = new Set(
       db.select({ id: courseSessions.id }).from(courseSessions).where(eq(courseSessions.courseId, course.id)).all().map((s) => s.id),
@@ -88,7 +106,8 @@ export function saveAttendanceSheet(db: Db, actor: Actor, courseId: number, shee
         recordAudit(db, { userId: actor.userId, action: "update", entityType: "enrolment", entityId: row.id, before: row, after: updated, at: now });
       }
     }
-    return { saved: rows.length };
+    writeReceipt(db, actor, "attendance", sheet.idempotencyKey, { entityId: course.id, location: attendanceLocation(course.id) }, now);
+    return { saved: rows.length, replayed: false };
   });
 }
 

@@ -5,6 +5,7 @@ import { isIsoDate } from "~/models/dates";
 import { COURSE_MODES, COURSE_STATUSES } from "~/models/enums";
 import { blankToUndefined, choice, date as isoDate, id, LIMITS, MAX_ID, numberWithDefault, optionalDate, optionalId, optionalNumber, optionalText, optionalVersion, REQUIRED, requiredNumber, requiredText } from "~/models/fields";
 import { isClockTime, SCORE_MAX, SCORE_MIN } from "./rules";
+import { idempotencyKeyField } from "~/models/offline/keys";
 
 const required = REQUIRED;
 const invalid = "common:validation.invalid";
@@ -104,6 +105,8 @@ export const attendanceSheetSchema = z.object({
       optionalNumber((n) => n.min(SCORE_MIN, "courses:errors.score").max(SCORE_MAX, "courses:errors.score"), { invalid: "courses:errors.score" }),
     )
     .default({}),
+  /** Made when the sheet was filled: a sheet sent again (offline outbox, lost answer) lands once. */
+  idempotencyKey: idempotencyKeyField,
 });
 
 export type AttendanceSheetInput = z.infer<typeof attendanceSheetSchema>;

@@ -4,19 +4,15 @@
 import { z } from "zod";
 import { TELE_OUTCOMES, TELE_SESSION_KINDS } from "~/models/enums";
 import { choice, date, id, idFilter, idList, LIMITS, optionalDate, optionalId, optionalText, optionalVersion, regionFilter, requiredNumber, requiredText, searchFilter } from "~/models/fields";
+import { idempotencyKeyField } from "~/models/offline/keys";
 import { MAX_DURATION_MINUTES, MIN_DURATION_MINUTES, START_TIME_PATTERN } from "./sessions";
 
 const startTime = requiredText(5).regex(START_TIME_PATTERN, "tele:sessions.errors.startTime");
 const durationMinutes = requiredNumber((n) =>
   n.int().min(MIN_DURATION_MINUTES, "tele:sessions.errors.duration").max(MAX_DURATION_MINUTES, "tele:sessions.errors.duration"),
 );
-/** A client-generated UUID: a resubmitted form (a retry after a lost answer) lands once. */
-const idempotencyKey = z
-  .string()
-  .trim()
-  .regex(/^[0-9a-fA-F-]{16,64}$/, "common:validation.invalid")
-  .optional()
-  .or(z.literal("").transform(() => undefined));
+/** Made when the form is filled: a resubmitted form (a retry after a lost answer, the offline outbox) lands once. */
+const idempotencyKey = idempotencyKeyField;
 
 const common = {
   hubFacilityId: id,

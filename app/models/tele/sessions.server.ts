@@ -13,6 +13,7 @@ import type { Locale, TeleSessionKind, TeleSide } from "~/models/enums";
 import { DomainError, ForbiddenError, NotFoundError } from "~/models/errors";
 import { facilityShortNameSql, facilityShortNameSqlAt } from "~/models/facilities/names.server";
 import { activeLink } from "~/models/tele/links.server";
+import { keyUsedElsewhere, receiptExists } from "~/models/offline/receipts.server";
 import { clampPage, toPage, type PageRequest } from "~/utils/pagination";
 import { checkPlanLine, checkSessionDate, isValidDuration, namesFromText, participantOnItsSide } from "./sessions";
 import type { ConsultationInput, SessionFilters, TrainingInput } from "./sessions-schemas";
@@ -240,8 +241,12 @@ function record(db: Db, actor: Actor, input: Normalised, options: Options): Tele
       if (replay) {
         // The same entry sent again (a retry after a lost answer): the first record, nothing written.
         if (!mayChange(tx, actor, replay.hubFacilityId, sessionSpokes(tx, replay))) throw new ForbiddenError();
+        // A key is one submission's: another user's, or another kind of session's, is not a replay.
+        if (replay.createdBy !== actor.userId || replay.kind !== input.kind) throw keyUsedElsewhere();
         return replay;
       }
+      // A case log's or attendance sheet's key.
+      if (receiptExists(tx, input.idempotencyKey)) throw keyUsedElsewhere();
     }
     const { row, participants, invitedSpokes } = validate(tx, actor, input, options.today);
     const session = tx

@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { isTechniqueCodeForm } from "~/models/catalogue/import-rules";
 import { CASE_OUTCOMES, TRANSFER_STAGES } from "~/models/enums";
+import { idempotencyKeyField } from "~/models/offline/keys";
 import {
   checkbox,
   choice,
@@ -59,6 +60,8 @@ export const caseLogSchema = z
     outcome: choice(CASE_OUTCOMES),
     supervised: checkbox,
     note: optionalText(LIMITS.comment),
+    /** Made when the form was filled: a case sent again (offline outbox, lost answer) lands once. */
+    idempotencyKey: idempotencyKeyField,
   })
   .superRefine((value, ctx) => {
     if (!value.performerId && !value.performerName) {

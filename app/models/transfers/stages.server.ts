@@ -14,6 +14,7 @@ import { cadreCanPerform, canLogCases, checkStageMove, nextStage, phaseGateBlock
 import type { AcceptanceForm, CaseLogForm, StageMoveForm } from "./schemas";
 import type { Locale } from "~/models/enums";
 import { facilityNameSql } from "~/models/facilities/names.server";
+import { keyUsedElsewhere, priorReceipt, writeReceipt } from "~/models/offline/receipts.server";
 
 /** The item of this agreement the actor may read; 404 for an unknown or mismatched id. */
 export function requireItem(db: Tx, actor: Actor, agreementId: number, itemId: number) {
@@ -256,29 +257,45 @@ export function moveStage(db: Db, actor: Actor, agreementId: number, itemId: num
 }
 
 /** A case performed by the receiving team (a staff member of the receiving facility, or a name). */
+/** The page a case log is entered on, and the page a replay of its submission goes back to. */
+export function caseLogLocation(agreementId: number, itemId: number): string {
+  return `/agreements/${agreementId}/items/${itemId}`;
+}
+
+/**
+ * Logs a supervised case on a plan line. With an idempotency key (a form entered offline and
+ * sent again after a lost answer) a replay answers the first case and writes nothing.
+ */
 export function logCase(db: Db, actor: Actor, agreementId: number, itemId: number, input: Omit<CaseLogForm, "intent">, options: Options) {
-  const { item, agreement } = requireItem(db, actor, agreementId, itemId);
-  if (!canLog(actor, item)) throw new ForbiddenError();
-  if (!isOpen(agreement.status)) throw new ConflictError("agreements:errors.closed");
-  if (!canLogCases(item.stage)) throw new ConflictError("agreements:errors.casesNotYet", { params: { stage: item.stage } });
-  if (input.performedOn > options.today) throw new DomainError("agreements:errors.dateInFuture", { field: "performedOn" });
-  if (input.performerId) {
-    const member = db.select({ facilityId: staff.facilityId, cadre: staff.cadre }).from(staff).where(eq(staff.id, input.performerId)).get();
-    if (!member || member.facilityId !== item.toFacilityId) {
-      throw new DomainError("agreements:errors.performerNotReceiving", { field: "performerId" });
-    }
-    const technique = db.select({ procedureClass: techniques.procedureClass }).from(techniques).where(eq(techniques.id, item.techniqueId)).get()!;
-    if (!cadreCanPerform(member.cadre, technique.procedureClass)) {
-      throw new DomainError("agreements:errors.performerCadre", { field: "performerId" });
-    }
-  }
-  if (input.supervisorId) {
-    const expert = db.select({ facilityId: staff.facilityId, active: staff.active }).from(staff).where(eq(staff.id, input.supervisorId)).get();
-    if (!expert || expert.facilityId !== item.fromFacilityId || !expert.active) {
-      throw new DomainError("agreements:errors.supervisorNotSupporting", { field: "supervisorId" });
-    }
-  }
   return db.transaction((tx) => {
+    const prior = priorReceipt(tx, actor, "case_log", input.idempotencyKey);
+    if (prior) {
+      const first = prior.entityId === null ? undefined : tx.select().from(caseLogs).where(eq(caseLogs.id, prior.entityId)).get();
+      if (first && first.transferItemId === itemId) return first;
+      // The key went with another plan line's case: it is another submission's key.
+      throw keyUsedElsewhere();
+    }
+    const { item, agreement } = requireItem(tx, actor, agreementId, itemId);
+    if (!canLog(actor, item)) throw new ForbiddenError();
+    if (!isOpen(agreement.status)) throw new ConflictError("agreements:errors.closed");
+    if (!canLogCases(item.stage)) throw new ConflictError("agreements:errors.casesNotYet", { params: { stage: item.stage } });
+    if (input.performedOn > options.today) throw new DomainError("agreements:errors.dateInFuture", { field: "performedOn" });
+    if (input.performerId) {
+      const member = tx.select({ facilityId: staff.facilityId, cadre: staff.cadre }).from(staff).where(eq(staff.id, input.performerId)).get();
+      if (!member || member.facilityId !== item.toFacilityId) {
+        throw new DomainError("agreements:errors.performerNotReceiving", { field: "performerId" });
+      }
+      const technique = tx.select({ procedureClass: techniques.procedureClass }).from(techniques).where(eq(techniques.id, item.techniqueId)).get()!;
+      if (!cadreCanPerform(member.cadre, technique.procedureClass)) {
+        throw new DomainError("agreements:errors.performerCadre", { field: "performerId" });
+      }
+    }
+    if (input.supervisorId) {
+      const expert = tx.select({ facilityId: staff.facilityId, active: staff.active }).from(staff).where(eq(staff.id, input.supervisorId)).get();
+      if (!expert || expert.facilityId !== item.fromFacilityId || !expert.active) {
+        throw new DomainError("agreements:errors.supervisorNotSupporting", { field: "supervisorId" });
+      }
+    }
     const row = tx
       .insert(caseLogs)
       .values({
@@ -296,6 +313,7 @@ export function logCase(db: Db, actor: Actor, agreementId: number, itemId: numbe
       .returning()
       .get();
     recordAudit(tx, { userId: actor.userId, action: "create", entityType: "case_log", entityId: row.id, after: row, at: options.at });
+    writeReceipt(tx, actor, "case_log", input.idempotencyKey, { entityId: row.id, location: caseLogLocation(agreementId, itemId) }, options.at);
     return row;
   });
 }

@@ -1,0 +1,157 @@
+// The planner's service worker, kept by hand (no build step). It lets the entry pages (a plan
+// line's case form, a course's attendance sheet, the tele-consultation form) and the outbox
+// open without a connection:
+// - the build's files (/build/*, named by their content, so never changed) are served from
+//   the cache first;
+// - the entry pages and their data are fetched from the network first, kept when they answer
+//   200, and served from the cache only when the network fails;
+// - nothing else is kept: no other page, no sign-in page, no POST (a POST is never answered
+//   here), and the kept pages go as soon as someone signs in or out on this device, so one
+//   user's pages are never shown to the next.
+// Service workers run only in a secure context: https, or http on localhost.
+const VERSION = "v1";
+const ASSETS = `cgkt-assets-${VERSION}`;
+const PAGES = `cgkt-pages-${VERSION}`;
+const DATA = `cgkt-data-${VERSION}`;
+const ENTRY_PAGES = [/^\/agreements\/\d+\/items\/\d+\/?$/, /^\/courses\/\d+\/?$/, /^\/tele\/sessions\/new-consultation\/?$/, /^\/outbox\/?$/];
+
+self.addEventListener("install", () => {
+  self.skipWaiting();
+});
+
+self.addEventListener("activate", (event) => {
+  event.waitUntil(
+    (async () => {
+      for (const name of await caches.keys()) {
+        if (name.startsWith("cgkt-") && ![ASSETS, PAGES, DATA].includes(name)) await caches.delete(name);
+      }
+      await self.clients.claim();
+    })(),
+  );
+});
+
+function isEntryPage(url) {
+  return ENTRY_PAGES.some((pattern) => pattern.test(url.pathname));
+}
+
+/** A document is kept under its path alone: `?outbox=` and preselections open the same form. */
+function pageKey(url) {
+  return url.origin + url.pathname;
+}
+
+function keepable(response) {
+  // 200 only: a 204 is a data request's redirect instruction, a 3xx the way to the sign-in page.
+  return response.status === 200 && response.type === "basic" && !response.redirected;
+}
+
+/** Bumped at each sign-in or sign-out: a page fetched before it is not kept after it. */
+let generation = 0;
+
+async function forgetPages() {
+  generation += 1;
+  // Entry by entry: a cache still open elsewhere in the worker would outlive a delete of its name.
+  for (const name of [PAGES, DATA]) {
+    const cache = await caches.open(name);
+    await Promise.all((await cache.keys()).map((key) => cache.delete(key)));
+  }
+}
+
+async function keep(cacheName, key, response, since) {
+  if (since !== generation) return;
+  await (await caches.open(cacheName)).put(key, response);
+}
+
+async function fromNetworkFirst(request, cacheName, key) {
+  const since = generation;
+  try {
+    const response = await fetch(request);
+    if (keepable(response)) await keep(cacheName, key, response.clone(), since);
+    return response;
+  } catch (error) {
+    const cached = await (await caches.open(cacheName)).match(key, { ignoreVary: true });
+    if (cached) return cached;
+    throw error;
+  }
+}
+
+async function fromCacheFirst(request) {
+  const cache = await caches.open(ASSETS);
+  const cached = await cache.match(request, { ignoreVary: true });
+  if (cached) return cached;
+  const response = await fetch(request);
+  if (keepable(response)) await cache.put(request, response.clone());
+  return response;
+}
+
+self.addEventListener("fetch", (event) => {
+  const request = event.request;
+  const url = new URL(request.url);
+  if (url.origin !== self.location.origin) return;
+  if (request.method !== "GET") {
+    // Signing in or out: the kept pages were someone's, they go (the request itself is not touched).
+    if (request.method === "POST" && /^\/(login|logout)\/?$/.test(url.pathname)) event.waitUntil(forgetPages());
+    return;
+  }
+  if (url.pathname.startsWith("/build/")) {
+    event.respondWith(fromCacheFirst(request));
+    return;
+  }
+  if (url.pathname === "/__manifest") {
+    // Remix's route manifest (which routes exist, per build): nobody's data, kept with the build files.
+    event.respondWith(fromNetworkFirst(request, ASSETS, url.href));
+    return;
+  }
+  if (!isEntryPage(url)) return;
+  if (request.mode === "navigate") {
+    event.respondWith(fromNetworkFirst(request, PAGES, pageKey(url)));
+  } else {
+    // Remix's data requests (?_data=), by their whole address.
+    event.respondWith(fromNetworkFirst(request, DATA, url.href));
+  }
+});
+
+async function keepAsset(href) {
+  const cache = await caches.open(ASSETS);
+  if (await cache.match(href)) return;
+  const response = await fetch(href, { credentials: "same-origin" });
+  if (keepable(response)) await cache.put(href, response);
+}
+
+/** Keeps the entry pages among `urls` first (they are what a user opens offline), then the build files they and the page use. */
+async function precache(urls) {
+  const since = generation;
+  const assets = new Set();
+  const pages = [];
+  for (const raw of urls) {
+    let url;
+    try {
+      url = new URL(raw, self.location.origin);
+    } catch {
+      continue;
+    }
+    if (url.origin !== self.location.origin) continue;
+    if (url.pathname.startsWith("/build/")) assets.add(url.href);
+    else if (isEntryPage(url)) pages.push(url);
+  }
+  await Promise.all(
+    pages.map(async (url) => {
+      try {
+        const response = await fetch(url.origin + url.pathname, { credentials: "same-origin", headers: { Accept: "text/html" } });
+        if (!keepable(response)) return;
+        // The page's own scripts and styles (its route module is loaded only on that page).
+        const html = await response.clone().text();
+        await keep(PAGES, pageKey(url), response, since);
+        for (const [asset] of html.matchAll(/\/build\/[A-Za-z0-9._\-/]+\.(?:js|css)/g)) assets.add(new URL(asset, self.location.origin).href);
+      } catch {
+        // Offline now: the next session asks again.
+      }
+    }),
+  );
+  await Promise.all([...assets].map((href) => keepAsset(href).catch(() => undefined)));
+}
+
+self.addEventListener("message", (event) => {
+  const message = event.data || {};
+  if (message.type !== "precache" || !Array.isArray(message.urls)) return;
+  event.waitUntil(precache(message.urls.slice(0, 200)));
+});

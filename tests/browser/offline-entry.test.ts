@@ -1,0 +1,311 @@
+// Entry that survives a lost connection, through the real pages at phone width: Lào Cai số 3's
+// director opens the consultation form, the network goes, the consultation is submitted and
+// waits in the outbox; the page reloads offline (from the service worker); the network comes
+// back, the first answer of the outbox's batch is lost after the server handled it, and the
+// retry lands it once: the session log shows it once. Also: a draft restored and a refused
+// entry opened again; 10,000 queued entries; sign-out emptying the kept pages; a supervised
+// case logged offline on a plan line, and one logged online that the outbox does not keep.
+import Database from "better-sqlite3";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, expect, inject, test } from "vitest";
+import { DEMO_ACCOUNTS } from "../../seeds/accounts";
+import { DEMO_TECHNIQUES } from "../../seeds/demo-techniques";
+import { launchBrowser, queryFile, signedInPage, startScratchServer, waitForHydration } from "./browser";
+
+let browser: Browser;
+let server: Awaited<ReturnType<typeof startScratchServer>>;
+const account = (username: string) => DEMO_ACCOUNTS.find((a) => a.username === username)!;
+const PHONE = { width: 390, height: 844 };
+const TITLE = "Viêm ruột thừa cấp nhập viện ban đêm (ngoại tuyến)";
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  server = await startScratchServer(inject("seededDb"), inject("buildDir"));
+  const db = new Database(server.dbPath);
+  try {
+    db.prepare(
+      `INSERT OR IGNORE INTO tele_links (hub_facility_id, spoke_facility_id, chapter_number, start_on)
+       SELECT h.id, s.id, 10, '2020-01-01' FROM facilities h, facilities s WHERE h.code = 'LC-BVDK2' AND s.code = 'LC-BVDK3'`,
+    ).run();
+  } finally {
+    db.close();
+  }
+});
+afterAll(async () => {
+  await browser?.close();
+  server?.stop();
+});
+
+const sessionsTitled = () => queryFile<{ id: number }>(server.dbPath, "SELECT id FROM tele_sessions WHERE title = ?", TITLE);
+
+test("a consultation entered offline waits in the outbox, survives a reload, and lands once when the network returns, also after a lost answer", async () => {
+  const page = await signedInPage(browser, server.baseUrl, account("gd.laocai3"), { viewport: PHONE, hasTouch: true, isMobile: true });
+  const context = page.context();
+  await page.goto("/tele/sessions/new-consultation");
+  // The service worker takes over and keeps the form; a second load goes through it.
+  await page.waitForFunction(() => navigator.serviceWorker?.controller != null, undefined, { timeout: 30_000 });
+  // Signing in hands it the entry pages and the outbox, with their scripts, to keep.
+  await page.waitForFunction(
+    async () => {
+      const pages = await Promise.all(["/tele/sessions/new-consultation", "/outbox"].map((path) => caches.match(location.origin + path)));
+      const assets = await (await caches.open("cgkt-assets-v1")).keys();
+      return pages.every((p) => p !== undefined) && assets.some((r) => r.url.includes("routes/outbox"));
+    },
+    undefined,
+    { timeout: 30_000, polling: 250 },
+  );
+  await page.reload();
+  await waitForHydration(page, 'input[name="title"]');
+
+  await context.setOffline(true);
+  const hub = page.locator('select[name="hubFacilityId"]');
+  await hub.selectOption({ label: (await hub.locator("option", { hasText: "Lào Cai số 2" }).first().textContent())! });
+  const spoke = page.locator('select[name="spokeFacilityId"]');
+  await spoke.selectOption({ label: (await spoke.locator("option", { hasText: "Lào Cai số 3" }).first().textContent())! });
+  await page.locator('select[name="chapterNumber"]').selectOption("10");
+  await page.locator('input[name="startTime"]').fill("22:15");
+  await page.locator('input[name="durationMinutes"]').fill("30");
+  await page.locator('input[name="title"]').fill(TITLE);
+  await page.locator('select[name="outcome"]').selectOption("treated_locally");
+  await page.getByRole("button", { name: "Lưu phiên" }).click();
+  await expect.poll(() => page.getByTestId("offline-notice").textContent()).toContain("hộp thư chờ gửi");
+  await expect.poll(() => page.getByTestId("outbox-count").textContent()).toBe("1");
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+  expect(sessionsTitled()).toEqual([]);
+
+  // Reloaded without a connection: the service worker serves the page, the outbox still holds the entry.
+  await page.reload();
+  await waitForHydration(page, 'input[name="title"]');
+  await expect.poll(() => page.getByTestId("outbox-count").textContent()).toBe("1");
+  await page.getByTestId("outbox-indicator").click();
+  await page.waitForURL(/\/outbox$/);
+  const item = page.getByTestId("outbox-item");
+  await expect.poll(() => item.count()).toBe(1);
+  expect(await item.first().textContent()).toContain(TITLE);
+  expect(await item.first().getAttribute("data-status")).toBe("waiting");
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+
+  // The network returns, but the answer to the first batch is lost after the server handled it.
+  let lost = 0;
+  await context.route("**/outbox/sync", async (route) => {
+    if (lost === 0) {
+      lost += 1;
+      await route.fetch();
+      await route.abort("connectionreset");
+    } else {
+      await route.continue();
+    }
+  });
+  await context.setOffline(false);
+  await expect.poll(() => lost, { timeout: 20_000 }).toBe(1);
+  await expect.poll(() => sessionsTitled().length).toBe(1);
+  expect(await item.first().getAttribute("data-status")).toBe("waiting");
+
+  // Sent again: the server answers with the first outcome and writes nothing more.
+  await page.getByTestId("outbox-send-now").click();
+  await expect.poll(() => page.getByTestId("outbox-tab-sent").textContent()).toContain("(1)");
+  await expect.poll(() => page.getByTestId("outbox-tab-waiting").textContent()).toContain("(0)");
+  expect(sessionsTitled()).toHaveLength(1);
+
+  await page.goto("/tele/sessions");
+  await page.locator('input[name="q"]').fill("ngoại tuyến");
+  await page.getByRole("button", { name: "Tìm kiếm" }).click();
+  await page.waitForURL(/q=/);
+  const rows = page.getByTestId("session-row");
+  await expect.poll(() => rows.count()).toBe(1);
+  expect(await rows.first().textContent()).toContain(TITLE);
+  await context.close();
+});
+
+test("a consultation dated in the future, queued offline, comes back refused with its message and opens again filled; the next one queued lands", async () => {
+  const page = await signedInPage(browser, server.baseUrl, account("gd.laocai3"), { viewport: PHONE, hasTouch: true, isMobile: true });
+  const context = page.context();
+  await page.goto("/tele/sessions/new-consultation");
+  await waitForHydration(page, 'input[name="title"]');
+  const hub = page.locator('select[name="hubFacilityId"]');
+  await hub.selectOption({ label: (await hub.locator("option", { hasText: "Lào Cai số 2" }).first().textContent())! });
+  const spoke = page.locator('select[name="spokeFacilityId"]');
+  await spoke.selectOption({ label: (await spoke.locator("option", { hasText: "Lào Cai số 3" }).first().textContent())! });
+  await page.locator('select[name="chapterNumber"]').selectOption("10");
+  await page.locator('input[name="heldOn"]').fill("01/01/2099");
+  await page.locator('input[name="startTime"]').fill("09:00");
+  await page.locator('input[name="durationMinutes"]').fill("30");
+  await page.locator('input[name="title"]').fill("Ca hẹn trước (ngày tương lai)");
+  // What is typed survives a reload (or a crash) before the form is sent.
+  await page.waitForTimeout(400);
+  await page.reload();
+  await waitForHydration(page, 'input[name="title"]');
+  await expect.poll(() => page.locator('input[name="title"]').inputValue()).toBe("Ca hẹn trước (ngày tương lai)");
+  expect(await page.getByTestId("offline-notice").textContent()).toContain("khôi phục");
+  await context.setOffline(true);
+  await page.locator('select[name="outcome"]').selectOption("advice_only");
+  await page.getByRole("button", { name: "Lưu phiên" }).click();
+  await expect.poll(() => page.getByTestId("outbox-count").textContent()).toBe("1");
+  // The form is empty again for the next entry, which gets a key of its own.
+  await expect.poll(() => page.locator('input[name="title"]').inputValue()).toBe("");
+  await hub.selectOption({ label: (await hub.locator("option", { hasText: "Lào Cai số 2" }).first().textContent())! });
+  await spoke.selectOption({ label: (await spoke.locator("option", { hasText: "Lào Cai số 3" }).first().textContent())! });
+  await page.locator('select[name="chapterNumber"]').selectOption("10");
+  await page.locator('input[name="heldOn"]').fill("01/11/2026");
+  await page.locator('input[name="startTime"]').fill("10:00");
+  await page.locator('input[name="title"]').fill("Ca thứ hai nhập ngoại tuyến");
+  await page.locator('select[name="outcome"]').selectOption("referred_up");
+  await page.getByRole("button", { name: "Lưu phiên" }).click();
+  await expect.poll(() => page.getByTestId("outbox-count").textContent()).toBe("2");
+
+  await context.setOffline(false);
+  await expect.poll(() => page.getByTestId("outbox-refused").textContent(), { timeout: 20_000 }).toBe("1");
+  await page.getByTestId("outbox-indicator").click();
+  await page.waitForURL(/\/outbox$/);
+  await page.getByTestId("outbox-tab-refused").click();
+  const item = page.getByTestId("outbox-item");
+  await expect.poll(() => item.count()).toBe(1);
+  expect(await item.first().textContent()).toContain("Phiên hội chẩn không thể ghi cho ngày trong tương lai.");
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+  await item.first().getByRole("link", { name: "Mở lại biểu mẫu" }).click();
+  await page.waitForURL(/new-consultation\?outbox=/);
+  await expect.poll(() => page.locator('input[name="title"]').inputValue()).toBe("Ca hẹn trước (ngày tương lai)");
+  expect(await page.locator('input[name="heldOn"]').inputValue()).toBe("01/01/2099");
+  expect(await page.getByTestId("offline-notice").textContent()).toContain("Phiên hội chẩn không thể ghi cho ngày trong tương lai.");
+  expect(queryFile(server.dbPath, "SELECT id FROM tele_sessions WHERE title = ?", "Ca hẹn trước (ngày tương lai)")).toEqual([]);
+  expect(queryFile(server.dbPath, "SELECT id FROM tele_sessions WHERE title = ?", "Ca thứ hai nhập ngoại tuyến")).toHaveLength(1);
+  await context.close();
+});
+
+test("10,000 queued entries: the outbox page shows counts and one page at once, and sends them all, each once, without freezing", async () => {
+  const page = await signedInPage(browser, server.baseUrl, account("gd.laocai3"), { viewport: PHONE });
+  await page.goto("/outbox");
+  await page.getByTestId("outbox-tab-waiting").waitFor();
+  // Entries on a plan line that does not exist: the server refuses each (404) without writing.
+  await page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open("cgkt-outbox");
+      open.onupgradeneeded = () => open.result.createObjectStore("items");
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    const tx = db.transaction("items", "readwrite");
+    const store = tx.objectStore("items");
+    for (let i = 0; i < 10_000; i++) {
+      const key = `00000000-0000-4000-8000-${String(i).padStart(12, "0")}`;
+      store.put(
+        { key, user: "gd.laocai3", form: "case_log", path: "/agreements/999999/items/999999", title: `Ca ${i + 1}`, fields: [["performedOn", "01/03/2026"], ["performerName", `Người ${i + 1}`], ["outcome", "success"]], seq: i + 1, status: "waiting", queuedAt: new Date().toISOString() },
+        key,
+      );
+    }
+    await new Promise((resolve, reject) => {
+      tx.oncomplete = resolve;
+      tx.onerror = () => reject(tx.error);
+    });
+    db.close();
+  });
+  // Offline while it loads, so the page does not start sending before it is counted.
+  await page.context().setOffline(true);
+  const started = Date.now();
+  await page.reload();
+  await expect.poll(() => page.getByTestId("outbox-tab-waiting").textContent()).toContain("(10000)");
+  await expect.poll(() => page.getByTestId("outbox-item").count()).toBe(50);
+  const shown = Date.now() - started;
+  expect(shown).toBeLessThan(10_000);
+
+  // Every key goes out exactly once, 100 to a request.
+  const sentKeys: string[] = [];
+  let requests = 0;
+  page.on("request", (request) => {
+    if (!request.url().endsWith("/outbox/sync")) return;
+    requests += 1;
+    sentKeys.push(...(JSON.parse(request.postData() ?? "{}") as { items: { key: string }[] }).items.map((i) => i.key));
+  });
+  await page.context().setOffline(false);
+  await page.evaluate(() => {
+    const w = window as unknown as { longestGap: number };
+    w.longestGap = 0;
+    let last = performance.now();
+    const tick = () => {
+      const now = performance.now();
+      w.longestGap = Math.max(w.longestGap, now - last);
+      last = now;
+      setTimeout(tick, 20);
+    };
+    setTimeout(tick, 20);
+  });
+  await expect.poll(() => page.getByTestId("outbox-tab-refused").textContent(), { timeout: 120_000, interval: 500 }).toContain("(10000)");
+  expect(await page.getByTestId("outbox-tab-waiting").textContent()).toContain("(0)");
+  const longestGap = await page.evaluate(() => (window as unknown as { longestGap: number }).longestGap);
+  expect(longestGap).toBeLessThan(1_000);
+  expect([sentKeys.length, new Set(sentKeys).size, requests]).toEqual([10_000, 10_000, 100]);
+  console.log(`10,000 queued: counted and first page in ${shown} ms; longest pause of the page while sending ${Math.round(longestGap)} ms`);
+  await page.context().close();
+}, 180_000);
+
+test("signing out makes the service worker drop the kept pages; the build files stay", async () => {
+  const page = await signedInPage(browser, server.baseUrl, account("gd.laocai2"), { viewport: PHONE });
+  await page.goto("/tele/sessions/new-consultation");
+  await page.waitForFunction(async () => (await caches.match(`${location.origin}/outbox`)) !== undefined, undefined, { timeout: 30_000, polling: 250 });
+  await page.locator("details summary").first().click();
+  await page.getByRole("button", { name: /Đăng xuất|Sign out/ }).click();
+  await page.waitForURL(/\/login/);
+  const kept = () =>
+    page.evaluate(async () => {
+      let n = 0;
+      for (const name of await caches.keys()) if (name.startsWith("cgkt-pages") || name.startsWith("cgkt-data")) n += (await (await caches.open(name)).keys()).length;
+      return n;
+    });
+  await expect.poll(kept).toBe(0);
+  // The build's files are nobody's: they stay.
+  expect(await page.evaluate(async () => (await caches.keys()).includes("cgkt-assets-v1"))).toBe(true);
+  await page.context().close();
+});
+
+test("a supervised case logged offline on a plan line is sent when the network returns and shows on the line once", async () => {
+  const [line] = queryFile<{ agreementId: number; itemId: number }>(
+    server.dbPath,
+    `SELECT ti.agreement_id AS agreementId, ti.id AS itemId FROM transfer_items ti JOIN agreements a ON a.id = ti.agreement_id
+       JOIN techniques t ON t.id = ti.technique_id JOIN facilities f ON f.id = ti.to_facility_id
+      WHERE a.number = '126/HĐ-BVĐK2' AND t.code = ? AND f.short_name LIKE '%Bảo Yên%'`,
+    DEMO_TECHNIQUES.labourEpidural.code,
+  );
+  const page = await signedInPage(browser, server.baseUrl, account("daotao.laocai2"), { viewport: PHONE });
+  const path = `/agreements/${line.agreementId}/items/${line.itemId}`;
+  await page.goto(path);
+  await page.waitForFunction(async (p) => (await caches.match(location.origin + p)) !== undefined, path, { timeout: 30_000, polling: 250 });
+  await waitForHydration(page, 'input[name="performerName"]');
+  await page.context().setOffline(true);
+  const performer = "BS. Ngoại Tuyến Một";
+  await page.locator('input[name="performerName"]').fill(performer);
+  await page.getByRole("button", { name: "Ghi ca", exact: true }).click();
+  await expect.poll(() => page.getByTestId("outbox-count").textContent()).toBe("1");
+  expect(await page.locator('input[name="performerName"]').inputValue()).toBe("");
+  const cases = () => queryFile<{ id: number }>(server.dbPath, "SELECT id FROM case_logs WHERE performer_name = ?", performer);
+  expect(cases()).toEqual([]);
+
+  await page.context().setOffline(false);
+  await expect.poll(() => cases().length, { timeout: 20_000 }).toBe(1);
+  // The page reloads its data once the outbox has sent: the case is on the line.
+  await expect.poll(() => page.getByTestId("case-table").textContent()).toContain(performer);
+  expect(await page.getByTestId("outbox-indicator").count()).toBe(0);
+  expect(queryFile(server.dbPath, "SELECT form FROM submission_receipts WHERE entity_id = ?", cases()[0].id)).toEqual([{ form: "case_log" }]);
+
+  // Online, the page's own action sends it; the outbox only checks the answer and keeps nothing.
+  const online = "BS. Trực Tuyến Hai";
+  await page.locator('input[name="performerName"]').fill(online);
+  await page.getByRole("button", { name: "Ghi ca", exact: true }).click();
+  await expect.poll(() => page.getByTestId("case-table").textContent()).toContain(online);
+  const stored = () =>
+    page.evaluate(async () => {
+      const db = await new Promise<IDBDatabase>((resolve) => {
+        const open = indexedDB.open("cgkt-outbox");
+        open.onsuccess = () => resolve(open.result);
+      });
+      const count = await new Promise<number>((resolve) => {
+        const request = db.transaction("items").objectStore("items").count();
+        request.onsuccess = () => resolve(request.result);
+      });
+      db.close();
+      return count;
+    });
+  await expect.poll(stored).toBe(1);
+  expect(queryFile(server.dbPath, "SELECT id FROM case_logs WHERE performer_name = ?", online)).toHaveLength(1);
+  expect(await page.getByTestId("outbox-indicator").count()).toBe(0);
+  await page.context().close();
+});
