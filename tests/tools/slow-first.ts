@@ -10,6 +10,7 @@ const LONGEST_FIRST = [
   // modules are transformed for the first time.
   "tests/models/catalogue-import.test.ts",
   "tests/models/seed.test.ts",
+  "tests/routes/outbox-ten-thousand.test.ts",
   "tests/routes/hostile-input.test.ts",
   "tests/models/demo-suggestions.test.ts",
   "tests/models/import-worker.test.ts",
@@ -24,6 +25,7 @@ const LONGEST_FIRST = [
   "tests/routes/auth-login.test.ts",
   "tests/ops/backup-restore.test.ts",
   // browser
+  "tests/browser/offline-entry.test.ts",
   "tests/browser/catalogue-import.test.ts",
   "tests/browser/directors.test.ts",
   "tests/browser/department.test.ts",
