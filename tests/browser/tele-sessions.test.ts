@@ -42,6 +42,11 @@ test("số 3's director logs a consultation at phone width and finds it in the l
   await hub.selectOption({ label: (await hub.locator("option", { hasText: "Lào Cai số 2" }).first().textContent())! });
   const spoke = page.locator('select[name="spokeFacilityId"]');
   await spoke.selectOption({ label: (await spoke.locator("option", { hasText: "Lào Cai số 3" }).first().textContent())! });
+  // Each side's staff list offers only the chosen facility's people.
+  const optionTexts = (name: string) => page.locator(`select[name="${name}"] option`).allTextContents();
+  await expect.poll(async () => (await optionTexts("spokeStaffIds")).every((o) => o.includes("Lào Cai số 3"))).toBe(true);
+  expect((await optionTexts("spokeStaffIds")).length).toBeGreaterThan(0);
+  expect((await optionTexts("hubStaffIds")).every((o) => o.includes("Lào Cai số 2"))).toBe(true);
   await page.locator('select[name="chapterNumber"]').selectOption("10");
   await page.locator('input[name="startTime"]').fill("14:30");
   await page.locator('input[name="durationMinutes"]').fill("40");

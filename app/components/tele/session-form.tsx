@@ -78,11 +78,33 @@ function TechniqueAndLine({ fields, options }: { fields: SessionFields; options:
   );
 }
 
-/** A list of staff to pick several from (participants of one side, or attendees). */
-function StaffSelect({ field, label, hint, options }: { field: Parameters<typeof getSelectProps>[0]; label: string; hint: string; options: SessionOptions }) {
+/** A form value that may be one string or several, as a list. */
+const valuesOf = (value: unknown): string[] => (Array.isArray(value) ? value : value === undefined || value === "" ? [] : [value]).map(String);
+
+/**
+ * A list of staff to pick several from (participants of one side, or attendees): once the
+ * side's facilities are chosen, only their staff (and whoever is already picked) are offered;
+ * before that, or without script, everyone the form may name.
+ */
+function StaffSelect({
+  field,
+  label,
+  hint,
+  options,
+  facilityIds,
+}: {
+  field: Parameters<typeof getSelectProps>[0] & { value?: unknown };
+  label: string;
+  hint: string;
+  options: SessionOptions;
+  facilityIds: unknown;
+}) {
+  const facilities = new Set(valuesOf(facilityIds));
+  const picked = new Set(valuesOf(field.value));
+  const list = facilities.size === 0 ? options.staff : options.staff.filter((s) => facilities.has(String(s.facilityId)) || picked.has(String(s.value)));
   return (
     <SelectField field={field} label={label} description={hint} selectProps={{ ...getSelectProps(field), multiple: true, className: "input h-32" }}>
-      <Options list={options.staff} />
+      <Options list={list} />
     </SelectField>
   );
 }
@@ -139,8 +161,8 @@ export function ConsultationForm({ options, defaults, lastResult, submitLabel }:
         ))}
       </SelectField>
       <div className="grid gap-4 sm:grid-cols-2">
-        <StaffSelect field={fields.hubStaffIds} label={t("sessions.fields.hubStaffIds")} hint={t("sessions.hints.staff")} options={options} />
-        <StaffSelect field={fields.spokeStaffIds} label={t("sessions.fields.spokeStaffIds")} hint={t("sessions.hints.staff")} options={options} />
+        <StaffSelect field={fields.hubStaffIds} label={t("sessions.fields.hubStaffIds")} hint={t("sessions.hints.staff")} options={options} facilityIds={fields.hubFacilityId.value} />
+        <StaffSelect field={fields.spokeStaffIds} label={t("sessions.fields.spokeStaffIds")} hint={t("sessions.hints.staff")} options={options} facilityIds={fields.spokeFacilityId.value} />
         <TextareaField field={fields.hubNames} label={t("sessions.fields.hubNames")} description={t("sessions.hints.names")} textareaProps={{ ...getTextareaProps(fields.hubNames), rows: 2 }} />
         <TextareaField field={fields.spokeNames} label={t("sessions.fields.spokeNames")} description={t("sessions.hints.names")} textareaProps={{ ...getTextareaProps(fields.spokeNames), rows: 2 }} />
       </div>
@@ -178,8 +200,14 @@ export function TrainingForm({ options, defaults, lastResult, submitLabel }: Pro
           <Options list={options.chapters} />
         </SelectField>
         <TechniqueAndLine fields={fields} options={options} />
-        <StaffSelect field={fields.hubStaffIds} label={t("sessions.fields.hubStaffIds")} hint={t("sessions.hints.staff")} options={options} />
-        <StaffSelect field={fields.attendeeStaffIds} label={t("sessions.fields.attendeeStaffIds")} hint={t("sessions.hints.attendees")} options={options} />
+        <StaffSelect field={fields.hubStaffIds} label={t("sessions.fields.hubStaffIds")} hint={t("sessions.hints.staff")} options={options} facilityIds={fields.hubFacilityId.value} />
+        <StaffSelect
+          field={fields.attendeeStaffIds}
+          label={t("sessions.fields.attendeeStaffIds")}
+          hint={t("sessions.hints.attendees")}
+          options={options}
+          facilityIds={fields.spokeFacilityIds.value}
+        />
       </div>
       <TextareaField field={fields.notes} label={t("sessions.fields.notes")} textareaProps={getTextareaProps(fields.notes)} />
       <button type="submit" className="btn">
