@@ -44,6 +44,20 @@ export function DateField({ name, id, defaultValue, required, min, max, form, cl
   const [hydrated, setHydrated] = useState(false);
   useEffect(() => setHydrated(true), []);
 
+  // Conform writes a form's default values straight into the controls when the form is reset
+  // (an offline entry empties its form once queued), in the schema's yyyy-mm-dd; it marks each
+  // control it wrote with `data-conform`. The box shows them as dd/mm/yyyy, like the first render.
+  useEffect(() => {
+    const input = text.current;
+    if (!input) return;
+    const observer = new MutationObserver(() => {
+      if (isIsoDate(input.defaultValue)) input.defaultValue = displayDateInput(input.defaultValue);
+      if (isIsoDate(input.value)) input.value = displayDateInput(input.value);
+    });
+    observer.observe(input, { attributes: true, attributeFilter: ["data-conform"] });
+    return () => observer.disconnect();
+  }, []);
+
   function openPicker() {
     const p = picker.current;
     if (!p) return;

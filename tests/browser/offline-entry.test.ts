@@ -72,6 +72,9 @@ test("a consultation entered offline waits in the outbox, survives a reload, and
   await expect.poll(() => page.getByTestId("outbox-count").textContent()).toBe("1");
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
   expect(sessionsTitled()).toEqual([]);
+  // Emptied for the next entry, its date back to the day in the form's own dd/mm/yyyy.
+  expect(await page.locator('input[name="title"]').inputValue()).toBe("");
+  expect(await page.locator('input[name="heldOn"]').inputValue()).toMatch(/^\d{2}\/\d{2}\/\d{4}$/);
 
   // Reloaded without a connection: the service worker serves the page, the outbox still holds the entry.
   await page.reload();
