@@ -22,6 +22,9 @@ import { notFound, requireId } from "~/utils/http.server";
 import { pageFromUrl } from "~/utils/pagination";
 import { metaLocale } from "~/utils/meta";
 import { BackLink } from "~/components/facilities/back-link";
+import { FacilityRemoteSupport } from "~/components/tele/facility-remote-support";
+import { facilityTeleSummary } from "~/models/tele/facility-summary.server";
+import { todayInVietnam } from "~/utils/domain-response.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
   { title: data ? `${facilityDisplayName(data.facility, metaLocale(matches))} – CGKT` : "CGKT" },
@@ -31,12 +34,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   const id = requireId(params.id);
   const db = getDb();
-  const facility = getFacility(db, id, await getLocale(request));
+  const locale = await getLocale(request);
+  const facility = getFacility(db, id, locale);
   if (!facility) throw notFound();
   const url = new URL(request.url);
   const q = url.searchParams.get("q")?.trim().slice(0, 200) ?? "";
   const techniques = listFacilityTechniques(db, id, { q, page: pageFromUrl(url) });
-  return json({ facility, q, techniques, canManage: canManageFacility(actor, facility) });
+  const tele = deliversCare(facility.kind) ? facilityTeleSummary(db, actor, facility, { today: todayInVietnam(), locale }) : null;
+  return json({ facility, q, techniques, tele, canManage: canManageFacility(actor, facility) });
 }
 
 function FacilityName({ link }: { link: FacilityLink }) {
@@ -90,7 +95,7 @@ function ClassificationHistory(props: { titleId: string; title: string; empty: s
 }
 
 export default function FacilityPage() {
-  const { facility, q, techniques, canManage } = useLoaderData<typeof loader>();
+  const { facility, q, techniques, tele, canManage } = useLoaderData<typeof loader>();
   const { t } = useTranslation("facilities");
   const { t: te } = useTranslation("enums");
   const { t: tc } = useTranslation("catalogue");
@@ -184,7 +189,7 @@ export default function FacilityPage() {
               {t("detail.directsAll", { count: network.directsTotal })}
             </Link>
           ) : null}
-          {/* Agreement partners (issue: agreements) go here, below the line-direction links. */}
+          {tele ? <FacilityRemoteSupport facilityId={facility.id} tele={tele} /> : null}
         </section>
 
         <section className="card space-y-4" id="classification" aria-labelledby="levels-title">

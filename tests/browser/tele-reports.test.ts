@@ -5,7 +5,7 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, expect, inject, test } from "vitest";
 import { DEMO_ACCOUNTS } from "../../seeds/accounts";
-import { launchBrowser, signedInPage, startScratchServer } from "./browser";
+import { launchBrowser, queryFile, signedInPage, startScratchServer } from "./browser";
 
 // On a server of its own: the target written here would show on other files' pages.
 let browser: Browser;
@@ -46,6 +46,25 @@ test("số 2's director reads its hub report on a phone and drills into a spoke'
   const rows = page.getByTestId("session-row");
   await expect.poll(() => rows.count()).toBeGreaterThan(0);
   expect(await rows.first().textContent()).toContain(spokeName);
+  await page.context().close();
+});
+
+test("số 2's facility page names its spokes and the year's figures, and opens the hub report they come from", async () => {
+  const [so2] = queryFile<{ id: number }>(server.dbPath, "SELECT id FROM facilities WHERE short_name = ?", "BVĐK Lào Cai số 2");
+  const page = await signedInPage(browser, server.baseUrl, account("gd.laocai2"));
+  await page.goto(`/facilities/${so2.id}`);
+  const hubSide = page.getByTestId("facility-tele-hub");
+  await hubSide.waitFor();
+  expect(await hubSide.textContent()).toContain("Lào Cai số 3");
+  const figures = (await hubSide.locator("p").nth(1).textContent())!;
+  const consultations = Number(/([\d.]+) ca hội chẩn/.exec(figures)![1].replace(/\D/g, ""));
+  expect(consultations).toBeGreaterThan(50);
+  // Bạch Mai supports số 2 in turn.
+  expect(await page.getByTestId("facility-tele-spoke").textContent()).toContain("Bạch Mai");
+  await Promise.all([page.waitForURL(/\/tele\/reports\?hub=/), hubSide.getByRole("link", { name: "Báo cáo của trung tâm" }).click()]);
+  const totals = page.getByTestId("report-by-month").getByTestId("report-totals");
+  await totals.waitFor();
+  expect(Number((await totals.locator('[data-column="consultations"]').textContent())!.replace(/\D/g, ""))).toBe(consultations);
   await page.context().close();
 });
 

@@ -195,16 +195,22 @@ function checkFilters(db: Db, actor: Actor, filters: TeleReportFilters): void {
     if (!filterWithinReach(actor, { provinceCode: filters.province })) throw new ForbiddenError();
   }
   for (const id of [filters.hub, filters.spoke]) {
-    if (id === null) continue;
-    const f = db.get<{ id: number; provinceCode: string | null }>(sql`select id, province_code as provinceCode from facilities where id = ${id}`);
-    if (!f) throw new NotFoundError();
-    // A facility outside the reach is named only when it is linked with one inside it (a spoke's hub).
-    if (readsEverything(actor) || canRead(actor, { facilityId: f.id, provinceCode: f.provinceCode })) continue;
-    const linked = db.get<{ n: number }>(sql`select count(*) as n from (select 1 from tele_links l
-      where (l.hub_facility_id = ${id} and ${facilityScopeCondition(actor, sql`l.spoke_facility_id`)})
-         or (l.spoke_facility_id = ${id} and ${facilityScopeCondition(actor, sql`l.hub_facility_id`)}) limit 1)`)?.n ?? 0;
-    if (!linked) throw new NotFoundError();
+    if (id !== null && !mayReportOnFacility(db, actor, id)) throw new NotFoundError();
   }
+}
+
+/**
+ * Whether a report may be filtered on this facility (as hub or spoke): one the actor reads, or
+ * one linked with a facility the actor reads (a spoke's hub); unknown facilities never.
+ */
+export function mayReportOnFacility(db: Db, actor: Actor, id: number): boolean {
+  const f = db.get<{ id: number; provinceCode: string | null }>(sql`select id, province_code as provinceCode from facilities where id = ${id}`);
+  if (!f) return false;
+  if (readsEverything(actor) || canRead(actor, { facilityId: f.id, provinceCode: f.provinceCode })) return true;
+  const linked = db.get<{ n: number }>(sql`select count(*) as n from (select 1 from tele_links l
+    where (l.hub_facility_id = ${id} and ${facilityScopeCondition(actor, sql`l.spoke_facility_id`)})
+       or (l.spoke_facility_id = ${id} and ${facilityScopeCondition(actor, sql`l.hub_facility_id`)}) limit 1)`)?.n ?? 0;
+  return linked > 0;
 }
 
 /**
