@@ -19,6 +19,7 @@
 import { sql } from "drizzle-orm";
 import { openDb, type Db } from "~/db/client.server";
 import { addDaysIso } from "~/models/dates";
+import { foldSearch } from "~/utils/search";
 import type { TeleOutcome } from "~/models/enums";
 import { createPrng, type Prng } from "./prng";
 
@@ -87,9 +88,11 @@ export function seedNationalTele(db: Db, options: { today: string; log?: (s: str
   );
   const insertSeriesSpoke = sqlite.prepare(`insert into tele_series_spokes (series_id, spoke_facility_id) values (?, ?)`);
   const insertSession = sqlite.prepare(
-    `insert into tele_sessions (kind, hub_facility_id, spoke_facility_id, series_id, held_on, start_time, duration_minutes, chapter_number, title, outcome)
-     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id`,
+    `insert into tele_sessions (kind, hub_facility_id, spoke_facility_id, series_id, held_on, start_time, duration_minutes, chapter_number, title, outcome, search_text)
+     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id`,
   );
+  // The log's folded search column, as recordConsultation and recordTraining write it.
+  const folded = new Map([...CASE_TITLES, ...TOPICS].map((t) => [t, foldSearch(t)]));
   const insertParticipant = sqlite.prepare(`insert into tele_participants (session_id, facility_id, side, name) values (?, ?, ?, ?)`);
 
   let linkRows = 0;
@@ -110,7 +113,7 @@ export function seedNationalTele(db: Db, options: { today: string; log?: (s: str
         const provincePace = pace.get(provinceOf.get(l.spoke) ?? "") ?? 1;
         for (let k = 0; k < count; k++) {
           const offset = rl.int(0, 364);
-          const { id } = insertSession.get(
+          const args: unknown[] = [
             "consultation",
             l.hub,
             l.spoke,
@@ -121,7 +124,8 @@ export function seedNationalTele(db: Db, options: { today: string; log?: (s: str
             rl.pick(l.chapters),
             rl.pick(CASE_TITLES),
             outcomeOf(rl, offset / 364, provincePace),
-          ) as { id: number };
+          ];
+          const { id } = insertSession.get(...args, folded.get(String(args[8]))) as { id: number };
           insertParticipant.run(id, l.hub, "hub", "Bác sĩ tuyến trên");
           insertParticipant.run(id, l.spoke, "spoke", "Bác sĩ trình ca");
           sessions++;
@@ -140,7 +144,8 @@ export function seedNationalTele(db: Db, options: { today: string; log?: (s: str
       const { id: seriesId } = insertSeries.get(hub, rh.pick(TOPICS), chapter, first, options.today) as { id: number };
       for (const s of spokes) insertSeriesSpoke.run(seriesId, s);
       for (let week = 0; week * 7 <= 364; week++) {
-        const { id } = insertSession.get("training", hub, null, seriesId, day(week * 7), "14:00", 90, chapter, rh.pick(TOPICS), null) as { id: number };
+        const topic = rh.pick(TOPICS);
+        const { id } = insertSession.get("training", hub, null, seriesId, day(week * 7), "14:00", 90, chapter, topic, null, folded.get(topic)) as { id: number };
         insertParticipant.run(id, hub, "hub", "Giảng viên");
         const attending = rh.shuffle(spokes).slice(0, Math.min(spokes.length, rh.int(3, 10)));
         for (const s of attending) insertParticipant.run(id, s, "spoke", "Học viên");

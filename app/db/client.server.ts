@@ -4,6 +4,7 @@ import Database from "better-sqlite3";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import { registerAuditHash } from "~/models/audit/chain.server";
+import { foldSearch } from "~/utils/search";
 import * as schema from "./schema";
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
@@ -28,6 +29,9 @@ export function openDb(file: string | Buffer): Db {
   sqlite.pragma("cache_size = -64000");
   // The audit chain's hash as an SQL function (the migration that added the chain uses it).
   registerAuditHash(sqlite);
+  // Search folding as an SQL function: the migration that added a folded column fills it with
+  // this, and small tables without one (users) fold in the query.
+  sqlite.function("fold_search", { deterministic: true }, (value: unknown) => foldSearch(String(value ?? "")));
   const db = drizzle(sqlite, { schema }) as Db;
   // Transactions take the write lock when they begin (IMMEDIATE), unless a caller asks
   // otherwise. A deferred transaction that reads and then writes fails at once with

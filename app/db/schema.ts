@@ -1563,6 +1563,8 @@ export const teleSessions = sqliteTable(
     transferItemId: integer("transfer_item_id").references(() => transferItems.id),
     /** The training topic, or the consultation's case in a line (no patient identifiers). */
     title: text("title").notNull(),
+    /** The title folded for search (foldSearch): the log finds "ngoai tuyen" in "Ngoại tuyến". */
+    searchText: text("search_text").notNull().default(""),
     outcome: text("outcome", { enum: TELE_OUTCOMES }),
     notes: text("notes"),
     idempotencyKey: text("idempotency_key").unique(),

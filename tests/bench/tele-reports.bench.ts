@@ -1,14 +1,17 @@
 // Timing of the remote-support reports on a national file (seeds/national.ts, which adds the
 // tele data of seeds/national-tele.ts): the hub report of the busiest hubs (administrator and
 // the hub's own director), a department's province report and the share-resolved-locally
-// target of a province, beside bare SQL group-bys of the same sessions. Prints the median of
-// several runs and the query plan of the hub scan.
+// target of a province, beside bare SQL group-bys of the same sessions; then the session log's
+// first page, beside the bare SQL of its ids. Prints the median of several runs and the query
+// plan of the hub scan.
 //   npx tsx tests/bench/tele-reports.bench.ts <national file> [--toMonth=2026-01]
 import { sql } from "drizzle-orm";
 import { openDb } from "~/db/client.server";
 import type { Actor } from "~/models/access/policy";
 import { computeTargetValue } from "~/models/targets/targets.server";
 import { hubReport, teleReport } from "~/models/tele/reports.server";
+import type { SessionFilters } from "~/models/tele/sessions-schemas";
+import { listSessions } from "~/models/tele/sessions.server";
 import type { Target } from "~/db/schema";
 
 const file = process.argv[2];
@@ -64,3 +67,18 @@ console.log(
 const plan = db.all<{ detail: string }>(sql`explain query plan select substr(held_on, 1, 7), kind, outcome, count(*) from tele_sessions
   where held_on between ${`${from}-01`} and ${`${toMonth}-31`} and hub_facility_id = ${hubs[0].hub} group by 1, 2, 3`);
 console.log("hub scan:", plan.map((p) => p.detail).join(" / "));
+
+// The session log's first page (50 rows with their names): the administrator's whole log, the
+// busiest hub's, and a title search without accents, beside the bare SQL of the same page's ids.
+const firstPage = { page: 1, pageSize: 50, offset: 0 };
+const logCases: [string, SessionFilters, ReturnType<typeof sql>][] = [
+  ["whole log (admin)", {}, sql`1 = 1`],
+  ["busiest hub", { hub: hubs[0].hub }, sql`hub_facility_id = ${hubs[0].hub}`],
+  ['title search "y kien" (admin)', { q: "y kien" }, sql`search_text like '%y kien%'`],
+  ['title search, no match (admin)', { q: "khong co ca nao" }, sql`search_text like '%khong co ca nao%'`],
+];
+for (const [label, filters, where] of logCases) {
+  const log = fmt(median(() => listSessions(db, ADMIN, filters, firstPage, "vi"), 3));
+  const bareLog = fmt(median(() => db.all(sql`select id from tele_sessions where ${where} order by held_on desc, start_time desc, id desc limit 50`), 3));
+  console.log(`session log, ${label}: ${log}; bare SQL of the page's ids: ${bareLog}`);
+}

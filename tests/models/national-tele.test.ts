@@ -52,6 +52,9 @@ describe("seedNationalTele", () => {
       where s.kind = 'training' and p.side = 'spoke'
         and not exists (select 1 from tele_links l where l.hub_facility_id = s.hub_facility_id and l.spoke_facility_id = p.facility_id)`)!.n;
     expect(stray).toBe(0);
+    // The log's folded title is written as the pages write it.
+    const unfolded = db.get<{ n: number }>(sql`select count(*) as n from tele_sessions where search_text <> fold_search(title)`)!.n;
+    expect(unfolded).toBe(0);
   });
 
   it("makes the share resolved locally rise from the first quarter to the last", () => {

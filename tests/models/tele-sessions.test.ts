@@ -204,9 +204,17 @@ test("the log is scoped and filtered: kind, hub, spoke, outcome, dates, title wo
   expect(titles(w.director, { spoke: w.spokeA.id })).toEqual(["Kỹ thuật thay khớp háng", "Gãy xương đùi ở người cao tuổi"]);
   expect(titles(w.director, { from: "2026-03-01", to: "2026-03-11" })).toEqual(["Gãy xương đùi ở người cao tuổi"]);
   expect(titles(w.director, { q: "giật" })).toEqual(["Sản giật nặng"]);
+  // Without accents, in capitals, with "Đ" for "đ", words in any order: the folded title answers.
+  expect(titles(w.director, { q: "SAN GIAT" })).toEqual(["Sản giật nặng"]);
+  expect(titles(w.director, { q: "dui gay" })).toEqual(["Gãy xương đùi ở người cao tuổi"]);
+  expect(titles(w.director, { q: "GÃY ĐÙI" })).toEqual(["Gãy xương đùi ở người cao tuổi"]);
+  expect(titles(w.director, { q: "50%_" })).toEqual([]);
   expect(titles(w.director, { hub: w.spokeA.id })).toEqual([]);
   const log = listSessions(w.db, w.director, {}, page, "vi");
   expect(log).toEqual(expect.objectContaining({ total: 3, capped: false }));
+  // Pages follow the same order: the second of three, one per page.
+  const second = listSessions(w.db, w.director, {}, { page: 2, pageSize: 1, offset: 1 }, "vi");
+  expect([second.total, second.rows.map((r) => r.title)]).toEqual([3, ["Gãy xương đùi ở người cao tuổi"]]);
   expect(log.rows[0].spokeNames).toBe(w.spokeA.shortName);
 });
 

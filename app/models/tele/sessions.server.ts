@@ -15,6 +15,7 @@ import { facilityShortNameSql, facilityShortNameSqlAt } from "~/models/facilitie
 import { activeLink } from "~/models/tele/links.server";
 import { keyUsedElsewhere, receiptExists } from "~/models/offline/receipts.server";
 import { clampPage, toPage, type PageRequest } from "~/utils/pagination";
+import { foldSearch, searchTerms } from "~/utils/search";
 import { checkPlanLine, checkSessionDate, isValidDuration, namesFromText, participantOnItsSide } from "./sessions";
 import type { ConsultationInput, SessionFilters, TrainingInput } from "./sessions-schemas";
 
@@ -195,6 +196,7 @@ function validate(db: Tx, actor: Actor, input: Normalised, today: string) {
     transferItemId: input.transferItemId ?? null,
     seriesId: input.seriesId ?? null,
     title: input.title,
+    searchText: foldSearch(input.title),
     outcome: input.outcome,
     notes: input.notes ?? null,
   };
@@ -501,6 +503,16 @@ export type SessionLogRow = {
   chapterNumber: number | null;
 };
 
+/** The log's order: newest first, then by start time, then the later record first. */
+const LOG_ORDER = [desc(teleSessions.heldOn), desc(teleSessions.startTime), desc(teleSessions.id)];
+/**
+ * The same order, which SQLite may not take from the date index (`+` hides the column from it).
+ * Walking the index newest first finds a page quickly only where matches are dense; for a
+ * filter that matches few of a million sessions (a rare title word, a technique) it would look
+ * up every session one by one (3 s nationally), where one pass and a sort take a tenth of that.
+ */
+const LOG_ORDER_BY_SORT = [sql`+${teleSessions.heldOn} desc`, desc(teleSessions.startTime), desc(teleSessions.id)];
+
 /**
  * The log, newest first, within the actor's reach. Every filter is a column of one of the
  * session indexes (hub or spoke with the date, date with the kind, the participants' facility);
@@ -519,9 +531,7 @@ export function listSessions(db: Db, actor: Actor, filters: SessionFilters, page
   if (filters.outcome) where.push(sql`${teleSessions.outcome} = ${filters.outcome}`);
   if (filters.from) where.push(sql`${teleSessions.heldOn} >= ${filters.from}`);
   if (filters.to) where.push(sql`${teleSessions.heldOn} <= ${filters.to}`);
-  for (const word of (filters.q ?? "").toLowerCase().split(/\s+/).filter(Boolean).slice(0, 8)) {
-    where.push(sql`lower(${teleSessions.title}) like ${`%${word.replace(/[%_\\]/g, "")}%`}`);
-  }
+  for (const term of searchTerms(filters.q)) where.push(sql`${teleSessions.searchText} like ${`%${term}%`}`);
   const condition = and(...where);
   const total = db.get<{ n: number }>(sql`select count(*) as n from (select 1 from tele_sessions where ${condition} limit ${LOG_COUNT_CAP + 1})`)?.n ?? 0;
   const at = clampPage(page, Math.min(total, LOG_COUNT_CAP));
@@ -541,10 +551,22 @@ export function listSessions(db: Db, actor: Actor, filters: SessionFilters, page
       chapterNumber: teleSessions.chapterNumber,
     })
     .from(teleSessions)
-    .where(condition)
-    .orderBy(desc(teleSessions.heldOn), desc(teleSessions.startTime), desc(teleSessions.id))
-    .limit(at.pageSize)
-    .offset(at.offset)
+    // The page's ids first, sorted on the narrow columns alone: a sort that carried the names
+    // would compute them for every matching session (a million at national scale), not fifty.
+    .where(
+      inArray(
+        teleSessions.id,
+        db
+          .select({ id: teleSessions.id })
+          .from(teleSessions)
+          .where(condition)
+          // More matches than the count reads: dense enough to walk the index; fewer: all were just counted.
+          .orderBy(...(total > LOG_COUNT_CAP ? LOG_ORDER : LOG_ORDER_BY_SORT))
+          .limit(at.pageSize)
+          .offset(at.offset),
+      ),
+    )
+    .orderBy(...LOG_ORDER)
     .all() as SessionLogRow[];
   return { ...toPage(rows, Math.min(total, LOG_COUNT_CAP), at), capped: total > LOG_COUNT_CAP };
 }

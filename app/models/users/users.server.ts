@@ -11,7 +11,7 @@ import { HOSPITAL_KINDS, type Locale, type Role } from "~/models/enums";
 import { facilityNameSql } from "~/models/facilities/names.server";
 import { DomainError, ForbiddenError, NotFoundError } from "~/models/errors";
 import { paginate, type Page, type PageRequest } from "~/utils/pagination";
-import { foldSearch, searchTerms } from "~/utils/search";
+import { searchTerms } from "~/utils/search";
 import type { CreateUserInput, UpdateUserInput } from "./schemas";
 
 export function assertCanManageUsers(actor: Actor): void {
@@ -30,15 +30,6 @@ export function auditedUser(user: User) {
     active: user.active,
     totpEnabled: user.totpEnabled,
   };
-}
-
-// Users have no stored search column; the list folds names in SQL with this function,
-// registered once per connection (a users table is small even nationally).
-const folded = new WeakSet<object>();
-function ensureFoldFunction(db: Db) {
-  if (folded.has(db.$client)) return;
-  db.$client.function("fold_search", { deterministic: true }, (value: unknown) => foldSearch(String(value ?? "")));
-  folded.add(db.$client);
 }
 
 export type UserListRow = {
@@ -61,7 +52,6 @@ export function listUsers(
   locale: Locale,
 ): Page<UserListRow> {
   assertCanManageUsers(actor);
-  ensureFoldFunction(db);
   const conditions: SQL[] = [];
   for (const term of searchTerms(filters.q)) {
     conditions.push(sql`fold_search(${users.username} || ' ' || ${users.displayName}) like ${`%${term}%`}`);
