@@ -12,6 +12,15 @@ export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Data
 export const DEFAULT_DATABASE_PATH = "data/planner.sqlite";
 const MIGRATIONS_FOLDER = path.resolve(process.cwd(), "drizzle");
 
+/** The application's SQL functions, which migrations and queries call: on every connection before migrating. */
+export function registerSqlFunctions(sqlite: Database.Database): void {
+  // The audit chain's hash (the migration that added the chain uses it).
+  registerAuditHash(sqlite);
+  // Search folding: the migration that added a folded column fills it with this, and small
+  // tables without one (users) fold in the query.
+  sqlite.function("fold_search", { deterministic: true }, (value: unknown) => foldSearch(String(value ?? "")));
+}
+
 /**
  * Opens an SQLite file (or `:memory:`), sets the pragmas and applies pending migrations.
  * Bytes of a serialized database open as an in-memory copy of it: the tests copy a migrated
@@ -27,11 +36,7 @@ export function openDb(file: string | Buffer): Db {
   sqlite.pragma("synchronous = NORMAL");
   sqlite.pragma("temp_store = MEMORY");
   sqlite.pragma("cache_size = -64000");
-  // The audit chain's hash as an SQL function (the migration that added the chain uses it).
-  registerAuditHash(sqlite);
-  // Search folding as an SQL function: the migration that added a folded column fills it with
-  // this, and small tables without one (users) fold in the query.
-  sqlite.function("fold_search", { deterministic: true }, (value: unknown) => foldSearch(String(value ?? "")));
+  registerSqlFunctions(sqlite);
   const db = drizzle(sqlite, { schema }) as Db;
   // Transactions take the write lock when they begin (IMMEDIATE), unless a caller asks
   // otherwise. A deferred transaction that reads and then writes fails at once with

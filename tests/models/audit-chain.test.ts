@@ -1,14 +1,9 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import Database from "better-sqlite3";
-import { drizzle } from "drizzle-orm/better-sqlite3";
-import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import { expect, test } from "vitest";
 import { openDb, type Db } from "~/db/client.server";
 import { recordAudit } from "~/models/audit/audit.server";
-import { registerAuditHash, verifyAuditChain } from "~/models/audit/chain.server";
+import { verifyAuditChain } from "~/models/audit/chain.server";
 import { createTestDb } from "../helpers/db";
+import { databaseBefore } from "../helpers/old-db";
 
 function writeEvents(db: Db, n: number) {
   for (let i = 1; i <= n; i++) {
@@ -80,29 +75,19 @@ test("a rewritten event with its hash recomputed still breaks the link to the ne
 });
 
 test("events written before the chain existed are chained by the migration, and new ones follow", () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "audit-chain-"));
-  const file = path.join(dir, "old.sqlite");
   // A database as it was before the chain: migrations up to the one that added the columns.
-  const oldMigrations = path.join(dir, "drizzle");
-  fs.cpSync(path.resolve("drizzle"), oldMigrations, { recursive: true });
-  const journalFile = path.join(oldMigrations, "meta/_journal.json");
-  const journal = JSON.parse(fs.readFileSync(journalFile, "utf8")) as { entries: { tag: string }[] };
-  const before = journal.entries.findIndex((e) => e.tag.endsWith("_audit_chain"));
-  journal.entries = journal.entries.slice(0, before);
-  fs.writeFileSync(journalFile, JSON.stringify(journal));
-  const sqlite = new Database(file);
-  registerAuditHash(sqlite);
-  migrate(drizzle(sqlite), { migrationsFolder: oldMigrations });
+  const old = databaseBefore("_audit_chain");
+  const sqlite = old.sqlite;
   const insert = sqlite.prepare("insert into audit_events (at, action, entity_type, entity_id, after) values (?, 'create', 'facility', ?, '{}')");
   for (let i = 1; i <= 50; i++) insert.run(`2025-01-01T00:00:${String(i % 60).padStart(2, "0")}.000Z`, String(i));
   sqlite.close();
 
-  const db = openDb(file);
+  const db = openDb(old.file);
   expect(verifyAuditChain(db.$client)).toEqual({ checked: 50, lastId: 50, broken: null });
   writeEvents(db, 2);
   expect(verifyAuditChain(db.$client)).toEqual({ checked: 52, lastId: 52, broken: null });
   db.$client.close();
-  fs.rmSync(dir, { recursive: true, force: true });
+  old.remove();
 });
 
 test("an event dated later than now is refused and nothing of its batch is written", () => {

@@ -1,30 +1,15 @@
 // Migration 0023 adds the folded title of tele sessions: the sessions recorded before it are
 // folded by the migration itself, so the log finds them without accents too.
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import Database from "better-sqlite3";
-import { drizzle } from "drizzle-orm/better-sqlite3";
-import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import { expect, test } from "vitest";
 import { openDb } from "~/db/client.server";
-import { registerAuditHash } from "~/models/audit/chain.server";
 import { listSessions } from "~/models/tele/sessions.server";
+import { databaseBefore } from "../helpers/old-db";
 
 const ADMIN = { userId: 0, role: "admin" as const, facilityId: null, provinceCode: null };
 
 test("sessions recorded before the folded column are folded by its migration and found without accents", () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tele-search-"));
-  const file = path.join(dir, "old.sqlite");
-  const oldMigrations = path.join(dir, "drizzle");
-  fs.cpSync(path.resolve("drizzle"), oldMigrations, { recursive: true });
-  const journalFile = path.join(oldMigrations, "meta/_journal.json");
-  const journal = JSON.parse(fs.readFileSync(journalFile, "utf8")) as { entries: { tag: string }[] };
-  journal.entries = journal.entries.slice(0, journal.entries.findIndex((e) => e.tag.endsWith("_tele_session_search")));
-  fs.writeFileSync(journalFile, JSON.stringify(journal));
-  const sqlite = new Database(file);
-  registerAuditHash(sqlite);
-  migrate(drizzle(sqlite), { migrationsFolder: oldMigrations });
+  const old = databaseBefore("_tele_session_search");
+  const sqlite = old.sqlite;
   sqlite.exec(`insert into provinces (code, name, name_en, full_name, full_name_en, unit_type) values ('99', 'Thử', 'Test', 'Tỉnh Thử', 'Test Province', 'Province');
     insert into facilities (code, name, short_name, search_text, kind, level, grade, beds, province_code) values
       ('H', 'BV Trung tâm', 'BV TT', 'bv trung tam', 'provincial_hospital', 'B', 'I', 500, '99'),
@@ -34,10 +19,10 @@ test("sessions recorded before the folded column are folded by its migration and
       ('consultation', 1, 2, '2026-01-13', '14:00', 30, 'Sốt xuất huyết', 'treated_locally');`);
   sqlite.close();
 
-  const db = openDb(file);
+  const db = openDb(old.file);
   const found = (q: string) => listSessions(db, ADMIN, { q }, { page: 1, pageSize: 20, offset: 0 }, "vi").rows.map((r) => r.title);
   expect(found("chan thuong dau")).toEqual(["Chấn thương ĐẦU kín"]);
   expect(found("XUAT huyet")).toEqual(["Sốt xuất huyết"]);
   db.$client.close();
-  fs.rmSync(dir, { recursive: true, force: true });
+  old.remove();
 });
