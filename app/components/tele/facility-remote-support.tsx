@@ -60,7 +60,7 @@ export function FacilityRemoteSupport({ facilityId, tele }: { facilityId: number
   const locale = useLocale();
   return (
     <div data-testid="facility-tele">
-      <h3 className="mt-3 text-sm font-medium text-slate-700">{t("links.facility.title")}</h3>
+      <h3 className="mt-3 text-sm font-medium text-slate-700">{t("common:nav.tele")}</h3>
       {tele.asHub ? (
         <Side
           side={tele.asHub}

@@ -104,7 +104,6 @@ export default {
     },
   },
   facility: {
-    title: "Remote support",
     asHub_one: "Hub for {{n}} facility:",
     asHub_other: "Hub for {{n}} facilities:",
     asSpoke: "Supported remotely by:",

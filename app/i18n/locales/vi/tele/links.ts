@@ -101,7 +101,6 @@ export default {
     },
   },
   facility: {
-    title: "Hỗ trợ từ xa",
     asHub_other: "Là trung tâm hỗ trợ cho {{n}} cơ sở:",
     asSpoke: "Được hỗ trợ từ xa bởi:",
     more_other: "và {{n}} cơ sở khác",
