@@ -6,7 +6,7 @@
 // entry opened again; 10,000 queued entries; sign-out emptying the kept pages; a supervised
 // case logged offline on a plan line, and one logged online that the outbox does not keep.
 import Database from "better-sqlite3";
-import type { Browser } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, inject, test } from "vitest";
 import { DEMO_ACCOUNTS } from "../../seeds/accounts";
 import { DEMO_TECHNIQUES } from "../../seeds/demo-techniques";
@@ -36,6 +36,29 @@ afterAll(async () => {
   server?.stop();
 });
 
+/**
+ * Waits until the service worker keeps each of `paths` and every build file its kept page
+ * loads: a page whose route module is kept but not one of the chunks that module imports
+ * renders offline without ever hydrating.
+ */
+async function waitForOfflineReady(page: Page, paths: string[]) {
+  await page.waitForFunction(
+    async (wanted) => {
+      const assets = await caches.open("cgkt-assets-v1");
+      for (const path of wanted) {
+        const kept = await caches.match(location.origin + path, { ignoreVary: true });
+        if (!kept) return false;
+        for (const [asset] of (await kept.text()).matchAll(/\/build\/[A-Za-z0-9._\-/]+\.(?:js|css)/g)) {
+          if (!(await assets.match(location.origin + asset, { ignoreVary: true }))) return false;
+        }
+      }
+      return true;
+    },
+    paths,
+    { timeout: 60_000, polling: 250 },
+  );
+}
+
 const sessionsTitled = () => queryFile<{ id: number }>(server.dbPath, "SELECT id FROM tele_sessions WHERE title = ?", TITLE);
 
 test("a consultation entered offline waits in the outbox, survives a reload, and lands once when the network returns, also after a lost answer", async () => {
@@ -45,15 +68,7 @@ test("a consultation entered offline waits in the outbox, survives a reload, and
   // The service worker takes over and keeps the form; a second load goes through it.
   await page.waitForFunction(() => navigator.serviceWorker?.controller != null, undefined, { timeout: 30_000 });
   // Signing in hands it the entry pages and the outbox, with their scripts, to keep.
-  await page.waitForFunction(
-    async () => {
-      const pages = await Promise.all(["/tele/sessions/new-consultation", "/outbox"].map((path) => caches.match(location.origin + path)));
-      const assets = await (await caches.open("cgkt-assets-v1")).keys();
-      return pages.every((p) => p !== undefined) && assets.some((r) => r.url.includes("routes/outbox"));
-    },
-    undefined,
-    { timeout: 30_000, polling: 250 },
-  );
+  await waitForOfflineReady(page, ["/tele/sessions/new-consultation", "/outbox"]);
   await page.reload();
   await waitForHydration(page, 'input[name="title"]');
 
