@@ -7,7 +7,9 @@
 //   200, and served from the cache only when the network fails;
 // - nothing else is kept: no other page, no sign-in page, no POST (a POST is never answered
 //   here), and the kept pages go as soon as someone signs in or out on this device, so one
-//   user's pages are never shown to the next.
+//   user's pages are never shown to the next;
+// - a page asks it (message "prepare", with a port for the answer) to keep the entry pages it
+//   names, and hears whether each is now kept whole: the page and every build file it loads.
 // Service workers run only in a secure context: https, or http on localhost.
 const VERSION = "v1";
 const ASSETS = `cgkt-assets-${VERSION}`;
@@ -47,18 +49,34 @@ function keepable(response) {
 /** Bumped at each sign-in or sign-out: a page fetched before it is not kept after it. */
 let generation = 0;
 
-async function forgetPages() {
-  generation += 1;
-  // Entry by entry: a cache still open elsewhere in the worker would outlive a delete of its name.
-  for (const name of [PAGES, DATA]) {
-    const cache = await caches.open(name);
-    await Promise.all((await cache.keys()).map((key) => cache.delete(key)));
-  }
+/**
+ * Writes to the kept pages and their forgetting, one after the other: a page whose writing had
+ * begun when someone signed out would otherwise land after the forgetting and outlive it.
+ */
+let writes = Promise.resolve();
+function serially(task) {
+  const run = writes.then(task, task);
+  writes = run.catch(() => undefined);
+  return run;
 }
 
-async function keep(cacheName, key, response, since) {
-  if (since !== generation) return;
-  await (await caches.open(cacheName)).put(key, response);
+function forgetPages() {
+  // At once: a page fetched before this moment is not written after it (see `keep`).
+  generation += 1;
+  return serially(async () => {
+    // Entry by entry: a cache still open elsewhere in the worker would outlive a delete of its name.
+    for (const name of [PAGES, DATA]) {
+      const cache = await caches.open(name);
+      await Promise.all((await cache.keys()).map((key) => cache.delete(key)));
+    }
+  });
+}
+
+function keep(cacheName, key, response, since) {
+  return serially(async () => {
+    if (since !== generation) return;
+    await (await caches.open(cacheName)).put(key, response);
+  });
 }
 
 async function fromNetworkFirst(request, cacheName, key) {
@@ -117,8 +135,57 @@ async function keepAsset(href) {
   if (keepable(response)) await cache.put(href, response);
 }
 
-/** Keeps the entry pages among `urls` first (they are what a user opens offline), then the build files they and the page use. */
-async function precache(urls) {
+/** The build files a kept page loads (its route module is loaded only on that page). */
+function assetsOf(html) {
+  return [...html.matchAll(/\/build\/[A-Za-z0-9._\-/]+\.(?:js|css)/g)].map(([asset]) => new URL(asset, self.location.origin).href);
+}
+
+/**
+ * Whether the entry page at `url` opens without a connection: the page is kept, and so is every
+ * build file it loads (a page missing one chunk shows offline but never comes alive).
+ */
+async function keptWhole(url) {
+  const page = await (await caches.open(PAGES)).match(pageKey(url), { ignoreVary: true });
+  if (!page) return false;
+  const assets = await caches.open(ASSETS);
+  for (const href of assetsOf(await page.text())) if (!(await assets.match(href, { ignoreVary: true }))) return false;
+  return true;
+}
+
+/** Pages being fetched to be kept, by key: two pages asking at once share one request. */
+const fetching = new Map();
+
+/** Fetches the entry page at `url` and keeps it; resolves to the build files it loads (none if it could not). */
+function fetchPage(url, since) {
+  const key = pageKey(url);
+  // Per generation: a fetch begun before a sign-in is not kept, so it is no answer for after it.
+  const task = `${since} ${key}`;
+  if (!fetching.has(task)) {
+    const run = (async () => {
+      try {
+        const response = await fetch(key, { credentials: "same-origin", headers: { Accept: "text/html" } });
+        if (!keepable(response)) return [];
+        const html = await response.clone().text();
+        await keep(PAGES, key, response, since);
+        return assetsOf(html);
+      } catch {
+        // Offline now: the next page that asks tries again.
+        return [];
+      } finally {
+        fetching.delete(task);
+      }
+    })();
+    fetching.set(task, run);
+  }
+  return fetching.get(task);
+}
+
+/**
+ * Keeps the entry pages among `urls` that are not kept whole yet (they are what a user opens
+ * offline), then the build files they and the asking page use. Answers whether every entry
+ * page among `urls` now opens offline.
+ */
+async function prepare(urls) {
   const since = generation;
   const assets = new Set();
   const pages = [];
@@ -131,27 +198,26 @@ async function precache(urls) {
     }
     if (url.origin !== self.location.origin) continue;
     if (url.pathname.startsWith("/build/")) assets.add(url.href);
-    else if (isEntryPage(url)) pages.push(url);
+    else if (isEntryPage(url) && !pages.some((p) => p.pathname === url.pathname)) pages.push(url);
   }
   await Promise.all(
     pages.map(async (url) => {
-      try {
-        const response = await fetch(url.origin + url.pathname, { credentials: "same-origin", headers: { Accept: "text/html" } });
-        if (!keepable(response)) return;
-        // The page's own scripts and styles (its route module is loaded only on that page).
-        const html = await response.clone().text();
-        await keep(PAGES, pageKey(url), response, since);
-        for (const [asset] of html.matchAll(/\/build\/[A-Za-z0-9._\-/]+\.(?:js|css)/g)) assets.add(new URL(asset, self.location.origin).href);
-      } catch {
-        // Offline now: the next session asks again.
-      }
+      if (await keptWhole(url)) return;
+      for (const href of await fetchPage(url, since)) assets.add(href);
     }),
   );
   await Promise.all([...assets].map((href) => keepAsset(href).catch(() => undefined)));
+  const whole = await Promise.all(pages.map(keptWhole));
+  return whole.every(Boolean);
 }
 
 self.addEventListener("message", (event) => {
   const message = event.data || {};
-  if (message.type !== "precache" || !Array.isArray(message.urls)) return;
-  event.waitUntil(precache(message.urls.slice(0, 200)));
+  if (message.type !== "prepare" || !Array.isArray(message.urls)) return;
+  const port = event.ports && event.ports[0];
+  event.waitUntil(
+    prepare(message.urls.slice(0, 200))
+      .catch(() => false)
+      .then((ready) => port && port.postMessage({ ready })),
+  );
 });

@@ -102,7 +102,11 @@ export function DateField({ name, id, defaultValue, required, min, max, form, cl
         {hydrated ? (
           <>
             <button type="button" className="btn-secondary shrink-0 px-2" onClick={openPicker} aria-label={t("dateField.pick")} title={t("dateField.pick")}>
-              <span aria-hidden="true">📅</span>
+              {/* Drawn, not an emoji: hospital PCs without an emoji font show an empty box. */}
+              <svg viewBox="0 0 24 24" className="h-5 w-5" fill="none" stroke="currentColor" strokeWidth="2" aria-hidden="true">
+                <rect x="3" y="4" width="18" height="18" rx="2" />
+                <path d="M16 2v4M8 2v4M3 10h18" />
+              </svg>
             </button>
             {/* The browser's calendar, never submitted (no name): it only fills the text box. */}
             <input

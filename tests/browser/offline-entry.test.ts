@@ -4,7 +4,8 @@
 // back, the first answer of the outbox's batch is lost after the server handled it, and the
 // retry lands it once: the session log shows it once. Also: a draft restored and a refused
 // entry opened again; 10,000 queued entries; sign-out emptying the kept pages; a supervised
-// case logged offline on a plan line, and one logged online that the outbox does not keep.
+// case logged offline on a plan line, and one logged online that the outbox does not keep; a
+// plan line reached by a link, kept all the same; where no worker runs; sends retried by themselves.
 import Database from "better-sqlite3";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, inject, test } from "vitest";
@@ -37,26 +38,12 @@ afterAll(async () => {
 });
 
 /**
- * Waits until the service worker keeps each of `paths` and every build file its kept page
- * loads: a page whose route module is kept but not one of the chunks that module imports
- * renders offline without ever hydrating.
+ * Waits until the entry page says it opens without a connection: the service worker keeps it
+ * and the outbox, with every build file they load (a page missing one chunk shows offline but
+ * never hydrates). The main flow below checks the claim by reloading offline.
  */
-async function waitForOfflineReady(page: Page, paths: string[]) {
-  await page.waitForFunction(
-    async (wanted) => {
-      const assets = await caches.open("cgkt-assets-v1");
-      for (const path of wanted) {
-        const kept = await caches.match(location.origin + path, { ignoreVary: true });
-        if (!kept) return false;
-        for (const [asset] of (await kept.text()).matchAll(/\/build\/[A-Za-z0-9._\-/]+\.(?:js|css)/g)) {
-          if (!(await assets.match(location.origin + asset, { ignoreVary: true }))) return false;
-        }
-      }
-      return true;
-    },
-    paths,
-    { timeout: 60_000, polling: 250 },
-  );
+async function waitForOfflineReady(page: Page) {
+  await page.locator('[data-testid="offline-readiness"][data-state="ready"]').waitFor({ timeout: 60_000 });
 }
 
 const sessionsTitled = () => queryFile<{ id: number }>(server.dbPath, "SELECT id FROM tele_sessions WHERE title = ?", TITLE);
@@ -67,8 +54,9 @@ test("a consultation entered offline waits in the outbox, survives a reload, and
   await page.goto("/tele/sessions/new-consultation");
   // The service worker takes over and keeps the form; a second load goes through it.
   await page.waitForFunction(() => navigator.serviceWorker?.controller != null, undefined, { timeout: 30_000 });
-  // Signing in hands it the entry pages and the outbox, with their scripts, to keep.
-  await waitForOfflineReady(page, ["/tele/sessions/new-consultation", "/outbox"]);
+  // The page asks it to keep the form and the outbox, with their scripts, and says when they are.
+  await waitForOfflineReady(page);
+  expect(await page.getByTestId("offline-readiness").textContent()).toContain("mở được cả khi mất mạng");
   await page.reload();
   await waitForHydration(page, 'input[name="title"]');
 
@@ -286,7 +274,7 @@ test("a supervised case logged offline on a plan line is sent when the network r
   const page = await signedInPage(browser, server.baseUrl, account("daotao.laocai2"), { viewport: PHONE });
   const path = `/agreements/${line.agreementId}/items/${line.itemId}`;
   await page.goto(path);
-  await page.waitForFunction(async (p) => (await caches.match(location.origin + p)) !== undefined, path, { timeout: 30_000, polling: 250 });
+  await waitForOfflineReady(page);
   await waitForHydration(page, 'input[name="performerName"]');
   await page.context().setOffline(true);
   const performer = "BS. Ngoại Tuyến Một";
@@ -326,4 +314,85 @@ test("a supervised case logged offline on a plan line is sent when the network r
   expect(queryFile(server.dbPath, "SELECT id FROM case_logs WHERE performer_name = ?", online)).toHaveLength(1);
   expect(await page.getByTestId("outbox-indicator").count()).toBe(0);
   await page.context().close();
+});
+
+test("a plan line reached by a link inside the planner (no page load) says it is kept, and opens again without a connection", async () => {
+  const [line] = queryFile<{ agreementId: number; itemId: number }>(
+    server.dbPath,
+    `SELECT ti.agreement_id AS agreementId, ti.id AS itemId FROM transfer_items ti JOIN agreements a ON a.id = ti.agreement_id
+       JOIN techniques t ON t.id = ti.technique_id JOIN facilities f ON f.id = ti.to_facility_id
+      WHERE a.number = '126/HĐ-BVĐK2' AND t.code = ? AND f.short_name LIKE '%Bảo Yên%'`,
+    DEMO_TECHNIQUES.labourEpidural.code,
+  );
+  const page = await signedInPage(browser, server.baseUrl, account("daotao.laocai2"), { viewport: PHONE });
+  await page.goto(`/agreements/${line.agreementId}`);
+  const path = `/agreements/${line.agreementId}/items/${line.itemId}`;
+  await waitForHydration(page, `a[href="${path}"]`);
+  await page.waitForFunction(() => navigator.serviceWorker?.controller != null, undefined, { timeout: 30_000 });
+  // Remix follows the link with a data request: the worker never sees the page itself load.
+  let documents = 0;
+  page.on("request", (request) => {
+    if (request.isNavigationRequest()) documents += 1;
+  });
+  await page.locator(`a[href="${path}"]:visible`).first().click();
+  await page.waitForURL(new RegExp(`${path}$`));
+  await waitForOfflineReady(page);
+  expect(documents).toBe(0);
+
+  await page.context().setOffline(true);
+  await page.reload();
+  await waitForHydration(page, 'input[name="performerName"]');
+  await waitForOfflineReady(page);
+  await page.context().close();
+});
+
+test("where the browser keeps no pages (plain http), the entry page says so: without a connection, do not reload", async () => {
+  const page = await signedInPage(browser, server.baseUrl, account("gd.laocai3"), { viewport: PHONE });
+  await page.addInitScript(() => Object.defineProperty(navigator, "serviceWorker", { value: undefined }));
+  await page.goto("/tele/sessions/new-consultation");
+  await waitForHydration(page, 'input[name="title"]');
+  const readiness = page.getByTestId("offline-readiness");
+  await expect.poll(() => readiness.getAttribute("data-state")).toBe("unsupported");
+  expect(await readiness.textContent()).toContain("https");
+  await page.context().close();
+});
+
+test("when the first send after the network returns fails too, the outbox tries again by itself and the entry lands once", async () => {
+  const page = await signedInPage(browser, server.baseUrl, account("gd.laocai3"), { viewport: PHONE });
+  const context = page.context();
+  await page.goto("/tele/sessions/new-consultation");
+  await waitForHydration(page, 'input[name="title"]');
+  await context.setOffline(true);
+  const title = "Ca gửi lại tự động sau khi có mạng";
+  const hub = page.locator('select[name="hubFacilityId"]');
+  await hub.selectOption({ label: (await hub.locator("option", { hasText: "Lào Cai số 2" }).first().textContent())! });
+  const spoke = page.locator('select[name="spokeFacilityId"]');
+  await spoke.selectOption({ label: (await spoke.locator("option", { hasText: "Lào Cai số 3" }).first().textContent())! });
+  await page.locator('select[name="chapterNumber"]').selectOption("10");
+  await page.locator('input[name="startTime"]').fill("07:30");
+  await page.locator('input[name="durationMinutes"]').fill("20");
+  await page.locator('input[name="title"]').fill(title);
+  await page.locator('select[name="outcome"]').selectOption("advice_only");
+  await page.getByRole("button", { name: "Lưu phiên" }).click();
+  await expect.poll(() => page.getByTestId("outbox-count").textContent()).toBe("1");
+
+  // The network is back, but the first requests still fail before reaching the server.
+  let failed = 0;
+  await context.route("**/outbox/sync", async (route) => {
+    if (failed < 2) {
+      failed += 1;
+      await route.abort("internetdisconnected");
+    } else {
+      await route.continue();
+    }
+  });
+  await context.setOffline(false);
+  await expect.poll(() => failed).toBe(1);
+  const landed = () => queryFile<{ id: number }>(server.dbPath, "SELECT id FROM tele_sessions WHERE title = ?", title);
+  expect(landed()).toEqual([]);
+  // Nobody clicks anything: the outbox tries again after 5 s, then 10 s.
+  await expect.poll(() => landed().length, { timeout: 60_000 }).toBe(1);
+  expect(failed).toBe(2);
+  await expect.poll(() => page.getByTestId("outbox-indicator").count()).toBe(0);
+  await context.close();
 });

@@ -11,6 +11,7 @@ import type { OfflineForm } from "~/models/enums";
 import { newIdempotencyKey } from "~/models/offline/keys";
 import { draftStorageKey, enqueue, findItem } from "~/utils/offline-queue";
 import { translateMessage } from "~/utils/messages";
+import { useOfflineReadiness } from "./use-offline-readiness";
 import { useShellUsername } from "./use-shell-user";
 
 type Props = {
@@ -59,6 +60,7 @@ export function OfflineEntry({ form, title, validate, resetAfterQueue = true, ch
   const user = useShellUsername();
   const container = useRef<HTMLDivElement>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
+  const readiness = useOfflineReadiness();
   const noticeBox = useRef<HTMLDivElement>(null);
   // The latest props, read by the listeners set up once.
   const props = useRef({ title, validate, resetAfterQueue });
@@ -200,6 +202,15 @@ export function OfflineEntry({ form, title, validate, resetAfterQueue = true, ch
             </p>
           ) : null}
         </div>
+      ) : null}
+      {readiness ? (
+        <p
+          className={`mb-2 text-xs ${readiness === "ready" ? "text-emerald-700" : readiness === "checking" ? "text-slate-500" : "text-amber-800"}`}
+          data-testid="offline-readiness"
+          data-state={readiness}
+        >
+          {t(`form.readiness.${readiness}`)}
+        </p>
       ) : null}
       {children}
     </div>

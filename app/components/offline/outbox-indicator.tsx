@@ -4,8 +4,12 @@
 import { NavLink, useNavigation, useRevalidator } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { countsOf, settlePageSubmissions, subscribe, syncOutbox } from "~/utils/offline-queue";
+import { countsOf, lastProblem, settlePageSubmissions, subscribe, syncOutbox } from "~/utils/offline-queue";
 import { precacheForOffline } from "~/utils/offline-worker";
+
+/** A send that failed (a network back only halfway, a server restarting) is tried again after this, doubling up to the most. */
+const RETRY_FIRST_MS = 5_000;
+const RETRY_MOST_MS = 120_000;
 
 export function OutboxIndicator({ user }: { user: string }) {
   const { t } = useTranslation("offline");
@@ -35,6 +39,36 @@ export function OutboxIndicator({ user }: { user: string }) {
     };
     // The revalidator changes with every navigation; the listeners need only the user.
   }, [user]);
+
+  // While entries wait, try again by itself, less and less often: the "online" event comes once,
+  // and the first request after it may still fail. Not while the session has ended: that needs
+  // the user to sign in again (the outbox page says so).
+  const waiting = counts?.waiting ?? 0;
+  useEffect(() => {
+    if (waiting === 0) return;
+    let delay = RETRY_FIRST_MS;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let stopped = false;
+    const later = () => {
+      timer = setTimeout(async () => {
+        if (navigator.onLine && lastProblem() !== "signin") {
+          const landed = await syncOutbox(user);
+          if (landed > 0) revalidator.revalidate();
+          delay = Math.min(delay * 2, RETRY_MOST_MS);
+        } else {
+          // Nothing tried: the first try once it can be made comes soon.
+          delay = RETRY_FIRST_MS;
+        }
+        if (!stopped) later();
+      }, delay);
+    };
+    later();
+    return () => {
+      stopped = true;
+      clearTimeout(timer);
+    };
+    // The revalidator changes with every navigation; a new count of waiting entries starts a new round.
+  }, [waiting, user]);
 
   useEffect(() => {
     if (navigation.state === "idle") void settlePageSubmissions(user);

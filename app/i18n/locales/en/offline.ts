@@ -39,6 +39,12 @@ export default {
     draftRestored: "What you were typing on this device has been restored.",
     refilled: "The form is filled from the refused entry: correct it and send it again.",
     outboxLink: "Open the outbox",
+    readiness: {
+      checking: "Saving this page on this device so that it opens without a connection…",
+      ready: "This page and the outbox are saved on this device: they open without a connection.",
+      notKept: "This page is not saved on this device yet: without a connection, do not reload it. Trying again when the network returns.",
+      unsupported: "Browsers keep pages for use without a connection only when the planner is served over https: without a connection, do not reload this page.",
+    },
   },
   errors: {
     keyUsed: "This submission key was already used for another entry. Open the form again and re-enter it.",

@@ -35,6 +35,12 @@ export default {
     draftRestored: "Đã khôi phục nội dung đang nhập dở trên thiết bị này.",
     refilled: "Biểu mẫu được điền lại từ bản ghi bị từ chối: sửa rồi gửi lại.",
     outboxLink: "Xem hộp thư chờ gửi",
+    readiness: {
+      checking: "Đang lưu trang này trên thiết bị để mở được khi mất mạng…",
+      ready: "Trang này và hộp thư chờ gửi đã được lưu trên thiết bị: mở được cả khi mất mạng.",
+      notKept: "Chưa lưu được trang này trên thiết bị: khi mất mạng, đừng tải lại trang. Sẽ thử lại khi có mạng.",
+      unsupported: "Trình duyệt chỉ lưu trang để dùng khi mất mạng nếu ứng dụng chạy qua https: khi mất mạng, đừng tải lại trang này.",
+    },
   },
   errors: {
     keyUsed: "Mã gửi này đã được dùng cho một bản ghi khác. Hãy mở lại biểu mẫu và nhập lại.",
