@@ -112,7 +112,10 @@ export default function DepartmentDashboard() {
 
       {d.apart.unclassified + d.apart.newTechniques > 0 ? (
         <p className="text-sm text-slate-600" data-testid="counted-apart">
-          {t("dashboard.countedApart", { unclassified: n(d.apart.unclassified), newTechniques: n(d.apart.newTechniques) })}
+          {t("dashboard.countedApart", { unclassified: n(d.apart.unclassified), newTechniques: n(d.apart.newTechniques) })}{" "}
+          <Link to={d.apart.href} className="link" data-testid="counted-apart-link">
+            {t("dashboard.openApart")}
+          </Link>
         </p>
       ) : null}
 

@@ -38,6 +38,8 @@ export default function DrillDownPage() {
   const { search } = useLocation();
   const back = new URLSearchParams(search);
   for (const key of ["metric", "category", "year", "page"]) back.delete(key);
+  // The report itself has no "counted apart" measure: it opens on every technique.
+  if (params.apart) back.set("measure", "all");
   const exportQuery = new URLSearchParams(search);
   exportQuery.delete("page");
   exportQuery.set("kind", "pairs");
@@ -60,6 +62,11 @@ export default function DrillDownPage() {
                 baseline: params.baselineYear,
               })}
         </p>
+        {params.apart ? (
+          <p className="mt-1 text-slate-700" data-testid="drill-apart">
+            {t("drill.apartOnly")}
+          </p>
+        ) : null}
         <p className="mt-1 text-2xl font-bold text-teal-800" data-testid="drill-total">
           {t("drill.summary", { count: formatNumber(page.total, locale) as unknown as number })}
         </p>

@@ -4,6 +4,8 @@ import type { Actor } from "~/models/access/policy";
 import { addLedgerEntry } from "~/models/adoption/entries.server";
 import { linkNewTechnique, listNewTechniques, recordNewTechnique } from "~/models/catalogue/new-techniques.server";
 import { getDepartmentDashboard } from "~/models/reports/dashboard.server";
+import { parseDrillParams, parseReportParams } from "~/models/reports/params";
+import { loadDrillDown } from "~/models/reports/queries.server";
 import { createTestDb } from "../helpers/db";
 import { makeChapter, makeFacility, makeProvince, makeTechnique, makeUser } from "../helpers/factories";
 
@@ -31,7 +33,7 @@ test("a facility records a new technique, records its start in the ledger by the
   const pair = w.db.get<{ cross_level: number; min_level: string | null }>(sql`select cross_level, min_level from adoption_pairs where technique_id = ${created.id}`);
   expect(pair).toEqual({ cross_level: 0, min_level: null });
   const dashboard = getDepartmentDashboard(w.db, w.department, w.province.code, TODAY);
-  expect(dashboard.apart).toEqual({ unclassified: 0, newTechniques: 1 });
+  expect(dashboard.apart).toMatchObject({ unclassified: 0, newTechniques: 1 });
   expect(dashboard.regionalPerforming.all).toBe(0);
   expect(listNewTechniques(w.db, w.department, "vi").map((r) => r.code)).toEqual([created.code]);
 });
@@ -59,4 +61,38 @@ test("bad input: another facility's director, an unknown listed code, the same n
   );
   expect(() => recordNewTechnique(w.db, w.director, w.hospital.id, CAR_T)).toThrowError(expect.objectContaining({ status: 409, field: "name" }));
   expect(listNewTechniques(w.db, stranger, "vi")).toEqual([]);
+});
+
+test("the dashboard's counted-apart line opens exactly the pairs it counts: performed today, without a legacy level, listed or new", () => {
+  const w = world();
+  const newTechnique = recordNewTechnique(w.db, w.director, w.hospital.id, CAR_T);
+  const unlevelled = makeTechnique(w.db, { chapterNumber: 22, number: 9101, minLevel: null });
+  const paused = makeTechnique(w.db, { chapterNumber: 22, number: 9102, minLevel: null });
+  const crossLevel = makeTechnique(w.db, { chapterNumber: 22, number: 9103, minLevel: "B" });
+  for (const code of [newTechnique.code, unlevelled.code, paused.code, crossLevel.code]) {
+    addLedgerEntry(w.db, w.director, w.hospital.id, { techniqueCode: code, kind: "started", eventOn: "2025-03-01" }, TODAY);
+  }
+  addLedgerEntry(w.db, w.director, w.hospital.id, { techniqueCode: paused.code, kind: "suspended", eventOn: "2026-02-01" }, TODAY);
+
+  const dashboard = getDepartmentDashboard(w.db, w.department, w.province.code, TODAY);
+  expect([dashboard.apart.unclassified, dashboard.apart.newTechniques]).toEqual([1, 1]);
+  const url = new URL(dashboard.apart.href, "http://localhost");
+  expect(url.pathname).toBe("/reports/pairs");
+  const params = parseDrillParams(url, 2026);
+  expect(params).toMatchObject({ apart: true, crossOnly: false, provinceCode: w.province.code, metric: "cumulative", category: "all", year: 2026 });
+  const page = loadDrillDown(w.db, w.department, params, TODAY, { page: 1, pageSize: 50, offset: 0 });
+  expect(page.total).toBe(2);
+  expect(page.rows.map((r) => r.techniqueCode).sort()).toEqual([newTechnique.code, unlevelled.code].sort());
+  expect(page.rows.every((r) => r.minLevel === null)).toBe(true);
+
+  // Without "apart" the same drill-down lists every technique performed, the cross-level one too.
+  const every = new URL(url);
+  every.searchParams.set("measure", "all");
+  expect(loadDrillDown(w.db, w.department, parseDrillParams(every, 2026), TODAY, { page: 1, pageSize: 50, offset: 0 }).total).toBe(3);
+  // The report itself has no such measure: a 400, not a silent cross-level report.
+  expect(() => parseReportParams(url, 2026)).toThrowError(expect.objectContaining({ status: 400 }));
+  // Another province's department may not open it.
+  const elsewhere = makeProvince(w.db);
+  const stranger: Actor = { userId: makeUser(w.db, { role: "department" }).id, role: "department", facilityId: null, provinceCode: elsewhere.code };
+  expect(() => loadDrillDown(w.db, stranger, params, TODAY, { page: 1, pageSize: 50, offset: 0 })).toThrowError(expect.objectContaining({ status: 403 }));
 });

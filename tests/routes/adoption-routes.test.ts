@@ -58,6 +58,21 @@ test("the department dashboard shows the province's headline figures with links 
   expect(page.total).toBe(2);
 });
 
+test("the dashboard's counted-apart line links to its pairs; the report itself refuses that measure with a 400", async () => {
+  const { db, p, hospital, department } = await province();
+  const unlevelled = makeTechnique(db, { minLevel: null });
+  db.transaction((tx) => recordAdoptionEvents(tx, [{ facilityId: hospital.id, techniqueId: unlevelled.id, kind: "started" as const, eventOn: PAST }], null, PAST));
+  const { dashboard } = await (await responseOf(departmentLoader(args(authedRequest("/department", { cookie: department.cookie }))))).json();
+  expect(dashboard.apart).toMatchObject({ unclassified: 1, newTechniques: 0 });
+  const drill = await responseOf(pairsLoader(args(authedRequest(dashboard.apart.href, { cookie: department.cookie }))));
+  expect(drill.status).toBe(200);
+  const { params, page } = await drill.json();
+  expect(params.apart).toBe(true);
+  expect(page.rows.map((r: { techniqueCode: string }) => r.techniqueCode)).toEqual([unlevelled.code]);
+  const report = await responseOf(reportLoader(args(authedRequest(`/reports?province=${p.code}&measure=apart`, { cookie: department.cookie }))));
+  expect(report.status).toBe(400);
+});
+
 test("another province's department gets 403 for the dashboard and the drill-down", async () => {
   const { p } = await province();
   const outsider = await createSignedInUser(getDb(), { role: "department" });

@@ -11,7 +11,7 @@ import { targetsNeedingAttention, type TargetView } from "~/models/targets/targe
 import { buildReport, DEFAULT_BASELINE_YEAR, yearPeriods, type ReportRow } from "./adoption-report.server";
 import { performedOnSql } from "~/models/adoption/rules";
 import { addDaysIso } from "~/models/dates";
-import { facilitySetSql } from "./pairs-sql.server";
+import { apartPairSql, facilitySetSql } from "./pairs-sql.server";
 import { reportQuery } from "./params";
 import { groupFilter, type Category, type GroupFilter, type ReportMetric } from "./registry";
 import type { Locale } from "~/models/enums";
@@ -23,6 +23,8 @@ export type DrillParams = GroupFilter & {
   category: Category;
   year: number;
   baselineYear: number;
+  /** The pairs counted apart instead of the cross-level ones. */
+  apart?: boolean;
 };
 
 export function drillHref(p: DrillParams): string {
@@ -47,7 +49,7 @@ export type DepartmentDashboard = {
   pendingRequests: number;
   /** Performed on the report date but outside the cross-level measure: techniques without a
    *  legacy level (only newer lists name them) and new techniques that no list names yet. */
-  apart: { unclassified: number; newTechniques: number };
+  apart: { unclassified: number; newTechniques: number; href: string };
 };
 
 const PROVINCIAL: Level[] = ["B"];
@@ -125,17 +127,22 @@ export function getDepartmentDashboard(
     chapters: movers("chapter"),
     targets: targetsNeedingAttention(db, actor, provinceCode, today, locale),
     pendingRequests: pending?.n ?? 0,
-    apart: countApart(db, actor, provinceCode, today),
+    apart: {
+      ...countApart(db, actor, provinceCode, today),
+      // Every technique recorded (approved or not) performed on the report date: the drill-down's
+      // cumulative "all recorded" figure of the current year, narrowed to the pairs counted apart.
+      href: drillHref({ provinceCode, apart: true, metric: "cumulative", category: "all", year: reportYear, baselineYear }),
+    },
   };
 }
 
 /** Pairs performed on `date` that the cross-level measure cannot classify, counted apart. */
 function countApart(db: Db, actor: Actor, provinceCode: string, date: string): { unclassified: number; newTechniques: number } {
-  // The pairs of pairsSql(…, { provinceCode, crossOnly: false }) without a level, read from
-  // their partial index (a province holds some 30,000 pairs, a few of them unclassified).
+  // The pairs of pairsSql(…, { provinceCode, apartOnly: true }), read from their partial index
+  // (a province holds some 30,000 pairs, a few of them counted apart), split by kind.
   const row = db.get<{ unclassified: number | null; newTechniques: number | null }>(sql`
     select sum(t.kind = 'listed') as unclassified, sum(t.kind = 'new') as newTechniques
-    from facilities fa cross join adoption_pairs p on p.facility_id = fa.id and p.min_level is null and p.started_on <= ${date}
+    from facilities fa cross join adoption_pairs p on p.facility_id = fa.id and ${apartPairSql("p")} and p.started_on <= ${date}
     join techniques t on t.id = p.technique_id
     where fa.id in (${facilitySetSql(actor, { provinceCode }, date)}) and ${performedOnSql(sql`${date}`)}`);
   return { unclassified: row?.unclassified ?? 0, newTechniques: row?.newTechniques ?? 0 };

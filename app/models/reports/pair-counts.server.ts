@@ -8,7 +8,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Tx } from "~/models/audit/audit.server";
 import type { Actor } from "~/models/access/policy";
-import { coversAllFacilities, facilitySetSql, type PairFilter } from "./pairs-sql.server";
+import { apartPairSql, coversAllFacilities, facilitySetSql, type PairFilter } from "./pairs-sql.server";
 import type { Category, ReportDimension } from "./registry";
 import { DIMENSION_SQL } from "./registry.server";
 import { rollupRangeCounts } from "./rollup-counts.server";
@@ -33,13 +33,15 @@ export function countPairsInSummary(db: Tx, actor: Actor, options: RangeCountOpt
   const { filter, reportDate, dimension, ranges } = options;
   if (ranges.length === 0) return [];
   const column = options.category === "official" ? sql.raw("a.official_on") : sql.raw("a.started_on");
-  const crossValues = filter.crossOnly === false ? sql`0, 1` : sql`1`;
+  const crossValues = filter.crossOnly === false || filter.apartOnly ? sql`0, 1` : sql`1`;
   // '' sorts before every date; no pair counts after the report date.
   const rangeRows = sql.join(
     ranges.map((r, i) => sql`select ${i} as idx, ${r.from ?? ""} as lo, ${r.to < reportDate ? r.to : reportDate} as hi`),
     sql` union all `,
   );
-  const inRange = sql`a.cross_level in (${crossValues}) and ${column} >= r.lo and ${column} <= r.hi`;
+  // The pairs counted apart are few (a technique without a level): tested on the row.
+  const apart = filter.apartOnly ? sql` and ${apartPairSql("a")}` : sql``;
+  const inRange = sql`a.cross_level in (${crossValues}) and ${column} >= r.lo and ${column} <= r.hi${apart}`;
   const chapter = filter.chapterNumber ? sql` and a.chapter_number = ${filter.chapterNumber}` : sql``;
 
   const { facilityKey, chapterKey } = DIMENSION_SQL[dimension];

@@ -36,7 +36,21 @@ export type PairFilter = {
   chapterNumber?: number | null;
   /** Only cross-level pairs (the default) or every technique. */
   crossOnly?: boolean;
+  /**
+   * Only the pairs counted apart (`apartPairSql`): their technique has no legacy level, so the
+   * cross-level measure cannot classify them. Implies every technique (no cross-level test).
+   */
+  apartOnly?: boolean;
 };
+
+/**
+ * A pair (alias `alias` of adoption_pairs) the cross-level measure cannot classify and counts
+ * apart: its technique has no legacy level (a technique only newer lists name, or a new one).
+ * The pair summary keeps a partial index of them (facility, started_on).
+ */
+export function apartPairSql(alias: string): SQL {
+  return sql`${sql.raw(alias)}.min_level is null`;
+}
 
 export type { Category };
 
@@ -87,7 +101,7 @@ export function levelNowSql(reportDate: string): SQL {
  */
 export function pairsSql(actor: Actor, filter: PairFilter, reportDate: string, options: { suspendedOnly?: boolean } = {}): SQL {
   const suspended = options.suspendedOnly ? sql` and a.suspended_on <= ${reportDate}` : sql``;
-  const cross = filter.crossOnly === false ? sql`` : sql` and +a.cross_level = 1`;
+  const cross = filter.apartOnly ? sql` and ${apartPairSql("a")}` : filter.crossOnly === false ? sql`` : sql` and +a.cross_level = 1`;
   const chapter = filter.chapterNumber ? sql` and +a.chapter_number = ${filter.chapterNumber}` : sql``;
   // The facilities drive the join (CROSS JOIN fixes the order) and each facility's pairs are
   // read by the primary key (the unary + keeps the other terms off the counting indexes), so

@@ -54,6 +54,8 @@ export type ReportParams = {
 };
 
 export type DrillParamsParsed = ReportParams & {
+  /** `measure=apart`: the pairs counted apart (see PairFilter.apartOnly), a drill-down only. */
+  apart: boolean;
   metric: ReportMetric;
   category: Category;
   year: number;
@@ -94,25 +96,32 @@ export function parseReportParams(url: URL, reportYear: number, defaultBaseline 
   };
 }
 
+/** The measure only a drill-down takes: the list behind the dashboard's "counted apart" line. */
+const APART_MEASURE = "apart";
+
 export function parseDrillParams(url: URL, reportYear: number): DrillParamsParsed {
-  const base = parseReportParams(url, reportYear);
-  const parsed = drillSchema.safeParse(entries(url));
+  const apart = url.searchParams.get("measure") === APART_MEASURE;
+  const reportUrl = new URL(url);
+  if (apart) reportUrl.searchParams.set("measure", "all");
+  const base = parseReportParams(reportUrl, reportYear);
+  const parsed = drillSchema.safeParse(entries(reportUrl));
   if (!parsed.success) throw new DomainError("reports:errors.badParams", { field: parsed.error.issues[0]?.path.join(".") ?? null });
   const year = parsed.data.year ?? reportYear;
   if (year > reportYear || year < base.baselineYear) {
     throw new DomainError("reports:errors.yearOutOfRange", { field: "year", params: { year, baseline: base.baselineYear, report: reportYear } });
   }
-  return { ...base, metric: parsed.data.metric, category: parsed.data.category, year, from: parsed.data.from ?? null, to: parsed.data.to ?? null };
+  return { ...base, apart, metric: parsed.data.metric, category: parsed.data.category, year, from: parsed.data.from ?? null, to: parsed.data.to ?? null };
 }
 
 /** The query string that reproduces report parameters (for links, exports and drill-downs). */
 export function reportQuery(
-  p: Partial<ReportParams> & { metric?: string; category?: string; year?: number; period?: string; from?: string; to?: string },
+  p: Partial<ReportParams> & { apart?: boolean; metric?: string; category?: string; year?: number; period?: string; from?: string; to?: string },
 ): string {
   const q = new URLSearchParams();
   if (p.baselineYear !== undefined) q.set("baseline", String(p.baselineYear));
   if (p.dimension) q.set("dimension", p.dimension);
-  if (p.crossOnly === false) q.set("measure", "all");
+  if (p.apart) q.set("measure", APART_MEASURE);
+  else if (p.crossOnly === false) q.set("measure", "all");
   if (p.provinceCode) q.set("province", p.provinceCode);
   if (p.levels && p.levels.length > 0) q.set("levels", p.levels.join(","));
   if (p.competence) q.set("competence", p.competence);

@@ -46,7 +46,7 @@ export function drillSelector(params: DrillParamsParsed, today: string): FigureS
     end: to > today ? today : to,
     // A custom period is compared with the day before it starts; a year with the baseline year.
     baselineEnd: params.from ? addDaysIso(params.from, -1) : `${params.baselineYear}-12-31`,
-    filter: toPairFilter(params),
+    filter: { ...toPairFilter(params), apartOnly: params.apart },
   };
 }
 

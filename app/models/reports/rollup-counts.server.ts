@@ -41,7 +41,8 @@ export function rollupRangeCounts(
   options: { filter: PairFilter; reportDate: string; dimension: ReportDimension; category: Category; ranges: readonly DateRange[] },
 ): RangeCount[] | null {
   const { filter, reportDate, dimension, category } = options;
-  if (!ROLLUP_DIMENSIONS.includes(dimension) || filter.facilityId || filter.chapterNumber) return null;
+  // The rollup counts by cross level alone: the pairs counted apart are read from the summary.
+  if (!ROLLUP_DIMENSIONS.includes(dimension) || filter.facilityId || filter.chapterNumber || filter.apartOnly) return null;
   const scope = readFilter(actor);
   let province: string | null = filter.provinceCode || null;
   if (scope.kind === "province") {

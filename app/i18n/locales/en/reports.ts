@@ -41,6 +41,7 @@ export default {
     headline:
       "Compared with {{baseline}}, provincial hospitals added <added>{{added}}</added> cross-level techniques; regional units and facilities perform <performing>{{performing}}</performing> cross-level techniques.",
     provincialLabel: "Provincial hospitals: cross-level techniques added since {{baseline}}",
+    openApart: "See the techniques counted apart",
     countedApart:
       "Counted apart, never as cross-level: {{unclassified}} techniques performed that have no legacy level (not classified; only newer lists name them) and {{newTechniques}} new techniques that no list names yet.",
     regionalLabel: "Regional units and facilities: cross-level techniques performed",
@@ -147,6 +148,7 @@ export default {
     notApproved: "Not approved",
     back: "Back to the report",
     empty: "No techniques.",
+    apartOnly: "Only the techniques counted apart: without a legacy level, or new; never counted as cross-level.",
     describe: "{{metric}} · {{category}} · {{year}} (baseline {{baseline}})",
     describePeriod: "{{metric}} · {{category}} · from {{from}} to {{to}}",
   },

@@ -38,6 +38,7 @@ export default {
     headline:
       "So với năm {{baseline}}, các bệnh viện tuyến tỉnh tăng thêm <added>{{added}}</added> kỹ thuật vượt tuyến; các đơn vị tuyến khu vực và cơ sở thực hiện <performing>{{performing}}</performing> kỹ thuật vượt tuyến.",
     provincialLabel: "Bệnh viện tuyến tỉnh: kỹ thuật vượt tuyến tăng thêm so với năm {{baseline}}",
+    openApart: "Xem các kỹ thuật tính riêng",
     countedApart:
       "Tính riêng, không bao giờ tính là vượt tuyến: {{unclassified}} kỹ thuật đang thực hiện chưa có phân tuyến (chưa phân loại; chỉ danh mục mới có) và {{newTechniques}} kỹ thuật mới chưa có trong danh mục nào.",
     regionalLabel: "Đơn vị tuyến khu vực và cơ sở: kỹ thuật vượt tuyến đang thực hiện",
@@ -144,6 +145,7 @@ export default {
     notApproved: "Chưa phê duyệt",
     back: "Quay lại báo cáo",
     empty: "Không có kỹ thuật nào.",
+    apartOnly: "Chỉ các kỹ thuật tính riêng: chưa có phân tuyến hoặc là kỹ thuật mới, không bao giờ tính là vượt tuyến.",
     describe: "{{metric}} · {{category}} · năm {{year}} (năm gốc {{baseline}})",
     describePeriod: "{{metric}} · {{category}} · từ {{from}} đến {{to}}",
   },
