@@ -22,15 +22,15 @@ export function useOfflineReadiness(): OfflineReadiness | null {
       return;
     }
     let cancelled = false;
-    let asking = false;
+    /** Only the latest question's answer counts (an old worker may never answer one). */
+    let round = 0;
     const ask = () => {
-      if (asking) return;
-      asking = true;
-      const slow = setTimeout(() => !cancelled && setState((current) => (current === "ready" ? current : "checking")), CHECKING_SHOWN_AFTER_MS);
+      const mine = ++round;
+      const slow = setTimeout(() => !cancelled && mine === round && setState((current) => (current === "ready" ? current : "checking")), CHECKING_SHOWN_AFTER_MS);
       void prepareForOffline([window.location.pathname, "/outbox"]).then((ready) => {
-        asking = false;
         clearTimeout(slow);
-        if (!cancelled) setState((current) => (ready ? "ready" : current === "ready" ? current : "notKept"));
+        if (cancelled || mine !== round) return;
+        setState((current) => (ready ? "ready" : current === "ready" ? current : "notKept"));
       });
     };
     ask();
@@ -38,9 +38,12 @@ export function useOfflineReadiness(): OfflineReadiness | null {
       if (navigator.onLine) ask();
     };
     window.addEventListener("online", again);
+    // A new worker taking over (the planner was updated) may not have answered the old one's question.
+    navigator.serviceWorker.addEventListener("controllerchange", again);
     return () => {
       cancelled = true;
       window.removeEventListener("online", again);
+      navigator.serviceWorker.removeEventListener("controllerchange", again);
     };
   }, []);
   return state;
