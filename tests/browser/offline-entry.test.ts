@@ -46,6 +46,32 @@ async function waitForOfflineReady(page: Page) {
   await page.locator('[data-testid="offline-readiness"][data-state="ready"]').waitFor({ timeout: 60_000 });
 }
 
+/** Fills the consultation form for Lào Cai số 3 presenting to số 2 (chapter 10); the rest as given. */
+async function fillConsultation(page: Page, entry: { heldOn?: string; startTime: string; duration?: string; title: string; outcome?: string }) {
+  for (const [name, label] of [["hubFacilityId", "Lào Cai số 2"], ["spokeFacilityId", "Lào Cai số 3"]]) {
+    const select = page.locator(`select[name="${name}"]`);
+    await select.selectOption({ label: (await select.locator("option", { hasText: label }).first().textContent())! });
+  }
+  await page.locator('select[name="chapterNumber"]').selectOption("10");
+  if (entry.heldOn) await page.locator('input[name="heldOn"]').fill(entry.heldOn);
+  await page.locator('input[name="startTime"]').fill(entry.startTime);
+  if (entry.duration) await page.locator('input[name="durationMinutes"]').fill(entry.duration);
+  await page.locator('input[name="title"]').fill(entry.title);
+  if (entry.outcome) await page.locator('select[name="outcome"]').selectOption(entry.outcome);
+}
+
+/** The demo's plan line handing labour epidurals to Bảo Yên under 126/HĐ-BVĐK2. */
+function baoYenEpiduralLine(): { agreementId: number; itemId: number } {
+  const [line] = queryFile<{ agreementId: number; itemId: number }>(
+    server.dbPath,
+    `SELECT ti.agreement_id AS agreementId, ti.id AS itemId FROM transfer_items ti JOIN agreements a ON a.id = ti.agreement_id
+       JOIN techniques t ON t.id = ti.technique_id JOIN facilities f ON f.id = ti.to_facility_id
+      WHERE a.number = '126/HĐ-BVĐK2' AND t.code = ? AND f.short_name LIKE '%Bảo Yên%'`,
+    DEMO_TECHNIQUES.labourEpidural.code,
+  );
+  return line;
+}
+
 const sessionsTitled = () => queryFile<{ id: number }>(server.dbPath, "SELECT id FROM tele_sessions WHERE title = ?", TITLE);
 
 test("a consultation entered offline waits in the outbox, survives a reload, and lands once when the network returns, also after a lost answer", async () => {
@@ -61,15 +87,7 @@ test("a consultation entered offline waits in the outbox, survives a reload, and
   await waitForHydration(page, 'input[name="title"]');
 
   await context.setOffline(true);
-  const hub = page.locator('select[name="hubFacilityId"]');
-  await hub.selectOption({ label: (await hub.locator("option", { hasText: "Lào Cai số 2" }).first().textContent())! });
-  const spoke = page.locator('select[name="spokeFacilityId"]');
-  await spoke.selectOption({ label: (await spoke.locator("option", { hasText: "Lào Cai số 3" }).first().textContent())! });
-  await page.locator('select[name="chapterNumber"]').selectOption("10");
-  await page.locator('input[name="startTime"]').fill("22:15");
-  await page.locator('input[name="durationMinutes"]').fill("30");
-  await page.locator('input[name="title"]').fill(TITLE);
-  await page.locator('select[name="outcome"]').selectOption("treated_locally");
+  await fillConsultation(page, { startTime: "22:15", duration: "30", title: TITLE, outcome: "treated_locally" });
   await page.getByRole("button", { name: "Lưu phiên" }).click();
   await expect.poll(() => page.getByTestId("offline-notice").textContent()).toContain("hộp thư chờ gửi");
   await expect.poll(() => page.getByTestId("outbox-count").textContent()).toBe("1");
@@ -128,15 +146,7 @@ test("a consultation dated in the future, queued offline, comes back refused wit
   const context = page.context();
   await page.goto("/tele/sessions/new-consultation");
   await waitForHydration(page, 'input[name="title"]');
-  const hub = page.locator('select[name="hubFacilityId"]');
-  await hub.selectOption({ label: (await hub.locator("option", { hasText: "Lào Cai số 2" }).first().textContent())! });
-  const spoke = page.locator('select[name="spokeFacilityId"]');
-  await spoke.selectOption({ label: (await spoke.locator("option", { hasText: "Lào Cai số 3" }).first().textContent())! });
-  await page.locator('select[name="chapterNumber"]').selectOption("10");
-  await page.locator('input[name="heldOn"]').fill("01/01/2099");
-  await page.locator('input[name="startTime"]').fill("09:00");
-  await page.locator('input[name="durationMinutes"]').fill("30");
-  await page.locator('input[name="title"]').fill("Ca hẹn trước (ngày tương lai)");
+  await fillConsultation(page, { heldOn: "01/01/2099", startTime: "09:00", duration: "30", title: "Ca hẹn trước (ngày tương lai)" });
   // What is typed survives a reload (or a crash) before the form is sent.
   await page.waitForTimeout(400);
   await page.reload();
@@ -149,13 +159,7 @@ test("a consultation dated in the future, queued offline, comes back refused wit
   await expect.poll(() => page.getByTestId("outbox-count").textContent()).toBe("1");
   // The form is empty again for the next entry, which gets a key of its own.
   await expect.poll(() => page.locator('input[name="title"]').inputValue()).toBe("");
-  await hub.selectOption({ label: (await hub.locator("option", { hasText: "Lào Cai số 2" }).first().textContent())! });
-  await spoke.selectOption({ label: (await spoke.locator("option", { hasText: "Lào Cai số 3" }).first().textContent())! });
-  await page.locator('select[name="chapterNumber"]').selectOption("10");
-  await page.locator('input[name="heldOn"]').fill("01/11/2026");
-  await page.locator('input[name="startTime"]').fill("10:00");
-  await page.locator('input[name="title"]').fill("Ca thứ hai nhập ngoại tuyến");
-  await page.locator('select[name="outcome"]').selectOption("referred_up");
+  await fillConsultation(page, { heldOn: "01/11/2026", startTime: "10:00", title: "Ca thứ hai nhập ngoại tuyến", outcome: "referred_up" });
   await page.getByRole("button", { name: "Lưu phiên" }).click();
   await expect.poll(() => page.getByTestId("outbox-count").textContent()).toBe("2");
 
@@ -205,7 +209,9 @@ test("10,000 queued entries: the outbox page shows counts and one page at once, 
     });
     db.close();
   });
-  // Offline while it loads, so the page does not start sending before it is counted.
+  // Offline while it loads, so the page does not start sending before it is counted: once the
+  // service worker keeps the outbox (the first page after signing in hands it over).
+  await page.waitForFunction(async () => (await caches.match(`${location.origin}/outbox`)) !== undefined, undefined, { timeout: 30_000, polling: 250 });
   await page.context().setOffline(true);
   const started = Date.now();
   await page.reload();
@@ -264,13 +270,7 @@ test("signing out makes the service worker drop the kept pages; the build files 
 });
 
 test("a supervised case logged offline on a plan line is sent when the network returns and shows on the line once", async () => {
-  const [line] = queryFile<{ agreementId: number; itemId: number }>(
-    server.dbPath,
-    `SELECT ti.agreement_id AS agreementId, ti.id AS itemId FROM transfer_items ti JOIN agreements a ON a.id = ti.agreement_id
-       JOIN techniques t ON t.id = ti.technique_id JOIN facilities f ON f.id = ti.to_facility_id
-      WHERE a.number = '126/HĐ-BVĐK2' AND t.code = ? AND f.short_name LIKE '%Bảo Yên%'`,
-    DEMO_TECHNIQUES.labourEpidural.code,
-  );
+  const line = baoYenEpiduralLine();
   const page = await signedInPage(browser, server.baseUrl, account("daotao.laocai2"), { viewport: PHONE });
   const path = `/agreements/${line.agreementId}/items/${line.itemId}`;
   await page.goto(path);
@@ -317,13 +317,7 @@ test("a supervised case logged offline on a plan line is sent when the network r
 });
 
 test("a plan line reached by a link inside the planner (no page load) says it is kept, and opens again without a connection", async () => {
-  const [line] = queryFile<{ agreementId: number; itemId: number }>(
-    server.dbPath,
-    `SELECT ti.agreement_id AS agreementId, ti.id AS itemId FROM transfer_items ti JOIN agreements a ON a.id = ti.agreement_id
-       JOIN techniques t ON t.id = ti.technique_id JOIN facilities f ON f.id = ti.to_facility_id
-      WHERE a.number = '126/HĐ-BVĐK2' AND t.code = ? AND f.short_name LIKE '%Bảo Yên%'`,
-    DEMO_TECHNIQUES.labourEpidural.code,
-  );
+  const line = baoYenEpiduralLine();
   const page = await signedInPage(browser, server.baseUrl, account("daotao.laocai2"), { viewport: PHONE });
   await page.goto(`/agreements/${line.agreementId}`);
   const path = `/agreements/${line.agreementId}/items/${line.itemId}`;
@@ -364,15 +358,7 @@ test("when the first send after the network returns fails too, the outbox tries 
   await waitForHydration(page, 'input[name="title"]');
   await context.setOffline(true);
   const title = "Ca gửi lại tự động sau khi có mạng";
-  const hub = page.locator('select[name="hubFacilityId"]');
-  await hub.selectOption({ label: (await hub.locator("option", { hasText: "Lào Cai số 2" }).first().textContent())! });
-  const spoke = page.locator('select[name="spokeFacilityId"]');
-  await spoke.selectOption({ label: (await spoke.locator("option", { hasText: "Lào Cai số 3" }).first().textContent())! });
-  await page.locator('select[name="chapterNumber"]').selectOption("10");
-  await page.locator('input[name="startTime"]').fill("07:30");
-  await page.locator('input[name="durationMinutes"]').fill("20");
-  await page.locator('input[name="title"]').fill(title);
-  await page.locator('select[name="outcome"]').selectOption("advice_only");
+  await fillConsultation(page, { startTime: "07:30", duration: "20", title, outcome: "advice_only" });
   await page.getByRole("button", { name: "Lưu phiên" }).click();
   await expect.poll(() => page.getByTestId("outbox-count").textContent()).toBe("1");
 
