@@ -8,6 +8,7 @@ import { json } from "@remix-run/node";
 import { Link } from "@remix-run/react";
 import { useEffect, useReducer, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { OfflineReadinessLine } from "~/components/offline/offline-readiness-line";
 import { useShellUsername } from "~/components/offline/use-shell-user";
 import { formatDateTime } from "~/i18n/format";
 import { useLocale } from "~/i18n/use-locale";
@@ -129,6 +130,7 @@ export default function OutboxPage() {
     <div className="mx-auto max-w-3xl space-y-4">
       <h1 className="page-title">{t("outbox")}</h1>
       <p className="text-sm text-slate-600">{t("page.intro")}</p>
+      <OfflineReadinessLine readyText={t("page.kept")} />
       {!online ? (
         <p className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900" role="status">
           {t("page.offlineNow")}

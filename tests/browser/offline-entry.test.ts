@@ -108,6 +108,9 @@ test("a consultation entered offline waits in the outbox, survives a reload, and
   expect(await item.first().textContent()).toContain(TITLE);
   expect(await item.first().getAttribute("data-status")).toBe("waiting");
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+  // The outbox says it opens without a connection too, in its own words.
+  await expect.poll(() => page.getByTestId("offline-readiness").getAttribute("data-state")).toBe("ready");
+  expect(await page.getByTestId("offline-readiness").textContent()).toBe("Hộp thư chờ gửi đã được lưu trên thiết bị: mở được cả khi mất mạng.");
 
   // The network returns, but the answer to the first batch is lost after the server handled it.
   let lost = 0;

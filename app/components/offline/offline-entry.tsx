@@ -11,7 +11,7 @@ import type { OfflineForm } from "~/models/enums";
 import { newIdempotencyKey } from "~/models/offline/keys";
 import { draftStorageKey, enqueue, findItem } from "~/utils/offline-queue";
 import { translateMessage } from "~/utils/messages";
-import { useOfflineReadiness } from "./use-offline-readiness";
+import { OfflineReadinessLine } from "./offline-readiness-line";
 import { useShellUsername } from "./use-shell-user";
 
 type Props = {
@@ -60,7 +60,6 @@ export function OfflineEntry({ form, title, validate, resetAfterQueue = true, ch
   const user = useShellUsername();
   const container = useRef<HTMLDivElement>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
-  const readiness = useOfflineReadiness();
   const noticeBox = useRef<HTMLDivElement>(null);
   // The latest props, read by the listeners set up once.
   const props = useRef({ title, validate, resetAfterQueue });
@@ -203,15 +202,7 @@ export function OfflineEntry({ form, title, validate, resetAfterQueue = true, ch
           ) : null}
         </div>
       ) : null}
-      {readiness ? (
-        <p
-          className={`mb-2 text-xs ${readiness === "ready" ? "text-emerald-700" : readiness === "checking" ? "text-slate-500" : "text-amber-800"}`}
-          data-testid="offline-readiness"
-          data-state={readiness}
-        >
-          {t(`form.readiness.${readiness}`)}
-        </p>
-      ) : null}
+      <OfflineReadinessLine />
       {children}
     </div>
   );

@@ -21,6 +21,7 @@ export default {
   },
   page: {
     intro: "Forms entered without a connection are kept on this device and sent by themselves when the network returns, in the order they were entered.",
+    kept: "The outbox is saved on this device: it opens without a connection.",
     sendNow: "Send now",
     sending: "Sending…",
     empty: "Nothing here.",

@@ -17,6 +17,7 @@ export default {
   },
   page: {
     intro: "Các biểu mẫu nhập khi mất kết nối được lưu trên thiết bị này và tự gửi khi có mạng trở lại, theo thứ tự đã nhập.",
+    kept: "Hộp thư chờ gửi đã được lưu trên thiết bị: mở được cả khi mất mạng.",
     sendNow: "Gửi ngay",
     sending: "Đang gửi…",
     empty: "Không có bản ghi nào trong mục này.",
