@@ -11,7 +11,7 @@ import { formatDate, formatNumber } from "~/i18n/format";
 import { useLocale } from "~/i18n/use-locale";
 import { getLocale } from "~/i18n/locale.server";
 import { requireActor } from "~/models/auth/session.server";
-import { parseDrillParams } from "~/models/reports/params";
+import { drillBackQuery, parseDrillParams } from "~/models/reports/params";
 import { loadDrillDown } from "~/models/reports/queries.server";
 import { orRespond, todayInVietnam } from "~/utils/domain-response.server";
 import { pageFromUrl } from "~/utils/pagination";
@@ -36,10 +36,6 @@ export default function DrillDownPage() {
   const { t } = useTranslation(["reports", "planning"]);
   const locale = useLocale();
   const { search } = useLocation();
-  const back = new URLSearchParams(search);
-  for (const key of ["metric", "category", "year", "page"]) back.delete(key);
-  // The report itself has no "counted apart" measure: it opens on every technique.
-  if (params.apart) back.set("measure", "all");
   const exportQuery = new URLSearchParams(search);
   exportQuery.delete("page");
   exportQuery.set("kind", "pairs");
@@ -72,7 +68,7 @@ export default function DrillDownPage() {
         </p>
       </header>
       <div className="flex flex-wrap gap-2 print:hidden">
-        <Link className="btn-secondary" to={`/reports?${back.toString()}`}>
+        <Link className="btn-secondary" to={`/reports?${drillBackQuery(search)}`}>
           {t("drill.back")}
         </Link>
         <a className="btn-secondary" href={`/reports/export?${exportQuery.toString()}&format=csv`} download>

@@ -113,6 +113,17 @@ export function parseDrillParams(url: URL, reportYear: number): DrillParamsParse
   return { ...base, apart, metric: parsed.data.metric, category: parsed.data.category, year, from: parsed.data.from ?? null, to: parsed.data.to ?? null };
 }
 
+/**
+ * The report a drill-down's "back" opens: the drill-down's query without the figure's own keys.
+ * A list counted apart goes back to the report on every technique (the report has no such measure).
+ */
+export function drillBackQuery(search: string): string {
+  const q = new URLSearchParams(search);
+  for (const key of ["metric", "category", "year", "page"]) q.delete(key);
+  if (q.get("measure") === APART_MEASURE) q.set("measure", "all");
+  return q.toString();
+}
+
 /** The query string that reproduces report parameters (for links, exports and drill-downs). */
 export function reportQuery(
   p: Partial<ReportParams> & { apart?: boolean; metric?: string; category?: string; year?: number; period?: string; from?: string; to?: string },
